@@ -1,0 +1,40 @@
+# Two commands: `make run` (install, ingest the examples, serve on 127.0.0.1:8000) and
+# `make test` (install, lint, run the whole suite). Both are safe to run again.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= oxigraph:./data/store
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: install run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/conflict-kg --store '$(STORE)' ingest examples/
+	$(BIN)/conflict-kg --store '$(STORE)' stats
+	$(BIN)/conflict-kg --store '$(STORE)' serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/store.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,40 @@
+"""The FastAPI application: assembles routers, the store and the error handlers, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from graph.store import open_store
+
+from . import sparql, status
+from .problems import install_problem_handlers
+from .settings import Settings
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app over the store `settings.store` names (opened now, closed at shutdown)."""
+    settings = settings or Settings.from_env()
+    store = open_store(settings.store)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="conflict-kg",
+        summary="Knowledge graph of conflict events, with the evidence of every fact.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    install_problem_handlers(app)
+    app.include_router(status.router)
+    app.include_router(sparql.router)
+    return app

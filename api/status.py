@@ -1,0 +1,43 @@
+"""`/health` and `/stats`: is the service up, and what does the graph hold."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+
+from graph.store import Store
+
+from .deps import get_store
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["status"])
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+
+
+class Stats(BaseModel):
+    articles: int
+    triples: int
+    entities_by_type: dict[str, int]
+    events_by_type: dict[str, int]
+
+
+@router.get("/health", response_model=Health)
+async def health(store: Annotated[Store, Depends(get_store)]) -> Health:
+    """Liveness: the service answers and knows its store."""
+    return Health(status="ok", store=store.url)
+
+
+@router.get("/stats", response_model=Stats)
+async def stats(store: Annotated[Store, Depends(get_store)]) -> Stats:
+    """Articles, triples, entities by type and events by type."""
+    figures = await anyio.to_thread.run_sync(store.stats)
+    return Stats(**asdict(figures))

@@ -1,0 +1,296 @@
+"""Who and where: turning the Doc's entity spans into one `Entity` per real-world actor.
+
+Within an article, names collapse to one entity ("Sadr" is "Moqtada al-Sadr"), capitals used
+as actors stand for their state ("Tehran said"), and office holders named once are found again
+in nominal mentions ("the Iraqi prime minister").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from ontologies import slugify
+
+from .lexicon import Lexicon
+from .model import Entity
+from .model import Span as TextSpan
+
+__all__ = ["EntityTable", "resolve_entities"]
+
+GAZETTEER_TYPES = frozenset(
+    {"ArmedGroup", "StateForce", "Government", "Organization", "CommunalGroup", "Person"}
+)
+ARMED_HEADS = frozenset(
+    {"militia", "militias", "brigade", "brigades", "rebels", "insurgents", "faction", "army",
+     "battalion", "battalions", "fighters", "movement", "front", "guerrillas"}
+)  # fmt: skip
+STATE_HEADS = frozenset({"authorities", "government", "regime", "leadership"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
+     "throughout", "within", "toward", "towards", "via", "through", "on"}
+)  # fmt: skip
+PERSON_TITLES: dict[str, str | None] = {
+    "prime minister": "Prime Minister",
+    "president": "President",
+    "foreign minister": "Foreign Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "interior minister": "Interior Minister",
+    "vice president": "Vice President",
+    "king": "King",
+    "supreme leader": "Supreme Leader",
+    "cleric": None,
+    "commander": None,
+    "general": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "leader": None,
+}
+"""Words that type the following name as a person; offices (non-None) also give a position."""
+
+
+@dataclass(slots=True)
+class EntityTable:
+    """Entities of one article and which tokens mention them."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    token_entity: dict[int, str] = field(default_factory=dict)
+    positions: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)
+    """Person id -> (position label, country, evidence span)."""
+
+    def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+        entity_id = slugify(name)
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            entity = Entity(id=entity_id, name=name, type=type_)
+            self.entities[entity_id] = entity
+            for key, value in details.items():
+                setattr(entity, key, value)
+        text = span.text
+        if text.endswith("'s") or text.endswith("’s"):
+            span = span[:-1] if len(span) > 1 else span
+            text = span.text
+        mention = TextSpan(span.start_char, span.end_char, text)
+        if mention not in entity.mentions:
+            entity.mentions.append(mention)
+        bare = text[4:] if text.lower().startswith("the ") else text
+        if bare != entity.name and bare not in entity.aliases and bare[:1].isupper():
+            entity.aliases.append(bare)
+        for token in span:
+            self.token_entity.setdefault(token.i, entity_id)
+        return entity
+
+    def at(self, token: Token) -> Entity | None:
+        entity_id = self.token_entity.get(token.i)
+        return self.entities.get(entity_id) if entity_id else None
+
+
+def _strip_article(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    while len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
+        span = span[:-1]
+    return span
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1]
+    for prefix in ("al-", "el-", " al ", "bin ", "ibn "):
+        if last.lower().startswith(prefix):
+            last = last[len(prefix) :]
+    return last.lower()
+
+
+def _used_as_actor(span: Span) -> bool:
+    """A place name is an actor when it acts or owns, not when it locates ("in Tehran")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
+    return False
+
+
+def resolve_entities(doc: Doc, lexicon: Lexicon) -> EntityTable:
+    """Build the article's entity table from NER, the gazetteer and the context rules."""
+    table = EntityTable()
+    persons: list[Span] = []
+    deferred: list[Span] = []
+    for ent in doc.ents:
+        span = _strip_article(ent)
+        label = ent.label_
+        if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
+            record = lexicon.actors[ent.ent_id_]
+            table.add(
+                span,
+                record.name,
+                record.type,
+                acled_category=record.acled_category,
+                country=record.country,
+            )
+        elif label == "GPE":
+            _add_place_or_state(table, span, lexicon, ent.ent_id_ or None)
+        elif label in ("LOC", "FAC"):
+            table.add(span, span.text, "Place")
+        elif label == "PERSON":
+            persons.append(span)
+        elif label == "ORG":
+            deferred.append(span)
+        elif label == "NORP":
+            _add_communal_group(table, span, lexicon)
+    _add_persons(table, doc, persons, deferred)
+    for span in deferred:
+        if span[0].i in table.token_entity:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        armed = after is not None and after.lower_ in ARMED_HEADS
+        table.add(span, span.text, "ArmedGroup" if armed else "Organization")
+    _add_state_bodies(table, doc, lexicon)
+    _add_units_after_parents(table, doc, lexicon)
+    return table
+
+
+def _add_place_or_state(
+    table: EntityTable, span: Span, lexicon: Lexicon, country: str | None
+) -> None:
+    country = country or lexicon.country_of_name(span.text)
+    if country:
+        table.add(span, country, "State", also_place=True)
+        return
+    capital_of = lexicon.capital_to_country.get(span.text.lower())
+    if capital_of and _used_as_actor(span):
+        table.add(span, capital_of, "State", also_place=True)
+        return
+    table.add(span, span.text, "Place")
+
+
+def _add_communal_group(table: EntityTable, span: Span, lexicon: Lexicon) -> None:
+    """Plural religious or ethnic nouns ("Kurds", "Sunni Muslims"); demonyms are not actors."""
+    root = span.root
+    if span.text.lower() in lexicon.demonym_to_country or root.dep_ in ("amod", "compound"):
+        return
+    if root.tag_ in ("NNPS", "NNS") or span.text.endswith("s"):
+        table.add(span, span.text, "CommunalGroup")
+
+
+def _add_persons(
+    table: EntityTable, doc: Doc, persons: list[Span], others: list[Span]
+) -> None:
+    """Long names first, so that surnames and misspelt short forms join them."""
+    full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
+    canonical: list[str] = []
+    for span in full:
+        name = _match_person(span.text, canonical)
+        if name is None:
+            canonical.append(span.text)
+            name = span.text
+        table.add(span, name, "Person")
+        _note_title(table, doc, span, name)
+    for span in persons:
+        name = _match_person(span.text, canonical)
+        if name is not None:
+            table.add(span, name, "Person")
+    for span in others:
+        if len(span) == 1:
+            name = _match_person(span.text, canonical)
+            if name is not None:
+                table.add(span, name, "Person")
+    _add_nominal_office_mentions(table, doc)
+
+
+def _match_person(text: str, canonical: list[str]) -> str | None:
+    """The known full name that `text` abbreviates ("Sadr", "Kadhim" for "al-Kadhimi")."""
+    short = _surname(text)
+    for name in canonical:
+        if text == name:
+            return name
+        if len(text.split()) == 1 and len(short) >= 4:
+            target = _surname(name)
+            if short == target or (
+                len(short) >= 5 and target.startswith(short) and len(target) - len(short) <= 2
+            ):
+                return name
+            if fuzz.ratio(short, target) >= 90:
+                return name
+    return None
+
+
+def _note_title(table: EntityTable, doc: Doc, span: Span, name: str) -> None:
+    """Record "Prime Minister X" as X's position, with the country a demonym gives."""
+    before = doc[max(0, span.start - 3) : span.start]
+    text = before.text.lower()
+    for phrase, office in PERSON_TITLES.items():
+        if text.endswith(phrase) and office is not None:
+            start = before.start
+            while start < span.start and not doc[start].text.strip():
+                start += 1
+            table.positions.setdefault(slugify(name), (office, None, doc[start : span.end]))
+            return
+
+
+def _add_nominal_office_mentions(table: EntityTable, doc: Doc) -> None:
+    """ "the Iraqi prime minister" is the person the article names as prime minister."""
+    holders: dict[str, str] = {}
+    for person_id, (office, _, _) in table.positions.items():
+        holders.setdefault(office.lower(), person_id)
+    if not holders:
+        return
+    lowered = [t.lower_ for t in doc]
+    for office, person_id in holders.items():
+        words = office.split()
+        width = len(words)
+        for i in range(len(doc) - width + 1):
+            if lowered[i : i + width] != words or i in table.token_entity:
+                continue
+            following = doc[i + width] if i + width < len(doc) else None
+            if following is not None and following.ent_type_ == "PERSON":
+                continue
+            start = i
+            if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE"):
+                start -= 1
+                country = doc[start].text
+                office_label, _, evidence = table.positions[person_id]
+                table.positions[person_id] = (office_label, country, evidence)
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            entity = table.entities[person_id]
+            table.add(doc[start : i + width], entity.name, "Person")
+
+
+def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "Iranian authorities", "the Iranian government": the state acting through its organs."""
+    for token in doc:
+        if token.lower_ not in STATE_HEADS or token.i in table.token_entity or token.i == 0:
+            continue
+        modifier = doc[token.i - 1]
+        country = lexicon.demonym_to_country.get(modifier.lower_)
+        if country:
+            table.add(doc[token.i - 1 : token.i + 1], country, "State", also_place=True)
+
+
+def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
+    children = [r for r in lexicon.actors.values() if r.parent]
+    for record in children:
+        head_word = record.name.split()[0].lower()
+        for token in doc:
+            if token.lower_ != head_word or token.i in table.token_entity:
+                continue
+            window = range(max(0, token.i - 3), token.i)
+            parent_near = any(
+                (e := table.at(doc[j])) is not None and e.name == record.parent for j in window
+            )
+            if parent_near:
+                end = token.i + 1
+                if end < len(doc) and record.name.lower().endswith(doc[end].lower_):
+                    end += 1
+                table.add(
+                    doc[token.i : end],
+                    record.name,
+                    record.type,
+                    acled_category=record.acled_category,
+                    country=record.country,
+                )

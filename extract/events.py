@@ -1,0 +1,187 @@
+"""What happened: trigger spans become event mentions, and mentions of one incident one event.
+
+A report names its main incident many times ("a drone strike", "the attack", "the
+incident"); an event dataset that counts each as an event inflates violence. Mentions merge
+when their classes are compatible, their dates do not conflict and the later one refers back
+(definite, singular, or the same specific class).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .time import ResolvedDate
+
+__all__ = [
+    "ATTACK_FAMILY",
+    "EventCluster",
+    "EventMention",
+    "cluster_mentions",
+    "find_mentions",
+]
+
+ATTACK_FAMILY = frozenset(
+    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
+)
+VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
+ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {"fear", "threaten", "plan", "want", "hope", "seek", "try", "prevent", "avoid", "urge"}
+)
+DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
+
+
+@dataclass(slots=True)
+class EventMention:
+    span: Span
+    event_class: str
+    definite: bool
+    plural: bool
+    anaphoric: bool = False
+    date: ResolvedDate | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def sentence(self) -> Span:
+        return self.span.sent
+
+
+@dataclass(slots=True)
+class EventCluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    casualties: tuple[int | None, bool, int | None, bool] | None = None
+    """(fatalities, fatalities reported, injuries, injuries reported)."""
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def event_class(self) -> str:
+        """The most specific class among the mentions (a drone strike beats "the attack")."""
+        classes = [m.event_class for m in self.mentions]
+        specific = [c for c in classes if c not in ("Attack",)]
+        return specific[0] if specific else classes[0]
+
+    @property
+    def date(self) -> ResolvedDate | None:
+        dates = [m.date for m in self.mentions if m.date is not None]
+        if not dates:
+            return None
+        order = {"day": 0, "week": 1, "month": 2, "year": 3}
+        return sorted(dates, key=lambda d: order.get(d.precision, 4))[0]
+
+    @property
+    def violent(self) -> bool:
+        return self.event_class in VIOLENT
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """ "fearing he could reach an agreement": an event that has not happened."""
+    governor = token if token.pos_ == "VERB" else token.head
+    for _ in range(3):
+        if governor.pos_ == "VERB" or governor.pos_ == "AUX":
+            break
+        governor = governor.head
+    if token is not governor and token.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
+        if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
+            return True
+    return any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in governor.children
+    )
+
+
+def find_mentions(doc: Doc, spans_key: str, entity_tokens: set[int]) -> list[EventMention]:
+    """Trigger spans of the Doc as mentions, skipping ones inside names or hypotheticals."""
+    spans = filter_spans(list(doc.spans.get(spans_key, [])))
+    mentions: list[EventMention] = []
+    for span in spans:
+        if any(t.i in entity_tokens for t in span):
+            continue
+        root = span.root
+        if _is_hypothetical(root):
+            continue
+        determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+        mentions.append(
+            EventMention(
+                span=span,
+                event_class=span.label_,
+                definite=bool(determiners & DEFINITE) or any(
+                    c.dep_ == "poss" for c in root.children
+                ),
+                plural=root.tag_ in ("NNS", "NNPS"),
+            )
+        )
+    for token in doc:
+        if token.lower_ in ("incident", "operation") and token.i not in entity_tokens:
+            determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+            if determiners & {"the", "this", "that"}:
+                mentions.append(
+                    EventMention(
+                        span=doc[token.i : token.i + 1],
+                        event_class="Attack",
+                        definite=True,
+                        plural=False,
+                        anaphoric=True,
+                    )
+                )
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions
+
+
+def _compatible(cluster: EventCluster, mention: EventMention) -> bool:
+    current = cluster.event_class
+    if mention.event_class == current:
+        return True
+    if mention.event_class in ATTACK_FAMILY and current in ATTACK_FAMILY:
+        return "Attack" in (mention.event_class, current) or mention.anaphoric
+    return False
+
+
+def _dates_agree(cluster: EventCluster, mention: EventMention) -> bool:
+    date = cluster.date
+    if date is None or mention.date is None:
+        return True
+    return date.contains(mention.date) or mention.date.contains(date)
+
+
+def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
+    """Group mentions of one incident; a plural or date-conflicting mention starts a new one."""
+    clusters: list[EventCluster] = []
+    for mention in mentions:
+        target = None
+        if not mention.plural or mention.event_class in ("Protest", "Election", "Sanction"):
+            for cluster in reversed(clusters):
+                if cluster.first.plural and cluster.first.event_class not in (
+                    "Protest",
+                    "Election",
+                    "Sanction",
+                ):
+                    continue
+                if not _compatible(cluster, mention) or not _dates_agree(cluster, mention):
+                    continue
+                refers_back = (
+                    mention.definite
+                    or mention.anaphoric
+                    or mention.event_class == cluster.event_class
+                )
+                if refers_back:
+                    target = cluster
+                break_on_violent = mention.event_class in ATTACK_FAMILY and cluster.violent
+                if target is not None or break_on_violent:
+                    break
+        if mention.anaphoric and target is None:
+            continue
+        if target is None:
+            target = EventCluster()
+            clusters.append(target)
+        target.mentions.append(mention)
+    return clusters

@@ -1,0 +1,226 @@
+"""From an annotated Doc to an `Extraction`: entities, events with roles and dates, relations.
+
+The order matters and is fixed: entities first (roles point at them), then event mentions
+with their dates (clustering needs dates to keep distinct incidents apart), then roles, then
+relations, then the dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ontologies import slugify
+
+from .entities import EntityTable, resolve_entities
+from .events import ATTACK_FAMILY, EventCluster, EventMention, cluster_mentions, find_mentions
+from .lexicon import Lexicon
+from .model import Argument, ArticleMeta, Event, Extraction, Relation, Weapon
+from .model import Span as TextSpan
+from .relations import find_relations
+from .roles import (
+    RoleFinding,
+    casualties,
+    date_anchor,
+    dependency_distance,
+    find_roles,
+    place_near_weapons,
+    salient_roles,
+    weapons_in,
+)
+from .time import resolve_date
+
+__all__ = ["build_extraction"]
+
+TRIGGERS_KEY = "conflict_kg_triggers"
+WEAPONS_KEY = "conflict_kg_weapons"
+
+
+def _anchor(meta: ArticleMeta) -> date | None:
+    if not meta.published:
+        return None
+    try:
+        return date.fromisoformat(meta.published[:10])
+    except ValueError:
+        return None
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
+    table = resolve_entities(doc, lexicon)
+    mentions = find_mentions(doc, TRIGGERS_KEY, set(table.token_entity))
+    _date_mentions(doc, mentions, _anchor(meta))
+    clusters = cluster_mentions(mentions)
+    weapon_spans = list(doc.spans.get(WEAPONS_KEY, []))
+    findings = _roles(doc, clusters, table, lexicon, weapon_spans)
+    relations = find_relations(doc, table, lexicon)
+
+    extraction = Extraction(source=source, article=meta, text=doc.text)
+    events: list[Event] = []
+    weapons: dict[str, Weapon] = {}
+    for number, cluster in enumerate(clusters, start=1):
+        event = _event(meta.id, number, cluster, findings.get(id(cluster), []), lexicon, weapons)
+        events.append(event)
+    extraction.events = events
+    extraction.weapons = list(weapons.values())
+    extraction.entities = [e for e in table.entities.values() if e.mentions]
+    for finding in relations:
+        obj = finding.object_id
+        if finding.predicate == "holdsRole":
+            office, country, _ = table.positions[finding.subject.id]
+            country_name = lexicon.demonym_to_country.get((country or "").lower(), country)
+            label = f"{office} of {country_name}" if country_name else office
+            obj = slugify(label)
+            extraction.positions[obj] = label
+        extraction.relations.append(
+            Relation(
+                subject=finding.subject.id,
+                predicate=finding.predicate,
+                object=obj,
+                certainty=finding.attribution.certainty,
+                evidence=_text_span(finding.evidence),
+                source=finding.attribution.source,
+                sentence=_text_span(finding.evidence.sent),
+                rule=finding.rule,
+            )
+        )
+    if not events and not extraction.entities:
+        extraction.warnings.append(f"{source}: no entities or events found")
+    return extraction
+
+
+def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | None) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve_date(ent.text, anchor)
+        if resolved is None:
+            continue
+        mention = date_anchor(doc, ent, mentions)
+        if mention is None or mention.date is not None:
+            continue
+        reach = 2 if (mention.definite or mention.anaphoric) else 4
+        if dependency_distance(ent.root, mention.head) <= reach:
+            mention.date = resolved
+
+
+def _roles(
+    doc: Doc,
+    clusters: list[EventCluster],
+    table: EntityTable,
+    lexicon: Lexicon,
+    weapon_spans: list[Span],
+) -> dict[int, list[RoleFinding]]:
+    """Roles per cluster: from each mention's sentence, and from trigger-less sentences that
+    continue the story of the last violent incident."""
+    findings: dict[int, list[RoleFinding]] = {id(c): [] for c in clusters}
+    by_sentence: dict[int, list[tuple[EventCluster, EventMention]]] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            findings[id(cluster)].extend(find_roles(mention, table, lexicon))
+            by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
+    salient: EventCluster | None = None
+    casualty_slots: dict[int, list[int | bool | None]] = {}
+    for sentence in doc.sents:
+        here = by_sentence.get(sentence.start, [])
+        violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        weapons = weapons_in(sentence, weapon_spans)
+        if violent_here:
+            salient = violent_here[0]
+            for weapon in weapons:
+                owner = min(
+                    (m for c, m in here if c.event_class in ATTACK_FAMILY),
+                    key=lambda m: abs(m.head.i - weapon.root.i),
+                )
+                cluster = next(c for c, m in here if m is owner)
+                findings[id(cluster)].append(_weapon_finding(weapon))
+        elif salient is not None and not here:
+            findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            if weapons:
+                findings[id(salient)].extend(_weapon_finding(w) for w in weapons)
+                findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
+        if salient is not None and (violent_here or not here):
+            fatal, killed, injured_n, injured = casualties(sentence)
+            slot = casualty_slots.setdefault(id(salient), [None, False, None, False])
+            if killed:
+                slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
+                slot[1] = True
+            if injured:
+                slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
+                slot[3] = True
+    for cluster in clusters:
+        cluster_slot = casualty_slots.get(id(cluster))
+        if cluster_slot:
+            cluster.casualties = (
+                cluster_slot[0],  # type: ignore[arg-type]
+                bool(cluster_slot[1]),
+                cluster_slot[2],  # type: ignore[arg-type]
+                bool(cluster_slot[3]),
+            )
+    return findings
+
+
+def _weapon_finding(weapon: Span) -> RoleFinding:
+    from .attribution import Attribution
+
+    return RoleFinding("instrument", None, weapon.id_ or weapon.text.lower(), weapon, Attribution("asserted", None), "weapon")
+
+
+def _event(
+    article_id: str,
+    number: int,
+    cluster: EventCluster,
+    findings: list[RoleFinding],
+    lexicon: Lexicon,
+    weapons: dict[str, Weapon],
+) -> Event:
+    first = cluster.first
+    date_value = cluster.date
+    event = Event(
+        id=f"{article_id[:12]}-{number}",
+        type=cluster.event_class,
+        acled=lexicon.class_to_acled.get(cluster.event_class),
+        trigger=_text_span(first.span),
+        date=date_value.value if date_value else None,
+        date_precision=date_value.precision if date_value else None,
+        sentence=_text_span(first.sentence),
+        mentions=[_text_span(m.span) for m in cluster.mentions],
+    )
+    if cluster.casualties:
+        (
+            event.fatalities,
+            event.fatalities_reported,
+            event.injuries,
+            event.injuries_reported,
+        ) = cluster.casualties
+    seen: set[tuple[str, str, int, str]] = set()
+    for finding in findings:
+        if finding.entity is not None:
+            entity_id = finding.entity.id
+        elif finding.weapon is not None:
+            entity_id = slugify(finding.weapon)
+            weapons.setdefault(entity_id, Weapon(entity_id, finding.weapon))
+        else:
+            continue
+        key = (finding.role, entity_id, finding.span.start_char, finding.attribution.certainty)
+        if key in seen:
+            continue
+        seen.add(key)
+        event.arguments.append(
+            Argument(
+                role=finding.role,
+                entity=entity_id,
+                start=finding.span.start_char,
+                end=finding.span.end_char,
+                text=finding.span.text,
+                certainty=finding.attribution.certainty,
+                source=finding.attribution.source,
+                sentence=_text_span(finding.span.sent),
+                rule=finding.rule,
+            )
+        )
+    return event

@@ -1,0 +1,139 @@
+"""The extractor's data files (gazetteer, demonyms, triggers, weapons), loaded once and typed.
+
+Adding a militia, a country or a trigger word is an edit to `extract/data/*.jsonl`, never to
+code: the components only interpret these records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+__all__ = [
+    "ActorRecord",
+    "CountryRecord",
+    "Lexicon",
+    "TriggerRecord",
+    "WeaponRecord",
+    "load_lexicon",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    name: str
+    type: str
+    acled_category: str | None
+    aliases: tuple[str, ...]
+    case_sensitive_aliases: tuple[str, ...]
+    country: str | None
+    parent: str | None
+    backers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRecord:
+    country: str
+    demonyms: tuple[str, ...]
+    capital: str | None
+    state_aliases: tuple[str, ...]
+    case_sensitive_aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRecord:
+    event_class: str
+    acled: str | None
+    phrases: tuple[str, ...]
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponRecord:
+    name: str
+    aliases: tuple[str, ...]
+    event_class: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    actors: dict[str, ActorRecord] = field(default_factory=dict)
+    countries: dict[str, CountryRecord] = field(default_factory=dict)
+    triggers: list[TriggerRecord] = field(default_factory=list)
+    weapons: dict[str, WeaponRecord] = field(default_factory=dict)
+    demonym_to_country: dict[str, str] = field(default_factory=dict)
+    capital_to_country: dict[str, str] = field(default_factory=dict)
+    class_to_acled: dict[str, str | None] = field(default_factory=dict)
+
+    def country_of_name(self, name: str) -> str | None:
+        """The country a name denotes as a state: its name, a state alias or a demonym."""
+        lowered = name.lower()
+        for record in self.countries.values():
+            if lowered == record.country.lower() or lowered in (
+                a.lower() for a in record.state_aliases
+            ):
+                return record.country
+            if name in record.case_sensitive_aliases:
+                return record.country
+        return self.demonym_to_country.get(lowered)
+
+
+def _records(name: str) -> Iterator[dict[str, Any]]:
+    resource = files("extract").joinpath("data", name)
+    if not resource.is_file():
+        return
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """All data files, parsed once per process (the result is shared: do not mutate)."""
+    lexicon = Lexicon()
+    for row in _records("gazetteer.jsonl"):
+        record = ActorRecord(
+            name=row["name"],
+            type=row["type"],
+            acled_category=row.get("acled_category"),
+            aliases=tuple(row.get("aliases") or ()),
+            case_sensitive_aliases=tuple(row.get("case_sensitive_aliases") or ()),
+            country=row.get("country"),
+            parent=row.get("parent"),
+            backers=tuple(row.get("backers") or ()),
+        )
+        lexicon.actors[record.name] = record
+    for row in _records("demonyms.jsonl"):
+        country = CountryRecord(
+            country=row["country"],
+            demonyms=tuple(row.get("demonyms") or ()),
+            capital=row.get("capital"),
+            state_aliases=tuple(row.get("state_aliases") or ()),
+            case_sensitive_aliases=tuple(row.get("case_sensitive_aliases") or ()),
+        )
+        lexicon.countries[country.country] = country
+        for demonym in country.demonyms:
+            lexicon.demonym_to_country[demonym.lower()] = country.country
+        if country.capital:
+            lexicon.capital_to_country[country.capital.lower()] = country.country
+    for row in _records("triggers.jsonl"):
+        trigger = TriggerRecord(
+            event_class=row["class"],
+            acled=row.get("acled"),
+            phrases=tuple(row.get("phrases") or ()),
+            verbs=tuple(row.get("verbs") or ()),
+            nouns=tuple(row.get("nouns") or ()),
+        )
+        lexicon.triggers.append(trigger)
+        lexicon.class_to_acled.setdefault(trigger.event_class, trigger.acled)
+    for row in _records("weapons.jsonl"):
+        weapon = WeaponRecord(
+            name=row["name"], aliases=tuple(row["aliases"]), event_class=row["class"]
+        )
+        lexicon.weapons[weapon.name] = weapon
+    return lexicon

@@ -1,0 +1,181 @@
+"""The extractor's output as plain typed dataclasses: the boundary between `extract` and the rest.
+
+Everything downstream (triples, JSON, the store) reads these and nothing of spaCy, so the
+JSON contract of `conflict-kg extract` is exactly `Extraction.to_json()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Certainty = Literal["asserted", "alleged", "unconfirmed", "denied", "hedged"]
+CERTAINTIES: tuple[Certainty, ...] = ("asserted", "alleged", "unconfirmed", "denied", "hedged")
+Precision = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into the article text as read (end exclusive) and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    id: str
+    """sha256 of the text: the article's identity."""
+    title: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    url: str | None = None
+    section: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    """Local id (slug of the canonical name), stable across articles."""
+    name: str
+    type: str
+    """Ontology class local name: Person, ArmedGroup, StateForce, Government, State,
+    Organization, CommunalGroup or Place."""
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    acled_category: str | None = None
+    country: str | None = None
+    also_place: bool = False
+    """A state that is also used as a location (Iraq is an actor and a place)."""
+
+
+@dataclass(slots=True)
+class Argument:
+    role: str
+    """Ontology property local name: perpetrator, target, victim, participant, place,
+    instrument."""
+    entity: str
+    """Entity id, or the weapon concept's id for instruments."""
+    start: int
+    end: int
+    text: str
+    certainty: Certainty = "asserted"
+    source: str | None = None
+    sentence: Span | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    acled: str | None
+    trigger: Span
+    date: str | None = None
+    date_precision: str | None = None
+    arguments: list[Argument] = field(default_factory=list)
+    fatalities: int | None = None
+    injuries: int | None = None
+    fatalities_reported: bool = False
+    injuries_reported: bool = False
+    sentence: Span | None = None
+    mentions: list[Span] = field(default_factory=list)
+    certainty: Certainty = "asserted"
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    certainty: Certainty
+    evidence: Span
+    source: str | None = None
+    sentence: Span | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Weapon:
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class Extraction:
+    source: str
+    article: ArticleMeta
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
+    positions: dict[str, str] = field(default_factory=dict)
+    """Position id -> label, for holdsRole objects ("Prime Minister of Iraq")."""
+    warnings: list[str] = field(default_factory=list)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON contract of `conflict-kg extract --format json` (see README)."""
+        return {
+            "source": self.source,
+            "article": {
+                "id": self.article.id,
+                "title": self.article.title,
+                "published": self.article.published,
+                "dateline": self.article.dateline,
+                "publisher": self.article.publisher,
+                "authors": list(self.article.authors),
+                "editors": list(self.article.editors),
+            },
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "mentions": [asdict(m) for m in e.mentions],
+                }
+                for e in self.entities
+            ],
+            "events": [
+                {
+                    "id": ev.id,
+                    "type": ev.type,
+                    "acled": ev.acled,
+                    "trigger": asdict(ev.trigger),
+                    "date": ev.date,
+                    "arguments": [
+                        {
+                            "role": a.role,
+                            "entity": a.entity,
+                            "start": a.start,
+                            "end": a.end,
+                            "text": a.text,
+                            "certainty": a.certainty,
+                            "source": a.source,
+                        }
+                        for a in ev.arguments
+                    ],
+                    "fatalities": ev.fatalities,
+                    "injuries": ev.injuries,
+                }
+                for ev in self.events
+            ],
+            "relations": [
+                {
+                    "subject": r.subject,
+                    "predicate": r.predicate,
+                    "object": r.object,
+                    "certainty": r.certainty,
+                    "evidence": asdict(r.evidence),
+                }
+                for r in self.relations
+            ],
+        }

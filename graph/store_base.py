@@ -1,0 +1,355 @@
+"""The `Store` interface that all three backends share, and the logic written once for them.
+
+A backend only knows how to run a query, run an update, write a validated list of quads into
+one named graph and drop one named graph (`_query`, `_update`, `_insert`, `_drop`). Everything
+callers see — idempotent article writes, article listing, copies, exports, statistics — is
+written here over those four hooks and the named SPARQL queries in `graph/queries/store_*.rq`,
+so the backends cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from types import TracebackType
+from typing import Self
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from rdflib.query import Result
+from rdflib.term import Node
+
+from graph.errors import StoreError
+from graph.store_terms import article_quads, to_ox
+from ontologies import CK, bind_prefixes, load_ontology
+
+__all__ = [
+    "ENTITY_CLASSES",
+    "EXPORT_FORMATS",
+    "Store",
+    "StoreStats",
+    "checked_bindings",
+    "event_classes",
+    "store_query",
+    "values_clause",
+]
+
+ENTITY_CLASSES = (
+    "Person",
+    "ArmedGroup",
+    "StateForce",
+    "Government",
+    "State",
+    "Organization",
+    "CommunalGroup",
+    "Place",
+)
+"""Local names of the `ck:` classes counted in `StoreStats.entities_by_type`."""
+
+QUAD_FORMATS = ("trig", "nquads")
+TRIPLE_FORMATS = ("turtle", "nt", "json-ld")
+EXPORT_FORMATS = QUAD_FORMATS + TRIPLE_FORMATS
+"""Quad formats carry every named graph; triple formats carry their union."""
+
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@cache
+def store_query(name: str) -> str:
+    """The text of `graph/queries/store_<name>.rq`, read once per process."""
+    return files("graph.queries").joinpath(f"store_{name}.rq").read_text(encoding="utf-8")
+
+
+@cache
+def event_classes() -> tuple[URIRef, ...]:
+    """The ontology's event classes: `ck:Event` and its `ck:` subclasses, at any depth.
+
+    Read from the ontology rather than listed here so that adding an event class to
+    `conflict.ttl` is enough for it to show up in `stats()`.
+    """
+    try:
+        ontology = load_ontology()
+    except OSError as error:
+        raise StoreError(f"cannot read the ontology to list the event classes: {error}") from error
+    classes = {
+        cls
+        for cls in ontology.transitive_subjects(RDFS.subClassOf, CK.Event)
+        if isinstance(cls, URIRef) and str(cls).startswith(str(CK))
+    }
+    return tuple(sorted(classes))
+
+
+def checked_bindings(bindings: Mapping[str, Node] | None) -> dict[str, URIRef | Literal]:
+    """Validate query bindings so that every backend accepts and rejects the same ones.
+
+    Names must be plain SPARQL variable names (`g`, not `?g`): the remote backend writes
+    them into a VALUES clause. Values must be IRIs or literals that a store can hold. Blank
+    nodes are refused because a SPARQL endpoint cannot be asked about a particular one.
+    """
+    checked: dict[str, URIRef | Literal] = {}
+    for name, value in (bindings or {}).items():
+        if not isinstance(name, str) or not _VARIABLE_NAME.fullmatch(name):
+            raise StoreError(
+                f"invalid variable name {name!r} in bindings: use letters, digits and _ "
+                "without the leading ?"
+            )
+        if isinstance(value, BNode):
+            raise StoreError(f"?{name} is bound to a blank node; bind IRIs or literals only")
+        if not isinstance(value, URIRef | Literal):
+            raise StoreError(
+                f"?{name} must be bound to an rdflib URIRef or Literal, not {type(value).__name__}"
+            )
+        to_ox(value)
+        checked[name] = value
+    return checked
+
+
+def values_clause(bindings: Mapping[str, URIRef | Literal]) -> str:
+    """A trailing `VALUES` clause for checked bindings, terms written by rdflib's `n3()`.
+
+    The same text rdflib's SPARQLStore appends for remote endpoints: string escaping is
+    rdflib's, and `checked_bindings` has already refused anything `n3()` could not write
+    safely (malformed IRIs, blank nodes, odd variable names).
+    """
+    if not bindings:
+        return ""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"\nVALUES ( {names} )\n{{ ( {terms} ) }}\n"
+
+
+def _checked_graph_iri(graph_iri: URIRef) -> URIRef:
+    if not isinstance(graph_iri, URIRef):
+        raise StoreError(f"a graph name must be an rdflib URIRef, not {type(graph_iri).__name__}")
+    return graph_iri
+
+
+def _count(result: Result) -> int:
+    row = next(iter(result))
+    return int(str(row[0]))
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What the store holds, for `conflict-kg stats` and `/stats`.
+
+    `triples` counts quads in named graphs (a fact stated by two articles counts twice);
+    the per-type counts are distinct subjects with that asserted `rdf:type`, keyed by the
+    class's local name, every class listed even when its count is 0.
+    """
+
+    articles: int
+    triples: int
+    entities_by_type: dict[str, int]
+    events_by_type: dict[str, int]
+
+
+class Store(ABC):
+    """An RDF dataset with one named graph per article, over one of three backends.
+
+    Open one with `graph.store.open_store(url)`; callers never need to know which backend
+    they hold. Every result is made of rdflib terms in the same normal form on every
+    backend. A store is a context manager; `close()` releases it (for the embedded
+    backend: the directory lock, so another process may open it).
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._closed = False
+        # Makes "is it there? then write it" one step for the threads of this process.
+        self._write_lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url!r}{' closed' if self._closed else ''}>"
+
+    @property
+    def writable(self) -> bool:
+        """False for a remote store opened without an update endpoint."""
+        return True
+
+    # Verbs -------------------------------------------------------------------------------
+
+    def add_article(self, graph_iri: URIRef, graph: Graph) -> bool:
+        """Write all triples of `graph` into the named graph `graph_iri`, atomically.
+
+        Idempotent, because an article's identity is its text's hash: returns False and
+        writes nothing when that named graph already holds triples, True after writing all
+        of them. The whole graph is read and validated first, so an invalid term or an
+        error while iterating `graph` raises (`StoreError` for terms) with nothing written;
+        the write itself is one transaction (one `INSERT DATA` request on a remote store).
+        """
+        self._check_writable()
+        graph_iri = _checked_graph_iri(graph_iri)
+        quads = article_quads(graph_iri, graph)
+        if not quads:
+            raise StoreError(f"refusing to store an empty graph as article <{graph_iri}>")
+        with self._write_lock:
+            if self.has_article(graph_iri):
+                return False
+            self._insert(graph_iri, quads)
+        return True
+
+    def has_article(self, graph_iri: URIRef) -> bool:
+        """Whether the named graph `graph_iri` holds at least one triple."""
+        self._check_open()
+        graph_iri = _checked_graph_iri(graph_iri)
+        return bool(self._query(store_query("graph_exists"), {"g": graph_iri}).askAnswer)
+
+    def remove_article(self, graph_iri: URIRef) -> bool:
+        """Drop the named graph `graph_iri` and every triple in it; False if it held none.
+
+        Only that graph changes: a fact also stated by another article stays, in that
+        article's graph.
+        """
+        self._check_writable()
+        graph_iri = _checked_graph_iri(graph_iri)
+        with self._write_lock:
+            if not self.has_article(graph_iri):
+                return False
+            self._drop(graph_iri)
+        return True
+
+    def article_graphs(self) -> list[URIRef]:
+        """The IRIs of the named graphs that hold a `?a a ck:Article`, in IRI order."""
+        self._check_open()
+        return [URIRef(row[0]) for row in self._query(store_query("article_graphs"), {})]
+
+    def article_graph(self, graph_iri: URIRef) -> Graph:
+        """A copy of the triples of named graph `graph_iri` (empty if there is none).
+
+        A copy, with our prefixes bound, so that callers can serialise or change it without
+        touching the store.
+        """
+        self._check_open()
+        graph_iri = _checked_graph_iri(graph_iri)
+        copy = bind_prefixes(Graph(identifier=graph_iri))
+        for row in self._query(store_query("graph_triples"), {"g": graph_iri}):
+            copy.add((row[0], row[1], row[2]))
+        return copy
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """Run a SPARQL 1.1 query; its default graph is the union of all named graphs.
+
+        `bindings` maps variable names (without `?`) to rdflib IRIs or literals, checked
+        and never pasted as user text: pre-bound through rdflib's `initBindings` on the
+        in-memory store; on Oxigraph and remote stores a trailing `VALUES` clause written
+        from each term's `n3()` (rdflib's SPARQLStore does this for the remote one). The
+        two agree when the bound variable is in scope at the end of the WHERE clause: do
+        not bind a variable that only occurs inside a subquery, EXISTS or MINUS, and with
+        GROUP BY bind only grouping keys. A query must not end with its own VALUES clause.
+
+        A remote endpoint must itself be configured to query the union of its named graphs
+        by default: `oxigraph serve --union-default-graph`, Fuseki `tdb2:unionDefaultGraph
+        true`, Virtuoso (does so by default). Prefixes are not predeclared: queries carry
+        their own `PREFIX` lines, as on any endpoint.
+
+        Returns an rdflib `Result` (rows of rdflib terms, `askAnswer`, or `graph`); raises
+        `InvalidQueryError` for malformed SPARQL and `StoreError` for other failures.
+        """
+        self._check_open()
+        return self._query(sparql, checked_bindings(bindings))
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update, applied atomically by the backend.
+
+        Name graphs explicitly (`GRAPH <g>`, `GRAPH ?g`): articles live in named graphs, and
+        whether an update's unnamed WHERE pattern sees their union differs by backend.
+        Triples written to the default graph are not counted by `stats()` nor exported.
+        """
+        self._check_writable()
+        with self._write_lock:
+            self._update(sparql)
+
+    def export(self, fmt: str) -> bytes:
+        """The store serialised as "trig" or "nquads" (every named graph, as quads) or as
+        "turtle", "nt" or "json-ld" (the union of the named graphs, as triples)."""
+        self._check_open()
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(
+                f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}"
+            )
+        return self._serialize(fmt)
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, quads, entities by class and events by class."""
+        self._check_open()
+        counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
+        prefix = len(str(CK))
+        return StoreStats(
+            articles=_count(self._query(store_query("count_articles"), {})),
+            triples=_count(self._query(store_query("count_quads"), {})),
+            entities_by_type={name: counts.get(CK[name], 0) for name in ENTITY_CLASSES},
+            events_by_type={str(cls)[prefix:]: counts.get(cls, 0) for cls in event_classes()},
+        )
+
+    def close(self) -> None:
+        """Release the backend; further calls raise `StoreError`. Safe to call twice."""
+        if not self._closed:
+            self._closed = True
+            self._close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Backend hooks ----------------------------------------------------------------------
+
+    @abstractmethod
+    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
+        """Run a query over the union default graph with already checked bindings."""
+
+    @abstractmethod
+    def _update(self, sparql: str) -> None:
+        """Run an update as one transaction (one request)."""
+
+    @abstractmethod
+    def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        """Write validated quads, all in graph `graph_iri`, as one transaction."""
+
+    @abstractmethod
+    def _drop(self, graph_iri: URIRef) -> None:
+        """Remove the named graph `graph_iri` with all its triples."""
+
+    @abstractmethod
+    def _close(self) -> None:
+        """Release backend resources."""
+
+    def _serialize(self, fmt: str) -> bytes:
+        """Serialise through rdflib from two SELECTs; backends may do it natively."""
+        if fmt in QUAD_FORMATS:
+            dataset = bind_prefixes(Dataset())
+            contexts: dict[Node, Graph] = {}
+            for s, p, o, g in self._query(store_query("quads"), {}):
+                if g not in contexts:
+                    contexts[g] = dataset.graph(g)
+                contexts[g].add((s, p, o))
+            return dataset.serialize(format=fmt, encoding="utf-8")
+        union = bind_prefixes(Graph())
+        for s, p, o in self._query(store_query("union_triples"), {}):
+            union.add((s, p, o))
+        return union.serialize(format=fmt, encoding="utf-8")
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"store {self.url} is closed")
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if not self.writable:
+            raise StoreError(
+                f"read-only remote store {self.url}: no update endpoint; "
+                "give one as sparql:QUERY_URL|UPDATE_URL"
+            )

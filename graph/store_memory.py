@@ -1,0 +1,64 @@
+"""The in-memory backend: an rdflib `Dataset` whose default graph is the union of its graphs.
+
+For tests, one-off extractions and small experiments; nothing is kept after `close()`. rdflib
+is not thread-safe for writes, so every operation holds the store's lock. Its updates are not
+transactional: a failing `update()` may leave part of its changes (article writes cannot fail
+half-way: their terms are validated before the first one is added).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Dataset, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+from rdflib.query import Result
+
+from graph.errors import InvalidQueryError, StoreError
+from graph.store_base import Store
+from graph.store_terms import from_ox_triple
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore(Store):
+    """rdflib's in-memory Dataset with `default_union=True`."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self._dataset = Dataset(default_union=True)
+
+    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
+        # Parsed without the dataset's namespace bindings, so a query that forgets a PREFIX
+        # fails here as it does on Oxigraph and on a remote endpoint.
+        try:
+            prepared = prepareQuery(sparql)
+        except Exception as error:
+            raise InvalidQueryError(f"invalid SPARQL query: {error}") from error
+        with self._write_lock:
+            try:
+                result = self._dataset.query(prepared, initBindings=bindings)
+                if result.type == "SELECT":
+                    result.bindings = list(result.bindings)  # evaluate under the lock
+            except Exception as error:
+                raise StoreError(f"query failed: {error}") from error
+        return result
+
+    def _update(self, sparql: str) -> None:
+        try:
+            prepared = prepareUpdate(sparql)
+        except Exception as error:
+            raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
+        try:
+            self._dataset.update(prepared)
+        except Exception as error:
+            raise StoreError(f"update failed: {error}") from error
+
+    def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        context = self._dataset.graph(graph_iri)
+        self._dataset.addN((*from_ox_triple(quad), context) for quad in quads)
+
+    def _drop(self, graph_iri: URIRef) -> None:
+        self._dataset.remove_graph(graph_iri)
+
+    def _close(self) -> None:
+        self._dataset = Dataset(default_union=True)

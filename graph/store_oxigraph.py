@@ -1,0 +1,151 @@
+"""The default backend: embedded, persistent Oxigraph (RocksDB) at a local directory.
+
+pyoxigraph is used directly rather than through oxrdflib's rdflib Store: we need the union
+default graph, transactional `extend` for whole articles, native serialisation for exports,
+and results in the same rdflib form as the other backends (oxrdflib returns plain literals
+as `xsd:string`-typed ones, which do not compare equal to what rdflib's parsers and
+in-memory store produce). Bindings are a trailing VALUES clause rather than pyoxigraph's
+`substitutions`, which in 0.5 refuse variables that a SELECT does not project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Variable
+
+from graph.errors import InvalidQueryError, StoreError
+from graph.store_base import QUAD_FORMATS, Store, store_query, values_clause
+from graph.store_terms import from_ox, from_ox_triple, to_ox_iri
+from ontologies import PREFIXES
+
+__all__ = ["OxigraphStore"]
+
+_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+_WITH_PREFIXES = {"trig", "turtle"}
+
+
+def to_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
+    """An rdflib `Result`, fully read, from a pyoxigraph query answer."""
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [Variable(variable.value) for variable in answer.variables]
+        result = Result("SELECT")
+        result.vars = variables
+        result.bindings = [
+            {
+                variable: from_ox(term)
+                for variable, term in zip(variables, solution, strict=True)
+                if term is not None
+            }
+            for solution in answer
+        ]
+        return result
+    result = Result("CONSTRUCT")
+    result.graph = Graph()
+    for triple in answer:
+        result.graph.add(from_ox_triple(triple))
+    return result
+
+
+class OxigraphStore(Store):
+    """Embedded Oxigraph: one process at a time holds the directory (RocksDB's lock)."""
+
+    def __init__(self, location: str, url: str) -> None:
+        super().__init__(url)
+        self.location = location
+        path = Path(location).expanduser()
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store: ox.Store | None = ox.Store(str(path))
+        except OSError as error:
+            message = str(error)
+            if "current process" in message:
+                raise StoreError(
+                    f"store {location} is already open in this process; close it first "
+                    "or use a different --store"
+                ) from error
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"store {location} is in use by another process; "
+                    "stop the server or use a different --store"
+                ) from error
+            raise StoreError(f"cannot open store {location}: {message}") from error
+
+    @property
+    def _inner(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"store {self.url} is closed")
+        return self._store
+
+    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
+        # Not pyoxigraph's `substitutions`: they refuse `?g` in "SELECT ?s ?p ?o WHERE
+        # { GRAPH ?g {...} }". This VALUES clause is the one rdflib sends to remote
+        # endpoints, so the two backends agree.
+        sparql += values_clause(bindings)
+        try:
+            answer = self._inner.query(sparql, use_default_graph_as_union=True)
+            return to_result(answer)
+        except SyntaxError as error:
+            raise InvalidQueryError(f"invalid SPARQL query: {error}") from error
+        except OSError as error:
+            raise StoreError(f"query failed on store {self.location}: {error}") from error
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._inner.update(sparql)
+        except SyntaxError as error:
+            raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
+        except OSError as error:
+            raise StoreError(f"update failed on store {self.location}: {error}") from error
+
+    def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        try:
+            self._inner.extend(quads)
+        except OSError as error:
+            raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
+
+    def _drop(self, graph_iri: URIRef) -> None:
+        try:
+            self._inner.remove_graph(to_ox_iri(graph_iri))
+        except OSError as error:
+            raise StoreError(f"cannot drop <{graph_iri}> in {self.location}: {error}") from error
+
+    def _serialize(self, fmt: str) -> bytes:
+        if fmt in QUAD_FORMATS:
+            items: list[ox.Quad] | list[ox.Triple] = [
+                quad
+                for quad in self._inner.quads_for_pattern(None, None, None, None)
+                if not isinstance(quad.graph_name, ox.DefaultGraph)
+            ]
+        else:
+            answer = self._inner.query(
+                store_query("union_triples"), use_default_graph_as_union=True
+            )
+            assert isinstance(answer, ox.QuerySolutions)
+            items = [ox.Triple(row["s"], row["p"], row["o"]) for row in answer]
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        output = ox.serialize(
+            items, format=_FORMATS[fmt], prefixes=prefixes if fmt in _WITH_PREFIXES else None
+        )
+        assert output is not None
+        return output
+
+    def _close(self) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            store.flush()
+        # Dropping the last reference closes RocksDB and releases the directory lock.
+        del store
