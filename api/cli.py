@@ -70,7 +70,9 @@ def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
     for path in paths:
         if str(path) == "-":
             text = sys.stdin.read()
-            items.append(ArticleInput("-", text) if text.strip() else ArticleError("-: empty input"))
+            items.append(
+                ArticleInput("-", text) if text.strip() else ArticleError("-: empty input")
+            )
         else:
             items.extend(read_inputs(path))
     return items
@@ -78,8 +80,14 @@ def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON or JSONL files, or directories ('-' for stdin).")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (one object per article per line) or turtle.")] = "json",
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Text, JSON or JSONL files, or directories ('-' for stdin)."),
+    ],
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="json (one object per article per line) or turtle."),
+    ] = "json",
 ) -> None:
     """Print what the extractor finds in each article, without storing anything."""
     if format not in ("json", "turtle"):
@@ -146,8 +154,7 @@ def ingest(
     finally:
         store.close()
     out.print(
-        f"ingested {added} article(s), {triples} triples; "
-        f"{skipped} already stored; {failed} failed"
+        f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
     )
     if failed:
         raise typer.Exit(1)
@@ -155,9 +162,16 @@ def ingest(
 
 @app.command()
 def query(
-    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query (or '-' to read it from stdin).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="A named query from graph/queries/.")] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", help="k=v parameter of a named query (repeatable).")] = None,
+    sparql: Annotated[
+        str | None, typer.Argument(help="A SPARQL query (or '-' to read it from stdin).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="A named query from graph/queries/.")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="k=v parameter of a named query (repeatable)."),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
 ) -> None:
     """Run a SPARQL query over the union of all article graphs."""
@@ -217,8 +231,12 @@ def _print_result(result: object, format: str) -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "trig",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")
+    ] = "trig",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
 ) -> None:
     """Write the whole store in an RDF format (quad formats keep the per-article graphs)."""
     if format not in EXPORT_FORMATS:
@@ -255,7 +273,10 @@ def stats(
     out.print(f"store     {State.store_url}")
     out.print(f"articles  {figures.articles}")
     out.print(f"triples   {figures.triples}")
-    for title, counts in (("entities", figures.entities_by_type), ("events", figures.events_by_type)):
+    for title, counts in (
+        ("entities", figures.entities_by_type),
+        ("events", figures.events_by_type),
+    ):
         table = Table(title=title)
         table.add_column("type")
         table.add_column("count", justify="right")

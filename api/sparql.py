@@ -53,7 +53,7 @@ def _choose(accept: str, offered: dict[str, str], default: str) -> tuple[str, st
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except Exception:  # noqa: BLE001 - any parse failure means "not an update"
+    except Exception:
         return False
     return True
 

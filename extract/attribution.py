@@ -24,6 +24,7 @@ REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 ALLEGING_VERBS = frozenset({"claim", "allege", "accuse", "blame", "suspect", "believe", "think"})
+"""Verbs that make the clause they govern, or their own object, an allegation."""
 DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 CONFIRMING_VERBS = frozenset({"confirm", "verify", "corroborate"})
 HEDGES = frozenset(
@@ -73,9 +74,7 @@ def _according_to(sentence: Span) -> str | None:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children):
         return True
-    return any(
-        c.dep_ == "det" and c.lower_ == "no" for c in token.children
-    )
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _hedged(token: Token) -> bool:
@@ -96,21 +95,33 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
         certainty = "denied"
     elif _hedged(scope):
         certainty = "hedged"
+    elif scope.lemma_.lower() in ALLEGING_VERBS:
+        certainty = "alleged"
+        source = _source_phrase(scope)
 
     node = scope
     steps = 0
+    settled = False
     while node.head is not node and steps < 6:
         child, node = node, node.head
         steps += 1
         lemma = node.lemma_.lower()
+        if settled:
+            if lemma in REPORTING_VERBS:
+                source = _source_phrase(node)
+                break
+            continue
         if node.lower_ in NEGATIVE_HEDGES or any(
             c.lower_ in NEGATIVE_HEDGES for c in node.children if c.dep_ == "acomp"
         ):
             certainty = "denied"
         if lemma in CONFIRMING_VERBS and _negated(node):
             certainty = "unconfirmed"
-            source = source or _source_phrase(node)
-            break
+            source = _source_phrase(node)
+            if source is not None:
+                break
+            settled = True
+            continue
         if lemma in REPORTING_VERBS and child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
             source = _source_phrase(node)
             if lemma in DENYING_VERBS:

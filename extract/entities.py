@@ -176,9 +176,7 @@ def _add_communal_group(table: EntityTable, span: Span, lexicon: Lexicon) -> Non
         table.add(span, span.text, "CommunalGroup")
 
 
-def _add_persons(
-    table: EntityTable, doc: Doc, persons: list[Span], others: list[Span]
-) -> None:
+def _add_persons(table: EntityTable, doc: Doc, persons: list[Span], others: list[Span]) -> None:
     """Long names first, so that surnames and misspelt short forms join them."""
     full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
     canonical: list[str] = []

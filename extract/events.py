@@ -94,9 +94,7 @@ def _is_hypothetical(token: Token) -> bool:
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True
-    return any(
-        c.dep_ == "mark" and c.lower_ == "if" for c in governor.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ == "if" for c in governor.children)
 
 
 def find_mentions(doc: Doc, spans_key: str, entity_tokens: set[int]) -> list[EventMention]:
@@ -114,9 +112,8 @@ def find_mentions(doc: Doc, spans_key: str, entity_tokens: set[int]) -> list[Eve
             EventMention(
                 span=span,
                 event_class=span.label_,
-                definite=bool(determiners & DEFINITE) or any(
-                    c.dep_ == "poss" for c in root.children
-                ),
+                definite=bool(determiners & DEFINITE)
+                or any(c.dep_ == "poss" for c in root.children),
                 plural=root.tag_ in ("NNS", "NNPS"),
             )
         )

@@ -131,6 +131,8 @@ def _roles(
         weapons = weapons_in(sentence, weapon_spans)
         if violent_here:
             salient = violent_here[0]
+            if all(c is salient for c, _ in here):
+                findings[id(salient)].extend(salient_roles(sentence, table, salient))
             for weapon in weapons:
                 owner = min(
                     (m for c, m in here if c.event_class in ATTACK_FAMILY),
@@ -167,7 +169,14 @@ def _roles(
 def _weapon_finding(weapon: Span) -> RoleFinding:
     from .attribution import Attribution
 
-    return RoleFinding("instrument", None, weapon.id_ or weapon.text.lower(), weapon, Attribution("asserted", None), "weapon")
+    return RoleFinding(
+        "instrument",
+        None,
+        weapon.id_ or weapon.text.lower(),
+        weapon,
+        Attribution("asserted", None),
+        "weapon",
+    )
 
 
 def _event(

@@ -165,6 +165,9 @@ class Extraction:
                     ],
                     "fatalities": ev.fatalities,
                     "injuries": ev.injuries,
+                    "fatalities_reported": ev.fatalities_reported,
+                    "injuries_reported": ev.injuries_reported,
+                    "date_precision": ev.date_precision,
                 }
                 for ev in self.events
             ],

@@ -73,11 +73,12 @@ def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
             patterns.append({"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}]})
         for noun in trigger.nouns:
             patterns.append(
-                {"label": label, "pattern": [{"LOWER": noun.lower(), "POS": {"IN": ["NOUN", "PROPN"]}}]}
+                {
+                    "label": label,
+                    "pattern": [{"LOWER": noun.lower(), "POS": {"IN": ["NOUN", "PROPN"]}}],
+                }
             )
-            patterns.append(
-                {"label": label, "pattern": [{"LEMMA": noun.lower(), "POS": "NOUN"}]}
-            )
+            patterns.append({"label": label, "pattern": [{"LEMMA": noun.lower(), "POS": "NOUN"}]})
     return patterns
 
 

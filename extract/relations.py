@@ -144,7 +144,12 @@ def _gazetteer_backing(
                 cue = backing[0]
                 found.append(
                     RelationFinding(
-                        entity, "backedBy", backer_id, cue, Attribution("asserted", None), "gazetteer-backer"
+                        entity,
+                        "backedBy",
+                        backer_id,
+                        cue,
+                        Attribution("asserted", None),
+                        "gazetteer-backer",
                     )
                 )
     return found
@@ -166,9 +171,24 @@ def _hierarchy(doc: Doc, table: EntityTable, lexicon: Lexicon) -> list[RelationF
             if span is None:
                 continue
             sentence = span.sent
-            if any(m.start >= sentence.start_char and m.end <= sentence.end_char for m in parent.mentions):
+            near = [
+                m
+                for m in parent.mentions
+                if m.start >= sentence.start_char and m.end <= sentence.end_char
+            ]
+            if near:
+                start = min(near[0].start, mention.start)
+                end = max(near[0].end, mention.end)
+                evidence = doc.char_span(start, end, alignment_mode="expand")
                 found.append(
-                    RelationFinding(entity, "partOf", parent_id, sentence, Attribution("asserted", None), "gazetteer-parent")
+                    RelationFinding(
+                        entity,
+                        "partOf",
+                        parent_id,
+                        evidence if evidence is not None else sentence,
+                        Attribution("asserted", None),
+                        "gazetteer-parent",
+                    )
                 )
                 break
     return found
@@ -202,7 +222,9 @@ def _appositions(doc: Doc, table: EntityTable) -> list[RelationFinding]:
                         continue
                     evidence = doc[min(token.i, prep.i) : pobj.i + 1]
                     found.append(
-                        RelationFinding(subject, predicate, entity.id, evidence, attribute(token), "apposition")
+                        RelationFinding(
+                            subject, predicate, entity.id, evidence, attribute(token), "apposition"
+                        )
                     )
     return found
 
@@ -215,6 +237,13 @@ def _offices(table: EntityTable) -> list[RelationFinding]:
             continue
         label = f"{office} of {country}" if country else office
         found.append(
-            RelationFinding(person, "holdsRole", slugify(label), evidence, Attribution("asserted", None), "title")
+            RelationFinding(
+                person,
+                "holdsRole",
+                slugify(label),
+                evidence,
+                Attribution("asserted", None),
+                "title",
+            )
         )
     return found

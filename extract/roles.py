@@ -87,8 +87,10 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
         for child in token.children:
             if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "for") and (
-                token.lower_ in LEADER_NOUNS
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "for")
+                and (token.lower_ in LEADER_NOUNS)
             ):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
 
@@ -148,7 +150,11 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     found: list[RoleFinding] = []
     head = mention.head
     cls = mention.event_class
-    agent_role = "participant" if cls in ("Meeting", "Protest", "Election", "Agreement", "Riot") else "perpetrator"
+    agent_role = (
+        "participant"
+        if cls in ("Meeting", "Protest", "Election", "Agreement", "Riot")
+        else "perpetrator"
+    )
     patient_role = "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
@@ -160,9 +166,17 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
             if child.dep_ == "nsubj":
                 add(agent_role, child, head, "verb-subject")
             elif child.dep_ in ("dobj", "nsubjpass"):
-                if cls in ("Meeting",) and table.at(child) and table.at(child).type in ("Place", "State"):  # type: ignore[union-attr]
+                if (
+                    cls in ("Meeting",)
+                    and table.at(child)
+                    and table.at(child).type in ("Place", "State")
+                ):  # type: ignore[union-attr]
                     for entity, span in _as_place(child, table):
-                        found.append(RoleFinding("place", entity, None, span, attribute(head), "visit-object"))
+                        found.append(
+                            RoleFinding(
+                                "place", entity, None, span, attribute(head), "visit-object"
+                            )
+                        )
                     continue
                 add(patient_role if cls != "Meeting" else "participant", child, head, "verb-object")
             elif child.dep_ == "agent":
@@ -201,7 +215,11 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             add(agent_role, pobj, verb, "passive-agent")
-            elif verb.lemma_.lower() in PERPETRATING_VERBS or cls in ("Sanction", "Protest", "Meeting"):
+            elif verb.lemma_.lower() in PERPETRATING_VERBS or cls in (
+                "Sanction",
+                "Protest",
+                "Meeting",
+            ):
                 subject = _subject(verb)
                 if subject is not None:
                     add(agent_role, subject, verb, "light-verb-subject")
@@ -211,10 +229,67 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     for child in verb.children:
                         if child.dep_ == "dobj" and child is not head:
                             add("target", child, verb, "sanction-object")
+    if cls == "Election":
+        found.extend(_winners(head, table))
+    found.extend(_blamed(head, table))
     for anchor_token in {anchor, head}:
         for entity, span in _places(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
     return found
+
+
+def _winners(head: Token, table: EntityTable) -> list[RoleFinding]:
+    """ "the winner of the election, X" and "X won the election"."""
+    found: list[RoleFinding] = []
+    holders: list[Token] = []
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ == "winner":
+        winner = head.head.head
+        holders = [c for c in winner.children if c.dep_ == "appos"]
+        if winner.dep_ in ("nsubj", "attr"):
+            holders += [
+                c for c in winner.head.children if c.dep_ in ("attr", "nsubj") and c is not winner
+            ]
+        anchor = winner
+    elif head.dep_ == "dobj" and head.head.lemma_ == "win":
+        anchor = head.head
+        holders = [c for c in anchor.children if c.dep_ == "nsubj"]
+    else:
+        return found
+    for holder in holders:
+        for entity, span in actors_in_phrase(holder, table):
+            found.append(RoleFinding("winner", entity, None, span, attribute(anchor), "winner"))
+    return found
+
+
+def _blamed(head: Token, table: EntityTable) -> list[RoleFinding]:
+    """ "attacks ..., which Washington blames on militias, including Kataib Hezbollah"."""
+    found: list[RoleFinding] = []
+    for token in head.subtree:
+        if token.lemma_ != "blame" or token.pos_ != "VERB":
+            continue
+        if dependency_distance(token, head) > 4:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "on":
+                continue
+            for pobj in prep.children:
+                for phrase in _with_examples(pobj):
+                    for entity, span in actors_in_phrase(phrase, table):
+                        found.append(
+                            RoleFinding(
+                                "perpetrator", entity, None, span, attribute(token), "blame"
+                            )
+                        )
+    return found
+
+
+def _with_examples(noun: Token) -> list[Token]:
+    """A noun and the examples it introduces ("militias, including X", "groups such as Y")."""
+    heads = [noun]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    return heads
 
 
 def _collective(subject: Token, table: EntityTable, verb: Token) -> list[RoleFinding]:
@@ -252,9 +327,7 @@ def _as_place(token: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]
         yield entity, _mention_span(token, table)
 
 
-def salient_roles(
-    sentence: Span, table: EntityTable, cluster: EventCluster
-) -> list[RoleFinding]:
+def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> list[RoleFinding]:
     """Roles in a sentence that names no trigger but speaks of the salient incident.
 
     "Kataib Hezbollah was involved", "could not confirm Asaib's role", "Iranian authorities
@@ -276,7 +349,9 @@ def salient_roles(
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):
                     found.append(
-                        RoleFinding("perpetrator", entity, None, span, attribute(token), "involvement")
+                        RoleFinding(
+                            "perpetrator", entity, None, span, attribute(token), "involvement"
+                        )
                     )
         elif violent and token.lower_ in ("it", "this") and token.dep_ == "dobj":
             verb = token.head
@@ -285,7 +360,9 @@ def salient_roles(
                 if subject is not None:
                     for entity, span in actors_in_phrase(subject, table):
                         found.append(
-                            RoleFinding("perpetrator", entity, None, span, attribute(verb), "pronoun-object")
+                            RoleFinding(
+                                "perpetrator", entity, None, span, attribute(verb), "pronoun-object"
+                            )
                         )
         elif violent and token.lemma_ in SURVIVING_VERBS and token.pos_ == "VERB":
             for child in token.children:
@@ -313,7 +390,9 @@ def place_near_weapons(
                 break
             verb = verb.head
         for entity, span in _places(verb, table):
-            found.append(RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative"))
+            found.append(
+                RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
+            )
     return found
 
 

@@ -52,7 +52,13 @@ ROLE_PROPERTIES: dict[str, URIRef] = {
     "place": SEM.hasPlace,
 }
 DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
-CONFIDENCE = {"asserted": "0.9", "alleged": "0.7", "hedged": "0.5", "unconfirmed": "0.4", "denied": "0.8"}
+CONFIDENCE = {
+    "asserted": "0.9",
+    "alleged": "0.7",
+    "hedged": "0.5",
+    "unconfirmed": "0.4",
+    "denied": "0.8",
+}
 
 
 class _ClaimWriter:
@@ -242,4 +248,3 @@ def _dangling_countries(g: Graph, countries: dict[URIRef, str], article: URIRef)
             g.add((country, RDF.type, CK.Place))
             g.add((country, RDFS.label, Literal(name)))
             g.add((country, CK.mentionedIn, article))
-

@@ -26,7 +26,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from graph.errors import StoreError
-from graph.store_terms import article_quads, to_ox
+from graph.store_terms import article_quads, from_ox, to_ox
 from ontologies import CK, bind_prefixes, load_ontology
 
 __all__ = [
@@ -91,6 +91,7 @@ def checked_bindings(bindings: Mapping[str, Node] | None) -> dict[str, URIRef | 
     Names must be plain SPARQL variable names (`g`, not `?g`): the remote backend writes
     them into a VALUES clause. Values must be IRIs or literals that a store can hold. Blank
     nodes are refused because a SPARQL endpoint cannot be asked about a particular one.
+    Values are returned in the stores' normal form (see `graph.store_terms`).
     """
     checked: dict[str, URIRef | Literal] = {}
     for name, value in (bindings or {}).items():
@@ -105,8 +106,11 @@ def checked_bindings(bindings: Mapping[str, Node] | None) -> dict[str, URIRef | 
             raise StoreError(
                 f"?{name} must be bound to an rdflib URIRef or Literal, not {type(value).__name__}"
             )
-        to_ox(value)
-        checked[name] = value
+        # Through pyoxigraph and back: refuses what no store holds and gives the in-memory
+        # store the normal form it stores (Literal("x", datatype=XSD.string) -> "x").
+        normal = from_ox(to_ox(value))
+        assert isinstance(normal, URIRef | Literal)
+        checked[name] = normal
     return checked
 
 
@@ -240,9 +244,9 @@ class Store(ABC):
         and never pasted as user text: pre-bound through rdflib's `initBindings` on the
         in-memory store; on Oxigraph and remote stores a trailing `VALUES` clause written
         from each term's `n3()` (rdflib's SPARQLStore does this for the remote one). The
-        two agree when the bound variable is in scope at the end of the WHERE clause: do
-        not bind a variable that only occurs inside a subquery, EXISTS or MINUS, and with
-        GROUP BY bind only grouping keys. A query must not end with its own VALUES clause.
+        two agree when the WHERE clause always binds the variable: do not bind one that
+        occurs only inside OPTIONAL, a subquery, EXISTS or MINUS, and with GROUP BY bind
+        only grouping keys. A query must not end with its own VALUES clause.
 
         A remote endpoint must itself be configured to query the union of its named graphs
         by default: `oxigraph serve --union-default-graph`, Fuseki `tdb2:unionDefaultGraph
@@ -259,8 +263,10 @@ class Store(ABC):
         """Run a SPARQL 1.1 Update, applied atomically by the backend.
 
         Name graphs explicitly (`GRAPH <g>`, `GRAPH ?g`): articles live in named graphs, and
-        whether an update's unnamed WHERE pattern sees their union differs by backend.
-        Triples written to the default graph are not counted by `stats()` nor exported.
+        unnamed patterns differ by backend (a WHERE sees the union in memory and on
+        `oxigraph serve --union-default-graph`, only the default graph on embedded Oxigraph;
+        DELETE WHERE reaches into named graphs only in memory). Triples written to the
+        default graph are not counted by `stats()` nor exported.
         """
         self._check_writable()
         with self._write_lock:

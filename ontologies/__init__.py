@@ -17,8 +17,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "CK",
-    "CKID",
     "CKET",
+    "CKID",
     "DCTERMS",
     "GEO",
     "ONTOLOGY_DIR",

@@ -72,7 +72,9 @@ def load_named_queries() -> dict[str, NamedQuery]:
 
 def _term(parameter: Parameter, value: str) -> Node:
     if parameter.kind == "iri":
-        if value.startswith(("http://", "https://", "urn:")) and not re.search(r"[\s<>\"{}|\\^`]", value):
+        if value.startswith(("http://", "https://", "urn:")) and not re.search(
+            r"[\s<>\"{}|\\^`]", value
+        ):
             return URIRef(value)
         if _LOCAL_ID.match(value):
             return CKID[f"entity/{value}"]
@@ -81,7 +83,9 @@ def _term(parameter: Parameter, value: str) -> Node:
         try:
             return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
         except ValueError:
-            raise NamedQueryError(f"{parameter.name} must be a date YYYY-MM-DD, got {value!r}") from None
+            raise NamedQueryError(
+                f"{parameter.name} must be a date YYYY-MM-DD, got {value!r}"
+            ) from None
     if parameter.kind == "integer":
         if not re.fullmatch(r"-?\d+", value):
             raise NamedQueryError(f"{parameter.name} must be an integer, got {value!r}")
