@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -30,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line, however long
 
 StoreOption = Annotated[
     str,
@@ -48,7 +49,7 @@ class State:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -100,11 +101,11 @@ def extract(
     good = [i for i in items if isinstance(i, ArticleInput)]
     for item in items:
         if isinstance(item, ArticleError):
-            err.print(f"[red]error:[/red] {item}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False)
             failures += 1
     for extraction in Extractor().extract_many(good):
         for warning in extraction.warnings:
-            err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+            err.print(f"[yellow]warning:[/yellow] {escape(str(warning))}", highlight=False)
         if format == "json":
             sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
         else:
@@ -143,7 +144,9 @@ def ingest(
                 progress.update(task, description=Path(result.source).name)
                 if result.error:
                     failed += 1
-                    progress.console.print(f"[red]error:[/red] {result.error}", highlight=False)
+                    progress.console.print(
+                        f"[red]error:[/red] {escape(result.error)}", highlight=False
+                    )
                 elif result.added:
                     added += 1
                     triples += result.triples
@@ -225,7 +228,7 @@ def _print_result(result: object, format: str) -> None:
         variables = [str(v) for v in result.vars or []]
         table = Table(*variables)
         for row in result:
-            table.add_row(*("" if value is None else str(value) for value in row))  # type: ignore[union-attr]
+            table.add_row(*("" if value is None else escape(str(value)) for value in row))  # type: ignore[union-attr]
         out.print(table)
 
 
@@ -252,7 +255,7 @@ def export(
         sys.stdout.buffer.write(data)
     else:
         output.write_bytes(data)
-        err.print(f"wrote {len(data)} bytes to {output}")
+        err.print(f"wrote {len(data)} bytes to {escape(str(output))}", highlight=False)
 
 
 @app.command()
@@ -270,7 +273,7 @@ def stats(
     if format == "json":
         sys.stdout.write(json.dumps(asdict(figures), indent=2) + "\n")
         return
-    out.print(f"store     {State.store_url}")
+    out.print(f"store     {escape(State.store_url)}", highlight=False)
     out.print(f"articles  {figures.articles}")
     out.print(f"triples   {figures.triples}")
     for title, counts in (
@@ -301,7 +304,7 @@ def validate() -> None:
         out.print(f"conforms: {report.articles} article graph(s), 0 violations")
         return
     for violation in report.violations[:50]:
-        err.print(f"[red]violation:[/red] {violation}", highlight=False)
+        err.print(f"[red]violation:[/red] {escape(violation)}", highlight=False)
     raise fail(f"{len(report.violations)} violation(s) in {report.articles} article graph(s)")
 
 

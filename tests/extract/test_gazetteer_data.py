@@ -188,6 +188,20 @@ def test_parents_are_entries_without_cycles(by_name: dict[str, dict]) -> None:
             parent = by_name[parent]["parent"]
 
 
+def test_child_names_start_with_a_distinctive_word(
+    by_name: dict[str, dict], demonyms: list[dict]
+) -> None:
+    """The extractor tags a unit by its first word right after its parent ("Guards' Quds"),
+    so that word must not be an everyday country word ("Israeli", "Nigeria")."""
+    country_words = {form.casefold() for row in demonyms for form in _country_forms(row)}
+    generic = [
+        name
+        for name, row in by_name.items()
+        if row["parent"] is not None and name.split()[0].casefold() in country_words
+    ]
+    assert not generic
+
+
 def test_backers_are_entries_or_countries(
     gazetteer: list[dict], by_name: dict[str, dict], countries: dict[str, dict]
 ) -> None:
