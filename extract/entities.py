@@ -27,7 +27,11 @@ ARMED_HEADS = frozenset(
     {"militia", "militias", "brigade", "brigades", "rebels", "insurgents", "faction", "army",
      "battalion", "battalions", "fighters", "movement", "front", "guerrillas"}
 )  # fmt: skip
-STATE_HEADS = frozenset({"authorities", "government", "regime", "leadership"})
+STATE_HEADS = frozenset(
+    {"authorities", "government", "regime", "leadership", "forces", "troops", "army",
+     "military", "soldiers", "jets", "warplanes", "aircraft", "navy", "police"}
+)  # fmt: skip
+"""Nouns through which a state acts: "Iranian authorities", "Israeli jets", "Russian troops"."""
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
@@ -274,6 +278,8 @@ def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> 
     children = [r for r in lexicon.actors.values() if r.parent]
     for record in children:
         head_word = record.name.split()[0].lower()
+        if head_word in lexicon.demonym_to_country or lexicon.country_of_name(head_word):
+            continue
         for token in doc:
             if token.lower_ != head_word or token.i in table.token_entity:
                 continue

@@ -179,6 +179,26 @@ def _weapon_finding(weapon: Span) -> RoleFinding:
     )
 
 
+WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
+
+
+def _refine_by_weapon(event_class: str, findings: list[RoleFinding], lexicon: Lexicon) -> str:
+    """A generic attack carried out with drones is an air/drone strike; with rockets,
+    shelling; with explosives, a bombing (ACLED types remote violence by the weapon).
+    Plural mentions ("this year's attacks") are series, not one incident: left generic."""
+    if event_class != "Attack":
+        return event_class
+    classes = {
+        lexicon.weapons[f.weapon].event_class
+        for f in findings
+        if f.role == "instrument" and f.weapon in lexicon.weapons
+    }
+    for candidate in WEAPON_CLASS_ORDER:
+        if candidate in classes:
+            return candidate
+    return event_class
+
+
 def _event(
     article_id: str,
     number: int,
@@ -189,10 +209,13 @@ def _event(
 ) -> Event:
     first = cluster.first
     date_value = cluster.date
+    event_class = cluster.event_class
+    if not first.plural:
+        event_class = _refine_by_weapon(event_class, findings, lexicon)
     event = Event(
         id=f"{article_id[:12]}-{number}",
-        type=cluster.event_class,
-        acled=lexicon.class_to_acled.get(cluster.event_class),
+        type=event_class,
+        acled=lexicon.class_to_acled.get(event_class),
         trigger=_text_span(first.span),
         date=date_value.value if date_value else None,
         date_precision=date_value.precision if date_value else None,

@@ -1,0 +1,72 @@
+"""Rules on sentences written for the tests: they must generalise beyond the sample."""
+
+from __future__ import annotations
+
+from extract.article import ArticleInput
+from extract.model import Extraction
+from extract.pipeline import Extractor
+
+
+def _run(extractor: Extractor, text: str, published: str | None = None) -> Extraction:
+    return extractor.extract(ArticleInput("t", text, published=published))
+
+
+def test_state_acting_through_its_jets_and_weapon_refines_class(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "The IDF said Israeli jets struck a Hamas command post in Gaza City on Tuesday, "
+        "killing 12 people.",
+        published="2024-03-07",
+    )
+    assert {e.name for e in result.entities} >= {"Israel", "Hamas", "Gaza City"}
+    assert "Israeli Air Force" not in {e.name for e in result.entities}
+    (event,) = result.events
+    assert (event.type, event.acled, event.fatalities) == ("AirOrDroneStrike", "AIR_STRIKE", 12)
+    assert event.date == "2024-03-05"
+    roles = {(a.role, a.entity) for a in event.arguments}
+    assert {("perpetrator", "israel"), ("target", "hamas"), ("instrument", "aircraft")} <= roles
+
+
+def test_missiles_make_shelling_and_speaker_makes_allegation(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Houthi rebels fired ballistic missiles at a commercial ship in the Red Sea, "
+        "the U.S. military said.",
+    )
+    (event,) = result.events
+    assert (event.type, event.acled) == ("Shelling", "ART_MISS_ATTACK")
+    perpetrators = [a for a in event.arguments if a.role == "perpetrator"]
+    assert [(a.entity, a.certainty) for a in perpetrators] == [("houthis", "alleged")]
+    assert ("place", "red-sea") in {(a.role, a.entity) for a in event.arguments}
+
+
+def test_abduction_with_perpetrator_and_place(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Boko Haram fighters abducted 30 schoolgirls from a school in Borno state, police said.",
+    )
+    (event,) = result.events
+    assert event.type == "Abduction" and event.acled == "ABDUCT_DISSAP"
+    roles = {(a.role, a.entity) for a in event.arguments}
+    assert ("perpetrator", "boko-haram") in roles and ("place", "borno") in roles
+
+
+def test_claim_of_responsibility_is_asserted_by_the_group(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "A car bomb exploded outside a police station in Mogadishu. "
+        "Al-Shabaab claimed responsibility for the attack.",
+    )
+    bombings = [e for e in result.events if e.type == "Bombing"]
+    assert len(bombings) == 1, [e.type for e in result.events]
+    perpetrators = {a.entity for a in bombings[0].arguments if a.role == "perpetrator"}
+    assert perpetrators == {"al-shabaab"}
+    assert ("instrument", "car-bomb") in {(a.role, a.entity) for a in bombings[0].arguments}
+
+
+def test_hypothetical_agreement_is_not_an_event(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Militia leaders fear he could reach an agreement with the prime minister.",
+    )
+    assert [e.type for e in result.events] == []
