@@ -17,7 +17,7 @@ from .attribution import Attribution, attribute
 from .entities import EntityTable
 from .lexicon import Lexicon
 from .model import Entity
-from .roles import actors_in_phrase
+from .roles import actors_in_phrase, with_examples
 
 __all__ = ["RelationFinding", "find_relations"]
 
@@ -97,7 +97,7 @@ def _backing_cues(
         cue = doc[backer_token.i : token.i + 1]
         cues.setdefault(backer.id, []).append((predicate, cue))
         modified = token.head if token.dep_ in ("amod", "compound") else token
-        for head in _phrase_heads(modified):
+        for head in with_examples(modified):
             for entity, _ in actors_in_phrase(head, table):
                 if entity.id != backer.id:
                     found.append(
@@ -106,17 +106,6 @@ def _backing_cues(
                         )
                     )
     return cues
-
-
-def _phrase_heads(noun: Token) -> list[Token]:
-    """The noun and what it introduces: "militias, including X" and "militias such as X"."""
-    heads = [noun]
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
-            heads.extend(c for c in child.children if c.dep_ == "pobj")
-        if child.dep_ == "appos":
-            heads.append(child)
-    return heads
 
 
 def _backer(token: Token, table: EntityTable, lexicon: Lexicon) -> Entity | None:

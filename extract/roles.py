@@ -18,7 +18,14 @@ from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
 from .model import Entity
 
-__all__ = ["RoleFinding", "casualties", "dependency_distance", "find_roles", "salient_roles"]
+__all__ = [
+    "RoleFinding",
+    "casualties",
+    "dependency_distance",
+    "find_roles",
+    "salient_roles",
+    "with_examples",
+]
 
 PERPETRATING_VERBS = frozenset(
     {
@@ -273,7 +280,7 @@ def _blamed(head: Token, table: EntityTable) -> list[RoleFinding]:
             if prep.dep_ != "prep" or prep.lower_ != "on":
                 continue
             for pobj in prep.children:
-                for phrase in _with_examples(pobj):
+                for phrase in with_examples(pobj):
                     for entity, span in actors_in_phrase(phrase, table):
                         found.append(
                             RoleFinding(
@@ -283,12 +290,15 @@ def _blamed(head: Token, table: EntityTable) -> list[RoleFinding]:
     return found
 
 
-def _with_examples(noun: Token) -> list[Token]:
-    """A noun and the examples it introduces ("militias, including X", "groups such as Y")."""
+def with_examples(noun: Token) -> list[Token]:
+    """A noun and the examples it introduces ("militias, including X", "groups such as Y",
+    or an apposition)."""
     heads = [noun]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
             heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "appos":
+            heads.append(child)
     return heads
 
 

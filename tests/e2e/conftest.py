@@ -22,13 +22,14 @@ KH = "https://w3id.org/conflict-kg/id/entity/kataib-hezbollah"
 
 
 def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment of a CLI run: no colours, a wide terminal, no inherited store."""
+    """The environment of a CLI run: no colours, no inherited store, and the default width
+    (80 columns when not a terminal), so a long message that wraps shows up as two lines."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("CONFLICT_KG_") and k not in ("FORCE_COLOR", "COLUMNS")
     }
-    env.update({"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"})
+    env.update({"NO_COLOR": "1", "TERM": "dumb"})
     env.update(extra or {})
     return env
 

@@ -1,0 +1,659 @@
+"""Score the extractor on the development evaluation data in ../shared/eval/.
+
+    .venv/bin/python benchmarks/eval_extraction.py [--eval-dir DIR] [--limit N] [--json FILE]
+
+The data is read at run time and never copied into the repository (its README forbids it).
+When the directory is absent the script says so and exits 0.
+
+(a) WikiEvents dev (`wikievents_dev.jsonl`)
+
+- Attack triggers. Gold: triggers of events whose type starts with ``Conflict.Attack``.
+  Predicted: every mention (``Event.mentions``, or the trigger when an event has none) of
+  every event whose type is in the attack family. A predicted mention is right when its
+  span overlaps a gold trigger; precision is over predicted mentions, recall over gold
+  triggers.
+- Role fillers, document level, roles perpetrator / target / place / instrument. Gold:
+  arguments of ``Conflict.Attack.*`` events only (Attacker, Killer, Injurer -> perpetrator;
+  Target, Victim -> target; Place -> place; Instrument, ExplosiveDevice -> instrument); the
+  unit is the coreference cluster of the argument's entity (an entity in no cluster is its
+  own cluster). Predicted: arguments of our attack-family events; our ``victim`` role counts
+  as ``target`` (the gold folds Victim into target). A prediction is right when its span
+  overlaps any mention of a gold cluster filling that role in that document. True positives
+  are the distinct (role, cluster) pairs matched; false positives are the distinct (role,
+  our entity id) pairs none of whose spans matched anything; recall is over the gold
+  (role, cluster) pairs.
+- Named entities. Gold: mentions of type PER, ORG, GPE, LOC, FAC whose text starts with an
+  uppercase letter and is not a pronoun. Predicted: every mention of every extracted entity,
+  typed Person -> PER; ArmedGroup, StateForce, Government, Organization, CommunalGroup ->
+  ORG; State -> GPE; Place -> GPE, LOC or FAC. Typed match: overlapping span and compatible
+  type; untyped: overlapping span. Precision over predicted mentions, recall over gold
+  named mentions.
+
+(b) CASE 2021 Task 2 (`case2021_typing_dev.jsonl`)
+
+Each snippet gets one ACLED sub-event label, from the events we extract that carry a
+non-null ``acled``, chosen by this rule: the lowest tier wins, then the earliest trigger.
+Tier 0: a specific violent class (AirOrDroneStrike, Bombing, Shelling, ArmedClash,
+Assassination, Abduction, Riot); tier 1: the generic Attack; tier 2: any other class with an
+ACLED label (Protest, Arrest, Agreement ...). No such event: ``OTHER``. Reported: accuracy,
+support-weighted F1 over the gold labels, the top error pairs and a per-gold-label
+breakdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+WIKIEVENTS_FILE = "wikievents_dev.jsonl"
+CASE_FILE = "case2021_typing_dev.jsonl"
+
+ATTACK_FAMILY = frozenset(
+    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
+)
+GOLD_ATTACK_PREFIX = "Conflict.Attack"
+ROLES = ("perpetrator", "target", "place", "instrument")
+GOLD_ROLE_MAP = {
+    "Attacker": "perpetrator",
+    "Killer": "perpetrator",
+    "Injurer": "perpetrator",
+    "Jailer": "perpetrator",
+    "Target": "target",
+    "Victim": "target",
+    "Place": "place",
+    "Instrument": "instrument",
+    "ExplosiveDevice": "instrument",
+}
+OUR_ROLE_MAP = {
+    "perpetrator": "perpetrator",
+    "target": "target",
+    "victim": "target",
+    "place": "place",
+    "instrument": "instrument",
+}
+NE_GOLD_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
+NE_TYPE_MAP: dict[str, frozenset[str]] = {
+    "Person": frozenset({"PER"}),
+    "ArmedGroup": frozenset({"ORG"}),
+    "StateForce": frozenset({"ORG"}),
+    "Government": frozenset({"ORG"}),
+    "Organization": frozenset({"ORG"}),
+    "CommunalGroup": frozenset({"ORG"}),
+    "State": frozenset({"GPE"}),
+    "Place": frozenset({"GPE", "LOC", "FAC"}),
+}
+PRONOUNS = frozenset(
+    """i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
+    his himself she her hers herself it its itself they them their theirs themselves who whom
+    whose which what that this these those one""".split()
+)
+CASE_TIER_SPECIFIC = frozenset(
+    {"AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination", "Abduction", "Riot"}
+)
+NO_LABEL = "OTHER"
+
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("attack-trigger F1", "trigger_f1", 0.70),
+    ("role-filler micro F1", "role_f1", 0.50),
+    ("typed NE F1", "ne_typed_f1", 0.80),
+    ("CASE accuracy", "case_accuracy", 0.65),
+)
+
+
+# Small helpers -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PRF:
+    tp_pred: int = 0
+    """Predictions that are right (precision numerator)."""
+    n_pred: int = 0
+    tp_gold: int = 0
+    """Gold items that are found (recall numerator)."""
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.tp_pred += other.tp_pred
+        self.n_pred += other.n_pred
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "correct_predictions": self.tp_pred,
+            "predictions": self.n_pred,
+            "found_gold": self.tp_gold,
+            "gold": self.n_gold,
+        }
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def print_table(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    cells = [[str(c) for c in header], *[[_fmt(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    print(f"\n{title}")
+    line = "  ".join("-" * w for w in widths)
+    for number, row in enumerate(cells):
+        print(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+        if number == 0:
+            print(line)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def prf_row(name: str, prf: PRF) -> list[object]:
+    return [
+        name,
+        prf.precision,
+        prf.recall,
+        prf.f1,
+        f"{prf.tp_pred}/{prf.n_pred}",
+        f"{prf.tp_gold}/{prf.n_gold}",
+    ]
+
+
+PRF_HEADER = ("", "P", "R", "F1", "right/pred", "found/gold")
+
+
+def read_jsonl(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                records.append(json.loads(line))
+                if limit is not None and len(records) >= limit:
+                    break
+    return records
+
+
+def extract_all(records: list[dict[str, Any]], batch_size: int) -> list[Any]:
+    from extract.article import ArticleInput
+    from extract.pipeline import Extractor
+
+    extractor = Extractor(batch_size=batch_size)
+    items = [ArticleInput(source=str(r["id"]), text=r["text"]) for r in records]
+    return list(extractor.extract_many(items))
+
+
+# (a) WikiEvents ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class WikiEventsScores:
+    triggers: PRF = field(default_factory=PRF)
+    roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
+    ne_typed: PRF = field(default_factory=PRF)
+    ne_untyped: PRF = field(default_factory=PRF)
+    missed_triggers: Counter[str] = field(default_factory=Counter)
+    false_triggers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(our event type, what the gold has there) for wrong trigger mentions."""
+    false_trigger_words: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(our event type, mention text) for wrong trigger mentions."""
+    ne_fp_kind: Counter[str] = field(default_factory=Counter)
+    ne_type_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    ne_missed_types: Counter[str] = field(default_factory=Counter)
+    role_fp: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def roles_micro(self) -> PRF:
+        total = PRF()
+        for prf in self.roles.values():
+            total.add(prf)
+        return total
+
+
+def is_named(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0].isupper() and stripped.lower() not in PRONOUNS
+
+
+def score_wikievents(records: list[dict[str, Any]], extractions: list[Any]) -> WikiEventsScores:
+    scores = WikiEventsScores()
+    for record, extraction in zip(records, extractions, strict=True):
+        _score_triggers(record, extraction, scores)
+        _score_roles(record, extraction, scores)
+        _score_entities(record, extraction, scores)
+    return scores
+
+
+def _attack_mentions(extraction: Any) -> list[tuple[str, int, int, str]]:
+    """(type, start, end, text) of every mention of every attack-family event, deduplicated."""
+    seen: set[tuple[int, int]] = set()
+    mentions: list[tuple[str, int, int, str]] = []
+    for event in extraction.events:
+        if event.type not in ATTACK_FAMILY:
+            continue
+        for span in event.mentions or [event.trigger]:
+            if (span.start, span.end) not in seen:
+                seen.add((span.start, span.end))
+                mentions.append((event.type, span.start, span.end, span.text))
+    return mentions
+
+
+def _score_triggers(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+    gold = [ev["trigger"] for ev in record["events"] if ev["type"].startswith(GOLD_ATTACK_PREFIX)]
+    other_gold = [
+        (ev["type"], ev["trigger"])
+        for ev in record["events"]
+        if not ev["type"].startswith(GOLD_ATTACK_PREFIX)
+    ]
+    predicted = _attack_mentions(extraction)
+    prf = scores.triggers
+    prf.n_pred += len(predicted)
+    prf.n_gold += len(gold)
+    for event_type, start, end, text in predicted:
+        if any(overlaps(start, end, g["start"], g["end"]) for g in gold):
+            prf.tp_pred += 1
+        else:
+            there = next(
+                (t for t, g in other_gold if overlaps(start, end, g["start"], g["end"])),
+                "no gold event",
+            )
+            scores.false_triggers[(event_type, there)] += 1
+            scores.false_trigger_words[(event_type, text.lower())] += 1
+    for g in gold:
+        if any(overlaps(s, e, g["start"], g["end"]) for _, s, e, _ in predicted):
+            prf.tp_gold += 1
+        else:
+            scores.missed_triggers[g["text"].lower()] += 1
+
+
+def _clusters(record: dict[str, Any]) -> tuple[dict[str, int], dict[int, list[tuple[int, int]]]]:
+    """Entity id -> cluster id, and cluster id -> mention spans."""
+    entities = record["entities"]
+    cluster_of_index: dict[int, int] = {}
+    for number, cluster in enumerate(record.get("coref_clusters") or []):
+        for index in cluster:
+            cluster_of_index.setdefault(int(index), number)
+    next_id = len(record.get("coref_clusters") or [])
+    cluster_of_id: dict[str, int] = {}
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for index, entity in enumerate(entities):
+        if index not in cluster_of_index:
+            cluster_of_index[index] = next_id
+            next_id += 1
+        cluster = cluster_of_index[index]
+        cluster_of_id[entity["id"]] = cluster
+        spans[cluster].append((entity["start"], entity["end"]))
+    return cluster_of_id, spans
+
+
+def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+    cluster_of_id, spans = _clusters(record)
+    gold: dict[str, set[int]] = {role: set() for role in ROLES}
+    extra = -1
+    for event in record["events"]:
+        if not event["type"].startswith(GOLD_ATTACK_PREFIX):
+            continue
+        for arg in event["arguments"]:
+            role = GOLD_ROLE_MAP.get(arg["role"])
+            if role is None:
+                continue
+            cluster = cluster_of_id.get(arg.get("entity_id") or "")
+            if cluster is None:  # an argument without an entity record: its own cluster
+                cluster, extra = extra, extra - 1
+            spans[cluster].append((arg["start"], arg["end"]))
+            gold[role].add(cluster)
+
+    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in ROLES}
+    for event in extraction.events:
+        if event.type not in ATTACK_FAMILY:
+            continue
+        for arg in event.arguments:
+            role = OUR_ROLE_MAP.get(arg.role)
+            if role is not None:
+                predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
+
+    for role in ROLES:
+        prf = PRF(n_gold=len(gold[role]))
+        found: set[int] = set()
+        wrong = 0
+        for entity_id, entity_spans in predicted[role].items():
+            matched = {
+                cluster
+                for cluster in gold[role]
+                for gs, ge in spans[cluster]
+                for ps, pe in entity_spans
+                if overlaps(ps, pe, gs, ge)
+            }
+            if matched:
+                found |= matched
+            else:
+                wrong += 1
+                scores.role_fp[f"{role}: {entity_id}"] += 1
+        prf.tp_gold = prf.tp_pred = len(found)
+        prf.n_pred = len(found) + wrong
+        scores.roles[role].add(prf)
+
+
+def _score_entities(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+    gold_all = [e for e in record["entities"] if e["type"] in NE_GOLD_TYPES]
+    gold = [e for e in gold_all if is_named(e["text"])]
+    predicted = [
+        (mention.start, mention.end, NE_TYPE_MAP.get(entity.type, frozenset()), entity.type)
+        for entity in extraction.entities
+        for mention in entity.mentions
+    ]
+    typed, untyped = scores.ne_typed, scores.ne_untyped
+    for prf in (typed, untyped):
+        prf.n_pred += len(predicted)
+        prf.n_gold += len(gold)
+    for start, end, types, our_type in predicted:
+        hits = [g for g in gold if overlaps(start, end, g["start"], g["end"])]
+        if hits:
+            untyped.tp_pred += 1
+        if any(g["type"] in types for g in hits):
+            typed.tp_pred += 1
+        elif hits:
+            scores.ne_type_confusion[(our_type, hits[0]["type"])] += 1
+        elif any(overlaps(start, end, g["start"], g["end"]) for g in gold_all):
+            scores.ne_fp_kind["overlaps only a nominal/pronoun gold mention"] += 1
+        elif any(overlaps(start, end, g["start"], g["end"]) for g in record["entities"]):
+            scores.ne_fp_kind["overlaps only a gold mention of another type (WEA, VEH...)"] += 1
+        else:
+            scores.ne_fp_kind["overlaps no gold mention"] += 1
+    for g in gold:
+        hits = [p for p in predicted if overlaps(p[0], p[1], g["start"], g["end"])]
+        if hits:
+            untyped.tp_gold += 1
+        if any(g["type"] in p[2] for p in hits):
+            typed.tp_gold += 1
+        else:
+            scores.ne_missed_types[g["type"] if not hits else f"{g['type']} (wrong type)"] += 1
+
+
+def report_wikievents(scores: WikiEventsScores, top: int) -> None:
+    print_table(
+        "WikiEvents: attack triggers (every mention of every attack-family event)",
+        PRF_HEADER,
+        [prf_row("attack trigger", scores.triggers)],
+    )
+    print_table(
+        "WikiEvents: top wrong trigger mentions (our type -> gold event there)",
+        ("our type -> gold there", "count"),
+        [(f"{ours} -> {there}", n) for (ours, there), n in scores.false_triggers.most_common(top)],
+    )
+    print_table(
+        "WikiEvents: top wrong trigger mentions (our type: mention text)",
+        ("our type: text", "count"),
+        [(f"{ours}: {text}", n) for (ours, text), n in scores.false_trigger_words.most_common(top)],
+    )
+    print_table(
+        "WikiEvents: top missed gold attack triggers",
+        ("trigger word", "count"),
+        scores.missed_triggers.most_common(top),
+    )
+    rows = [prf_row(role, scores.roles[role]) for role in ROLES]
+    rows.append(prf_row("micro (4 roles)", scores.roles_micro))
+    print_table("WikiEvents: document-level role fillers (coreference clusters)", PRF_HEADER, rows)
+    print_table(
+        "WikiEvents: top role false positives (role: our entity id)",
+        ("role: entity", "docs"),
+        scores.role_fp.most_common(top),
+    )
+    print_table(
+        "WikiEvents: named entities (PER ORG GPE LOC FAC, named gold mentions)",
+        PRF_HEADER,
+        [prf_row("typed", scores.ne_typed), prf_row("untyped", scores.ne_untyped)],
+    )
+    print_table(
+        "WikiEvents: named-entity errors",
+        ("kind", "count"),
+        [
+            *[(f"false positive: {k}", n) for k, n in scores.ne_fp_kind.most_common()],
+            *[
+                (f"type confusion: our {ours} on gold {gold}", n)
+                for (ours, gold), n in scores.ne_type_confusion.most_common(top)
+            ],
+            *[(f"missed gold {k}", n) for k, n in scores.ne_missed_types.most_common()],
+        ],
+    )
+
+
+# (b) CASE 2021 -------------------------------------------------------------------------------
+
+
+def case_tier(event_type: str) -> int:
+    if event_type in CASE_TIER_SPECIFIC:
+        return 0
+    if event_type == "Attack":
+        return 1
+    return 2
+
+
+def case_label(extraction: Any) -> str:
+    """The documented rule: labelled events only; lowest tier, then earliest trigger."""
+    candidates = [ev for ev in extraction.events if ev.acled]
+    if not candidates:
+        return NO_LABEL
+    best = min(candidates, key=lambda ev: (case_tier(ev.type), ev.trigger.start))
+    return str(best.acled)
+
+
+@dataclass(slots=True)
+class CaseScores:
+    pairs: list[tuple[str, str]]
+
+    @property
+    def accuracy(self) -> float:
+        return sum(g == p for g, p in self.pairs) / len(self.pairs) if self.pairs else 0.0
+
+    def per_label(self) -> dict[str, PRF]:
+        labels = sorted({g for g, _ in self.pairs})
+        table: dict[str, PRF] = {}
+        for label in labels:
+            table[label] = PRF(
+                tp_pred=sum(g == p == label for g, p in self.pairs),
+                n_pred=sum(p == label for _, p in self.pairs),
+                tp_gold=sum(g == p == label for g, p in self.pairs),
+                n_gold=sum(g == label for g, _ in self.pairs),
+            )
+        return table
+
+    @property
+    def weighted_f1(self) -> float:
+        table = self.per_label()
+        total = sum(prf.n_gold for prf in table.values())
+        return sum(prf.f1 * prf.n_gold for prf in table.values()) / total if total else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        table = self.per_label()
+        return sum(prf.f1 for prf in table.values()) / len(table) if table else 0.0
+
+
+def report_case(scores: CaseScores, top: int) -> None:
+    print_table(
+        "CASE 2021: sub-event typing",
+        ("", "value"),
+        [
+            ("snippets", len(scores.pairs)),
+            ("accuracy", scores.accuracy),
+            ("weighted F1 (gold labels)", scores.weighted_f1),
+            ("macro F1 (gold labels)", scores.macro_f1),
+            (
+                f"predicted {NO_LABEL} (no labelled event)",
+                sum(p == NO_LABEL for _, p in scores.pairs),
+            ),
+        ],
+    )
+    errors = Counter((g, p) for g, p in scores.pairs if g != p)
+    print_table(
+        f"CASE 2021: top-{top} error pairs",
+        ("gold -> predicted", "count"),
+        [(f"{g} -> {p}", n) for (g, p), n in errors.most_common(top)],
+    )
+    by_gold: dict[str, Counter[str]] = defaultdict(Counter)
+    for g, p in scores.pairs:
+        by_gold[g][p] += 1
+    table = scores.per_label()
+    rows = []
+    for label, predictions in sorted(by_gold.items(), key=lambda kv: -sum(kv[1].values())):
+        count = sum(predictions.values())
+        correct = predictions[label]
+        wrong = [(p, n) for p, n in predictions.most_common() if p != label]
+        rows.append(
+            [
+                label,
+                count,
+                correct,
+                count - correct,
+                table[label].precision,
+                table[label].f1,
+                f"{wrong[0][0]} ({wrong[0][1]})" if wrong else "-",
+            ]
+        )
+    print_table(
+        "CASE 2021: per gold label (sorted by support)",
+        ("gold label", "count", "correct", "wrong", "P", "F1", "top wrong prediction"),
+        rows,
+    )
+
+
+# Main ----------------------------------------------------------------------------------------
+
+
+def report_targets(figures: dict[str, Any]) -> None:
+    rows = []
+    for name, key, goal in TARGETS:
+        value = figures.get(key)
+        if value is None:
+            rows.append([name, "n/a", f">= {goal:.2f}", "skipped"])
+        else:
+            rows.append([name, value, f">= {goal:.2f}", "met" if value >= goal else "NOT MET"])
+    print_table("Targets", ("figure", "value", "target", "status"), rows)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Score the extractor on WikiEvents dev (attack triggers, role fillers, "
+        "named entities) and CASE 2021 (ACLED sub-event typing), read from ../shared/eval/.",
+    )
+    parser.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=DEFAULT_EVAL_DIR,
+        help=f"directory holding the evaluation files (default: {DEFAULT_EVAL_DIR})",
+    )
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score only the first N records of each file"
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the figures as JSON to FILE ('-' for stdout)",
+    )
+    parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    parser.add_argument("--top", type=int, default=10, help="rows in the error tables")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    eval_dir: Path = args.eval_dir
+    wiki_path, case_path = eval_dir / WIKIEVENTS_FILE, eval_dir / CASE_FILE
+    if not wiki_path.is_file() and not case_path.is_file():
+        print(
+            f"evaluation data not found in {eval_dir} (expected {WIKIEVENTS_FILE} and/or "
+            f"{CASE_FILE}); skipping."
+        )
+        return 0
+
+    figures: dict[str, Any] = {"eval_dir": str(eval_dir), "limit": args.limit}
+    started = time.perf_counter()
+    if wiki_path.is_file():
+        records = read_jsonl(wiki_path, args.limit)
+        extractions = extract_all(records, args.batch_size)
+        wiki = score_wikievents(records, extractions)
+        print(
+            f"WikiEvents dev: {len(records)} documents, "
+            f"{sum(len(r['text']) for r in records)} characters"
+        )
+        report_wikievents(wiki, args.top)
+        figures["wikievents"] = {
+            "documents": len(records),
+            "attack_triggers": wiki.triggers.as_dict(),
+            "roles": {role: wiki.roles[role].as_dict() for role in ROLES},
+            "roles_micro": wiki.roles_micro.as_dict(),
+            "ne_typed": wiki.ne_typed.as_dict(),
+            "ne_untyped": wiki.ne_untyped.as_dict(),
+        }
+        figures["trigger_f1"] = round(wiki.triggers.f1, 4)
+        figures["role_f1"] = round(wiki.roles_micro.f1, 4)
+        figures["ne_typed_f1"] = round(wiki.ne_typed.f1, 4)
+    else:
+        print(f"\n{wiki_path} not found; skipping WikiEvents.")
+
+    if case_path.is_file():
+        records = read_jsonl(case_path, args.limit)
+        extractions = extract_all(records, args.batch_size)
+        case = CaseScores(
+            [(str(r["label"]), case_label(x)) for r, x in zip(records, extractions, strict=True)]
+        )
+        print(f"\nCASE 2021 dev: {len(records)} snippets")
+        report_case(case, args.top)
+        figures["case"] = {
+            "snippets": len(records),
+            "accuracy": round(case.accuracy, 4),
+            "weighted_f1": round(case.weighted_f1, 4),
+            "macro_f1": round(case.macro_f1, 4),
+            "per_label": {k: v.as_dict() for k, v in case.per_label().items()},
+        }
+        figures["case_accuracy"] = round(case.accuracy, 4)
+    else:
+        print(f"\n{case_path} not found; skipping CASE 2021.")
+
+    report_targets(figures)
+    elapsed = time.perf_counter() - started
+    figures["seconds"] = round(elapsed, 2)
+    print(f"\n(extraction and scoring took {elapsed:.1f} s)")
+    if args.json is not None:
+        text = json.dumps(figures, indent=2, sort_keys=True)
+        if str(args.json) == "-":
+            print(text)
+        else:
+            args.json.write_text(text + "\n", encoding="utf-8")
+            print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
