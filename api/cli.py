@@ -31,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line, however long
 
 StoreOption = Annotated[
     str,
