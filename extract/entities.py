@@ -62,6 +62,7 @@ class EntityTable:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     token_entity: dict[int, str] = field(default_factory=dict)
+    _seen: set[tuple[str, int, int]] = field(default_factory=set)
     positions: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)
     """Person id -> (position label, country, evidence span)."""
 
@@ -77,9 +78,10 @@ class EntityTable:
         if text.endswith("'s") or text.endswith("’s"):
             span = span[:-1] if len(span) > 1 else span
             text = span.text
-        mention = TextSpan(span.start_char, span.end_char, text)
-        if mention not in entity.mentions:
-            entity.mentions.append(mention)
+        key = (entity_id, span.start_char, span.end_char)
+        if key not in self._seen:
+            self._seen.add(key)
+            entity.mentions.append(TextSpan(span.start_char, span.end_char, text))
         bare = text[4:] if text.lower().startswith("the ") else text
         if bare != entity.name and bare not in entity.aliases and bare[:1].isupper():
             entity.aliases.append(bare)
@@ -275,13 +277,17 @@ def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
 
 def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
+    positions: dict[str, list[int]] = {}
+    for token in doc:
+        positions.setdefault(token.lower_, []).append(token.i)
     children = [r for r in lexicon.actors.values() if r.parent]
     for record in children:
         head_word = record.name.split()[0].lower()
         if head_word in lexicon.demonym_to_country or lexicon.country_of_name(head_word):
             continue
-        for token in doc:
-            if token.lower_ != head_word or token.i in table.token_entity:
+        for index in positions.get(head_word, ()):
+            token = doc[index]
+            if token.i in table.token_entity:
                 continue
             window = range(max(0, token.i - 3), token.i)
             parent_near = any(

@@ -94,13 +94,19 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
 
 
 def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | None) -> None:
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.start, []).append(mention)
     for ent in doc.ents:
         if ent.label_ != "DATE":
+            continue
+        candidates = by_sentence.get(ent.sent.start)
+        if not candidates:
             continue
         resolved = resolve_date(ent.text, anchor)
         if resolved is None:
             continue
-        mention = date_anchor(doc, ent, mentions)
+        mention = date_anchor(ent, candidates)
         if mention is None or mention.date is not None:
             continue
         reach = 2 if (mention.definite or mention.anaphoric) else 4

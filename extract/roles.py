@@ -453,9 +453,8 @@ def _negated_clause(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
 
 
-def date_anchor(doc: Doc, date_span: Span, triggers: list[EventMention]) -> EventMention | None:
-    """The trigger in the same sentence nearest to the date in the dependency tree."""
-    candidates = [m for m in triggers if m.span.sent.start == date_span.sent.start]
+def date_anchor(date_span: Span, candidates: list[EventMention]) -> EventMention | None:
+    """The trigger (among those of the date's sentence) nearest to the date in the tree."""
     if not candidates:
         return None
     return min(candidates, key=lambda m: dependency_distance(date_span.root, m.head))
