@@ -7,7 +7,7 @@ subclass), an `InvalidQueryError` is the caller's SPARQL that no backend would a
 
 from __future__ import annotations
 
-__all__ = ["InvalidQueryError", "StoreError"]
+__all__ = ["InvalidQueryError", "QueryTimeoutError", "StoreError"]
 
 
 class StoreError(Exception):
@@ -16,3 +16,7 @@ class StoreError(Exception):
 
 class InvalidQueryError(StoreError):
     """The SPARQL query or update text is malformed (a client error, HTTP 400)."""
+
+
+class QueryTimeoutError(StoreError):
+    """The query passed its deadline and was stopped (HTTP 503)."""

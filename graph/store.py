@@ -22,8 +22,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from graph.errors import InvalidQueryError, StoreError
-from graph.store_base import ENTITY_CLASSES, EXPORT_FORMATS, Store, StoreStats, event_classes
+from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
+from graph.store_base import (
+    ENTITY_CLASSES,
+    EXPORT_FORMATS,
+    QueryOptions,
+    Store,
+    StoreStats,
+    event_classes,
+)
 from graph.store_memory import MemoryStore
 from graph.store_oxigraph import OxigraphStore
 from graph.store_sparql import SparqlStore
@@ -33,6 +40,8 @@ __all__ = [
     "ENTITY_CLASSES",
     "EXPORT_FORMATS",
     "InvalidQueryError",
+    "QueryOptions",
+    "QueryTimeoutError",
     "Store",
     "StoreError",
     "StoreStats",

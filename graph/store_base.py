@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,13 +26,14 @@ from rdflib.namespace import RDFS
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.errors import StoreError
+from graph.errors import QueryTimeoutError, StoreError
 from graph.store_terms import article_quads, from_ox, to_ox
 from ontologies import CK, bind_prefixes, load_ontology
 
 __all__ = [
     "ENTITY_CLASSES",
     "EXPORT_FORMATS",
+    "QueryOptions",
     "Store",
     "StoreStats",
     "checked_bindings",
@@ -58,6 +60,30 @@ EXPORT_FORMATS = QUAD_FORMATS + TRIPLE_FORMATS
 """Quad formats carry every named graph; triple formats carry their union."""
 
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryOptions:
+    """What the SPARQL protocol lets a client ask beyond the query text.
+
+    `default_graphs`/`named_graphs` are the protocol's `default-graph-uri` and
+    `named-graph-uri` (None: the union of all article graphs, and all of them by name).
+    `deadline` is a `time.monotonic()` instant after which reading results stops with
+    `QueryTimeoutError`; `max_rows` stops reading after that many rows plus one, so that a
+    caller can tell a cut result from a complete one without the store materialising it.
+    """
+
+    default_graphs: tuple[URIRef, ...] | None = None
+    named_graphs: tuple[URIRef, ...] | None = None
+    deadline: float | None = None
+    max_rows: int | None = None
+
+    def check_deadline(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise QueryTimeoutError("the query ran past its time limit and was stopped")
+
+
+NO_OPTIONS = QueryOptions()
 
 
 @cache
@@ -237,7 +263,12 @@ class Store(ABC):
             copy.add((row[0], row[1], row[2]))
         return copy
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        options: QueryOptions | None = None,
+    ) -> Result:
         """Run a SPARQL 1.1 query; its default graph is the union of all named graphs.
 
         `bindings` maps variable names (without `?`) to rdflib IRIs or literals, checked
@@ -254,10 +285,11 @@ class Store(ABC):
         their own `PREFIX` lines, as on any endpoint.
 
         Returns an rdflib `Result` (rows of rdflib terms, `askAnswer`, or `graph`); raises
-        `InvalidQueryError` for malformed SPARQL and `StoreError` for other failures.
+        `InvalidQueryError` for malformed SPARQL, `QueryTimeoutError` past
+        `options.deadline` and `StoreError` for other failures.
         """
         self._check_open()
-        return self._query(sparql, checked_bindings(bindings))
+        return self._query(sparql, checked_bindings(bindings), options or NO_OPTIONS)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update, applied atomically by the backend.
@@ -314,8 +346,13 @@ class Store(ABC):
     # Backend hooks ----------------------------------------------------------------------
 
     @abstractmethod
-    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
-        """Run a query over the union default graph with already checked bindings."""
+    def _query(
+        self,
+        sparql: str,
+        bindings: dict[str, URIRef | Literal],
+        options: QueryOptions = NO_OPTIONS,
+    ) -> Result:
+        """Run a query (by default over the union of the named graphs) with checked bindings."""
 
     @abstractmethod
     def _update(self, sparql: str) -> None:

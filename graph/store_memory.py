@@ -12,9 +12,10 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 from rdflib.query import Result
+from rdflib.term import Variable
 
-from graph.errors import InvalidQueryError, StoreError
-from graph.store_base import Store
+from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
+from graph.store_base import NO_OPTIONS, QueryOptions, Store
 from graph.store_terms import from_ox_triple
 
 __all__ = ["MemoryStore"]
@@ -27,7 +28,12 @@ class MemoryStore(Store):
         super().__init__(url)
         self._dataset = Dataset(default_union=True)
 
-    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
+    def _query(
+        self,
+        sparql: str,
+        bindings: dict[str, URIRef | Literal],
+        options: QueryOptions = NO_OPTIONS,
+    ) -> Result:
         # Parsed without the dataset's namespace bindings, so a query that forgets a PREFIX
         # fails here as it does on Oxigraph and on a remote endpoint.
         try:
@@ -35,13 +41,45 @@ class MemoryStore(Store):
         except Exception as error:
             raise InvalidQueryError(f"invalid SPARQL query: {error}") from error
         with self._write_lock:
+            dataset = self._restricted(options)
             try:
-                result = self._dataset.query(prepared, initBindings=bindings)
+                result = dataset.query(prepared, initBindings=bindings)
                 if result.type == "SELECT":
-                    result.bindings = list(result.bindings)  # evaluate under the lock
+                    rows = []
+                    for row in result:  # evaluated lazily, row by row, under the lock
+                        options.check_deadline()
+                        rows.append(row.asdict())  # type: ignore[union-attr]
+                        if options.max_rows is not None and len(rows) > options.max_rows:
+                            break
+                    selected = Result("SELECT")
+                    selected.vars = result.vars
+                    selected.bindings = [{Variable(k): v for k, v in row.items()} for row in rows]
+                    result = selected
+            except QueryTimeoutError:
+                raise
             except Exception as error:
                 raise StoreError(f"query failed: {error}") from error
         return result
+
+    def _restricted(self, options: QueryOptions) -> Dataset:
+        """The dataset a protocol request names: a copy holding only those graphs."""
+        if options.default_graphs is None and options.named_graphs is None:
+            return self._dataset
+        dataset = Dataset(default_union=False)
+        default = dataset.default_context
+        for iri in options.default_graphs or ():
+            for triple in self._dataset.graph(iri):
+                default.add(triple)
+        names = options.named_graphs
+        if names is None:
+            names = tuple(
+                g.identifier for g in self._dataset.contexts() if isinstance(g.identifier, URIRef)
+            )
+        for iri in names:
+            target = dataset.graph(iri)
+            for triple in self._dataset.graph(iri):
+                target.add(triple)
+        return dataset
 
     def _update(self, sparql: str) -> None:
         try:

@@ -18,7 +18,14 @@ from rdflib.query import Result
 from rdflib.term import Variable
 
 from graph.errors import InvalidQueryError, StoreError
-from graph.store_base import QUAD_FORMATS, Store, store_query, values_clause
+from graph.store_base import (
+    NO_OPTIONS,
+    QUAD_FORMATS,
+    QueryOptions,
+    Store,
+    store_query,
+    values_clause,
+)
 from graph.store_terms import from_ox, from_ox_triple, to_ox_iri
 from ontologies import PREFIXES
 
@@ -34,8 +41,12 @@ _FORMATS = {
 _WITH_PREFIXES = {"trig", "turtle"}
 
 
-def to_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
-    """An rdflib `Result`, fully read, from a pyoxigraph query answer."""
+def to_result(
+    answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    options: QueryOptions = NO_OPTIONS,
+) -> Result:
+    """An rdflib `Result` read from a pyoxigraph answer, which pyoxigraph evaluates lazily:
+    reading stops at `options.max_rows` + 1 rows or at the deadline, and so does the work."""
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -44,18 +55,26 @@ def to_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> 
         variables = [Variable(variable.value) for variable in answer.variables]
         result = Result("SELECT")
         result.vars = variables
-        result.bindings = [
-            {
-                variable: from_ox(term)
-                for variable, term in zip(variables, solution, strict=True)
-                if term is not None
-            }
-            for solution in answer
-        ]
+        rows = []
+        for solution in answer:
+            if len(rows) % 64 == 0:
+                options.check_deadline()
+            rows.append(
+                {
+                    variable: from_ox(term)
+                    for variable, term in zip(variables, solution, strict=True)
+                    if term is not None
+                }
+            )
+            if options.max_rows is not None and len(rows) > options.max_rows:
+                break
+        result.bindings = rows
         return result
     result = Result("CONSTRUCT")
     result.graph = Graph()
-    for triple in answer:
+    for count, triple in enumerate(answer):
+        if count % 64 == 0:
+            options.check_deadline()
         result.graph.add(from_ox_triple(triple))
     return result
 
@@ -90,14 +109,24 @@ class OxigraphStore(Store):
             raise StoreError(f"store {self.url} is closed")
         return self._store
 
-    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
+    def _query(
+        self,
+        sparql: str,
+        bindings: dict[str, URIRef | Literal],
+        options: QueryOptions = NO_OPTIONS,
+    ) -> Result:
         # Not pyoxigraph's `substitutions`: they refuse `?g` in "SELECT ?s ?p ?o WHERE
         # { GRAPH ?g {...} }". This VALUES clause is the one rdflib sends to remote
         # endpoints, so the two backends agree.
         sparql += values_clause(bindings)
+        dataset: dict[str, object] = {"use_default_graph_as_union": True}
+        if options.default_graphs is not None:
+            dataset = {"default_graph": [to_ox_iri(g) for g in options.default_graphs]}
+        if options.named_graphs is not None:
+            dataset["named_graphs"] = [to_ox_iri(g) for g in options.named_graphs]
         try:
-            answer = self._inner.query(sparql, use_default_graph_as_union=True)
-            return to_result(answer)
+            answer = self._inner.query(sparql, **dataset)  # type: ignore[arg-type]
+            return to_result(answer, options)
         except SyntaxError as error:
             raise InvalidQueryError(f"invalid SPARQL query: {error}") from error
         except OSError as error:

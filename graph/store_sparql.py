@@ -10,6 +10,7 @@ request, which a SPARQL 1.1 server applies atomically.
 
 from __future__ import annotations
 
+import time
 from io import BytesIO
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -22,8 +23,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node, Variable
 
-from graph.errors import InvalidQueryError, StoreError
-from graph.store_base import Store
+from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
+from graph.store_base import NO_OPTIONS, QueryOptions, Store, values_clause
 from graph.store_terms import from_ox_triple
 
 __all__ = ["SparqlStore"]
@@ -56,6 +57,25 @@ class _Endpoint(SPARQLUpdateStore):
             headers={"Accept": _ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
         )
         body, content_type = self._send(request)
+        return Result.parse(BytesIO(body), content_type=content_type)
+
+    def protocol_query(
+        self, query: str, default_graphs: list[str], named_graphs: list[str], timeout: float
+    ) -> Result:
+        """A query with the protocol's dataset parameters, several of each allowed."""
+        form = [("query", query)]
+        form += [("default-graph-uri", g) for g in default_graphs]
+        form += [("named-graph-uri", g) for g in named_graphs]
+        request = Request(
+            str(self.query_endpoint),
+            data=urlencode(form).encode("utf-8"),
+            headers={"Accept": _ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        saved, self.timeout = self.timeout, timeout
+        try:
+            body, content_type = self._send(request)
+        finally:
+            self.timeout = saved
         return Result.parse(BytesIO(body), content_type=content_type)
 
     def _update(self, update: str) -> None:
@@ -113,14 +133,41 @@ class SparqlStore(Store):
     def writable(self) -> bool:
         return self.update_url is not None
 
-    def _query(self, sparql: str, bindings: dict[str, URIRef | Literal]) -> Result:
-        result = self._endpoint.query(
-            sparql, initNs={}, initBindings=bindings, queryGraph="__UNION__"
-        )
+    def _query(
+        self,
+        sparql: str,
+        bindings: dict[str, URIRef | Literal],
+        options: QueryOptions = NO_OPTIONS,
+    ) -> Result:
+        if options == NO_OPTIONS:
+            result = self._endpoint.query(
+                sparql, initNs={}, initBindings=bindings, queryGraph="__UNION__"
+            )
+        else:
+            # The protocol's dataset parameters and a time budget: one direct request.
+            options.check_deadline()
+            timeout = self._endpoint.timeout
+            if options.deadline is not None:
+                timeout = max(0.1, min(timeout, options.deadline - time.monotonic()))
+            try:
+                result = self._endpoint.protocol_query(
+                    sparql + values_clause(bindings),
+                    [str(g) for g in options.default_graphs or ()],
+                    [str(g) for g in options.named_graphs or ()],
+                    timeout,
+                )
+            except StoreError as error:
+                if options.deadline is not None and time.monotonic() >= options.deadline:
+                    raise QueryTimeoutError(
+                        "the query ran past its time limit and was stopped"
+                    ) from error
+                raise
         if result.type == "SELECT":
+            rows = result.bindings
+            if options.max_rows is not None:
+                rows = rows[: options.max_rows + 1]
             result.bindings = [
-                {Variable(name): _plain(term) for name, term in row.items()}
-                for row in result.bindings
+                {Variable(name): _plain(term) for name, term in row.items()} for row in rows
             ]
         return result
 

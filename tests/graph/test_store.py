@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,14 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.store import EXPORT_FORMATS, InvalidQueryError, StoreError, open_store
+from graph.store import (
+    EXPORT_FORMATS,
+    InvalidQueryError,
+    QueryOptions,
+    QueryTimeoutError,
+    StoreError,
+    open_store,
+)
 from ontologies import CK, SEM, article_iri, entity_iri, incident_iri
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -474,3 +482,50 @@ def test_unreachable_remote_store_is_a_store_error():
     store = open_store(f"sparql:http://127.0.0.1:{port}/query")
     with pytest.raises(StoreError, match="cannot reach SPARQL endpoint"):
         store.query("ASK { ?s ?p ?o }")
+
+
+# Protocol options: dataset, row cap, deadline ----------------------------------------------
+
+
+def test_default_graph_uri_restricts_the_default_graph(store):
+    first, first_graph, second, second_graph = two_articles()
+    store.add_article(first, first_graph)
+    store.add_article(second, second_graph)
+    only_second = QueryOptions(default_graphs=(second,))
+    rows = select(
+        store.query(f"{PREFIXES} SELECT ?a WHERE {{ ?a a ck:Article }}", options=only_second)
+    )
+    assert rows == [(second,)]
+
+
+def test_named_graph_uri_limits_graph_patterns(store):
+    first, first_graph, second, second_graph = two_articles()
+    store.add_article(first, first_graph)
+    store.add_article(second, second_graph)
+    options = QueryOptions(default_graphs=(), named_graphs=(first,))
+    rows = select(
+        store.query(
+            f"{PREFIXES} SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", options=options
+        )
+    )
+    assert rows == [(first,)]
+
+
+def test_row_cap_reads_one_row_past_the_cap(store):
+    first, first_graph, second, second_graph = two_articles()
+    store.add_article(first, first_graph)
+    store.add_article(second, second_graph)
+    result = store.query(
+        f"{PREFIXES} SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }}", options=QueryOptions(max_rows=2)
+    )
+    assert len(list(result)) == 3
+
+
+def test_a_passed_deadline_stops_the_query(store):
+    first, first_graph, *_ = two_articles()
+    store.add_article(first, first_graph)
+    with pytest.raises(QueryTimeoutError):
+        store.query(
+            f"{PREFIXES} SELECT ?s WHERE {{ ?s ?p ?o }}",
+            options=QueryOptions(deadline=time.monotonic() - 1),
+        )
