@@ -9,7 +9,8 @@ from fastapi import FastAPI
 
 from graph.store import open_store
 
-from . import sparql, status
+from . import sparql, status, update
+from .limits import BodySizeLimit
 from .problems import install_problem_handlers
 from .settings import Settings
 
@@ -35,6 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     install_problem_handlers(app)
+    app.add_middleware(BodySizeLimit, max_body=settings.max_body)
     app.include_router(status.router)
     app.include_router(sparql.router)
+    app.include_router(update.router)
     return app

@@ -1,20 +1,25 @@
-"""`/sparql`: a read-only SPARQL 1.1 Protocol endpoint over the union of the article graphs.
+"""`/sparql`: the SPARQL 1.1 Protocol for queries, read-only, over the article graphs.
 
-Queries run in a worker thread under a deadline so one slow query never blocks the event
-loop; updates are refused here (they go to the token-protected `/update`).
+Queries run in a worker thread with a deadline the store checks while it reads results, so
+one slow query neither blocks the event loop nor keeps working after its client was told it
+timed out (an aggregate that computes before its first row is the exception: the client is
+answered at the deadline and the thread finishes alone). Updates are refused here; they go
+to the token-protected `/update`.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import anyio
 from fastapi import APIRouter, Depends, Query, Request, Response
+from rdflib import URIRef
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
 
-from graph.errors import InvalidQueryError
-from graph.store import Store
+from graph.errors import InvalidQueryError, QueryTimeoutError
+from graph.store import QueryOptions, Store
 
 from .deps import get_settings, get_store
 from .problems import Problem
@@ -30,6 +35,7 @@ SELECT_TYPES = {
     "application/sparql-results+xml": "xml",
     "application/xml": "xml",
     "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
 }
 GRAPH_TYPES = {
     "text/turtle": "turtle",
@@ -37,35 +43,96 @@ GRAPH_TYPES = {
     "application/ld+json": "json-ld",
     "application/rdf+xml": "xml",
 }
-EXAMPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+EXAMPLE = (
+    "PREFIX ck: <https://w3id.org/conflict-kg/ontology#> "
+    "SELECT ?event ?group WHERE { ?event a ck:AirOrDroneStrike ; ck:perpetrator ?group }"
+)
+GraphUris = Annotated[
+    list[str] | None,
+    Query(
+        alias="default-graph-uri",
+        description="Restrict the default graph to these article graphs (repeatable).",
+    ),
+]
+NamedUris = Annotated[
+    list[str] | None,
+    Query(alias="named-graph-uri", description="Graphs visible to GRAPH patterns (repeatable)."),
+]
 
 
 def _choose(accept: str, offered: dict[str, str], default: str) -> tuple[str, str]:
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
+    """The first offered media type in the client's order of preference (q ignored)."""
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranked.append((-quality, position, media.strip().lower()))
+    for _, _, media in sorted(ranked):
         if media in offered:
             return media, offered[media]
-        if media in ("*/*", ""):
-            break
+        if media in ("*/*", "application/*", "text/*"):
+            return default, offered[default]
+    if accept.strip():
+        raise Problem(
+            406,
+            "Not acceptable",
+            f"cannot answer in {accept!r}; offered: {', '.join(offered)}",
+        )
     return default, offered[default]
 
 
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except Exception:
+    except Exception:  # any parse failure means "not an update"
         return False
     return True
 
 
-async def _run(text: str, store: Store, settings: Settings) -> Result:
+def _graphs(values: list[str] | None, name: str) -> tuple[URIRef, ...] | None:
+    if not values:
+        return None
+    graphs = []
+    for value in values:
+        if not value.startswith(("http://", "https://", "urn:")) or any(
+            c in value for c in ' <>"{}|\\^`'
+        ):
+            raise Problem(400, "Bad graph IRI", f"{name} must be an absolute IRI, got {value!r}")
+        graphs.append(URIRef(value))
+    return tuple(graphs)
+
+
+async def run_query(
+    text: str,
+    store: Store,
+    settings: Settings,
+    default_graphs: tuple[URIRef, ...] | None = None,
+    named_graphs: tuple[URIRef, ...] | None = None,
+) -> Result:
+    """Run a read-only query under the configured deadline and row cap."""
+    options = QueryOptions(
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        deadline=time.monotonic() + settings.query_timeout,
+        max_rows=settings.max_rows,
+    )
+    timed_out = Problem(
+        503, "Query timed out", f"the query ran longer than {settings.query_timeout:g} s"
+    )
     try:
-        with anyio.fail_after(settings.query_timeout):
-            return await anyio.to_thread.run_sync(store.query, text, abandon_on_cancel=True)
-    except TimeoutError:
-        raise Problem(
-            503, "Query timed out", f"the query ran longer than {settings.query_timeout:g} s"
-        ) from None
+        with anyio.fail_after(settings.query_timeout + 1.0):
+            return await anyio.to_thread.run_sync(
+                lambda: store.query(text, options=options), abandon_on_cancel=True
+            )
+    except (TimeoutError, QueryTimeoutError):
+        raise timed_out from None
     except InvalidQueryError as exc:
         if _is_update(text):
             raise Problem(
@@ -74,7 +141,16 @@ async def _run(text: str, store: Store, settings: Settings) -> Result:
         raise Problem(400, "Malformed SPARQL", str(exc)) from None
 
 
-def _respond(result: Result, accept: str, settings: Settings) -> Response:
+def _tsv(result: Result) -> bytes:
+    """SPARQL 1.1 TSV: a header of ?variables, then terms in their N-Triples form."""
+    variables = list(result.vars or [])
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    for row in result.bindings:
+        lines.append("\t".join(row[v].n3() if v in row else "" for v in variables))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def respond(result: Result, accept: str, settings: Settings) -> Response:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         media, fmt = _choose(accept, GRAPH_TYPES, "text/turtle")
         graph = result.graph
@@ -82,12 +158,18 @@ def _respond(result: Result, accept: str, settings: Settings) -> Response:
         return Response(graph.serialize(format=fmt, encoding="utf-8"), media_type=media)
     media, fmt = _choose(accept, SELECT_TYPES, "application/sparql-results+json")
     headers: dict[str, str] = {}
-    if result.type == "SELECT" and result.bindings is not None:
-        if len(result.bindings) > settings.max_rows:
-            result.bindings = result.bindings[: settings.max_rows]
-            headers["X-Row-Cap"] = str(settings.max_rows)
-    body = result.serialize(format=fmt, encoding="utf-8")
-    assert isinstance(body, bytes)
+    if result.type == "SELECT" and len(result.bindings) > settings.max_rows:
+        result.bindings = result.bindings[: settings.max_rows]
+        headers["X-Row-Cap"] = str(settings.max_rows)
+    if fmt == "tsv":
+        if result.type == "ASK":
+            body = b"?_askResult\n" + (b"true\n" if result.askAnswer else b"false\n")
+        else:
+            body = _tsv(result)
+    else:
+        serialized = result.serialize(format=fmt, encoding="utf-8")
+        assert isinstance(serialized, bytes)
+        body = serialized
     return Response(body, media_type=media, headers=headers)
 
 
@@ -97,21 +179,53 @@ async def sparql_get(
     query: Annotated[str, Query(description="A SPARQL 1.1 query.", examples=[EXAMPLE])],
     store: Annotated[Store, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
+    default_graph_uri: GraphUris = None,
+    named_graph_uri: NamedUris = None,
 ) -> Response:
-    """Run a read-only query; the default graph is the union of all article graphs."""
-    result = await _run(query, store, settings)
-    return _respond(result, request.headers.get("accept", ""), settings)
+    """Run a read-only query; the default graph is the union of all article graphs unless
+    `default-graph-uri` names some. Results by `Accept`: SPARQL JSON (default), XML, CSV,
+    TSV; CONSTRUCT/DESCRIBE as Turtle (default), N-Triples, JSON-LD, RDF/XML."""
+    if not query.strip():
+        raise Problem(400, "Missing query", "the query is empty")
+    result = await run_query(
+        query,
+        store,
+        settings,
+        _graphs(default_graph_uri, "default-graph-uri"),
+        _graphs(named_graph_uri, "named-graph-uri"),
+    )
+    return respond(result, request.headers.get("accept", ""), settings)
 
 
-@router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)")
+@router.post(
+    "/sparql",
+    summary="SPARQL query (POST form or application/sparql-query)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}, "example": EXAMPLE},
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string"}},
+                        "required": ["query"],
+                    },
+                    "example": {"query": EXAMPLE},
+                },
+            }
+        }
+    },
+)
 async def sparql_post(
     request: Request,
     store: Annotated[Store, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
 ) -> Response:
-    """Accepts `application/x-www-form-urlencoded` (field `query`) or a raw
-    `application/sparql-query` body."""
+    """Accepts `application/x-www-form-urlencoded` (fields `query`, `default-graph-uri`,
+    `named-graph-uri`) or a raw `application/sparql-query` body (dataset in the URL)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    default_uris = request.query_params.getlist("default-graph-uri")
+    named_uris = request.query_params.getlist("named-graph-uri")
     if content_type == "application/sparql-query":
         text = (await request.body()).decode("utf-8", errors="replace")
     elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -122,6 +236,8 @@ async def sparql_post(
                 raise Problem(403, "Read-only endpoint", "SPARQL Update is not accepted on /sparql")
             raise Problem(400, "Missing query", "the form has no 'query' field")
         text = value
+        default_uris += [v for v in form.getlist("default-graph-uri") if isinstance(v, str)]
+        named_uris += [v for v in form.getlist("named-graph-uri") if isinstance(v, str)]
     else:
         raise Problem(
             415,
@@ -130,5 +246,11 @@ async def sparql_post(
         )
     if not text.strip():
         raise Problem(400, "Missing query", "the query is empty")
-    result = await _run(text, store, settings)
-    return _respond(result, request.headers.get("accept", ""), settings)
+    result = await run_query(
+        text,
+        store,
+        settings,
+        _graphs(default_uris, "default-graph-uri"),
+        _graphs(named_uris, "named-graph-uri"),
+    )
+    return respond(result, request.headers.get("accept", ""), settings)

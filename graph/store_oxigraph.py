@@ -10,6 +10,7 @@ in-memory store produce). Bindings are a trailing VALUES clause rather than pyox
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,6 +28,7 @@ from graph.store_base import (
     values_clause,
 )
 from graph.store_terms import from_ox, from_ox_triple, to_ox_iri
+from graph.store_workers import QueryWorkers
 from ontologies import PREFIXES
 
 __all__ = ["OxigraphStore"]
@@ -85,6 +87,9 @@ class OxigraphStore(Store):
     def __init__(self, location: str, url: str) -> None:
         super().__init__(url)
         self.location = location
+        self._generation = 0
+        """Counts writes, so that query snapshots are retaken only after one."""
+        self._workers: QueryWorkers | None = None
         path = Path(location).expanduser()
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -119,6 +124,8 @@ class OxigraphStore(Store):
         # { GRAPH ?g {...} }". This VALUES clause is the one rdflib sends to remote
         # endpoints, so the two backends agree.
         sparql += values_clause(bindings)
+        if options.deadline is not None:
+            return self._query_isolated(sparql, options)
         dataset: dict[str, object] = {"use_default_graph_as_union": True}
         if options.default_graphs is not None:
             dataset = {"default_graph": [to_ox_iri(g) for g in options.default_graphs]}
@@ -132,7 +139,32 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(f"query failed on store {self.location}: {error}") from error
 
+    def _query_isolated(self, sparql: str, options: QueryOptions) -> Result:
+        """A query with a deadline runs in a killable worker over a snapshot of the store."""
+        if self._workers is None:
+            self._workers = QueryWorkers()
+        inner = self._inner
+
+        def backup(path: str) -> None:
+            inner.flush()
+            inner.backup(path)
+
+        try:
+            snapshot = self._workers.snapshot(self._generation, backup)
+        except OSError as error:
+            raise StoreError(f"cannot snapshot store {self.location}: {error}") from error
+        assert options.deadline is not None
+        return self._workers.run(
+            snapshot,
+            sparql,
+            None if options.default_graphs is None else tuple(map(str, options.default_graphs)),
+            None if options.named_graphs is None else tuple(map(str, options.named_graphs)),
+            options.max_rows,
+            options.deadline - time.monotonic(),
+        )
+
     def _update(self, sparql: str) -> None:
+        self._generation += 1
         try:
             self._inner.update(sparql)
         except SyntaxError as error:
@@ -141,12 +173,14 @@ class OxigraphStore(Store):
             raise StoreError(f"update failed on store {self.location}: {error}") from error
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        self._generation += 1
         try:
             self._inner.extend(quads)
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
 
     def _drop(self, graph_iri: URIRef) -> None:
+        self._generation += 1
         try:
             self._inner.remove_graph(to_ox_iri(graph_iri))
         except OSError as error:
@@ -173,6 +207,9 @@ class OxigraphStore(Store):
         return output
 
     def _close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
         store, self._store = self._store, None
         if store is not None:
             store.flush()

@@ -529,3 +529,29 @@ def test_a_passed_deadline_stops_the_query(store):
             f"{PREFIXES} SELECT ?s WHERE {{ ?s ?p ?o }}",
             options=QueryOptions(deadline=time.monotonic() - 1),
         )
+
+
+def test_oxigraph_deadline_kills_the_worker_running_an_aggregate(tmp_path):
+    """An aggregate computes before its first row; only killing its process stops it."""
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        first, first_graph, second, second_graph = two_articles()
+        for n in range(300):
+            first_graph.add((EX[f"s{n}"], EX.p, Literal(n)))
+        store.add_article(first, first_graph)
+        quick = store.query(
+            f"{PREFIXES} SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}",
+            options=QueryOptions(deadline=time.monotonic() + 30),
+        )
+        assert int(next(iter(quick))[0]) == 304
+        (pid,) = store._workers.pids
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        with pytest.raises(QueryTimeoutError):
+            store.query(heavy, options=QueryOptions(deadline=time.monotonic() + 0.5))
+        assert not Path(f"/proc/{pid}").exists(), "the worker that ran the query was killed"
+        store.add_article(second, second_graph)
+        after = store.query(
+            f"{PREFIXES} SELECT ?a WHERE {{ ?a a ck:Article }}",
+            options=QueryOptions(deadline=time.monotonic() + 30),
+        )
+        assert select(after) == [(first,), (second,)], "a write is visible to the next query"
+        assert len(store._workers.pids) == 1 and store._workers.pids != [pid]

@@ -1,0 +1,70 @@
+"""`/update`: SPARQL 1.1 Update, only for holders of the write token."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Depends, Request, Response
+
+from graph.errors import InvalidQueryError
+from graph.store import Store
+
+from .auth import require_token
+from .deps import get_store
+from .problems import Problem
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["sparql"])
+EXAMPLE = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    'INSERT DATA { GRAPH <urn:notes> { <urn:x> rdfs:comment "checked by hand" } }'
+)
+
+
+@router.post(
+    "/update",
+    status_code=204,
+    summary="SPARQL Update (token only)",
+    dependencies=[Depends(require_token)],
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-update": {"schema": {"type": "string"}, "example": EXAMPLE},
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"update": {"type": "string"}},
+                        "required": ["update"],
+                    },
+                    "example": {"update": EXAMPLE},
+                },
+            }
+        }
+    },
+)
+async def update(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
+    """Apply an update atomically. Name graphs explicitly (`GRAPH <g>`): each article lives
+    in its own named graph."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/sparql-update":
+        text = (await request.body()).decode("utf-8", errors="replace")
+    elif content_type == "application/x-www-form-urlencoded":
+        value = (await request.form()).get("update")
+        if not isinstance(value, str):
+            raise Problem(400, "Missing update", "the form has no 'update' field")
+        text = value
+    else:
+        raise Problem(
+            415,
+            "Unsupported media type",
+            "send application/sparql-update or application/x-www-form-urlencoded",
+        )
+    if not text.strip():
+        raise Problem(400, "Missing update", "the update is empty")
+    try:
+        await anyio.to_thread.run_sync(store.update, text)
+    except InvalidQueryError as exc:
+        raise Problem(400, "Malformed SPARQL Update", str(exc)) from None
+    return Response(status_code=204)
