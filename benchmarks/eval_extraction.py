@@ -498,7 +498,17 @@ class CaseScores:
         return sum(prf.f1 for prf in table.values()) / len(table) if table else 0.0
 
 
+def producible_labels() -> set[str]:
+    """Every label `case_label` can return: the lexicon's ACLED labels and OTHER."""
+    from extract.lexicon import load_lexicon
+
+    labels = {label for label in load_lexicon().class_to_acled.values() if label}
+    return labels | {NO_LABEL}
+
+
 def report_case(scores: CaseScores, top: int) -> None:
+    producible = producible_labels()
+    reachable = sum(g in producible for g, _ in scores.pairs)
     print_table(
         "CASE 2021: sub-event typing",
         ("", "value"),
@@ -511,8 +521,13 @@ def report_case(scores: CaseScores, top: int) -> None:
                 f"predicted {NO_LABEL} (no labelled event)",
                 sum(p == NO_LABEL for _, p in scores.pairs),
             ),
+            (
+                "ceiling: gold label is one we can output",
+                f"{reachable} ({reachable / max(1, len(scores.pairs)):.3f})",
+            ),
         ],
     )
+    print("labels we can output: " + ", ".join(sorted(producible)))
     errors = Counter((g, p) for g, p in scores.pairs if g != p)
     print_table(
         f"CASE 2021: top-{top} error pairs",
