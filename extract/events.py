@@ -8,11 +8,13 @@ when their classes are compatible, their dates do not conflict and the later one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .lexicon import TriggerRecord
 from .time import ResolvedDate
 
 __all__ = [
@@ -34,6 +36,14 @@ HYPOTHETICAL_GOVERNORS = frozenset(
 DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 
 
+TERRITORY_NOUNS = frozenset(
+    {"village", "villages", "town", "towns", "city", "district", "districts", "area", "areas",
+     "base", "bases", "region", "province", "territory", "airport", "port", "camp", "hill",
+     "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
+     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital"}
+)  # fmt: skip
+
+
 @dataclass(slots=True)
 class EventMention:
     span: Span
@@ -42,6 +52,7 @@ class EventMention:
     plural: bool
     anaphoric: bool = False
     date: ResolvedDate | None = None
+    acled: str | None = None
 
     @property
     def head(self) -> Token:
@@ -81,6 +92,14 @@ class EventCluster:
     def violent(self) -> bool:
         return self.event_class in VIOLENT
 
+    @property
+    def acled(self) -> str | None:
+        """The ACLED code of the first mention of the cluster's own class that has one."""
+        for mention in self.mentions:
+            if mention.event_class == self.event_class and mention.acled:
+                return mention.acled
+        return next((m.acled for m in self.mentions if m.acled), None)
+
 
 def _is_hypothetical(token: Token) -> bool:
     """ "fearing he could reach an agreement": an event that has not happened."""
@@ -97,13 +116,51 @@ def _is_hypothetical(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "if" for c in governor.children)
 
 
-def find_mentions(doc: Doc, spans_key: str, entity_tokens: set[int]) -> list[EventMention]:
-    """Trigger spans of the Doc as mentions, skipping ones inside names or hypotheticals."""
-    spans = filter_spans(list(doc.spans.get(spans_key, [])))
+WEAPON_NOUNS = frozenset(
+    {"weapons", "weapon", "arms", "ammunition", "ammunitions", "rounds", "explosives", "guns",
+     "pistols", "rifles", "cache", "caches", "bullets", "grenades", "ieds", "devices", "device",
+     "packages", "mines", "landmines", "rockets", "missiles", "drones", "bombs", "magazines",
+     "munitions", "detonators"}
+)  # fmt: skip
+
+
+def _window(span: Span) -> Span:
+    return span.doc[span.end : min(span.end + 8, span.sent.end)]
+
+
+def _requirement_met(requires: str | None, span: Span, place_tokens: set[int]) -> bool:
+    """Context conditions of ambiguous triggers: "captured the village" is about territory,
+    "seized nine pistols" about weapons; "captured the suspect" is neither."""
+    if requires == "territory":
+        return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
+    if requires == "weapons":
+        return any(t.lower_ in WEAPON_NOUNS for t in _window(span))
+    return True
+
+
+def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
+    return triggers[int(span.id_)].requires if span.id_.isdigit() else None
+
+
+def find_mentions(
+    doc: Doc,
+    spans_key: str,
+    entity_tokens: set[int],
+    place_tokens: set[int],
+    triggers: Sequence[TriggerRecord],
+) -> list[EventMention]:
+    """Trigger spans of the Doc as mentions, skipping ones inside names, dates or
+    hypotheticals, and ones whose context condition fails."""
+    date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    candidates = [
+        span
+        for span in doc.spans.get(spans_key, [])
+        if not any(t.i in entity_tokens or t.i in date_tokens for t in span)
+        and _requirement_met(_record(span, triggers), span, place_tokens)
+    ]
     mentions: list[EventMention] = []
-    for span in spans:
-        if any(t.i in entity_tokens for t in span):
-            continue
+    for span in filter_spans(candidates):
+        record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
         if _is_hypothetical(root):
             continue
@@ -115,6 +172,7 @@ def find_mentions(doc: Doc, spans_key: str, entity_tokens: set[int]) -> list[Eve
                 definite=bool(determiners & DEFINITE)
                 or any(c.dep_ == "poss" for c in root.children),
                 plural=root.tag_ in ("NNS", "NNPS"),
+                acled=record.acled if record is not None else None,
             )
         )
     for token in doc:

@@ -29,6 +29,7 @@ from .roles import (
     salient_roles,
     weapons_in,
 )
+from .subevents import refine_subevent
 from .time import resolve_date
 
 __all__ = ["build_extraction"]
@@ -52,7 +53,14 @@ def _text_span(span: Span) -> TextSpan:
 
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
     table = resolve_entities(doc, lexicon)
-    mentions = find_mentions(doc, TRIGGERS_KEY, set(table.token_entity))
+    place_tokens = {
+        i
+        for i, entity_id in table.token_entity.items()
+        if table.entities[entity_id].type == "Place" or table.entities[entity_id].also_place
+    }
+    mentions = find_mentions(
+        doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers
+    )
     _date_mentions(doc, mentions, _anchor(meta))
     clusters = cluster_mentions(mentions)
     weapon_spans = list(doc.spans.get(WEAPONS_KEY, []))
@@ -185,26 +193,6 @@ def _weapon_finding(weapon: Span) -> RoleFinding:
     )
 
 
-WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
-
-
-def _refine_by_weapon(event_class: str, findings: list[RoleFinding], lexicon: Lexicon) -> str:
-    """A generic attack carried out with drones is an air/drone strike; with rockets,
-    shelling; with explosives, a bombing (ACLED types remote violence by the weapon).
-    Plural mentions ("this year's attacks") are series, not one incident: left generic."""
-    if event_class != "Attack":
-        return event_class
-    classes = {
-        lexicon.weapons[f.weapon].event_class
-        for f in findings
-        if f.role == "instrument" and f.weapon in lexicon.weapons
-    }
-    for candidate in WEAPON_CLASS_ORDER:
-        if candidate in classes:
-            return candidate
-    return event_class
-
-
 def _event(
     article_id: str,
     number: int,
@@ -215,13 +203,21 @@ def _event(
 ) -> Event:
     first = cluster.first
     date_value = cluster.date
-    event_class = cluster.event_class
-    if not first.plural:
-        event_class = _refine_by_weapon(event_class, findings, lexicon)
+    event_class, acled = refine_subevent(
+        cluster.event_class,
+        cluster.acled or lexicon.class_to_acled.get(cluster.event_class),
+        plural=first.plural,
+        trigger_lemmas=[m.head.lemma_.lower() for m in cluster.mentions],
+        weapons=[f.weapon for f in findings if f.role == "instrument" and f.weapon],
+        perpetrators=[f.entity for f in findings if f.role == "perpetrator" and f.entity],
+        targets=[f.entity for f in findings if f.role in ("target", "victim") and f.entity],
+        context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
+        lexicon=lexicon,
+    )
     event = Event(
         id=f"{article_id[:12]}-{number}",
         type=event_class,
-        acled=lexicon.class_to_acled.get(event_class),
+        acled=acled,
         trigger=_text_span(first.span),
         date=date_value.value if date_value else None,
         date_precision=date_value.precision if date_value else None,

@@ -48,6 +48,8 @@ class CountryRecord:
 class TriggerRecord:
     event_class: str
     acled: str | None
+    requires: str | None
+    """A condition on the trigger's context: "territory" (its object is a place)."""
     phrases: tuple[str, ...]
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
@@ -58,6 +60,7 @@ class WeaponRecord:
     name: str
     aliases: tuple[str, ...]
     event_class: str
+    acled: str | None
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ def load_lexicon() -> Lexicon:
         trigger = TriggerRecord(
             event_class=row["class"],
             acled=row.get("acled"),
+            requires=row.get("object"),
             phrases=tuple(row.get("phrases") or ()),
             verbs=tuple(row.get("verbs") or ()),
             nouns=tuple(row.get("nouns") or ()),
@@ -133,7 +137,10 @@ def load_lexicon() -> Lexicon:
         lexicon.class_to_acled.setdefault(trigger.event_class, trigger.acled)
     for row in _records("weapons.jsonl"):
         weapon = WeaponRecord(
-            name=row["name"], aliases=tuple(row["aliases"]), event_class=row["class"]
+            name=row["name"],
+            aliases=tuple(row["aliases"]),
+            event_class=row["class"],
+            acled=row.get("acled"),
         )
         lexicon.weapons[weapon.name] = weapon
     return lexicon

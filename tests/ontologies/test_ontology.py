@@ -62,6 +62,7 @@ OTHER_EVENT_CLASSES = [
     "Arrest",
     "Agreement",
     "Statement",
+    "DisruptedWeaponsUse",
 ]
 EVENT_CLASSES = ["Attack", *ATTACK_CLASSES, *OTHER_EVENT_CLASSES]
 ACTOR_CLASSES = [
@@ -149,6 +150,7 @@ ACLED_DEFAULTS = {
     "Riot": "VIOL_DEMONSTR",
     "Arrest": "ARREST",
     "Agreement": "AGREEMENT",
+    "DisruptedWeaponsUse": "DISR_WEAP",
 }
 
 

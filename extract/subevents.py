@@ -1,0 +1,102 @@
+"""The ACLED sub-event of an incident, from what the text says around its triggers.
+
+A trigger gives a first class ("attack", "protest"); ACLED splits further by weapon (a
+drone attack is an air strike, a grenade attack is GRENADE), by who fights whom (an attack
+on soldiers is an armed clash; ACLED's ATTACK is violence against civilians), by who takes
+territory, and by how a protest went (dispersed with tear gas, fired upon, turned violent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .lexicon import Lexicon
+from .model import Entity
+
+__all__ = ["refine_subevent"]
+
+WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
+ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
+STATE_SIDE = frozenset({"StateForce", "State", "Government"})
+ARMED_WORDS = frozenset(
+    {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",
+     "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",
+     "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga"}
+)  # fmt: skip
+CIVILIAN_WORDS = frozenset(
+    {"civilians", "civilian", "villagers", "residents", "worshippers", "students", "women",
+     "children", "passengers", "farmers", "journalists", "shoppers", "pilgrims", "market",
+     "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
+)  # fmt: skip
+PROTEST_WORDS = frozenset(
+    {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
+     "demonstrations", "rioters", "marchers"}
+)  # fmt: skip
+RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
+FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
+              "killing protesters", "shot protesters", "fired at protesters")  # fmt: skip
+VIOLENT_CUES = ("clashed", "stones", "rocks", "torched", "set fire", "petrol bomb", "molotov",
+                "burned tyres", "burned tires", "looted", "vandalised", "vandalized")  # fmt: skip
+INTERVENTION_CUES = ("tear gas", "teargas", "dispersed", "disperse", "water cannon",
+                     "rubber bullets", "batons", "arrested", "detained",
+                     "cracked down")  # fmt: skip
+
+
+def refine_subevent(
+    event_class: str,
+    acled: str | None,
+    *,
+    plural: bool,
+    trigger_lemmas: Iterable[str],
+    weapons: Iterable[str],
+    perpetrators: Iterable[Entity],
+    targets: Iterable[Entity],
+    context: str,
+    lexicon: Lexicon,
+) -> tuple[str, str | None]:
+    """(class, ACLED code) refined from the weapons, sides and context of one incident."""
+    records = [lexicon.weapons[w] for w in weapons if w in lexicon.weapons]
+    weapon_acled = {r.acled for r in records}
+    text = context.lower()
+    words = set(text.replace(",", " ").replace(".", " ").split())
+
+    if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS:
+        # Protesters clashing with police: ACLED codes the protest, not a battle.
+        if any(cue in text for cue in FORCE_CUES):
+            return "Protest", "FORCE_AGAINST_PROTEST"
+        return "Riot", "VIOL_DEMONSTR"
+    if event_class == "Attack" and acled in (None, "ATTACK"):
+        if "CHEM_WEAP" in weapon_acled:
+            return "Attack", "CHEM_WEAP"
+        if not plural:
+            classes = {r.event_class for r in records}
+            for candidate in WEAPON_CLASS_ORDER:
+                if candidate in classes:
+                    code = next(r.acled for r in records if r.event_class == candidate)
+                    return candidate, code
+        target_types = {t.type for t in targets}
+        armed = bool(target_types & ARMED_ACTORS) or bool(words & ARMED_WORDS)
+        if armed and not words & CIVILIAN_WORDS:
+            return "ArmedClash", "ARMED_CLASH"
+        return event_class, "ATTACK"
+    if event_class == "Bombing" and acled == "REM_EXPLOS":
+        for code in ("SUIC_BOMB", "GRENADE"):
+            if code in weapon_acled:
+                return event_class, code
+    if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
+        sides = {p.type for p in perpetrators}
+        if sides & STATE_SIDE:
+            return event_class, "GOV_REGAINS_TERIT"
+        if "ArmedGroup" in sides:
+            return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
+        if set(trigger_lemmas) & RETAKING_VERBS:
+            return event_class, "GOV_REGAINS_TERIT"
+        return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
+    if event_class in ("Protest", "Riot") and acled in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
+        if any(cue in text for cue in FORCE_CUES):
+            return "Protest", "FORCE_AGAINST_PROTEST"
+        if event_class == "Protest" and any(cue in text for cue in VIOLENT_CUES):
+            return "Riot", "VIOL_DEMONSTR"
+        if event_class == "Protest" and any(cue in text for cue in INTERVENTION_CUES):
+            return "Protest", "PROTEST_WITH_INTER"
+    return event_class, acled
