@@ -9,7 +9,7 @@ STORE  ?= oxigraph:./data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,11 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 
-test: install lint
+# Headless Chromium for the browser test of /view (tests/e2e/test_view.py); CI runs as root.
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+test: install lint browser
 	$(BIN)/python -m pytest
 
 bench: install

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from graph.store import open_store
 
-from . import sparql, status, update
+from . import exports, paths, sparql, status, update, view
 from .limits import BodySizeLimit
 from .problems import install_problem_handlers
 from .settings import Settings
@@ -40,4 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(status.router)
     app.include_router(sparql.router)
     app.include_router(update.router)
+    app.include_router(exports.router)
+    app.include_router(paths.router)
+    app.include_router(view.router)
     return app

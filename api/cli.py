@@ -10,7 +10,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from graph.errors import StoreError
 from graph.store import EXPORT_FORMATS, Store, open_store
 
 from .settings import DEFAULT_STORE, Settings
+
+if TYPE_CHECKING:
+    from graph.network import NetworkFilter
 
 app = typer.Typer(
     help="Build a knowledge graph of conflict events from news articles, and query it.",
@@ -232,21 +235,113 @@ def _print_result(result: object, format: str) -> None:
         out.print(table)
 
 
+DateFromOption = Annotated[
+    str | None,
+    typer.Option("--date-from", help="Incidents whose date span ends on or after YYYY-MM-DD."),
+]
+DateToOption = Annotated[
+    str | None,
+    typer.Option("--date-to", help="Incidents whose date span starts on or before YYYY-MM-DD."),
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option("--place", help="A place id (e.g. iraq): incidents there or inside it."),
+]
+IncidentClassOption = Annotated[
+    list[str] | None,
+    typer.Option("--incident-class", help="Event class, subclasses included (repeatable)."),
+]
+ActorTypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--actor-type", help="Only actors of this type (repeatable)."),
+]
+MinCertaintyOption = Annotated[
+    str,
+    typer.Option(
+        "--min-certainty",
+        help="Leave out claims less certain than this: asserted, alleged, hedged, "
+        "unconfirmed or denied (keeps all).",
+    ),
+]
+ProjectionOption = Annotated[
+    str,
+    typer.Option(
+        "--projection",
+        help="full (incidents, actors, roles, relations), bipartite (incidents and actors) "
+        "or actors (relations and co-perpetration).",
+    ),
+]
+
+
+def _network_filter(
+    date_from: str | None,
+    date_to: str | None,
+    place: str | None,
+    incident_class: list[str] | None,
+    actor_type: list[str] | None,
+    min_certainty: str,
+) -> NetworkFilter:
+    """The filters of `network` and `export`, as the HTTP routes take them."""
+    from datetime import date
+
+    from graph.network import NetworkError, NetworkFilter
+
+    days = {}
+    for option, value in (("--date-from", date_from), ("--date-to", date_to)):
+        try:
+            days[option] = date.fromisoformat(value) if value else None
+        except ValueError:
+            raise fail(f"{option} must be a date YYYY-MM-DD, got {value!r}", 2) from None
+    try:
+        return NetworkFilter(
+            date_from=days["--date-from"],
+            date_to=days["--date-to"],
+            place=place,
+            incident_classes=tuple(incident_class or ()),
+            min_certainty=min_certainty,
+            actor_types=tuple(actor_type or ()),
+        )
+    except NetworkError as exc:
+        raise fail(str(exc), 2) from None
+
+
 @app.command()
 def export(
     format: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="RDF: trig, nquads, turtle, nt, jsonld; network: graphml, gexf, cytoscape, "
+            "nodelink, dot, geojson, csv (a zip of nodes.csv and edges.csv), svg, png.",
+        ),
     ] = "trig",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
+    projection: ProjectionOption = "full",
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    place: PlaceOption = None,
+    incident_class: IncidentClassOption = None,
+    actor_type: ActorTypeOption = None,
+    min_certainty: MinCertaintyOption = "unconfirmed",
 ) -> None:
-    """Write the whole store in an RDF format (quad formats keep the per-article graphs)."""
-    if format not in EXPORT_FORMATS:
-        raise fail(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}", 2)
+    """Write the whole store in an RDF format (quad formats keep the per-article graphs), or
+    the network in a graph, map or picture format, filtered like `/export/{format}`."""
+    from graph.export import FORMATS, ExportError
+    from graph.export import export as export_as
+    from graph.network import NetworkError
+
+    known = list(dict.fromkeys([*FORMATS, *EXPORT_FORMATS]))
+    if format not in known:
+        raise fail(f"unknown format {format!r}: use one of {', '.join(known)}", 2)
+    filters = _network_filter(date_from, date_to, place, incident_class, actor_type, min_certainty)
     store = _store()
     try:
-        data = store.export(format)
+        data = export_as(store, format, projection, filters)
+    except (ExportError, NetworkError) as exc:
+        raise fail(str(exc), 2) from None
     except StoreError as exc:
         raise fail(str(exc)) from None
     finally:
@@ -256,6 +351,85 @@ def export(
     else:
         output.write_bytes(data)
         err.print(f"wrote {len(data)} bytes to {escape(str(output))}", highlight=False)
+
+
+@app.command()
+def network(
+    measure: Annotated[
+        str,
+        typer.Option("--measure", "-m", help="degree, betweenness or eigenvector centrality."),
+    ] = "degree",
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many actors.")] = 10,
+    ego: Annotated[
+        str | None,
+        typer.Option("--ego", help="Measure only the ego network of this entity id."),
+    ] = None,
+    radius: Annotated[int, typer.Option("--radius", min=1, help="Hops of the ego network.")] = 2,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    projection: ProjectionOption = "full",
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    place: PlaceOption = None,
+    incident_class: IncidentClassOption = None,
+    actor_type: ActorTypeOption = None,
+    min_certainty: MinCertaintyOption = "unconfirmed",
+) -> None:
+    """Rank the actors of the network by degree, betweenness or eigenvector centrality."""
+    from graph.network import (
+        MEASURES,
+        NetworkError,
+        ego_network,
+        entity_node,
+        network_from_store,
+        top_actors,
+    )
+
+    if measure not in MEASURES:
+        raise fail(f"unknown measure {measure!r}: use one of {', '.join(MEASURES)}", 2)
+    if format not in ("table", "json"):
+        raise fail(f"unknown format {format!r}: use table or json", 2)
+    filters = _network_filter(date_from, date_to, place, incident_class, actor_type, min_certainty)
+    store = _store()
+    try:
+        graph = network_from_store(store, projection, filters)
+        if ego is not None:
+            graph = ego_network(graph, entity_node(ego), radius)
+        ranks = top_actors(graph, measure, top)
+    except NetworkError as exc:
+        raise fail(str(exc), 2) from None
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+    if format == "json":
+        summary = {
+            "measure": measure,
+            "projection": projection,
+            "nodes": graph.number_of_nodes(),
+            "edges": graph.number_of_edges(),
+            "actors": [asdict(rank) for rank in ranks],
+        }
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(
+        title=f"top {len(ranks)} actors by {measure} ({projection} network: "
+        f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+    )
+    for column in ("#", "actor", "type"):
+        table.add_column(column, justify="right" if column == "#" else "left")
+    for column in (measure, "links", "incidents", "community"):
+        table.add_column(column, justify="right")
+    for number, rank in enumerate(ranks, start=1):
+        table.add_row(
+            str(number),
+            f"{escape(rank.name)}\n[dim]{escape(rank.id)}[/dim]",
+            rank.type,
+            f"{rank.score:.4f}",
+            str(rank.links),
+            str(rank.incidents),
+            str(rank.community),
+        )
+    out.print(table)
 
 
 @app.command()

@@ -1,0 +1,65 @@
+"""`/view`: an interactive network page (vis-network, shipped in `api/static/vendor/`), and
+`/view/data`, the elements it draws.
+
+The page loads nothing from outside this service, and says so to the browser: its
+Content-Security-Policy allows requests to this origin only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from graph.export import CERTAINTY_COLOURS, INCIDENT_COLOUR, TYPE_COLOURS
+from graph.export_json import cytoscape_data
+from graph.network import CERTAINTIES, NetworkFilter, network_from_store, with_measures
+from graph.store import Store
+
+from .deps import get_store
+from .exports import filter_dependency
+
+__all__ = ["router"]
+
+STATIC = Path(__file__).resolve().parent / "static"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'self'"
+)
+
+router = APIRouter(tags=["view"])
+router.mount("/view/static", StaticFiles(directory=STATIC), name="view-static")
+
+
+@router.get("/view", response_class=FileResponse)
+def view() -> FileResponse:
+    """The interactive network: actors coloured by type, incidents as diamonds, roles and
+    relations as labelled edges (dashed unless asserted), with date, certainty and type
+    filters, a search box and the evidence of whatever is clicked."""
+    return FileResponse(
+        STATIC / "view.html",
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY},
+    )
+
+
+@router.get("/view/data")
+def view_data(
+    store: Annotated[Store, Depends(get_store)],
+    filters: Annotated[NetworkFilter, Depends(filter_dependency("denied"))],
+) -> dict[str, Any]:
+    """The full network as Cytoscape.js elements (every edge with its evidence; denied
+    claims included unless `min_certainty` says otherwise) and the page's palette."""
+    data = cytoscape_data(with_measures(network_from_store(store, "full", filters)))
+    data["style"] = {
+        "types": TYPE_COLOURS,
+        "incident": INCIDENT_COLOUR,
+        "certainties": CERTAINTY_COLOURS,
+        "certainty_order": list(CERTAINTIES),
+    }
+    data["links"] = {"entity": "/entities/{id}", "incident": "/incidents/{id}"}
+    return data
