@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from graph.store import open_store
 
-from . import exports, paths, sparql, status, update, view
+from . import articles, entities, exports, groups, incidents, paths, sparql, status, update, view
 from .limits import BodySizeLimit
 from .problems import install_problem_handlers
 from .settings import Settings
@@ -43,4 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(paths.router)
     app.include_router(view.router)
+    app.include_router(entities.router)
+    app.include_router(incidents.router)
+    app.include_router(groups.router)
+    app.include_router(articles.router)
     return app

@@ -4,6 +4,7 @@ then the real server (`conflict-kg serve`, uvicorn) started over it as a subproc
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -124,3 +125,40 @@ def client(service: Service) -> Iterator[httpx.Client]:
 def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """`cli(args, store=...)` runs the console script to completion."""
     return run_cli
+
+
+@dataclass(frozen=True)
+class WritableService(Service):
+    token: str
+
+
+@pytest.fixture(scope="module")
+def writable_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WritableService]:
+    """A running `conflict-kg serve` over an empty temporary store, with CONFLICT_KG_TOKEN
+    set to a random token so that the write routes accept requests that carry it."""
+    workdir = tmp_path_factory.mktemp("writable")
+    store = f"oxigraph:{workdir / 'store'}"
+    token = secrets.token_urlsafe(24)
+    port = free_port()
+    log = workdir / "server.log"
+    command = [str(CLI), "--store", store, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=cli_env({"CONFLICT_KG_TOKEN": token}),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_health(base, process, log)
+        yield WritableService(base, store, log, token)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert "Traceback" not in log.read_text(), log.read_text()

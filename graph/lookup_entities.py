@@ -1,0 +1,224 @@
+"""Entity lookups: the list of actors and places, one entity with its relations and
+incidents, and the subgraph around it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node as Term
+
+from graph.lookup_base import (
+    RELATIONS,
+    ClaimRow,
+    actor_roles,
+    claims,
+    event_span,
+    fold,
+    id_iri,
+    is_event_class,
+    node_kind,
+    pick_name,
+    primary_type,
+    role_rank,
+    select,
+    subclasses,
+)
+from graph.lookup_model import (
+    Edge,
+    EntityDetail,
+    EntityIncident,
+    EntitySummary,
+    Node,
+    Page,
+    Relation,
+    Subgraph,
+)
+from graph.store import Store
+from ontologies import CK, local_id
+
+__all__ = ["get_entity", "list_entities", "neighbors"]
+
+DEFAULT_MAX_NODES = 1000
+
+
+def _aliases(names: set[str], aliases: set[str], name: str) -> tuple[str, ...]:
+    """Other names: the altLabels, and labels other articles gave, without the name shown."""
+    return tuple(sorted((names | aliases) - {name}, key=lambda a: (a.casefold(), a)))
+
+
+def list_entities(
+    store: Store,
+    type: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[EntitySummary]:
+    """Actors and places, by name. `type` is a class local name and matches its subclasses
+    too (`Actor` matches every actor; `Place` matches states that are places); `q` matches
+    a part of the id, the name or an alias, ignoring case, accents and apostrophes."""
+    facts: dict[Term, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
+    for row in select(store, "entities"):
+        facts[row["entity"]][str(row["key"])].add(row["value"])
+    counts = {
+        row["entity"]: int(str(row["incidents"])) for row in select(store, "entity_incident_counts")
+    }
+    wanted = subclasses(type) if type else None
+    needle = fold(q.strip()) if q and q.strip() else None
+    matches: list[EntitySummary] = []
+    for entity, fact in facts.items():
+        if wanted is not None and not fact["class"] & wanted:
+            continue
+        identifier = local_id(str(entity))
+        names = {str(n) for n in fact["name"]}
+        aliases = {str(a) for a in fact["alias"]}
+        if needle is not None and not any(
+            needle in fold(candidate) for candidate in (identifier, *names, *aliases)
+        ):
+            continue
+        name = pick_name(names, identifier)
+        matches.append(
+            EntitySummary(
+                id=identifier,
+                name=name,
+                type=primary_type(fact["class"]),
+                aliases=_aliases(names, aliases, name),
+                incidents=counts.get(entity, 0),
+            )
+        )
+    matches.sort(key=lambda e: (fold(e.name), e.id))
+    return Page(tuple(matches[offset : offset + limit]), len(matches), limit, offset)
+
+
+def get_entity(store: Store, id: str) -> EntityDetail | None:
+    """One actor or place with its names, relations (both directions, with evidence), the
+    incidents it has a role in and the articles that mention it; None if no article does."""
+    iri = id_iri("entity", id)
+    properties: dict[Term, set[Term]] = defaultdict(set)
+    for row in select(store, "node_properties", node=iri):
+        properties[row["property"]].add(row["value"])
+    if not properties[CK.mentionedIn]:
+        return None
+    names = {str(n) for n in properties[RDFS.label]}
+    name = pick_name(names, id)
+    outgoing, incoming = claims(store, iri, "out"), claims(store, iri, "in")
+    relations = [
+        Relation(
+            predicate=claim.predicate,
+            direction=claim.direction,
+            other=claim.other_ref,
+            certainty=claim.certainty,
+            source=claim.source,
+            evidence=claim.evidence,
+        )
+        for claim in (*outgoing, *incoming)
+        if claim.predicate in RELATIONS and not _is_incident(claim)
+    ]
+    relations.sort(
+        key=lambda r: (RELATIONS.index(r.predicate), r.direction != "out", fold(r.other.name))
+    )
+    return EntityDetail(
+        id=id,
+        iri=str(iri),
+        name=name,
+        type=primary_type(properties[RDF.type]),
+        aliases=_aliases(names, {str(a) for a in properties[SKOS.altLabel]}, name),
+        acled_category=min((str(v) for v in properties[CK.acledActorCategory]), default=None),
+        country=min((local_id(str(v)) for v in properties[CK.country]), default=None),
+        relations=tuple(relations),
+        incidents=_entity_incidents(incoming),
+        articles=tuple(sorted(local_id(str(a)) for a in properties[CK.mentionedIn])),
+    )
+
+
+def _is_incident(claim: ClaimRow) -> bool:
+    return any(is_event_class(c) for c in claim.other_classes)
+
+
+def _entity_incidents(incoming: Iterable[ClaimRow]) -> tuple[EntityIncident, ...]:
+    """Each (incident, role, certainty, source) once: newest incident first."""
+    roles = {*actor_roles(), "place"}
+    seen: dict[tuple[str, str, str, str | None], tuple[tuple[int, str], EntityIncident]] = {}
+    for claim in incoming:
+        if claim.predicate not in roles or not _is_incident(claim):
+            continue
+        key = (claim.other_id, claim.predicate, claim.certainty, claim.source)
+        if key in seen:
+            continue
+        span = event_span(claim.other_date, claim.other_precision)
+        seen[key] = (
+            (-(span[0].toordinal() if span else 0), claim.other_id),
+            EntityIncident(
+                id=claim.other_id,
+                type=primary_type(claim.other_classes),
+                acled=claim.other_acled,
+                date=claim.other_date,
+                role=claim.predicate,
+                certainty=claim.certainty,
+                source=claim.source,
+            ),
+        )
+    ordered = sorted(seen.values(), key=lambda pair: (pair[0], role_rank(pair[1].role)))
+    return tuple(incident for _, incident in ordered)
+
+
+def neighbors(
+    store: Store,
+    id: str,
+    depth: int = 1,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Subgraph | None:
+    """The nodes within `depth` hops of an entity over role claims (incident -> actor, place,
+    weapon) and relation claims (actor -> actor or position), followed in both directions,
+    denied claims included (each edge carries its certainty). Edges are those found while
+    expanding the nodes closer than `depth`. The walk stops adding nodes at `max_nodes` and
+    says so in `truncated`. None when the entity is unknown."""
+    if depth < 1:
+        raise ValueError("depth must be at least 1")
+    center = id_iri("entity", id)
+    properties: dict[Term, set[Term]] = defaultdict(set)
+    for row in select(store, "node_properties", node=center):
+        properties[row["property"]].add(row["value"])
+    if not properties[CK.mentionedIn]:
+        return None
+    classes = properties[RDF.type]
+    nodes: dict[Term, Node] = {
+        center: Node(
+            id=id,
+            name=pick_name({str(n) for n in properties[RDFS.label]}, id),
+            kind=node_kind(classes),
+            type=primary_type(classes),
+        )
+    }
+    edges: dict[tuple[str, str, str, str], Edge] = {}
+    truncated = False
+    frontier: list[Term] = [center]
+    for _ in range(depth):
+        reached: list[Term] = []
+        for node in frontier:
+            assert isinstance(node, URIRef)
+            for claim in (*claims(store, node, "out"), *claims(store, node, "in")):
+                if claim.predicate is None or not claim.other_classes:
+                    continue
+                if claim.other not in nodes:
+                    if len(nodes) >= max_nodes:
+                        truncated = True
+                        continue
+                    ref = claim.other_ref
+                    nodes[claim.other] = Node(
+                        ref.id, ref.name, node_kind(claim.other_classes), ref.type
+                    )
+                    reached.append(claim.other)
+                ends = (node, claim.other) if claim.direction == "out" else (claim.other, node)
+                source, target = (nodes[end].id for end in ends)
+                key = (source, target, claim.predicate, claim.certainty)
+                edges.setdefault(key, Edge(*key))
+        frontier = reached
+    return Subgraph(
+        center=id,
+        nodes=tuple(nodes.values()),
+        edges=tuple(sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))),
+        truncated=truncated,
+    )
