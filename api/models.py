@@ -79,7 +79,9 @@ IdQuery = Annotated[
         examples=["kataib-hezbollah"],
     ),
 ]
-LimitQuery = Annotated[int, Query(ge=1, le=500, description="Items per page (1-500).")]
+LimitQuery = Annotated[
+    int, Query(ge=1, le=500, description="Items per page (1-500).", examples=[20])
+]
 OffsetQuery = Annotated[
     int, Query(ge=0, le=1_000_000_000, description="Items to skip before the page.")
 ]

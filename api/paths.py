@@ -103,8 +103,14 @@ def _end(store: Store, entity_id: str, which: str) -> PathEnd:
 
 @router.get("/paths", response_model=Paths)
 def paths(
-    source: Annotated[str, Query(pattern=ENTITY_ID, description="An entity id (e.g. iran).")],
-    target: Annotated[str, Query(pattern=ENTITY_ID, description="Another entity id.")],
+    source: Annotated[
+        str,
+        Query(pattern=ENTITY_ID, description="An entity id (e.g. iran).", examples=["iran"]),
+    ],
+    target: Annotated[
+        str,
+        Query(pattern=ENTITY_ID, description="Another entity id.", examples=["kataib-hezbollah"]),
+    ],
     store: Annotated[Store, Depends(get_store)],
     filters: Annotated[NetworkFilter, Depends(network_filter)],
     max_length: Annotated[int, Query(ge=1, le=6, description="Most hops in a path.")] = 4,

@@ -18,6 +18,19 @@ __all__ = ["router"]
 router = APIRouter(tags=["status"])
 
 
+HEALTH_EXAMPLE = {"status": "ok", "store": "oxigraph:./data/store"}
+STATS_EXAMPLE = {
+    "articles": 1,
+    "triples": 737,
+    "entities_by_type": {"ArmedGroup": 2, "Person": 4, "State": 4},
+    "events_by_type": {"AirOrDroneStrike": 1, "Election": 1},
+}
+
+
+def _example(value: object) -> dict[int | str, dict[str, object]]:
+    return {200: {"content": {"application/json": {"example": value}}}}
+
+
 class Health(BaseModel):
     status: str
     store: str
@@ -30,13 +43,13 @@ class Stats(BaseModel):
     events_by_type: dict[str, int]
 
 
-@router.get("/health", response_model=Health)
+@router.get("/health", response_model=Health, responses=_example(HEALTH_EXAMPLE))
 async def health(store: Annotated[Store, Depends(get_store)]) -> Health:
     """Liveness: the service answers and knows its store."""
     return Health(status="ok", store=store.url)
 
 
-@router.get("/stats", response_model=Stats)
+@router.get("/stats", response_model=Stats, responses=_example(STATS_EXAMPLE))
 async def stats(store: Annotated[Store, Depends(get_store)]) -> Stats:
     """Articles, triples, entities by type and events by type."""
     figures = await anyio.to_thread.run_sync(store.stats)

@@ -35,7 +35,17 @@ router = APIRouter(tags=["view"])
 router.mount("/view/static", StaticFiles(directory=STATIC), name="view-static")
 
 
-@router.get("/view", response_class=FileResponse)
+@router.get(
+    "/view",
+    response_class=FileResponse,
+    responses={
+        200: {
+            "content": {
+                "text/html": {"example": "<!doctype html><html><head><title>conflict-kg"}
+            }
+        }
+    },
+)
 def view() -> FileResponse:
     """The interactive network: actors coloured by type, incidents as diamonds, roles and
     relations as labelled edges (dashed unless asserted), with date, certainty and type
@@ -47,7 +57,31 @@ def view() -> FileResponse:
     )
 
 
-@router.get("/view/data")
+@router.get(
+    "/view/data",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "elements": {
+                            "nodes": [
+                                {
+                                    "data": {
+                                        "id": "entity/kataib-hezbollah",
+                                        "name": "Kataib Hezbollah",
+                                        "type": "ArmedGroup",
+                                    }
+                                }
+                            ],
+                            "edges": [],
+                        }
+                    }
+                }
+            }
+        }
+    },
+)
 def view_data(
     store: Annotated[Store, Depends(get_store)],
     filters: Annotated[NetworkFilter, Depends(filter_dependency("denied"))],

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from rdflib import Graph
+from SPARQLWrapper import JSONLD, N3, RDFXML, TURTLE, SPARQLWrapper
 from support import run_cli, running_server
 
 TOKEN = "s3cret-for-tests"
@@ -166,3 +168,42 @@ def test_malformed_update_is_400_with_the_parser_message(configured: httpx.Clien
     )
     assert response.status_code == 400
     assert response.json()["detail"].startswith("invalid SPARQL update")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "check"),
+    [
+        ("json", lambda body: body["results"]["bindings"][0]["n"]["value"] == "1"),
+        ("xml", lambda body: body.getElementsByTagName("literal")[0].firstChild.data == "1"),
+        ("csv", lambda body: body.decode().splitlines() == ["n", "1"]),
+        ("tsv", lambda body: body.decode().splitlines()[1].startswith('"1"')),
+    ],
+)
+def test_sparqlwrapper_select_in_every_format(service, fmt, check) -> None:
+    client = SPARQLWrapper(f"{service.base}/sparql")
+    client.setQuery(COUNT_ARTICLES)
+    client.setReturnFormat(fmt)
+    assert check(client.query().convert())
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "rdf+xml", "json-ld", "n-triples"])
+def test_sparqlwrapper_construct_in_every_format(service, fmt) -> None:
+    client = SPARQLWrapper(f"{service.base}/sparql")
+    client.setQuery(
+        CK + "CONSTRUCT { ?e a ck:AirOrDroneStrike } WHERE { ?e a ck:AirOrDroneStrike }"
+    )
+    formats = {"turtle": TURTLE, "rdf+xml": RDFXML, "json-ld": JSONLD, "n-triples": N3}
+    client.setReturnFormat(formats[fmt])
+    if fmt == "n-triples":
+        client.addCustomHttpHeader("Accept", "application/n-triples")
+    response = client.query()
+    body = response.response.read()
+    parsed = Graph().parse(
+        data=body,
+        format={"turtle": "turtle", "rdf+xml": "xml", "json-ld": "json-ld", "n-triples": "nt"}[
+            fmt
+        ],
+    )
+    assert len(parsed) == 1
+    (subject,) = parsed.subjects()
+    assert str(subject).endswith("/incident/cae519a22481-1")

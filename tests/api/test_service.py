@@ -300,3 +300,16 @@ def test_named_query_parameter_injection_is_rejected(
     assert client.get("/stats").json() == before
     assert before["articles"] == 1
     assert before["triples"] > 300
+
+
+def test_openapi_has_an_example_for_every_route(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    operations = {
+        f"{method.upper()} {path}": json.dumps(operation)
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+    }
+    assert len(operations) >= 19
+    assert [name for name, text in operations.items() if '"example' not in text] == []
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
