@@ -39,11 +39,28 @@ CHUNK_CHARS = 20_000
 """Size of those chunks, parsed a few at a time and joined without their tensors."""
 
 
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
 @Language.component("conflict_kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Headlines, bullets and datelines end without a full stop; a newline ends a sentence."""
+    """Headlines, bullets and datelines end without a full stop: a newline ends a sentence,
+    and so does a dateline ("KIRKUK, March 15 (Reuters) -"), so that the agency never
+    becomes an actor of the first sentence."""
+    line_start = 0
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].text.endswith("\n"):
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or previous.whitespace_.endswith("\n"):
+            token.is_sent_start = True
+            line_start = token.i
+            continue
+        if (
+            previous.text in DASHES
+            and token.i >= 4
+            and doc[token.i - 2].text == ")"
+            and doc[token.i - 4].text == "("
+            and token.i - line_start <= 14
+        ):
             token.is_sent_start = True
     return doc
 

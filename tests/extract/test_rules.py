@@ -70,3 +70,19 @@ def test_hypothetical_agreement_is_not_an_event(extractor: Extractor) -> None:
         "Militia leaders fear he could reach an agreement with the prime minister.",
     )
     assert [e.type for e in result.events] == []
+
+
+def test_the_agency_in_a_dateline_is_never_an_actor(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Rockets hit base\nKIRKUK, March 15 (Reuters) - Kataib Hezbollah fired rockets at an "
+        "army base in Kirkuk, two officials said.\n",
+        published="2024-03-15",
+    )
+    assert result.article.publisher == "Reuters" and result.article.dateline == "Kirkuk"
+    (event,) = result.events
+    assert event.type == "Shelling" and event.trigger.text == "fired"
+    perpetrators = {a.entity for a in event.arguments if a.role == "perpetrator"}
+    assert perpetrators == {"kataib-hezbollah"}
+    assert all(a.sentence and a.sentence.text.startswith("Kataib") for a in event.arguments)
+    assert "March" not in [e.trigger.text for e in result.events]
