@@ -4,63 +4,16 @@ subprocess, and one store per module holding the ingested sample article."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-SAMPLE = EXAMPLES / "reuters-2021-11-08-iraq-pm-drone-strike.txt"
-CLI = Path(sys.executable).parent / "conflict-kg"
-KH = "https://w3id.org/conflict-kg/id/entity/kataib-hezbollah"
-
-
-def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment of a CLI run: no colours, no inherited store, and the default width
-    (80 columns when not a terminal), so a long message that wraps shows up as two lines."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("CONFLICT_KG_") and k not in ("FORCE_COLOR", "COLUMNS")
-    }
-    env.update({"NO_COLOR": "1", "TERM": "dumb"})
-    env.update(extra or {})
-    return env
-
+from support import run_cli
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def run_cli(
-    args: Sequence[str],
-    *,
-    store: str | None = None,
-    env: Mapping[str, str] | None = None,
-    cwd: Path = ROOT,
-    stdin: str | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run `conflict-kg [--store STORE] ARGS...`; never lets a traceback pass unnoticed."""
-    assert CLI.exists(), f"console script missing: {CLI} (pip install -e .)"
-    command = [str(CLI), *(["--store", store] if store else []), *args]
-    result = subprocess.run(
-        command,
-        cwd=cwd,
-        env=cli_env(env),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    assert "Traceback" not in result.stdout, result.stdout
-    return result
 
 
 def stats_of(store: str) -> dict:

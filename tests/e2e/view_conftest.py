@@ -10,9 +10,7 @@ import base64
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,16 +18,14 @@ from pathlib import Path
 from typing import Any
 from urllib.request import urlopen
 
-import httpx
 import pytest
+from support import running_server
 from websockets.sync.client import ClientConnection, connect
 
 from extract.model import Extraction
 from extract.triples import article_graph
 from graph.store import open_store
 
-ROOT = Path(__file__).resolve().parents[2]
-CLI = Path(sys.executable).parent / "conflict-kg"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = (
     "--headless",
@@ -50,18 +46,6 @@ CHROMIUM_FLAGS = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONFLICT_KG_")}
-    env.update({"NO_COLOR": "1", "TERM": "dumb"})
-    return env
-
-
 def _stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
@@ -78,31 +62,8 @@ def serving(workdir: Path, sample: Extraction) -> Iterator[str]:
     url = f"oxigraph:{workdir / 'store'}"
     with open_store(url) as store:
         store.add_article(*article_graph(sample))
-    port = _free_port()
-    log = workdir / "server.log"
-    command = [str(CLI), "--store", url, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=_env(), stdout=output, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"the server did not start:\n{log.read_text()}")
-            time.sleep(0.1)
+    with running_server(url, workdir) as base:
         yield base
-    finally:
-        _stop(process)
-    assert "Traceback" not in log.read_text(), log.read_text()
 
 
 class Browser:
