@@ -19,11 +19,18 @@ from .time import ResolvedDate
 
 __all__ = [
     "ATTACK_FAMILY",
+    "TRIGGERS_KEY",
+    "WEAPON",
     "EventCluster",
     "EventMention",
     "cluster_mentions",
     "find_mentions",
 ]
+
+TRIGGERS_KEY = "conflict_kg_triggers"
+"""`doc.spans` key of the trigger and weapon spans the span ruler writes."""
+WEAPON = "WEAPON"
+"""Label of weapon spans among them (the others are labelled by event class)."""
 
 ATTACK_FAMILY = frozenset(
     {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
@@ -155,7 +162,8 @@ def find_mentions(
     candidates = [
         span
         for span in doc.spans.get(spans_key, [])
-        if not any(t.i in entity_tokens or t.i in date_tokens for t in span)
+        if span.label_ != WEAPON
+        and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
         and _requirement_met(_record(span, triggers), span, place_tokens)
     ]
     mentions: list[EventMention] = []

@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span
 from ontologies import slugify
 
 from .entities import EntityTable, resolve_entities
-from .events import ATTACK_FAMILY, EventCluster, EventMention, cluster_mentions, find_mentions
+from .events import (
+    ATTACK_FAMILY,
+    TRIGGERS_KEY,
+    WEAPON,
+    EventCluster,
+    EventMention,
+    cluster_mentions,
+    find_mentions,
+)
 from .lexicon import Lexicon
 from .model import Argument, ArticleMeta, Event, Extraction, Relation, Weapon
 from .model import Span as TextSpan
@@ -33,9 +41,6 @@ from .subevents import refine_subevent
 from .time import resolve_date
 
 __all__ = ["build_extraction"]
-
-TRIGGERS_KEY = "conflict_kg_triggers"
-WEAPONS_KEY = "conflict_kg_weapons"
 
 
 def _anchor(meta: ArticleMeta) -> date | None:
@@ -63,7 +68,7 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     )
     _date_mentions(doc, mentions, _anchor(meta))
     clusters = cluster_mentions(mentions)
-    weapon_spans = list(doc.spans.get(WEAPONS_KEY, []))
+    weapon_spans = [s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON]
     findings = _roles(doc, clusters, table, lexicon, weapon_spans)
     relations = find_relations(doc, table, lexicon)
 

