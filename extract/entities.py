@@ -65,6 +65,22 @@ class EntityTable:
     _seen: set[tuple[str, int, int]] = field(default_factory=set)
     positions: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)
     """Person id -> (position label, country, evidence span)."""
+    article_key: str = ""
+    """Short article id: unnamed actors ("gunmen") are only the same within one article."""
+
+    def add_unnamed(self, span: Span, label: str, type_: str, category: str) -> Entity:
+        """An actor the article describes but does not name, kept apart from every other
+        article's "gunmen" by an article-scoped id."""
+        entity_id = f"{slugify(label)}-{self.article_key}" if self.article_key else slugify(label)
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            entity = Entity(id=entity_id, name=label, type=type_, acled_category=category)
+            self.entities[entity_id] = entity
+        key = (entity_id, span.start_char, span.end_char)
+        if key not in self._seen:
+            self._seen.add(key)
+            entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+        return entity
 
     def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
         entity_id = slugify(name)
@@ -120,9 +136,9 @@ def _used_as_actor(span: Span) -> bool:
     return False
 
 
-def resolve_entities(doc: Doc, lexicon: Lexicon) -> EntityTable:
+def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> EntityTable:
     """Build the article's entity table from NER, the gazetteer and the context rules."""
-    table = EntityTable()
+    table = EntityTable(article_key=article_key)
     persons: list[Span] = []
     deferred: list[Span] = []
     for ent in doc.ents:

@@ -57,7 +57,7 @@ def _text_span(span: Span) -> TextSpan:
 
 
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon)
+    table = resolve_entities(doc, lexicon, meta.id[:8])
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()

@@ -102,6 +102,38 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
 
 
+ATTACKER_NOUNS = frozenset(
+    {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
+     "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
+     "fighters", "kidnappers", "abductors", "raiders"}
+)  # fmt: skip
+CIVILIAN_NOUNS = frozenset(
+    {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
+     "pilgrims", "passengers", "residents", "shoppers", "farmers", "journalists", "schoolgirls",
+     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters"}
+)  # fmt: skip
+SECURITY_NOUNS = frozenset(
+    {"soldiers", "soldier", "troops", "police", "policemen", "policeman", "officers",
+     "guards", "servicemen", "peacekeepers", "personnel"}
+)  # fmt: skip
+
+
+def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers": actors the
+    article describes without naming, as ACLED codes them (unidentified armed group,
+    civilians, state forces)."""
+    word = head.lower_
+    span = head.doc[head.i : head.i + 1]
+    if role == "perpetrator" and word in ATTACKER_NOUNS:
+        label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
+        return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
+    if role in ("target", "victim") and word in CIVILIAN_NOUNS:
+        return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
+    if role in ("target", "victim") and word in SECURITY_NOUNS:
+        return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
+    return []
+
+
 def _mention_span(token: Token, table: EntityTable) -> Span:
     entity_id = table.token_entity.get(token.i)
     doc = token.doc
@@ -165,7 +197,10 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     patient_role = "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
-        for entity, span in actors_in_phrase(phrase_head, table):
+        named = list(actors_in_phrase(phrase_head, table))
+        if not named and cls in ATTACK_FAMILY | {"Abduction"}:
+            named = unnamed_actor(phrase_head, role, table)
+        for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
 
     if head.pos_ == "VERB":

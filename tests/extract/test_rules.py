@@ -86,3 +86,15 @@ def test_the_agency_in_a_dateline_is_never_an_actor(extractor: Extractor) -> Non
     assert perpetrators == {"kataib-hezbollah"}
     assert all(a.sentence and a.sentence.text.startswith("Kataib") for a in event.arguments)
     assert "March" not in [e.trigger.text for e in result.events]
+
+
+def test_unnamed_attackers_and_victims_are_article_scoped_actors(extractor: Extractor) -> None:
+    result = _run(extractor, "Gunmen attacked worshippers at a mosque in Kano on Friday.")
+    (event,) = result.events
+    roles = {(a.role, a.entity) for a in event.arguments}
+    key = result.article.id[:8]
+    assert ("perpetrator", f"unidentified-gunmen-{key}") in roles
+    assert ("target", f"civilians-{key}") in roles
+    gunmen = result.entity(f"unidentified-gunmen-{key}")
+    assert gunmen is not None and gunmen.type == "ArmedGroup"
+    assert gunmen.acled_category == "Political militias"
