@@ -14,6 +14,7 @@ import multiprocessing
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from io import BytesIO
 from multiprocessing.connection import Connection
@@ -47,6 +48,7 @@ def _serve(connection: Connection) -> None:
     from graph.store_oxigraph import to_result
 
     opened: dict[str, ox.Store] = {}
+    connection.send(("ready", b""))
     while True:
         try:
             job: _Job = connection.recv()
@@ -75,12 +77,18 @@ def _serve(connection: Connection) -> None:
 
 
 class _Worker:
+    STARTUP_SECONDS = 60.0
+
     def __init__(self) -> None:
         parent, child = _CONTEXT.Pipe()
         self.connection = parent
         self.process: BaseProcess = _CONTEXT.Process(target=_serve, args=(child,), daemon=True)
         self.process.start()
         child.close()
+        # Starting a process (imports) is not the query's time: wait for it to be ready.
+        if not parent.poll(self.STARTUP_SECONDS) or parent.recv()[0] != "ready":
+            self.stop()
+            raise StoreError("the query worker did not start")
 
     def stop(self) -> None:
         self.process.kill()
@@ -127,6 +135,7 @@ class QueryWorkers:
         max_rows: int | None,
         seconds: float,
     ) -> Result:
+        started = time.monotonic()
         if not self._slots.acquire(timeout=max(seconds, 0.01)):
             raise QueryTimeoutError("every query worker stayed busy until the time limit")
         worker: _Worker | None = None
@@ -134,11 +143,14 @@ class QueryWorkers:
             with self._lock:
                 worker = self._idle.pop() if self._idle else None
             if worker is None or not worker.process.is_alive():
+                before = time.monotonic()
                 worker = _Worker()
+                started += time.monotonic() - before  # the start-up does not count
+            remaining = seconds - (time.monotonic() - started)
             worker.connection.send(
                 _Job(str(snapshot), sparql, default_graphs, named_graphs, max_rows)
             )
-            if not worker.connection.poll(max(seconds, 0.01)):
+            if not worker.connection.poll(max(remaining, 0.01)):
                 worker.stop()
                 worker = None
                 raise QueryTimeoutError("the query ran past its time limit and was stopped")
