@@ -57,7 +57,8 @@ __all__ = [
 LOCAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 """The ids used in URLs: the last segment of our IRIs."""
 
-CERTAINTIES = ("asserted", "alleged", "unconfirmed", "denied", "hedged")
+CERTAINTIES = ("asserted", "alleged", "hedged", "unconfirmed", "denied")
+"""The certainty values, strongest first (lookups sort by it, the network filters by it)."""
 """The values of `ck:certainty`, lower-cased, most firmly stated first."""
 
 GROUP_TYPES = ("ArmedGroup", "StateForce", "Government", "State", "Organization")

@@ -5,19 +5,19 @@ actor relation, each claim with its evidence (sentence, span, source, certainty,
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any
 
-from rdflib.namespace import RDFS
 from rdflib.query import Result
 
+from graph.lookup_base import CERTAINTIES, event_span
+from graph.lookup_base import subclasses as class_and_subclasses
 from graph.queries import bind_named_query, load_named_queries
 from graph.store import Store, event_classes
-from ontologies import CK, local_id
+from ontologies import local_id
 
 __all__ = [
     "ACTOR_TYPES",
@@ -41,7 +41,6 @@ __all__ = [
     "subclasses",
 ]
 
-CERTAINTIES = ("asserted", "alleged", "hedged", "unconfirmed", "denied")
 """Strongest first."""
 DEFAULT_MIN_CERTAINTY = "unconfirmed"
 ROLES = ("perpetrator", "target", "victim", "participant", "winner")
@@ -79,10 +78,8 @@ def event_class_names() -> tuple[str, ...]:
 
 @cache
 def subclasses(name: str) -> frozenset[str]:
-    from ontologies import load_ontology
-
-    ontology = load_ontology()
-    return frozenset(local_id(c) for c in ontology.transitive_subjects(RDFS.subClassOf, CK[name]))
+    """Local names of `ck:<name>` and its subclasses (the lookups' tree, by name)."""
+    return frozenset(local_id(c) for c in class_and_subclasses(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,17 +236,4 @@ def lookup_entity(store: Store, entity_id: str) -> tuple[str, list[str]] | None:
 
 def date_span(value: str | None, precision: str | None = None) -> tuple[date, date] | None:
     """The days an incident date may stand for: "2021-10" is the whole of October."""
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    try:
-        if day and precision not in ("month", "year"):
-            first = date(int(year), int(month), int(day))
-            return first, first + timedelta(days=6 if precision == "week" else 0)
-        if month and precision != "year":
-            last = calendar.monthrange(int(year), int(month))[1]
-            return date(int(year), int(month), 1), date(int(year), int(month), last)
-        return date(int(year), 1, 1), date(int(year), 12, 31)
-    except ValueError:
-        return None
+    return event_span(value, precision)
