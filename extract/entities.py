@@ -141,6 +141,7 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
     table = EntityTable(article_key=article_key)
     persons: list[Span] = []
     deferred: list[Span] = []
+    places: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         span = _strip_article(ent)
         label = ent.label_
@@ -153,17 +154,27 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
                 acled_category=record.acled_category,
                 country=record.country,
             )
-        elif label == "GPE":
-            _add_place_or_state(table, span, lexicon, ent.ent_id_ or None)
-        elif label in ("LOC", "FAC"):
-            table.add(span, span.text, "Place")
+        elif label in ("GPE", "LOC", "FAC"):
+            places.append((span, label, ent.ent_id_))
         elif label == "PERSON":
             persons.append(span)
         elif label == "ORG":
             deferred.append(span)
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
-    _add_persons(table, doc, persons, deferred)
+    # A one-word "place" that is the surname of a person the article names ("Matanov")
+    # is that person: the statistical NER often mistypes surnames on their own.
+    surname_candidates = [
+        span for span, _, gazetteer_id in places if not gazetteer_id and len(span) == 1
+    ]
+    _add_persons(table, doc, persons, deferred + surname_candidates)
+    for span, label, gazetteer_id in places:
+        if span[0].i in table.token_entity:
+            continue
+        if label == "GPE":
+            _add_place_or_state(table, span, lexicon, gazetteer_id or None)
+        else:
+            table.add(span, span.text, "Place")
     for span in deferred:
         if span[0].i in table.token_entity:
             continue

@@ -1,0 +1,28 @@
+"""Entity resolution rules on real pipeline output, with the NER's mistakes reproduced."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract.entities import resolve_entities
+from extract.lexicon import load_lexicon
+from extract.pipeline import Extractor
+
+
+def test_a_surname_the_ner_typed_as_a_place_joins_the_person(extractor: Extractor) -> None:
+    doc = extractor.nlp("Police questioned Ruslan Matanov. Investigators said Matanov called.")
+    full = next(e for e in doc.ents if e.text == "Ruslan Matanov")
+    surname = next(t for t in doc if t.text == "Matanov" and t.i > full.end)
+    doc.ents = [full, Span(doc, surname.i, surname.i + 1, label="GPE")]
+    table = resolve_entities(doc, load_lexicon(), "k")
+    person = table.entities["ruslan-matanov"]
+    assert person.type == "Person"
+    assert [m.text for m in person.mentions] == ["Ruslan Matanov", "Matanov"]
+    assert "matanov" not in table.entities
+
+
+def test_a_place_that_is_no_surname_stays_a_place(extractor: Extractor) -> None:
+    doc = extractor.nlp("Police questioned Ruslan Matanov in Kano.")
+    table = resolve_entities(doc, load_lexicon(), "k")
+    assert table.entities["kano"].type == "Place"
+    assert table.entities["ruslan-matanov"].type == "Person"
