@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from graph.store import open_store
 
@@ -27,7 +28,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc served from the package, not a CDN: /docs works offline.
+    app = FastAPIOffline(
         title="conflict-kg",
         summary="Knowledge graph of conflict events, with the evidence of every fact.",
         version="0.1.0",

@@ -313,3 +313,13 @@ def test_openapi_has_an_example_for_every_route(client: httpx.Client) -> None:
     assert [name for name, text in operations.items() if '"example' not in text] == []
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_docs_work_offline(client: httpx.Client) -> None:
+    page = client.get("/docs").text
+    assert "cdn." not in page and "jsdelivr" not in page
+    script = next(
+        part.split('"')[1] for part in page.split("<script src=")[1:] if "swagger-ui" in part
+    )
+    assert script.startswith("/")
+    assert client.get(script).status_code == 200
