@@ -32,7 +32,8 @@ from rdflib import Graph
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from store import extract_graphs, load_texts, replicate  # noqa: E402
+from corpus import load_texts  # noqa: E402
+from store import extract_graphs, replicate  # noqa: E402
 
 CK = "PREFIX ck: <https://w3id.org/conflict-kg/ontology#>\n"
 RDF = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"

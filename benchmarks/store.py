@@ -49,9 +49,8 @@ from rdflib.term import Node
 
 from graph.store_terms import from_ox
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
-EVAL_FILES = ("wikievents_dev.jsonl", "case2021_typing_dev.jsonl")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import DEFAULT_EVAL_DIR, ROOT, load_texts
 
 PREFIXES = """PREFIX ck: <https://w3id.org/conflict-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -77,28 +76,6 @@ PREFERRED_ACTORS = ("kataib-hezbollah",)
 
 
 # Corpus ----------------------------------------------------------------------------------------
-
-
-def load_texts(examples: Path, eval_dir: Path) -> tuple[list[str], list[str]]:
-    texts: list[str] = []
-    notes: list[str] = []
-    files = sorted(examples.glob("*.txt"))
-    texts.extend(f.read_text(encoding="utf-8") for f in files)
-    notes.append(f"{len(files)} example article(s)")
-    for name in EVAL_FILES:
-        path = eval_dir / name
-        if not path.is_file():
-            notes.append(f"{path} absent: skipped")
-            continue
-        count = 0
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                text = json.loads(line).get("text") if line.strip() else None
-                if isinstance(text, str) and text.strip():
-                    texts.append(text)
-                    count += 1
-        notes.append(f"{count} texts from {path}")
-    return list(dict.fromkeys(texts)), notes
 
 
 def extract_graphs(texts: list[str]) -> list[tuple[str, URIRef, Graph]]:

