@@ -131,6 +131,12 @@ WEAPON_NOUNS = frozenset(
 )  # fmt: skip
 
 
+BASE_NOUNS = frozenset(
+    {"base", "bases", "post", "posts", "outpost", "outposts", "headquarters", "camp", "camps",
+     "checkpoint", "checkpoints", "garrison", "airbase", "airfield"}
+)  # fmt: skip
+
+
 def _window(span: Span) -> Span:
     return span.doc[span.end : min(span.end + 8, span.sent.end)]
 
@@ -142,6 +148,8 @@ def _requirement_met(requires: str | None, span: Span, place_tokens: set[int]) -
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
     if requires == "weapons":
         return any(t.lower_ in WEAPON_NOUNS for t in _window(span))
+    if requires == "base":
+        return any(t.lower_ in BASE_NOUNS for t in _window(span))
     return True
 
 

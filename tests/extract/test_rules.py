@@ -98,3 +98,11 @@ def test_unnamed_attackers_and_victims_are_article_scoped_actors(extractor: Extr
     gunmen = result.entity(f"unidentified-gunmen-{key}")
     assert gunmen is not None and gunmen.type == "ArmedGroup"
     assert gunmen.acled_category == "Political militias"
+
+
+def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
+    result = _run(extractor, "Turkish forces have set up two new military bases near Zakho.")
+    (event,) = result.events
+    assert (event.type, event.acled) == ("StrategicDevelopment", "HQ_ESTABLISHED")
+    no_base = _run(extractor, "Engineers set up a new water pump in the village.")
+    assert [e.type for e in no_base.events] == []

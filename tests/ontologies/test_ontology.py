@@ -63,6 +63,7 @@ OTHER_EVENT_CLASSES = [
     "Agreement",
     "Statement",
     "DisruptedWeaponsUse",
+    "StrategicDevelopment",
 ]
 EVENT_CLASSES = ["Attack", *ATTACK_CLASSES, *OTHER_EVENT_CLASSES]
 ACTOR_CLASSES = [
