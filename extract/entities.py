@@ -64,7 +64,7 @@ class EntityTable:
     token_entity: dict[int, str] = field(default_factory=dict)
     _seen: set[tuple[str, int, int]] = field(default_factory=set)
     positions: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)
-    """Person id -> (position label, country, evidence span)."""
+    """Person id -> (office, country name or None, evidence span)."""
     article_key: str = ""
     """Short article id: unnamed actors ("gunmen") are only the same within one article."""
 
@@ -167,7 +167,7 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
     surname_candidates = [
         span for span, _, gazetteer_id in places if not gazetteer_id and len(span) == 1
     ]
-    _add_persons(table, doc, persons, deferred + surname_candidates)
+    _add_persons(table, doc, persons, deferred + surname_candidates, lexicon)
     for span, label, gazetteer_id in places:
         if span[0].i in table.token_entity:
             continue
@@ -209,7 +209,9 @@ def _add_communal_group(table: EntityTable, span: Span, lexicon: Lexicon) -> Non
         table.add(span, span.text, "CommunalGroup")
 
 
-def _add_persons(table: EntityTable, doc: Doc, persons: list[Span], others: list[Span]) -> None:
+def _add_persons(
+    table: EntityTable, doc: Doc, persons: list[Span], others: list[Span], lexicon: Lexicon
+) -> None:
     """Long names first, so that surnames and misspelt short forms join them."""
     full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
     canonical: list[str] = []
@@ -229,7 +231,7 @@ def _add_persons(table: EntityTable, doc: Doc, persons: list[Span], others: list
             name = _match_person(span.text, canonical)
             if name is not None:
                 table.add(span, name, "Person")
-    _add_nominal_office_mentions(table, doc)
+    _add_nominal_office_mentions(table, doc, lexicon)
 
 
 def _match_person(text: str, canonical: list[str]) -> str | None:
@@ -262,7 +264,7 @@ def _note_title(table: EntityTable, doc: Doc, span: Span, name: str) -> None:
             return
 
 
-def _add_nominal_office_mentions(table: EntityTable, doc: Doc) -> None:
+def _add_nominal_office_mentions(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "the Iraqi prime minister" is the person the article names as prime minister."""
     holders: dict[str, str] = {}
     for person_id, (office, _, _) in table.positions.items():
@@ -282,7 +284,10 @@ def _add_nominal_office_mentions(table: EntityTable, doc: Doc) -> None:
             start = i
             if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE"):
                 start -= 1
-                country = doc[start].text
+                word = doc[start].text
+                country = lexicon.demonym_to_country.get(word.lower()) or lexicon.country_of_name(
+                    word
+                )
                 office_label, _, evidence = table.positions[person_id]
                 table.positions[person_id] = (office_label, country, evidence)
             if start > 0 and doc[start - 1].lower_ == "the":

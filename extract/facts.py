@@ -83,12 +83,8 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     extraction.entities = [e for e in table.entities.values() if e.mentions]
     for finding in relations:
         obj = finding.object_id
-        if finding.predicate == "holdsRole":
-            office, country, _ = table.positions[finding.subject.id]
-            country_name = lexicon.demonym_to_country.get((country or "").lower(), country)
-            label = f"{office} of {country_name}" if country_name else office
-            obj = slugify(label)
-            extraction.positions[obj] = label
+        if finding.object_label is not None:
+            extraction.positions[obj] = finding.object_label
         extraction.relations.append(
             Relation(
                 subject=finding.subject.id,

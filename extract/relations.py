@@ -62,6 +62,8 @@ class RelationFinding:
     evidence: Span
     attribution: Attribution
     rule: str
+    object_label: str | None = None
+    """The label of an object that is no entity (a position: "Prime Minister of Iraq")."""
 
 
 def find_relations(doc: Doc, table: EntityTable, lexicon: Lexicon) -> list[RelationFinding]:
@@ -233,6 +235,7 @@ def _offices(table: EntityTable) -> list[RelationFinding]:
                 evidence,
                 Attribution("asserted", None),
                 "title",
+                object_label=label,
             )
         )
     return found
