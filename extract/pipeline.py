@@ -243,15 +243,5 @@ def _long_doc(nlp: Language, text: str) -> Doc:
     for doc in nlp.pipe(chunks, batch_size=2):
         doc.tensor = None  # the tok2vec output is not needed after the pipeline: free it
         docs.append(doc)
-    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
-    for key in (TRIGGERS_KEY,):  # the only span group our components write
-        spans = []
-        offset = 0
-        for doc in docs:
-            for span in doc.spans.get(key, []):
-                spans.append(joined[span.start + offset : span.end + offset])
-                spans[-1].label_ = span.label_
-                spans[-1].id_ = span.id_
-            offset += len(doc)
-        joined.spans[key] = spans
-    return joined
+    # from_docs carries the span groups (our trigger and weapon spans) across, re-offset.
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])

@@ -34,6 +34,9 @@ def test_long_article_is_processed_in_chunks(extractor: Extractor, sample_text: 
     last = kh.mentions[-1]
     assert body[last.start : last.end] == "Kataib Hezbollah"
     assert last.start > len(body) - len(sample_text)
+    triggers = [m for e in result.events for m in e.mentions]
+    assert max(m.start for m in triggers) > len(body) - len(sample_text)
+    assert all(body[m.start : m.end] == m.text for m in triggers)
 
 
 def test_batch_keeps_input_order(extractor: Extractor, sample_text: str) -> None:
