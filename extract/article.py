@@ -151,6 +151,9 @@ def article_from_json(source: str, record: object) -> ArticleInput:
         if value is not None and not isinstance(value, str):
             raise ArticleError(f"{source}: field '{key}' must be a string")
         fields[key] = value
+    url = fields["url"]
+    if url is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
+        raise ArticleError(f"{source}: 'url' must be an absolute http(s) URL")
     published = fields["published"]
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", published):
         raise ArticleError(f"{source}: 'published' must be an ISO date (YYYY-MM-DD)")

@@ -8,6 +8,7 @@ must never say that Iran carried out an attack because a source said it had not.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -121,7 +122,8 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         g.add((article, DCTERMS.issued, Literal(meta.published[:10], datatype=XSD.date)))
     if meta.section:
         g.add((article, CK.section, Literal(meta.section)))
-    if meta.url:
+    if meta.url and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", meta.url):
+        # Anything else would be an IRI no store accepts: the article would fail to store.
         g.add((article, DCTERMS.source, URIRef(meta.url)))
     for author in meta.authors:
         g.add((article, DCTERMS.creator, Literal(author)))

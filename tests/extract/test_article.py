@@ -68,3 +68,15 @@ def test_bad_inputs_are_named(tmp_path: Path) -> None:
     assert any("lines.jsonl:3: JSON object has no non-empty 'text'" in e for e in errors)
     missing = list(read_inputs(tmp_path / "nope.txt"))
     assert len(missing) == 1 and "no such file" in str(missing[0])
+
+
+def test_a_url_must_be_an_absolute_http_url(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"text": "Rebels shelled the town.", "url": "not a url"}\n'
+        '{"text": "Rebels shelled the town.", "url": "https://example.org/a"}\n',
+        encoding="utf-8",
+    )
+    bad, good = list(read_inputs(path))
+    assert isinstance(bad, ArticleError) and "absolute http(s) URL" in str(bad)
+    assert isinstance(good, ArticleInput) and good.url == "https://example.org/a"
