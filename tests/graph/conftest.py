@@ -4,7 +4,6 @@ the remote one (started once per session, emptied before each test that uses it)
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,35 +14,11 @@ from urllib.request import urlopen
 
 import pytest
 from rdflib import URIRef
+from support import free_port
 
-import graph.store_base
-from graph.store import Store, open_store
-from ontologies import CK, ONTOLOGY_DIR
+from graph.store import Store, event_classes, open_store
 
 BACKENDS = ("oxigraph", "memory", "sparql")
-
-# Only used while ontologies/conflict.ttl does not exist yet; the code reads the ontology.
-FALLBACK_EVENT_CLASSES = tuple(
-    CK[name]
-    for name in (
-        "Event",
-        "Attack",
-        "AirOrDroneStrike",
-        "Bombing",
-        "Shelling",
-        "ArmedClash",
-        "Assassination",
-        "Abduction",
-        "Protest",
-        "Riot",
-        "Election",
-        "Sanction",
-        "Meeting",
-        "Arrest",
-        "Agreement",
-        "Statement",
-    )
-)
 
 
 def oxigraph_binary() -> str | None:
@@ -52,12 +27,6 @@ def oxigraph_binary() -> str | None:
     if beside.exists():
         return str(beside)
     return shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_answering(base: str, process: subprocess.Popen, log: Path) -> None:
@@ -79,7 +48,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a real `oxigraph serve --union-default-graph` on a free local port."""
     binary = oxigraph_binary()
     if binary is None:
-        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
+        pytest.fail("the oxigraph server binary is missing (pip install -e '.[dev]')")
     workdir = tmp_path_factory.mktemp("oxigraph-serve")
     log = workdir / "server.log"
     port = free_port()
@@ -128,9 +97,6 @@ def store(store_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture
-def ontology_event_classes(monkeypatch: pytest.MonkeyPatch) -> tuple[URIRef, ...]:
-    """The event classes `stats()` reports: from the ontology, or the design's list while
-    the ontology file is not written yet."""
-    if not (ONTOLOGY_DIR / "conflict.ttl").exists():
-        monkeypatch.setattr(graph.store_base, "event_classes", lambda: FALLBACK_EVENT_CLASSES)
-    return graph.store_base.event_classes()
+def ontology_event_classes() -> tuple[URIRef, ...]:
+    """The event classes `stats()` reports, read from the ontology."""
+    return event_classes()
