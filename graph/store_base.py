@@ -27,7 +27,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from graph.errors import QueryTimeoutError, StoreError
-from graph.store_terms import article_quads, from_ox, to_ox
+from graph.store_terms import article_quads, from_ox, insert_data, to_ox
 from ontologies import CK, bind_prefixes, load_ontology
 
 __all__ = [
@@ -169,7 +169,7 @@ def _count(result: Result) -> int:
 class StoreStats:
     """What the store holds, for `conflict-kg stats` and `/stats`.
 
-    `triples` counts quads in named graphs (a fact stated by two articles counts twice);
+    `triples` counts quads in article graphs (a fact stated by two articles counts twice);
     the per-type counts are distinct subjects with that asserted `rdf:type`, keyed by the
     class's local name, every class listed even when its count is 0.
     """
@@ -178,6 +178,11 @@ class StoreStats:
     triples: int
     entities_by_type: dict[str, int]
     events_by_type: dict[str, int]
+    derived_triples: int = 0
+    """Quads of the resolution graph, derived from the articles (not in `triples`)."""
+    incidents: int = 0
+    """Canonical incidents from cross-article resolution; `events_by_type` counts reports,
+    one per article that reports an incident."""
 
 
 class Store(ABC):
@@ -224,6 +229,21 @@ class Store(ABC):
                 return False
             self._insert(graph_iri, quads)
         return True
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Make the named graph `graph_iri` hold exactly the triples of `graph`, in one step.
+
+        For derived graphs that are rebuilt as a whole (`graph.resolve`'s), never for an
+        article: articles are written once by `add_article` and removed by `remove_article`.
+        An empty `graph` drops the named graph.
+        """
+        self._check_writable()
+        graph_iri = _checked_graph_iri(graph_iri)
+        quads = article_quads(graph_iri, graph)
+        with self._write_lock:
+            if self._query(store_query("is_article_graph"), {"g": graph_iri}).askAnswer:
+                raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
+            self._replace(graph_iri, quads)
 
     def has_article(self, graph_iri: URIRef) -> bool:
         """Whether the named graph `graph_iri` holds at least one triple."""
@@ -318,12 +338,16 @@ class Store(ABC):
         """Counts of articles, quads, entities by class and events by class."""
         self._check_open()
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
+        (row,) = self._query(store_query("count_quads"), {})
+        quads = tuple(int(str(value)) if value is not None else 0 for value in row)
         prefix = len(str(CK))
         return StoreStats(
             articles=_count(self._query(store_query("count_articles"), {})),
-            triples=_count(self._query(store_query("count_quads"), {})),
+            triples=quads[0],
+            derived_triples=quads[1],
             entities_by_type={name: counts.get(CK[name], 0) for name in ENTITY_CLASSES},
             events_by_type={str(cls)[prefix:]: counts.get(cls, 0) for cls in event_classes()},
+            incidents=counts.get(CK.Incident, 0),
         )
 
     def close(self) -> None:
@@ -365,6 +389,12 @@ class Store(ABC):
     @abstractmethod
     def _drop(self, graph_iri: URIRef) -> None:
         """Remove the named graph `graph_iri` with all its triples."""
+
+    def _replace(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        """Drop and refill one graph as a single SPARQL Update request (one transaction on
+        Oxigraph and on SPARQL endpoints that apply a request atomically)."""
+        drop = f"DROP SILENT GRAPH {graph_iri.n3()}"
+        self._update(f"{drop} ;\n{insert_data(graph_iri, quads)}" if quads else drop)
 
     @abstractmethod
     def _close(self) -> None:

@@ -25,7 +25,7 @@ from rdflib.term import Node, Variable
 
 from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
 from graph.store_base import NO_OPTIONS, QueryOptions, Store, values_clause
-from graph.store_terms import from_ox_triple
+from graph.store_terms import insert_data
 
 __all__ = ["SparqlStore"]
 
@@ -181,8 +181,7 @@ class SparqlStore(Store):
             raise
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
-        lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in map(from_ox_triple, quads))
-        self._update(f"INSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}")
+        self._update(insert_data(graph_iri, quads))
 
     def _drop(self, graph_iri: URIRef) -> None:
         self._update(f"DROP SILENT GRAPH {graph_iri.n3()}")

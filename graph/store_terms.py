@@ -101,3 +101,10 @@ def article_quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
             raise StoreError(f"a predicate must be an IRI: {predicate!r}")
         quads.append(ox.Quad(ox_subject, ox_predicate, to_ox(obj), name))
     return quads
+
+
+def insert_data(graph_iri: URIRef, quads: list[ox.Quad]) -> str:
+    """An `INSERT DATA` of validated quads into one graph, each term written by rdflib's
+    `n3()`, which escapes literals and refuses nothing that `article_quads` let through."""
+    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in map(from_ox_triple, quads))
+    return f"INSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"

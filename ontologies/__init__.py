@@ -22,6 +22,7 @@ __all__ = [
     "DCTERMS",
     "GEO",
     "ONTOLOGY_DIR",
+    "RESOLUTION_GRAPH",
     "OWL",
     "PROV",
     "RDF",
@@ -83,6 +84,11 @@ def slugify(name: str) -> str:
     text = re.sub(r"['’‘`ʿʾ]", "", text.lower())
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "unnamed"
+
+
+RESOLUTION_GRAPH = CKID["graph/resolution"]
+"""The named graph `graph.resolve` derives from the article graphs: canonical incidents and
+actors. It holds no ck:Article, so it is never listed, counted or removed as one."""
 
 
 def article_iri(sha256: str) -> URIRef:
