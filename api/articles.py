@@ -24,6 +24,7 @@ from pydantic import Field
 from extract.article import ArticleError, ArticleInput, article_from_json
 from extract.pipeline import Extractor
 from graph import lookups
+from graph.resolve import resolve
 from graph.store import Store
 from ontologies import article_iri
 
@@ -176,7 +177,19 @@ def _extractor(app: FastAPI) -> Extractor:
 
 def _ingest(app: FastAPI, store: Store, item: ArticleInput) -> IngestResult:
     with _EXTRACTION:
-        return next(ingest([item], store, _extractor(app)))
+        result = next(ingest([item], store, _extractor(app)))
+    if result.added:
+        resolve(store)
+    return result
+
+
+def _remove(store: Store, id: str) -> bool:
+    """Drop the article, then re-resolve what leaned on it (its reports leave their incidents,
+    its spellings leave their actors)."""
+    if not store.remove_article(article_iri(id)):
+        return False
+    resolve(store)
+    return True
 
 
 def _record(request: Request, body: bytes, params: dict[str, str | None]) -> dict[str, Any]:
@@ -304,6 +317,6 @@ async def create_article(
 def delete_article(id: IdPath, store: StoreDep) -> Response:
     """Remove the article's named graph: everything it contributed. Facts other articles
     also stated stay, in their graphs."""
-    if not store.remove_article(article_iri(id)):
+    if not _remove(store, id):
         raise Problem(404, "Not found", f"no article with id {id!r}")
     return Response(status_code=204)

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from extract.article import ArticleError, ArticleInput, read_inputs
 from graph.errors import StoreError
+from graph.resolve import Resolution, resolve
 from graph.store import EXPORT_FORMATS, Store, open_store
 
 from .settings import DEFAULT_STORE, Settings
@@ -155,6 +156,9 @@ def ingest(
                     triples += result.triples
                 else:
                     skipped += 1
+            progress.update(task, description="resolving across articles")
+            # Once per run, not per article: resolution rebuilds from every article anyway.
+            resolution = resolve(store)
     except StoreError as exc:
         raise fail(str(exc)) from None
     finally:
@@ -162,8 +166,31 @@ def ingest(
     out.print(
         f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
     )
+    out.print(_resolution_line(resolution))
     if failed:
         raise typer.Exit(1)
+
+
+def _resolution_line(resolution: Resolution) -> str:
+    return (
+        f"resolved {resolution.reports} report(s) into {resolution.incidents} incident(s), "
+        f"{resolution.actors_merged} actor spelling(s) merged"
+    )
+
+
+@app.command("resolve")
+def resolve_command() -> None:
+    """Rebuild cross-article resolution (canonical incidents and actors) from the stored
+    articles. `ingest` and the HTTP writes already do this; run it after writing articles
+    with SPARQL Update or another tool."""
+    store = _store()
+    try:
+        resolution = resolve(store)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+    out.print(_resolution_line(resolution))
 
 
 @app.command()
@@ -450,9 +477,10 @@ def stats(
     out.print(f"store     {escape(State.store_url)}", highlight=False)
     out.print(f"articles  {figures.articles}")
     out.print(f"triples   {figures.triples}")
+    out.print(f"incidents {figures.incidents} (resolved across articles)")
     for title, counts in (
         ("entities", figures.entities_by_type),
-        ("events", figures.events_by_type),
+        ("event reports", figures.events_by_type),
     ):
         table = Table(title=title)
         table.add_column("type")

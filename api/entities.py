@@ -83,6 +83,16 @@ class EntityIncident(LookupModel):
     role: str
     certainty: str
     source: str | None
+    incident: str | None = Field(
+        default=None,
+        description="The incident, resolved across articles, that this article's report "
+        "(`id`) belongs to: `/incidents/{incident}`.",
+    )
+
+
+class AliasSeen(LookupModel):
+    name: str
+    articles: list[str] = Field(description="Ids of the articles that used this name.")
 
 
 class EntityDetailModel(LookupModel):
@@ -120,9 +130,12 @@ class EntityDetailModel(LookupModel):
                     "role": "perpetrator",
                     "certainty": "alleged",
                     "source": "Two Iraqi security officials",
+                    "incident": f"c-{STRIKE}",
                 }
             ],
             "articles": [ARTICLE],
+            "names_seen": [{"name": "Kataib Hezbollah", "articles": [ARTICLE]}],
+            "same_as": [],
         }
     )
     id: str
@@ -135,6 +148,14 @@ class EntityDetailModel(LookupModel):
     relations: list[Relation]
     incidents: list[EntityIncident]
     articles: list[str] = Field(description="Ids of the articles that mention it.")
+    names_seen: list[AliasSeen] = Field(
+        default=[], description="Every name the articles used for it, with those articles."
+    )
+    same_as: list[str] = Field(
+        default=[],
+        description="Ids of other articles' spellings resolved to this actor; asking for any "
+        "of them returns this entity.",
+    )
 
 
 class Node(LookupModel):

@@ -57,6 +57,12 @@ class Report(LookupModel):
     title: str | None
     published: str | None
     sources: list[str] = Field(description="The sources its claims about the incident cite.")
+    report: str | None = Field(default=None, description="The article's own event id.")
+    type: str | None = Field(default=None, description="The class this article gave it.")
+    date: str | None = Field(default=None, description="The date this article gives.")
+    date_precision: str | None = None
+    fatalities: int | None = Field(default=None, description="This article's death toll.")
+    injuries: int | None = Field(default=None, description="This article's injury count.")
 
 
 class IncidentSummary(LookupModel):
@@ -68,6 +74,9 @@ class IncidentSummary(LookupModel):
     place: Ref | None
     actors: list[IncidentActor]
     reports: list[Report]
+    report_count: int = Field(
+        default=0, description="How many articles' reports were resolved into this incident."
+    )
 
 
 REPORT = {
@@ -75,6 +84,12 @@ REPORT = {
     "title": TITLE,
     "published": "2021-11-08",
     "sources": ["Two Iraqi security officials", "A militia source"],
+    "report": STRIKE,
+    "type": "AirOrDroneStrike",
+    "date": "2021-11-07",
+    "date_precision": "day",
+    "fatalities": None,
+    "injuries": None,
 }
 
 
@@ -82,7 +97,7 @@ class IncidentPage(LookupModel):
     model_config = example_config(
         page_example(
             {
-                "id": STRIKE,
+                "id": f"c-{STRIKE}",
                 "type": "AirOrDroneStrike",
                 "acled": "AIR_STRIKE",
                 "date": "2021-11-07",
@@ -99,6 +114,7 @@ class IncidentPage(LookupModel):
                     },
                 ],
                 "reports": [REPORT],
+                "report_count": 1,
             }
         )
     )
@@ -119,8 +135,8 @@ class RoleClaim(LookupModel):
 class IncidentDetailModel(LookupModel):
     model_config = example_config(
         {
-            "id": STRIKE,
-            "iri": f"https://w3id.org/conflict-kg/id/incident/{STRIKE}",
+            "id": f"c-{STRIKE}",
+            "iri": f"https://w3id.org/conflict-kg/id/incident/c-{STRIKE}",
             "type": "AirOrDroneStrike",
             "acled": "AIR_STRIKE",
             "label": "drone strike",
@@ -143,6 +159,8 @@ class IncidentDetailModel(LookupModel):
             "fatalities_reported": False,
             "injuries_reported": True,
             "reports": [REPORT],
+            "fatalities_max": None,
+            "injuries_max": None,
         }
     )
     id: str
@@ -156,8 +174,14 @@ class IncidentDetailModel(LookupModel):
     places: list[Ref]
     roles: list[RoleClaim]
     instruments: list[Ref]
-    fatalities: int | None
-    injuries: int | None
+    fatalities: int | None = Field(
+        description="The lowest death toll any report gives (the conservative figure)."
+    )
+    injuries: int | None = Field(description="The lowest injury count any report gives.")
+    fatalities_max: int | None = Field(
+        default=None, description="The highest death toll any report gives."
+    )
+    injuries_max: int | None = Field(default=None, description="The highest injury count.")
     fatalities_reported: bool = Field(description="Deaths mentioned without a count.")
     injuries_reported: bool = Field(description="Injuries mentioned without a count.")
     reports: list[Report]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import anyio
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graph.store import Store
 
@@ -24,6 +24,8 @@ STATS_EXAMPLE = {
     "triples": 737,
     "entities_by_type": {"ArmedGroup": 2, "Person": 4, "State": 4},
     "events_by_type": {"AirOrDroneStrike": 1, "Election": 1},
+    "derived_triples": 30,
+    "incidents": 2,
 }
 
 
@@ -40,7 +42,15 @@ class Stats(BaseModel):
     articles: int
     triples: int
     entities_by_type: dict[str, int]
-    events_by_type: dict[str, int]
+    events_by_type: dict[str, int] = Field(
+        description="Event reports by class: one per article that reports an incident."
+    )
+    derived_triples: int = Field(
+        description="Triples of the resolution graph, derived from the articles."
+    )
+    incidents: int = Field(
+        description="Incidents after cross-article resolution: reports of one incident count once."
+    )
 
 
 @router.get("/health", response_model=Health, responses=_example(HEALTH_EXAMPLE))
@@ -51,6 +61,6 @@ async def health(store: Annotated[Store, Depends(get_store)]) -> Health:
 
 @router.get("/stats", response_model=Stats, responses=_example(STATS_EXAMPLE))
 async def stats(store: Annotated[Store, Depends(get_store)]) -> Stats:
-    """Articles, triples, entities by type and events by type."""
+    """Articles, triples, entities by type, event reports by type and resolved incidents."""
     figures = await anyio.to_thread.run_sync(store.stats)
     return Stats(**asdict(figures))

@@ -323,6 +323,8 @@ class ClaimRow:
     other_acled: str | None = None
     other_date: str | None = None
     other_precision: str | None = None
+    other_incident: str | None = None
+    """When the other end is a report: the local id of the incident it was resolved into."""
     other_names: set[str] = field(default_factory=set)
     other_classes: set[Node] = field(default_factory=set)
 
@@ -358,6 +360,9 @@ def claims(store: Store, node: URIRef, direction: str) -> list[ClaimRow]:
                 other_acled=text(row, "otherAcled"),
                 other_date=text(row, "otherDate"),
                 other_precision=text(row, "otherPrecision"),
+                other_incident=local_id(str(row["otherIncident"]))
+                if "otherIncident" in row
+                else None,
             )
         if "otherName" in row:
             claim.other_names.add(str(row["otherName"]))

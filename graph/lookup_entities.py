@@ -27,6 +27,7 @@ from graph.lookup_base import (
     subclasses,
 )
 from graph.lookup_model import (
+    AliasSeen,
     Edge,
     EntityDetail,
     EntityIncident,
@@ -94,16 +95,36 @@ def list_entities(
 
 def get_entity(store: Store, id: str) -> EntityDetail | None:
     """One actor or place with its names, relations (both directions, with evidence), the
-    incidents it has a role in and the articles that mention it; None if no article does."""
-    iri = id_iri("entity", id)
+    incidents it has a role in and the articles that mention it; None if no article does.
+
+    An actor that resolution grouped with spellings from other articles is shown once,
+    under its canonical id, whichever spelling's id was asked for, with every name and the
+    articles that used it."""
+    asked = id_iri("entity", id)
+    group = select(store, "actor_group", actor=asked)
+    canonical = group[0]["canonical"] if group else asked
+    assert isinstance(canonical, URIRef)
+    spellings = sorted({canonical, *(row["member"] for row in group)}, key=str)
     properties: dict[Term, set[Term]] = defaultdict(set)
-    for row in select(store, "node_properties", node=iri):
-        properties[row["property"]].add(row["value"])
+    own_names: set[str] = set()
+    outgoing: list[ClaimRow] = []
+    incoming: list[ClaimRow] = []
+    seen: dict[str, set[str]] = defaultdict(set)
+    for spelling in spellings:
+        assert isinstance(spelling, URIRef)
+        for row in select(store, "node_properties", node=spelling):
+            properties[row["property"]].add(row["value"])
+            if spelling == canonical and row["property"] == RDFS.label:
+                own_names.add(str(row["value"]))
+        outgoing += claims(store, spelling, "out")
+        incoming += claims(store, spelling, "in")
+        for row in select(store, "entity_names", entity=spelling):
+            seen[str(row["name"])].add(local_id(str(row["article"])))
     if not properties[CK.mentionedIn]:
         return None
+    identifier = local_id(str(canonical))
     names = {str(n) for n in properties[RDFS.label]}
-    name = pick_name(names, id)
-    outgoing, incoming = claims(store, iri, "out"), claims(store, iri, "in")
+    name = pick_name(own_names or names, identifier)
     relations = [
         Relation(
             predicate=claim.predicate,
@@ -113,23 +134,27 @@ def get_entity(store: Store, id: str) -> EntityDetail | None:
             source=claim.source,
             evidence=claim.evidence,
         )
-        for claim in (*outgoing, *incoming)
+        for claim in sorted((*outgoing, *incoming), key=lambda c: c.order)
         if claim.predicate in RELATIONS and not _is_incident(claim)
     ]
     relations.sort(
         key=lambda r: (RELATIONS.index(r.predicate), r.direction != "out", fold(r.other.name))
     )
     return EntityDetail(
-        id=id,
-        iri=str(iri),
+        id=identifier,
+        iri=str(canonical),
         name=name,
         type=primary_type(properties[RDF.type]),
         aliases=_aliases(names, {str(a) for a in properties[SKOS.altLabel]}, name),
         acled_category=min((str(v) for v in properties[CK.acledActorCategory]), default=None),
         country=min((local_id(str(v)) for v in properties[CK.country]), default=None),
         relations=tuple(relations),
-        incidents=_entity_incidents(incoming),
+        incidents=_entity_incidents(sorted(incoming, key=lambda c: c.order)),
         articles=tuple(sorted(local_id(str(a)) for a in properties[CK.mentionedIn])),
+        names_seen=tuple(
+            AliasSeen(n, tuple(sorted(seen[n]))) for n in sorted(seen, key=lambda n: (fold(n), n))
+        ),
+        same_as=tuple(local_id(str(s)) for s in spellings if s != canonical),
     )
 
 
@@ -158,6 +183,7 @@ def _entity_incidents(incoming: Iterable[ClaimRow]) -> tuple[EntityIncident, ...
                 role=claim.predicate,
                 certainty=claim.certainty,
                 source=claim.source,
+                incident=claim.other_incident,
             ),
         )
     ordered = sorted(seen.values(), key=lambda pair: (pair[0], role_rank(pair[1].role)))

@@ -8,7 +8,7 @@ page is cut and only its incidents are described in full.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,7 +43,15 @@ from graph.lookup_model import (
 from graph.store import Store
 from ontologies import CK, local_id
 
-__all__ = ["IndexedIncident", "get_incident", "list_incidents", "matches", "newest_first"]
+__all__ = [
+    "IndexedIncident",
+    "Resolved",
+    "get_incident",
+    "list_incidents",
+    "matches",
+    "newest_first",
+    "resolved",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +117,50 @@ def newest_first(value: str | None, precision: str | None, identifier: str) -> t
     return (span is None, -(span[0].toordinal() if span else 0), identifier)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Cross-article resolution as the lookups read it: each report's canonical incident,
+    each incident's reports, and each grouped actor's canonical id. Reports of a store that
+    was never resolved stand for themselves."""
+
+    incidents: dict[Term, IndexedIncident]
+    """Report IRI -> its canonical incident."""
+    reports: dict[Term, tuple[Term, ...]]
+    """Canonical incident IRI -> its reports, in IRI order."""
+    actors: dict[str, str]
+    """Actor local id -> canonical local id (only for actors grouped with others)."""
+
+    def incident(self, report: IndexedIncident) -> IndexedIncident:
+        return self.incidents.get(report.iri, report)
+
+    def members(self, incident: Term) -> tuple[Term, ...]:
+        return self.reports.get(incident, (incident,))
+
+
+def resolved(store: Store) -> Resolved:
+    rows = select(store, "resolved_incidents")
+    canonical = _index(rows)
+    incidents: dict[Term, IndexedIncident] = {}
+    reports: dict[Term, list[Term]] = defaultdict(list)
+    for row in rows:
+        incidents[row["report"]] = canonical[row["incident"]]
+        reports[row["incident"]].append(row["report"])
+    actors = {
+        local_id(str(row["actor"])): local_id(str(row["canonical"]))
+        for row in select(store, "canonical_actors")
+    }
+    return Resolved(
+        incidents, {k: tuple(sorted(set(v), key=str)) for k, v in reports.items()}, actors
+    )
+
+
+def _actor_spellings(store: Store, actor: str) -> list[URIRef]:
+    """The actor and every IRI resolution grouped with it (just the actor when none)."""
+    iri = id_iri("entity", actor)
+    members = {row["member"] for row in select(store, "actor_group", actor=iri)}
+    return sorted({iri, *(m for m in members if isinstance(m, URIRef))}, key=str)
+
+
 def list_incidents(
     store: Store,
     type: str | None = None,
@@ -120,20 +172,24 @@ def list_incidents(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[IncidentSummary]:
-    """Incidents, newest first (undated last). `type` matches the class and its subclasses;
-    `actor` an entity id in any role, whatever the certainty (denied claims included);
-    `place` the place or any place located in it; `certainty` at least one role claim with
-    it (together with `actor`: that actor's claim); dates by overlap at their precision."""
+    """Incidents resolved across articles, newest first (undated last), each once however
+    many articles report it. `type` matches the class and its subclasses; `actor` an entity
+    id (or any spelling resolution grouped with it) in any role of any report, whatever the
+    certainty (denied claims included); `place` the place or any place located in it;
+    `certainty` at least one role claim with it (together with `actor`: that actor's
+    claim); dates by overlap at their precision."""
     found: dict[Term, IndexedIncident] | None = None
     if actor is not None:
-        found = _index(
-            select(
-                store,
-                "incidents_by_actor",
-                actor=id_iri("entity", actor),
-                certainty=certainty_iri(certainty) if certainty else None,
+        found = {}
+        for spelling in _actor_spellings(store, actor):
+            found |= _index(
+                select(
+                    store,
+                    "incidents_by_actor",
+                    actor=spelling,
+                    certainty=certainty_iri(certainty) if certainty else None,
+                )
             )
-        )
     elif certainty is not None:
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
     if place is not None:
@@ -141,34 +197,51 @@ def list_incidents(
         found = at if found is None else {iri: found[iri] for iri in found if iri in at}
     if found is None:
         found = _index(select(store, "incidents"))
+    resolution = resolved(store)
+    incidents = {i.iri: i for i in map(resolution.incident, found.values())}
     wanted = subclasses(type) if type else None
     selected = [
         incident
-        for incident in found.values()
+        for incident in incidents.values()
         if matches(incident.classes, incident.date, incident.precision, wanted, date_from, date_to)
     ]
     selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]
-    return Page(tuple(_summary(store, i) for i in page), len(selected), limit, offset)
+    return Page(tuple(_summary(store, i, resolution) for i in page), len(selected), limit, offset)
 
 
-def _reports(store: Store, incident: Term, claim_rows: Iterable[ClaimRow]) -> tuple[Report, ...]:
-    """The articles reporting `incident`, each with the distinct sources its claims cite."""
-    sources: dict[str, dict[str, None]] = defaultdict(dict)
+def _report(store: Store, report: Term, claim_rows: Iterable[ClaimRow]) -> tuple[Report, ...]:
+    """The article that made `report`, with the sources its claims cite and what it says
+    of the incident's class, date and casualties."""
+    assert isinstance(report, URIRef)
+    properties = _properties(store, report)
+    sources: dict[str, None] = {}
     for claim in claim_rows:
         if claim.source:
-            sources[claim.evidence.article].setdefault(claim.source)
-    assert isinstance(incident, URIRef)
-    reports = {}
-    for row in select(store, "incident_reports", incident=incident):
-        article = local_id(str(row["article"]))
-        reports[article] = Report(
-            article=article,
-            title=text(row, "title"),
-            published=text(row, "published"),
-            sources=tuple(sources.get(article, {})),
+            sources.setdefault(claim.source)
+    found = []
+    for row in select(store, "incident_reports", incident=report):
+        found.append(
+            Report(
+                article=local_id(str(row["article"])),
+                title=text(row, "title"),
+                published=text(row, "published"),
+                sources=tuple(sources),
+                report=local_id(str(report)),
+                type=primary_type(properties[RDF.type]),
+                date=_one(properties, CK.date),
+                date_precision=_one(properties, CK.datePrecision),
+                fatalities=_figure(properties, CK.fatalities, max),
+                injuries=_figure(properties, CK.injuries, max),
+            )
         )
-    return tuple(sorted(reports.values(), key=lambda r: (r.published or "", r.article)))
+    return tuple(found)
+
+
+def _reports(store: Store, members: Mapping[Term, list[ClaimRow]]) -> tuple[Report, ...]:
+    """Every article's report of the incident, oldest first."""
+    reports = [r for member, rows in members.items() for r in _report(store, member, rows)]
+    return tuple(sorted(reports, key=lambda r: (r.published or "", r.article, r.report or "")))
 
 
 def _places(claim_rows: Iterable[ClaimRow]) -> tuple[Ref, ...]:
@@ -181,19 +254,31 @@ def _places(claim_rows: Iterable[ClaimRow]) -> tuple[Ref, ...]:
     return tuple(places.values())
 
 
-def _summary(store: Store, incident: IndexedIncident) -> IncidentSummary:
-    assert isinstance(incident.iri, URIRef)
-    claim_rows = claims(store, incident.iri, "out")
+def _member_claims(store: Store, members: Iterable[Term]) -> dict[Term, list[ClaimRow]]:
+    found = {}
+    for member in members:
+        assert isinstance(member, URIRef)
+        found[member] = claims(store, member, "out")
+    return found
+
+
+def _summary(store: Store, incident: IndexedIncident, resolution: Resolved) -> IncidentSummary:
+    members = _member_claims(store, resolution.members(incident.iri))
+    claim_rows = sorted(
+        (c for rows in members.values() for c in rows),
+        key=lambda c: (role_rank(c.predicate or ""), c.order),
+    )
     roles = set(actor_roles())
     actors: dict[tuple[str, str, str], IncidentActor] = {}
-    for claim in sorted(claim_rows, key=lambda c: (role_rank(c.predicate or ""), c.order)):
+    for claim in claim_rows:
         if claim.predicate in roles:
             ref = claim.other_ref
-            key = (ref.id, claim.predicate, claim.certainty)
+            canonical = resolution.actors.get(ref.id, ref.id)
+            key = (canonical, claim.predicate, claim.certainty)
             actors.setdefault(
-                key, IncidentActor(ref.id, ref.name, ref.type, claim.predicate, claim.certainty)
+                key, IncidentActor(canonical, ref.name, ref.type, claim.predicate, claim.certainty)
             )
-    places = _places(claim_rows)
+    places = _places(sorted(claim_rows, key=lambda c: c.order))
     ref = incident.ref
     return IncidentSummary(
         id=ref.id,
@@ -203,32 +288,54 @@ def _summary(store: Store, incident: IndexedIncident) -> IncidentSummary:
         date_precision=ref.date_precision,
         place=places[0] if places else None,
         actors=tuple(actors.values()),
-        reports=_reports(store, incident.iri, claim_rows),
+        reports=_reports(store, members),
+        report_count=len(members),
     )
 
 
-def get_incident(store: Store, id: str) -> IncidentDetail | None:
-    """One incident: class, ACLED type, date and precision, places, every role claim with
-    its actor, certainty, source and evidence, weapons, casualties, and the reports."""
-    iri = id_iri("incident", id)
+def _properties(store: Store, node: URIRef) -> dict[Term, set[Term]]:
     properties: dict[Term, set[Term]] = defaultdict(set)
-    for row in select(store, "node_properties", node=iri):
+    for row in select(store, "node_properties", node=node):
         properties[row["property"]].add(row["value"])
-    if not properties[CK.reportedIn]:
+    return properties
+
+
+def _one(properties: Mapping[Term, set[Term]], prop: URIRef) -> str | None:
+    return min((str(v) for v in properties.get(prop, ())), default=None)
+
+
+def _figure(
+    properties: Mapping[Term, set[Term]], prop: URIRef, pick: Callable[..., int | None] = min
+) -> int | None:
+    figures = (integer({"v": value}, "v") for value in properties.get(prop, ()))
+    return pick((n for n in figures if n is not None), default=None)
+
+
+def get_incident(store: Store, id: str) -> IncidentDetail | None:
+    """One incident, by its own id or by the id of any article's report of it: class, ACLED
+    type, date and precision, places, every role claim of every report with its actor,
+    certainty, source and evidence, weapons, casualties (the lowest and highest figure the
+    reports give) and the reports side by side."""
+    iri = id_iri("incident", id)
+    properties = _properties(store, iri)
+    if CK.Incident in properties[RDF.type]:
+        incident = iri
+    elif properties[CK.reportOf]:
+        incident = min(properties[CK.reportOf], key=str)
+        assert isinstance(incident, URIRef)
+        properties = _properties(store, incident)
+    elif properties[CK.reportedIn]:
+        incident = iri  # a store that was never resolved: the report stands for itself
+    else:
         return None
-
-    def one(prop: URIRef) -> str | None:
-        return min((str(v) for v in properties[prop]), default=None)
-
-    def count(prop: URIRef) -> int | None:
-        """The largest figure when reports differ (one says 3 wounded, another 5)."""
-        figures = (integer({"v": value}, "v") for value in properties[prop])
-        return max((n for n in figures if n is not None), default=None)
-
-    def flag(prop: URIRef) -> bool:
-        return any(str(v).lower() in ("true", "1") for v in properties[prop])
-
-    claim_rows = claims(store, iri, "out")
+    resolved_members = sorted(properties[CK.hasReport], key=str)
+    members = _member_claims(store, resolved_members or [incident])
+    reports = {m: _properties(store, m) for m in members}  # type: ignore[arg-type]
+    merged: dict[Term, set[Term]] = defaultdict(set)
+    for props in reports.values():
+        for key, values in props.items():
+            merged[key] |= values
+    claim_rows = sorted((c for rows in members.values() for c in rows), key=lambda c: c.order)
     roles = set(actor_roles())
     role_claims = [
         RoleClaim(c.predicate, c.other_ref, c.certainty, c.source, c.evidence)
@@ -240,21 +347,33 @@ def get_incident(store: Store, id: str) -> IncidentDetail | None:
         if claim.predicate == "instrument":
             ref = claim.other_ref
             instruments.setdefault(ref.id, Ref(ref.id, ref.name))
+
+    def flag(prop: URIRef) -> bool:
+        return any(str(v).lower() in ("true", "1") for v in merged[prop])
+
+    own = properties if resolved_members else merged
+    kind = (
+        primary_type(properties[CK.incidentClass])
+        if resolved_members
+        else primary_type(merged[RDF.type])
+    )
     return IncidentDetail(
-        id=id,
-        iri=str(iri),
-        type=primary_type(properties[RDF.type]),
-        acled=one(CK.acledSubEventType),
-        label=one(RDFS.label),
-        trigger=one(CK.trigger),
-        date=one(CK.date),
-        date_precision=one(CK.datePrecision),
+        id=local_id(str(incident)),
+        iri=str(incident),
+        type=kind,
+        acled=_one(own, CK.acledSubEventType),
+        label=_one(own, RDFS.label),
+        trigger=_one(merged, CK.trigger),
+        date=_one(own, CK.date),
+        date_precision=_one(own, CK.datePrecision),
         places=_places(claim_rows),
         roles=tuple(role_claims),
         instruments=tuple(instruments.values()),
-        fatalities=count(CK.fatalities),
-        injuries=count(CK.injuries),
+        fatalities=_figure(merged, CK.fatalities),
+        injuries=_figure(merged, CK.injuries),
         fatalities_reported=flag(CK.fatalitiesReported),
         injuries_reported=flag(CK.injuriesReported),
-        reports=_reports(store, iri, claim_rows),
+        reports=_reports(store, members),
+        fatalities_max=_figure(merged, CK.fatalities, max),
+        injuries_max=_figure(merged, CK.injuries, max),
     )

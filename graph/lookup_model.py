@@ -111,6 +111,16 @@ class EntityIncident:
     role: str
     certainty: str
     source: str | None
+    incident: str | None = None
+    """The incident this article's report was resolved into (`/incidents/{incident}`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AliasSeen:
+    """A name an actor went by, and the articles that used it."""
+
+    name: str
+    articles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,9 @@ class EntityDetail:
     relations: tuple[Relation, ...]
     incidents: tuple[EntityIncident, ...]
     articles: tuple[str, ...]
+    names_seen: tuple[AliasSeen, ...] = ()
+    same_as: tuple[str, ...] = ()
+    """The ids of the other spellings resolution grouped with this actor."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,12 +180,19 @@ class IncidentActor:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """An article reporting the incident, and the sources its claims about it cite."""
+    """An article's report of the incident: what that article says, beside the others."""
 
     article: str
     title: str | None
     published: str | None
     sources: tuple[str, ...]
+    report: str | None = None
+    """The article's own event id (`incident/<sha12>-<n>`)."""
+    type: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +205,7 @@ class IncidentSummary:
     place: Ref | None
     actors: tuple[IncidentActor, ...]
     reports: tuple[Report, ...]
+    report_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +235,8 @@ class IncidentDetail:
     fatalities_reported: bool
     injuries_reported: bool
     reports: tuple[Report, ...]
+    fatalities_max: int | None = None
+    injuries_max: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from ontologies import CK
+from ontologies import CK, RESOLUTION_GRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "reuters-2021-11-08-iraq-pm-drone-strike.txt"
@@ -46,6 +46,11 @@ def test_ingest_examples_then_stats(ingested) -> None:
     assert stats["entities_by_type"]["ArmedGroup"] >= 2
     # the summary line counts exactly the triples the store reports
     assert f"{stats['triples']} triples" in ingested.ingest.stdout
+    # one article: every report is its own incident, and resolution says so
+    reports = sum(stats["events_by_type"].values())
+    assert stats["incidents"] == reports
+    assert f"resolved {reports} report(s) into {reports} incident(s)" in ingested.ingest.stdout
+    assert stats["derived_triples"] > 2 * reports
 
 
 def test_stats_table_names_store_and_counts(cli, ingested) -> None:
@@ -311,10 +316,11 @@ def test_export_trig_round_trips_every_quad(cli, ingested, tmp_path: Path) -> No
     dataset = Dataset()
     dataset.parse(target, format="trig")
     quads = list(dataset.quads((None, None, None, None)))
-    assert len(quads) == ingested.stats["triples"]
+    assert len(quads) == ingested.stats["triples"] + ingested.stats["derived_triples"]
     graphs = {str(g) for *_, g in quads}
-    assert len(graphs) == 1
-    [name] = graphs
+    articles = graphs - {str(RESOLUTION_GRAPH)}
+    assert len(articles) == 1 and len(graphs) == 2  # the article's graph and resolution's
+    [name] = articles
     assert name.startswith("https://w3id.org/conflict-kg/id/article/")
 
 

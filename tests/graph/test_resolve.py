@@ -1,0 +1,216 @@
+"""Cross-article resolution on real extractions of short articles written for these tests
+(tests/graph/articles): three reports of one drone strike on a Kirkuk governor, in different
+words, spellings ("Salim Hadad", "Kata'ib Hizballah") and date forms ("on Sunday", "March
+10"), and a drone strike on a police checkpoint in the same city the next day, which must stay
+a separate incident. Run on every backend: the embedded store, memory and `oxigraph serve`."""
+
+from __future__ import annotations
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from extract.article import ArticleInput, read_inputs
+from extract.model import Extraction
+from extract.pipeline import Extractor
+from extract.triples import article_graph
+from graph import lookups
+from graph.resolve import resolve
+from graph.store import Store
+from ontologies import CK, RESOLUTION_GRAPH, article_iri, local_id
+
+ARTICLES = Path(__file__).parent / "articles"
+NAMES = ("kirkuk-a.txt", "kirkuk-b.txt", "kirkuk-c.json", "kirkuk-d.txt")
+
+
+@pytest.fixture(scope="module")
+def extractions(extractor: Extractor) -> dict[str, Extraction]:
+    found = {}
+    for name in NAMES:
+        (item,) = read_inputs(ARTICLES / name)
+        assert isinstance(item, ArticleInput)
+        found[name] = extractor.extract(item)
+    return found
+
+
+def strikes(extraction: Extraction) -> list[str]:
+    return [e.id for e in extraction.events if e.type == "AirOrDroneStrike"]
+
+
+def add(store: Store, extractions: dict[str, Extraction], *names: str) -> None:
+    for name in names:
+        iri, graph = article_graph(extractions[name])
+        assert store.add_article(iri, graph)
+
+
+def resolution(store: Store) -> set[tuple]:
+    return set(store.article_graph(RESOLUTION_GRAPH))
+
+
+def test_the_articles_extract_as_the_tests_assume(extractions: dict[str, Extraction]) -> None:
+    """One strike each, dated as written; if extraction changes, this says so first."""
+    dates = {
+        name: [(e.date, e.injuries, e.fatalities) for e in x.events if e.type == "AirOrDroneStrike"]
+        for name, x in extractions.items()
+    }
+    assert dates == {
+        "kirkuk-a.txt": [("2024-03-10", 3, None)],
+        "kirkuk-b.txt": [("2024-03-10", 5, None)],
+        "kirkuk-c.json": [("2024-03-10", None, None)],
+        "kirkuk-d.txt": [("2024-03-11", None, 2)],
+    }
+
+
+def test_reports_of_one_incident_resolve_to_one_and_the_next_day_strike_stays_apart(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    summary = resolve(store)
+    assert (summary.reports, summary.incidents, summary.actors_merged) == (4, 2, 1)
+    governor = {strikes(extractions[n])[0] for n in NAMES[:3]}
+    (checkpoint,) = strikes(extractions["kirkuk-d.txt"])
+    page = lookups.list_incidents(store, type="AirOrDroneStrike")
+    assert page.total == 2
+    by_reports = {frozenset(r.report for r in i.reports): i for i in page.items}
+    assert set(by_reports) == {frozenset(governor), frozenset({checkpoint})}
+    merged = by_reports[frozenset(governor)]
+    first = min(governor, key=lambda r: (extractions_by_report(extractions)[r], r))
+    assert merged.id == f"c-{first}"
+    assert (merged.report_count, merged.date, merged.place and merged.place.id) == (
+        3,
+        "2024-03-10",
+        "kirkuk",
+    )
+    # The variant spelling is shown under the canonical actor, once per role and certainty.
+    assert ("salim-haddad", "target") in {(a.id, a.role) for a in merged.actors}
+    assert "salim-hadad" not in {a.id for a in merged.actors}
+    assert ("kataib-hezbollah", "perpetrator", "alleged") in {
+        (a.id, a.role, a.certainty) for a in merged.actors
+    }
+    assert store.stats().incidents == 2
+    assert store.stats().events_by_type["AirOrDroneStrike"] == 4  # the reports
+
+
+def extractions_by_report(extractions: dict[str, Extraction]) -> dict[str, str]:
+    """Report id -> its article's publication date (the order canonical ids follow)."""
+    return {e.id: x.article.published or "" for x in extractions.values() for e in x.events}
+
+
+def test_an_incident_shows_every_report_side_by_side(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    (report_b,) = strikes(extractions["kirkuk-b.txt"])
+    detail = lookups.get_incident(store, report_b)  # asked by one article's report id
+    assert detail is not None and detail.id.startswith("c-")
+    assert lookups.get_incident(store, detail.id) == detail
+    rows = {(r.published, r.report, r.date, r.injuries) for r in detail.reports}
+    assert rows == {
+        ("2024-03-11", strikes(extractions["kirkuk-a.txt"])[0], "2024-03-10", 3),
+        ("2024-03-12", report_b, "2024-03-10", 5),
+        ("2024-03-13", strikes(extractions["kirkuk-c.json"])[0], "2024-03-10", None),
+    }
+    # Conflicting figures both stay; the summary is the lowest and the range.
+    assert (detail.injuries, detail.injuries_max) == (3, 5)
+    # Each article's perpetrator claim keeps its own source, certainty and evidence.
+    perpetrators = {
+        (r.actor.id, r.certainty, r.source, r.evidence.text)
+        for r in detail.roles
+        if r.role == "perpetrator"
+    }
+    assert perpetrators == {
+        ("kataib-hezbollah", "alleged", "two security officials", "Kataib Hezbollah"),
+        ("kataib-hezbollah", "alleged", "Police", "Kata'ib Hizballah"),
+    }
+
+
+def test_an_actor_lists_every_spelling_and_the_articles_that_used_it(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    article = {name: x.article.id for name, x in extractions.items()}
+    for asked in ("salim-hadad", "salim-haddad"):
+        entity = lookups.get_entity(store, asked)
+        assert entity is not None
+        assert (entity.id, entity.name, entity.same_as) == (
+            "salim-haddad",
+            "Salim Haddad",
+            ("salim-hadad",),
+        )
+        assert {(n.name, n.articles) for n in entity.names_seen} == {
+            ("Salim Hadad", (article["kirkuk-b.txt"],)),
+            ("Salim Haddad", tuple(sorted((article["kirkuk-a.txt"], article["kirkuk-c.json"])))),
+        }
+        assert "Salim Hadad" in entity.aliases
+        assert {i.incident for i in entity.incidents} == {
+            f"c-{min(strikes(extractions['kirkuk-a.txt']))}"
+        }
+    kh = lookups.get_entity(store, "kataib-hezbollah")
+    assert kh is not None and ("Kata'ib Hizballah", (article["kirkuk-b.txt"],)) in {
+        (n.name, n.articles) for n in kh.names_seen
+    }
+    # Asking by any spelling finds the incidents of all of them.
+    by_variant = lookups.list_incidents(store, actor="salim-hadad")
+    assert by_variant.total == 1 and by_variant.items[0].report_count == 3
+
+
+def test_any_ingestion_order_gives_the_same_graph(
+    store_url: str, extractions: dict[str, Extraction], tmp_path: Path
+) -> None:
+    from graph.store import open_store
+
+    seen: list[set[tuple]] = []
+    for number, order in enumerate(list(permutations(NAMES))[::7]):
+        url = store_url
+        if url.startswith("oxigraph:"):
+            url = f"oxigraph:{tmp_path / f'order-{number}'}"
+        with open_store(url) as store:
+            for graph_iri in store.article_graphs():
+                store.remove_article(graph_iri)
+            for name in order:
+                add(store, extractions, name)
+                resolve(store)  # as the service does after each article
+            seen.append(resolution(store))
+    assert len(seen) == 4
+    assert all(graph == seen[0] for graph in seen)
+    assert len(seen[0]) > 20
+
+
+def test_removing_an_article_re_resolves_what_leaned_on_it(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    before = resolution(store)
+    assert store.remove_article(article_iri(extractions["kirkuk-b.txt"].article.id))
+    summary = resolve(store)
+    assert (summary.reports, summary.incidents, summary.actors_merged) == (3, 2, 0)
+    graph = Graph()
+    for triple in resolution(store):
+        graph.add(triple)
+    reports = {local_id(str(o)) for o in graph.objects(None, CK.hasReport)}
+    assert strikes(extractions["kirkuk-b.txt"])[0] not in reports
+    assert (URIRef(str(CK)), None, None) not in graph
+    entity = lookups.get_entity(store, "salim-haddad")
+    assert entity is not None and entity.same_as == () and "Salim Hadad" not in entity.aliases
+    assert lookups.get_entity(store, "salim-hadad") is None
+    # Putting it back gives back exactly the graph it had.
+    add(store, extractions, "kirkuk-b.txt")
+    resolve(store)
+    assert resolution(store) == before
+
+
+def test_an_article_graph_cannot_be_replaced_as_a_derived_one(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    from graph.errors import StoreError
+
+    add(store, extractions, "kirkuk-a.txt")
+    iri = article_iri(extractions["kirkuk-a.txt"].article.id)
+    with pytest.raises(StoreError, match="is an article's graph"):
+        store.replace_graph(iri, Graph())
+    assert store.has_article(iri)
