@@ -17,9 +17,10 @@ from extract.model import Extraction
 from extract.pipeline import Extractor
 from extract.triples import article_graph
 from graph import lookups
+from graph.lookup_base import select
 from graph.resolve import resolve
 from graph.store import Store
-from ontologies import CK, RESOLUTION_GRAPH, article_iri, local_id
+from ontologies import CK, CKID, RESOLUTION_GRAPH, article_iri, local_id
 
 ARTICLES = Path(__file__).parent / "articles"
 NAMES = ("kirkuk-a.txt", "kirkuk-b.txt", "kirkuk-c.json", "kirkuk-d.txt")
@@ -214,3 +215,37 @@ def test_an_article_graph_cannot_be_replaced_as_a_derived_one(
     with pytest.raises(StoreError, match="is an article's graph"):
         store.replace_graph(iri, Graph())
     assert store.has_article(iri)
+
+
+SAID_TO_BACK_IN = """
+PREFIX ck: <https://w3id.org/conflict-kg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?backer WHERE {
+  GRAPH ?article {
+    ?claim rdf:subject ?actor ; rdf:predicate ck:backedBy ; rdf:object ?backer .
+    ?article dcterms:issued ?published .
+  }
+  FILTER (YEAR(?published) = %d)
+}
+"""
+
+
+def test_relations_are_dated_by_the_articles_that_state_them(
+    store: Store, sample: Extraction
+) -> None:
+    iri, graph = article_graph(sample)
+    assert store.add_article(iri, graph)
+    resolve(store)
+    rows = select(store, "relations_over_time", actor=CKID["entity/asaib-ahl-al-haq"])
+    backed = {
+        (local_id(str(r["other"])), str(r["published"]), local_id(str(r["certainty"])))
+        for r in rows
+        if r["relation"] == CK.backedBy
+    }
+    assert backed == {("iran", "2021-11-08", "Asserted")}
+    aah = {"actor": CKID["entity/asaib-ahl-al-haq"]}
+    # "Who was said to back Asaib Ahl al-Haq in 2021?" (the year is the test's, not a user's)
+    found = {local_id(str(r[0])) for r in store.query(SAID_TO_BACK_IN % 2021, aah)}
+    assert found == {"iran"}
+    assert list(store.query(SAID_TO_BACK_IN % 2020, aah)) == []
