@@ -75,12 +75,27 @@ ACTOR_CLASSES = [
     "Organization",
     "CommunalGroup",
 ]
-OTHER_CLASSES = ["Event", "Actor", "Place", "Weapon", "Position", "Article", "Claim", "Certainty"]
+OTHER_CLASSES = [
+    "Event",
+    "Actor",
+    "Place",
+    "Weapon",
+    "Position",
+    "Article",
+    "Claim",
+    "Certainty",
+    "Incident",
+]
 CERTAINTIES = ["Asserted", "Alleged", "Unconfirmed", "Denied", "Hedged"]
 
 # Every ck: property the extractor writes (from the vocabulary contract), plus the two
 # annotation properties the extractor reads from event-types.ttl.
 CK_OBJECT_PROPERTIES = [
+    # written by graph.resolve into the resolution graph
+    "hasReport",
+    "reportOf",
+    "incidentClass",
+    "canonicalActor",
     "dateline",
     "mentionedIn",
     "country",
@@ -104,6 +119,11 @@ CK_OBJECT_PROPERTIES = [
     "certainty",
 ]
 CK_DATATYPE_PROPERTIES = [
+    "reportCount",
+    "fatalitiesMin",
+    "fatalitiesMax",
+    "injuriesMin",
+    "injuriesMax",
     "sha256",
     "section",
     "editor",
