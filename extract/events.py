@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import TriggerRecord
+from .senses import labour_strike, non_conflict_sense
 from .time import ResolvedDate
 
 __all__ = [
@@ -178,17 +179,21 @@ def find_mentions(
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
-        if _is_hypothetical(root):
+        if _is_hypothetical(root) or non_conflict_sense(span):
             continue
+        event_class, acled = span.label_, record.acled if record is not None else None
+        if event_class == "Attack" and labour_strike(root):
+            # The class's default ACLED code (a peaceful protest) applies downstream.
+            event_class, acled = "Protest", None
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
         mentions.append(
             EventMention(
                 span=span,
-                event_class=span.label_,
+                event_class=event_class,
                 definite=bool(determiners & DEFINITE)
                 or any(c.dep_ == "poss" for c in root.children),
                 plural=root.tag_ in ("NNS", "NNPS"),
-                acled=record.acled if record is not None else None,
+                acled=acled,
             )
         )
     for token in doc:
