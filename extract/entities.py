@@ -82,7 +82,10 @@ class EntityTable:
             entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
         return entity
 
-    def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+    def add_reference(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+        """A mention that names an entity without making it an actor of its phrase: the
+        tokens stay unresolved, so "British tourists were killed" never makes the United
+        Kingdom a victim, yet "British" is recorded as a mention of it."""
         entity_id = slugify(name)
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -90,19 +93,23 @@ class EntityTable:
             self.entities[entity_id] = entity
             for key, value in details.items():
                 setattr(entity, key, value)
-        text = span.text
-        if text.endswith("'s") or text.endswith("’s"):
-            span = span[:-1] if len(span) > 1 else span
-            text = span.text
         key = (entity_id, span.start_char, span.end_char)
         if key not in self._seen:
             self._seen.add(key)
-            entity.mentions.append(TextSpan(span.start_char, span.end_char, text))
+            entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+        return entity
+
+    def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+        """A mention of an actor or place: its tokens resolve to the entity from now on."""
+        if span.text.endswith(("'s", "’s")) and len(span) > 1:
+            span = span[:-1]
+        entity = self.add_reference(span, name, type_, **details)
+        text = span.text
         bare = text[4:] if text.lower().startswith("the ") else text
         if bare != entity.name and bare not in entity.aliases and bare[:1].isupper():
             entity.aliases.append(bare)
         for token in span:
-            self.token_entity.setdefault(token.i, entity_id)
+            self.token_entity.setdefault(token.i, entity.id)
         return entity
 
     def at(self, token: Token) -> Entity | None:
@@ -183,7 +190,19 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
+    (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
+    for token in doc:
+        if token.i in table.token_entity or not token.text[:1].isupper():
+            continue
+        country = lexicon.demonym_to_country.get(token.lower_)
+        if country is not None:
+            table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
 
 
 def _add_place_or_state(

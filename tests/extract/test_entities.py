@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extract.article import ArticleInput
 from extract.entities import resolve_entities
 from extract.lexicon import load_lexicon
 from extract.pipeline import Extractor
@@ -26,3 +27,17 @@ def test_a_place_that_is_no_surname_stays_a_place(extractor: Extractor) -> None:
     table = resolve_entities(doc, load_lexicon(), "k")
     assert table.entities["kano"].type == "Place"
     assert table.entities["ruslan-matanov"].type == "Person"
+
+
+def test_a_demonym_mentions_its_country_without_making_it_an_actor(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        ArticleInput("t", "Gunmen attacked British tourists at a hotel, a French official said.")
+    )
+    uk, france = result.entity("united-kingdom"), result.entity("france")
+    assert uk is not None and france is not None
+    assert (uk.type, [m.text for m in uk.mentions]) == ("State", ["British"])
+    assert [m.text for m in france.mentions] == ["French"]
+    (event,) = result.events
+    assert {a.entity for a in event.arguments} & {"united-kingdom", "france"} == set()
