@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
+from .cities import is_major_city
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
@@ -169,6 +170,8 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
             deferred.append(span)
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
+    persons, misread_cities = _split_misread_cities(persons)
+    places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
     # is that person: the statistical NER often mistypes surnames on their own.
     surname_candidates = [
@@ -203,6 +206,23 @@ def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> N
         country = lexicon.demonym_to_country.get(token.lower_)
         if country is not None:
             table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
+
+
+def _split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
+    """(persons, city names the NER typed as persons): a one-word "person" that is a large
+    city and no surname of a person the article names in full ("Lyon will host the final",
+    but "Jackson" after "Michael Jackson" stays a person). The article's other typings of
+    the word are no evidence: the NER misreads surnames as places just as often."""
+    surnames = {_surname(p.text) for p in persons if len(p) > 1}
+    kept: list[Span] = []
+    cities: list[Span] = []
+    for span in persons:
+        one_word = len(span) == 1 and span.text.lower() not in surnames
+        if one_word and is_major_city(span.text):
+            cities.append(span)
+        else:
+            kept.append(span)
+    return kept, cities
 
 
 def _add_place_or_state(
