@@ -18,6 +18,7 @@ from .cities import is_major_city
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
+from .name_labels import corrected_label
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -152,7 +153,7 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
     places: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         span = _strip_article(ent)
-        label = ent.label_
+        label = corrected_label(span, ent.label_)
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
             record = lexicon.actors[ent.ent_id_]
             table.add(
