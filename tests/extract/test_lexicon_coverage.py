@@ -27,6 +27,9 @@ from extract.pipeline import Extractor
         ("Police said the sexual assaults happened last month.", ("Attack", "SEX_VIOL")),
         ("A man molested a girl on the bus, police said.", ("Attack", "SEX_VIOL")),
         ("The exchange of prisoners took place at the border.", ("Agreement", "AGREEMENT")),
+        # what was seized or found stands before a passive verb as often as after an active one
+        ("Pistols and rifles were seized at a checkpoint.", ("DisruptedWeaponsUse", "DISR_WEAP")),
+        ("Two explosive devices were found in a canal.", ("DisruptedWeaponsUse", "DISR_WEAP")),
     ],
 )
 def test_phrasing_gives_class_and_acled(
@@ -34,3 +37,8 @@ def test_phrasing_gives_class_and_acled(
 ) -> None:
     result = extractor.extract(ArticleInput("t", text))
     assert [(e.type, e.acled) for e in result.events] == [expected]
+
+
+def test_a_find_of_no_weapons_is_no_event(extractor: Extractor) -> None:
+    result = extractor.extract(ArticleInput("t", "Two bodies were found in a canal."))
+    assert result.events == []
