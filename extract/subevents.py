@@ -85,6 +85,9 @@ def refine_subevent(
             return "ArmedClash", "ARMED_CLASH"
         return event_class, "ATTACK"
     if event_class == "Bombing" and acled == "REM_EXPLOS":
+        if "AIR_STRIKE" in weapon_acled and not plural:
+            # "warplanes bombed the town": bombs dropped from the air are an air strike.
+            return "AirOrDroneStrike", "AIR_STRIKE"
         for code in ("SUIC_BOMB", "GRENADE"):
             if code in weapon_acled:
                 return event_class, code

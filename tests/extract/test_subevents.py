@@ -41,3 +41,14 @@ def test_protesters_detained_at_their_protest_are_the_protest_met_by_force(
     ]
     arrest = extractor.extract(ArticleInput("t", "Police detained two smugglers at the border."))
     assert [(e.type, e.acled) for e in arrest.events] == [("Arrest", "ARREST")]
+
+
+def test_bombs_dropped_by_warplanes_are_an_air_strike(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput("t", "Warplanes bombed rebel-held towns east of the capital on Wednesday.")
+    )
+    assert [(e.type, e.acled, e.trigger.text) for e in result.events] == [
+        ("AirOrDroneStrike", "AIR_STRIKE", "bombed")
+    ]
+    ground = extractor.extract(ArticleInput("t", "Militants bombed a bridge east of the capital."))
+    assert [(e.type, e.acled) for e in ground.events] == [("Bombing", "REM_EXPLOS")]
