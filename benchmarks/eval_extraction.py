@@ -52,6 +52,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Score this checkout's `extract`, not whichever copy an editable install points at.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 WIKIEVENTS_FILE = "wikievents_dev.jsonl"
 CASE_FILE = "case2021_typing_dev.jsonl"
@@ -239,8 +242,13 @@ class WikiEventsScores:
 
 
 def is_named(text: str) -> bool:
+    """Capitalised and no pronoun; an all-capitals word of two letters or more is an acronym
+    ("US" the country, "IT" the industry), not the pronoun it spells."""
     stripped = text.strip()
-    return bool(stripped) and stripped[0].isupper() and stripped.lower() not in PRONOUNS
+    if not stripped or not stripped[0].isupper():
+        return False
+    acronym = len(stripped) > 1 and stripped.isupper()
+    return acronym or stripped.lower() not in PRONOUNS
 
 
 def score_wikievents(records: list[dict[str, Any]], extractions: list[Any]) -> WikiEventsScores:

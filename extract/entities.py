@@ -14,9 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
+from .cities import is_major_city
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
+from .name_labels import corrected_label
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -82,7 +84,10 @@ class EntityTable:
             entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
         return entity
 
-    def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+    def add_reference(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+        """A mention that names an entity without making it an actor of its phrase: the
+        tokens stay unresolved, so "British tourists were killed" never makes the United
+        Kingdom a victim, yet "British" is recorded as a mention of it."""
         entity_id = slugify(name)
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -90,19 +95,23 @@ class EntityTable:
             self.entities[entity_id] = entity
             for key, value in details.items():
                 setattr(entity, key, value)
-        text = span.text
-        if text.endswith("'s") or text.endswith("’s"):
-            span = span[:-1] if len(span) > 1 else span
-            text = span.text
         key = (entity_id, span.start_char, span.end_char)
         if key not in self._seen:
             self._seen.add(key)
-            entity.mentions.append(TextSpan(span.start_char, span.end_char, text))
+            entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+        return entity
+
+    def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
+        """A mention of an actor or place: its tokens resolve to the entity from now on."""
+        if span.text.endswith(("'s", "’s")) and len(span) > 1:
+            span = span[:-1]
+        entity = self.add_reference(span, name, type_, **details)
+        text = span.text
         bare = text[4:] if text.lower().startswith("the ") else text
         if bare != entity.name and bare not in entity.aliases and bare[:1].isupper():
             entity.aliases.append(bare)
         for token in span:
-            self.token_entity.setdefault(token.i, entity_id)
+            self.token_entity.setdefault(token.i, entity.id)
         return entity
 
     def at(self, token: Token) -> Entity | None:
@@ -144,7 +153,7 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
     places: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         span = _strip_article(ent)
-        label = ent.label_
+        label = corrected_label(span, ent.label_)
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
             record = lexicon.actors[ent.ent_id_]
             table.add(
@@ -162,6 +171,8 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
             deferred.append(span)
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
+    persons, misread_cities = _split_misread_cities(persons)
+    places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
     # is that person: the statistical NER often mistypes surnames on their own.
     surname_candidates = [
@@ -183,7 +194,36 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
+    (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
+    for token in doc:
+        if token.i in table.token_entity or not token.text[:1].isupper():
+            continue
+        country = lexicon.demonym_to_country.get(token.lower_)
+        if country is not None:
+            table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
+
+
+def _split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
+    """(persons, city names the NER typed as persons): a one-word "person" that is a large
+    city and no surname of a person the article names in full ("Lyon will host the final",
+    but "Jackson" after "Michael Jackson" stays a person). The article's other typings of
+    the word are no evidence: the NER misreads surnames as places just as often."""
+    surnames = {_surname(p.text) for p in persons if len(p) > 1}
+    kept: list[Span] = []
+    cities: list[Span] = []
+    for span in persons:
+        one_word = len(span) == 1 and span.text.lower() not in surnames
+        if one_word and is_major_city(span.text):
+            cities.append(span)
+        else:
+            kept.append(span)
+    return kept, cities
 
 
 def _add_place_or_state(

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import TriggerRecord
+from .senses import labour_strike, non_conflict_sense
 from .time import ResolvedDate
 
 __all__ = [
@@ -141,13 +142,27 @@ def _window(span: Span) -> Span:
     return span.doc[span.end : min(span.end + 8, span.sent.end)]
 
 
-def _requirement_met(requires: str | None, span: Span, place_tokens: set[int]) -> bool:
+def _what_was_acted_on(span: Span) -> list[Token]:
+    """The words after the trigger and its object's or passive subject's phrase: "seized
+    nine pistols" and "pistols and rifles were seized" both name what was seized."""
+    tokens = list(_window(span))
+    for child in span.root.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            tokens.extend(child.subtree)
+    return tokens
+
+
+def _requirement_met(
+    requires: str | None, span: Span, place_tokens: set[int], weapon_tokens: set[int]
+) -> bool:
     """Context conditions of ambiguous triggers: "captured the village" is about territory,
     "seized nine pistols" about weapons; "captured the suspect" is neither."""
     if requires == "territory":
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
     if requires == "weapons":
-        return any(t.lower_ in WEAPON_NOUNS for t in _window(span))
+        return any(
+            t.lower_ in WEAPON_NOUNS or t.i in weapon_tokens for t in _what_was_acted_on(span)
+        )
     if requires == "base":
         return any(t.lower_ in BASE_NOUNS for t in _window(span))
     return True
@@ -167,28 +182,34 @@ def find_mentions(
     """Trigger spans of the Doc as mentions, skipping ones inside names, dates or
     hypotheticals, and ones whose context condition fails."""
     date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    spans = doc.spans.get(spans_key, [])
+    weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
     candidates = [
         span
-        for span in doc.spans.get(spans_key, [])
+        for span in spans
         if span.label_ != WEAPON
         and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
-        and _requirement_met(_record(span, triggers), span, place_tokens)
+        and _requirement_met(_record(span, triggers), span, place_tokens, weapon_tokens)
     ]
     mentions: list[EventMention] = []
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
-        if _is_hypothetical(root):
+        if _is_hypothetical(root) or non_conflict_sense(span):
             continue
+        event_class, acled = span.label_, record.acled if record is not None else None
+        if event_class == "Attack" and labour_strike(root):
+            # The class's default ACLED code (a peaceful protest) applies downstream.
+            event_class, acled = "Protest", None
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
         mentions.append(
             EventMention(
                 span=span,
-                event_class=span.label_,
+                event_class=event_class,
                 definite=bool(determiners & DEFINITE)
                 or any(c.dep_ == "poss" for c in root.children),
                 plural=root.tag_ in ("NNS", "NNPS"),
-                acled=record.acled if record is not None else None,
+                acled=acled,
             )
         )
     for token in doc:

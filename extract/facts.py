@@ -223,7 +223,8 @@ def _event(
         date=date_value.value if date_value else None,
         date_precision=date_value.precision if date_value else None,
         sentence=_text_span(first.sentence),
-        mentions=[_text_span(m.span) for m in cluster.mentions],
+        # "the incident" only points back: it joins the cluster but names no event type.
+        mentions=[_text_span(m.span) for m in cluster.mentions if not m.anaphoric],
     )
     if cluster.casualties:
         (

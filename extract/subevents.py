@@ -34,12 +34,17 @@ PROTEST_WORDS = frozenset(
 )  # fmt: skip
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
-              "killing protesters", "shot protesters", "fired at protesters")  # fmt: skip
+              "killing protesters", "shot protesters", "fired at protesters", "excessive force",
+              "violently dispersed", "violently broke up", "protesters died",
+              "protesters were killed", "demonstrators were killed", "demonstrators died",
+              "beat protesters", "beat demonstrators", "beating protesters")  # fmt: skip
 VIOLENT_CUES = ("clashed", "stones", "rocks", "torched", "set fire", "petrol bomb", "molotov",
-                "burned tyres", "burned tires", "looted", "vandalised", "vandalized")  # fmt: skip
-INTERVENTION_CUES = ("tear gas", "teargas", "dispersed", "disperse", "water cannon",
-                     "rubber bullets", "batons", "arrested", "detained",
-                     "cracked down")  # fmt: skip
+                "burned tyres", "burned tires", "looted", "vandalised", "vandalized", "broke into",
+                "stormed", "bottles", "smashed", "tore down", "pulled down", "pull down",
+                "aggressive")  # fmt: skip
+INTERVENTION_CUES = ("tear gas", "teargas", "dispersed", "disperse", "dispersing", "water cannon",
+                     "rubber bullets", "batons", "arrested", "detained", "cracked down",
+                     "suppressed", "broke up", "break up")  # fmt: skip
 
 
 def refine_subevent(
@@ -80,6 +85,9 @@ def refine_subevent(
             return "ArmedClash", "ARMED_CLASH"
         return event_class, "ATTACK"
     if event_class == "Bombing" and acled == "REM_EXPLOS":
+        if "AIR_STRIKE" in weapon_acled and not plural:
+            # "warplanes bombed the town": bombs dropped from the air are an air strike.
+            return "AirOrDroneStrike", "AIR_STRIKE"
         for code in ("SUIC_BOMB", "GRENADE"):
             if code in weapon_acled:
                 return event_class, code
@@ -92,6 +100,10 @@ def refine_subevent(
         if set(trigger_lemmas) & RETAKING_VERBS:
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
+    if event_class == "Arrest" and words & PROTEST_WORDS:
+        # ACLED codes protesters detained at their protest as the protest, met by force;
+        # the arrest stays an arrest (the protest is its own event), under that code.
+        return "Arrest", "PROTEST_WITH_INTER"
     if event_class in ("Protest", "Riot") and acled in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
         if any(cue in text for cue in FORCE_CUES):
             return "Protest", "FORCE_AGAINST_PROTEST"

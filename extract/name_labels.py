@@ -1,0 +1,60 @@
+"""Corrections of the statistical NER's label read off a name's own words.
+
+The small English model types names by their context more than by their words: "Oxford
+Street" comes out as an organisation, "the Stormont Cabinet" as a person, "Bloody Sunday" as
+a person or an organisation, and wiki markup ("References==") as a person. A name's head word
+says better what it is: streets, cafes and airfields are facilities (places), cabinets and
+parties are organisations, a name ending in a weekday is an event's name, and a span without
+letters or with markup is no name. `corrected_label` returns spaCy's label vocabulary, so
+`extract.entities` dispatches on it as on the NER's own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+__all__ = ["corrected_label"]
+
+FACILITY_HEADS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge",
+     "cafe", "café", "restaurant", "hotel", "airport", "airfield", "airbase", "station",
+     "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hospital",
+     "prison", "jail", "market", "bazaar", "mall", "building", "tower", "palace", "estate",
+     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint"}
+)  # fmt: skip
+"""Last words that make a name a facility or a place ("Cavehill Road", "Bagram Airfield")."""
+ORGANISATION_HEADS = frozenset(
+    {"cabinet", "party", "council", "committee", "ministry", "parliament", "assembly",
+     "agency", "commission", "union", "federation", "association", "institute", "university",
+     "court", "bank", "company", "corporation", "group", "front", "movement", "vanguard"}
+)  # fmt: skip
+"""Last words that make a name an organisation, never a person."""
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MARKUP = frozenset("=|")
+"""Wiki heading and table markup; brackets are not here: "Cinco[898]" is still a name."""
+
+
+def _event_name(span: Span) -> bool:
+    """ "Bloody Sunday", "Black Friday": a name ending in a weekday names a day's events."""
+    if span[-1].lower_ in WEEKDAYS:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in WEEKDAYS and after.text[:1].isupper()
+
+
+def corrected_label(span: Span, label: str) -> str | None:
+    """The label a PERSON or ORG name should carry (None: it is no name); other labels are
+    returned unchanged."""
+    if label not in ("PERSON", "ORG"):
+        return label
+    text = span.text
+    if not any(c.isalpha() for c in text) or any(c in MARKUP for c in text):
+        return None
+    if _event_name(span):
+        return None
+    head = span[-1].lower_
+    if head in FACILITY_HEADS and len(span) > 1:
+        return "FAC"
+    if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
+        return "ORG"
+    return label
