@@ -249,3 +249,28 @@ def test_relations_are_dated_by_the_articles_that_state_them(
     found = {local_id(str(r[0])) for r in store.query(SAID_TO_BACK_IN % 2021, aah)}
     assert found == {"iran"}
     assert list(store.query(SAID_TO_BACK_IN % 2020, aah)) == []
+
+
+def test_the_incident_query_lists_every_report_side_by_side(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    (report_a,) = strikes(extractions["kirkuk-a.txt"])
+    incident = CKID[f"incident/c-{report_a}"]
+    rows = select(store, "incident", incident=incident)
+    perpetrators = {
+        (str(r["published"]), local_id(str(r["report"])), str(r["evidence"]), str(r["source"]))
+        for r in rows
+        if r["predicate"] == CK.perpetrator
+    }
+    (report_b,) = strikes(extractions["kirkuk-b.txt"])
+    assert perpetrators == {
+        ("2024-03-11", report_a, "Kataib Hezbollah", "two security officials"),
+        ("2024-03-12", report_b, "Kata'ib Hizballah", "Police"),
+    }
+    assert {local_id(str(r["report"])) for r in rows} == {
+        report_a,
+        report_b,
+        strikes(extractions["kirkuk-c.json"])[0],
+    }
