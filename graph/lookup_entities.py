@@ -59,18 +59,28 @@ def list_entities(
 ) -> Page[EntitySummary]:
     """Actors and places, by name. `type` is a class local name and matches its subclasses
     too (`Actor` matches every actor; `Place` matches states that are places); `q` matches
-    a part of the id, the name or an alias, ignoring case, accents and apostrophes."""
+    a part of the id, the name or an alias, ignoring case, accents and apostrophes. Each
+    actor is listed once, under its canonical id, whatever spellings articles used."""
     facts: dict[Term, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
     for row in select(store, "entities"):
         facts[row["entity"]][str(row["key"])].add(row["value"])
     counts = {
         row["entity"]: int(str(row["incidents"])) for row in select(store, "entity_incident_counts")
     }
+    # A spelling resolution joined to another article's actor is listed under that actor,
+    # whose aliases already hold it.
+    canonical = {
+        row["actor"]: row["canonical"]
+        for row in select(store, "canonical_actors")
+        if row["actor"] != row["canonical"]
+    }
+    for variant, actor in canonical.items():
+        counts[actor] = counts.get(actor, 0) + counts.get(variant, 0)
     wanted = subclasses(type) if type else None
     needle = fold(q.strip()) if q and q.strip() else None
     matches: list[EntitySummary] = []
     for entity, fact in facts.items():
-        if wanted is not None and not fact["class"] & wanted:
+        if entity in canonical or (wanted is not None and not fact["class"] & wanted):
             continue
         identifier = local_id(str(entity))
         names = {str(n) for n in fact["name"]}

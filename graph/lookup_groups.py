@@ -30,7 +30,13 @@ from graph.lookup_base import (
     subclasses,
     text,
 )
-from graph.lookup_incidents import IndexedIncident, matches, newest_first
+from graph.lookup_incidents import (
+    IndexedIncident,
+    actor_spellings,
+    matches,
+    newest_first,
+    resolved,
+)
 from graph.lookup_model import EntityRef, Evidence, GroupIncident, GroupLink, Link, Page
 from graph.store import Store
 from ontologies import CK, local_id
@@ -55,7 +61,7 @@ class _LinkRow:
 
 def _links(
     store: Store,
-    group: URIRef | None,
+    groups: list[URIRef] | None,
     role: str | None,
     certainty: str | None,
     type: str | None,
@@ -64,18 +70,25 @@ def _links(
     date_to: date | None,
 ) -> list[_LinkRow]:
     """Every (group, incident, role, certainty, source) link passing the filters, newest
-    incident first, then by group name, role and certainty."""
+    incident first, then by group name, role and certainty. Incidents are the ones resolved
+    across articles and groups their canonical actors, so three articles blaming one group
+    for one strike make one link with three claims of evidence (or three, by source)."""
     wanted = subclasses(type) if type else None
     group_classes = subclasses(group_type) if group_type else None
     classes: dict[Term, set[Term]] = defaultdict(set)
     group_types: dict[Term, set[Term]] = defaultdict(set)
     names: dict[Term, set[str]] = defaultdict(set)
     rows: list[Mapping[str, Term]] = []
-    for row in select(store, "group_links", group=group):
-        classes[row["incident"]].add(row["class"])
-        group_types[row["group"]].add(row["groupClass"])
-        names[row["group"]].add(str(row["groupName"]))
-        rows.append(row)
+    resolution = resolved(store)
+    for group in groups or [None]:
+        for row in select(store, "group_links", group=group):
+            canonical = resolution.actors.get(local_id(str(row["group"])))
+            if canonical is not None:
+                row = {**row, "group": id_iri("entity", canonical)}
+            classes[row["incident"]].add(row["class"])
+            group_types[row["group"]].add(row["groupClass"])
+            names[row["group"]].add(str(row["groupName"]))
+            rows.append(row)
     links: dict[tuple[Term, Term, str, str, str | None], _LinkRow] = {}
     for row in rows:
         link_role = local_id(str(row["role"]))
@@ -87,10 +100,10 @@ def _links(
         if group_classes is not None and not group_types[row["group"]] & group_classes:
             continue
         source = text(row, "source")
-        key = (row["group"], row["incident"], link_role, link_certainty, source)
+        incident = resolution.incident(IndexedIncident.of(row, classes[row["incident"]]))
+        key = (row["group"], incident.iri, link_role, link_certainty, source)
         link = links.get(key)
         if link is None:
-            incident = IndexedIncident.of(row, classes[row["incident"]])
             if not matches(
                 incident.classes, incident.date, incident.precision, wanted, date_from, date_to
             ):
@@ -184,7 +197,9 @@ def group_incidents(
         kind = primary_type(classes) or "untyped"
         raise NotAGroupError(f"{id} is a {kind}, not a group; groups are: {', '.join(GROUP_TYPES)}")
     by_incident: dict[Term, list[_LinkRow]] = {}
-    for link in _links(store, iri, role, certainty, type, None, date_from, date_to):
+    for link in _links(
+        store, actor_spellings(store, id), role, certainty, type, None, date_from, date_to
+    ):
         by_incident.setdefault(link.incident.iri, []).append(link)
     incidents = list(by_incident.values())
     items = []

@@ -46,6 +46,7 @@ from ontologies import CK, local_id
 __all__ = [
     "IndexedIncident",
     "Resolved",
+    "actor_spellings",
     "get_incident",
     "list_incidents",
     "matches",
@@ -154,7 +155,7 @@ def resolved(store: Store) -> Resolved:
     )
 
 
-def _actor_spellings(store: Store, actor: str) -> list[URIRef]:
+def actor_spellings(store: Store, actor: str) -> list[URIRef]:
     """The actor and every IRI resolution grouped with it (just the actor when none)."""
     iri = id_iri("entity", actor)
     members = {row["member"] for row in select(store, "actor_group", actor=iri)}
@@ -181,7 +182,7 @@ def list_incidents(
     found: dict[Term, IndexedIncident] | None = None
     if actor is not None:
         found = {}
-        for spelling in _actor_spellings(store, actor):
+        for spelling in actor_spellings(store, actor):
             found |= _index(
                 select(
                     store,

@@ -219,7 +219,59 @@ def load_network_data(store: Store) -> NetworkData:
             claims.append(
                 Claim(local_id(r.subject), local_id(r.predicate), local_id(r.object), evidence)
             )
-    return NetworkData(actors, incidents, places, claims)
+    return _resolved(store, NetworkData(actors, incidents, places, claims))
+
+
+def _resolved(store: Store, data: NetworkData) -> NetworkData:
+    """The network over resolved incidents and canonical actors: three articles reporting one
+    strike make one incident node with three articles' evidence on its edges, and an actor's
+    spellings make one node. A store never resolved is returned as it is."""
+    reports: dict[str, str] = {}
+    for row in _rows(store, "resolved_incidents"):
+        r: Any = row
+        canonical, report = local_id(r.incident), local_id(r.report)
+        reports[report] = canonical
+        if canonical not in data.incidents:
+            data.incidents[canonical] = Incident(
+                canonical,
+                types={local_id(r["class"])},
+                acled=_text(r.acled),
+                date=_text(r.date),
+                precision=_text(r.precision),
+            )
+    actors = {local_id(r[0]): local_id(r[1]) for r in _rows(store, "canonical_actors")}  # type: ignore[index]
+    if not reports and not actors:
+        return data
+    for report, canonical in reports.items():
+        seen = data.incidents.pop(report, None)
+        merged = data.incidents[canonical]
+        if seen is not None:
+            merged.name = merged.name or seen.name
+            merged.places |= seen.places
+            merged.fatalities = _lowest(merged.fatalities, seen.fatalities)
+            merged.injuries = _lowest(merged.injuries, seen.injuries)
+    for variant, canonical in actors.items():
+        if variant != canonical and variant in data.actors:
+            gone = data.actors.pop(variant)
+            data.actors.setdefault(canonical, gone)
+    for place in data.places.values():
+        place.within = {actors.get(p, p) for p in place.within}
+    for incident in data.incidents.values():
+        incident.places = {actors.get(p, p) for p in incident.places}
+
+    def canonical(node: str) -> str:
+        return reports.get(node) or actors.get(node) or node
+
+    data.claims = [
+        Claim(canonical(c.subject), c.predicate, canonical(c.object), c.evidence)
+        for c in data.claims
+    ]
+    return data
+
+
+def _lowest(a: int | None, b: int | None) -> int | None:
+    """The conservative casualty figure when reports differ."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def lookup_entity(store: Store, entity_id: str) -> tuple[str, list[str]] | None:

@@ -269,7 +269,7 @@ def strike_report_count(body: dict) -> int:
 
 def test_group_incidents(client: httpx.Client) -> None:
     body = ok(client.get(f"/groups/{KH}/incidents"))
-    strike = next(i for i in body["items"] if i["id"] == STRIKE)
+    strike = next(i for i in body["items"] if i["id"] == INCIDENT)
     assert strike["type"] == "AirOrDroneStrike"
     assert {(link["role"], link["certainty"], link["source"]) for link in strike["links"]} == {
         ("perpetrator", "alleged", "Two Iraqi security officials"),
@@ -289,15 +289,17 @@ def test_links_groups_incidents(client: httpx.Client) -> None:
         for row in body["items"]
     }
     assert {
-        (KH, STRIKE, "alleged", "Two Iraqi security officials"),
-        (KH, STRIKE, "alleged", "A militia source"),
-        (AAH, STRIKE, "alleged", "Two Iraqi security officials"),
-        (AAH, STRIKE, "unconfirmed", "A militia source"),
+        (KH, INCIDENT, "alleged", "Two Iraqi security officials"),
+        (KH, INCIDENT, "alleged", "A militia source"),
+        (AAH, INCIDENT, "alleged", "Two Iraqi security officials"),
+        (AAH, INCIDENT, "unconfirmed", "A militia source"),
     } <= rows
     assert {row["role"] for row in body["items"]} == {"perpetrator"}
     assert all(row["evidence"] for row in body["items"])
     denied = ok(client.get("/links/groups-incidents", params={"certainty": "denied"}))
-    assert {(r["group"]["id"], r["incident"]["id"]) for r in denied["items"]} == {("iran", STRIKE)}
+    assert {(r["group"]["id"], r["incident"]["id"]) for r in denied["items"]} == {
+        ("iran", INCIDENT)
+    }
     late = ok(client.get("/links/groups-incidents", params={"from": "2022"}))
     assert late["total"] == 0
 

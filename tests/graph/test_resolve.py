@@ -274,3 +274,33 @@ def test_the_incident_query_lists_every_report_side_by_side(
         report_b,
         strikes(extractions["kirkuk-c.json"])[0],
     }
+
+
+def test_networks_groups_and_entity_lists_use_resolved_incidents_and_actors(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    from graph.network_data import load_network_data
+
+    add(store, extractions, *NAMES)
+    resolve(store)
+    (report_a,) = strikes(extractions["kirkuk-a.txt"])
+    incident = f"c-{report_a}"
+    data = load_network_data(store)
+    assert incident in data.incidents and report_a not in data.incidents
+    assert data.incidents[incident].injuries == 3  # the lowest of 3 and 5
+    assert "salim-hadad" not in data.actors and "salim-haddad" in data.actors
+    targets = {
+        (c.subject, c.object, c.evidence.article) for c in data.claims if c.predicate == "target"
+    }
+    article = {name: x.article.id for name, x in extractions.items()}
+    assert {(incident, "salim-haddad", article[n]) for n in NAMES[:3]} <= targets
+    # One link per (group, incident, role, certainty, source): two sources blame KH.
+    links = lookups.group_incidents(store, "kataib-hezbollah")
+    assert links is not None and [i.id for i in links.items] == [incident]
+    assert {(link.role, link.certainty, link.source) for link in links.items[0].links} == {
+        ("perpetrator", "alleged", "two security officials"),
+        ("perpetrator", "alleged", "Police"),
+    }
+    listed = {e.id: e for e in lookups.list_entities(store, q="salim").items}
+    assert set(listed) == {"salim-haddad"}
+    assert listed["salim-haddad"].aliases == ("Salim Hadad",)
