@@ -33,7 +33,12 @@ from graph.lookup_base import fold
 
 __all__ = ["ActorRecord", "canonical_actors", "name_key"]
 
-_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "the", "of", "and"})
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "an", "the", "of", "and"}
+    | {"de", "del", "du", "des", "da", "di", "van", "von"}
+)
+_ACRONYM_KINDS = frozenset({"ArmedGroup", "StateForce", "Government", "Organization"})
+"""Only organised actors go by acronyms; a person or a community does not."""
 _NAME_RATIO = 85.0
 _WORD_RATIO = 75.0
 
@@ -134,7 +139,7 @@ def _pairs(kind_actors: list[ActorRecord]) -> Iterable[tuple[str, str]]:
         for name in sorted(actor.names):
             words = name_key(name)
             short = _acronym(name)
-            if short and len(by_initials.get(short, ())) == 1:
+            if short and actor.kind in _ACRONYM_KINDS and len(by_initials.get(short, ())) == 1:
                 yield actor.iri, next(iter(by_initials[short]))
             elif actor.kind == "Person" and len(words) == 1:
                 if len(by_surname.get(words[0], ())) == 1:

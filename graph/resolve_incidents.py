@@ -26,7 +26,8 @@ from graph.lookup_base import event_span
 __all__ = ["ClassTree", "ReportRecord", "cluster_reports", "pair_score"]
 
 MERGE_SCORE = 5
-"""Points a pair needs: e.g. same day (2) + same place (2) + one shared actor (2)."""
+"""Points a pair needs: e.g. same day (2) + same place (2) + one shared actor (2). A pair
+with no time at all on one side starts at -2."""
 
 _UNDATED_WINDOW = timedelta(days=30)
 """An undated report is taken to be about the month before its article's publication."""
@@ -125,7 +126,11 @@ def pair_score(a: ReportRecord, b: ReportRecord, tree: ClassTree, scope: PlaceSc
         return None
     score = {"same": 1, "nested": 0, "sibling": -2}[classes]
     span_a, span_b = a.span(), b.span()
-    if span_a is not None and span_b is not None:
+    if span_a is None or span_b is None:
+        # Neither a date nor a publication date: the two could be years apart, so place
+        # and actors alone must carry the merge.
+        score -= 2
+    else:
         gap = _gap_days(span_a, span_b)
         if gap > (1 if a.exact_day and b.exact_day else 0):
             return None

@@ -151,3 +151,28 @@ def test_a_place_nobody_can_locate_neither_helps_nor_vetoes() -> None:
         pair_score(street, city, tree, lambda p: scope(p) if p != "some-street" else frozenset())
         == 5
     )
+
+
+def test_reports_with_no_time_at_all_need_more_evidence() -> None:
+    tree = _class_tree()
+    common = {"places": frozenset({"kirkuk"}), "actors": frozenset({"kh"})}
+    undated = ReportRecord("a", "A", None, "Bombing", **common)  # no date, no publication
+    other = ReportRecord("b", "B", None, "Bombing", **common)
+    assert pair_score(undated, other, tree, scope) == 3  # 1 - 2 + 2 + 2: not enough
+    assert cluster_reports([undated, other], tree, scope) == [[undated], [other]]
+
+
+def test_acronyms_name_organised_actors_only() -> None:
+    assert (
+        canonical_actors([actor("ab", "Person", "AB"), actor("ali-baba", "Person", "Ali Baba")])
+        == {}
+    )
+    assert (
+        canonical_actors(
+            [
+                actor("cda", "Organization", "CDA"),
+                actor("town", "Organization", "El Carmen de Atrato"),
+            ]
+        )
+        == {}
+    )
