@@ -155,7 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("rdflib-endpoint is not installed: .venv/bin/pip install rdflib-endpoint")
         return 0
+    from graph.resolve import resolve
     from graph.store import open_store
+    from ontologies import RESOLUTION_GRAPH
 
     texts, notes = load_texts(ROOT / "examples", args.eval_dir)
     articles = replicate(extract_graphs(texts), args.triples)
@@ -169,6 +171,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for iri, graph in articles:
             store.add_article(iri, graph)
             union += graph
+        # As `conflict-kg ingest` does: the lookups read resolved incidents and actors.
+        started = time.perf_counter()
+        resolution = resolve(store)
+        print(
+            f"resolution: {resolution.reports} reports into {resolution.incidents} incidents "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
+        union += store.article_graph(RESOLUTION_GRAPH)
     union.serialize(work / "union.nt", format="nt", encoding="utf-8")
 
     ours_port, theirs_port = free_port(), free_port()

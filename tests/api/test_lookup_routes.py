@@ -254,6 +254,45 @@ def test_incident_detail(client: httpx.Client) -> None:
     problem(client.get("/incidents/000000000000-1"), 404)
 
 
+ANOTHER_REPORT = (
+    "Kataib Hezbollah carried out a drone strike on Prime Minister Mustafa al-Kadhimi at his "
+    "residence in Baghdad on Sunday, two officials said."
+)
+
+
+def test_a_second_report_joins_the_incident_and_leaves_with_its_article(
+    writer: httpx.Client,
+) -> None:
+    sample = writer.post("/articles", content=SAMPLE_TEXT, headers={"Content-Type": "text/plain"})
+    assert sample.status_code in (200, 201), sample.text
+    before = ok(writer.get("/stats"))
+    created = writer.post("/articles", json={"text": ANOTHER_REPORT, "published": "2021-11-09"})
+    assert created.status_code == 201, created.text
+    article = created.json()["id"]
+    (report,) = [e["id"] for e in created.json()["events"] if e["type"] == "AirOrDroneStrike"]
+    # Resolution ran with the write: the new report is the strike's second report.
+    detail = ok(writer.get(f"/incidents/{report}"))
+    assert detail["id"] == INCIDENT
+    assert [(r["report"], r["published"]) for r in detail["reports"]] == [
+        (STRIKE, "2021-11-08"),
+        (report, "2021-11-09"),
+    ]
+    assert {(r["actor"]["id"], r["evidence"]["article"]) for r in detail["roles"]} >= {
+        (KH, ARTICLE),
+        (KH, article),
+    }
+    after = ok(writer.get("/stats"))
+    assert after["incidents"] == before["incidents"]
+    assert after["events_by_type"]["AirOrDroneStrike"] == 2
+    assert writer.delete(f"/articles/{article}").status_code == 204
+    detail = ok(writer.get(f"/incidents/{INCIDENT}"))
+    assert [r["report"] for r in detail["reports"]] == [STRIKE]
+    problem(writer.get(f"/incidents/{report}"), 404)
+    assert ok(writer.get("/stats")) == before
+    if sample.status_code == 201:  # leave the store as this test found it
+        assert writer.delete(f"/articles/{ARTICLE}").status_code == 204
+
+
 def reported(client: httpx.Client) -> set[str]:
     """The article reports behind every listed incident."""
     items = ok(client.get("/incidents", params={"limit": 500}))["items"]
