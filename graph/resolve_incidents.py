@@ -167,8 +167,8 @@ class _Clusters:
 
 def _candidates(reports: list[ReportRecord]) -> Iterable[tuple[ReportRecord, ReportRecord]]:
     """Pairs whose spans come within a day of each other (a sweep over start days, so a
-    store of many months does not compare every report with every other); reports with no
-    span at all are paired with everything."""
+    store of many months does not compare every report with every other), and reports with
+    no span at all paired with those that share an actor with them."""
     dated = sorted(
         ((span, r) for r in reports if (span := r.span()) is not None),
         key=lambda item: (item[0][0], item[1].iri),
@@ -178,11 +178,18 @@ def _candidates(reports: list[ReportRecord]) -> Iterable[tuple[ReportRecord, Rep
             if other_span[0] > span[1] + timedelta(days=1):
                 break
             yield a, b
-    undated = [r for r in reports if r.span() is None]
-    for a in undated:
-        yield from (
-            (a, b) for b in reports if b is not a and (b.span() is not None or b.iri > a.iri)
-        )
+    # A report with no time at all starts 2 points down and cannot reach MERGE_SCORE
+    # without a shared actor, so only reports sharing one are paired with it.
+    by_actor: dict[str, list[ReportRecord]] = {}
+    for report in reports:
+        for name in report.actors:
+            by_actor.setdefault(name, []).append(report)
+    for a in (r for r in reports if r.span() is None):
+        partners = {b.iri: b for name in a.actors for b in by_actor[name] if b is not a}
+        for iri in sorted(partners):
+            b = partners[iri]
+            if b.span() is not None or b.iri > a.iri:
+                yield a, b
 
 
 def cluster_reports(

@@ -176,3 +176,15 @@ def test_acronyms_name_organised_actors_only() -> None:
         )
         == {}
     )
+
+
+def test_undated_reports_are_only_compared_with_reports_sharing_an_actor() -> None:
+    from graph.resolve_incidents import _candidates
+
+    place = {"places": frozenset({"kirkuk"})}
+    undated = ReportRecord("u", "A", None, "Bombing", actors=frozenset({"kh"}), **place)
+    partner = ReportRecord("p", "B", "2024-03-12", "Bombing", actors=frozenset({"kh"}), **place)
+    stranger = ReportRecord("s", "C", "2024-03-12", "Bombing", **place)
+    pairs = {(a.iri, b.iri) for a, b in _candidates([undated, partner, stranger])}
+    # p and s are dated (a month before publication) and overlap; u meets only p.
+    assert pairs == {("p", "s"), ("u", "p")}
