@@ -7,6 +7,7 @@ page is cut and only its incidents are described in full.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -138,7 +139,23 @@ class Resolved:
         return self.reports.get(incident, (incident,))
 
 
+_RESOLVED: weakref.WeakKeyDictionary[Store, tuple[int, Resolved]] = weakref.WeakKeyDictionary()
+
+
 def resolved(store: Store) -> Resolved:
+    """The store's resolution, read once per write generation: every list lookup needs it
+    whole, and on a store of thousands of incidents reading it is most of a request."""
+    generation = store.generation
+    cached = _RESOLVED.get(store) if generation is not None else None
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    found = _read_resolved(store)
+    if generation is not None:
+        _RESOLVED[store] = (generation, found)
+    return found
+
+
+def _read_resolved(store: Store) -> Resolved:
     rows = select(store, "resolved_incidents")
     canonical = _index(rows)
     incidents: dict[Term, IndexedIncident] = {}

@@ -199,9 +199,17 @@ class Store(ABC):
         self._closed = False
         # Makes "is it there? then write it" one step for the threads of this process.
         self._write_lock = threading.RLock()
+        self._writes = 0
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url!r}{' closed' if self._closed else ''}>"
+
+    @property
+    def generation(self) -> int | None:
+        """A number that changes with every write made through this object, for callers
+        that cache what they read; None when others may write behind its back (a remote
+        endpoint), so nothing read from it may be cached."""
+        return self._writes
 
     @property
     def writable(self) -> bool:
@@ -227,6 +235,7 @@ class Store(ABC):
         with self._write_lock:
             if self.has_article(graph_iri):
                 return False
+            self._writes += 1
             self._insert(graph_iri, quads)
         return True
 
@@ -243,6 +252,7 @@ class Store(ABC):
         with self._write_lock:
             if self._query(store_query("is_article_graph"), {"g": graph_iri}).askAnswer:
                 raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
+            self._writes += 1
             self._replace(graph_iri, quads)
 
     def has_article(self, graph_iri: URIRef) -> bool:
@@ -262,6 +272,7 @@ class Store(ABC):
         with self._write_lock:
             if not self.has_article(graph_iri):
                 return False
+            self._writes += 1
             self._drop(graph_iri)
         return True
 
@@ -322,6 +333,7 @@ class Store(ABC):
         """
         self._check_writable()
         with self._write_lock:
+            self._writes += 1
             self._update(sparql)
 
     def export(self, fmt: str) -> bytes:
@@ -338,13 +350,13 @@ class Store(ABC):
         """Counts of articles, quads, entities by class and events by class."""
         self._check_open()
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
-        (row,) = self._query(store_query("count_quads"), {})
-        quads = tuple(int(str(value)) if value is not None else 0 for value in row)
+        total = _count(self._query(store_query("count_quads"), {}))
+        derived = _count(self._query(store_query("count_derived_quads"), {}))
         prefix = len(str(CK))
         return StoreStats(
             articles=_count(self._query(store_query("count_articles"), {})),
-            triples=quads[0],
-            derived_triples=quads[1],
+            triples=total - derived,
+            derived_triples=derived,
             entities_by_type={name: counts.get(CK[name], 0) for name in ENTITY_CLASSES},
             events_by_type={str(cls)[prefix:]: counts.get(cls, 0) for cls in event_classes()},
             incidents=counts.get(CK.Incident, 0),

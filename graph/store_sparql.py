@@ -186,5 +186,10 @@ class SparqlStore(Store):
     def _drop(self, graph_iri: URIRef) -> None:
         self._update(f"DROP SILENT GRAPH {graph_iri.n3()}")
 
+    @property
+    def generation(self) -> int | None:
+        """None: other clients may write to the endpoint."""
+        return None
+
     def _close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""

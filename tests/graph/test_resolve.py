@@ -304,3 +304,23 @@ def test_networks_groups_and_entity_lists_use_resolved_incidents_and_actors(
     listed = {e.id: e for e in lookups.list_entities(store, q="salim").items}
     assert set(listed) == {"salim-haddad"}
     assert listed["salim-haddad"].aliases == ("Salim Hadad",)
+
+
+def test_the_resolution_read_by_lookups_follows_every_write(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    from graph.lookup_incidents import resolved
+
+    add(store, extractions, "kirkuk-a.txt", "kirkuk-c.json")
+    resolve(store)
+    first = resolved(store)
+    if store.generation is None:  # a remote endpoint: others may write, nothing is cached
+        assert resolved(store) is not first
+    else:
+        assert resolved(store) is first
+    assert len(set(first.incidents.values())) == 1
+    add(store, extractions, "kirkuk-d.txt")
+    resolve(store)
+    again = resolved(store)
+    assert again is not first
+    assert len({i.iri for i in again.incidents.values()}) == 2
