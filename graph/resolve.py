@@ -305,7 +305,7 @@ def resolve(store: Store) -> Resolution:
     """
     # Read and write under the store's write lock: two threads resolving at once must not
     # let the one that read fewer articles write last.
-    with store._write_lock:
+    with store.exclusive():
         graph, summary = resolution_graph(store)
         store.replace_graph(RESOLUTION_GRAPH, graph)
     return summary

@@ -14,6 +14,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -203,6 +204,11 @@ class Store(ABC):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url!r}{' closed' if self._closed else ''}>"
+
+    def exclusive(self) -> AbstractContextManager[bool]:
+        """Hold while reading something and writing what was derived from it, so that no
+        other thread of this process writes in between (`graph.resolve` rebuilds under it)."""
+        return self._write_lock
 
     @property
     def generation(self) -> int | None:
