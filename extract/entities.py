@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ontologies import slugify
 
 from .cities import is_major_city
+from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
@@ -145,15 +146,31 @@ def _used_as_actor(span: Span) -> bool:
     return False
 
 
-def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> EntityTable:
-    """Build the article's entity table from NER, the gazetteer and the context rules."""
+def resolve_entities(
+    doc: Doc,
+    lexicon: Lexicon,
+    article_key: str = "",
+    dateline: tuple[int, int, str] | None = None,
+) -> EntityTable:
+    """Build the article's entity table from NER, the gazetteer and the context rules.
+
+    `dateline` is the (start, end, name) of the dateline's place (`extract.article.
+    dateline_place`): it is a place whatever the NER calls it, entered first so that the
+    article's other mentions of the city join it.
+    """
     table = EntityTable(article_key=article_key)
     persons: list[Span] = []
     deferred: list[Span] = []
     places: list[tuple[Span, str, str]] = []
+    dateline_span = add_dateline(table, doc, lexicon, dateline)
+    dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
     for ent in doc.ents:
+        if dateline_span is not None and overlaps(ent, dateline_span):
+            continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
+        if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
+            label = "GPE"  # the NER's misreading of the dateline city, again
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
             record = lexicon.actors[ent.ent_id_]
             table.add(
@@ -171,6 +188,8 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
             deferred.append(span)
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
+    if dateline_name is not None:
+        places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
     persons, misread_cities = _split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ontologies import slugify
 
+from .article import dateline_place
 from .entities import EntityTable, resolve_entities
 from .events import (
     ATTACK_FAMILY,
@@ -57,7 +58,7 @@ def _text_span(span: Span) -> TextSpan:
 
 
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon, meta.id[:8])
+    table = resolve_entities(doc, lexicon, meta.id[:8], dateline_place(doc.text))
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()

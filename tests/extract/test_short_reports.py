@@ -1,0 +1,65 @@
+"""Short wire reports written for these tests: datelines, targets named through an office or
+a building, one argument per role and entity, and what a "found" clause found."""
+
+from __future__ import annotations
+
+from extract.article import ArticleInput, dateline_place
+from extract.model import Event, Extraction
+from extract.pipeline import Extractor
+
+
+def _run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(ArticleInput("t", text, published="2024-05-14"))
+
+
+def _roles(event: Event) -> set[tuple[str, str]]:
+    return {(a.role, a.entity) for a in event.arguments}
+
+
+def _types(result: Extraction) -> dict[str, str]:
+    return {e.id: e.type for e in result.entities}
+
+
+REPORT = (
+    "date 2024-05-14 World\n"
+    "Four hurt in bomb attack on Tikrit mayor\n"
+    "TIKRIT, Iraq, May 14 (Reuters) – A roadside bomb attack on a police patrol in Tikrit "
+    "on Monday wounded four policemen, officials said.\n"
+)
+
+
+def test_dateline_place_gives_offsets_and_a_title_cased_name() -> None:
+    start, end, name = dateline_place(REPORT) or (0, 0, "")
+    assert (REPORT[start:end], name) == ("TIKRIT", "Tikrit")
+    assert dateline_place("No dateline in this text.") is None
+
+
+def test_capitalised_dateline_city_is_the_place_later_mentions_join(
+    extractor: Extractor,
+) -> None:
+    result = _run(extractor, REPORT)
+    (tikrit,) = [e for e in result.entities if e.id == "tikrit"]
+    assert (tikrit.name, tikrit.type) == ("Tikrit", "Place")
+    assert [m.text for m in tikrit.mentions] == ["TIKRIT", "Tikrit", "Tikrit"]
+    assert "Person" not in {e.type for e in result.entities if e.name.lower() == "tikrit"}
+
+
+def test_dateline_country_name_stays_the_state(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "LEBANON, May 14 (Reuters) – Israeli jets struck a village in south Lebanon on Monday.",
+    )
+    assert _types(result)["lebanon"] == "State"
+
+
+def test_strike_on_a_checkpoint_in_a_dateline_city_has_the_city_as_place(
+    extractor: Extractor,
+) -> None:
+    result = _run(
+        extractor,
+        "SAMARRA, Iraq, May 14 (Reuters) – A drone strike on an army checkpoint in Samarra "
+        "on Monday killed three soldiers, officials said.",
+    )
+    (event,) = result.events
+    assert ("place", "samarra") in _roles(event)
+    assert _types(result)["samarra"] == "Place"
