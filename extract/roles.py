@@ -77,27 +77,61 @@ def dependency_distance(a: Token, b: Token) -> int:
     return 99
 
 
+OFFICE_NOUNS = frozenset(
+    {"governor", "mayor", "minister", "official", "officials", "envoy", "ambassador",
+     "president", "lawmaker", "lawmakers", "judge", "prosecutor", "commander", "chief",
+     "spokesman", "spokeswoman", "leader", "deputy", "senator", "councillor", "councilor",
+     "candidate", "mp", "general", "prefect", "consul", "diplomat", "diplomats"}
+)  # fmt: skip
+"""Nouns for a person by office: a place before them ("the Kirkuk governor") says whose
+office it is, not who was attacked."""
+PREMISES_NOUNS = frozenset(
+    {"office", "offices", "headquarters", "home", "house", "residence", "compound",
+     "convoy", "motorcade", "car", "vehicle", "palace", "villa"}
+)  # fmt: skip
+"""Places and things that stand for their owner as a target: "the office of governor X"."""
+
+
+def _modifies_office(token: Token) -> bool:
+    """True for a name that only modifies a person noun ("Kirkuk" in "Kirkuk governor",
+    also through another modifier: "Kirkuk provincial governor")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        node = node.head
+        if node.lower_ in OFFICE_NOUNS:
+            return True
+    return False
+
+
 def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
     """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
 
     Prepositional and relative clauses are not followed ("officials of X" is not X), except
-    after leader nouns ("the commander of the Quds Force" acts for the Quds Force).
+    after leader nouns ("the commander of the Quds Force" acts for the Quds Force) and
+    premises ("the office of governor X" is X's). A place or state that only modifies an
+    office ("the Kirkuk governor") is no actor of the phrase.
     """
     seen: set[str] = set()
     stack = [head]
     while stack:
         token = stack.pop()
         entity = table.at(token)
-        if entity is not None and entity.id not in seen and entity.type != "Place":
+        if (
+            entity is not None
+            and entity.id not in seen
+            and entity.type != "Place"
+            and not (entity.also_place and _modifies_office(token))
+        ):
             seen.add(entity.id)
             yield entity, _mention_span(token, table)
         for child in token.children:
             if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
                 stack.append(child)
-            elif (
-                child.dep_ == "prep"
-                and child.lower_ in ("of", "for")
-                and (token.lower_ in LEADER_NOUNS)
+            elif child.dep_ == "prep" and (
+                (child.lower_ in ("of", "for") and token.lower_ in LEADER_NOUNS)
+                or (child.lower_ == "of" and token.lower_ in PREMISES_NOUNS)
             ):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
 
@@ -179,7 +213,9 @@ def _places(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
                 continue
             for token in pobj.subtree:
                 entity = table.at(token)
-                if entity is not None and (entity.type == "Place" or entity.also_place):
+                if entity is None or _modifies_office(token):
+                    continue
+                if entity.type == "Place" or entity.also_place:
                     yield entity, _mention_span(token, table)
                     break
 

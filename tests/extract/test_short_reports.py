@@ -52,6 +52,44 @@ def test_dateline_country_name_stays_the_state(extractor: Extractor) -> None:
     assert _types(result)["lebanon"] == "State"
 
 
+def test_city_before_an_office_is_neither_target_nor_place(extractor: Extractor) -> None:
+    result = _run(extractor, "Three hurt in drone strike on Mosul governor")
+    (event,) = result.events
+    assert _roles(event) == {("instrument", "drone")}
+
+
+def test_state_before_an_office_is_not_the_target(extractor: Extractor) -> None:
+    result = _run(
+        extractor, "Rebels carried out a rocket attack on the Syria envoy's convoy near Aleppo."
+    )
+    (event,) = result.events
+    roles = _roles(event)
+    assert ("target", "syria") not in roles and ("place", "syria") not in roles
+    assert ("place", "aleppo") in roles
+
+
+def test_office_of_a_named_person_makes_the_person_the_target(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Kataib Hezbollah carried out a drone strike on the office of governor Salim Haddad "
+        "in Kirkuk.",
+    )
+    (event,) = result.events
+    assert _roles(event) == {
+        ("perpetrator", "kataib-hezbollah"),
+        ("target", "salim-haddad"),
+        ("place", "kirkuk"),
+        ("instrument", "drone"),
+    }
+
+
+def test_headquarters_and_home_stand_for_their_owner(extractor: Extractor) -> None:
+    headquarters = _run(extractor, "Militants stormed the headquarters of the Federal Police.")
+    home = _run(extractor, "Gunmen attacked the home of judge Omar Nasser in Basra on Monday.")
+    assert ("target", "federal-police") in _roles(headquarters.events[0])
+    assert ("target", "omar-nasser") in _roles(home.events[0])
+
+
 def test_strike_on_a_checkpoint_in_a_dateline_city_has_the_city_as_place(
     extractor: Extractor,
 ) -> None:
