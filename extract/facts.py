@@ -234,7 +234,11 @@ def _event(
             event.injuries,
             event.injuries_reported,
         ) = cluster.casualties
-    seen: set[tuple[str, str, int, str]] = set()
+    # One argument per (role, entity, certainty, source): the contract gives an argument
+    # one evidence span, so a weapon named by the trigger ("drone strike") and again later
+    # ("the drone") is one instrument, evidenced where it was found first. A second source
+    # for the same claim is information (its own claim in the graph) and stays.
+    seen: set[tuple[str, str, str, str | None]] = set()
     for finding in findings:
         if finding.entity is not None:
             entity_id = finding.entity.id
@@ -243,7 +247,7 @@ def _event(
             weapons.setdefault(entity_id, Weapon(entity_id, finding.weapon))
         else:
             continue
-        key = (finding.role, entity_id, finding.span.start_char, finding.attribution.certainty)
+        key = (finding.role, entity_id, finding.attribution.certainty, finding.attribution.source)
         if key in seen:
             continue
         seen.add(key)

@@ -90,6 +90,19 @@ def test_headquarters_and_home_stand_for_their_owner(extractor: Extractor) -> No
     assert ("target", "omar-nasser") in _roles(home.events[0])
 
 
+def test_a_weapon_named_twice_is_one_instrument_evidenced_where_first_named(
+    extractor: Extractor,
+) -> None:
+    result = _run(
+        extractor,
+        "A drone strike hit an army post near Samarra on Sunday. The drone was launched "
+        "from a nearby farm.",
+    )
+    (event,) = result.events
+    instruments = [(a.entity, a.text, a.start) for a in event.arguments if a.role == "instrument"]
+    assert instruments == [("drone", "drone", 2)]
+
+
 def test_strike_on_a_checkpoint_in_a_dateline_city_has_the_city_as_place(
     extractor: Extractor,
 ) -> None:
@@ -101,3 +114,20 @@ def test_strike_on_a_checkpoint_in_a_dateline_city_has_the_city_as_place(
     (event,) = result.events
     assert ("place", "samarra") in _roles(event)
     assert _types(result)["samarra"] == "Place"
+
+
+def test_a_second_source_for_the_same_argument_is_kept(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "A drone strike hit an army post near Samarra on Sunday. Police said Asaib Ahl "
+        "al-Haq carried out the attack. A tribal leader said Asaib Ahl al-Haq was behind "
+        "the attack.",
+    )
+    (event,) = result.events
+    perpetrators = [
+        (a.entity, a.certainty, a.start) for a in event.arguments if a.role == "perpetrator"
+    ]
+    assert perpetrators == [
+        ("asaib-ahl-al-haq", "alleged", 68),
+        ("asaib-ahl-al-haq", "alleged", 130),
+    ]
