@@ -142,13 +142,65 @@ def _window(span: Span) -> Span:
     return span.doc[span.end : min(span.end + 8, span.sent.end)]
 
 
+QUANTITY_NOUNS = frozenset(
+    {"quantity", "quantities", "amount", "amounts", "number", "total", "haul", "lot", "lots",
+     "consignment", "consignments", "shipment", "shipments", "batch", "supply", "supplies",
+     "kind", "kinds", "type", "types", "variety", "range", "assortment", "collection", "set",
+     "pile", "box", "boxes", "crate", "crates", "bag", "bags", "truckload", "dozens",
+     "hundreds", "thousands", "tons", "tonnes", "kilograms", "kg"}
+)  # fmt: skip
+"""Nouns that measure what was seized: "a total of 20 rifles", "quantities of explosives"."""
+STORAGE_NOUNS = frozenset(
+    {"cache", "caches", "stash", "stashes", "stockpile", "stockpiles", "depot", "depots",
+     "store", "stores", "storehouse", "warehouse", "warehouses", "arsenal", "arsenals",
+     "hideout", "hideouts", "bunker", "bunkers", "workshop", "workshops", "factory",
+     "factories", "storage"}
+)  # fmt: skip
+"""Places that hold weapons: a hideout "used to store arms" found is a weapons find, so
+the whole of their phrase counts."""
+
+
 def _what_was_acted_on(span: Span) -> list[Token]:
-    """The words after the trigger and its object's or passive subject's phrase: "seized
-    nine pistols" and "pistols and rifles were seized" both name what was seized."""
-    tokens = list(_window(span))
-    for child in span.root.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            tokens.extend(child.subtree)
+    """The thing found or seized: the object's or passive subject's head with its
+    modifiers and conjuncts ("seized nine pistols", "pistols and rifles were seized"),
+    what a quantity noun measures ("a total of 20 rifles"), anything a store of weapons
+    is said to hold ("a hideout used to store arms"); a trigger noun's "of" phrase
+    ("the seizure of weapons"). Not the object's other attachments: in "found the launch
+    site of the drone" the site was found, not the drone. With no object in the tree (nor
+    a clause the parser made of it), the words after the trigger."""
+    root = span.root
+    heads = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    if root.pos_ != "VERB":
+        heads += [
+            pobj
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    if not heads:
+        # "found the site of the rockets fired at ..." misparsed as a clause: its subject.
+        heads = [
+            subject
+            for clause in root.children
+            if clause.dep_ == "ccomp"
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+        ]
+    if not heads:
+        return list(_window(span))
+    tokens: list[Token] = []
+    while heads:
+        head = heads.pop()
+        tokens.append(head)
+        if head.lower_ in STORAGE_NOUNS:
+            tokens.extend(head.subtree)
+            continue
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "conj", "nmod", "appos"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in QUANTITY_NOUNS:
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
     return tokens
 
 

@@ -103,6 +103,31 @@ def test_a_weapon_named_twice_is_one_instrument_evidenced_where_first_named(
     assert instruments == [("drone", "drone", 2)]
 
 
+def test_found_launch_site_of_a_drone_is_no_weapons_find(extractor: Extractor) -> None:
+    for text in (
+        "Iraqi authorities said they had found the launch site of the drone.",
+        "Police found the location of the rockets fired at the base.",
+        "Police found a warehouse in the suburbs.",
+    ):
+        types = {e.type for e in _run(extractor, text).events}
+        assert "DisruptedWeaponsUse" not in types, text
+
+
+def test_weapons_found_or_held_in_a_quantity_noun_are_a_weapons_find(
+    extractor: Extractor,
+) -> None:
+    for text in (
+        "Soldiers seized a large quantity of weapons and ammunition in Diyala.",
+        "Troops found a cache of mortar shells in a farmhouse.",
+        "The army announced the seizure of weapons near the border.",
+        "Police said they found explosives hidden in a car.",
+        "Customs officers seized a total of 40 rifles at the port.",
+        "Troops discovered a hideout used by militants to store rockets and ammunition.",
+    ):
+        (event,) = _run(extractor, text).events
+        assert (event.type, event.acled) == ("DisruptedWeaponsUse", "DISR_WEAP"), text
+
+
 def test_strike_on_a_checkpoint_in_a_dateline_city_has_the_city_as_place(
     extractor: Extractor,
 ) -> None:
