@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ontologies import slugify
 
@@ -69,7 +70,9 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     )
     _date_mentions(doc, mentions, _anchor(meta))
     clusters = cluster_mentions(mentions)
-    weapon_spans = [s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON]
+    # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
+    # device" no second "explosive device".
+    weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
     findings = _roles(doc, clusters, table, lexicon, weapon_spans)
     relations = find_relations(doc, table, lexicon)
 
