@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from ontologies import slugify
 
 from .article import dateline_place
+from .casualties import casualties
 from .entities import EntityTable, resolve_entities
 from .events import (
     ATTACK_FAMILY,
@@ -31,7 +32,6 @@ from .model import Span as TextSpan
 from .relations import find_relations
 from .roles import (
     RoleFinding,
-    casualties,
     date_anchor,
     dependency_distance,
     find_roles,

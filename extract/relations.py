@@ -17,7 +17,7 @@ from .attribution import Attribution, attribute
 from .entities import EntityTable
 from .lexicon import Lexicon
 from .model import Entity
-from .roles import actors_in_phrase, with_examples
+from .phrases import actors_in_phrase, with_examples
 
 __all__ = ["RelationFinding", "find_relations"]
 
