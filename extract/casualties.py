@@ -1,14 +1,19 @@
-"""Casualties a sentence reports: how many were killed or injured.
+"""Casualties a sentence reports: how many were killed or injured, and who.
 
 "killing 12 people", "some bodyguards were injured", "five hurt": counts are read from the
-subject or object of the killing or injuring word, so that "two bodyguards" gives 2.
+subject or object of the killing or injuring word, so that "two bodyguards" gives 2, and
+the same phrase names the victims (named, or unnamed civilians and security forces).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["INJURING", "KILLING", "casualties", "negated_clause"]
+from .entities import EntityTable
+from .model import Entity
+from .phrases import denoted_actors
+
+__all__ = ["INJURING", "KILLING", "casualties", "negated_clause", "victims"]
 
 KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
 INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
@@ -64,3 +69,38 @@ def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
 
 def negated_clause(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+
+
+def victims(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the killing or injuring verb) in a sentence: the passive subject
+    ("two policemen were killed"), the subject of "die", or the object ("killing 12
+    civilians"). Verbs that are event triggers themselves (`triggers`, token indices) are
+    left to the role rules, which read their objects as targets."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or token.i in triggers or lemma not in KILLING | INJURING:
+            continue
+        if negated_clause(token) or not _caused_by_trigger(token, triggers):
+            continue
+        holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if lemma == "die":
+            holders += [c for c in token.children if c.dep_ == "nsubj"]
+        elif not holders:
+            holders = [c for c in token.children if c.dep_ == "dobj"]
+        for holder in holders:
+            found.extend((e, span, token) for e, span in denoted_actors(holder, "victim", table))
+    return found
+
+
+def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
+    """The casualty verb says what an incident did: its subject is a trigger ("the strike
+    killed two policemen"), or a trigger is in its own clause ("were killed in the
+    attack", "exploded, wounding 13 people")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent", "prep") and any(t.i in triggers for t in child.subtree):
+            return True
+    head = verb.head
+    return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers

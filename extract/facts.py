@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ontologies import slugify
@@ -37,6 +37,7 @@ from .roles import (
     find_roles,
     place_near_weapons,
     salient_roles,
+    victim_roles,
     weapons_in,
 )
 from .subevents import refine_subevent
@@ -144,23 +145,21 @@ def _roles(
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
     casualty_slots: dict[int, list[int | bool | None]] = {}
+    triggers = {t.i for c in clusters for m in c.mentions for t in m.span}
     for sentence in doc.sents:
         here = by_sentence.get(sentence.start, [])
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
         weapons = weapons_in(sentence, weapon_spans)
+        victims = victim_roles(sentence, table, triggers)
         if violent_here:
             salient = violent_here[0]
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
-            for weapon in weapons:
-                owner = min(
-                    (m for c, m in here if c.event_class in ATTACK_FAMILY),
-                    key=lambda m: abs(m.head.i - weapon.root.i),
-                )
-                cluster = next(c for c, m in here if m is owner)
-                findings[id(cluster)].append(_weapon_finding(weapon))
+            for token, finding in [(w.root, _weapon_finding(w)) for w in weapons] + victims:
+                findings[id(_nearest_attack(here, token))].append(finding)
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            findings[id(salient)].extend(finding for _, finding in victims)
             if weapons:
                 findings[id(salient)].extend(_weapon_finding(w) for w in weapons)
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
@@ -183,6 +182,12 @@ def _roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token) -> EventCluster:
+    """The attack of the sentence whose trigger is nearest to `token` (a weapon, a victim)."""
+    attacks = [(c, m) for c, m in here if c.event_class in ATTACK_FAMILY]
+    return min(attacks, key=lambda pair: abs(pair[1].head.i - token.i))[0]
 
 
 def _weapon_finding(weapon: Span) -> RoleFinding:

@@ -20,6 +20,8 @@ __all__ = [
     "LEADER_NOUNS",
     "SECURITY_NOUNS",
     "actors_in_phrase",
+    "conjuncts",
+    "denoted_actors",
     "mention_span",
     "modifies_office",
     "unnamed_actor",
@@ -78,7 +80,7 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
             and not (entity.also_place and modifies_office(token))
         ):
             seen.add(entity.id)
-            yield entity, mention_span(token, table)
+            yield entity, _with_group_noun(token, mention_span(token, table))
         for child in token.children:
             if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
                 stack.append(child)
@@ -89,6 +91,40 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
 
 
+def _with_group_noun(token: Token, span: Span) -> Span:
+    """ "Taliban gunmen", "the IRA's Belfast brigade": a name that modifies the noun for
+    its men is mentioned by the whole phrase, so the evidence reaches the noun."""
+    group = token.head
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or group.lower_ not in GROUP_NOUNS:
+        return span
+    if group.i < span.end or group.i - span.end > 3:
+        return span
+    return token.doc[span.start : group.i + 1]
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head of a coordination and every noun coordinated with it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+def denoted_actors(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """Named actors of the phrase, and an unnamed actor for each coordinated noun that
+    names nobody: "Taliban gunmen and suicide bombers" are the Taliban and unidentified
+    bombers; "two soldiers and a civilian" state forces and civilians."""
+    found = list(actors_in_phrase(head, table))
+    named = {t.i for _, span in found for t in span}
+    for noun in conjuncts(head):
+        own = [noun, *(c for c in noun.children if c.dep_ in MODIFIER_DEPS)]
+        if not any(t.i in named for t in own):
+            found.extend(unnamed_actor(noun, role, table))
+    return found
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ATTACKER_NOUNS = frozenset(
     {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
      "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
@@ -97,12 +133,21 @@ ATTACKER_NOUNS = frozenset(
 CIVILIAN_NOUNS = frozenset(
     {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
      "pilgrims", "passengers", "residents", "shoppers", "farmers", "journalists", "schoolgirls",
-     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters"}
+     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters",
+     "civilian", "journalist", "student", "resident", "farmer", "passenger", "tourist"}
 )  # fmt: skip
 SECURITY_NOUNS = frozenset(
     {"soldiers", "soldier", "troops", "police", "policemen", "policeman", "officers",
-     "guards", "servicemen", "peacekeepers", "personnel"}
+     "guards", "servicemen", "peacekeepers", "personnel", "forces", "gendarmes",
+     "marines", "sailors", "guardsmen", "policewoman", "policewomen", "officer"}
 )  # fmt: skip
+
+
+GROUP_NOUNS = ATTACKER_NOUNS | SECURITY_NOUNS | frozenset(
+    {"brigade", "brigades", "unit", "units", "cell", "cells", "members", "forces", "squad",
+     "squads", "commandos", "battalion", "battalions", "militiamen", "loyalists", "wing"}
+)  # fmt: skip
+"""Nouns for an actor's men, which a name before them owns ("Hamas fighters")."""
 
 
 def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .attribution import Attribution, attribute
+from .casualties import victims
 from .entities import LOCATIVE_PREPS, EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
 from .model import Entity
 from .phrases import (
     actors_in_phrase,
+    denoted_actors,
     mention_span,
     modifies_office,
-    unnamed_actor,
     with_examples,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "dependency_distance",
     "find_roles",
     "salient_roles",
+    "victim_roles",
 ]
 
 PERPETRATING_VERBS = frozenset(
@@ -125,9 +127,10 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     patient_role = "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
-        named = list(actors_in_phrase(phrase_head, table))
-        if not named and cls in ATTACK_FAMILY | {"Abduction"}:
-            named = unnamed_actor(phrase_head, role, table)
+        if cls in ATTACK_FAMILY | {"Abduction"}:
+            named = denoted_actors(phrase_head, role, table)
+        else:
+            named = list(actors_in_phrase(phrase_head, table))
         for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
 
@@ -202,7 +205,10 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     if cls == "Election":
         found.extend(_winners(head, table))
     found.extend(_blamed(head, table))
-    for anchor_token in {anchor, head}:
+    anchors = [anchor, head]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        anchors.append(head.head)  # "a drone strike killed two soldiers near Sanaa"
+    for anchor_token in dict.fromkeys(anchors):
         for entity, span in _places(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
     return found
@@ -333,6 +339,17 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                             RoleFinding("target", entity, None, span, attribute(token), "survivor")
                         )
     return found
+
+
+def victim_roles(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Token, RoleFinding]]:
+    """Victims of the sentence's casualty clauses (`extract.casualties.victims`), each with
+    the verb that says so (to find the incident it belongs to)."""
+    return [
+        (verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty"))
+        for entity, span, verb in victims(sentence, table, triggers)
+    ]
 
 
 def weapons_in(sentence: Span, weapon_spans: Iterable[Span]) -> list[Span]:
