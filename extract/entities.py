@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
+from .agencies import agency_after_state
 from .cities import is_major_city
 from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
@@ -180,6 +181,10 @@ def resolve_entities(
                 acled_category=record.acled_category,
                 country=record.country,
             )
+        elif label == "GPE" and (agency := agency_after_state(span)) is not None:
+            name, kind = agency
+            country = ent.ent_id_ or lexicon.country_of_name(span.text)
+            table.add(name, name.text, kind, country=country)
         elif label in ("GPE", "LOC", "FAC"):
             places.append((span, label, ent.ent_id_))
         elif label == "PERSON":
