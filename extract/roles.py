@@ -35,6 +35,8 @@ __all__ = [
     "victim_roles",
 ]
 
+ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Entity types whose name before an attack noun makes them its author."""
 PERPETRATING_VERBS = frozenset(
     {
         "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
@@ -160,6 +162,17 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     add("participant", pobj, head, "meet-with")
         anchor = head
     else:
+        before = head.doc[head.i - 1] if head.i > mention.sentence.start else None
+        owner = table.at(before) if before is not None else None
+        if (
+            before is not None
+            and before.head.i != head.i
+            and owner is not None
+            and owner.type in ACTING_TYPES
+        ):
+            # "killed in IS attacks": the name before the trigger noun is its author even
+            # where the tagger misreads it ("IS" as a verb) and hangs the noun elsewhere.
+            add(agent_role, before, head, "name-before")
         for child in head.children:
             if child.dep_ == "poss":
                 add(agent_role, child, head, "possessive")

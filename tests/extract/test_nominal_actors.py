@@ -62,3 +62,11 @@ def test_deaths_the_incident_did_not_cause_are_no_victims(extractor: Extractor) 
 def test_security_forces_attacked_are_the_target(extractor: Extractor) -> None:
     event = _event(extractor, "Rebels attacked security forces in Goma.")
     assert _args(event, "target") == [("security-forces", "forces")]
+
+
+def test_group_named_before_an_attack_noun_is_its_author_despite_the_tagger(
+    extractor: Extractor,
+) -> None:
+    event = _event(extractor, "Twelve soldiers were killed in IS attacks near Palmyra on Friday.")
+    assert _args(event, "perpetrator") == [("islamic-state", "IS")]
+    assert event.arguments[0].rule == "name-before"
