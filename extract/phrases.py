@@ -139,7 +139,8 @@ CIVILIAN_NOUNS = frozenset(
 SECURITY_NOUNS = frozenset(
     {"soldiers", "soldier", "troops", "police", "policemen", "policeman", "officers",
      "guards", "servicemen", "peacekeepers", "personnel", "forces", "gendarmes",
-     "marines", "sailors", "guardsmen", "policewoman", "policewomen", "officer"}
+     "marines", "sailors", "guardsmen", "policewoman", "policewomen", "officer", "army",
+     "military", "units"}
 )  # fmt: skip
 
 
@@ -151,9 +152,9 @@ GROUP_NOUNS = ATTACKER_NOUNS | SECURITY_NOUNS | frozenset(
 
 
 def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
-    """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers": actors the
-    article describes without naming, as ACLED codes them (unidentified armed group,
-    civilians, state forces)."""
+    """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers", "troops
+    retook the town": actors the article describes without naming, as ACLED codes them
+    (unidentified armed group, civilians, state forces on either side)."""
     word = head.lower_
     span = head.doc[head.i : head.i + 1]
     if role == "perpetrator" and word in ATTACKER_NOUNS:
@@ -161,7 +162,7 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
         return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
-    if role in ("target", "victim") and word in SECURITY_NOUNS:
+    if word in SECURITY_NOUNS:
         return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
     return []
 
