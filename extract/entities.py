@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
 from .name_labels import corrected_label
+from .positions import positions
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -225,7 +226,8 @@ def resolve_entities(
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
     (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
-    for token in doc:
+    for index in positions(doc, lexicon.demonym_to_country):
+        token = doc[index]
         if token.i in table.token_entity or not token.text[:1].isupper():
             continue
         country = lexicon.demonym_to_country.get(token.lower_)
@@ -362,8 +364,9 @@ def _add_nominal_office_mentions(table: EntityTable, doc: Doc, lexicon: Lexicon)
 
 def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "Iranian authorities", "the Iranian government": the state acting through its organs."""
-    for token in doc:
-        if token.lower_ not in STATE_HEADS or token.i in table.token_entity or token.i == 0:
+    for index in positions(doc, STATE_HEADS):
+        token = doc[index]
+        if token.i in table.token_entity or token.i == 0:
             continue
         modifier = doc[token.i - 1]
         country = lexicon.demonym_to_country.get(modifier.lower_)
@@ -373,15 +376,18 @@ def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
 
 def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
-    positions: dict[str, list[int]] = {}
-    for token in doc:
-        positions.setdefault(token.lower_, []).append(token.i)
-    children = [r for r in lexicon.actors.values() if r.parent]
-    for record in children:
-        head_word = record.name.split()[0].lower()
-        if head_word in lexicon.demonym_to_country or lexicon.country_of_name(head_word):
-            continue
-        for index in positions.get(head_word, ()):
+    children = [
+        (record, head_word)
+        for record in lexicon.actors.values()
+        if record.parent
+        and (head_word := record.name.split()[0].lower()) not in lexicon.demonym_to_country
+        and not lexicon.country_of_name(head_word)
+    ]
+    found: dict[str, list[int]] = {}
+    for index in positions(doc, (head_word for _, head_word in children)):
+        found.setdefault(doc[index].lower_, []).append(index)
+    for record, head_word in children:
+        for index in found.get(head_word, ()):
             token = doc[index]
             if token.i in table.token_entity:
                 continue

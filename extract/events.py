@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import TriggerRecord
+from .positions import positions
 from .senses import labour_strike, non_conflict_sense
 from .time import ResolvedDate
 
@@ -61,6 +62,7 @@ class EventMention:
     anaphoric: bool = False
     date: ResolvedDate | None = None
     acled: str | None = None
+    _sentence: Span | None = None
 
     @property
     def head(self) -> Token:
@@ -68,7 +70,10 @@ class EventMention:
 
     @property
     def sentence(self) -> Span:
-        return self.span.sent
+        """The trigger's sentence, found once: `Span.sent` walks the Doc on every call."""
+        if self._sentence is None:
+            self._sentence = self.span.sent
+        return self._sentence
 
 
 @dataclass(slots=True)
@@ -264,8 +269,9 @@ def find_mentions(
                 acled=acled,
             )
         )
-    for token in doc:
-        if token.lower_ in ("incident", "operation") and token.i not in entity_tokens:
+    for index in positions(doc, ("incident", "operation")):
+        token = doc[index]
+        if token.i not in entity_tokens:
             determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
             if determiners & {"the", "this", "that"}:
                 mentions.append(

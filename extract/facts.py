@@ -149,6 +149,8 @@ def _roles(
     for sentence in doc.sents:
         here = by_sentence.get(sentence.start, [])
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        if not violent_here and (salient is None or here):
+            continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
         victims = victim_roles(sentence, table, triggers)
         if violent_here:
