@@ -357,12 +357,20 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
 def victim_roles(
     sentence: Span, table: EntityTable, triggers: set[int]
 ) -> list[tuple[Token, RoleFinding]]:
-    """Victims of the sentence's casualty clauses (`extract.casualties.victims`), each with
+    """Victims of the sentence's casualty clauses (`extract.casualties.victims`), and the
+    places where the clause says they were hit ("wounding 13 people in Lyon"), each with
     the verb that says so (to find the incident it belongs to)."""
-    return [
-        (verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty"))
-        for entity, span, verb in victims(sentence, table, triggers)
-    ]
+    found: list[tuple[Token, RoleFinding]] = []
+    verbs: dict[int, Token] = {}
+    for entity, span, verb in victims(sentence, table, triggers):
+        verbs.setdefault(verb.i, verb)
+        found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+    for verb in verbs.values():
+        for entity, span in _places(verb, table):
+            found.append(
+                (verb, RoleFinding("place", entity, None, span, attribute(verb), "casualty-place"))
+            )
+    return found
 
 
 def weapons_in(sentence: Span, weapon_spans: Iterable[Span]) -> list[Span]:

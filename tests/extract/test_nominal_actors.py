@@ -70,3 +70,13 @@ def test_group_named_before_an_attack_noun_is_its_author_despite_the_tagger(
     event = _event(extractor, "Twelve soldiers were killed in IS attacks near Palmyra on Friday.")
     assert _args(event, "perpetrator") == [("islamic-state", "IS")]
     assert event.arguments[0].rule == "name-before"
+
+
+def test_where_the_incident_wounded_people_is_its_place(extractor: Extractor) -> None:
+    event = _event(
+        extractor,
+        "A parcel bomb exploded on Friday, wounding 13 people on a busy street in the city "
+        "of Lille.",
+    )
+    assert _args(event, "place") == [("lille", "Lille")]
+    assert [a.rule for a in event.arguments if a.role == "place"] == ["casualty-place"]
