@@ -22,6 +22,7 @@ from .model import Entity
 from .model import Span as TextSpan
 from .name_labels import corrected_label
 from .positions import positions
+from .regions import region_around
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -182,6 +183,8 @@ def resolve_entities(
                 acled_category=record.acled_category,
                 country=record.country,
             )
+        elif label == "GPE" and ent.ent_id_ and (region := region_around(span)) is not None:
+            table.add(region, region.text, "Place")
         elif label == "GPE" and (agency := agency_after_state(span)) is not None:
             name, kind = agency
             country = ent.ent_id_ or lexicon.country_of_name(span.text)
@@ -231,7 +234,7 @@ def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> N
         if token.i in table.token_entity or not token.text[:1].isupper():
             continue
         country = lexicon.demonym_to_country.get(token.lower_)
-        if country is not None:
+        if country is not None and region_around(doc[token.i : token.i + 1]) is None:
             table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
 
 

@@ -107,3 +107,17 @@ def test_a_state_body_named_after_the_state_is_not_cut_to_the_state(
         ("U.S. Treasury Department", "Government"),
         ("United States", "State"),
     }
+
+
+def test_a_compass_word_before_a_country_makes_a_region(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput(
+            "t",
+            "Traders from Latin America and South American exporters met Iranian officials "
+            "in northern Syria.",
+        )
+    )
+    found = {(e.name, e.type) for e in result.entities}
+    assert ("Latin America", "Place") in found
+    assert "United States" not in {e.name for e in result.entities}
+    assert {("Iran", "State"), ("Syria", "State")} <= found
