@@ -121,3 +121,16 @@ def test_a_compass_word_before_a_country_makes_a_region(extractor: Extractor) ->
     assert ("Latin America", "Place") in found
     assert "United States" not in {e.name for e in result.entities}
     assert {("Iran", "State"), ("Syria", "State")} <= found
+
+
+def test_a_bare_surname_the_ner_left_unlabelled_is_the_person(extractor: Extractor) -> None:
+    text = (
+        "Colonel Brian Whitcombe led the patrol. Whitcombe told reporters the convoy was hit "
+        "twice."
+    )
+    result = extractor.extract(ArticleInput("t", text))
+    (person,) = [e for e in result.entities if e.type == "Person"]
+    assert (person.name, [m.start for m in person.mentions]) == (
+        "Brian Whitcombe",
+        [text.index("Brian"), text.index("Whitcombe told")],
+    )
