@@ -65,8 +65,8 @@ def corrected_label(span: Span, label: str) -> str | None:
     if _event_name(span):
         return None
     head = span[-1].lower_
-    if head in FACILITY_HEADS and len(span) > 1:
-        return "FAC"
+    if head in FACILITY_HEADS and (len(span) > 1 or label == "PERSON"):
+        return "FAC"  # "Bagram Airfield", and "Airfield" alone is no person either
     if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
         return "ORG"
     return label

@@ -52,6 +52,8 @@ PEOPLE_NOUNS = frozenset(
      "hundreds", "people", "women", "youths"}
 )  # fmt: skip
 INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
+RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
+"""Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
 SURVIVING_VERBS = frozenset({"escape", "survive"})
 
 
@@ -324,7 +326,7 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             else:
                 holders = [c for c in token.children if c.dep_ == "poss"]
-                if token.head.lemma_ in ("claim", "bear", "take"):
+                if token.head.lemma_ in RESPONSIBILITY_VERBS:
                     holders += [c for c in token.head.children if c.dep_ == "nsubj"]
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):

@@ -125,8 +125,7 @@ def test_a_compass_word_before_a_country_makes_a_region(extractor: Extractor) ->
 
 def test_a_bare_surname_the_ner_left_unlabelled_is_the_person(extractor: Extractor) -> None:
     text = (
-        "Colonel Brian Whitcombe led the patrol. Whitcombe told reporters the convoy was hit "
-        "twice."
+        "Colonel Brian Whitcombe led the patrol. Whitcombe told reporters the convoy was hit twice."
     )
     result = extractor.extract(ArticleInput("t", text))
     (person,) = [e for e in result.entities if e.type == "Person"]
