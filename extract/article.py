@@ -18,6 +18,7 @@ from .model import ArticleMeta
 __all__ = [
     "ArticleError",
     "ArticleInput",
+    "dateline_place",
     "parse_article",
     "read_inputs",
     "sha256_text",
@@ -93,6 +94,19 @@ def parse_article(item: ArticleInput) -> tuple[ArticleMeta, int]:
     meta.published = item.published or meta.published
     meta.authors, meta.editors = _byline(text)
     return meta, body_start
+
+
+def dateline_place(text: str) -> tuple[int, int, str] | None:
+    """(start, end, name) of the dateline's place ("KIRKUK, Iraq, March 12 (Reuters) -"),
+    so that entity resolution can type it as the place it always is: the statistical NER
+    reads an all-capitals city as a person as often as a place. The name is title-cased."""
+    dateline = _DATELINE.search(text)
+    if dateline is None:
+        return None
+    start, end = dateline.span("place")
+    place = text[start:end]
+    end = start + len(place.rstrip())
+    return start, end, _title_case(place)
 
 
 def _title_case(place: str) -> str:

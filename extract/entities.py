@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
-from .cities import is_major_city
+from .agencies import agency_after_state
+from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
 from .name_labels import corrected_label
+from .persons import add_persons, split_misread_cities
+from .positions import positions
+from .regions import region_around
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -38,24 +41,6 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
 )  # fmt: skip
-PERSON_TITLES: dict[str, str | None] = {
-    "prime minister": "Prime Minister",
-    "president": "President",
-    "foreign minister": "Foreign Minister",
-    "defence minister": "Defence Minister",
-    "defense minister": "Defence Minister",
-    "interior minister": "Interior Minister",
-    "vice president": "Vice President",
-    "king": "King",
-    "supreme leader": "Supreme Leader",
-    "cleric": None,
-    "commander": None,
-    "general": None,
-    "spokesman": None,
-    "spokeswoman": None,
-    "leader": None,
-}
-"""Words that type the following name as a person; offices (non-None) also give a position."""
 
 
 @dataclass(slots=True)
@@ -127,14 +112,6 @@ def _strip_article(span: Span) -> Span:
     return span
 
 
-def _surname(name: str) -> str:
-    last = name.split()[-1]
-    for prefix in ("al-", "el-", " al ", "bin ", "ibn "):
-        if last.lower().startswith(prefix):
-            last = last[len(prefix) :]
-    return last.lower()
-
-
 def _used_as_actor(span: Span) -> bool:
     """A place name is an actor when it acts or owns, not when it locates ("in Tehran")."""
     root = span.root
@@ -145,15 +122,31 @@ def _used_as_actor(span: Span) -> bool:
     return False
 
 
-def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> EntityTable:
-    """Build the article's entity table from NER, the gazetteer and the context rules."""
+def resolve_entities(
+    doc: Doc,
+    lexicon: Lexicon,
+    article_key: str = "",
+    dateline: tuple[int, int, str] | None = None,
+) -> EntityTable:
+    """Build the article's entity table from NER, the gazetteer and the context rules.
+
+    `dateline` is the (start, end, name) of the dateline's place (`extract.article.
+    dateline_place`): it is a place whatever the NER calls it, entered first so that the
+    article's other mentions of the city join it.
+    """
     table = EntityTable(article_key=article_key)
     persons: list[Span] = []
     deferred: list[Span] = []
     places: list[tuple[Span, str, str]] = []
+    dateline_span = add_dateline(table, doc, lexicon, dateline)
+    dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
     for ent in doc.ents:
+        if dateline_span is not None and overlaps(ent, dateline_span):
+            continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
+        if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
+            label = "GPE"  # the NER's misreading of the dateline city, again
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
             record = lexicon.actors[ent.ent_id_]
             table.add(
@@ -163,6 +156,12 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
                 acled_category=record.acled_category,
                 country=record.country,
             )
+        elif label == "GPE" and ent.ent_id_ and (region := region_around(span)) is not None:
+            table.add(region, region.text, "Place")
+        elif label == "GPE" and (agency := agency_after_state(span)) is not None:
+            name, kind = agency
+            country = ent.ent_id_ or lexicon.country_of_name(span.text)
+            table.add(name, name.text, kind, country=country)
         elif label in ("GPE", "LOC", "FAC"):
             places.append((span, label, ent.ent_id_))
         elif label == "PERSON":
@@ -171,14 +170,16 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
             deferred.append(span)
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
-    persons, misread_cities = _split_misread_cities(persons)
+    if dateline_name is not None:
+        places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
+    persons, misread_cities = split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
     # is that person: the statistical NER often mistypes surnames on their own.
     surname_candidates = [
         span for span, _, gazetteer_id in places if not gazetteer_id and len(span) == 1
     ]
-    _add_persons(table, doc, persons, deferred + surname_candidates, lexicon)
+    add_persons(table, doc, persons, deferred + surname_candidates, lexicon)
     for span, label, gazetteer_id in places:
         if span[0].i in table.token_entity:
             continue
@@ -201,29 +202,13 @@ def resolve_entities(doc: Doc, lexicon: Lexicon, article_key: str = "") -> Entit
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
     (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
-    for token in doc:
+    for index in positions(doc, lexicon.demonym_to_country):
+        token = doc[index]
         if token.i in table.token_entity or not token.text[:1].isupper():
             continue
         country = lexicon.demonym_to_country.get(token.lower_)
-        if country is not None:
+        if country is not None and region_around(doc[token.i : token.i + 1]) is None:
             table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
-
-
-def _split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
-    """(persons, city names the NER typed as persons): a one-word "person" that is a large
-    city and no surname of a person the article names in full ("Lyon will host the final",
-    but "Jackson" after "Michael Jackson" stays a person). The article's other typings of
-    the word are no evidence: the NER misreads surnames as places just as often."""
-    surnames = {_surname(p.text) for p in persons if len(p) > 1}
-    kept: list[Span] = []
-    cities: list[Span] = []
-    for span in persons:
-        one_word = len(span) == 1 and span.text.lower() not in surnames
-        if one_word and is_major_city(span.text):
-            cities.append(span)
-        else:
-            kept.append(span)
-    return kept, cities
 
 
 def _add_place_or_state(
@@ -249,97 +234,11 @@ def _add_communal_group(table: EntityTable, span: Span, lexicon: Lexicon) -> Non
         table.add(span, span.text, "CommunalGroup")
 
 
-def _add_persons(
-    table: EntityTable, doc: Doc, persons: list[Span], others: list[Span], lexicon: Lexicon
-) -> None:
-    """Long names first, so that surnames and misspelt short forms join them."""
-    full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
-    canonical: list[str] = []
-    for span in full:
-        name = _match_person(span.text, canonical)
-        if name is None:
-            canonical.append(span.text)
-            name = span.text
-        table.add(span, name, "Person")
-        _note_title(table, doc, span, name)
-    for span in persons:
-        name = _match_person(span.text, canonical)
-        if name is not None:
-            table.add(span, name, "Person")
-    for span in others:
-        if len(span) == 1:
-            name = _match_person(span.text, canonical)
-            if name is not None:
-                table.add(span, name, "Person")
-    _add_nominal_office_mentions(table, doc, lexicon)
-
-
-def _match_person(text: str, canonical: list[str]) -> str | None:
-    """The known full name that `text` abbreviates ("Sadr", "Kadhim" for "al-Kadhimi")."""
-    short = _surname(text)
-    for name in canonical:
-        if text == name:
-            return name
-        if len(text.split()) == 1 and len(short) >= 4:
-            target = _surname(name)
-            if short == target or (
-                len(short) >= 5 and target.startswith(short) and len(target) - len(short) <= 2
-            ):
-                return name
-            if fuzz.ratio(short, target) >= 90:
-                return name
-    return None
-
-
-def _note_title(table: EntityTable, doc: Doc, span: Span, name: str) -> None:
-    """Record "Prime Minister X" as X's position, with the country a demonym gives."""
-    before = doc[max(0, span.start - 3) : span.start]
-    text = before.text.lower()
-    for phrase, office in PERSON_TITLES.items():
-        if text.endswith(phrase) and office is not None:
-            start = before.start
-            while start < span.start and not doc[start].text.strip():
-                start += 1
-            table.positions.setdefault(slugify(name), (office, None, doc[start : span.end]))
-            return
-
-
-def _add_nominal_office_mentions(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
-    """ "the Iraqi prime minister" is the person the article names as prime minister."""
-    holders: dict[str, str] = {}
-    for person_id, (office, _, _) in table.positions.items():
-        holders.setdefault(office.lower(), person_id)
-    if not holders:
-        return
-    lowered = [t.lower_ for t in doc]
-    for office, person_id in holders.items():
-        words = office.split()
-        width = len(words)
-        for i in range(len(doc) - width + 1):
-            if lowered[i : i + width] != words or i in table.token_entity:
-                continue
-            following = doc[i + width] if i + width < len(doc) else None
-            if following is not None and following.ent_type_ == "PERSON":
-                continue
-            start = i
-            if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE"):
-                start -= 1
-                word = doc[start].text
-                country = lexicon.demonym_to_country.get(word.lower()) or lexicon.country_of_name(
-                    word
-                )
-                office_label, _, evidence = table.positions[person_id]
-                table.positions[person_id] = (office_label, country, evidence)
-            if start > 0 and doc[start - 1].lower_ == "the":
-                start -= 1
-            entity = table.entities[person_id]
-            table.add(doc[start : i + width], entity.name, "Person")
-
-
 def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "Iranian authorities", "the Iranian government": the state acting through its organs."""
-    for token in doc:
-        if token.lower_ not in STATE_HEADS or token.i in table.token_entity or token.i == 0:
+    for index in positions(doc, STATE_HEADS):
+        token = doc[index]
+        if token.i in table.token_entity or token.i == 0:
             continue
         modifier = doc[token.i - 1]
         country = lexicon.demonym_to_country.get(modifier.lower_)
@@ -349,15 +248,18 @@ def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
 
 def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
-    positions: dict[str, list[int]] = {}
-    for token in doc:
-        positions.setdefault(token.lower_, []).append(token.i)
-    children = [r for r in lexicon.actors.values() if r.parent]
-    for record in children:
-        head_word = record.name.split()[0].lower()
-        if head_word in lexicon.demonym_to_country or lexicon.country_of_name(head_word):
-            continue
-        for index in positions.get(head_word, ()):
+    children = [
+        (record, head_word)
+        for record in lexicon.actors.values()
+        if record.parent
+        and (head_word := record.name.split()[0].lower()) not in lexicon.demonym_to_country
+        and not lexicon.country_of_name(head_word)
+    ]
+    found: dict[str, list[int]] = {}
+    for index in positions(doc, (head_word for _, head_word in children)):
+        found.setdefault(doc[index].lower_, []).append(index)
+    for record, head_word in children:
+        for index in found.get(head_word, ()):
             token = doc[index]
             if token.i in table.token_entity:
                 continue

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import TriggerRecord
+from .positions import positions
 from .senses import labour_strike, non_conflict_sense
 from .time import ResolvedDate
 
@@ -61,6 +62,7 @@ class EventMention:
     anaphoric: bool = False
     date: ResolvedDate | None = None
     acled: str | None = None
+    _sentence: Span | None = None
 
     @property
     def head(self) -> Token:
@@ -68,7 +70,10 @@ class EventMention:
 
     @property
     def sentence(self) -> Span:
-        return self.span.sent
+        """The trigger's sentence, found once: `Span.sent` walks the Doc on every call."""
+        if self._sentence is None:
+            self._sentence = self.span.sent
+        return self._sentence
 
 
 @dataclass(slots=True)
@@ -142,13 +147,65 @@ def _window(span: Span) -> Span:
     return span.doc[span.end : min(span.end + 8, span.sent.end)]
 
 
+QUANTITY_NOUNS = frozenset(
+    {"quantity", "quantities", "amount", "amounts", "number", "total", "haul", "lot", "lots",
+     "consignment", "consignments", "shipment", "shipments", "batch", "supply", "supplies",
+     "kind", "kinds", "type", "types", "variety", "range", "assortment", "collection", "set",
+     "pile", "box", "boxes", "crate", "crates", "bag", "bags", "truckload", "dozens",
+     "hundreds", "thousands", "tons", "tonnes", "kilograms", "kg"}
+)  # fmt: skip
+"""Nouns that measure what was seized: "a total of 20 rifles", "quantities of explosives"."""
+STORAGE_NOUNS = frozenset(
+    {"cache", "caches", "stash", "stashes", "stockpile", "stockpiles", "depot", "depots",
+     "store", "stores", "storehouse", "warehouse", "warehouses", "arsenal", "arsenals",
+     "hideout", "hideouts", "bunker", "bunkers", "workshop", "workshops", "factory",
+     "factories", "storage"}
+)  # fmt: skip
+"""Places that hold weapons: a hideout "used to store arms" found is a weapons find, so
+the whole of their phrase counts."""
+
+
 def _what_was_acted_on(span: Span) -> list[Token]:
-    """The words after the trigger and its object's or passive subject's phrase: "seized
-    nine pistols" and "pistols and rifles were seized" both name what was seized."""
-    tokens = list(_window(span))
-    for child in span.root.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            tokens.extend(child.subtree)
+    """The thing found or seized: the object's or passive subject's head with its
+    modifiers and conjuncts ("seized nine pistols", "pistols and rifles were seized"),
+    what a quantity noun measures ("a total of 20 rifles"), anything a store of weapons
+    is said to hold ("a hideout used to store arms"); a trigger noun's "of" phrase
+    ("the seizure of weapons"). Not the object's other attachments: in "found the launch
+    site of the drone" the site was found, not the drone. With no object in the tree (nor
+    a clause the parser made of it), the words after the trigger."""
+    root = span.root
+    heads = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    if root.pos_ != "VERB":
+        heads += [
+            pobj
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    if not heads:
+        # "found the site of the rockets fired at ..." misparsed as a clause: its subject.
+        heads = [
+            subject
+            for clause in root.children
+            if clause.dep_ == "ccomp"
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+        ]
+    if not heads:
+        return list(_window(span))
+    tokens: list[Token] = []
+    while heads:
+        head = heads.pop()
+        tokens.append(head)
+        if head.lower_ in STORAGE_NOUNS:
+            tokens.extend(head.subtree)
+            continue
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "conj", "nmod", "appos"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in QUANTITY_NOUNS:
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
     return tokens
 
 
@@ -212,8 +269,9 @@ def find_mentions(
                 acled=acled,
             )
         )
-    for token in doc:
-        if token.lower_ in ("incident", "operation") and token.i not in entity_tokens:
+    for index in positions(doc, ("incident", "operation")):
+        token = doc[index]
+        if token.i not in entity_tokens:
             determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
             if determiners & {"the", "this", "that"}:
                 mentions.append(

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ontologies import slugify
 
+from .article import dateline_place
+from .casualties import casualties
 from .entities import EntityTable, resolve_entities
 from .events import (
     ATTACK_FAMILY,
@@ -29,12 +32,12 @@ from .model import Span as TextSpan
 from .relations import find_relations
 from .roles import (
     RoleFinding,
-    casualties,
     date_anchor,
     dependency_distance,
     find_roles,
     place_near_weapons,
     salient_roles,
+    victim_roles,
     weapons_in,
 )
 from .subevents import refine_subevent
@@ -57,7 +60,7 @@ def _text_span(span: Span) -> TextSpan:
 
 
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon, meta.id[:8])
+    table = resolve_entities(doc, lexicon, meta.id[:8], dateline_place(doc.text))
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()
@@ -68,7 +71,9 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     )
     _date_mentions(doc, mentions, _anchor(meta))
     clusters = cluster_mentions(mentions)
-    weapon_spans = [s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON]
+    # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
+    # device" no second "explosive device".
+    weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
     findings = _roles(doc, clusters, table, lexicon, weapon_spans)
     relations = find_relations(doc, table, lexicon)
 
@@ -140,23 +145,23 @@ def _roles(
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
     casualty_slots: dict[int, list[int | bool | None]] = {}
+    triggers = {t.i for c in clusters for m in c.mentions for t in m.span}
     for sentence in doc.sents:
         here = by_sentence.get(sentence.start, [])
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        if not violent_here and (salient is None or here):
+            continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
+        victims = victim_roles(sentence, table, triggers)
         if violent_here:
             salient = violent_here[0]
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
-            for weapon in weapons:
-                owner = min(
-                    (m for c, m in here if c.event_class in ATTACK_FAMILY),
-                    key=lambda m: abs(m.head.i - weapon.root.i),
-                )
-                cluster = next(c for c, m in here if m is owner)
-                findings[id(cluster)].append(_weapon_finding(weapon))
+            for token, finding in [(w.root, _weapon_finding(w)) for w in weapons] + victims:
+                findings[id(_nearest_attack(here, token))].append(finding)
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            findings[id(salient)].extend(finding for _, finding in victims)
             if weapons:
                 findings[id(salient)].extend(_weapon_finding(w) for w in weapons)
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
@@ -179,6 +184,12 @@ def _roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token) -> EventCluster:
+    """The attack of the sentence whose trigger is nearest to `token` (a weapon, a victim)."""
+    attacks = [(c, m) for c, m in here if c.event_class in ATTACK_FAMILY]
+    return min(attacks, key=lambda pair: abs(pair[1].head.i - token.i))[0]
 
 
 def _weapon_finding(weapon: Span) -> RoleFinding:
@@ -233,7 +244,11 @@ def _event(
             event.injuries,
             event.injuries_reported,
         ) = cluster.casualties
-    seen: set[tuple[str, str, int, str]] = set()
+    # One argument per (role, entity, certainty, source): the contract gives an argument
+    # one evidence span, so a weapon named by the trigger ("drone strike") and again later
+    # ("the drone") is one instrument, evidenced where it was found first. A second source
+    # for the same claim is information (its own claim in the graph) and stays.
+    seen: set[tuple[str, str, str, str | None]] = set()
     for finding in findings:
         if finding.entity is not None:
             entity_id = finding.entity.id
@@ -242,7 +257,7 @@ def _event(
             weapons.setdefault(entity_id, Weapon(entity_id, finding.weapon))
         else:
             continue
-        key = (finding.role, entity_id, finding.span.start_char, finding.attribution.certainty)
+        key = (finding.role, entity_id, finding.attribution.certainty, finding.attribution.source)
         if key in seen:
             continue
         seen.add(key)

@@ -72,18 +72,35 @@ class Lexicon:
     demonym_to_country: dict[str, str] = field(default_factory=dict)
     capital_to_country: dict[str, str] = field(default_factory=dict)
     class_to_acled: dict[str, str | None] = field(default_factory=dict)
+    _state_names: dict[str, str] = field(default_factory=dict)
+    _exact_names: dict[str, str] = field(default_factory=dict)
+    _indexed: int = -1
+    """How many countries the two name indexes were built from (-1: not yet)."""
 
     def country_of_name(self, name: str) -> str | None:
-        """The country a name denotes as a state: its name, a state alias or a demonym."""
+        """The country a name denotes as a state: its name, a state alias or a demonym.
+
+        Called for every candidate name of every article, so it looks names up in indexes
+        built on first use (and rebuilt if countries were added since) instead of scanning
+        every country."""
+        if self._indexed != len(self.countries):
+            self._index_countries()
         lowered = name.lower()
+        return (
+            self._state_names.get(lowered)
+            or self._exact_names.get(name)
+            or self.demonym_to_country.get(lowered)
+        )
+
+    def _index_countries(self) -> None:
+        self._state_names.clear()
+        self._exact_names.clear()
         for record in self.countries.values():
-            if lowered == record.country.lower() or lowered in (
-                a.lower() for a in record.state_aliases
-            ):
-                return record.country
-            if name in record.case_sensitive_aliases:
-                return record.country
-        return self.demonym_to_country.get(lowered)
+            for state_name in (record.country, *record.state_aliases):
+                self._state_names.setdefault(state_name.lower(), record.country)
+            for alias in record.case_sensitive_aliases:
+                self._exact_names.setdefault(alias, record.country)
+        self._indexed = len(self.countries)
 
 
 def _records(name: str) -> Iterator[dict[str, Any]]:

@@ -42,9 +42,21 @@ def _event_name(span: Span) -> bool:
     return after is not None and after.lower_ in WEEKDAYS and after.text[:1].isupper()
 
 
+def _shouted_word(span: Span) -> bool:
+    """ "WHAT IS NEXT", "LET US PRAY": an acronym that is also a common word ("IS" for the
+    Islamic State, "US") is that word when the words around it are in capitals too."""
+    if len(span) != 1 or not span.text.isupper() or not span.doc.vocab[span.text.lower()].is_stop:
+        return False
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.is_upper for t in neighbours)
+
+
 def corrected_label(span: Span, label: str) -> str | None:
     """The label a PERSON or ORG name should carry (None: it is no name); other labels are
-    returned unchanged."""
+    returned unchanged, except that no word of a line in capitals is an acronym."""
+    if _shouted_word(span):
+        return None
     if label not in ("PERSON", "ORG"):
         return label
     text = span.text
@@ -53,8 +65,8 @@ def corrected_label(span: Span, label: str) -> str | None:
     if _event_name(span):
         return None
     head = span[-1].lower_
-    if head in FACILITY_HEADS and len(span) > 1:
-        return "FAC"
+    if head in FACILITY_HEADS and (len(span) > 1 or label == "PERSON"):
+        return "FAC"  # "Bagram Airfield", and "Airfield" alone is no person either
     if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
         return "ORG"
     return label

@@ -17,7 +17,8 @@ from .attribution import Attribution, attribute
 from .entities import EntityTable
 from .lexicon import Lexicon
 from .model import Entity
-from .roles import actors_in_phrase, with_examples
+from .phrases import actors_in_phrase, with_examples
+from .positions import positions
 
 __all__ = ["RelationFinding", "find_relations"]
 
@@ -88,9 +89,10 @@ def _backing_cues(
 ) -> dict[str, list[tuple[str, Span]]]:
     """ "Iranian-backed militia", "Iran-linked militias, including Kataib Hezbollah"."""
     cues: dict[str, list[tuple[str, Span]]] = {}
-    for token in doc[2:]:
-        predicate = BACKING.get(token.lower_)
-        if predicate is None or doc[token.i - 1].text not in ("-", "–"):
+    for index in positions(doc, BACKING):
+        token = doc[index]
+        predicate = BACKING[token.lower_]
+        if token.i < 2 or doc[token.i - 1].text not in ("-", "–"):
             continue
         backer_token = doc[token.i - 2]
         backer = _backer(backer_token, table, lexicon)
@@ -188,10 +190,9 @@ def _hierarchy(doc: Doc, table: EntityTable, lexicon: Lexicon) -> list[RelationF
 def _appositions(doc: Doc, table: EntityTable) -> list[RelationFinding]:
     """ "Hamdi Malik, a specialist ... at the Washington Institute"; "X is a rival of Y"."""
     found: list[RelationFinding] = []
-    for token in doc:
-        predicate = APPOSITIVE_NOUNS.get(token.lower_)
-        if predicate is None:
-            continue
+    for index in positions(doc, APPOSITIVE_NOUNS):
+        token = doc[index]
+        predicate = APPOSITIVE_NOUNS[token.lower_]
         subject: Entity | None = None
         if token.dep_ == "appos":
             subject = table.at(token.head)

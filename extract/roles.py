@@ -2,7 +2,8 @@
 
 Rules follow the constructions news uses for incidents: "X carried out the attack", "the
 attack was carried out by X", "a strike on Y", "drones dropped at Z", "X's role", and
-casualty clauses ("some bodyguards were injured", "killing 12 people").
+casualty clauses ("some bodyguards were injured", "killing 12 people"). What a noun phrase
+denotes is `extract.phrases`; casualty counts are `extract.casualties`.
 """
 
 from __future__ import annotations
@@ -13,20 +14,29 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .attribution import Attribution, attribute
+from .casualties import victims
 from .entities import LOCATIVE_PREPS, EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
 from .model import Entity
+from .phrases import (
+    actors_in_phrase,
+    denoted_actors,
+    mention_span,
+    modifies_office,
+    with_examples,
+)
 
 __all__ = [
     "RoleFinding",
-    "casualties",
     "dependency_distance",
     "find_roles",
     "salient_roles",
-    "with_examples",
+    "victim_roles",
 ]
 
+ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Entity types whose name before an attack noun makes them its author."""
 PERPETRATING_VERBS = frozenset(
     {
         "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
@@ -42,18 +52,9 @@ PEOPLE_NOUNS = frozenset(
      "hundreds", "people", "women", "youths"}
 )  # fmt: skip
 INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
-LEADER_NOUNS = frozenset(
-    {"commander", "leader", "head", "chief", "spokesman", "spokeswoman", "members", "member",
-     "fighters", "supporters", "militants", "troops", "forces", "officials", "official"}
-)  # fmt: skip
+RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
+"""Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
 SURVIVING_VERBS = frozenset({"escape", "survive"})
-KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
-INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -75,75 +76,6 @@ def dependency_distance(a: Token, b: Token) -> int:
         if token.i in index_b:
             return n + index_b[token.i]
     return 99
-
-
-def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
-    """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
-
-    Prepositional and relative clauses are not followed ("officials of X" is not X), except
-    after leader nouns ("the commander of the Quds Force" acts for the Quds Force).
-    """
-    seen: set[str] = set()
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        entity = table.at(token)
-        if entity is not None and entity.id not in seen and entity.type != "Place":
-            seen.add(entity.id)
-            yield entity, _mention_span(token, table)
-        for child in token.children:
-            if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
-                stack.append(child)
-            elif (
-                child.dep_ == "prep"
-                and child.lower_ in ("of", "for")
-                and (token.lower_ in LEADER_NOUNS)
-            ):
-                stack.extend(c for c in child.children if c.dep_ == "pobj")
-
-
-ATTACKER_NOUNS = frozenset(
-    {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
-     "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
-     "fighters", "kidnappers", "abductors", "raiders"}
-)  # fmt: skip
-CIVILIAN_NOUNS = frozenset(
-    {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
-     "pilgrims", "passengers", "residents", "shoppers", "farmers", "journalists", "schoolgirls",
-     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters"}
-)  # fmt: skip
-SECURITY_NOUNS = frozenset(
-    {"soldiers", "soldier", "troops", "police", "policemen", "policeman", "officers",
-     "guards", "servicemen", "peacekeepers", "personnel"}
-)  # fmt: skip
-
-
-def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
-    """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers": actors the
-    article describes without naming, as ACLED codes them (unidentified armed group,
-    civilians, state forces)."""
-    word = head.lower_
-    span = head.doc[head.i : head.i + 1]
-    if role == "perpetrator" and word in ATTACKER_NOUNS:
-        label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
-        return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
-    if role in ("target", "victim") and word in CIVILIAN_NOUNS:
-        return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
-    if role in ("target", "victim") and word in SECURITY_NOUNS:
-        return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
-    return []
-
-
-def _mention_span(token: Token, table: EntityTable) -> Span:
-    entity_id = table.token_entity.get(token.i)
-    doc = token.doc
-    start = token.i
-    while start > 0 and table.token_entity.get(start - 1) == entity_id:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and table.token_entity.get(end) == entity_id:
-        end += 1
-    return doc[start:end]
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -179,8 +111,10 @@ def _places(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
                 continue
             for token in pobj.subtree:
                 entity = table.at(token)
-                if entity is not None and (entity.type == "Place" or entity.also_place):
-                    yield entity, _mention_span(token, table)
+                if entity is None or modifies_office(token):
+                    continue
+                if entity.type == "Place" or entity.also_place:
+                    yield entity, mention_span(token, table)
                     break
 
 
@@ -197,9 +131,10 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     patient_role = "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
-        named = list(actors_in_phrase(phrase_head, table))
-        if not named and cls in ATTACK_FAMILY | {"Abduction"}:
-            named = unnamed_actor(phrase_head, role, table)
+        if cls in ATTACK_FAMILY | {"Abduction"}:
+            named = denoted_actors(phrase_head, role, table)
+        else:
+            named = list(actors_in_phrase(phrase_head, table))
         for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
 
@@ -229,6 +164,17 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     add("participant", pobj, head, "meet-with")
         anchor = head
     else:
+        before = head.doc[head.i - 1] if head.i > mention.sentence.start else None
+        owner = table.at(before) if before is not None else None
+        if (
+            before is not None
+            and before.head.i != head.i
+            and owner is not None
+            and owner.type in ACTING_TYPES
+        ):
+            # "killed in IS attacks": the name before the trigger noun is its author even
+            # where the tagger misreads it ("IS" as a verb) and hangs the noun elsewhere.
+            add(agent_role, before, head, "name-before")
         for child in head.children:
             if child.dep_ == "poss":
                 add(agent_role, child, head, "possessive")
@@ -274,7 +220,10 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     if cls == "Election":
         found.extend(_winners(head, table))
     found.extend(_blamed(head, table))
-    for anchor_token in {anchor, head}:
+    anchors = [anchor, head]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        anchors.append(head.head)  # "a drone strike killed two soldiers near Sanaa"
+    for anchor_token in dict.fromkeys(anchors):
         for entity, span in _places(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
     return found
@@ -325,18 +274,6 @@ def _blamed(head: Token, table: EntityTable) -> list[RoleFinding]:
     return found
 
 
-def with_examples(noun: Token) -> list[Token]:
-    """A noun and the examples it introduces ("militias, including X", "groups such as Y",
-    or an apposition)."""
-    heads = [noun]
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
-            heads.extend(c for c in child.children if c.dep_ == "pobj")
-        if child.dep_ == "appos":
-            heads.append(child)
-    return heads
-
-
 def _collective(subject: Token, table: EntityTable, verb: Token) -> list[RoleFinding]:
     """Unnamed crowds ("their supporters") as one actor named after whom they support."""
     if subject.lower_ not in PEOPLE_NOUNS:
@@ -369,7 +306,7 @@ def _previous_subject(sentence: Span) -> str | None:
 def _as_place(token: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
     entity = table.at(token)
     if entity is not None:
-        yield entity, _mention_span(token, table)
+        yield entity, mention_span(token, table)
 
 
 def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> list[RoleFinding]:
@@ -389,7 +326,7 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             else:
                 holders = [c for c in token.children if c.dep_ == "poss"]
-                if token.head.lemma_ in ("claim", "bear", "take"):
+                if token.head.lemma_ in RESPONSIBILITY_VERBS:
                     holders += [c for c in token.head.children if c.dep_ == "nsubj"]
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):
@@ -419,6 +356,25 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
     return found
 
 
+def victim_roles(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Token, RoleFinding]]:
+    """Victims of the sentence's casualty clauses (`extract.casualties.victims`), and the
+    places where the clause says they were hit ("wounding 13 people in Lyon"), each with
+    the verb that says so (to find the incident it belongs to)."""
+    found: list[tuple[Token, RoleFinding]] = []
+    verbs: dict[int, Token] = {}
+    for entity, span, verb in victims(sentence, table, triggers):
+        verbs.setdefault(verb.i, verb)
+        found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+    for verb in verbs.values():
+        for entity, span in _places(verb, table):
+            found.append(
+                (verb, RoleFinding("place", entity, None, span, attribute(verb), "casualty-place"))
+            )
+    return found
+
+
 def weapons_in(sentence: Span, weapon_spans: Iterable[Span]) -> list[Span]:
     return [w for w in weapon_spans if w.start >= sentence.start and w.end <= sentence.end]
 
@@ -439,53 +395,6 @@ def place_near_weapons(
                 RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
             )
     return found
-
-
-def _number(token: Token) -> int | None:
-    for child in token.children:
-        if child.dep_ == "nummod" or child.like_num:
-            text = child.text.replace(",", "")
-            if text.isdigit():
-                return int(text)
-            value = NUMBER_WORDS.get(child.lower_)
-            if value is not None:
-                return value
-    return None
-
-
-def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
-    """(fatalities, fatalities mentioned, injuries, injuries mentioned) stated in a sentence."""
-    fatalities: int | None = None
-    injuries: int | None = None
-    killed = injured = False
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
-        if kind is None or _negated_clause(token):
-            continue
-        count: int | None = None
-        for child in token.children:
-            if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
-                count = _number(child)
-                if count is None and child.like_num:
-                    count = NUMBER_WORDS.get(child.lower_) or (
-                        int(child.text) if child.text.isdigit() else None
-                    )
-        if token.dep_ == "amod" and count is None:
-            count = _number(token.head)
-        if kind == "kill":
-            killed = True
-            if count is not None:
-                fatalities = max(fatalities or 0, count)
-        else:
-            injured = True
-            if count is not None:
-                injuries = max(injuries or 0, count)
-    return fatalities, killed, injuries, injured
-
-
-def _negated_clause(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
 
 
 def date_anchor(date_span: Span, candidates: list[EventMention]) -> EventMention | None:

@@ -32,7 +32,7 @@ PROTEST_WORDS = frozenset(
     {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
      "demonstrations", "rioters", "marchers"}
 )  # fmt: skip
-RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
+RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
               "violently dispersed", "violently broke up", "protesters died",

@@ -78,3 +78,58 @@ def test_a_large_city_the_ner_typed_as_a_person_is_a_place(extractor: Extractor)
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
     table = resolve_entities(doc, load_lexicon(), "k")
     assert table.entities["lyon"].type == "Place"
+
+
+def test_lone_is_is_the_islamic_state_except_in_a_line_of_capitals(
+    extractor: Extractor,
+) -> None:
+    text = "WHY IS THE BORDER CLOSED\nEight soldiers were killed in IS attacks near Palmyra."
+    result = extractor.extract(ArticleInput("t", text))
+    (group,) = [e for e in result.entities if e.id == "islamic-state"]
+    assert [(m.text, m.start) for m in group.mentions] == [("IS", text.index("IS attacks"))]
+
+
+def test_a_state_body_named_after_the_state_is_not_cut_to_the_state(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        ArticleInput(
+            "t",
+            "Agents of the U.S. Air Force Office of Special Investigations met the United "
+            "States Air Force commander, while the U.S. Treasury Department said U.S. "
+            "Strikes Hit Targets.",
+        )
+    )
+    found = {(e.name, e.type) for e in result.entities}
+    assert found == {
+        ("U.S. Air Force Office of Special Investigations", "Government"),
+        ("United States Air Force", "StateForce"),
+        ("U.S. Treasury Department", "Government"),
+        ("United States", "State"),
+    }
+
+
+def test_a_compass_word_before_a_country_makes_a_region(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput(
+            "t",
+            "Traders from Latin America and South American exporters met Iranian officials "
+            "in northern Syria.",
+        )
+    )
+    found = {(e.name, e.type) for e in result.entities}
+    assert ("Latin America", "Place") in found
+    assert "United States" not in {e.name for e in result.entities}
+    assert {("Iran", "State"), ("Syria", "State")} <= found
+
+
+def test_a_bare_surname_the_ner_left_unlabelled_is_the_person(extractor: Extractor) -> None:
+    text = (
+        "Colonel Brian Whitcombe led the patrol. Whitcombe told reporters the convoy was hit twice."
+    )
+    result = extractor.extract(ArticleInput("t", text))
+    (person,) = [e for e in result.entities if e.type == "Person"]
+    assert (person.name, [m.start for m in person.mentions]) == (
+        "Brian Whitcombe",
+        [text.index("Brian"), text.index("Whitcombe told")],
+    )

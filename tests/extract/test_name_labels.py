@@ -31,6 +31,10 @@ def _span(extractor: Extractor, text: str, name: str) -> Span:
         ("Omar Haddad said the road was closed.", "Omar Haddad", "PERSON", "PERSON"),
         ("The Red Crescent sent aid.", "Red Crescent", "ORG", "ORG"),
         ("Fighting spread to Harbour Road.", "Harbour Road", "GPE", "GPE"),
+        ("Rockets hit the Airfield at dawn.", "Airfield", "PERSON", "FAC"),
+        ("Rockets hit the Airfield at dawn.", "Airfield", "ORG", "ORG"),
+        ("WHY IS THE ROAD CLOSED", "IS", "ArmedGroup", None),
+        ("Officials said IS fighters withdrew.", "IS", "ArmedGroup", "ArmedGroup"),
     ],
 )
 def test_corrected_label(

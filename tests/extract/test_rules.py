@@ -106,3 +106,16 @@ def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
     assert (event.type, event.acled) == ("StrategicDevelopment", "HQ_ESTABLISHED")
     no_base = _run(extractor, "Engineers set up a new water pump in the village.")
     assert [e.type for e in no_base.events] == []
+
+
+def test_admitting_or_assuming_responsibility_names_the_perpetrator(
+    extractor: Extractor,
+) -> None:
+    for verb, certainty in (("admitted", "alleged"), ("assumed", "asserted")):
+        result = _run(
+            extractor,
+            f"A car bomb exploded in Kabul on Monday. The Taliban {verb} responsibility for it.",
+        )
+        (event,) = result.events
+        perpetrators = [(a.entity, a.certainty) for a in event.arguments if a.role == "perpetrator"]
+        assert perpetrators == [("taliban", certainty)], verb

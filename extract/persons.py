@@ -1,0 +1,172 @@
+"""People: full names, the surnames and misspellings that refer back to them, their
+offices ("Prime Minister X", later "the Iraqi prime minister"), and one-word "persons" that
+are large cities.
+
+Part of entity resolution (`extract.entities.resolve_entities` calls `add_persons`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from ontologies import slugify
+
+from .cities import is_major_city
+from .lexicon import Lexicon
+from .positions import positions
+
+if TYPE_CHECKING:
+    from .entities import EntityTable
+
+__all__ = ["PERSON_TITLES", "add_persons", "split_misread_cities", "surname"]
+
+PERSON_TITLES: dict[str, str | None] = {
+    "prime minister": "Prime Minister",
+    "president": "President",
+    "foreign minister": "Foreign Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "interior minister": "Interior Minister",
+    "vice president": "Vice President",
+    "king": "King",
+    "supreme leader": "Supreme Leader",
+    "cleric": None,
+    "commander": None,
+    "general": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "leader": None,
+}
+"""Words that type the following name as a person; offices (non-None) also give a position."""
+
+
+def surname(name: str) -> str:
+    last = name.split()[-1]
+    for prefix in ("al-", "el-", " al ", "bin ", "ibn "):
+        if last.lower().startswith(prefix):
+            last = last[len(prefix) :]
+    return last.lower()
+
+
+def split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
+    """(persons, city names the NER typed as persons): a one-word "person" that is a large
+    city and no surname of a person the article names in full ("Lyon will host the final",
+    but "Jackson" after "Michael Jackson" stays a person). The article's other typings of
+    the word are no evidence: the NER misreads surnames as places just as often."""
+    surnames = {surname(p.text) for p in persons if len(p) > 1}
+    kept: list[Span] = []
+    cities: list[Span] = []
+    for span in persons:
+        one_word = len(span) == 1 and span.text.lower() not in surnames
+        if one_word and is_major_city(span.text):
+            cities.append(span)
+        else:
+            kept.append(span)
+    return kept, cities
+
+
+def add_persons(
+    table: EntityTable, doc: Doc, persons: list[Span], others: list[Span], lexicon: Lexicon
+) -> None:
+    """Long names first, so that surnames and misspelt short forms join them."""
+    full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
+    canonical: list[str] = []
+    for span in full:
+        name = _match_person(span.text, canonical)
+        if name is None:
+            canonical.append(span.text)
+            name = span.text
+        table.add(span, name, "Person")
+        _note_title(table, doc, span, name)
+    for span in persons:
+        name = _match_person(span.text, canonical)
+        if name is not None:
+            table.add(span, name, "Person")
+    for span in others:
+        if len(span) == 1:
+            name = _match_person(span.text, canonical)
+            if name is not None:
+                table.add(span, name, "Person")
+    _add_bare_surnames(table, doc, canonical)
+    _add_nominal_office_mentions(table, doc, lexicon)
+
+
+def _add_bare_surnames(table: EntityTable, doc: Doc, canonical: list[str]) -> None:
+    """A capitalised surname the NER left unlabelled ("..., Hadley said") is the person
+    the article named in full."""
+    surnames: dict[str, str] = {}
+    for name in canonical:
+        last = surname(name)
+        if len(name.split()) > 1 and len(last) >= 4:
+            surnames.setdefault(last, name)
+    for index in positions(doc, surnames):
+        token = doc[index]
+        if token.ent_type_ or token.pos_ != "PROPN" or index in table.token_entity:
+            continue
+        if token.text[:1].isupper():
+            table.add(doc[index : index + 1], surnames[token.lower_], "Person")
+
+
+def _match_person(text: str, canonical: list[str]) -> str | None:
+    """The known full name that `text` abbreviates ("Sadr", "Kadhim" for "al-Kadhimi")."""
+    short = surname(text)
+    for name in canonical:
+        if text == name:
+            return name
+        if len(text.split()) == 1 and len(short) >= 4:
+            target = surname(name)
+            if short == target or (
+                len(short) >= 5 and target.startswith(short) and len(target) - len(short) <= 2
+            ):
+                return name
+            if fuzz.ratio(short, target) >= 90:
+                return name
+    return None
+
+
+def _note_title(table: EntityTable, doc: Doc, span: Span, name: str) -> None:
+    """Record "Prime Minister X" as X's position, with the country a demonym gives."""
+    before = doc[max(0, span.start - 3) : span.start]
+    text = before.text.lower()
+    for phrase, office in PERSON_TITLES.items():
+        if text.endswith(phrase) and office is not None:
+            start = before.start
+            while start < span.start and not doc[start].text.strip():
+                start += 1
+            table.positions.setdefault(slugify(name), (office, None, doc[start : span.end]))
+            return
+
+
+def _add_nominal_office_mentions(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "the Iraqi prime minister" is the person the article names as prime minister."""
+    holders: dict[str, str] = {}
+    for person_id, (office, _, _) in table.positions.items():
+        holders.setdefault(office.lower(), person_id)
+    if not holders:
+        return
+    lowered = [t.lower_ for t in doc]
+    for office, person_id in holders.items():
+        words = office.split()
+        width = len(words)
+        for i in range(len(doc) - width + 1):
+            if lowered[i : i + width] != words or i in table.token_entity:
+                continue
+            following = doc[i + width] if i + width < len(doc) else None
+            if following is not None and following.ent_type_ == "PERSON":
+                continue
+            start = i
+            if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE"):
+                start -= 1
+                word = doc[start].text
+                country = lexicon.demonym_to_country.get(word.lower()) or lexicon.country_of_name(
+                    word
+                )
+                office_label, _, evidence = table.positions[person_id]
+                table.positions[person_id] = (office_label, country, evidence)
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            entity = table.entities[person_id]
+            table.add(doc[start : i + width], entity.name, "Person")

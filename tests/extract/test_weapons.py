@@ -1,0 +1,33 @@
+"""Which weapon a sentence names: the longest name wins, and a bomber is a person unless
+the words make it an aircraft."""
+
+from __future__ import annotations
+
+from extract.article import ArticleInput
+from extract.model import Event
+from extract.pipeline import Extractor
+
+
+def _event(extractor: Extractor, text: str) -> Event:
+    (event,) = extractor.extract(ArticleInput("t", text)).events
+    return event
+
+
+def _instruments(event: Event) -> list[str]:
+    return [a.entity for a in event.arguments if a.role == "instrument"]
+
+
+def test_suicide_bomber_is_a_suicide_bombing_not_an_air_strike(extractor: Extractor) -> None:
+    event = _event(extractor, "A suicide bomber attacked a market in Tikrit on Tuesday.")
+    assert (event.type, event.acled) == ("Bombing", "SUIC_BOMB")
+    assert _instruments(event) == ["suicide-vest"]
+
+
+def test_improvised_explosive_device_is_one_instrument(extractor: Extractor) -> None:
+    event = _event(extractor, "An improvised explosive device exploded near a patrol in Kandahar.")
+    assert _instruments(event) == ["improvised-explosive-device"]
+
+
+def test_strategic_bombers_are_aircraft(extractor: Extractor) -> None:
+    event = _event(extractor, "Russian strategic bombers struck targets near Idlib.")
+    assert (event.type, _instruments(event)) == ("AirOrDroneStrike", ["aircraft"])
