@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from graph.errors import StoreError
 from graph.lookup_base import integer, is_event_class, primary_type, subclasses
 from graph.network_places import gazetteer
 from graph.resolve_actors import ActorRecord, canonical_actors
@@ -303,6 +304,11 @@ def resolve(store: Store) -> Resolution:
     Called after every ingest and removal (the CLI after a whole batch); safe to call at any
     time, since it only ever derives from what the articles say.
     """
+    if not store.writable:  # before reading everything for nothing
+        raise StoreError(
+            f"read-only remote store {store.url}: resolution writes a graph; "
+            "give an update endpoint as sparql:QUERY_URL|UPDATE_URL"
+        )
     # Read and write under the store's write lock: two threads resolving at once must not
     # let the one that read fewer articles write last.
     with store.exclusive():

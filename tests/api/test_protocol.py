@@ -200,9 +200,7 @@ def test_sparqlwrapper_construct_in_every_format(service, fmt) -> None:
     body = response.response.read()
     parsed = Graph().parse(
         data=body,
-        format={"turtle": "turtle", "rdf+xml": "xml", "json-ld": "json-ld", "n-triples": "nt"}[
-            fmt
-        ],
+        format={"turtle": "turtle", "rdf+xml": "xml", "json-ld": "json-ld", "n-triples": "nt"}[fmt],
     )
     assert len(parsed) == 1
     (subject,) = parsed.subjects()

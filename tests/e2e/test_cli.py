@@ -71,6 +71,26 @@ def test_reingest_changes_nothing(cli, read_stats, ingested, store_copy: str) ->
     assert read_stats(store_copy) == ingested.stats
 
 
+def test_resolve_rebuilds_the_same_resolution(cli, read_stats, ingested, store_copy: str) -> None:
+    reports = sum(ingested.stats["events_by_type"].values())
+    result = cli(["resolve"], store=store_copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.replace("\n", " ").strip() == (
+        f"resolved {reports} report(s) into {reports} incident(s), 0 actor spelling(s) merged"
+    )
+    assert read_stats(store_copy) == ingested.stats
+
+
+def test_resolve_on_a_read_only_endpoint_fails_in_one_line(cli) -> None:
+    result = cli(["resolve"], store="sparql:http://127.0.0.1:9/sparql")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "error: read-only remote store sparql:http://127.0.0.1:9/sparql"
+    )
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_store_taken_from_environment(cli, ingested, store_copy: str, tmp_path: Path) -> None:
     env = {"CONFLICT_KG_STORE": store_copy}
     workdir = tmp_path / "cwd"

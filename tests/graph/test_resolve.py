@@ -324,3 +324,13 @@ def test_the_resolution_read_by_lookups_follows_every_write(
     again = resolved(store)
     assert again is not first
     assert len({i.iri for i in again.incidents.values()}) == 2
+
+
+def test_a_read_only_endpoint_is_refused_before_anything_is_read() -> None:
+    from graph.errors import StoreError
+    from graph.store import open_store
+
+    # Nothing listens there: reading first would fail with "cannot reach" instead.
+    with open_store("sparql:http://127.0.0.1:9/sparql") as read_only:
+        with pytest.raises(StoreError, match=r"read-only remote store .*resolution writes"):
+            resolve(read_only)
