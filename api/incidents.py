@@ -211,19 +211,31 @@ def list_incidents(
     date_from: DateFromQuery = None,
     date_to: DateToQuery = None,
     certainty: CertaintyQuery = None,
+    min_reports: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=10_000,
+            description="Only incidents reported by at least this many articles' reports "
+            "(2: corroborated by a second article).",
+            examples=[2],
+        ),
+    ] = 1,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
 ) -> IncidentPage:
     """Incidents newest first, each with its class, ACLED label, date and precision, place,
     actors (every role at every certainty: a denied claim is listed as "denied", never as a
     fact) and the articles reporting it with their sources. `actor` matches an actor in any
-    role; `certainty` needs one role claim with it (that actor's, when both are given)."""
+    role; `certainty` needs one role claim with it (that actor's, when both are given);
+    `min_reports` keeps incidents that several articles report."""
     page = lookups.list_incidents(
         store,
         type=type.value if type else None,
         actor=actor,
         place=place,
         certainty=certainty,
+        min_reports=min_reports,
         limit=limit,
         offset=offset,
         **date_bounds(date_from, date_to),

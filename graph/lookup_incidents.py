@@ -187,6 +187,7 @@ def list_incidents(
     date_from: date | None = None,
     date_to: date | None = None,
     certainty: str | None = None,
+    min_reports: int = 1,
     limit: int = 50,
     offset: int = 0,
 ) -> Page[IncidentSummary]:
@@ -195,7 +196,8 @@ def list_incidents(
     id (or any spelling resolution grouped with it) in any role of any report, whatever the
     certainty (denied claims included); `place` the place or any place located in it;
     `certainty` at least one role claim with it (together with `actor`: that actor's
-    claim); dates by overlap at their precision."""
+    claim); dates by overlap at their precision; `min_reports` keeps the incidents that at
+    least that many articles' reports describe."""
     found: dict[Term, IndexedIncident] | None = None
     if actor is not None:
         found = {}
@@ -222,6 +224,7 @@ def list_incidents(
         incident
         for incident in incidents.values()
         if matches(incident.classes, incident.date, incident.precision, wanted, date_from, date_to)
+        and len(resolution.members(incident.iri)) >= min_reports
     ]
     selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]

@@ -223,6 +223,9 @@ def test_incident_detail(client: httpx.Client) -> None:
     # Asked by the article's report id, answered with the incident it was resolved into.
     assert (body["id"], strike_report_count(body)) == (f"c-{STRIKE}", 1)
     assert ok(client.get(f"/incidents/c-{STRIKE}")) == body
+    # One article: nothing is corroborated by a second one.
+    assert ok(client.get("/incidents", params={"min_reports": 2}))["total"] == 0
+    assert ok(client.get("/incidents", params={"min_reports": 1}))["total"] >= 6
     assert body["reports"][0]["report"] == STRIKE and body["reports"][0]["date"] == "2021-11-07"
     assert (body["type"], body["acled"], body["trigger"], body["date_precision"]) == (
         "AirOrDroneStrike",
@@ -354,6 +357,7 @@ def test_links_groups_incidents(client: httpx.Client) -> None:
         ("/entities", {"limit": 0}),
         ("/entities", {"limit": 501}),
         ("/incidents", {"offset": -1}),
+        ("/incidents", {"min_reports": 0}),
         ("/incidents", {"certainty": "certain"}),
         ("/incidents", {"from": "2021-13"}),
         ("/incidents", {"to": "yesterday"}),

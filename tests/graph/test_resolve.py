@@ -334,3 +334,15 @@ def test_a_read_only_endpoint_is_refused_before_anything_is_read() -> None:
     with open_store("sparql:http://127.0.0.1:9/sparql") as read_only:
         with pytest.raises(StoreError, match=r"read-only remote store .*resolution writes"):
             resolve(read_only)
+
+
+def test_incidents_reported_by_several_articles(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    corroborated = lookups.list_incidents(store, min_reports=2)
+    (report_a,) = strikes(extractions["kirkuk-a.txt"])
+    assert [(i.id, i.report_count) for i in corroborated.items] == [(f"c-{report_a}", 3)]
+    assert lookups.list_incidents(store, min_reports=4).total == 0
+    assert lookups.list_incidents(store).total == 2
