@@ -26,6 +26,7 @@ from graph.lookup_base import (
     select,
     subclasses,
 )
+from graph.lookup_incidents import Resolved, resolved
 from graph.lookup_model import (
     AliasSeen,
     Edge,
@@ -38,7 +39,7 @@ from graph.lookup_model import (
     Subgraph,
 )
 from graph.store import Store
-from ontologies import CK, local_id
+from ontologies import CK, CKID, local_id
 
 __all__ = ["get_entity", "list_entities", "neighbors"]
 
@@ -213,17 +214,38 @@ def neighbors(
     says so in `truncated`. None when the entity is unknown."""
     if depth < 1:
         raise ValueError("depth must be at least 1")
-    center = id_iri("entity", id)
+    resolution = resolved(store)
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for variant, canonical_id in resolution.actors.items():
+        spellings[canonical_id].append(variant)
+
+    def canonical(term: Term) -> Term:
+        """Reports stand for their incident, spellings for their actor."""
+        if term in resolution.incidents:
+            return resolution.incidents[term].iri
+        other = resolution.actors.get(local_id(str(term)))
+        return id_iri("entity", other) if other and str(term).startswith(str(CKID)) else term
+
+    def members(term: Term) -> list[Term]:
+        if term in resolution.reports:
+            return list(resolution.reports[term])
+        found = spellings.get(local_id(str(term)))
+        return [id_iri("entity", s) for s in sorted(found)] if found else [term]
+
+    center = canonical(id_iri("entity", id))
     properties: dict[Term, set[Term]] = defaultdict(set)
-    for row in select(store, "node_properties", node=center):
-        properties[row["property"]].add(row["value"])
+    for member in members(center):
+        assert isinstance(member, URIRef)
+        for row in select(store, "node_properties", node=member):
+            properties[row["property"]].add(row["value"])
     if not properties[CK.mentionedIn]:
         return None
+    center_id = local_id(str(center))
     classes = properties[RDF.type]
     nodes: dict[Term, Node] = {
         center: Node(
-            id=id,
-            name=pick_name({str(n) for n in properties[RDFS.label]}, id),
+            id=center_id,
+            name=pick_name({str(n) for n in properties[RDFS.label]}, center_id),
             kind=node_kind(classes),
             type=primary_type(classes),
         )
@@ -234,27 +256,37 @@ def neighbors(
     for _ in range(depth):
         reached: list[Term] = []
         for node in frontier:
-            assert isinstance(node, URIRef)
-            for claim in (*claims(store, node, "out"), *claims(store, node, "in")):
-                if claim.predicate is None or not claim.other_classes:
-                    continue
-                if claim.other not in nodes:
-                    if len(nodes) >= max_nodes:
-                        truncated = True
+            for member in members(node):
+                assert isinstance(member, URIRef)
+                for claim in (*claims(store, member, "out"), *claims(store, member, "in")):
+                    if claim.predicate is None or not claim.other_classes:
                         continue
-                    ref = claim.other_ref
-                    nodes[claim.other] = Node(
-                        ref.id, ref.name, node_kind(claim.other_classes), ref.type
-                    )
-                    reached.append(claim.other)
-                ends = (node, claim.other) if claim.direction == "out" else (claim.other, node)
-                source, target = (nodes[end].id for end in ends)
-                key = (source, target, claim.predicate, claim.certainty)
-                edges.setdefault(key, Edge(*key))
+                    other = canonical(claim.other)
+                    if other not in nodes:
+                        if len(nodes) >= max_nodes:
+                            truncated = True
+                            continue
+                        nodes[other] = _node(other, claim, resolution)
+                        reached.append(other)
+                    ends = (node, other) if claim.direction == "out" else (other, node)
+                    source, target = (nodes[end].id for end in ends)
+                    key = (source, target, claim.predicate, claim.certainty)
+                    edges.setdefault(key, Edge(*key))
         frontier = reached
     return Subgraph(
-        center=id,
+        center=center_id,
         nodes=tuple(nodes.values()),
         edges=tuple(sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))),
         truncated=truncated,
     )
+
+
+def _node(term: Term, claim: ClaimRow, resolution: Resolved) -> Node:
+    """A neighbour as the graph shows it: a resolved incident under its own id and class, an
+    actor or place as the claim's article names it."""
+    incident = resolution.canonical.get(term)
+    if incident is not None:
+        ref = incident.ref
+        return Node(ref.id, claim.other_ref.name, "incident", ref.type)
+    ref = claim.other_ref
+    return Node(local_id(str(term)), ref.name, node_kind(claim.other_classes), ref.type)

@@ -131,6 +131,8 @@ class Resolved:
     """Canonical incident IRI -> its reports, in IRI order."""
     actors: dict[str, str]
     """Actor local id -> canonical local id (only for actors grouped with others)."""
+    canonical: dict[Term, IndexedIncident]
+    """Canonical incident IRI -> the incident."""
 
     def incident(self, report: IndexedIncident) -> IndexedIncident:
         return self.incidents.get(report.iri, report)
@@ -168,7 +170,10 @@ def _read_resolved(store: Store) -> Resolved:
         for row in select(store, "canonical_actors")
     }
     return Resolved(
-        incidents, {k: tuple(sorted(set(v), key=str)) for k, v in reports.items()}, actors
+        incidents,
+        {k: tuple(sorted(set(v), key=str)) for k, v in reports.items()},
+        actors,
+        canonical,
     )
 
 

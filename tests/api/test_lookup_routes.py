@@ -122,15 +122,15 @@ def test_neighbors_depth(client: httpx.Client) -> None:
     assert one["center"] == two["center"] == KH
     assert len(two["nodes"]) > len(one["nodes"]) >= 3
     near = {n["id"]: n for n in one["nodes"]}
-    assert near[STRIKE] == {
-        "id": STRIKE,
+    assert near[INCIDENT] == {
+        "id": INCIDENT,
         "name": "drone strike",
         "kind": "incident",
         "type": "AirOrDroneStrike",
     }
     assert near["iran"]["kind"] == "actor"
     assert {
-        "source": STRIKE,
+        "source": INCIDENT,
         "target": KH,
         "predicate": "perpetrator",
         "certainty": "alleged",

@@ -346,3 +346,22 @@ def test_incidents_reported_by_several_articles(
     assert [(i.id, i.report_count) for i in corroborated.items] == [(f"c-{report_a}", 3)]
     assert lookups.list_incidents(store, min_reports=4).total == 0
     assert lookups.list_incidents(store).total == 2
+
+
+def test_neighbors_walk_resolved_incidents_and_actors(
+    store: Store, extractions: dict[str, Extraction]
+) -> None:
+    add(store, extractions, *NAMES)
+    resolve(store)
+    (report_a,) = strikes(extractions["kirkuk-a.txt"])
+    incident = f"c-{report_a}"
+    around = lookups.neighbors(store, "salim-hadad", depth=2)  # asked by the variant
+    assert around is not None and around.center == "salim-haddad"
+    nodes = {n.id: n for n in around.nodes}
+    assert (nodes[incident].kind, nodes[incident].type) == ("incident", "AirOrDroneStrike")
+    assert "salim-hadad" not in nodes
+    assert not {r for x in extractions.values() for r in strikes(x)} & set(nodes)
+    edges = {(e.source, e.target, e.predicate) for e in around.edges}
+    assert (incident, "salim-haddad", "target") in edges
+    assert (incident, "kataib-hezbollah", "perpetrator") in edges
+    assert "kirkuk" in nodes
