@@ -50,6 +50,14 @@ def resolution(store: Store) -> set[tuple]:
     return set(store.article_graph(RESOLUTION_GRAPH))
 
 
+@pytest.fixture
+def strike(store: Store, extractions: dict[str, Extraction]) -> str:
+    """All four articles stored and resolved; the id of the governor strike's incident."""
+    add(store, extractions, *NAMES)
+    resolve(store)
+    return f"c-{strikes(extractions['kirkuk-a.txt'])[0]}"
+
+
 def test_the_articles_extract_as_the_tests_assume(extractions: dict[str, Extraction]) -> None:
     """One strike each, dated as written; if extraction changes, this says so first."""
     dates = {
@@ -277,14 +285,12 @@ def test_the_incident_query_lists_every_report_side_by_side(
 
 
 def test_networks_groups_and_entity_lists_use_resolved_incidents_and_actors(
-    store: Store, extractions: dict[str, Extraction]
+    store: Store, extractions: dict[str, Extraction], strike: str
 ) -> None:
     from graph.network_data import load_network_data
 
-    add(store, extractions, *NAMES)
-    resolve(store)
-    (report_a,) = strikes(extractions["kirkuk-a.txt"])
-    incident = f"c-{report_a}"
+    incident = strike
+    report_a = strike.removeprefix("c-")
     data = load_network_data(store)
     assert incident in data.incidents and report_a not in data.incidents
     assert data.incidents[incident].injuries == 3  # the lowest of 3 and 5
@@ -349,12 +355,9 @@ def test_incidents_reported_by_several_articles(
 
 
 def test_neighbors_walk_resolved_incidents_and_actors(
-    store: Store, extractions: dict[str, Extraction]
+    store: Store, extractions: dict[str, Extraction], strike: str
 ) -> None:
-    add(store, extractions, *NAMES)
-    resolve(store)
-    (report_a,) = strikes(extractions["kirkuk-a.txt"])
-    incident = f"c-{report_a}"
+    incident = strike
     around = lookups.neighbors(store, "salim-hadad", depth=2)  # asked by the variant
     assert around is not None and around.center == "salim-haddad"
     nodes = {n.id: n for n in around.nodes}
