@@ -27,7 +27,7 @@ from graph.store_base import (
     store_query,
     values_clause,
 )
-from graph.store_terms import from_ox, from_ox_triple, to_ox_iri
+from graph.store_terms import from_ox, from_ox_triple, insert_data, to_ox_iri
 from graph.store_workers import QueryWorkers
 from ontologies import PREFIXES
 
@@ -178,6 +178,22 @@ class OxigraphStore(Store):
             self._inner.extend(quads)
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
+
+    def _replace(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        """Only the difference, in one update: a resolution graph mostly stays the same
+        from one rebuild to the next, and parsing all of it again was most of the time."""
+        old = set(self._inner.quads_for_pattern(None, None, None, to_ox_iri(graph_iri)))
+        new = set(quads)
+        if any(isinstance(t, ox.BlankNode) for q in old ^ new for t in (q.subject, q.object)):
+            super()._replace(graph_iri, quads)  # DELETE DATA cannot name a blank node
+            return
+        parts = []
+        if old - new:
+            parts.append(insert_data(graph_iri, old - new, verb="DELETE"))
+        if new - old:
+            parts.append(insert_data(graph_iri, new - old))
+        if parts:
+            self._update(" ;\n".join(parts))
 
     def _drop(self, graph_iri: URIRef) -> None:
         self._generation += 1

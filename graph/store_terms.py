@@ -10,6 +10,8 @@ literals, exactly as a SPARQL endpoint's result documents carry them).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import Graph
@@ -103,8 +105,8 @@ def article_quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
     return quads
 
 
-def insert_data(graph_iri: URIRef, quads: list[ox.Quad]) -> str:
-    """An `INSERT DATA` of validated quads into one graph, each term written by rdflib's
-    `n3()`, which escapes literals and refuses nothing that `article_quads` let through."""
+def insert_data(graph_iri: URIRef, quads: Iterable[ox.Quad], verb: str = "INSERT") -> str:
+    """An `INSERT DATA` (or `DELETE DATA`) of validated quads in one graph, each term written
+    by rdflib's `n3()`, which escapes literals and refuses nothing `article_quads` let through."""
     lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in map(from_ox_triple, quads))
-    return f"INSERT DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
+    return f"{verb} DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"

@@ -20,6 +20,7 @@ from graph.store import (
     InvalidQueryError,
     QueryOptions,
     QueryTimeoutError,
+    Store,
     StoreError,
     open_store,
 )
@@ -555,3 +556,25 @@ def test_oxigraph_deadline_kills_the_worker_running_an_aggregate(tmp_path):
         )
         assert select(after) == [(first,), (second,)], "a write is visible to the next query"
         assert len(store._workers.pids) == 1 and store._workers.pids != [pid]
+
+
+def test_replace_graph_leaves_exactly_the_new_triples(store: Store) -> None:
+    derived = URIRef("https://w3id.org/conflict-kg/id/graph/derived-test")
+    a, b, c = (URIRef(f"https://example.org/{n}") for n in "abc")
+
+    def graph(*objects: URIRef | Literal) -> Graph:
+        g = Graph()
+        for o in objects:
+            g.add((a, RDFS.seeAlso, o))
+        return g
+
+    store.replace_graph(derived, graph(b, c, Literal('café "quoted"\n')))
+    assert set(store.article_graph(derived)) == set(graph(b, c, Literal('café "quoted"\n')))
+    store.replace_graph(derived, graph(c, Literal("new")))  # one kept, two gone, one new
+    assert set(store.article_graph(derived)) == {
+        (a, RDFS.seeAlso, c),
+        (a, RDFS.seeAlso, Literal("new")),
+    }
+    assert store.article_graphs() == []  # a derived graph is no article
+    store.replace_graph(derived, Graph())
+    assert len(store.article_graph(derived)) == 0
