@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
+from graph.resolve_queue import ResolutionQueue
 from graph.store import open_store
 
 from . import articles, entities, exports, groups, incidents, paths, sparql, status, update, view
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.resolution = ResolutionQueue(store)
     install_problem_handlers(app)
     app.add_middleware(BodySizeLimit, max_body=settings.max_body)
     app.include_router(status.router)

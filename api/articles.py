@@ -24,7 +24,7 @@ from pydantic import Field
 from extract.article import ArticleError, ArticleInput, article_from_json
 from extract.pipeline import Extractor
 from graph import lookups
-from graph.resolve import resolve
+from graph.resolve_queue import ResolutionQueue
 from graph.store import Store
 from ontologies import article_iri
 
@@ -179,16 +179,21 @@ def _ingest(app: FastAPI, store: Store, item: ArticleInput) -> IngestResult:
     with _EXTRACTION:
         result = next(ingest([item], store, _extractor(app)))
     if result.added:
-        resolve(store)
+        _resolution(app).after_write()
     return result
 
 
-def _remove(store: Store, id: str) -> bool:
+def _resolution(app: FastAPI) -> ResolutionQueue:
+    queue: ResolutionQueue = app.state.resolution
+    return queue
+
+
+def _remove(app: FastAPI, store: Store, id: str) -> bool:
     """Drop the article, then re-resolve what leaned on it (its reports leave their incidents,
     its spellings leave their actors)."""
     if not store.remove_article(article_iri(id)):
         return False
-    resolve(store)
+    _resolution(app).after_write()
     return True
 
 
@@ -314,9 +319,9 @@ async def create_article(
     dependencies=[Depends(require_token)],
     responses={**_WRITE_ERRORS, 404: {"description": "No article with this id."}},
 )
-def delete_article(id: IdPath, store: StoreDep) -> Response:
+def delete_article(id: IdPath, request: Request, store: StoreDep) -> Response:
     """Remove the article's named graph: everything it contributed. Facts other articles
     also stated stay, in their graphs."""
-    if not _remove(store, id):
+    if not _remove(request.app, store, id):
         raise Problem(404, "Not found", f"no article with id {id!r}")
     return Response(status_code=204)
