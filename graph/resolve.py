@@ -236,7 +236,7 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
     for group in groups:
         incident = canonical_incident_iri(group[0].iri)
         g.add((incident, RDF.type, CK.Incident))
-        g.add((incident, CK.reportCount, Literal(len(group), datatype=XSD.nonNegativeInteger)))
+        g.add((incident, CK.reportCount, Literal(len(group), datatype=XSD.integer)))
         kind = _most_common((r.event_class for r in group), depth)
         assert kind is not None
         g.add((incident, CK.incidentClass, CK[kind]))
@@ -269,14 +269,14 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
                     (
                         incident,
                         CK[f"{prop}Min"],
-                        Literal(min(figures), datatype=XSD.nonNegativeInteger),
+                        Literal(min(figures), datatype=XSD.integer),
                     )
                 )
                 g.add(
                     (
                         incident,
                         CK[f"{prop}Max"],
-                        Literal(max(figures), datatype=XSD.nonNegativeInteger),
+                        Literal(max(figures), datatype=XSD.integer),
                     )
                 )
         for report in group:

@@ -1,4 +1,5 @@
-"""SHACL validation of stored article graphs against `ontologies/shapes.ttl`.
+"""SHACL validation of stored article graphs (and the resolution graph) against
+`ontologies/shapes.ttl`.
 
 Each article graph is validated on its own: the shapes require every node an article points
 at to be typed in that same graph, which is what keeps an article self-describing when it
@@ -13,7 +14,7 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from ontologies import load_shapes
+from ontologies import RESOLUTION_GRAPH, load_shapes
 
 from .store import Store
 
@@ -49,8 +50,12 @@ def validate_graph(graph: Graph, name: str = "") -> list[str]:
 
 
 def validate_store(store: Store) -> ValidationReport:
+    """Every article graph, and the resolution graph derived from them when there is one."""
     report = ValidationReport()
     for iri in store.article_graphs():
         report.articles += 1
         report.violations.extend(validate_graph(store.article_graph(URIRef(iri)), str(iri)))
+    derived = store.article_graph(RESOLUTION_GRAPH)
+    if len(derived):
+        report.violations.extend(validate_graph(derived, str(RESOLUTION_GRAPH)))
     return report

@@ -10,7 +10,8 @@ from itertools import permutations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from extract.article import ArticleInput, read_inputs
 from extract.model import Extraction
@@ -368,3 +369,18 @@ def test_neighbors_walk_resolved_incidents_and_actors(
     assert (incident, "salim-haddad", "target") in edges
     assert (incident, "kataib-hezbollah", "perpetrator") in edges
     assert "kirkuk" in nodes
+
+
+def test_the_resolution_graph_conforms_to_the_shapes(store: Store, strike: str) -> None:
+    from graph.validate import validate_graph, validate_store
+
+    report = validate_store(store)
+    assert (report.articles, report.violations) == (4, [])
+    broken = store.article_graph(RESOLUTION_GRAPH)
+    incident = CKID[f"incident/{strike}"]
+    broken.remove((incident, CK.reportCount, None))
+    broken.set((incident, CK.injuriesMin, Literal(9, datatype=XSD.integer)))
+    problems = validate_graph(broken)
+    assert len(problems) == 2
+    assert any("exactly one ck:reportCount" in p for p in problems)
+    assert any("not above ck:injuriesMax" in p for p in problems)
