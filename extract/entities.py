@@ -18,6 +18,7 @@ from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
+from .name_context import facility_after, person_by_context, place_by_context
 from .name_labels import corrected_label
 from .persons import add_persons, split_misread_cities
 from .positions import positions
@@ -162,6 +163,8 @@ def resolve_entities(
             name, kind = agency
             country = ent.ent_id_ or lexicon.country_of_name(span.text)
             table.add(name, name.text, kind, country=country)
+        elif label in ("PERSON", "ORG") and (facility := facility_after(span)) is not None:
+            places.append((facility, "FAC", ""))
         elif label in ("GPE", "LOC", "FAC"):
             places.append((span, label, ent.ent_id_))
         elif label == "PERSON":
@@ -172,6 +175,7 @@ def resolve_entities(
             _add_communal_group(table, span, lexicon)
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
+    persons, deferred, places = _relabel_by_context(persons, deferred, places)
     persons, misread_cities = split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
@@ -197,6 +201,29 @@ def resolve_entities(
     _add_units_after_parents(table, doc, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _relabel_by_context(
+    persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
+) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
+    """Move names between persons, organisations and places when the words around one of
+    their mentions say what they are (`extract.name_context`); every mention of the same
+    name moves with it, so that the article types a name once."""
+    as_place = {s.text for s in persons if place_by_context(s)}
+    as_person = {s.text for s in organisations if person_by_context(s)}
+    as_person |= {
+        s.text
+        for s, label, gazetteer_id in places
+        if not gazetteer_id and label != "FAC" and person_by_context(s)
+    }
+    as_person -= as_place
+    kept_persons = [s for s in persons if s.text not in as_place]
+    kept_persons += [s for s in organisations if s.text in as_person]
+    kept_persons += [s for s, _, gid in places if not gid and s.text in as_person]
+    kept_places = [p for p in places if p[2] or p[0].text not in as_person]
+    kept_places += [(s, "GPE", "") for s in persons if s.text in as_place]
+    kept_organisations = [s for s in organisations if s.text not in as_person]
+    return kept_persons, kept_organisations, kept_places
 
 
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:

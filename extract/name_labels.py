@@ -17,10 +17,12 @@ __all__ = ["corrected_label"]
 
 FACILITY_HEADS = frozenset(
     {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge",
-     "cafe", "café", "restaurant", "hotel", "airport", "airfield", "airbase", "station",
+     "cafe", "café", "restaurant", "bakery", "hotel", "motel", "airport", "airfield",
+     "airbase", "station",
      "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hospital",
      "prison", "jail", "market", "bazaar", "mall", "building", "tower", "palace", "estate",
-     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint"}
+     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint",
+     "lake", "river", "valley"}
 )  # fmt: skip
 """Last words that make a name a facility or a place ("Cavehill Road", "Bagram Airfield")."""
 ORGANISATION_HEADS = frozenset(

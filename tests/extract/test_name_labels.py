@@ -29,6 +29,8 @@ def _span(extractor: Extractor, text: str, name: str) -> Span:
         ("They called it Black Friday last year.", "Black", "PERSON", None),
         ("==References== follow below.", "==References==", "PERSON", None),
         ("Omar Haddad said the road was closed.", "Omar Haddad", "PERSON", "PERSON"),
+        ("He drove the truck to Hollins Lake.", "Hollins Lake", "PERSON", "FAC"),
+        ("He checked into the Starlight Motel.", "Starlight Motel", "ORG", "FAC"),
         ("The Red Crescent sent aid.", "Red Crescent", "ORG", "ORG"),
         ("Fighting spread to Harbour Road.", "Harbour Road", "GPE", "GPE"),
         ("Rockets hit the Airfield at dawn.", "Airfield", "PERSON", "FAC"),
