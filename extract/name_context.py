@@ -144,6 +144,8 @@ def person_by_context(span: Span) -> bool:
     one; a name whose last word is an organisation's or a facility's is never one."""
     if span[-1].lower_ in ORGANISATION_HEADS or span[-1].lower_ in FACILITY_HEADS:
         return False
+    if place_by_context(span):
+        return False  # "in X, a suicide bomber blew himself up": the phrase is the subject
     if _token_after(span) in ("'s", "’s") and _token_after(span, 1) in PERSON_NOUNS:
         return True  # "X's wife"
     if _leader_of(span):

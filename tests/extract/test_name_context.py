@@ -38,6 +38,7 @@ def _span(extractor: Extractor, text: str, name: str, label: str | None = None) 
         ("The Kessler Group, 40, said nothing.", "Kessler Group", False),
         ("The NLF government fell in March.", "NLF", False),
         ("Shares of Norvik Shipping fell sharply.", "Norvik Shipping", False),
+        ("Later in Harlowe, a suicide bomber blew himself up.", "Harlowe", False),
     ],
 )
 def test_person_by_context(extractor: Extractor, text: str, name: str, expected: bool) -> None:
