@@ -210,7 +210,8 @@ def _relabel_by_context(
     their mentions say what they are (`extract.name_context`); every mention of the same
     name moves with it, so that the article types a name once."""
     as_place = {s.text for s in persons if place_by_context(s)}
-    as_person = {s.text for s in organisations if person_by_context(s)}
+    org_places = {s.text for s in organisations if place_by_context(s, "ORG")}
+    as_person = {s.text for s in organisations if person_by_context(s)} - org_places
     as_person |= {
         s.text
         for s, label, gazetteer_id in places
@@ -222,7 +223,10 @@ def _relabel_by_context(
     kept_persons += [s for s, _, gid in places if not gid and s.text in as_person]
     kept_places = [p for p in places if p[2] or p[0].text not in as_person]
     kept_places += [(s, "GPE", "") for s in persons if s.text in as_place]
-    kept_organisations = [s for s in organisations if s.text not in as_person]
+    kept_places += [(s, "GPE", "") for s in organisations if s.text in org_places]
+    kept_organisations = [
+        s for s in organisations if s.text not in as_person and s.text not in org_places
+    ]
     return kept_persons, kept_organisations, kept_places
 
 

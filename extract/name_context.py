@@ -57,6 +57,7 @@ PLACE_NOUNS_BEFORE_OF = frozenset(
 """Nouns of "the town of X" that make X a place."""
 LOCATING_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 """Prepositions after which a name is where something happens, not who did it."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGE_WORDS = ("year-old", "years old")
 RULE_NOUNS = frozenset({"administration", "regime", "presidency", "government"})
 """Nouns of rule named after a leader: "the X administration"."""
@@ -158,14 +159,19 @@ def person_by_context(span: Span) -> bool:
     )
 
 
-def place_by_context(span: Span) -> bool:
-    """Whether a name the NER typed as a person is where something is: "killed in X",
-    "the town of X", and the names listed with such an X."""
+def place_by_context(span: Span, label: str = "PERSON") -> bool:
+    """Whether a name the NER typed as a person (`label` "PERSON") or an organisation
+    ("ORG") is where something is. A person after a locating preposition is ("killed in
+    X", and the names listed with such an X); an organisation only when the text calls it
+    a place ("the city of X") or lists it with places ("in Kunduz and X"): "in Congress"
+    stays an organisation."""
     doc = span.doc
     if _token_after(span) in ("'s", "’s", "'", "’") or span.start == 0:
         return False
     root = span.root
+    neighbours = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj" and root.head.i < span.start:
+        neighbours.append(root.head)
         root = root.head
         first = root.left_edge.i
     else:
@@ -173,9 +179,11 @@ def place_by_context(span: Span) -> bool:
     if first == 0:
         return False
     before = doc[first - 1]
-    if before.lower_ in LOCATING_PREPOSITIONS:
+    if before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF:
         return True
-    return before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF
+    if before.lower_ not in LOCATING_PREPOSITIONS:
+        return False
+    return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
 
 
 def facility_after(span: Span) -> Span | None:

@@ -77,6 +77,30 @@ def test_place_by_context(extractor: Extractor, text: str, name: str, expected: 
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
+        ("A bomb exploded on a street in the city of Harlowe.", "Harlowe", True),
+        ("Soldiers were killed in attacks in Kunduz and Harlowe.", "Harlowe", True),
+        ("The bill stalled in Harlowe last year.", "Harlowe", False),
+    ],
+)
+def test_place_by_context_of_an_organisation(
+    extractor: Extractor, text: str, name: str, expected: bool
+) -> None:
+    """`label` "ORG": only a place noun or a listed place makes an organisation a place."""
+    span = _span(extractor, text, name)
+    if "Kunduz" in text:
+        doc = span.doc
+        kunduz = doc.char_span(text.index("Kunduz"), text.index("Kunduz") + 6)
+        assert kunduz is not None
+        doc.ents = [
+            Span(doc, kunduz.start, kunduz.end, label="GPE"),
+            Span(doc, span.start, span.end, label="ORG"),
+        ]
+    assert place_by_context(span, "ORG") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
         ("A guard stood outside Greenfield mosque in the city.", "Greenfield", "Greenfield mosque"),
         ("They closed the Bellmont metro stations.", "Bellmont", "Bellmont metro stations"),
         ("Diners were in the La Palmera restaurant.", "La Palmera", "La Palmera restaurant"),

@@ -1,0 +1,38 @@
+"""Every place of a locative phrase is the event's place (extract/roles.py `_places`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.article import ArticleInput
+from extract.pipeline import Extractor
+
+
+def _places(extractor: Extractor, text: str) -> list[str]:
+    result = extractor.extract(ArticleInput("t", text))
+    (event,) = [e for e in result.events if e.type in ("Attack", "ArmedClash", "Bombing")]
+    return [a.text for a in event.arguments if a.role == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two dozen soldiers were killed in attacks in Kunduz and Baghlan last week.",
+            ["Kunduz", "Baghlan"],
+        ),
+        (
+            "Taliban gunmen attacked a police post in Helmand Province, Afghanistan, on Monday.",
+            ["Helmand Province", "Afghanistan"],
+        ),
+        (
+            "A parcel bomb exploded on a busy street in the city of Lyon, wounding 13 people.",
+            ["Lyon"],
+        ),
+        ("Militants launched an attack in Syria's Idlib province on Friday.", ["Syria", "Idlib"]),
+    ],
+)
+def test_places_coordinated_apposed_and_nested(
+    extractor: Extractor, text: str, expected: list[str]
+) -> None:
+    assert _places(extractor, text) == expected
