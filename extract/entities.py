@@ -23,6 +23,7 @@ from .name_labels import corrected_label
 from .persons import add_persons, split_misread_cities
 from .positions import positions
 from .regions import region_around
+from .repeats import add_repeated_names
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -199,6 +200,7 @@ def resolve_entities(
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    add_repeated_names(table, doc)
     _add_demonym_references(table, doc, lexicon)
     return table
 
