@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ontologies import slugify
 
 from .agencies import agency_after_state
+from .claimants import add_claimants
 from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
@@ -200,6 +201,7 @@ def resolve_entities(
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    add_claimants(table, doc)
     add_repeated_names(table, doc)
     _add_demonym_references(table, doc, lexicon)
     return table

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import Attribution, attribute
 from .casualties import victims
+from .claimants import RESPONSIBILITY_VERBS
 from .entities import LOCATIVE_PREPS, EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
@@ -52,8 +53,6 @@ PEOPLE_NOUNS = frozenset(
      "hundreds", "people", "women", "youths"}
 )  # fmt: skip
 INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
-RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
-"""Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
 SURVIVING_VERBS = frozenset({"escape", "survive"})
 
 
