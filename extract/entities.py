@@ -143,6 +143,7 @@ def resolve_entities(
     places: list[tuple[Span, str, str]] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
+    place_names = {_strip_article(e).text for e in doc.ents if e.label_ == "GPE"}
     for ent in doc.ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
             continue
@@ -173,6 +174,8 @@ def resolve_entities(
             persons.append(span)
         elif label == "ORG":
             deferred.append(span)
+        elif label == "NORP" and span.text in place_names:
+            places.append((span, "GPE", ""))  # "Dagestan became ..." after "in Dagestan"
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
     if dateline_name is not None:

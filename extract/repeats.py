@@ -30,20 +30,26 @@ MIN_LETTERS = 3
 """Shorter names ("US", "UN") are acronyms the gazetteer already matches case-sensitively."""
 
 
-def _inside_longer_name(span: Span) -> bool:
+def _inside_longer_name(span: Span, table: EntityTable) -> bool:
     """ "Greater Manchester Police", "Cafe Rolando": a capitalised word right before (not
-    opening the sentence) or right after makes the occurrence part of another name."""
+    opening the sentence) or right after makes the occurrence part of another name,
+    unless that word is a name of its own ("the Belfast IRA leaders")."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.is_alpha and after.text[:1].isupper():
+
+    def capitalised_word(index: int) -> bool:
+        if not 0 <= index < len(doc):
+            return False
+        token = doc[index]
+        return (
+            token.is_alpha
+            and token.text[:1].isupper()
+            and not token.ent_type_
+            and index not in table.token_entity
+        )
+
+    if capitalised_word(span.end):
         return True
-    return (
-        before is not None
-        and before.is_alpha
-        and before.text[:1].isupper()
-        and not before.is_sent_start
-    )
+    return capitalised_word(span.start - 1) and not doc[span.start - 1].is_sent_start
 
 
 def add_repeated_names(table: EntityTable, doc: Doc) -> None:
@@ -58,7 +64,8 @@ def add_repeated_names(table: EntityTable, doc: Doc) -> None:
             if (
                 words
                 and sum(c.isalpha() for c in mention.text) >= MIN_LETTERS
-                and all(w[:1].isupper() for w in words)
+                and words[0][:1].isupper()
+                and words[-1][:1].isupper()
             ):
                 names.setdefault(words, entity.id)
     if not names:
@@ -76,7 +83,7 @@ def add_repeated_names(table: EntityTable, doc: Doc) -> None:
                 continue
             if any(t.ent_type_ or t.i in table.token_entity for t in span):
                 continue
-            if _inside_longer_name(span) or facility_after(span) is not None:
+            if _inside_longer_name(span, table) or facility_after(span) is not None:
                 break
             if not any(t.pos_ == "PROPN" for t in span):
                 break  # "Gunmen fled": a sentence's capitalised common noun is no name
