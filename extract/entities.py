@@ -21,7 +21,7 @@ from .model import Entity
 from .model import Span as TextSpan
 from .name_context import facility_after, person_by_context, place_by_context
 from .name_labels import corrected_label
-from .persons import add_persons, split_misread_cities
+from .persons import add_persons, listed_names, split_misread_cities
 from .positions import positions
 from .regions import region_around
 from .repeats import add_repeated_names
@@ -181,6 +181,7 @@ def resolve_entities(
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
+    persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")

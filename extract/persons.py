@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
@@ -21,7 +21,14 @@ from .positions import positions
 if TYPE_CHECKING:
     from .entities import EntityTable
 
-__all__ = ["PERSON_TITLES", "add_persons", "split_misread_cities", "surname", "title_before"]
+__all__ = [
+    "PERSON_TITLES",
+    "add_persons",
+    "listed_names",
+    "split_misread_cities",
+    "surname",
+    "title_before",
+]
 
 PERSON_TITLES: dict[str, str | None] = {
     "prime minister": "Prime Minister",
@@ -60,6 +67,46 @@ def surname(name: str) -> str:
         if last.lower().startswith(prefix):
             last = last[len(prefix) :]
     return last.lower()
+
+
+def listed_names(persons: list[Span]) -> list[Span]:
+    """Full names the NER left unlabelled in a list with persons ("A, B and C" where A and
+    C are persons): a coordinated run of two or more capitalised proper nouns is one more
+    person. Titles before the name ("Colonel") stay out of it."""
+    found: list[Span] = []
+    seen: set[int] = set()
+    stack = [p.root for p in persons]
+    while stack:
+        token = stack.pop()
+        neighbours = [c for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            neighbours.append(token.head)
+        for other in neighbours:
+            if other.i in seen or other.ent_type_:
+                continue
+            seen.add(other.i)
+            name = _proper_name_ending_at(other)
+            if name is not None:
+                found.append(name)
+                stack.append(other)
+    return found
+
+
+def _proper_name_ending_at(token: Token) -> Span | None:
+    """The run of capitalised, unlabelled proper nouns that ends at `token` (two words at
+    least, without a leading title), or None."""
+    doc = token.doc
+    start = token.i
+    while start > 0:
+        word = doc[start - 1]
+        if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_:
+            break
+        start -= 1
+    while start < token.i and doc[start].lower_.rstrip(".") in TITLE_WORDS:
+        start += 1
+    if token.pos_ != "PROPN" or token.i - start < 1 or not token.text[:1].isupper():
+        return None
+    return doc[start : token.i + 1]
 
 
 def split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
