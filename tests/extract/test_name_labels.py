@@ -36,6 +36,10 @@ def _span(extractor: Extractor, text: str, name: str) -> Span:
         ("Rockets hit the Airfield at dawn.", "Airfield", "PERSON", "FAC"),
         ("Rockets hit the Airfield at dawn.", "Airfield", "ORG", "ORG"),
         ("WHY IS THE ROAD CLOSED", "IS", "ArmedGroup", None),
+        ("The file is 1.5 MB in size.", "MB", "ORG", None),
+        ("It went off at 1530 UTC on Friday.", "UTC", "ORG", None),
+        ("Police want armed UAVs to stop drones.", "UAVs", "ORG", None),
+        ("The UN said 12 NGOs had left.", "UN", "ORG", "ORG"),
         ("Officials said IS fighters withdrew.", "IS", "ArmedGroup", "ArmedGroup"),
     ],
 )
