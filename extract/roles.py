@@ -16,17 +16,18 @@ from spacy.tokens import Span, Token
 from .attribution import Attribution, attribute
 from .casualties import victims
 from .claimants import RESPONSIBILITY_VERBS
-from .entities import LOCATIVE_PREPS, EntityTable
+from .entities import EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
+from .locatives import places_on
 from .model import Entity
 from .phrases import (
     actors_in_phrase,
     denoted_actors,
     mention_span,
-    modifies_office,
     with_examples,
 )
+from .targets import aimed_roles
 
 __all__ = [
     "RoleFinding",
@@ -98,47 +99,6 @@ def _subject(verb: Token) -> Token | None:
                 return child
         node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
     return None
-
-
-PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
-"""Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
-"in A's B province"."""
-NESTING_PREPS = frozenset({"in", "at", "near", "of", "on", "outside"})
-"""Prepositions that nest one place in another: "on a street in the city of Lyon"."""
-
-
-def _places(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
-    """Places in locative phrases attached to the anchor ("at his Baghdad residence"), with
-    the places coordinated, apposed or nested in them ("in Helmand Province, Afghanistan",
-    "in A and B", "on a street in the city of Lyon"): each is where the event happened."""
-    for prep in anchor.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                yield from _places_in_phrase(pobj, table)
-
-
-def _places_in_phrase(pobj: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
-    """Distinct places of one locative phrase, in the order the text names them."""
-    seen: set[str] = set()
-    stack = [pobj]
-    tokens: list[Token] = []
-    while stack:
-        token = stack.pop()
-        tokens.append(token)
-        for child in token.children:
-            if child.dep_ in PLACE_PATH_DEPS:
-                stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ in NESTING_PREPS:
-                stack.extend(c for c in child.children if c.dep_ == "pobj")
-    for token in sorted(tokens, key=lambda t: t.i):
-        entity = table.at(token)
-        if entity is None or entity.id in seen or modifies_office(token):
-            continue
-        if entity.type == "Place" or entity.also_place:
-            seen.add(entity.id)
-            yield entity, mention_span(token, table)
 
 
 def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
@@ -240,6 +200,9 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     for child in verb.children:
                         if child.dep_ == "dobj" and child is not head:
                             add("target", child, verb, "sanction-object")
+    if cls in ATTACK_FAMILY:
+        for role, phrase, anchor_token, rule in aimed_roles(head, cls):
+            add(role, phrase, anchor_token, rule)
     if cls == "Election":
         found.extend(_winners(head, table))
     found.extend(_blamed(head, table))
@@ -250,7 +213,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
         # "gunmen attacked a police post in Helmand": the object's place is the event's
         anchors.extend(c for c in head.children if c.dep_ == "dobj")
     for anchor_token in dict.fromkeys(anchors):
-        for entity, span in _places(anchor_token, table):
+        for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
     return found
 
@@ -394,7 +357,7 @@ def victim_roles(
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
     for verb in verbs.values():
-        for entity, span in _places(verb, table):
+        for entity, span in places_on(verb, table):
             found.append(
                 (verb, RoleFinding("place", entity, None, span, attribute(verb), "casualty-place"))
             )
@@ -416,7 +379,7 @@ def place_near_weapons(
             if verb.pos_ == "VERB":
                 break
             verb = verb.head
-        for entity, span in _places(verb, table):
+        for entity, span in places_on(verb, table):
             found.append(
                 RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
             )
