@@ -143,8 +143,9 @@ def resolve_entities(
     places: list[tuple[Span, str, str]] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
-    place_names = {_strip_article(e).text for e in doc.ents if e.label_ == "GPE"}
-    for ent in doc.ents:
+    ents = doc.ents
+    place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
+    for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
             continue
         span = _strip_article(ent)
