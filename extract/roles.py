@@ -206,16 +206,27 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     if cls == "Election":
         found.extend(_winners(head, table))
     found.extend(_blamed(head, table))
-    anchors = [anchor, head]
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
-        anchors.append(head.head)  # "a drone strike killed two soldiers near Sanaa"
-    if head.pos_ == "VERB":
-        # "gunmen attacked a police post in Helmand": the object's place is the event's
-        anchors.extend(c for c in head.children if c.dep_ == "dobj")
+    anchors = [anchor, head, *_place_anchors(head)]
     for anchor_token in dict.fromkeys(anchors):
         for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
     return found
+
+
+def _place_anchors(head: Token) -> list[Token]:
+    """Words besides the trigger whose locative phrases say where it happened: the verb
+    of a trigger subject ("a drone strike killed two soldiers near Sanaa", "the explosion
+    was at the station"), a trigger verb's object ("attacked a police post in Helmand"),
+    and what a trigger agent struck ("the building in X was destroyed by an explosion")."""
+    anchors: list[Token] = []
+    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+        anchors.append(head.head)
+    if head.pos_ == "VERB":
+        anchors.extend(c for c in head.children if c.dep_ == "dobj")
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+        anchors.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    return anchors
 
 
 def _winners(head: Token, table: EntityTable) -> list[RoleFinding]:

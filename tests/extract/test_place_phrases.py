@@ -30,6 +30,11 @@ def _places(extractor: Extractor, text: str) -> list[str]:
             ["Lyon"],
         ),
         ("Militants launched an attack in Syria's Idlib province on Friday.", ["Syria", "Idlib"]),
+        (
+            "The worst explosion was at the busy Harlowe bus station, where six people died.",
+            ["Harlowe bus station"],
+        ),
+        ("The Varnesk Tower in Harlowe was shattered by an explosion on Monday.", ["Harlowe"]),
     ],
 )
 def test_places_coordinated_apposed_and_nested(
