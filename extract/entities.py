@@ -22,6 +22,7 @@ from .model import Span as TextSpan
 from .name_context import facility_after, person_by_context, place_by_context
 from .name_labels import corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
+from .place_adjectives import add_place_adjectives
 from .positions import positions
 from .regions import region_around
 from .repeats import add_repeated_names
@@ -141,6 +142,7 @@ def resolve_entities(
     persons: list[Span] = []
     deferred: list[Span] = []
     places: list[tuple[Span, str, str]] = []
+    nationalities: list[Span] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
     ents = doc.ents
@@ -179,6 +181,7 @@ def resolve_entities(
             places.append((span, "GPE", ""))  # "Dagestan became ..." after "in Dagestan"
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
+            nationalities.append(span)
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
@@ -208,6 +211,7 @@ def resolve_entities(
     _add_units_after_parents(table, doc, lexicon)
     add_claimants(table, doc)
     add_repeated_names(table, doc)
+    add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
 
