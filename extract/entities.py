@@ -245,12 +245,19 @@ def _relabel_by_context(
 
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
-    (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
+    (as ACE and KAIROS annotate it), though only as a reference, not as an actor. So does
+    the demonym that opens the name of one of the country's own forces or governments
+    ("Russian forces" is the Russian Armed Forces, and "Russian" still names Russia)."""
     for index in positions(doc, lexicon.demonym_to_country):
         token = doc[index]
-        if token.i in table.token_entity or not token.text[:1].isupper():
+        if not token.text[:1].isupper():
             continue
         country = lexicon.demonym_to_country.get(token.lower_)
+        owner = table.at(token)
+        if owner is not None and not (
+            owner.type in ("StateForce", "Government") and owner.country == country
+        ):
+            continue
         if country is not None and region_around(doc[token.i : token.i + 1]) is None:
             table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
 

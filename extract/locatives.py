@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 
 from .entities import LOCATIVE_PREPS, EntityTable
 from .model import Entity
+from .name_context import PLACE_NOUNS_BEFORE_OF
 from .phrases import mention_span, modifies_office
 
-__all__ = ["places_on"]
+__all__ = ["places_attacked", "places_on"]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
@@ -55,3 +56,15 @@ def _places_in_phrase(pobj: Token, table: EntityTable) -> Iterator[tuple[Entity,
         if entity.type == "Place" or entity.also_place:
             seen.add(entity.id)
             yield entity, mention_span(token, table)
+
+
+def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """The places a trigger verb acts on ("shelled Harlowe", "bombed the town of X"): its
+    object is where the event happened, not an actor it targeted."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        entity = table.at(obj)
+        named_place = entity is not None and entity.type == "Place"
+        if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
+            yield from _places_in_phrase(obj, table)

@@ -19,7 +19,7 @@ from .claimants import RESPONSIBILITY_VERBS
 from .entities import EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
-from .locatives import places_on
+from .locatives import places_attacked, places_on
 from .model import Entity
 from .phrases import (
     actors_in_phrase,
@@ -210,6 +210,9 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     for anchor_token in dict.fromkeys(anchors):
         for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+    if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
+        for entity, span in places_attacked(head, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
     return found
 
 

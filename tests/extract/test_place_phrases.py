@@ -41,3 +41,27 @@ def test_places_coordinated_apposed_and_nested(
     extractor: Extractor, text: str, expected: list[str]
 ) -> None:
     assert _places(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian forces shelled the town of Harlowe on Monday.", ["Harlowe"]),
+        ("Militants attacked the city of Harlowe, killing two people.", ["Harlowe"]),
+    ],
+)
+def test_the_place_a_trigger_verb_acts_on(
+    extractor: Extractor, text: str, expected: list[str]
+) -> None:
+    result = extractor.extract(ArticleInput("t", text))
+    (event,) = result.events
+    assert [a.text for a in event.arguments if a.role == "place"] == expected
+
+
+def test_the_demonym_of_a_states_own_forces_still_mentions_the_state(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(ArticleInput("t", "Russian forces shelled the town of Harlowe."))
+    mentions = {e.name: [m.text for m in e.mentions] for e in result.entities}
+    assert mentions["Russian Armed Forces"] == ["Russian forces"]
+    assert mentions["Russia"] == ["Russian"]
