@@ -161,7 +161,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
         for child in head.children:
             if child.dep_ == "poss":
                 add(agent_role, child, head, "possessive")
-            elif child.dep_ == "compound" and table.at(child):
+            elif child.dep_ == "compound" and _authoring_name(child, cls, table):
                 add(agent_role, child, head, "compound")
             elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
                 for pobj in child.children:
@@ -214,6 +214,17 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
         for entity, span in places_attacked(head, table):
             found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
     return found
+
+
+def _authoring_name(token: Token, cls: str, table: EntityTable) -> bool:
+    """Whether a name before an event noun is its author (or participant): "a Hamas
+    attack", "the Labour rally"; but before an attack noun a plain organisation or a
+    person names the target or the place ("the Charlie Hebdo attack", "the Kennedy
+    assassination")."""
+    entity = table.at(token)
+    if entity is None:
+        return False
+    return cls not in ATTACK_FAMILY or entity.type not in ("Organization", "Person")
 
 
 def _place_anchors(head: Token) -> list[Token]:

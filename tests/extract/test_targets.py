@@ -58,3 +58,16 @@ def test_the_of_phrase_of_a_bombing_is_no_target(extractor: Extractor) -> None:
     place."""
     roles = _roles(extractor, "The bombing of Harlowe killed nine people.", "bombing")
     assert not any(role == "target" for role, _ in roles)
+
+
+def test_a_plain_organisation_before_an_attack_noun_is_not_its_author(
+    extractor: Extractor,
+) -> None:
+    text = "Nine people died in the Microsoft attack in Harlowe."
+    roles = _roles(extractor, text, "attack")
+    assert not any(role == "perpetrator" for role, _ in roles)
+
+
+def test_an_armed_group_before_an_attack_noun_is_its_author(extractor: Extractor) -> None:
+    roles = _roles(extractor, "Nine people died in a Hamas attack in Harlowe.", "attack")
+    assert ("perpetrator", "Hamas") in roles
