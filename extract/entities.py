@@ -19,7 +19,12 @@ from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
-from .name_context import facility_after, person_by_context, place_by_context
+from .name_context import (
+    facility_after,
+    person_by_context,
+    place_by_context,
+    unlabelled_facilities,
+)
 from .name_labels import corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
 from .place_adjectives import add_place_adjectives
@@ -184,6 +189,7 @@ def resolve_entities(
             nationalities.append(span)
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
+    places.extend((span, "FAC", "") for span in unlabelled_facilities(doc))
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
     persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)

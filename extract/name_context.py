@@ -14,15 +14,17 @@ facility.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .name_labels import FACILITY_HEADS, ORGANISATION_HEADS
+from .positions import positions
 
 __all__ = [
     "PERSON_NOUNS",
     "facility_after",
     "person_by_context",
     "place_by_context",
+    "unlabelled_facilities",
 ]
 
 PERSON_NOUNS = frozenset(
@@ -200,3 +202,22 @@ def facility_after(span: Span) -> Span | None:
         if words[-1].lower_ in NAMED_FACILITY_NOUNS:
             return doc[span.start : end]
     return None
+
+
+def unlabelled_facilities(doc: Doc) -> list[Span]:
+    """Facilities named by proper nouns the NER left unlabelled and a lowercase facility
+    noun ("on Victor Hugo street", "at the Rolando cafe"), whole."""
+    found: list[Span] = []
+    for index in positions(doc, NAMED_FACILITY_NOUNS):
+        noun = doc[index]
+        if noun.ent_type_ or not noun.text.islower():
+            continue
+        start = index
+        while start > 0:
+            word = doc[start - 1]
+            if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_:
+                break
+            start -= 1
+        if start < index:
+            found.append(doc[start : index + 1])
+    return found

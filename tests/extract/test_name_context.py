@@ -8,7 +8,12 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleInput
 from extract.entities import resolve_entities
 from extract.lexicon import load_lexicon
-from extract.name_context import facility_after, person_by_context, place_by_context
+from extract.name_context import (
+    facility_after,
+    person_by_context,
+    place_by_context,
+    unlabelled_facilities,
+)
 from extract.pipeline import Extractor
 
 
@@ -153,3 +158,22 @@ def test_extraction_types_an_aged_name_as_a_person(extractor: Extractor) -> None
     result = extractor.extract(ArticleInput(source="t", text=text))
     types = {e.name: e.type for e in result.entities}
     assert types.get("Dmitri Orlanov") == "Person"
+
+
+def test_unlabelled_proper_nouns_before_a_facility_noun_name_the_facility(
+    extractor: Extractor,
+) -> None:
+    doc: Doc = extractor.nlp("Police removed the cordon on Marlowe Bragg street at dawn.")
+    doc.ents = []
+    assert [s.text for s in unlabelled_facilities(doc)] == ["Marlowe Bragg street"]
+
+
+def test_a_labelled_name_or_a_common_noun_before_a_facility_noun_is_left_alone(
+    extractor: Extractor,
+) -> None:
+    text = "The Harlowe mosque and the old market were closed."
+    doc: Doc = extractor.nlp(text)
+    harlowe = doc.char_span(text.index("Harlowe"), text.index("Harlowe") + 7)
+    assert harlowe is not None
+    doc.ents = [Span(doc, harlowe.start, harlowe.end, label="GPE")]
+    assert unlabelled_facilities(doc) == []
