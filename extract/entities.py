@@ -23,6 +23,7 @@ from .name_context import (
     facility_after,
     person_by_context,
     place_by_context,
+    reporter_by_context,
     unlabelled_facilities,
 )
 from .name_labels import corrected_label
@@ -226,9 +227,12 @@ def _relabel_by_context(
     persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
 ) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
     """Move names between persons, organisations and places when the words around one of
-    their mentions say what they are (`extract.name_context`); every mention of the same
-    name moves with it, so that the article types a name once."""
-    as_place = {s.text for s in persons if place_by_context(s)}
+    their mentions say what they are (`extract.name_context`): persons by age, kin or
+    trade, places by "in X", news outlets by "X reported". Every mention of the same name
+    moves with it, so that the article types a name once."""
+    surnames = {s.text.split()[-1].lower() for s in persons if " " in s.text}
+    as_outlet = {s.text for s in persons if reporter_by_context(s, surnames)}
+    as_place = {s.text for s in persons if place_by_context(s)} - as_outlet
     org_places = {s.text for s in organisations if place_by_context(s, "ORG")}
     as_person = {s.text for s in organisations if person_by_context(s)} - org_places
     as_person |= {
@@ -237,7 +241,7 @@ def _relabel_by_context(
         if not gazetteer_id and label != "FAC" and person_by_context(s)
     }
     as_person -= as_place
-    kept_persons = [s for s in persons if s.text not in as_place]
+    kept_persons = [s for s in persons if s.text not in as_place | as_outlet]
     kept_persons += [s for s in organisations if s.text in as_person]
     kept_persons += [s for s, _, gid in places if not gid and s.text in as_person]
     kept_places = [p for p in places if p[2] or p[0].text not in as_person]
@@ -246,6 +250,7 @@ def _relabel_by_context(
     kept_organisations = [
         s for s in organisations if s.text not in as_person and s.text not in org_places
     ]
+    kept_organisations += [s for s in persons if s.text in as_outlet]
     return kept_persons, kept_organisations, kept_places
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "facility_after",
     "person_by_context",
     "place_by_context",
+    "reporter_by_context",
     "unlabelled_facilities",
 ]
 
@@ -159,6 +160,16 @@ def person_by_context(span: Span) -> bool:
         or _person_noun_before(span)
         or _listed_with_persons(span)
     )
+
+
+def reporter_by_context(span: Span, surnames: set[str]) -> bool:
+    """Whether a one-word "person" is a news outlet: the subject of "reported" ("...,
+    Al-Monitor reported") that is no surname of a person the article names in full
+    (`surnames`, lowercase): journalists are introduced by their full name first."""
+    if " " in span.text or span.text.lower() in surnames:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
 def place_by_context(span: Span, label: str = "PERSON") -> bool:

@@ -12,6 +12,7 @@ from extract.name_context import (
     facility_after,
     person_by_context,
     place_by_context,
+    reporter_by_context,
     unlabelled_facilities,
 )
 from extract.pipeline import Extractor
@@ -177,3 +178,25 @@ def test_a_labelled_name_or_a_common_noun_before_a_facility_noun_is_left_alone(
     assert harlowe is not None
     doc.ents = [Span(doc, harlowe.start, harlowe.end, label="GPE")]
     assert unlabelled_facilities(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surnames", "expected"),
+    [
+        ("The convoy was hit near the border, Al-Rased reported.", "Al-Rased", set(), True),
+        ("The convoy was hit, Whitcombe reported.", "Whitcombe", {"whitcombe"}, False),
+        ("The convoy was hit, Whitcombe said.", "Whitcombe", set(), False),
+        ("The convoy was hit, Dana Whitcombe reported.", "Dana Whitcombe", set(), False),
+    ],
+)
+def test_reporter_by_context(
+    extractor: Extractor, text: str, name: str, surnames: set[str], expected: bool
+) -> None:
+    assert reporter_by_context(_span(extractor, text, name), surnames) is expected
+
+
+def test_a_one_word_person_that_reports_is_an_organisation(extractor: Extractor) -> None:
+    text = "The convoy was hit near the border, Al-Rased reported."
+    span = _span(extractor, text, "Al-Rased", "PERSON")
+    table = resolve_entities(span.doc, load_lexicon(), "k")
+    assert table.entities["al-rased"].type == "Organization"
