@@ -10,16 +10,26 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .entities import LOCATIVE_PREPS, EntityTable
+from .entities import LOCATIVE_PREPS, STATE_HEADS, EntityTable
 from .model import Entity
 from .name_context import PLACE_NOUNS_BEFORE_OF
-from .phrases import mention_span, modifies_office
+from .phrases import (
+    CIVILIAN_NOUNS,
+    GROUP_NOUNS,
+    LEADER_NOUNS,
+    MODIFIER_DEPS,
+    mention_span,
+    modifies_office,
+)
 
 __all__ = ["places_attacked", "places_on"]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
 "in A's B province"."""
+PEOPLE_HEADS = GROUP_NOUNS | CIVILIAN_NOUNS | LEADER_NOUNS
+"""Nouns for people: a state that modifies them ("U.S. forces", "Afghan civilians") says
+whose they are, not where the event was."""
 NESTING_PREPS = frozenset({"in", "at", "near", "of", "on", "outside"})
 """Prepositions that nest one place in another: "on a street in the city of Lyon"."""
 
@@ -53,9 +63,14 @@ def _places_in_phrase(pobj: Token, table: EntityTable) -> Iterator[tuple[Entity,
         entity = table.at(token)
         if entity is None or entity.id in seen or modifies_office(token):
             continue
+        if token.dep_ in MODIFIER_DEPS and token.head.lower_ in PEOPLE_HEADS:
+            continue  # "an attack on members of the U.S. forces"
+        span = mention_span(token, table)
+        if span[-1].lower_ in PEOPLE_HEADS | STATE_HEADS:
+            continue  # "fire on Iraqi soldiers": the state acting through its men
         if entity.type == "Place" or entity.also_place:
             seen.add(entity.id)
-            yield entity, mention_span(token, table)
+            yield entity, span
 
 
 def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:

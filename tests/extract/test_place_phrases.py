@@ -35,6 +35,11 @@ def _places(extractor: Extractor, text: str) -> list[str]:
             ["Harlowe bus station"],
         ),
         ("The Varnesk Tower in Harlowe was shattered by an explosion on Monday.", ["Harlowe"]),
+        (
+            "The United States condemned the attack on members of the U.S. and Afghan forces "
+            "near Kunduz.",
+            ["Kunduz"],
+        ),
     ],
 )
 def test_places_coordinated_apposed_and_nested(

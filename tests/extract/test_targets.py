@@ -71,3 +71,9 @@ def test_a_plain_organisation_before_an_attack_noun_is_not_its_author(
 def test_an_armed_group_before_an_attack_noun_is_its_author(extractor: Extractor) -> None:
     roles = _roles(extractor, "Nine people died in a Hamas attack in Harlowe.", "attack")
     assert ("perpetrator", "Hamas") in roles
+
+
+def test_the_state_whose_president_was_attacked_is_no_target(extractor: Extractor) -> None:
+    text = "Chile's President Omar Haddad survived an attack on his convoy on Monday."
+    roles = _roles(extractor, text, "attack")
+    assert {text for role, text in roles if role == "target"} == {"President Omar Haddad"}
