@@ -48,7 +48,7 @@ NAMED_FACILITY_NOUNS = frozenset(
     {"street", "road", "avenue", "square", "bridge", "cafe", "café", "restaurant", "bakery",
      "hotel", "motel", "mosque", "church", "cathedral", "synagogue", "temple", "shrine",
      "market", "bazaar", "mall", "stadium", "airport", "station", "stations", "hospital",
-     "lake", "river", "valley", "district", "province", "village", "neighbourhood",
+     "lake", "river", "valley", "district", "province", "village", "neighbourhood", "area",
      "neighborhood", "estate"}
 )  # fmt: skip
 """Lowercase nouns that turn the name before them into a facility or place ("X mosque");

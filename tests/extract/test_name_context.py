@@ -110,6 +110,7 @@ def test_place_by_context_of_an_organisation(
         ("A guard stood outside Greenfield mosque in the city.", "Greenfield", "Greenfield mosque"),
         ("They closed the Bellmont metro stations.", "Bellmont", "Bellmont metro stations"),
         ("Diners were in the La Palmera restaurant.", "La Palmera", "La Palmera restaurant"),
+        ("Troops fought gunmen in the Harlowe area.", "Harlowe", "Harlowe area"),
         ("Rebels shelled a Vanguard camp overnight.", "Vanguard", None),
         ("Greenfield said the mosque was closed.", "Greenfield", None),
     ],
