@@ -6,6 +6,7 @@ do not read.
 - "the assassination of X": only people are assassinated, so "of" names the target;
 - "X, shot dead by police": a passive participle trigger modifying a noun makes that noun
   its target;
+- "opened fire on X", "fired rockets at X": what a violent verb is directed at;
 - "fighters clashed with B": the other side of a clash, ACLED's second actor (`target`).
 
 Each finding is (role, phrase head, anchor token, rule name); `extract.roles.find_roles`
@@ -22,6 +23,7 @@ AIMING_VERBS = frozenset({"aim", "target", "direct"})
 AIMING_PREPS = frozenset({"at", "against"})
 OF = frozenset({"of"})
 WITH = frozenset({"with"})
+FIRED_AT = frozenset({"on", "at", "upon"})
 PASSIVE_PARTICIPLE_TAG = "VBN"
 
 Finding = tuple[str, Token, Token, str]
@@ -69,6 +71,15 @@ def _modified_by_participle(head: Token) -> list[Finding]:
     return [("target", head.head, head, "participle-patient")]
 
 
+def _fired_on(head: Token) -> list[Finding]:
+    """ "opened fire on X", "fired rockets at X", "shot at X": what a violent verb (or its
+    object) is directed at."""
+    if head.pos_ != "VERB":
+        return []
+    holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return [("target", o, head, "fired-on") for h in holders for o in _objects_of(h, FIRED_AT)]
+
+
 def _clashed_with(head: Token, event_class: str) -> list[Finding]:
     """ "fighters clashed with B", "clashes with B": B is the clash's other side."""
     if event_class != "ArmedClash":
@@ -82,5 +93,6 @@ def aimed_roles(head: Token, event_class: str) -> list[Finding]:
         _aimed_at(head)
         + _assassinated(head, event_class)
         + _modified_by_participle(head)
+        + _fired_on(head)
         + _clashed_with(head, event_class)
     )

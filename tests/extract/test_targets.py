@@ -40,6 +40,16 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             {("perpetrator", "police"), ("target", "Omar Haddad")},
         ),
         (
+            "Gunmen opened fire on Iraqi soldiers in Mosul on Monday.",
+            "opened fire",
+            {("perpetrator", "Gunmen"), ("target", "Iraqi soldiers"), ("place", "Mosul")},
+        ),
+        (
+            "Gunmen shot at police in Harlowe overnight.",
+            "shot",
+            {("perpetrator", "Gunmen"), ("target", "police"), ("place", "Harlowe")},
+        ),
+        (
             "Taliban fighters clashed with Afghan soldiers in Kunduz on Monday.",
             "clashed",
             {("perpetrator", "Taliban fighters"), ("target", "Afghan soldiers"),
