@@ -238,7 +238,7 @@ def _relabel_by_context(
     as_person |= {
         s.text
         for s, label, gazetteer_id in places
-        if not gazetteer_id and label != "FAC" and person_by_context(s)
+        if not gazetteer_id and label != "FAC" and person_by_context(s, listed=False)
     }
     as_person -= as_place
     kept_persons = [s for s in persons if s.text not in as_place | as_outlet]

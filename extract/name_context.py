@@ -55,7 +55,8 @@ NAMED_FACILITY_NOUNS = frozenset(
 not "camp", "base" or "office", which follow their owner as often ("a Taliban camp")."""
 PLACE_NOUNS_BEFORE_OF = frozenset(
     {"town", "city", "village", "province", "district", "region", "state", "area", "suburb",
-     "outskirts", "centre", "center", "county", "governorate", "capital", "streets"}
+     "outskirts", "centre", "center", "county", "governorate", "capital", "streets", "towns",
+     "cities", "villages", "provinces", "districts", "regions", "states", "areas", "suburbs"}
 )  # fmt: skip
 """Nouns of "the town of X" that make X a place."""
 LOCATING_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
@@ -143,9 +144,11 @@ def _leader_of(span: Span) -> bool:
     )
 
 
-def person_by_context(span: Span) -> bool:
+def person_by_context(span: Span, *, listed: bool = True) -> bool:
     """Whether the words around `span` (a name the NER did not call a person) say it is
-    one; a name whose last word is an organisation's or a facility's is never one."""
+    one; a name whose last word is an organisation's or a facility's is never one. With
+    `listed` False a list of persons is no evidence (a place the NER typed GPE stays one in
+    "the villages of A, B and C" where C came out as a person)."""
     if span[-1].lower_ in ORGANISATION_HEADS or span[-1].lower_ in FACILITY_HEADS:
         return False
     if place_by_context(span):
@@ -158,7 +161,7 @@ def person_by_context(span: Span) -> bool:
         _is_age(span)
         or _apposed_person_noun(span)
         or _person_noun_before(span)
-        or _listed_with_persons(span)
+        or (listed and _listed_with_persons(span))
     )
 
 
@@ -183,12 +186,11 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
         return False
     root = span.root
     neighbours = [c for c in root.children if c.dep_ == "conj"]
-    if root.dep_ == "conj" and root.head.i < span.start:
-        neighbours.append(root.head)
+    first = span.start
+    while root.dep_ == "conj" and root.head.i < root.i:  # up to the list's first name
         root = root.head
+        neighbours.append(root)
         first = root.left_edge.i
-    else:
-        first = span.start
     if first == 0:
         return False
     before = doc[first - 1]

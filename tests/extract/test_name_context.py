@@ -201,3 +201,20 @@ def test_a_one_word_person_that_reports_is_an_organisation(extractor: Extractor)
     span = _span(extractor, text, "Al-Rased", "PERSON")
     table = resolve_entities(span.doc, load_lexicon(), "k")
     assert table.entities["al-rased"].type == "Organization"
+
+
+def test_a_place_listed_with_a_person_stays_a_place(extractor: Extractor) -> None:
+    """ "the villages of A, B and C": the NER's PERSON for C makes no person of B."""
+    text = "Fighters recaptured the villages of Tarvesh, Bolvara and Hamid on Friday."
+    doc: Doc = extractor.nlp(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n)) for n in
+             ("Tarvesh", "Bolvara", "Hamid")]  # fmt: skip
+    labels = ("GPE", "GPE", "PERSON")
+    doc.ents = [
+        Span(doc, s.start, s.end, label=lab)
+        for s, lab in zip(spans, labels, strict=True)
+        if s is not None
+    ]
+    table = resolve_entities(doc, load_lexicon(), "k")
+    assert table.entities["bolvara"].type == "Place"
+    assert table.entities["hamid"].type == "Place"  # "the villages of" lists places
