@@ -14,14 +14,24 @@ from spacy.tokens import Doc, Span, Token
 from ontologies import slugify
 
 from .agencies import agency_after_state
+from .claimants import add_claimants
 from .datelines import add_dateline, overlaps, unlabelled
 from .lexicon import Lexicon
 from .model import Entity
 from .model import Span as TextSpan
+from .name_context import (
+    facility_after,
+    person_by_context,
+    place_by_context,
+    reporter_by_context,
+    unlabelled_facilities,
+)
 from .name_labels import corrected_label
-from .persons import add_persons, split_misread_cities
+from .persons import add_persons, listed_names, split_misread_cities
+from .place_adjectives import add_place_adjectives
 from .positions import positions
 from .regions import region_around
+from .repeats import add_repeated_names
 
 __all__ = ["EntityTable", "resolve_entities"]
 
@@ -138,9 +148,12 @@ def resolve_entities(
     persons: list[Span] = []
     deferred: list[Span] = []
     places: list[tuple[Span, str, str]] = []
+    nationalities: list[Span] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
-    for ent in doc.ents:
+    ents = doc.ents
+    place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
+    for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
             continue
         span = _strip_article(ent)
@@ -162,16 +175,24 @@ def resolve_entities(
             name, kind = agency
             country = ent.ent_id_ or lexicon.country_of_name(span.text)
             table.add(name, name.text, kind, country=country)
+        elif label in ("PERSON", "ORG") and (facility := facility_after(span)) is not None:
+            places.append((facility, "FAC", ""))
         elif label in ("GPE", "LOC", "FAC"):
             places.append((span, label, ent.ent_id_))
         elif label == "PERSON":
             persons.append(span)
         elif label == "ORG":
             deferred.append(span)
+        elif label == "NORP" and span.text in place_names:
+            places.append((span, "GPE", ""))  # "Dagestan became ..." after "in Dagestan"
         elif label == "NORP":
             _add_communal_group(table, span, lexicon)
+            nationalities.append(span)
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
+    places.extend((span, "FAC", "") for span in unlabelled_facilities(doc))
+    persons, deferred, places = _relabel_by_context(persons, deferred, places)
+    persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
@@ -195,18 +216,59 @@ def resolve_entities(
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    add_claimants(table, doc)
+    add_repeated_names(table, doc)
+    add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
 
 
+def _relabel_by_context(
+    persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
+) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
+    """Move names between persons, organisations and places when the words around one of
+    their mentions say what they are (`extract.name_context`): persons by age, kin or
+    trade, places by "in X", news outlets by "X reported". Every mention of the same name
+    moves with it, so that the article types a name once."""
+    surnames = {s.text.split()[-1].lower() for s in persons if " " in s.text}
+    as_outlet = {s.text for s in persons if reporter_by_context(s, surnames)}
+    as_place = {s.text for s in persons if place_by_context(s)} - as_outlet
+    org_places = {s.text for s in organisations if place_by_context(s, "ORG")}
+    as_person = {s.text for s in organisations if person_by_context(s)} - org_places
+    as_person |= {
+        s.text
+        for s, label, gazetteer_id in places
+        if not gazetteer_id and label != "FAC" and person_by_context(s, listed=False)
+    }
+    as_person -= as_place
+    kept_persons = [s for s in persons if s.text not in as_place | as_outlet]
+    kept_persons += [s for s in organisations if s.text in as_person]
+    kept_persons += [s for s, _, gid in places if not gid and s.text in as_person]
+    kept_places = [p for p in places if p[2] or p[0].text not in as_person]
+    kept_places += [(s, "GPE", "") for s in persons if s.text in as_place]
+    kept_places += [(s, "GPE", "") for s in organisations if s.text in org_places]
+    kept_organisations = [
+        s for s in organisations if s.text not in as_person and s.text not in org_places
+    ]
+    kept_organisations += [s for s in persons if s.text in as_outlet]
+    return kept_persons, kept_organisations, kept_places
+
+
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
     """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
-    (as ACE and KAIROS annotate it), though only as a reference, not as an actor."""
+    (as ACE and KAIROS annotate it), though only as a reference, not as an actor. So does
+    the demonym that opens the name of one of the country's own forces or governments
+    ("Russian forces" is the Russian Armed Forces, and "Russian" still names Russia)."""
     for index in positions(doc, lexicon.demonym_to_country):
         token = doc[index]
-        if token.i in table.token_entity or not token.text[:1].isupper():
+        if not token.text[:1].isupper():
             continue
         country = lexicon.demonym_to_country.get(token.lower_)
+        owner = table.at(token)
+        if owner is not None and not (
+            owner.type in ("StateForce", "Government") and owner.country == country
+        ):
+            continue
         if country is not None and region_around(doc[token.i : token.i + 1]) is None:
             table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
 

@@ -45,6 +45,11 @@ from .time import resolve_date
 
 __all__ = ["build_extraction"]
 
+WEAPON_REACH = 2
+"""Sentences after the incident's last trigger in which a weapon named without a trigger
+is still its instrument ("The drones were dropped at his home."); further on, a weapon is
+background ("grenades are easy to buy"), not the incident's."""
+
 
 def _anchor(meta: ArticleMeta) -> date | None:
     if not meta.published:
@@ -146,7 +151,9 @@ def _roles(
     salient: EventCluster | None = None
     casualty_slots: dict[int, list[int | bool | None]] = {}
     triggers = {t.i for c in clusters for m in c.mentions for t in m.span}
+    since_salient = 0
     for sentence in doc.sents:
+        since_salient += 1
         here = by_sentence.get(sentence.start, [])
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
         if not violent_here and (salient is None or here):
@@ -155,6 +162,7 @@ def _roles(
         victims = victim_roles(sentence, table, triggers)
         if violent_here:
             salient = violent_here[0]
+            since_salient = 0
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
             for token, finding in [(w.root, _weapon_finding(w)) for w in weapons] + victims:
@@ -162,7 +170,7 @@ def _roles(
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
             findings[id(salient)].extend(finding for _, finding in victims)
-            if weapons:
+            if weapons and since_salient <= WEAPON_REACH:
                 findings[id(salient)].extend(_weapon_finding(w) for w in weapons)
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
         if salient is not None and (violent_here or not here):

@@ -17,10 +17,12 @@ __all__ = ["corrected_label"]
 
 FACILITY_HEADS = frozenset(
     {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge",
-     "cafe", "café", "restaurant", "hotel", "airport", "airfield", "airbase", "station",
+     "cafe", "café", "restaurant", "bakery", "hotel", "motel", "airport", "airfield",
+     "airbase", "station",
      "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hospital",
      "prison", "jail", "market", "bazaar", "mall", "building", "tower", "palace", "estate",
-     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint"}
+     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint",
+     "lake", "river", "valley"}
 )  # fmt: skip
 """Last words that make a name a facility or a place ("Cavehill Road", "Bagram Airfield")."""
 ORGANISATION_HEADS = frozenset(
@@ -52,6 +54,18 @@ def _shouted_word(span: Span) -> bool:
     return any(t.is_alpha and len(t) > 1 and t.is_upper for t in neighbours)
 
 
+def _unit_or_plural_acronym(span: Span) -> bool:
+    """ "1.5 MB", "1530 UTC": capitals right after a number are a unit; "UAVs", "IEDs": a
+    plural acronym is a kind of thing, never one named organisation."""
+    if len(span) != 1:
+        return False
+    text = span.text
+    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return text.isupper() and before is not None and before.like_num
+
+
 def corrected_label(span: Span, label: str) -> str | None:
     """The label a PERSON or ORG name should carry (None: it is no name); other labels are
     returned unchanged, except that no word of a line in capitals is an acronym."""
@@ -62,7 +76,7 @@ def corrected_label(span: Span, label: str) -> str | None:
     text = span.text
     if not any(c.isalpha() for c in text) or any(c in MARKUP for c in text):
         return None
-    if _event_name(span):
+    if _event_name(span) or _unit_or_plural_acronym(span):
         return None
     head = span[-1].lower_
     if head in FACILITY_HEADS and (len(span) > 1 or label == "PERSON"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ontologies import slugify
 
@@ -21,7 +21,14 @@ from .positions import positions
 if TYPE_CHECKING:
     from .entities import EntityTable
 
-__all__ = ["PERSON_TITLES", "add_persons", "split_misread_cities", "surname"]
+__all__ = [
+    "PERSON_TITLES",
+    "add_persons",
+    "listed_names",
+    "split_misread_cities",
+    "surname",
+    "title_before",
+]
 
 PERSON_TITLES: dict[str, str | None] = {
     "prime minister": "Prime Minister",
@@ -41,6 +48,17 @@ PERSON_TITLES: dict[str, str | None] = {
     "leader": None,
 }
 """Words that type the following name as a person; offices (non-None) also give a position."""
+TITLE_WORDS = frozenset(
+    {"president", "minister", "secretary", "king", "queen", "prince", "leader", "judge",
+     "magistrate", "prosecutor", "agent", "sergeant", "sgt", "colonel", "col", "general",
+     "gen", "major", "maj", "captain", "capt", "lieutenant", "lt", "commander", "admiral",
+     "corporal", "private", "chief", "governor", "mayor", "senator", "sen", "rep",
+     "ambassador", "sheikh", "ayatollah", "imam", "cleric", "bishop", "spokesman",
+     "spokeswoman", "director", "chairman", "emir"}
+)  # fmt: skip
+"""Capitalised words that stand before a person's name as their title ("Special Agent X",
+"Col. X"): the title is a mention of that person, as ACE and KAIROS annotate it. Honorifics
+("Mr", "Dr", "Sir") are part of the name, not a mention of their own."""
 
 
 def surname(name: str) -> str:
@@ -49,6 +67,46 @@ def surname(name: str) -> str:
         if last.lower().startswith(prefix):
             last = last[len(prefix) :]
     return last.lower()
+
+
+def listed_names(persons: list[Span]) -> list[Span]:
+    """Full names the NER left unlabelled in a list with persons ("A, B and C" where A and
+    C are persons): a coordinated run of two or more capitalised proper nouns is one more
+    person. Titles before the name ("Colonel") stay out of it."""
+    found: list[Span] = []
+    seen: set[int] = set()
+    stack = [p.root for p in persons]
+    while stack:
+        token = stack.pop()
+        neighbours = [c for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            neighbours.append(token.head)
+        for other in neighbours:
+            if other.i in seen or other.ent_type_:
+                continue
+            seen.add(other.i)
+            name = _proper_name_ending_at(other)
+            if name is not None:
+                found.append(name)
+                stack.append(other)
+    return found
+
+
+def _proper_name_ending_at(token: Token) -> Span | None:
+    """The run of capitalised, unlabelled proper nouns that ends at `token` (two words at
+    least, without a leading title), or None."""
+    doc = token.doc
+    start = token.i
+    while start > 0:
+        word = doc[start - 1]
+        if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_:
+            break
+        start -= 1
+    while start < token.i and doc[start].lower_.rstrip(".") in TITLE_WORDS:
+        start += 1
+    if token.pos_ != "PROPN" or token.i - start < 1 or not token.text[:1].isupper():
+        return None
+    return doc[start : token.i + 1]
 
 
 def split_misread_cities(persons: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -85,6 +143,8 @@ def add_persons(
         name = _match_person(span.text, canonical)
         if name is not None:
             table.add(span, name, "Person")
+            if (title := title_before(span)) is not None:
+                table.add(title, name, "Person")
     for span in others:
         if len(span) == 1:
             name = _match_person(span.text, canonical)
@@ -108,6 +168,34 @@ def _add_bare_surnames(table: EntityTable, doc: Doc, canonical: list[str]) -> No
             continue
         if token.text[:1].isupper():
             table.add(doc[index : index + 1], surnames[token.lower_], "Person")
+
+
+TITLE_ENTITY_LABELS = frozenset({"", "ORG", "PERSON"})
+"""NER labels a word of a title may carry: none, or the NER's misreadings of it."""
+
+
+def title_before(span: Span) -> Span | None:
+    """The capitalised title right before a name ("Special Agent", "Col.", "Interior
+    Minister"), without the demonyms and places the NER labels in it ("French" in "French
+    President X" stays a mention of France; the NER's ORG for "Interior" is no
+    organisation); None when no title stands there."""
+    doc = span.doc
+    end = span.start
+    if end > 0 and doc[end - 1].text == ".":
+        end -= 1  # "Col." split as "Col" "."
+    if end == 0 or doc[end - 1].lower_ not in TITLE_WORDS or not doc[end - 1].text[0].isupper():
+        return None
+    start = end - 1
+    while start > 0:
+        word = doc[start - 1]
+        if word.ent_type_ not in TITLE_ENTITY_LABELS or not word.text[:1].isupper():
+            break
+        if not word.is_alpha:
+            break
+        if word.is_sent_start and word.lower_ not in TITLE_WORDS:
+            break  # "Yesterday President X": the sentence's first word is no title
+        start -= 1
+    return doc[start:end]
 
 
 def _match_person(text: str, canonical: list[str]) -> str | None:

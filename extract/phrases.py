@@ -77,7 +77,7 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
             entity is not None
             and entity.id not in seen
             and entity.type != "Place"
-            and not (entity.also_place and modifies_office(token))
+            and not (entity.also_place and (modifies_office(token) or _owns_person(token, table)))
         ):
             seen.add(entity.id)
             yield entity, _with_group_noun(token, mention_span(token, table))
@@ -89,6 +89,15 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
                 or (child.lower_ == "of" and token.lower_ in PREMISES_NOUNS)
             ):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def _owns_person(token: Token, table: EntityTable) -> bool:
+    """ "Venezuela's President X": a state in the possessive of a person says whose
+    president X is; the state is not an actor of the phrase."""
+    if token.dep_ != "poss":
+        return False
+    owner = table.at(token.head)
+    return owner is not None and owner.type == "Person"
 
 
 def _with_group_noun(token: Token, span: Span) -> Span:

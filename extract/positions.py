@@ -2,8 +2,8 @@
 
 Fact building looks for a few dozen words per rule ("authorities", demonyms, unit names);
 walking every token of every article creates a Python Token object per token per rule and
-was most of the time spent after the pipeline. The LOWER array is one C call, and numpy
-picks the few positions worth a Token.
+was most of the time spent after the pipeline. The LOWER array is one C call, indexed once
+per Doc (word hash -> positions), so each rule's question is a few dictionary look-ups.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -20,8 +19,26 @@ __all__ = ["positions"]
 
 
 @cache
-def _hashes(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
+def _hashes(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(hash_string(w) for w in words)
+
+
+_last_index: tuple[Doc | None, dict[int, list[int]]] = (None, {})
+"""The word index of the Doc looked at last: fact building asks about one Doc a few dozen
+times before the next, so the index is built once per Doc (read as one tuple, so a second
+thread's Doc never answers for this one)."""
+
+
+def _index(doc: Doc) -> dict[int, list[int]]:
+    global _last_index
+    last_doc, index = _last_index
+    if last_doc is doc:
+        return index
+    index = {}
+    for i, word in enumerate(doc.to_array(LOWER).tolist()):
+        index.setdefault(word, []).append(i)
+    _last_index = (doc, index)
+    return index
 
 
 def positions(doc: Doc, words: Iterable[str]) -> list[int]:
@@ -29,6 +46,7 @@ def positions(doc: Doc, words: Iterable[str]) -> list[int]:
     lowercase)."""
     if not len(doc):
         return []
-    lowered = doc.to_array(LOWER)
-    found = numpy.isin(lowered, _hashes(frozenset(words)))
-    return numpy.flatnonzero(found).tolist()
+    index = _index(doc)
+    found = [i for h in _hashes(frozenset(words)) for i in index.get(h, ())]
+    found.sort()
+    return found

@@ -15,17 +15,19 @@ from spacy.tokens import Span, Token
 
 from .attribution import Attribution, attribute
 from .casualties import victims
-from .entities import LOCATIVE_PREPS, EntityTable
+from .claimants import RESPONSIBILITY_VERBS
+from .entities import EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
 from .lexicon import Lexicon
+from .locatives import places_attacked, places_on
 from .model import Entity
 from .phrases import (
     actors_in_phrase,
     denoted_actors,
     mention_span,
-    modifies_office,
     with_examples,
 )
+from .targets import aimed_roles
 
 __all__ = [
     "RoleFinding",
@@ -52,8 +54,6 @@ PEOPLE_NOUNS = frozenset(
      "hundreds", "people", "women", "youths"}
 )  # fmt: skip
 INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
-RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
-"""Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
 SURVIVING_VERBS = frozenset({"escape", "survive"})
 
 
@@ -99,23 +99,6 @@ def _subject(verb: Token) -> Token | None:
                 return child
         node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
     return None
-
-
-def _places(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
-    """Places in locative phrases attached to the anchor ("at his Baghdad residence")."""
-    for prep in anchor.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for token in pobj.subtree:
-                entity = table.at(token)
-                if entity is None or modifies_office(token):
-                    continue
-                if entity.type == "Place" or entity.also_place:
-                    yield entity, mention_span(token, table)
-                    break
 
 
 def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
@@ -178,7 +161,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
         for child in head.children:
             if child.dep_ == "poss":
                 add(agent_role, child, head, "possessive")
-            elif child.dep_ == "compound" and table.at(child):
+            elif child.dep_ == "compound" and _authoring_name(child, cls, table):
                 add(agent_role, child, head, "compound")
             elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
                 for pobj in child.children:
@@ -217,16 +200,47 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                     for child in verb.children:
                         if child.dep_ == "dobj" and child is not head:
                             add("target", child, verb, "sanction-object")
+    if cls in ATTACK_FAMILY:
+        for role, phrase, anchor_token, rule in aimed_roles(head, cls):
+            add(role, phrase, anchor_token, rule)
     if cls == "Election":
         found.extend(_winners(head, table))
     found.extend(_blamed(head, table))
-    anchors = [anchor, head]
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
-        anchors.append(head.head)  # "a drone strike killed two soldiers near Sanaa"
+    anchors = [anchor, head, *_place_anchors(head)]
     for anchor_token in dict.fromkeys(anchors):
-        for entity, span in _places(anchor_token, table):
+        for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+    if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
+        for entity, span in places_attacked(head, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
     return found
+
+
+def _authoring_name(token: Token, cls: str, table: EntityTable) -> bool:
+    """Whether a name before an event noun is its author (or participant): "a Hamas
+    attack", "the Labour rally"; but before an attack noun a plain organisation or a
+    person names the target or the place ("the Charlie Hebdo attack", "the Kennedy
+    assassination")."""
+    entity = table.at(token)
+    if entity is None:
+        return False
+    return cls not in ATTACK_FAMILY or entity.type not in ("Organization", "Person")
+
+
+def _place_anchors(head: Token) -> list[Token]:
+    """Words besides the trigger whose locative phrases say where it happened: the verb
+    of a trigger subject ("a drone strike killed two soldiers near Sanaa", "the explosion
+    was at the station"), a trigger verb's object ("attacked a police post in Helmand"),
+    and what a trigger agent struck ("the building in X was destroyed by an explosion")."""
+    anchors: list[Token] = []
+    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+        anchors.append(head.head)
+    if head.pos_ == "VERB":
+        anchors.extend(c for c in head.children if c.dep_ == "dobj")
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+        anchors.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    return anchors
 
 
 def _winners(head: Token, table: EntityTable) -> list[RoleFinding]:
@@ -368,7 +382,7 @@ def victim_roles(
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
     for verb in verbs.values():
-        for entity, span in _places(verb, table):
+        for entity, span in places_on(verb, table):
             found.append(
                 (verb, RoleFinding("place", entity, None, span, attribute(verb), "casualty-place"))
             )
@@ -390,7 +404,7 @@ def place_near_weapons(
             if verb.pos_ == "VERB":
                 break
             verb = verb.head
-        for entity, span in _places(verb, table):
+        for entity, span in places_on(verb, table):
             found.append(
                 RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
             )

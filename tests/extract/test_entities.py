@@ -129,7 +129,7 @@ def test_a_bare_surname_the_ner_left_unlabelled_is_the_person(extractor: Extract
     )
     result = extractor.extract(ArticleInput("t", text))
     (person,) = [e for e in result.entities if e.type == "Person"]
-    assert (person.name, [m.start for m in person.mentions]) == (
+    assert (person.name, sorted(m.start for m in person.mentions)) == (
         "Brian Whitcombe",
-        [text.index("Brian"), text.index("Whitcombe told")],
+        [0, text.index("Brian"), text.index("Whitcombe told")],  # "Colonel" is his title
     )

@@ -32,3 +32,14 @@ def test_country_index_follows_countries_added_after_first_use() -> None:
     lexicon.countries["Freedonia"] = CountryRecord("Freedonia", (), None, ("Fredonia",), ("FR",))
     assert lexicon.country_of_name("fredonia") == "Freedonia"
     assert lexicon.country_of_name("FR") == "Freedonia"
+
+
+def test_positions_answer_for_each_doc_when_docs_alternate() -> None:
+    """The per-Doc word index never answers for another Doc."""
+    nlp = spacy.blank("en")
+    first = nlp("Troops left . The troops came back with more troops .")
+    second = nlp("No troops here , only police .")
+    assert positions(first, ["troops"]) == [0, 4, 9]
+    assert positions(second, ["troops", "police"]) == [1, 5]
+    assert positions(first, ["police", "troops"]) == [0, 4, 9]
+    assert positions(second, []) == []

@@ -31,3 +31,16 @@ def test_improvised_explosive_device_is_one_instrument(extractor: Extractor) -> 
 def test_strategic_bombers_are_aircraft(extractor: Extractor) -> None:
     event = _event(extractor, "Russian strategic bombers struck targets near Idlib.")
     assert (event.type, _instruments(event)) == ("AirOrDroneStrike", ["aircraft"])
+
+
+def test_a_weapon_named_soon_after_the_incident_is_its_instrument(extractor: Extractor) -> None:
+    text = "Militants attacked a checkpoint in Harlowe on Monday. They carried grenades."
+    assert _instruments(_event(extractor, text)) == ["grenade"]
+
+
+def test_a_weapon_named_sentences_later_is_background(extractor: Extractor) -> None:
+    text = (
+        "Militants attacked a checkpoint in Harlowe on Monday. Officials said the area was "
+        "calm. Shops reopened on Tuesday. Traders said grenades are sold openly in markets."
+    )
+    assert _instruments(_event(extractor, text)) == []

@@ -1,0 +1,64 @@
+"""A title before a person's name is a mention of that person, and a full name listed with
+persons is one more (extract/persons.py)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from extract.article import ArticleInput
+from extract.persons import listed_names, title_before
+from extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The raid was led by Special Agent Dana Whitcomb.", "Dana Whitcomb", "Special Agent"),
+        ("He spoke to Col. Arno Vestergaard on Monday.", "Arno Vestergaard", "Col"),
+        ("French Interior Minister Paul Derain visited.", "Paul Derain", "Interior Minister"),
+        ("Magistrate Judge Ellen Thorpe ordered him held.", "Ellen Thorpe", "Magistrate Judge"),
+        ("Mr Arthur Penrose attended the meeting.", "Arthur Penrose", None),
+        ("Yesterday Arthur Penrose attended the meeting.", "Arthur Penrose", None),
+    ],
+)
+def test_title_before(extractor: Extractor, text: str, name: str, expected: str | None) -> None:
+    doc = extractor.nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    title = title_before(span)
+    assert (title.text if title is not None else None) == expected
+
+
+def test_the_title_is_a_mention_of_the_person_and_the_demonym_of_the_country(
+    extractor: Extractor,
+) -> None:
+    text = "French Interior Minister Paul Derain said the attack in Lyon was planned."
+    result = extractor.extract(ArticleInput(source="t", text=text))
+    by_name = {e.name: e for e in result.entities}
+    derain = by_name["Paul Derain"]
+    assert derain.type == "Person"
+    assert sorted(m.text for m in derain.mentions) == ["Interior Minister", "Paul Derain"]
+    assert [m.text for m in by_name["France"].mentions] == ["French"]
+
+
+def test_an_unlabelled_full_name_listed_with_persons_is_a_person(extractor: Extractor) -> None:
+    text = "The accused include Rafael Ortiz, Colonel Mateo Barrios and Lucia Ferrer."
+    doc = extractor.nlp(text)
+    persons = []
+    for name in ("Rafael Ortiz", "Lucia Ferrer"):
+        span = doc.char_span(text.index(name), text.index(name) + len(name))
+        assert span is not None
+        persons.append(Span(doc, span.start, span.end, label="PERSON"))
+    doc.ents = persons
+    assert [s.text for s in listed_names(persons)] == ["Mateo Barrios"]
+
+
+def test_a_single_capitalised_word_in_the_list_is_no_new_person(extractor: Extractor) -> None:
+    text = "Rafael Ortiz and Reuters reported the raid."
+    doc = extractor.nlp(text)
+    span = doc.char_span(0, len("Rafael Ortiz"))
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
+    assert listed_names([doc.ents[0]]) == []
