@@ -71,9 +71,9 @@ def list_entities(
     # A spelling resolution joined to another article's actor is listed under that actor,
     # whose aliases already hold it.
     canonical = {
-        row["actor"]: row["canonical"]
-        for row in select(store, "canonical_actors")
-        if row["actor"] != row["canonical"]
+        id_iri("entity", variant): id_iri("entity", actor)
+        for variant, actor in resolved(store).actors.items()
+        if variant != actor
     }
     for variant, actor in canonical.items():
         counts[actor] = counts.get(actor, 0) + counts.get(variant, 0)

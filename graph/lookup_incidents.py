@@ -236,11 +236,15 @@ def list_incidents(
     return Page(tuple(_summary(store, i, resolution) for i in page), len(selected), limit, offset)
 
 
-def _report(store: Store, report: Term, claim_rows: Iterable[ClaimRow]) -> tuple[Report, ...]:
+def _report(
+    store: Store,
+    report: Term,
+    claim_rows: Iterable[ClaimRow],
+    properties: Mapping[Term, set[Term]],
+) -> tuple[Report, ...]:
     """The article that made `report`, with the sources its claims cite and what it says
-    of the incident's class, date and casualties."""
+    (`properties`, the report's own facts) of the incident's class, date and casualties."""
     assert isinstance(report, URIRef)
-    properties = _properties(store, report)
     sources: dict[str, None] = {}
     for claim in claim_rows:
         if claim.source:
@@ -254,7 +258,7 @@ def _report(store: Store, report: Term, claim_rows: Iterable[ClaimRow]) -> tuple
                 published=text(row, "published"),
                 sources=tuple(sources),
                 report=local_id(str(report)),
-                type=primary_type(properties[RDF.type]),
+                type=primary_type(properties.get(RDF.type, ())),
                 date=_one(properties, CK.date),
                 date_precision=_one(properties, CK.datePrecision),
                 fatalities=_figure(properties, CK.fatalities, max),
@@ -264,9 +268,17 @@ def _report(store: Store, report: Term, claim_rows: Iterable[ClaimRow]) -> tuple
     return tuple(found)
 
 
-def _reports(store: Store, members: Mapping[Term, list[ClaimRow]]) -> tuple[Report, ...]:
+def _reports(
+    store: Store,
+    members: Mapping[Term, list[ClaimRow]],
+    properties: Mapping[Term, Mapping[Term, set[Term]]],
+) -> tuple[Report, ...]:
     """Every article's report of the incident, oldest first."""
-    reports = [r for member, rows in members.items() for r in _report(store, member, rows)]
+    reports = [
+        r
+        for member, rows in members.items()
+        for r in _report(store, member, rows, properties[member])
+    ]
     return tuple(sorted(reports, key=lambda r: (r.published or "", r.article, r.report or "")))
 
 
@@ -314,9 +326,17 @@ def _summary(store: Store, incident: IndexedIncident, resolution: Resolved) -> I
         date_precision=ref.date_precision,
         place=places[0] if places else None,
         actors=tuple(actors.values()),
-        reports=_reports(store, members),
+        reports=_reports(store, members, _member_properties(store, members)),
         report_count=len(members),
     )
+
+
+def _member_properties(store: Store, members: Iterable[Term]) -> dict[Term, dict[Term, set[Term]]]:
+    found = {}
+    for member in members:
+        assert isinstance(member, URIRef)
+        found[member] = _properties(store, member)
+    return found
 
 
 def _properties(store: Store, node: URIRef) -> dict[Term, set[Term]]:
@@ -356,7 +376,7 @@ def get_incident(store: Store, id: str) -> IncidentDetail | None:
         return None
     resolved_members = sorted(properties[CK.hasReport], key=str)
     members = _member_claims(store, resolved_members or [incident])
-    reports = {m: _properties(store, m) for m in members}  # type: ignore[arg-type]
+    reports = _member_properties(store, members)
     merged: dict[Term, set[Term]] = defaultdict(set)
     for props in reports.values():
         for key, values in props.items():
@@ -399,7 +419,7 @@ def get_incident(store: Store, id: str) -> IncidentDetail | None:
         injuries=_figure(merged, CK.injuries),
         fatalities_reported=flag(CK.fatalitiesReported),
         injuries_reported=flag(CK.injuriesReported),
-        reports=_reports(store, members),
+        reports=_reports(store, members, reports),
         fatalities_max=_figure(merged, CK.fatalities, max),
         injuries_max=_figure(merged, CK.injuries, max),
     )

@@ -15,8 +15,9 @@ from rdflib.query import Result
 
 from graph.lookup_base import CERTAINTIES, event_span
 from graph.lookup_base import subclasses as class_and_subclasses
+from graph.lookup_incidents import resolved
 from graph.queries import bind_named_query, load_named_queries
-from graph.store import Store, event_classes
+from graph.store import ENTITY_CLASSES, Store, event_classes
 from ontologies import local_id
 
 __all__ = [
@@ -45,15 +46,7 @@ __all__ = [
 DEFAULT_MIN_CERTAINTY = "unconfirmed"
 ROLES = ("perpetrator", "target", "victim", "participant", "winner")
 RELATIONS = ("backedBy", "partOf", "memberOf", "affiliatedWith", "alliedWith", "rivalOf")
-ACTOR_TYPES = (
-    "Person",
-    "ArmedGroup",
-    "StateForce",
-    "Government",
-    "State",
-    "Organization",
-    "CommunalGroup",
-)
+ACTOR_TYPES = tuple(name for name in ENTITY_CLASSES if name != "Place")
 """In order of preference when an entity has several (a State is also a Place)."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -226,20 +219,21 @@ def _resolved(store: Store, data: NetworkData) -> NetworkData:
     """The network over resolved incidents and canonical actors: three articles reporting one
     strike make one incident node with three articles' evidence on its edges, and an actor's
     spellings make one node. A store never resolved is returned as it is."""
-    reports: dict[str, str] = {}
-    for row in _rows(store, "resolved_incidents"):
-        r: Any = row
-        canonical, report = local_id(r.incident), local_id(r.report)
-        reports[report] = canonical
-        if canonical not in data.incidents:
-            data.incidents[canonical] = Incident(
+    resolution = resolved(store)
+    reports = {local_id(str(r)): local_id(str(i.iri)) for r, i in resolution.incidents.items()}
+    for iri, found in resolution.canonical.items():
+        canonical = local_id(str(iri))
+        data.incidents.setdefault(
+            canonical,
+            Incident(
                 canonical,
-                types={local_id(r["class"])},
-                acled=_text(r.acled),
-                date=_text(r.date),
-                precision=_text(r.precision),
-            )
-    actors = {local_id(r[0]): local_id(r[1]) for r in _rows(store, "canonical_actors")}  # type: ignore[index]
+                types={local_id(str(c)) for c in found.classes},
+                acled=found.acled,
+                date=found.date,
+                precision=found.precision,
+            ),
+        )
+    actors = resolution.actors
     if not reports and not actors:
         return data
     for report, canonical in reports.items():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
@@ -24,16 +24,16 @@ from rdflib.term import Node
 
 from graph.errors import StoreError
 from graph.lookup_base import integer, is_event_class, primary_type, subclasses
+from graph.network_data import ACTOR_TYPES
 from graph.network_places import gazetteer
 from graph.resolve_actors import ActorRecord, canonical_actors
 from graph.resolve_incidents import ClassTree, ReportRecord, cluster_reports
 from graph.store import Store
-from graph.store_base import ENTITY_CLASSES, store_query
+from graph.store_base import store_query
 from ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixes, local_id
 
 __all__ = ["Resolution", "canonical_incident_iri", "resolution_graph", "resolve"]
 
-_ACTOR_KINDS = frozenset(ENTITY_CLASSES) - {"Place"}
 _PRECISIONS = ("day", "week", "month", "year")
 
 
@@ -99,7 +99,7 @@ def _read_actors(store: Store) -> tuple[list[ActorRecord], dict[str, frozenset[s
     scopes: dict[str, frozenset[str]] = {}
     for entity in sorted(classes):
         kind = primary_type(CK[c] for c in classes[entity])
-        if kind in _ACTOR_KINDS:
+        if kind in ACTOR_TYPES:
             country = min(countries[entity]) if len(countries[entity]) == 1 else None
             actors.append(
                 ActorRecord(
@@ -124,16 +124,15 @@ class _Report:
 
     article: str
     published: str | None = None
-    event_class: str | None = None
     label: str | None = None
     acled: str | None = None
     date: str | None = None
     precision: str | None = None
     fatalities: int | None = None
     injuries: int | None = None
-    places: set[str] | None = None
-    actors: set[str] | None = None
-    instruments: set[str] | None = None
+    places: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    instruments: set[str] = field(default_factory=set)
 
 
 _ACTOR_ROLES = frozenset(
@@ -150,9 +149,7 @@ def _read_reports(
         iri = str(row["report"])
         report = raw.get(iri)
         if report is None:
-            report = raw[iri] = _Report(
-                article=str(row["article"]), places=set(), actors=set(), instruments=set()
-            )
+            report = raw[iri] = _Report(article=str(row["article"]))
         if is_event_class(row["class"]):
             classes[iri].add(row["class"])
         for key in ("published", "label", "acled", "date", "precision"):
@@ -166,11 +163,6 @@ def _read_reports(
         )
         if "role" in row:
             role, other = str(row["role"]), str(row["other"])
-            assert (
-                report.places is not None
-                and report.actors is not None
-                and report.instruments is not None
-            )
             if role == str(SEM.hasPlace):
                 report.places.add(other)
             elif role == str(CK.instrument):
@@ -182,7 +174,6 @@ def _read_reports(
         kind = primary_type(classes[iri])
         if kind is None:
             continue
-        report.event_class = kind
         records.append(
             ReportRecord(
                 iri=iri,
@@ -191,9 +182,9 @@ def _read_reports(
                 event_class=kind,
                 date=report.date,
                 precision=report.precision,
-                places=frozenset(report.places or ()),
-                actors=frozenset(report.actors or ()),
-                instruments=frozenset(report.instruments or ()),
+                places=frozenset(report.places),
+                actors=frozenset(report.actors),
+                instruments=frozenset(report.instruments),
                 fatalities=report.fatalities,
                 injuries=report.injuries,
             )

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
@@ -241,8 +241,7 @@ class Store(ABC):
         with self._write_lock:
             if self.has_article(graph_iri):
                 return False
-            self._writes += 1
-            self._insert(graph_iri, quads)
+            self._counted(self._insert, graph_iri, quads)
         return True
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
@@ -258,8 +257,7 @@ class Store(ABC):
         with self._write_lock:
             if self._query(store_query("is_article_graph"), {"g": graph_iri}).askAnswer:
                 raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
-            self._writes += 1
-            self._replace(graph_iri, quads)
+            self._counted(self._replace, graph_iri, quads)
 
     def has_article(self, graph_iri: URIRef) -> bool:
         """Whether the named graph `graph_iri` holds at least one triple."""
@@ -278,8 +276,7 @@ class Store(ABC):
         with self._write_lock:
             if not self.has_article(graph_iri):
                 return False
-            self._writes += 1
-            self._drop(graph_iri)
+            self._counted(self._drop, graph_iri)
         return True
 
     def article_graphs(self) -> list[URIRef]:
@@ -339,8 +336,7 @@ class Store(ABC):
         """
         self._check_writable()
         with self._write_lock:
-            self._writes += 1
-            self._update(sparql)
+            self._counted(self._update, sparql)
 
     def export(self, fmt: str) -> bytes:
         """The store serialised as "trig" or "nquads" (every named graph, as quads) or as
@@ -432,6 +428,14 @@ class Store(ABC):
         for s, p, o in self._query(store_query("union_triples"), {}):
             union.add((s, p, o))
         return union.serialize(format=fmt, encoding="utf-8")
+
+    def _counted(self, hook: Callable[..., None], *args: object) -> None:
+        """Run a write hook, then move `generation` on, even if it failed half-way: a reader
+        who sees the new generation must see the write, never the state before it."""
+        try:
+            hook(*args)
+        finally:
+            self._writes += 1
 
     def _check_open(self) -> None:
         if self._closed:

@@ -87,7 +87,6 @@ class OxigraphStore(Store):
     def __init__(self, location: str, url: str) -> None:
         super().__init__(url)
         self.location = location
-        self._generation = 0
         """Counts writes, so that query snapshots are retaken only after one."""
         self._workers: QueryWorkers | None = None
         path = Path(location).expanduser()
@@ -150,7 +149,7 @@ class OxigraphStore(Store):
             inner.backup(path)
 
         try:
-            snapshot = self._workers.snapshot(self._generation, backup)
+            snapshot = self._workers.snapshot(self._writes, backup)
         except OSError as error:
             raise StoreError(f"cannot snapshot store {self.location}: {error}") from error
         assert options.deadline is not None
@@ -164,7 +163,6 @@ class OxigraphStore(Store):
         )
 
     def _update(self, sparql: str) -> None:
-        self._generation += 1
         try:
             self._inner.update(sparql)
         except SyntaxError as error:
@@ -173,7 +171,6 @@ class OxigraphStore(Store):
             raise StoreError(f"update failed on store {self.location}: {error}") from error
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
-        self._generation += 1
         try:
             self._inner.extend(quads)
         except OSError as error:
@@ -196,7 +193,6 @@ class OxigraphStore(Store):
             self._update(" ;\n".join(parts))
 
     def _drop(self, graph_iri: URIRef) -> None:
-        self._generation += 1
         try:
             self._inner.remove_graph(to_ox_iri(graph_iri))
         except OSError as error:
