@@ -3,8 +3,10 @@ evaluation texts read from ../shared/eval at run time (never copied into the rep
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -32,3 +34,26 @@ def load_texts(examples: Path, eval_dir: Path) -> tuple[list[str], list[str]]:
                     count += 1
         notes.append(f"{count} texts from {path}")
     return list(dict.fromkeys(texts)), notes
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """`--json FILE`: every benchmark can hand its figures to another tool."""
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the figures as JSON to FILE ('-' for stdout)",
+    )
+
+
+def write_json(target: Path | None, figures: dict[str, Any], sort_keys: bool = False) -> None:
+    """Write `figures` where `--json` said: nowhere, stdout ('-') or a file."""
+    if target is None:
+        return
+    text = json.dumps(figures, indent=2, sort_keys=sort_keys)
+    if str(target) == "-":
+        print(text)
+    else:
+        target.write_text(text + "\n", encoding="utf-8")
+        print(f"figures written to {target}")

@@ -57,7 +57,9 @@ from typing import Any
 # Score this checkout's `extract`, not whichever copy an editable install points at.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import DEFAULT_EVAL_DIR, add_json_option, write_json
+
 WIKIEVENTS_FILE = "wikievents_dev.jsonl"
 CASE_FILE = "case2021_typing_dev.jsonl"
 
@@ -617,13 +619,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--limit", type=int, default=None, help="score only the first N records of each file"
     )
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the figures as JSON to FILE ('-' for stdout)",
-    )
+    add_json_option(parser)
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
     parser.add_argument("--top", type=int, default=10, help="rows in the error tables")
     return parser.parse_args(argv)
@@ -689,13 +685,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     figures["seconds"] = round(elapsed, 2)
     print(f"\n(extraction and scoring took {elapsed:.1f} s)")
-    if args.json is not None:
-        text = json.dumps(figures, indent=2, sort_keys=True)
-        if str(args.json) == "-":
-            print(text)
-        else:
-            args.json.write_text(text + "\n", encoding="utf-8")
-            print(f"figures written to {args.json}")
+    write_json(args.json, figures, sort_keys=True)
     return 0
 
 

@@ -69,7 +69,6 @@ reports or entities we did not extract are not counted.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
@@ -84,6 +83,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from corpus import add_json_option, write_json  # noqa: E402
 from eval_extraction import (  # noqa: E402
     CASE_FILE,
     DEFAULT_EVAL_DIR,
@@ -773,13 +773,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
     parser.add_argument("--top", type=int, default=10, help="groups shown in each error list")
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the figures as JSON to FILE ('-' for stdout)",
-    )
+    add_json_option(parser)
     return parser.parse_args(argv)
 
 
@@ -806,13 +800,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         width = max(len(k) for k in stress)
         for key, value in stress.items():
             print(f"  {key:<{width}}  {value}")
-    if args.json is not None:
-        text = json.dumps(figures(run, inc, act, len(records)), indent=2, sort_keys=True)
-        if str(args.json) == "-":
-            print(text)
-        else:
-            args.json.write_text(text + "\n", encoding="utf-8")
-            print(f"figures written to {args.json}")
+    write_json(args.json, figures(run, inc, act, len(records)), sort_keys=True)
     return 0
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import multiprocessing
 import statistics
 import sys
@@ -50,7 +49,7 @@ from rdflib.term import Node
 from graph.store_terms import from_ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import DEFAULT_EVAL_DIR, ROOT, load_texts
+from corpus import DEFAULT_EVAL_DIR, ROOT, add_json_option, load_texts, write_json
 
 PREFIXES = """PREFIX ck: <https://w3id.org/conflict-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -290,13 +289,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--examples", type=Path, default=ROOT / "examples", help="directory of *.txt articles"
     )
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the figures as JSON to FILE ('-' for stdout)",
-    )
+    add_json_option(parser)
     return parser.parse_args(argv)
 
 
@@ -444,12 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(bound actor: <{ox_side.actor}>; ours binds through store.query(bindings), bare "
             "pyoxigraph through a VALUES clause, rdflib through initBindings)"
         )
-    if args.json is not None:
-        text = json.dumps(figures, indent=2)
-        if str(args.json) == "-":
-            print(text)
-        else:
-            args.json.write_text(text + "\n", encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

