@@ -246,6 +246,48 @@ def test_unsafe_bindings_are_refused(store, bindings):
     assert store.stats().triples == 4
 
 
+def test_query_each_asks_once_for_many_values(store):
+    first, first_graph, second, second_graph = two_articles()
+    store.add_article(first, first_graph)
+    store.add_article(second, second_graph)
+    evil, evil_graph = article("evil", (EX.thing, EX.says, Literal(MALICIOUS)))
+    store.add_article(evil, evil_graph)
+    result = store.query_each(
+        f"{PREFIXES} SELECT ?a ?title WHERE {{ ?a dcterms:title ?title }}",
+        "a",
+        [first, second, EX.nowhere],
+    )
+    assert sorted(select(result)) == [
+        (first, Literal("Article a1")),
+        (second, Literal("Article a2")),
+    ]
+    # The fixed bindings hold in every row; a hostile literal is a value, not SPARQL.
+    says = store.query_each(
+        "SELECT ?s ?o WHERE { ?s ?p ?o }",
+        "o",
+        [Literal(MALICIOUS), Literal("x")],
+        {"p": EX.says},
+    )
+    assert select(says) == [(EX.thing, Literal(MALICIOUS))]
+    assert store.stats().triples == 10
+
+
+def test_query_each_with_no_values_has_no_rows(store):
+    first, first_graph, _, _ = two_articles()
+    store.add_article(first, first_graph)
+    assert select(store.query_each("SELECT ?a WHERE { ?a ?p ?o }", "a", [])) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "bindings"),
+    [([BNode()], None), ([EX.a], {"a": EX.b}), (["not a term"], None)],
+    ids=["blank node", "bound and iterated", "plain string"],
+)
+def test_query_each_refuses_what_query_refuses(store, values, bindings):
+    with pytest.raises(StoreError):
+        store.query_each("SELECT ?a WHERE { ?a ?p ?o }", "a", values, bindings)
+
+
 def test_terms_come_back_in_one_normal_form(store):
     iri, graph = article(
         "terms",
