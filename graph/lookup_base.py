@@ -11,10 +11,13 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from typing import Any, TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -35,6 +38,7 @@ __all__ = [
     "certainty_iri",
     "certainty_name",
     "claims",
+    "claims_each",
     "date_span",
     "entity_type_names",
     "event_span",
@@ -45,11 +49,13 @@ __all__ = [
     "integer",
     "is_event_class",
     "node_kind",
+    "per_generation",
     "pick_name",
     "predicate_name",
     "primary_type",
     "role_rank",
     "select",
+    "select_each",
     "subclasses",
     "text",
 ]
@@ -282,6 +288,58 @@ def select(store: Store, name: str, **bindings: URIRef | Literal | None) -> list
     return [{str(var): term for var, term in row.items()} for row in result.bindings]
 
 
+T = TypeVar("T")
+
+_MEMO: weakref.WeakKeyDictionary[Store, tuple[int, dict[Hashable, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def per_generation(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, kept until the store's next write: paging through a list asks the same
+    whole-store question on every page. Stores that cannot tell when they were written (a
+    remote endpoint: `generation` is None) are asked every time. The generation is read
+    before computing, so a value computed during a write is filed under the generation
+    before it and never served once that write is visible."""
+    generation = store.generation
+    if generation is None:
+        return compute()
+    memo = _MEMO.get(store)
+    if memo is None or memo[0] != generation:
+        memo = (generation, {})
+        _MEMO[store] = memo
+    if key not in memo[1]:
+        memo[1][key] = compute()
+    return memo[1][key]  # type: ignore[no-any-return]
+
+
+EACH_CHUNK = 200
+"""Values per request in `select_each`: large pages stay well inside any endpoint's limits."""
+
+
+def select_each(
+    store: Store,
+    name: str,
+    variable: str,
+    values: Iterable[URIRef],
+    **bindings: URIRef | Literal | None,
+) -> list[dict[str, Node]]:
+    """Rows of the named query for each of `values` of its parameter `variable`, in a few
+    requests rather than one per value; each row carries `variable` to say whose it is."""
+    query = load_named_queries()[name]
+    bound = {key: value for key, value in bindings.items() if value is not None}
+    declared = {parameter.name for parameter in query.parameters}
+    if not {variable, *bound} <= declared:
+        raise ValueError(f"query {name!r} takes {sorted(declared)}, not {sorted(bound)}")
+    wanted = list(dict.fromkeys(values))
+    rows: list[dict[str, Node]] = []
+    for start in range(0, len(wanted), EACH_CHUNK):
+        chunk = wanted[start : start + EACH_CHUNK]
+        result = store.query_each(query.text, variable, chunk, bound)
+        rows.extend({str(var): term for var, term in row.items()} for row in result.bindings)
+    return rows
+
+
 def text(row: Mapping[str, Node], key: str) -> str | None:
     value = row.get(key)
     return None if value is None else str(value)
@@ -344,12 +402,21 @@ class ClaimRow:
 
 def claims(store: Store, node: URIRef, direction: str) -> list[ClaimRow]:
     """The claims whose subject ("out") or object ("in") is `node`, in reading order."""
+    return claims_each(store, [node], direction).get(node, [])
+
+
+def claims_each(
+    store: Store, nodes: Iterable[URIRef], direction: str
+) -> dict[Node, list[ClaimRow]]:
+    """`claims` for many nodes in a few requests: {node: its claims in reading order},
+    nodes without claims absent."""
     name = "claims_from" if direction == "out" else "claims_to"
-    merged: dict[Node, ClaimRow] = {}
-    for row in select(store, name, node=node):
-        claim = merged.get(row["claim"])
+    merged: dict[Node, dict[Node, ClaimRow]] = defaultdict(dict)
+    for row in select_each(store, name, "node", nodes):
+        of_node = merged[row["node"]]
+        claim = of_node.get(row["claim"])
         if claim is None:
-            claim = merged[row["claim"]] = ClaimRow(
+            claim = of_node[row["claim"]] = ClaimRow(
                 claim=row["claim"],
                 direction=direction,
                 predicate=predicate_name(row["predicate"]),
@@ -368,4 +435,4 @@ def claims(store: Store, node: URIRef, direction: str) -> list[ClaimRow]:
             claim.other_names.add(str(row["otherName"]))
         if "otherClass" in row:
             claim.other_classes.add(row["otherClass"])
-    return sorted(merged.values(), key=lambda c: c.order)
+    return {node: sorted(found.values(), key=lambda c: c.order) for node, found in merged.items()}

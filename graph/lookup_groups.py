@@ -8,7 +8,7 @@ source) with the evidence of every claim that states it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,10 +23,12 @@ from graph.lookup_base import (
     evidence,
     fold,
     id_iri,
+    per_generation,
     pick_name,
     primary_type,
     role_rank,
     select,
+    select_each,
     subclasses,
     text,
 )
@@ -81,7 +83,7 @@ def _links(
     rows: list[Mapping[str, Term]] = []
     resolution = resolved(store)
     for group in groups or [None]:
-        for row in select(store, "group_links", group=group):
+        for row in _group_links(store, group):
             canonical = resolution.actors.get(local_id(str(row["group"])))
             if canonical is not None:
                 row = {**row, "group": id_iri("entity", canonical)}
@@ -127,17 +129,40 @@ def _links(
     return sorted(links.values(), key=order)
 
 
-def _evidence(store: Store, link: _LinkRow) -> tuple[Evidence, ...]:
-    found = []
-    for claim, article in link.claims:
-        assert isinstance(claim, URIRef)
-        values: dict[str, Term] = {"article": article}
-        for row in select(store, "node_properties", node=claim):
-            prop = row["property"]
-            if prop in (CK.sentence, CK.start, CK.end, CK.evidenceText):
-                values[{CK.evidenceText: "text"}.get(prop, local_id(str(prop)))] = row["value"]
-        found.append(evidence(values))
-    return tuple(sorted(found, key=lambda e: (e.article, e.start)))
+EVIDENCE_PROPERTIES = {
+    CK.sentence: "sentence",
+    CK.start: "start",
+    CK.end: "end",
+    CK.evidenceText: "text",
+}
+
+
+def _group_links(store: Store, group: URIRef | None) -> list[dict[str, Term]]:
+    """Every link of `group` (of all groups for None); the whole list is kept per store
+    generation because each page of `/links` needs all of it to sort and count."""
+    if group is None:
+        return per_generation(store, "group_links", lambda: select(store, "group_links"))
+    return select(store, "group_links", group=group)
+
+
+def _evidence_of(
+    store: Store, links: Iterable[_LinkRow]
+) -> Callable[[_LinkRow], tuple[Evidence, ...]]:
+    """The evidence of every claim of a page's links, read in a few requests for the whole
+    page; returns what gives one link its evidence, sorted by article and position."""
+    links = list(links)
+    claims = [claim for link in links for claim, _ in link.claims if isinstance(claim, URIRef)]
+    values: dict[Term, dict[str, Term]] = defaultdict(dict)
+    for row in select_each(store, "node_properties", "node", claims):
+        name = EVIDENCE_PROPERTIES.get(row["property"])
+        if name is not None:
+            values[row["node"]][name] = row["value"]
+
+    def of(link: _LinkRow) -> tuple[Evidence, ...]:
+        found = [evidence({**values[claim], "article": article}) for claim, article in link.claims]
+        return tuple(sorted(found, key=lambda e: (e.article, e.start)))
+
+    return of
 
 
 def links_groups_incidents(
@@ -156,6 +181,7 @@ def links_groups_incidents(
     (with subclasses), `group_type` the group's."""
     links = _links(store, None, role, certainty, type, group_type, date_from, date_to)
     page = links[offset : offset + limit]
+    evidence_of = _evidence_of(store, page)
     items = tuple(
         GroupLink(
             group=link.group,
@@ -163,7 +189,7 @@ def links_groups_incidents(
             role=link.role,
             certainty=link.certainty,
             source=link.source,
-            evidence=_evidence(store, link),
+            evidence=evidence_of(link),
         )
         for link in page
     )
@@ -202,8 +228,10 @@ def group_incidents(
     ):
         by_incident.setdefault(link.incident.iri, []).append(link)
     incidents = list(by_incident.values())
+    page = incidents[offset : offset + limit]
+    evidence_of = _evidence_of(store, (link for links in page for link in links))
     items = []
-    for links in incidents[offset : offset + limit]:
+    for links in page:
         ref = links[0].incident.ref
         items.append(
             GroupIncident(
@@ -213,7 +241,7 @@ def group_incidents(
                 date=ref.date,
                 date_precision=ref.date_precision,
                 links=tuple(
-                    Link(link.role, link.certainty, link.source, _evidence(store, link))
+                    Link(link.role, link.certainty, link.source, evidence_of(link))
                     for link in links
                 ),
             )

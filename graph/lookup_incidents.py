@@ -7,7 +7,6 @@ page is cut and only its incidents are described in full.
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -21,13 +20,15 @@ from graph.lookup_base import (
     ClaimRow,
     actor_roles,
     certainty_iri,
-    claims,
+    claims_each,
     event_span,
     id_iri,
     integer,
+    per_generation,
     primary_type,
     role_rank,
     select,
+    select_each,
     subclasses,
     text,
 )
@@ -141,20 +142,10 @@ class Resolved:
         return self.reports.get(incident, (incident,))
 
 
-_RESOLVED: weakref.WeakKeyDictionary[Store, tuple[int, Resolved]] = weakref.WeakKeyDictionary()
-
-
 def resolved(store: Store) -> Resolved:
     """The store's resolution, read once per write generation: every list lookup needs it
     whole, and on a store of thousands of incidents reading it is most of a request."""
-    generation = store.generation
-    cached = _RESOLVED.get(store) if generation is not None else None
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    found = _read_resolved(store)
-    if generation is not None:
-        _RESOLVED[store] = (generation, found)
-    return found
+    return per_generation(store, "resolved", lambda: _read_resolved(store))
 
 
 def _read_resolved(store: Store) -> Resolved:
@@ -221,7 +212,7 @@ def list_incidents(
         at = _index(select(store, "incidents_at_place", place=id_iri("entity", place)))
         found = at if found is None else {iri: found[iri] for iri in found if iri in at}
     if found is None:
-        found = _index(select(store, "incidents"))
+        found = per_generation(store, "incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
     incidents = {i.iri: i for i in map(resolution.incident, found.values())}
     wanted = subclasses(type) if type else None
@@ -233,14 +224,34 @@ def list_incidents(
     ]
     selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]
-    return Page(tuple(_summary(store, i, resolution) for i in page), len(selected), limit, offset)
+    described = _Described.of(store, [m for i in page for m in resolution.members(i.iri)])
+    summaries = tuple(_summary(i, resolution, described) for i in page)
+    return Page(summaries, len(selected), limit, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Described:
+    """What a page says about its reports, read in a few requests for the whole page
+    rather than three per report: their claims, their own properties, their articles."""
+
+    claims: Mapping[Term, list[ClaimRow]]
+    properties: Mapping[Term, dict[Term, set[Term]]]
+    articles: Mapping[Term, list[dict[str, Term]]]
+
+    @classmethod
+    def of(cls, store: Store, reports: Iterable[Term]) -> _Described:
+        members = [r for r in dict.fromkeys(reports) if isinstance(r, URIRef)]
+        articles: dict[Term, list[dict[str, Term]]] = defaultdict(list)
+        for row in select_each(store, "incident_reports", "incident", members):
+            articles[row["incident"]].append(row)
+        return cls(_member_claims(store, members), _member_properties(store, members), articles)
 
 
 def _report(
-    store: Store,
     report: Term,
     claim_rows: Iterable[ClaimRow],
     properties: Mapping[Term, set[Term]],
+    articles: Iterable[Mapping[str, Term]],
 ) -> tuple[Report, ...]:
     """The article that made `report`, with the sources its claims cite and what it says
     (`properties`, the report's own facts) of the incident's class, date and casualties."""
@@ -250,7 +261,7 @@ def _report(
         if claim.source:
             sources.setdefault(claim.source)
     found = []
-    for row in select(store, "incident_reports", incident=report):
+    for row in articles:
         found.append(
             Report(
                 article=local_id(str(row["article"])),
@@ -268,16 +279,14 @@ def _report(
     return tuple(found)
 
 
-def _reports(
-    store: Store,
-    members: Mapping[Term, list[ClaimRow]],
-    properties: Mapping[Term, Mapping[Term, set[Term]]],
-) -> tuple[Report, ...]:
+def _reports(members: Mapping[Term, list[ClaimRow]], described: _Described) -> tuple[Report, ...]:
     """Every article's report of the incident, oldest first."""
     reports = [
         r
         for member, rows in members.items()
-        for r in _report(store, member, rows, properties[member])
+        for r in _report(
+            member, rows, described.properties[member], described.articles.get(member, ())
+        )
     ]
     return tuple(sorted(reports, key=lambda r: (r.published or "", r.article, r.report or "")))
 
@@ -293,15 +302,16 @@ def _places(claim_rows: Iterable[ClaimRow]) -> tuple[Ref, ...]:
 
 
 def _member_claims(store: Store, members: Iterable[Term]) -> dict[Term, list[ClaimRow]]:
-    found = {}
-    for member in members:
-        assert isinstance(member, URIRef)
-        found[member] = claims(store, member, "out")
-    return found
+    """Every member's claims, a member without any mapped to none."""
+    wanted = [m for m in members if isinstance(m, URIRef)]
+    found = claims_each(store, wanted, "out")
+    return {member: found.get(member, []) for member in wanted}
 
 
-def _summary(store: Store, incident: IndexedIncident, resolution: Resolved) -> IncidentSummary:
-    members = _member_claims(store, resolution.members(incident.iri))
+def _summary(
+    incident: IndexedIncident, resolution: Resolved, described: _Described
+) -> IncidentSummary:
+    members = {m: described.claims.get(m, []) for m in resolution.members(incident.iri)}
     claim_rows = sorted(
         (c for rows in members.values() for c in rows),
         key=lambda c: (role_rank(c.predicate or ""), c.order),
@@ -326,16 +336,17 @@ def _summary(store: Store, incident: IndexedIncident, resolution: Resolved) -> I
         date_precision=ref.date_precision,
         place=places[0] if places else None,
         actors=tuple(actors.values()),
-        reports=_reports(store, members, _member_properties(store, members)),
+        reports=_reports(members, described),
         report_count=len(members),
     )
 
 
 def _member_properties(store: Store, members: Iterable[Term]) -> dict[Term, dict[Term, set[Term]]]:
-    found = {}
-    for member in members:
-        assert isinstance(member, URIRef)
-        found[member] = _properties(store, member)
+    """Every member's own properties, a member without any mapped to none."""
+    wanted = [m for m in members if isinstance(m, URIRef)]
+    found: dict[Term, dict[Term, set[Term]]] = {m: defaultdict(set) for m in wanted}
+    for row in select_each(store, "node_properties", "node", wanted):
+        found[row["node"]][row["property"]].add(row["value"])
     return found
 
 
@@ -375,8 +386,9 @@ def get_incident(store: Store, id: str) -> IncidentDetail | None:
     else:
         return None
     resolved_members = sorted(properties[CK.hasReport], key=str)
-    members = _member_claims(store, resolved_members or [incident])
-    reports = _member_properties(store, members)
+    described = _Described.of(store, resolved_members or [incident])
+    members = dict(described.claims)
+    reports = described.properties
     merged: dict[Term, set[Term]] = defaultdict(set)
     for props in reports.values():
         for key, values in props.items():
@@ -419,7 +431,7 @@ def get_incident(store: Store, id: str) -> IncidentDetail | None:
         injuries=_figure(merged, CK.injuries),
         fatalities_reported=flag(CK.fatalitiesReported),
         injuries_reported=flag(CK.injuriesReported),
-        reports=_reports(store, members, reports),
+        reports=_reports(members, described),
         fatalities_max=_figure(merged, CK.fatalities, max),
         injuries_max=_figure(merged, CK.injuries, max),
     )
