@@ -14,9 +14,7 @@ from .settings import Settings
 __all__ = ["require_token"]
 
 
-def require_token(
-    request: Request, settings: Annotated[Settings, Depends(get_settings)]
-) -> None:
+def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Refuse unless `Authorization: Bearer <CONFLICT_KG_TOKEN>`; with no token configured,
     writes are disabled outright (403), so a forgotten variable never opens the store."""
     if settings.token is None:

@@ -100,9 +100,7 @@ network_filter = filter_dependency(DEFAULT_MIN_CERTAINTY)
     },
 )
 def export_file(
-    format: Annotated[
-        ExportFormatName, Path(description="The file format.", examples=["graphml"])
-    ],
+    format: Annotated[ExportFormatName, Path(description="The file format.", examples=["graphml"])],
     store: Annotated[Store, Depends(get_store)],
     filters: Annotated[NetworkFilter, Depends(network_filter)],
     projection: Annotated[

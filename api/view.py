@@ -40,9 +40,7 @@ router.mount("/view/static", StaticFiles(directory=STATIC), name="view-static")
     response_class=FileResponse,
     responses={
         200: {
-            "content": {
-                "text/html": {"example": "<!doctype html><html><head><title>conflict-kg"}
-            }
+            "content": {"text/html": {"example": "<!doctype html><html><head><title>conflict-kg"}}
         }
     },
 )
