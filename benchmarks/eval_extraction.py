@@ -31,15 +31,22 @@ When the directory is absent the script says so and exits 0.
 
 (b) CASE 2021 Task 2 (`case2021_typing_dev.jsonl`)
 
-Each snippet gets one ACLED sub-event label, from the events we extract that carry a
-non-null ``acled``, chosen by this rule: the lowest tier wins, then the earliest trigger.
-Tier 0: a specific violent class (AirOrDroneStrike, Bombing, Shelling, ArmedClash,
-Assassination, Abduction, Riot); tier 1: the generic Attack; tier 2: any other class with an
-ACLED label (Protest, Arrest, Agreement ...). No such event: ``OTHER``. Reported: accuracy,
-accuracy on the snippets whose gold label is an ACLED sub-event type (CASE also labels
-disasters, diplomacy, organised crime, attribution and OTHER, which no ACLED-aligned class
-produces), support-weighted F1 over the gold labels, the top error pairs and a
-per-gold-label breakdown.
+Each snippet gets one label. An event's label is its ``acled`` code; an event without one
+takes the CASE 2021 label its class is mapped to in the ontology (``skos:closeMatch`` to a
+concept of ``cket:case2021`` in ``ontologies/event-types.ttl``: Accident ->
+MAN_MADE_DISASTER, NaturalDisaster and Epidemic -> NATURAL_DISASTER, Sanction -> DIPLO,
+ClaimOfResponsibility -> ATTRIB, OrganisedCrime -> ORG_CRIME), read from the ontology, not
+from this script; an event with neither has no label. An event that another labelled event
+``concerns`` (the bombing that a claim of responsibility names: the statement's trigger
+governs the event's trigger) is what that event is about, not what the snippet reports, so
+it steps aside. Among the remaining labelled events the lowest tier wins, then the earliest
+trigger. Tier 0: a specific violent class (AirOrDroneStrike, Bombing, Shelling, ArmedClash,
+Assassination, Abduction, Riot); tier 1: the generic Attack; tier 2: any other labelled
+class (Protest, Arrest, Agreement, Accident, Sanction ...). No such event: ``OTHER``.
+Reported: accuracy, accuracy on the snippets whose gold label is an ACLED sub-event type
+(CASE also labels disasters, diplomacy, organised crime, attribution and OTHER),
+support-weighted F1 over the gold labels, the top error pairs and a per-gold-label
+breakdown.
 """
 
 from __future__ import annotations
@@ -473,13 +480,32 @@ def case_tier(event_type: str) -> int:
     return 2
 
 
-def case_label(extraction: Any) -> str:
-    """The documented rule: labelled events only; lowest tier, then earliest trigger."""
-    candidates = [ev for ev in extraction.events if ev.acled]
+def case_labels_of_classes() -> dict[str, str]:
+    """Event class local name -> the CASE 2021 label (not an ACLED code) it is mapped to with
+    skos:closeMatch in the ontology; the alphabetically first when there are several."""
+    from rdflib.namespace import SKOS
+
+    from ontologies import CK, CKET, load_ontology
+
+    onto = load_ontology()
+    labels: dict[str, str] = {}
+    for cls, concept in sorted(onto.subject_objects(SKOS.closeMatch)):
+        if str(cls).startswith(str(CK)) and (concept, SKOS.inScheme, CKET.case2021) in onto:
+            labels.setdefault(str(cls)[len(str(CK)) :], str(onto.value(concept, SKOS.notation)))
+    return labels
+
+
+def case_label(extraction: Any, class_labels: dict[str, str]) -> str:
+    """The documented rule: labelled events only, minus the events another labelled event
+    concerns; lowest tier, then earliest trigger."""
+    labelled = [(ev, ev.acled or class_labels.get(ev.type)) for ev in extraction.events]
+    candidates = [(ev, label) for ev, label in labelled if label]
+    concerned = {ev.concerns for ev, _ in candidates if ev.concerns}
+    candidates = [(ev, label) for ev, label in candidates if ev.id not in concerned]
     if not candidates:
         return NO_LABEL
-    best = min(candidates, key=lambda ev: (case_tier(ev.type), ev.trigger.start))
-    return str(best.acled)
+    _, best = min(candidates, key=lambda pair: (case_tier(pair[0].type), pair[0].trigger.start))
+    return str(best)
 
 
 @dataclass(slots=True)
@@ -524,16 +550,19 @@ class CaseScores:
         return sum(prf.f1 for prf in table.values()) / len(table) if table else 0.0
 
 
-def producible_labels() -> set[str]:
-    """Every label `case_label` can return: the lexicon's ACLED labels and OTHER."""
+def producible_labels(class_labels: dict[str, str]) -> set[str]:
+    """Every label `case_label` can return: the lexicon's ACLED labels, the CASE labels of
+    the classes its triggers produce, and OTHER."""
     from extract.lexicon import load_lexicon
 
-    labels = {label for label in load_lexicon().class_to_acled.values() if label}
+    triggers = load_lexicon().triggers
+    labels = {t.acled for t in triggers if t.acled}
+    labels |= {class_labels[t.event_class] for t in triggers if t.event_class in class_labels}
     return labels | {NO_LABEL}
 
 
-def report_case(scores: CaseScores, top: int) -> None:
-    producible = producible_labels()
+def report_case(scores: CaseScores, top: int, class_labels: dict[str, str]) -> None:
+    producible = producible_labels(class_labels)
     reachable = sum(g in producible for g, _ in scores.pairs)
     print_table(
         "CASE 2021: sub-event typing",
@@ -664,11 +693,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if case_path.is_file():
         records = read_jsonl(case_path, args.limit)
         extractions = extract_all(records, args.batch_size)
+        class_labels = case_labels_of_classes()
         case = CaseScores(
-            [(str(r["label"]), case_label(x)) for r, x in zip(records, extractions, strict=True)]
+            [
+                (str(r["label"]), case_label(x, class_labels))
+                for r, x in zip(records, extractions, strict=True)
+            ]
         )
         print(f"\nCASE 2021 dev: {len(records)} snippets")
-        report_case(case, args.top)
+        report_case(case, args.top, class_labels)
         figures["case"] = {
             "snippets": len(records),
             "accuracy": round(case.accuracy, 4),

@@ -16,16 +16,29 @@ from spacy.util import filter_spans
 
 from .lexicon import TriggerRecord
 from .positions import positions
-from .senses import labour_strike, non_conflict_sense
+from .senses import (
+    ACCIDENT,
+    blaze,
+    deliberate,
+    effect_of_other_event,
+    hazard_reading,
+    is_explosion,
+    labour_strike,
+    negated,
+    non_conflict_sense,
+)
 from .time import ResolvedDate
 
 __all__ = [
     "ATTACK_FAMILY",
+    "HAZARD_CLASSES",
+    "STATEMENTS",
     "TRIGGERS_KEY",
     "WEAPON",
     "EventCluster",
     "EventMention",
     "cluster_mentions",
+    "concerned_clusters",
     "find_mentions",
 ]
 
@@ -38,6 +51,10 @@ ATTACK_FAMILY = frozenset(
     {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
 )
 VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
+HAZARD_CLASSES = frozenset({"Accident", "NaturalDisaster", "Epidemic"})
+"""Harm nobody inflicted on purpose: their victims are nobody's targets."""
+STATEMENTS = frozenset({"ClaimOfResponsibility"})
+"""Classes whose events speak about another event (they name it, they do not repeat it)."""
 ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
 HYPOTHETICAL_GOVERNORS = frozenset(
     {"fear", "threaten", "plan", "want", "hope", "seek", "try", "prevent", "avoid", "urge"}
@@ -123,6 +140,8 @@ def _is_hypothetical(token: Token) -> bool:
         governor = governor.head
     if token is not governor and token.dep_ in ("nsubj", "nsubjpass"):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
+        return True  # "threatened to strike back", "plans to attack"
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True
@@ -209,11 +228,52 @@ def _what_was_acted_on(span: Span) -> list[Token]:
     return tokens
 
 
+DIPLOMATIC_NOUNS = frozenset(
+    {"diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys", "embassy",
+     "embassies", "consulate", "consulates", "consul", "consuls", "attache", "attaches",
+     "chargé", "charge", "diplomatic", "legation"}
+)  # fmt: skip
+"""What is expelled, closed or recalled when the act is diplomatic (PLOVER SANCTION, expel)."""
+CONTRABAND_NOUNS = frozenset(
+    {"drug", "drugs", "narcotics", "narcotic", "heroin", "cocaine", "cannabis", "marijuana",
+     "hashish", "hash", "methamphetamine", "meth", "opium", "ketamine", "amphetamine",
+     "amphetamines", "captagon", "tramadol", "fentanyl", "steroids", "pills", "contraband",
+     "counterfeit", "fake", "smuggled", "cigarettes", "ivory", "liquor"}
+)  # fmt: skip
+"""What a seizure takes when it is a blow to crime rather than to an armed group."""
+SUBSTANCE_NOUNS = frozenset(
+    {"gas", "oil", "crude", "fuel", "petrol", "diesel", "gasoline", "chemical", "chemicals",
+     "ammonia", "chlorine", "toxic", "radioactive", "radiation", "sewage", "waste", "water",
+     "acid", "cyanide", "oxygen", "methane", "propane", "tank", "tanks", "tanker", "pipe",
+     "pipes", "pipeline", "pipelines", "cylinder", "valve", "reactor", "plant", "factory"}
+)  # fmt: skip
+"""What leaks or spills as a hazard (or holds it); a leaked report or secret is no spill."""
+ABSTRACT_NOUNS = frozenset(
+    {"market", "markets", "stock", "stocks", "share", "shares", "price", "prices", "currency",
+     "economy", "economic", "financial", "system", "server", "servers", "computer", "website",
+     "software", "app", "talks", "party", "coalition", "government"}
+)  # fmt: skip
+"""What crashes without anyone being hurt: a market, a currency, a website."""
+
+
+def _modified(tokens: list[Token]) -> list[Token]:
+    """The tokens with their compound and adjective modifiers ("oxygen tank", "chemical
+    spill")."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
+
+
 def _requirement_met(
-    requires: str | None, span: Span, place_tokens: set[int], weapon_tokens: set[int]
+    requires: str | None,
+    span: Span,
+    place_tokens: set[int],
+    weapon_tokens: set[int],
+    attack_tokens: set[int],
 ) -> bool:
     """Context conditions of ambiguous triggers: "captured the village" is about territory,
-    "seized nine pistols" about weapons; "captured the suspect" is neither."""
+    "seized nine pistols" about weapons; "captured the suspect" is neither. "Expelled
+    diplomats" is diplomacy (not "expelled students"), "accused of the bombing" attribution
+    (an attack trigger in its phrase), "seized heroin" a blow to crime, "gas leaked" a
+    hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
     if requires == "territory":
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
     if requires == "weapons":
@@ -222,7 +282,63 @@ def _requirement_met(
         )
     if requires == "base":
         return any(t.lower_ in BASE_NOUNS for t in _window(span))
+    if requires == "diplomatic":
+        return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(_what_was_acted_on(span)))
+    if requires == "contraband":
+        return any(t.lower_ in CONTRABAND_NOUNS for t in _modified(_what_was_acted_on(span)))
+    if requires == "attack":
+        own_tokens = range(span.start, span.end)
+        return any(t.i in attack_tokens and t.i not in own_tokens for t in span.root.subtree)
+    root = span.root
+    own = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if root.dep_ in ("amod", "acl"):
+        own.append(root.head)  # "leaked chemicals", "gas leaking from the plant"
+    if root.pos_ != "VERB":
+        own += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod")]
+        own += [
+            c
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for c in prep.children
+        ]
+    if requires == "substance":
+        return any(t.lower_ in SUBSTANCE_NOUNS for t in _modified(own))
+    if requires == "physical":
+        return not any(t.lower_ in ABSTRACT_NOUNS for t in _modified(own))
+    if requires == "blaze":
+        return blaze(root)
     return True
+
+
+def _reading(
+    span: Span,
+    acled: str | None,
+    weapon_tokens: set[int],
+    other_triggers: set[int],
+    accident_explosion: bool,
+) -> tuple[str, str | None] | None:
+    """(class, ACLED code) the trigger reports in its context, or None when it reports no
+    event: a hazard named with the words of war is the hazard; "the explosion" after an
+    accidental one is that accident; a work stoppage is a protest; a claim nobody made, a
+    word read in a peaceful sense, or a destruction that is the effect of another reported
+    event ("demolished by the explosion") is none."""
+    event_class, root = span.label_, span.root
+    if event_class in STATEMENTS and negated(root):
+        return None
+    if event_class in VIOLENT:
+        hazard = hazard_reading(span, acled, weapon_tokens)
+        if hazard is None and accident_explosion and is_explosion(root):
+            definite = any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det")
+            if definite and not deliberate(span.sent, weapon_tokens):
+                hazard = ACCIDENT
+        if hazard is not None:
+            return hazard, None
+    if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
+        return None
+    if event_class == "Attack" and labour_strike(root):
+        # The class's default ACLED code (a peaceful protest) applies downstream.
+        return "Protest", None
+    return event_class, acled
 
 
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
@@ -241,23 +357,35 @@ def find_mentions(
     date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
     spans = doc.spans.get(spans_key, [])
     weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
+    attack_tokens = {t.i for span in spans if span.label_ in ATTACK_FAMILY for t in span}
     candidates = [
         span
         for span in spans
         if span.label_ != WEAPON
         and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
-        and _requirement_met(_record(span, triggers), span, place_tokens, weapon_tokens)
+        and _requirement_met(
+            _record(span, triggers), span, place_tokens, weapon_tokens, attack_tokens
+        )
     ]
+    trigger_tokens = {t.i for span in candidates for t in span}
     mentions: list[EventMention] = []
+    accident_explosion = False
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
-        if _is_hypothetical(root) or non_conflict_sense(span):
+        if _is_hypothetical(root):
             continue
-        event_class, acled = span.label_, record.acled if record is not None else None
-        if event_class == "Attack" and labour_strike(root):
-            # The class's default ACLED code (a peaceful protest) applies downstream.
-            event_class, acled = "Protest", None
+        reading = _reading(
+            span,
+            record.acled if record is not None else None,
+            weapon_tokens,
+            trigger_tokens - {t.i for t in span},
+            accident_explosion,
+        )
+        if reading is None:
+            continue
+        event_class, acled = reading
+        accident_explosion |= event_class == ACCIDENT and is_explosion(root)
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
         mentions.append(
             EventMention(
@@ -335,3 +463,21 @@ def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
             clusters.append(target)
         target.mentions.append(mention)
     return clusters
+
+
+def concerned_clusters(clusters: list[EventCluster]) -> dict[int, EventCluster]:
+    """For each statement cluster (by `id`), the event it is about: the first other cluster
+    with a mention whose trigger the statement's trigger governs in the dependency tree
+    ("X claimed responsibility for the bombing", "accused of bombing the mosque")."""
+    concerned: dict[int, EventCluster] = {}
+    for cluster in clusters:
+        if cluster.event_class not in STATEMENTS:
+            continue
+        governed = {t.i for m in cluster.mentions for t in m.head.subtree}
+        for other in clusters:
+            if other is cluster or other.event_class in STATEMENTS:
+                continue
+            if any(m.head.i in governed for m in other.mentions):
+                concerned[id(cluster)] = other
+                break
+    return concerned

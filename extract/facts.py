@@ -19,11 +19,14 @@ from .casualties import casualties
 from .entities import EntityTable, resolve_entities
 from .events import (
     ATTACK_FAMILY,
+    HAZARD_CLASSES,
+    STATEMENTS,
     TRIGGERS_KEY,
     WEAPON,
     EventCluster,
     EventMention,
     cluster_mentions,
+    concerned_clusters,
     find_mentions,
 )
 from .lexicon import Lexicon
@@ -88,6 +91,9 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     for number, cluster in enumerate(clusters, start=1):
         event = _event(meta.id, number, cluster, findings.get(id(cluster), []), lexicon, weapons)
         events.append(event)
+    event_of = {id(cluster): event for cluster, event in zip(clusters, events, strict=True)}
+    for statement, concerned in concerned_clusters(clusters).items():
+        event_of[statement].concerns = event_of[id(concerned)].id
     extraction.events = events
     extraction.weapons = list(weapons.values())
     extraction.entities = [e for e in table.entities.values() if e.mentions]
@@ -150,11 +156,24 @@ def _roles(
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
     casualty_slots: dict[int, list[int | bool | None]] = {}
-    triggers = {t.i for c in clusters for m in c.mentions for t in m.span}
+    # People a flood or a crash killed are no attack's victims: hazards cause no victims here.
+    triggers = {
+        t.i
+        for c in clusters
+        if c.event_class not in HAZARD_CLASSES
+        for m in c.mentions
+        for t in m.span
+    }
     since_salient = 0
     for sentence in doc.sents:
         since_salient += 1
-        here = by_sentence.get(sentence.start, [])
+        # A claim of responsibility speaks about the incident: its sentence still
+        # continues the incident's story ("X claimed responsibility" names the perpetrator).
+        here = [
+            (c, m)
+            for c, m in by_sentence.get(sentence.start, [])
+            if c.event_class not in STATEMENTS
+        ]
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules

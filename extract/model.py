@@ -86,6 +86,8 @@ class Event:
     mentions: list[Span] = field(default_factory=list)
     certainty: Certainty = "asserted"
     source: str | None = None
+    concerns: str | None = None
+    """Id of the event this one is about (the bombing a claim of responsibility claims)."""
 
 
 @dataclass(slots=True)
@@ -168,6 +170,7 @@ class Extraction:
                     "fatalities_reported": ev.fatalities_reported,
                     "injuries_reported": ev.injuries_reported,
                     "date_precision": ev.date_precision,
+                    "concerns": ev.concerns,
                 }
                 for ev in self.events
             ],

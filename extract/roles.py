@@ -38,6 +38,12 @@ __all__ = [
 ]
 
 ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+PARTICIPANT_CLASSES = frozenset(
+    {"Meeting", "Protest", "Election", "Agreement", "Riot", "ClaimOfResponsibility",
+     "OrganisedCrime", "Accident", "NaturalDisaster", "Epidemic"}
+)  # fmt: skip
+"""Classes whose subject takes part without a perpetrator's role: the claimant of an
+attack, the police seizing drugs, the company whose tank exploded."""
 """Entity types whose name before an attack noun makes them its author."""
 PERPETRATING_VERBS = frozenset(
     {
@@ -106,11 +112,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     found: list[RoleFinding] = []
     head = mention.head
     cls = mention.event_class
-    agent_role = (
-        "participant"
-        if cls in ("Meeting", "Protest", "Election", "Agreement", "Riot")
-        else "perpetrator"
-    )
+    agent_role = "participant" if cls in PARTICIPANT_CLASSES else "perpetrator"
     patient_role = "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:

@@ -2,17 +2,35 @@
 
 The trigger lexicon matches words ("fire", "strike", "explosion"); some of their senses are
 no event at all: a worker is *fired*, unions call a *48-hour strike*, a bomb explodes
-*accidentally* in its makers' hands, and a bulleted "see also" line names past attacks
-without reporting one. Each rule reads the trigger's own dependency neighbourhood, so it
-holds in any text. `events.find_mentions` drops violent triggers for which
-`non_conflict_sense` holds, and reads a `labour_strike` as the protest it is.
+*accidentally* in its makers' hands, an earthquake *strikes* a town, firefighters *battle*
+a wildfire, and a bulleted "see also" line names past attacks without reporting one. Others
+name a hazard, not an attack: a boiler *explodes* at a plant, gas *leaks* from a factory.
+Each rule reads the trigger's own dependency neighbourhood and category word lists (hazards,
+industrial objects, substances), never particular names, so it holds in any text.
+`events.find_mentions` drops violent triggers for which `non_conflict_sense` holds, reads a
+`labour_strike` as the protest it is and a `hazard_reading` as the accident it is.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["labour_strike", "non_conflict_sense"]
+from .targets import objects_of
+
+__all__ = [
+    "ACCIDENT",
+    "blaze",
+    "deliberate",
+    "effect_of_other_event",
+    "hazard_reading",
+    "is_explosion",
+    "labour_strike",
+    "negated",
+    "non_conflict_sense",
+]
+
+ACCIDENT = "Accident"
+"""The class of a man-made disaster (extract/data/triggers.jsonl, ontologies/conflict.ttl)."""
 
 PERSONAL_OBJECTS = frozenset(
     {"me", "us", "you", "him", "her", "them", "i", "we", "he", "she", "they", "employees",
@@ -30,6 +48,52 @@ LABOUR_MODIFIERS = frozenset(
 ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident", "inadvertently"})
 EXPLOSION_LEMMAS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "go"})
 BULLETS = frozenset({"*", "•", "·", "▪"})
+NATURAL_HAZARDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "tsunami", "tsunamis",
+     "flood", "floods", "flooding", "floodwaters", "landslide", "landslides", "mudslide",
+     "mudslides", "cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons",
+     "tornado", "tornadoes", "storm", "storms", "drought", "wildfire", "wildfires", "bushfire",
+     "bushfires", "blaze", "blazes", "avalanche", "eruption",
+     "volcano", "rain", "rains", "snowstorm", "blizzard", "heatwave", "lightning"}
+)  # fmt: skip
+"""Natural forces and fires: what "struck" a town or what firefighters "battle" against."""
+DISEASES = frozenset(
+    {"virus", "coronavirus", "covid", "covid-19", "pandemic", "epidemic", "disease", "cholera",
+     "ebola", "measles", "malaria", "outbreak", "infection", "infections", "flu", "influenza"}
+)  # fmt: skip
+HAZARDS = NATURAL_HAZARDS | DISEASES
+FIRES = frozenset({"fire", "fires", "flames", "blaze", "blazes", "inferno"})
+"""What firefighters battle. Not among the forces that "strike": "rocket fire struck" is
+shelling."""
+INDUSTRIAL_OBJECTS = frozenset(
+    {"tank", "tanks", "tanker", "tankers", "boiler", "boilers", "furnace", "furnaces", "kiln",
+     "cylinder", "cylinders", "canister", "canisters", "container", "containers", "pipeline",
+     "pipelines", "pipe", "pipes", "plant", "plants", "factory", "factories", "warehouse",
+     "warehouses", "refinery", "refineries", "reactor", "reactors", "mill", "mills", "colliery",
+     "coal", "rig", "silo", "silos", "compressor", "generator", "transformer",
+     "substation", "workshop", "foundry", "smelter", "gas", "propane", "butane", "methane",
+     "lpg", "fuel", "petrol", "gasoline", "diesel", "oil", "chemical", "chemicals", "fertilizer",
+     "fertiliser", "ammonia", "oxygen", "fireworks", "firecracker", "firecrackers", "industrial",
+     "cooker", "stove", "heater", "battery", "batteries", "dust"}
+)  # fmt: skip
+"""Things that blow up by accident, and the places that hold them; a tank here is a storage
+tank (an armoured tank is "fired" or "hit", not "exploded" on its own)."""
+ACCIDENT_NOUNS = frozenset(
+    {"crash", "crashes", "collision", "collisions", "fire", "fires", "blaze", "leak", "leaks",
+     "leakage", "spill", "accident", "accidents", "derailment", "collapse", "short-circuit"}
+)  # fmt: skip
+"""Accidents an explosion is coordinated with or happens during: "a crash and explosion"."""
+DELIBERATE_CUES = frozenset(
+    {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
+     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "claimed",
+     "targeted", "planted", "suicide", "gunmen", "rebels", "jihadists"}
+)  # fmt: skip
+"""Words that make an explosion someone's deed, whatever exploded."""
+LEAK_LEMMAS = frozenset({"leak", "leakage", "spill", "release", "escape", "seep", "vent"})
+EXPLOSION_HOSTS = frozenset({"occur", "happen", "take", "rock", "rip", "tear", "hit", "destroy"})
+"""Verbs whose subject is an explosion and whose object or place is where it happened:
+"an explosion occurred at", "a blast ripped through", "explosions rocked"."""
+PLACE_PREPS = frozenset({"at", "in", "inside", "through", "of", "from"})
 
 
 def _dismissal(head: Token) -> bool:
@@ -80,7 +144,177 @@ def _list_item(span: Span) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
+def _with_modifiers(tokens: list[Token]) -> list[Token]:
+    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the boiler of
+    a chemical plant", "gas and propane containers")."""
+    found: list[Token] = []
+    stack = list(tokens)
+    while stack and len(found) < 24:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "conj"):
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _exploded_things(head: Token) -> list[Token]:
+    """What blew up and where: the subject of "exploded", the modifiers of "explosion", the
+    places "at/in" either, and the object or place of a verb whose subject the explosion is
+    ("an explosion ripped through a factory")."""
+    things: list[Token] = []
+    if head.pos_ == "VERB":
+        things += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not things:
+            # "... injured as boiler of a plant exploded", parsed without a subject: the
+            # noun phrase just before the verb.
+            before = head.doc[max(head.sent.start, head.i - 6) : head.i]
+            things += [t for t in before if t.pos_ in ("NOUN", "PROPN")][-1:]
+    else:
+        things += [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in EXPLOSION_HOSTS:
+            host = head.head
+            things += [c for c in host.children if c.dep_ == "dobj"]
+            things += objects_of(host, PLACE_PREPS)
+    things += objects_of(head, PLACE_PREPS)
+    return _with_modifiers(things)
+
+
+def _accident_context(head: Token) -> bool:
+    """ "a crash and explosion", "exploded during a fire": an explosion coordinated with, or
+    happening in, an accident is part of it."""
+    coordinated = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        coordinated.append(head.head)
+    during = objects_of(head, frozenset({"during", "after", "amid", "following"}))
+    return any(t.lower_ in ACCIDENT_NOUNS for t in coordinated + during)
+
+
+def deliberate(sentence: Span, weapon_tokens: set[int]) -> bool:
+    """The sentence names a weapon or an attacker: whatever exploded, someone did it."""
+    return any(t.i in weapon_tokens or t.lower_ in DELIBERATE_CUES for t in sentence)
+
+
+def is_explosion(head: Token) -> bool:
+    return head.lemma_.lower() in EXPLOSION_LEMMAS or head.lower_ in ("blew", "blown")
+
+
+def hazard_reading(span: Span, acled: str | None, weapon_tokens: set[int]) -> str | None:
+    """The hazard class a violent trigger names instead of an attack, or None.
+
+    An explosion is an accident when what exploded, or where, is an industrial object or
+    site (a tank, a boiler, a gas plant, a fireworks warehouse), when it is coordinated with
+    or happens during another accident, or when the text calls it accidental, and the
+    sentence names no weapon and no attacker: a bomb at a factory stays a bombing. A
+    chemical named by a chemical-weapons phrase that leaks or spills is an accident too."""
+    head = span.root
+    sentence = span.sent
+    if deliberate(sentence, weapon_tokens - {t.i for t in span}):
+        return None
+    if is_explosion(head):
+        if _accidental(head) or _accident_context(head):
+            return ACCIDENT
+        if any(t.lower_ in INDUSTRIAL_OBJECTS for t in _exploded_things(head)):
+            return ACCIDENT
+        return None
+    if acled != "CHEM_WEAP":
+        return None
+    neighbours = [head.head, *head.children, *(g for c in head.children for g in c.children)]
+    if any(t.lemma_.lower() in LEAK_LEMMAS for t in neighbours):
+        return ACCIDENT
+    return None
+
+
+def _struck_by_hazard(head: Token) -> bool:
+    """ "an earthquake and tsunami struck the island": a violent verb whose subject is a
+    natural force or a disease reports a disaster, not an attack."""
+    if head.pos_ != "VERB":
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    subjects += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    return any(t.lower_ in HAZARDS for t in _with_modifiers(subjects))
+
+
+def _fight_against_hazard(head: Token) -> bool:
+    """ "their battle to contain the wildfires", "the fight against the virus": a struggle
+    against a hazard is no armed clash."""
+    if head.pos_ == "VERB":
+        return False
+    opponents = objects_of(head, frozenset({"against", "with"}))
+    for clause in head.children:
+        if clause.dep_ in ("acl", "relcl", "xcomp"):
+            opponents += [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in _with_modifiers(opponents))
+
+
 def non_conflict_sense(span: Span) -> bool:
     """True when the trigger span is read in a sense that reports no conflict event."""
     head = span.root
-    return _dismissal(head) or _accidental(head) or _list_item(span)
+    return (
+        _dismissal(head)
+        or _accidental(head)
+        or _struck_by_hazard(head)
+        or _fight_against_hazard(head)
+        or _list_item(span)
+    )
+
+
+NEGATING_SUBJECTS = frozenset({"nobody", "none", "no-one"})
+SPREADING_VERBS = frozenset(
+    {"break", "spread", "rage", "engulf", "gut", "destroy", "burn", "ravage", "erupt", "start",
+     "sweep", "damage", "kill", "injure", "tear", "consume"}
+)  # fmt: skip
+"""What a fire does when it is a blaze: it breaks out, spreads, rages, guts a building."""
+VICTIM_VERBS = frozenset({"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt"})
+GUNFIRE_MODIFIERS = frozenset(
+    {"cross", "gun", "artillery", "rocket", "mortar", "sniper", "machine", "machine-gun",
+     "enemy", "friendly", "tank", "automatic", "heavy", "small", "arms", "return", "live"}
+)  # fmt: skip
+
+
+def negated(head: Token) -> bool:
+    """ "No group claimed responsibility", "did not claim": a statement not made."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.lower_ in NEGATING_SUBJECTS
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)
+        for s in subjects
+    )
+
+
+def blaze(head: Token) -> bool:
+    """ "a fire broke out", "a fire that gutted the market", "died in a house fire": the
+    noun "fire" as a blaze, not gunfire ("came under fire", "returned fire", "cross fire")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = (c for c in head.children if c.dep_ in ("compound", "amod"))
+    if any(c.lower_ in GUNFIRE_MODIFIERS for c in modifiers):
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPREADING_VERBS:
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in SPREADING_VERBS for c in head.children):
+        return True
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in ("in", "by")
+        and preposition.head.lemma_.lower() in VICTIM_VERBS
+    )
+
+
+def effect_of_other_event(head: Token, other_triggers: set[int]) -> bool:
+    """ "a gymnasium demolished by the explosion", "homes razed by airstrikes": a destruction
+    whose agent is another reported event is that event's effect, not an event of its own."""
+    if head.pos_ != "VERB":
+        return False
+    return any(
+        pobj.i in other_triggers
+        for agent in head.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["aimed_roles"]
+__all__ = ["aimed_roles", "objects_of"]
 
 AIMING_VERBS = frozenset({"aim", "target", "direct"})
 AIMING_PREPS = frozenset({"at", "against"})
@@ -29,7 +29,7 @@ PASSIVE_PARTICIPLE_TAG = "VBN"
 Finding = tuple[str, Token, Token, str]
 
 
-def _objects_of(head: Token, preps: frozenset[str]) -> list[Token]:
+def objects_of(head: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the prepositions `preps` that hang on `head` ("of X", "at Y")."""
     return [
         pobj
@@ -51,7 +51,7 @@ def _aimed_at(head: Token) -> list[Finding]:
         for verb in verbs:
             if verb.lemma_.lower() not in AIMING_VERBS:
                 continue
-            found.extend(("target", o, verb, "aimed-at") for o in _objects_of(verb, AIMING_PREPS))
+            found.extend(("target", o, verb, "aimed-at") for o in objects_of(verb, AIMING_PREPS))
     return found
 
 
@@ -59,7 +59,7 @@ def _assassinated(head: Token, event_class: str) -> list[Finding]:
     """ "the assassination of X"."""
     if event_class != "Assassination" or head.pos_ == "VERB":
         return []
-    return [("target", o, head, "assassination-of") for o in _objects_of(head, OF)]
+    return [("target", o, head, "assassination-of") for o in objects_of(head, OF)]
 
 
 def _modified_by_participle(head: Token) -> list[Finding]:
@@ -77,14 +77,14 @@ def _fired_on(head: Token) -> list[Finding]:
     if head.pos_ != "VERB":
         return []
     holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
-    return [("target", o, head, "fired-on") for h in holders for o in _objects_of(h, FIRED_AT)]
+    return [("target", o, head, "fired-on") for h in holders for o in objects_of(h, FIRED_AT)]
 
 
 def _clashed_with(head: Token, event_class: str) -> list[Finding]:
     """ "fighters clashed with B", "clashes with B": B is the clash's other side."""
     if event_class != "ArmedClash":
         return []
-    return [("target", o, head, "clash-with") for o in _objects_of(head, WITH)]
+    return [("target", o, head, "clash-with") for o in objects_of(head, WITH)]
 
 
 def aimed_roles(head: Token, event_class: str) -> list[Finding]:

@@ -221,6 +221,17 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
                 source=argument.source,
                 rule=argument.rule,
             )
+        if event.concerns:
+            claims.claim(
+                node,
+                CK.concerns,
+                CKID[f"incident/{event.concerns}"],
+                evidence=event.trigger,
+                sentence=event.sentence,
+                certainty=event.certainty,
+                source=event.source,
+                rule="statement-governs-event",
+            )
     for relation in extraction.relations:
         subject = CKID[f"entity/{relation.subject}"]
         obj = (

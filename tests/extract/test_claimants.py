@@ -23,7 +23,11 @@ def test_the_claimant_is_an_armed_group_and_the_perpetrator(
     result = extractor.extract(ArticleInput("t", BOMBING + claim))
     types = {e.name: (e.type, e.acled_category) for e in result.entities}
     assert types[name] == ("ArmedGroup", "Political militias")
-    (event,) = result.events
+    # The claim is an event of its own, about the attack; the attack keeps its perpetrator.
+    claim, event = sorted(result.events, key=lambda e: e.type != "ClaimOfResponsibility")
+    assert claim.type == "ClaimOfResponsibility"
+    assert claim.concerns == event.id
+    assert ("participant", name) in {(a.role, a.text) for a in claim.arguments}
     assert ("perpetrator", name) in {(a.role, a.text) for a in event.arguments}
 
 

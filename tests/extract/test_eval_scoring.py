@@ -30,3 +30,24 @@ def test_acronyms_are_named_mentions_and_pronouns_are_not() -> None:
         False,
         False,
     ]
+
+
+def test_case_labels_come_from_the_ontology_and_a_claim_outranks_what_it_concerns() -> None:
+    from extract.model import ArticleMeta, Event, Extraction, Span
+
+    script = _script()
+    labels = script.case_labels_of_classes()
+    assert labels["Accident"] == "MAN_MADE_DISASTER"
+    assert labels["ClaimOfResponsibility"] == "ATTRIB"
+    assert "Meeting" not in labels and "Bombing" not in labels
+
+    claim = Event("a-1", "ClaimOfResponsibility", None, Span(0, 22, "claimed responsibility"))
+    bombing = Event("a-2", "Bombing", "REM_EXPLOS", Span(31, 38, "bombing"))
+    extraction = Extraction("t", ArticleMeta("a"), "", events=[claim, bombing])
+    assert script.case_label(extraction, labels) == "REM_EXPLOS"
+    claim.concerns = bombing.id
+    assert script.case_label(extraction, labels) == "ATTRIB"
+    accident = Extraction(
+        "t", ArticleMeta("a"), "", events=[Event("a-1", "Accident", None, Span(0, 5, "blaze"))]
+    )
+    assert script.case_label(accident, labels) == "MAN_MADE_DISASTER"

@@ -40,7 +40,9 @@ def test_an_air_strike_is_still_a_strike(extractor: Extractor) -> None:
 
 
 def test_accidental_explosions_are_no_attacks(extractor: Extractor) -> None:
-    assert _types(_run(extractor, "Three men were killed in an accidental explosion.")) == []
+    # No weapon named: an accident. Their own bomb going off early: no event at all.
+    accident = _run(extractor, "Three men were killed in an accidental explosion.")
+    assert [(e.type, e.acled) for e in accident.events] == [("Accident", None)]
     assert _types(_run(extractor, "Their bomb exploded accidentally near the road.")) == []
     deliberate = _run(extractor, "Their bomb exploded near the road.")
     assert _types(deliberate) == ["Bombing"]

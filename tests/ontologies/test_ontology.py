@@ -64,8 +64,27 @@ OTHER_EVENT_CLASSES = [
     "Statement",
     "DisruptedWeaponsUse",
     "StrategicDevelopment",
+    "OrganisedCrime",
+    "Hazard",
 ]
-EVENT_CLASSES = ["Attack", *ATTACK_CLASSES, *OTHER_EVENT_CLASSES]
+HAZARD_CLASSES = ["Accident", "NaturalDisaster", "Epidemic"]
+STATEMENT_CLASSES = ["ClaimOfResponsibility"]
+EVENT_CLASSES = [
+    "Attack",
+    *ATTACK_CLASSES,
+    *OTHER_EVENT_CLASSES,
+    *HAZARD_CLASSES,
+    *STATEMENT_CLASSES,
+]
+CASE_LABELS = {
+    "Accident": "MAN_MADE_DISASTER",
+    "NaturalDisaster": "NATURAL_DISASTER",
+    "Epidemic": "NATURAL_DISASTER",
+    "Sanction": "DIPLO",
+    "ClaimOfResponsibility": "ATTRIB",
+    "OrganisedCrime": "ORG_CRIME",
+}
+"""Classes mapped to a CASE 2021 label that is not an ACLED code."""
 ACTOR_CLASSES = [
     "Person",
     "ArmedGroup",
@@ -102,6 +121,7 @@ CK_OBJECT_PROPERTIES = [
     "locatedIn",
     "ofState",
     "eventType",
+    "concerns",
     "perpetrator",
     "target",
     "victim",
@@ -374,6 +394,18 @@ def test_attack_subclasses(onto: Graph) -> None:
     }
 
 
+def test_hazards_and_claims_are_no_attacks(onto: Graph) -> None:
+    """Nothing that counts violent events (ck:Attack and below) counts an accident, a
+    disaster or a claim of responsibility."""
+    assert set(onto.subjects(RDFS.subClassOf, CK.Hazard)) == {CK[n] for n in HAZARD_CLASSES}
+    assert set(onto.subjects(RDFS.subClassOf, CK.Statement)) == {CK.ClaimOfResponsibility}
+    attacks = set(onto.transitive_subjects(RDFS.subClassOf, CK.Attack))
+    for name in [*HAZARD_CLASSES, *STATEMENT_CLASSES, "OrganisedCrime", "Hazard"]:
+        assert CK[name] not in attacks
+    assert onto.value(CK.concerns, RDFS.domain) == CK.Statement
+    assert onto.value(CK.concerns, RDFS.range) == CK.Event
+
+
 @pytest.mark.parametrize("name", ACTOR_CLASSES + OTHER_CLASSES)
 def test_other_classes_have_label_and_comment(onto: Graph, name: str) -> None:
     cls = CK[name]
@@ -484,13 +516,26 @@ def test_acled_default_is_one_of_the_close_acled_matches(onto: Graph, name: str)
         assert acled_matches == set()
 
 
+def test_case_labels_beyond_acled_are_their_own_scheme(onto: Graph) -> None:
+    concepts = set(onto.subjects(SKOS.inScheme, CKET.case2021))
+    assert {str(onto.value(c, SKOS.notation)) for c in concepts} == set(CASE_LABELS.values())
+    assert not {str(onto.value(c, SKOS.notation)) for c in concepts} & ACLED_CODES
+    mapped = {
+        str(cls)[len(str(CK)) :]: str(onto.value(concept, SKOS.notation))
+        for cls, concept in onto.subject_objects(SKOS.closeMatch)
+        if concept in concepts
+    }
+    assert mapped == CASE_LABELS
+    assert (CK.Sanction, CK.ploverMode, Literal("expel")) in onto
+
+
 def test_bombing_and_riot_have_two_acled_matches(onto: Graph) -> None:
     assert {CKET.REM_EXPLOS, CKET.SUIC_BOMB} <= set(onto.objects(CK.Bombing, SKOS.closeMatch))
     assert {CKET.VIOL_DEMONSTR, CKET.MOB_VIOL} <= set(onto.objects(CK.Riot, SKOS.closeMatch))
 
 
 def test_every_mapping_target_is_a_concept_in_a_scheme(onto: Graph) -> None:
-    schemes = {CKET.acled, CKET.cameo, CKET.plover}
+    schemes = {CKET.acled, CKET.cameo, CKET.plover, CKET.case2021}
     targets = [
         o
         for name in EVENT_CLASSES
