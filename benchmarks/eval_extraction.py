@@ -16,12 +16,17 @@ When the directory is absent the script says so and exits 0.
   arguments of ``Conflict.Attack.*`` events only (Attacker, Killer, Injurer -> perpetrator;
   Target, Victim -> target; Place -> place; Instrument, ExplosiveDevice -> instrument); the
   unit is the coreference cluster of the argument's entity (an entity in no cluster is its
-  own cluster). Predicted: arguments of our attack-family events; our ``victim`` role counts
-  as ``target`` (the gold folds Victim into target). A prediction is right when its span
-  overlaps any mention of a gold cluster filling that role in that document. True positives
-  are the distinct (role, cluster) pairs matched; false positives are the distinct (role,
-  our entity id) pairs none of whose spans matched anything; recall is over the gold
-  (role, cluster) pairs.
+  own cluster). Predicted: arguments of our attack-family events. A prediction is right when
+  its span overlaps any mention of a gold cluster filling that role in that document. True
+  positives are the distinct (role, cluster) pairs matched; false positives are the distinct
+  (role, our entity id) pairs none of whose spans matched anything; recall is over the gold
+  (role, cluster) pairs. The micro figure is over these four roles.
+- Victims, reported beside the four roles and outside their micro figure. KAIROS gives
+  ``Conflict.Attack`` events no Victim role: the people an attack kills or wounds are the
+  Victims of ``Life.Die`` / ``Life.Injure`` events (of the 61 such clusters in the dev set,
+  one is also an attack Target). Our ``victim`` role (casualty clauses: "killing 12
+  people") is therefore scored against those Victims, not folded into ``target``, which
+  would count every correctly found casualty as a wrong target.
 - Named entities. Gold: mentions of type PER, ORG, GPE, LOC, FAC whose text starts with an
   uppercase letter and is not a pronoun. Predicted: every mention of every extracted entity,
   typed Person -> PER; ArmedGroup, StateForce, Government, Organization, CommunalGroup ->
@@ -75,21 +80,28 @@ ATTACK_FAMILY = frozenset(
 )
 GOLD_ATTACK_PREFIX = "Conflict.Attack"
 ROLES = ("perpetrator", "target", "place", "instrument")
+"""The roles of the micro figure."""
+VICTIM = "victim"
+SCORED_ROLES = (*ROLES, VICTIM)
 GOLD_ROLE_MAP = {
     "Attacker": "perpetrator",
     "Killer": "perpetrator",
     "Injurer": "perpetrator",
     "Jailer": "perpetrator",
     "Target": "target",
-    "Victim": "target",
     "Place": "place",
     "Instrument": "instrument",
     "ExplosiveDevice": "instrument",
 }
+"""Roles of gold ``Conflict.Attack`` events (which have no Victim role)."""
+GOLD_CASUALTY_PREFIXES = ("Life.Die", "Life.Injure")
+WIDE_GOLD_ROLE_MAP = {**GOLD_ROLE_MAP, "Victim": "target"}
+"""The suggested mapping read widely (`_score_roles_wide`)."""
+"""Gold events whose ``Victim`` arguments our ``victim`` role is scored against."""
 OUR_ROLE_MAP = {
     "perpetrator": "perpetrator",
     "target": "target",
-    "victim": "target",
+    "victim": VICTIM,
     "place": "place",
     "instrument": "instrument",
 }
@@ -235,7 +247,9 @@ def extract_all(records: list[dict[str, Any]], batch_size: int) -> list[Any]:
 @dataclass(slots=True)
 class WikiEventsScores:
     triggers: PRF = field(default_factory=PRF)
-    roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
+    roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in SCORED_ROLES})
+    roles_wide: PRF = field(default_factory=PRF)
+    """The four roles with Life.Die/Injure arguments in the gold (`_score_roles_wide`)."""
     ne_typed: PRF = field(default_factory=PRF)
     ne_untyped: PRF = field(default_factory=PRF)
     missed_triggers: Counter[str] = field(default_factory=Counter)
@@ -251,8 +265,8 @@ class WikiEventsScores:
     @property
     def roles_micro(self) -> PRF:
         total = PRF()
-        for prf in self.roles.values():
-            total.add(prf)
+        for role in ROLES:
+            total.add(self.roles[role])
         return total
 
 
@@ -339,13 +353,17 @@ def _clusters(record: dict[str, Any]) -> tuple[dict[str, int], dict[int, list[tu
 
 def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
     cluster_of_id, spans = _clusters(record)
-    gold: dict[str, set[int]] = {role: set() for role in ROLES}
+    gold: dict[str, set[int]] = {role: set() for role in SCORED_ROLES}
     extra = -1
     for event in record["events"]:
-        if not event["type"].startswith(GOLD_ATTACK_PREFIX):
+        if event["type"].startswith(GOLD_ATTACK_PREFIX):
+            role_map = GOLD_ROLE_MAP
+        elif event["type"].startswith(GOLD_CASUALTY_PREFIXES):
+            role_map = {"Victim": VICTIM}
+        else:
             continue
         for arg in event["arguments"]:
-            role = GOLD_ROLE_MAP.get(arg["role"])
+            role = role_map.get(arg["role"])
             if role is None:
                 continue
             cluster = cluster_of_id.get(arg.get("entity_id") or "")
@@ -354,7 +372,7 @@ def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScor
             spans[cluster].append((arg["start"], arg["end"]))
             gold[role].add(cluster)
 
-    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in ROLES}
+    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in SCORED_ROLES}
     for event in extraction.events:
         if event.type not in ATTACK_FAMILY:
             continue
@@ -363,26 +381,71 @@ def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScor
             if role is not None:
                 predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
 
-    for role in ROLES:
-        prf = PRF(n_gold=len(gold[role]))
-        found: set[int] = set()
-        wrong = 0
-        for entity_id, entity_spans in predicted[role].items():
-            matched = {
-                cluster
-                for cluster in gold[role]
-                for gs, ge in spans[cluster]
-                for ps, pe in entity_spans
-                if overlaps(ps, pe, gs, ge)
-            }
-            if matched:
-                found |= matched
-            else:
-                wrong += 1
-                scores.role_fp[f"{role}: {entity_id}"] += 1
-        prf.tp_gold = prf.tp_pred = len(found)
-        prf.n_pred = len(found) + wrong
+    for role in SCORED_ROLES:
+        prf, wrong = _match(gold[role], predicted[role], spans)
+        for entity_id in wrong:
+            scores.role_fp[f"{role}: {entity_id}"] += 1
         scores.roles[role].add(prf)
+    scores.roles_wide.add(_score_roles_wide(record, extraction))
+
+
+def _match(
+    gold: set[int],
+    predicted: dict[str, list[tuple[int, int]]],
+    spans: dict[int, list[tuple[int, int]]],
+) -> tuple[PRF, list[str]]:
+    """One role of one document: the gold clusters our entities' spans overlap, and our
+    entities that overlap none (the false positives)."""
+    found: set[int] = set()
+    wrong: list[str] = []
+    for entity_id, entity_spans in predicted.items():
+        matched = {
+            cluster
+            for cluster in gold
+            for gs, ge in spans[cluster]
+            for ps, pe in entity_spans
+            if overlaps(ps, pe, gs, ge)
+        }
+        if matched:
+            found |= matched
+        else:
+            wrong.append(entity_id)
+    return PRF(len(found), len(found) + len(wrong), len(found), len(gold)), wrong
+
+
+def _score_roles_wide(record: dict[str, Any], extraction: Any) -> PRF:
+    """The four roles under the widest reading of the suggested mapping: the gold also takes
+    the arguments of Life.Die and Life.Injure events (Killer, Injurer -> perpetrator;
+    Victim -> target; their Place and Instrument), and our victims count as targets. It
+    rewards finding the casualties and punishes missing them; printed beside the micro
+    figure so that neither reading hides the other."""
+    cluster_of_id, spans = _clusters(record)
+    gold: dict[str, set[int]] = {role: set() for role in ROLES}
+    extra = -1
+    for event in record["events"]:
+        if not event["type"].startswith((GOLD_ATTACK_PREFIX, *GOLD_CASUALTY_PREFIXES)):
+            continue
+        for arg in event["arguments"]:
+            role = WIDE_GOLD_ROLE_MAP.get(arg["role"])
+            if role is None:
+                continue
+            cluster = cluster_of_id.get(arg.get("entity_id") or "")
+            if cluster is None:
+                cluster, extra = extra, extra - 1
+            spans[cluster].append((arg["start"], arg["end"]))
+            gold[role].add(cluster)
+    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in ROLES}
+    for event in extraction.events:
+        if event.type not in ATTACK_FAMILY:
+            continue
+        for arg in event.arguments:
+            role = "target" if arg.role == VICTIM else OUR_ROLE_MAP.get(arg.role)
+            if role in predicted:
+                predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
+    total = PRF()
+    for role in ROLES:
+        total.add(_match(gold[role], predicted[role], spans)[0])
+    return total
 
 
 def _score_entities(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
@@ -444,6 +507,8 @@ def report_wikievents(scores: WikiEventsScores, top: int) -> None:
     )
     rows = [prf_row(role, scores.roles[role]) for role in ROLES]
     rows.append(prf_row("micro (4 roles)", scores.roles_micro))
+    rows.append(prf_row("victim (Life.Die/Injure, not in micro)", scores.roles[VICTIM]))
+    rows.append(prf_row("micro, wide reading (victims as targets)", scores.roles_wide))
     print_table("WikiEvents: document-level role fillers (coreference clusters)", PRF_HEADER, rows)
     print_table(
         "WikiEvents: top role false positives (role: our entity id)",
@@ -679,8 +744,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["wikievents"] = {
             "documents": len(records),
             "attack_triggers": wiki.triggers.as_dict(),
-            "roles": {role: wiki.roles[role].as_dict() for role in ROLES},
+            "roles": {role: wiki.roles[role].as_dict() for role in SCORED_ROLES},
             "roles_micro": wiki.roles_micro.as_dict(),
+            "roles_wide": wiki.roles_wide.as_dict(),
             "ne_typed": wiki.ne_typed.as_dict(),
             "ne_untyped": wiki.ne_untyped.as_dict(),
         }

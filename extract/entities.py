@@ -65,7 +65,7 @@ class EntityTable:
     article_key: str = ""
     """Short article id: unnamed actors ("gunmen") are only the same within one article."""
 
-    def add_unnamed(self, span: Span, label: str, type_: str, category: str) -> Entity:
+    def add_unnamed(self, span: Span, label: str, type_: str, category: str | None) -> Entity:
         """An actor the article describes but does not name, kept apart from every other
         article's "gunmen" by an article-scoped id."""
         entity_id = f"{slugify(label)}-{self.article_key}" if self.article_key else slugify(label)

@@ -164,6 +164,7 @@ def _roles(
         for m in c.mentions
         for t in m.span
     }
+    carriers = lexicon.weapon_carriers
     since_salient = 0
     for sentence in doc.sents:
         since_salient += 1
@@ -184,13 +185,15 @@ def _roles(
             since_salient = 0
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
-            for token, finding in [(w.root, _weapon_finding(w)) for w in weapons] + victims:
+            for token, finding in [
+                (w.root, _weapon_finding(w, carriers)) for w in weapons
+            ] + victims:
                 findings[id(_nearest_attack(here, token))].append(finding)
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
             findings[id(salient)].extend(finding for _, finding in victims)
             if weapons and since_salient <= WEAPON_REACH:
-                findings[id(salient)].extend(_weapon_finding(w) for w in weapons)
+                findings[id(salient)].extend(_weapon_finding(w, carriers) for w in weapons)
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
         if salient is not None and (violent_here or not here):
             fatal, killed, injured_n, injured = casualties(sentence)
@@ -219,7 +222,13 @@ def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token)
     return min(attacks, key=lambda pair: abs(pair[1].head.i - token.i))[0]
 
 
-def _weapon_finding(weapon: Span) -> RoleFinding:
+CARRIER_RULE = "weapon-carrier"
+"""Rule of a weapon found through the noun for its carrier ("a suicide bomber"): it types
+the incident (SUIC_BOMB) but is no instrument argument, since the phrase names the attacker
+and the weapon itself (vest, belt, car) is not said."""
+
+
+def _weapon_finding(weapon: Span, carriers: set[str]) -> RoleFinding:
     from .attribution import Attribution
 
     return RoleFinding(
@@ -228,7 +237,7 @@ def _weapon_finding(weapon: Span) -> RoleFinding:
         weapon.id_ or weapon.text.lower(),
         weapon,
         Attribution("asserted", None),
-        "weapon",
+        CARRIER_RULE if weapon.text.lower() in carriers else "weapon",
     )
 
 
@@ -277,6 +286,8 @@ def _event(
     # for the same claim is information (its own claim in the graph) and stays.
     seen: set[tuple[str, str, str, str | None]] = set()
     for finding in findings:
+        if finding.rule == CARRIER_RULE:
+            continue
         if finding.entity is not None:
             entity_id = finding.entity.id
         elif finding.weapon is not None:

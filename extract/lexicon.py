@@ -61,6 +61,15 @@ class WeaponRecord:
     aliases: tuple[str, ...]
     event_class: str
     acled: str | None
+    carriers: tuple[str, ...] = ()
+    """Nouns for the attacker who carries the weapon ("suicide bomber"): they type the
+    incident like an alias, but name a person, not an instrument (the vest, the belt or
+    the car is not said)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every phrase that matches the weapon: its aliases and its carriers."""
+        return self.aliases + self.carriers
 
 
 @dataclass(slots=True)
@@ -69,6 +78,8 @@ class Lexicon:
     countries: dict[str, CountryRecord] = field(default_factory=dict)
     triggers: list[TriggerRecord] = field(default_factory=list)
     weapons: dict[str, WeaponRecord] = field(default_factory=dict)
+    weapon_carriers: set[str] = field(default_factory=set)
+    """Every weapon's carrier nouns, lowercased (see `WeaponRecord.carriers`)."""
     demonym_to_country: dict[str, str] = field(default_factory=dict)
     capital_to_country: dict[str, str] = field(default_factory=dict)
     class_to_acled: dict[str, str | None] = field(default_factory=dict)
@@ -158,6 +169,8 @@ def load_lexicon() -> Lexicon:
             aliases=tuple(row["aliases"]),
             event_class=row["class"],
             acled=row.get("acled"),
+            carriers=tuple(row.get("carriers") or ()),
         )
         lexicon.weapons[weapon.name] = weapon
+        lexicon.weapon_carriers.update(c.lower() for c in weapon.carriers)
     return lexicon

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .entities import LOCATIVE_PREPS, STATE_HEADS, EntityTable
+from .facilities import is_facility
 from .model import Entity
 from .name_context import PLACE_NOUNS_BEFORE_OF
 from .phrases import (
@@ -77,8 +78,8 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
     """The places a trigger verb acts on ("shelled Harlowe", "bombed the town of X"): its
     object is where the event happened, not an actor it targeted."""
     for obj in verb.children:
-        if obj.dep_ != "dobj":
-            continue
+        if obj.dep_ != "dobj" or is_facility(obj) or any(is_facility(t) for t in obj.lefts):
+            continue  # "attacked Camp X", "stormed the checkpoint": a target (extract.facilities)
         entity = table.at(obj)
         named_place = entity is not None and entity.type == "Place"
         if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:

@@ -18,6 +18,7 @@ __all__ = [
     "ATTACKER_NOUNS",
     "CIVILIAN_NOUNS",
     "LEADER_NOUNS",
+    "PREMISES_NOUNS",
     "SECURITY_NOUNS",
     "actors_in_phrase",
     "conjuncts",

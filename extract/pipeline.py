@@ -122,7 +122,7 @@ def _weapon_patterns(lexicon: Lexicon) -> list[dict[str, Any]]:
     return [
         {"label": WEAPON, "pattern": alias, "id": weapon.name}
         for weapon in lexicon.weapons.values()
-        for alias in weapon.aliases
+        for alias in weapon.names
     ]
 
 

@@ -18,6 +18,7 @@ from .casualties import victims
 from .claimants import RESPONSIBILITY_VERBS
 from .entities import EntityTable
 from .events import ATTACK_FAMILY, EventCluster, EventMention
+from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .lexicon import Lexicon
 from .locatives import places_attacked, places_on
 from .model import Entity
@@ -120,6 +121,9 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
             named = denoted_actors(phrase_head, role, table)
         else:
             named = list(actors_in_phrase(phrase_head, table))
+        if role == "target" and cls in ATTACK_FAMILY:
+            if rule != "fired-on" or anchor.lemma_.lower() not in DETONATION_VERBS:
+                named += facilities_in_phrase(phrase_head, table)
         for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
 

@@ -7,7 +7,10 @@ do not read.
 - "X, shot dead by police": a passive participle trigger modifying a noun makes that noun
   its target;
 - "opened fire on X", "fired rockets at X": what a violent verb is directed at;
-- "fighters clashed with B": the other side of a clash, ACLED's second actor (`target`).
+- "fighters clashed with B": the other side of a clash, ACLED's second actor (`target`);
+- "the blast targeted a bakery", "the base was hit by a drone strike": what a trigger that
+  is the subject (or the passive agent) of a verb of striking struck;
+- "the bombing of the embassy": a facility after "of" (a town there is where it happened).
 
 Each finding is (role, phrase head, anchor token, rule name); `extract.roles.find_roles`
 resolves the phrase to actors as it does for its own rules.
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .facilities import is_facility
+
 __all__ = ["aimed_roles", "objects_of"]
 
 AIMING_VERBS = frozenset({"aim", "target", "direct"})
@@ -25,6 +30,12 @@ OF = frozenset({"of"})
 WITH = frozenset({"with"})
 FIRED_AT = frozenset({"on", "at", "upon"})
 PASSIVE_PARTICIPLE_TAG = "VBN"
+STRIKING_VERBS = frozenset(
+    {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "flatten", "raze",
+     "level", "demolish", "wreck", "devastate", "gut"}
+)  # fmt: skip
+"""Verbs whose subject, when it is an attack noun ("the explosion", "a drone strike"),
+says the attack struck their object."""
 
 Finding = tuple[str, Token, Token, str]
 
@@ -87,6 +98,35 @@ def _clashed_with(head: Token, event_class: str) -> list[Finding]:
     return [("target", o, head, "clash-with") for o in objects_of(head, WITH)]
 
 
+def _struck_by(head: Token) -> list[Finding]:
+    """ "the explosion targeted a bakery", "the base was hit by a drone strike"."""
+    verb = head.head
+    if head.pos_ == "VERB" or verb.pos_ != "VERB":
+        if head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB":
+            passive = verb.head  # "was hit by a drone strike": head -> by -> hit
+            if passive.lemma_.lower() in STRIKING_VERBS:
+                return [
+                    ("target", c, passive, "struck-by")
+                    for c in passive.children
+                    if c.dep_ == "nsubjpass"
+                ]
+        return []
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in STRIKING_VERBS:
+        return []
+    return [("target", c, verb, "trigger-struck") for c in verb.children if c.dep_ == "dobj"]
+
+
+def _facility_of(head: Token, event_class: str) -> list[Finding]:
+    """ "the bombing of the embassy": a facility after the attack noun's "of"."""
+    if event_class == "Assassination" or head.pos_ == "VERB":
+        return []
+    return [
+        ("target", o, head, "facility-of")
+        for o in objects_of(head, OF)
+        if is_facility(o) or any(is_facility(t) for t in o.lefts)
+    ]
+
+
 def aimed_roles(head: Token, event_class: str) -> list[Finding]:
     """Targets stated around the trigger head `head`."""
     return (
@@ -95,4 +135,6 @@ def aimed_roles(head: Token, event_class: str) -> list[Finding]:
         + _modified_by_participle(head)
         + _fired_on(head)
         + _clashed_with(head, event_class)
+        + _struck_by(head)
+        + _facility_of(head, event_class)
     )

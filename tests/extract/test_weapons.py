@@ -20,7 +20,18 @@ def _instruments(event: Event) -> list[str]:
 def test_suicide_bomber_is_a_suicide_bombing_not_an_air_strike(extractor: Extractor) -> None:
     event = _event(extractor, "A suicide bomber attacked a market in Tikrit on Tuesday.")
     assert (event.type, event.acled) == ("Bombing", "SUIC_BOMB")
-    assert _instruments(event) == ["suicide-vest"]
+    # The phrase names the attacker; which device he carried is not said.
+    assert _instruments(event) == []
+    assert [(a.role, a.text) for a in event.arguments if a.role == "perpetrator"] == [
+        ("perpetrator", "bomber")
+    ]
+
+
+def test_a_vest_the_bomber_wore_is_the_instrument(extractor: Extractor) -> None:
+    text = "A suicide bomber detonated an explosive vest at a checkpoint in Harlowe."
+    event = _event(extractor, text)
+    assert (event.acled, _instruments(event)) == ("SUIC_BOMB", ["suicide-vest"])
+    assert [a.text for a in event.arguments if a.role == "instrument"] == ["explosive vest"]
 
 
 def test_improvised_explosive_device_is_one_instrument(extractor: Extractor) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS
 
 from ontologies import CK, CKET, GEO, ONTOLOGY_DIR, SEM, load_ontology, load_shapes
@@ -426,7 +427,11 @@ def test_alignment_with_sem_and_prov(onto: Graph) -> None:
     for role in ["perpetrator", "target", "victim", "participant"]:
         assert (CK[role], RDFS.subPropertyOf, SEM.hasActor) in onto
         assert onto.value(CK[role], RDFS.domain) == CK.Event
+    for role in ["perpetrator", "victim", "participant"]:
         assert onto.value(CK[role], RDFS.range) == CK.Actor
+    # An attacked facility is a target too (SEM's actors may be objects).
+    target_range = onto.value(CK.target, RDFS.range)
+    assert list(Collection(onto, onto.value(target_range, OWL.unionOf))) == [CK.Actor, CK.Place]
     assert (CK.date, RDFS.seeAlso, SEM.hasTimeStamp) in onto
 
 
@@ -715,6 +720,15 @@ def test_conforming_graph_also_validates_with_the_ontology_mixed_in() -> None:
     assert conforms, messages
 
 
+def test_an_attacked_facility_is_a_valid_target() -> None:
+    """ "Gunmen attacked a checkpoint": the checkpoint is a ck:Place and the target."""
+    graph = conforming_graph()
+    graph.set((INCIDENT, CK.target, ENT.baghdad))
+    conforms, results, messages = run_shacl(graph)
+    assert conforms, messages
+    assert results == set()
+
+
 def test_explicit_xsd_string_literals_are_accepted() -> None:
     """rdflib (and an oxigraph round-trip) may produce "day"^^xsd:string: still valid."""
     graph = conforming_graph()
@@ -748,6 +762,11 @@ BROKEN = {
         _set(INCIDENT, CK.perpetrator, ENT["nobody"]),
         {(INCIDENT, CK.perpetrator, SH.NodeConstraintComponent)},
         "ck:perpetrator must be an actor",
+    ),
+    "target is a weapon": (
+        _set(INCIDENT, CK.target, WPN.drone),
+        {(INCIDENT, CK.target, SH.OrConstraintComponent)},
+        "ck:target must be an actor (ck:Person",
     ),
     "claim certainty ck:Maybe": (
         _set(CLAIM, CK.certainty, CK.Maybe),
