@@ -24,6 +24,7 @@ from .events import TRIGGERS_KEY, WEAPON
 from .facts import build_extraction
 from .lexicon import Lexicon, load_lexicon
 from .model import ArticleMeta, Extraction
+from .verb_triggers import VERB_LIKE_NOUNS, noun_forms
 
 __all__ = [
     "MODEL_NAMES",
@@ -79,21 +80,6 @@ def _actor_patterns(lexicon: Lexicon, *, exact: bool) -> list[dict[str, Any]]:
     return patterns
 
 
-VERB_LIKE_NOUNS = frozenset({"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits"})
-
-
-def _noun_forms(noun: str) -> tuple[str, ...]:
-    """A trigger noun and its plural, so that phrase matching needs no lemmatiser."""
-    lowered = noun.lower()
-    if lowered.endswith("s") or " " in lowered or not lowered.isalpha():
-        return (noun,)
-    if lowered.endswith("y") and lowered[-2:-1] not in "aeiou":
-        return (noun, noun[:-1] + "ies")
-    if lowered.endswith(("x", "ch", "sh")):
-        return (noun, noun + "es")
-    return (noun, noun + "s")
-
-
 def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
     """Patterns labelled by event class, with the lexicon row's index as their id so that
     each match knows its ACLED code and context condition."""
@@ -102,18 +88,10 @@ def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
         label, row = trigger.event_class, str(index)
         for phrase in trigger.phrases:
             patterns.append({"label": label, "pattern": phrase, "id": row})
-        for verb in trigger.verbs:
-            patterns.append(
-                {"label": label, "pattern": [{"LEMMA": verb, "POS": "VERB"}], "id": row}
-            )
-        for noun in dict.fromkeys(form for n in trigger.nouns for form in _noun_forms(n)):
-            # Nouns as phrases (hash lookups in the PhraseMatcher) rather than token
-            # patterns: the Matcher's cost grows with every pattern. Nouns that are also
-            # common verbs ("deal with", "he talks") keep a POS check.
-            if noun in VERB_LIKE_NOUNS:
-                token = [{"LOWER": noun, "POS": {"IN": ["NOUN", "PROPN"]}}]
-                patterns.append({"label": label, "pattern": token, "id": row})
-            else:
+        # Verbs, and nouns that are also common verbs, are left to
+        # `conflict_kg_verb_triggers`: token patterns would cost a Matcher walk each.
+        for noun in dict.fromkeys(form for n in trigger.nouns for form in noun_forms(n)):
+            if noun not in VERB_LIKE_NOUNS:
                 patterns.append({"label": label, "pattern": noun, "id": row})
     return patterns
 
@@ -167,6 +145,7 @@ def load_nlp() -> Language:
     triggers.add_patterns(  # type: ignore[attr-defined]
         _trigger_patterns(nlp, lexicon) + _weapon_patterns(lexicon)
     )
+    nlp.add_pipe("conflict_kg_verb_triggers", after="conflict_kg_triggers")
     return nlp
 
 
