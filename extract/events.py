@@ -27,6 +27,7 @@ from .senses import (
     negated,
     non_conflict_sense,
 )
+from .subevents import ARMED_WORDS
 from .time import ResolvedDate
 
 __all__ = [
@@ -256,6 +257,27 @@ ABSTRACT_NOUNS = frozenset(
 """What crashes without anyone being hurt: a market, a currency, a website."""
 
 
+ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
+"""Entity labels the gazetteer ruler gives armed actors."""
+
+
+def _armed_opponents(span: Span) -> bool:
+    """ "troops battled Taliban fighters", "police skirmished with rebels": a verb of
+    struggle is a clash only when a side is armed, not when someone battles a disease, a
+    fire or for votes. A side is the subject, the object or the "with"/"against" object,
+    armed when it is an armed actor of the gazetteer or a word for fighters."""
+    root = span.root
+    sides = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
+    sides += [
+        pobj
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in _modified(sides))
+
+
 def _modified(tokens: list[Token]) -> list[Token]:
     """The tokens with their compound and adjective modifiers ("oxygen tank", "chemical
     spill")."""
@@ -282,6 +304,8 @@ def _requirement_met(
         )
     if requires == "base":
         return any(t.lower_ in BASE_NOUNS for t in _window(span))
+    if requires == "armed":
+        return _armed_opponents(span)
     if requires == "diplomatic":
         return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(_what_was_acted_on(span)))
     if requires == "contraband":
