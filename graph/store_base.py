@@ -208,6 +208,7 @@ class Store(ABC):
         # Makes "is it there? then write it" one step for the threads of this process.
         self._write_lock = threading.RLock()
         self._writes = 0
+        self._stats: tuple[int, StoreStats] | None = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url!r}{' closed' if self._closed else ''}>"
@@ -386,8 +387,20 @@ class Store(ABC):
         return self._serialize(fmt)
 
     def stats(self) -> StoreStats:
-        """Counts of articles, quads, entities by class and events by class."""
+        """Counts of articles, quads, entities by class and events by class, counted once
+        per write generation: five whole-store counts are most of a `/stats` request, and
+        dashboards poll it. A store with no generation (remote) counts every time."""
         self._check_open()
+        generation = self.generation
+        cached = self._stats
+        if generation is not None and cached is not None and cached[0] == generation:
+            return cached[1]
+        stats = self._count_stats()
+        if generation is not None:
+            self._stats = (generation, stats)
+        return stats
+
+    def _count_stats(self) -> StoreStats:
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
         total = _count(self._query(store_query("count_quads"), {}))
         derived = _count(self._query(store_query("count_derived_quads"), {}))

@@ -372,6 +372,18 @@ def test_export_refuses_unknown_formats(store):
         store.export("graphml")
 
 
+def test_stats_follow_every_kind_of_write(store):
+    first, first_graph, second, second_graph = two_articles()
+    store.add_article(first, first_graph)
+    assert (store.stats().articles, store.stats().triples) == (1, 4)
+    store.add_article(second, second_graph)
+    assert (store.stats().articles, store.stats().triples) == (2, 7)
+    store.update(f"INSERT DATA {{ GRAPH <{second}> {{ <{EX.a}> <{EX.b}> <{EX.c}> }} }}")
+    assert store.stats().triples == 8
+    store.remove_article(first)
+    assert (store.stats().articles, store.stats().triples) == (1, 4)
+
+
 def test_stats_count_entities_and_events_by_type(store, ontology_event_classes):
     person_a, person_b = entity_iri("Mustafa al-Kadhimi"), entity_iri("Ahmed Mulla Talal")
     bombing_1, bombing_2, protest = (
