@@ -27,7 +27,7 @@ from .name_context import (
     unlabelled_facilities,
 )
 from .name_labels import corrected_label
-from .persons import add_persons, listed_names, split_misread_cities
+from .persons import add_persons, is_title_only, listed_names, split_misread_cities
 from .place_adjectives import add_place_adjectives
 from .positions import positions
 from .regions import region_around
@@ -103,7 +103,12 @@ class EntityTable:
         entity = self.add_reference(span, name, type_, **details)
         text = span.text
         bare = text[4:] if text.lower().startswith("the ") else text
-        if bare != entity.name and bare not in entity.aliases and bare[:1].isupper():
+        if (
+            bare != entity.name
+            and bare not in entity.aliases
+            and bare[:1].isupper()
+            and not (entity.type == "Person" and is_title_only(bare))
+        ):
             entity.aliases.append(bare)
         for token in span:
             self.token_entity.setdefault(token.i, entity.id)

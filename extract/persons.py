@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PERSON_TITLES",
     "add_persons",
+    "is_title_only",
     "listed_names",
     "split_misread_cities",
     "surname",
@@ -59,6 +60,21 @@ TITLE_WORDS = frozenset(
 """Capitalised words that stand before a person's name as their title ("Special Agent X",
 "Col. X"): the title is a mention of that person, as ACE and KAIROS annotate it. Honorifics
 ("Mr", "Dr", "Sir") are part of the name, not a mention of their own."""
+
+
+OFFICE_MODIFIERS = frozenset(
+    {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
+     "supreme", "special", "chief", "head", "former", "acting", "senior", "state", "of",
+     "the", "army", "police", "security"}
+)  # fmt: skip
+"""Words that qualify an office ("Prime Minister", "Vice President", "Head of State")."""
+
+
+def is_title_only(text: str) -> bool:
+    """ "President", "Prime Minister", "the Interior Minister": a mention by office, which
+    many people hold, so it is a mention of the person but never one of their names."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    return bool(words) and all(w in TITLE_WORDS or w in OFFICE_MODIFIERS for w in words)
 
 
 def surname(name: str) -> str:

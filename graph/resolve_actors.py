@@ -39,6 +39,18 @@ _PARTICLES = frozenset(
 )
 _ACRONYM_KINDS = frozenset({"ArmedGroup", "StateForce", "Government", "Organization"})
 """Only organised actors go by acronyms; a person or a community does not."""
+_OFFICES = frozenset(
+    {"president", "vice", "prime", "minister", "ministers", "foreign", "interior", "defence",
+     "defense", "finance", "secretary", "general", "king", "queen", "prince", "leader",
+     "supreme", "chief", "head", "commander", "governor", "mayor", "senator", "spokesman",
+     "spokeswoman", "ambassador", "deputy", "director", "chairman", "emir", "former",
+     "acting", "senior", "state", "judge", "prosecutor", "cleric", "imam", "sheikh", "mr",
+     "mrs", "ms", "dr"}
+)  # fmt: skip
+"""Words of offices and honorifics. A person's name made only of them ("President",
+"Prime Minister") is an office many hold: it never matches and never gives a surname, or
+one article's "President" (Maduro) would join another's (Macron) through a third's "Vice
+President"."""
 _NAME_RATIO = 85.0
 _WORD_RATIO = 75.0
 
@@ -110,12 +122,19 @@ class _Clusters:
         self.members[ra] += self.members.pop(rb)
 
 
+def _names(actor: ActorRecord) -> list[str]:
+    """The names an actor is compared by: a person's offices are left out."""
+    if actor.kind != "Person":
+        return list(actor.names)
+    return [n for n in actor.names if not set(name_key(n)) <= _OFFICES]
+
+
 def _pairs(kind_actors: list[ActorRecord]) -> Iterable[tuple[str, str]]:
     """Candidate pairs of one kind, in a fixed order: equal names, close names, then unique
     acronyms and lone surnames."""
     keys: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for actor in kind_actors:
-        for key in {name_key(n) for n in actor.names}:
+        for key in {name_key(n) for n in _names(actor)}:
             keys[key].append(actor.iri)
     for key in sorted(keys):
         iris = sorted(set(keys[key]))
@@ -134,9 +153,10 @@ def _pairs(kind_actors: list[ActorRecord]) -> Iterable[tuple[str, str]]:
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in full:
         by_initials["".join(w[0] for w in key)].update(keys[key])
-        by_surname[key[-1]].update(keys[key])
+        if key[-1] not in _OFFICES:
+            by_surname[key[-1]].update(keys[key])
     for actor in kind_actors:
-        for name in sorted(actor.names):
+        for name in sorted(_names(actor)):
             words = name_key(name)
             short = _acronym(name)
             if short and actor.kind in _ACRONYM_KINDS and len(by_initials.get(short, ())) == 1:

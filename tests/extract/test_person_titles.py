@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Span
 
 from extract.article import ArticleInput
-from extract.persons import listed_names, title_before
+from extract.persons import is_title_only, listed_names, title_before
 from extract.pipeline import Extractor
 
 
@@ -62,3 +62,28 @@ def test_a_single_capitalised_word_in_the_list_is_no_new_person(extractor: Extra
     assert span is not None
     doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
     assert listed_names([doc.ents[0]]) == []
+
+
+def test_an_office_is_a_mention_but_not_a_name(extractor: Extractor) -> None:
+    """Many hold an office: "Interior Minister" is recorded where it refers to the person,
+    but never as one of their names (skos:altLabel), which resolution would compare."""
+    text = "French Interior Minister Paul Derain said the attack in Lyon was planned."
+    result = extractor.extract(ArticleInput(source="t", text=text))
+    derain = next(e for e in result.entities if e.name == "Paul Derain")
+    assert "Interior Minister" in {m.text for m in derain.mentions}
+    assert derain.aliases == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President", True),
+        ("Prime Minister", True),
+        ("the Vice President", True),
+        ("Head of State", True),
+        ("Derain", False),
+        ("Minister Derain", False),
+    ],
+)
+def test_is_title_only(text: str, expected: bool) -> None:
+    assert is_title_only(text) is expected

@@ -81,6 +81,22 @@ def test_a_lone_surname_joins_only_a_unique_full_name() -> None:
     assert ambiguous == {}
 
 
+def test_offices_are_no_names() -> None:
+    """Three presidents of three articles, each also called by office: "President" matches
+    nothing, and "Vice President" gives no surname for a lone "President" to join."""
+    mapping = canonical_actors(
+        [
+            actor("reyes", "Person", "Ana Reyes", "President"),
+            actor("martin", "Person", "Paul Martin", "President", "Martin"),
+            actor("haddad", "Person", "Omar Haddad", "Vice President"),
+            actor("okafor", "Person", "Grace Okafor", "Prime Minister"),
+            actor("minister", "Person", "Minister"),
+            actor("martin-again", "Person", "Paul Martin", "the President"),
+        ]
+    )
+    assert mapping == {"martin": "martin", "martin-again": "martin"}
+
+
 def test_the_canonical_actor_is_the_most_mentioned_then_the_first_iri() -> None:
     mapping = canonical_actors(
         [
