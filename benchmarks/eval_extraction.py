@@ -95,9 +95,9 @@ GOLD_ROLE_MAP = {
 }
 """Roles of gold ``Conflict.Attack`` events (which have no Victim role)."""
 GOLD_CASUALTY_PREFIXES = ("Life.Die", "Life.Injure")
+"""Gold events whose ``Victim`` arguments our ``victim`` role is scored against."""
 WIDE_GOLD_ROLE_MAP = {**GOLD_ROLE_MAP, "Victim": "target"}
 """The suggested mapping read widely (`_score_roles_wide`)."""
-"""Gold events whose ``Victim`` arguments our ``victim`` role is scored against."""
 OUR_ROLE_MAP = {
     "perpetrator": "perpetrator",
     "target": "target",

@@ -39,13 +39,13 @@ __all__ = [
 ]
 
 ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Entity types whose name before an attack noun makes them its author."""
 PARTICIPANT_CLASSES = frozenset(
     {"Meeting", "Protest", "Election", "Agreement", "Riot", "ClaimOfResponsibility",
      "OrganisedCrime", "Accident", "NaturalDisaster", "Epidemic"}
 )  # fmt: skip
 """Classes whose subject takes part without a perpetrator's role: the claimant of an
 attack, the police seizing drugs, the company whose tank exploded."""
-"""Entity types whose name before an attack noun makes them its author."""
 PERPETRATING_VERBS = frozenset(
     {
         "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",

@@ -33,7 +33,7 @@ class VerbTriggers:
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         strings = nlp.vocab.strings
-        # (attribute column, allowed POS ids) -> {string hash: [(label, row id), ...]}
+        # string hash of a verb lemma (or a noun form) -> [(event class, lexicon row), ...]
         self._verbs: dict[int, list[tuple[str, str]]] = defaultdict(list)
         self._nouns: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for index, trigger in enumerate(lexicon.triggers):
