@@ -32,7 +32,10 @@ When the directory is absent the script says so and exits 0.
   typed Person -> PER; ArmedGroup, StateForce, Government, Organization, CommunalGroup ->
   ORG; State -> GPE; Place -> GPE, LOC or FAC. Typed match: overlapping span and compatible
   type; untyped: overlapping span. Precision over predicted mentions, recall over gold
-  named mentions.
+  named mentions. Entities the article only describes are no named-entity predictions and
+  are left out: the article-scoped ones (``extract.entities.is_article_scoped``: "gunmen",
+  "civilians", and the facility a target phrase describes, "a bakery", "the checkpoint"),
+  which the gold scores, if at all, as nominal mentions outside this figure.
 
 (b) CASE 2021 Task 2 (`case2021_typing_dev.jsonl`)
 
@@ -449,11 +452,14 @@ def _score_roles_wide(record: dict[str, Any], extraction: Any) -> PRF:
 
 
 def _score_entities(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+    from extract.entities import is_article_scoped
+
     gold_all = [e for e in record["entities"] if e["type"] in NE_GOLD_TYPES]
     gold = [e for e in gold_all if is_named(e["text"])]
     predicted = [
         (mention.start, mention.end, NE_TYPE_MAP.get(entity.type, frozenset()), entity.type)
         for entity in extraction.entities
+        if not is_article_scoped(entity.id, extraction.article.id)
         for mention in entity.mentions
     ]
     typed, untyped = scores.ne_typed, scores.ne_untyped

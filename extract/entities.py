@@ -33,7 +33,7 @@ from .positions import positions
 from .regions import region_around
 from .repeats import add_repeated_names
 
-__all__ = ["EntityTable", "resolve_entities"]
+__all__ = ["EntityTable", "article_key", "is_article_scoped", "resolve_entities"]
 
 GAZETTEER_TYPES = frozenset(
     {"ArmedGroup", "StateForce", "Government", "Organization", "CommunalGroup", "Person"}
@@ -51,6 +51,21 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
 )  # fmt: skip
+ARTICLE_KEY_LENGTH = 8
+"""Characters of the article id (the sha256 of its text) that end an article-scoped id."""
+
+
+def article_key(article_id: str) -> str:
+    """The short article id that ends the ids of the entities the article describes
+    without naming them (`EntityTable.add_unnamed`)."""
+    return article_id[:ARTICLE_KEY_LENGTH]
+
+
+def is_article_scoped(entity_id: str, article_id: str) -> bool:
+    """Whether the entity is one the article only describes ("gunmen", "a bakery"): its id
+    ends with the article's key, for it is the same entity within this article alone."""
+    key = article_key(article_id)
+    return bool(key) and entity_id.endswith(f"-{key}")
 
 
 @dataclass(slots=True)

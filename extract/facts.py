@@ -16,7 +16,7 @@ from ontologies import slugify
 
 from .article import dateline_place
 from .casualties import casualties
-from .entities import EntityTable, resolve_entities
+from .entities import EntityTable, article_key, resolve_entities
 from .events import (
     ATTACK_FAMILY,
     HAZARD_CLASSES,
@@ -68,7 +68,7 @@ def _text_span(span: Span) -> TextSpan:
 
 
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon, meta.id[:8], dateline_place(doc.text))
+    table = resolve_entities(doc, lexicon, article_key(meta.id), dateline_place(doc.text))
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()

@@ -119,3 +119,24 @@ def test_the_wide_reading_counts_casualties_as_targets() -> None:
     assert (wide.tp_pred, wide.n_pred, wide.tp_gold, wide.n_gold) == (2, 2, 2, 2)
     missed = script._score_roles_wide(_record(), _extraction(("target", "checkpoint-x", 15, 25)))
     assert (missed.tp_pred, missed.n_pred, missed.tp_gold, missed.n_gold) == (1, 1, 1, 2)
+
+
+def test_entities_the_article_only_describes_are_no_named_entity_predictions() -> None:
+    """A facility a target phrase describes ("the checkpoint") is an article-scoped Place,
+    like "gunmen": no name, so no named-entity prediction; a named place still is one."""
+    from extract.model import ArticleMeta, Entity, Extraction, Span
+
+    script = _script()
+    text = "Gunmen stormed the checkpoint in Velna."
+    article = ArticleMeta("0123456789abcdef")
+    described = Entity("checkpoint-01234567", "Checkpoint", "Place", [Span(19, 29, "checkpoint")])
+    named = Entity("velna", "Velna", "Place", [Span(33, 38, "Velna")])
+    record = {
+        "text": text,
+        "entities": [{"id": "e1", "text": "Velna", "type": "GPE", "start": 33, "end": 38}],
+    }
+    scores = script.WikiEventsScores()
+    script._score_entities(record, Extraction("t", article, text, [described, named]), scores)
+    typed = scores.ne_typed
+    assert (typed.tp_pred, typed.n_pred, typed.tp_gold, typed.n_gold) == (1, 1, 1, 1)
+    assert not scores.ne_fp_kind
