@@ -1,5 +1,5 @@
 """Facilities an attack is aimed at: "attacked a checkpoint", "an attack on the market",
-"the blast targeted a bakery", "the bombing of the embassy".
+"the blast targeted a petrol station", "the bombing of the embassy".
 
 An analyst counting attacks on places of worship, schools, markets or bases needs the
 building as the attack's `target`; recording it only as where the attack happened would
@@ -7,8 +7,8 @@ put "the mosque" on the same footing as "in Kabul". Only a phrase in a target po
 (the rules of `extract.roles` and `extract.targets`) is read here; a facility in a locative
 phrase ("a blast at the market") stays a place, and towns and regions are never targets.
 
-A facility the article names ("Camp Shorabak", already a `Place` in the entity table) is
-used as it is; one it only describes ("a bakery") becomes an article-scoped `Place`, as
+A facility the article names ("Camp Dorrel", already a `Place` in the entity table) is
+used as it is; one it only describes ("a clinic") becomes an article-scoped `Place`, as
 unnamed attackers become article-scoped actors (`extract.phrases.unnamed_actor`).
 """
 
@@ -32,32 +32,43 @@ FACILITY_NOUNS = frozenset(
      "theater", "office", "compound", "garrison", "depot", "port", "bridge"}
 )  # fmt: skip
 """Nouns (singular) for buildings and installations that an attack can be aimed at."""
+NOT_FACILITY_COMPOUNDS = frozenset(
+    {"box office", "stock market", "black market", "job market", "labour market",
+     "labor market", "housing market", "fan base", "customer base", "tax base",
+     "power base", "nation building", "capacity building", "river bank"}
+)  # fmt: skip
+"""Compounds whose head is a facility noun but that name no building ("the film bombed at
+the box office", "guns sold on the black market")."""
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+"""Entity labels of towns and regions: a facility noun inside their name ("West Bank",
+"Port Harcourt") makes no facility of them."""
 DETONATION_VERBS = frozenset({"explode", "detonate", "blow", "go", "burst"})
-"""Verbs of a bomb going off: their "at" phrase ("exploded at a bakery") says where, so a
+"""Verbs of a bomb going off: their "at" phrase ("exploded at a bus station") says where, so a
 facility there is the place, not the target."""
-PLURALS = {"barracks": "barracks", "headquarters": "headquarters"}
-
-
-def _singular(word: str) -> str:
-    lowered = word.lower()
-    if lowered in PLURALS:
-        return PLURALS[lowered]
-    if lowered.endswith("ies"):
-        return lowered[:-3] + "y"
-    if lowered.endswith("s") and not lowered.endswith("ss"):
-        return lowered[:-1]
-    return lowered
 
 
 def is_facility(token: Token) -> bool:
-    """Whether a noun names a facility ("bakery", "checkpoints")."""
-    return token.pos_ in ("NOUN", "PROPN") and _singular(token.text) in FACILITY_NOUNS
+    """Whether a noun names a facility ("clinic", "churches", "Camp" in "Camp Dorrel"); a
+    word of a town's or region's name ("Bank" in "West Bank") and a compound that names
+    no building ("box office") do not."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.pos_ == "PROPN" and token.ent_type_ in PLACE_NAME_LABELS:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in FACILITY_NOUNS and token.lower_ not in FACILITY_NOUNS:
+        return False  # the form itself for "barracks", "headquarters" (lemma "barrack")
+    return not any(
+        f"{child.lower_} {lemma}" in NOT_FACILITY_COMPOUNDS
+        for child in token.lefts
+        if child.dep_ == "compound"
+    )
 
 
 def facilities_in_phrase(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
     """The facilities a noun phrase in a target position denotes, one per coordinated
-    noun: a named place whose name holds a facility noun ("Camp Shorabak"), or a described
-    facility ("the Christmas market", "a police checkpoint")."""
+    noun: a named place whose name holds a facility noun ("Camp Dorrel"), or a described
+    facility ("the night market", "a police checkpoint")."""
     found: list[tuple[Entity, Span]] = []
     for noun in conjuncts(head):
         entity = table.at(noun)
@@ -76,7 +87,7 @@ def facilities_in_phrase(head: Token, table: EntityTable) -> list[tuple[Entity, 
             and noun.doc[start - 1].head.i == noun.i
             and (noun.doc[start - 1].dep_ in ("compound", "amod", "nmod"))
         ):
-            start -= 1  # "the Christmas market", "a busy police checkpoint"
+            start -= 1  # "the night market", "a busy police checkpoint"
         span = noun.doc[start : noun.i + 1]
         label = span.text[0].upper() + span.text[1:]
         found.append((table.add_unnamed(span, label, "Place", None), span))

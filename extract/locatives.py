@@ -76,11 +76,16 @@ def _places_in_phrase(pobj: Token, table: EntityTable) -> Iterator[tuple[Entity,
 
 def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
     """The places a trigger verb acts on ("shelled Harlowe", "bombed the town of X"): its
-    object is where the event happened, not an actor it targeted."""
+    object is where the event happened, not an actor it targeted. An object that is a
+    facility ("stormed the checkpoint", "attacked Camp X") is a target
+    (`extract.facilities`); a facility noun that only qualifies it ("the market town of
+    X") is not."""
     for obj in verb.children:
-        if obj.dep_ != "dobj" or is_facility(obj) or any(is_facility(t) for t in obj.lefts):
-            continue  # "attacked Camp X", "stormed the checkpoint": a target (extract.facilities)
+        if obj.dep_ != "dobj" or is_facility(obj):
+            continue
         entity = table.at(obj)
+        if entity is not None and any(is_facility(t) for t in mention_span(obj, table)):
+            continue  # a named facility: "Camp X"
         named_place = entity is not None and entity.type == "Place"
         if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
             yield from _places_in_phrase(obj, table)

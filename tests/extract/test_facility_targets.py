@@ -38,14 +38,29 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             {("target", "central market"), ("victim", "people")},
         ),
         (
-            "The explosion targeted a bakery on the main street, the prosecutor said.",
-            "explosion",
-            {("target", "bakery")},
+            "The blast targeted a petrol station outside Harlowe, police said.",
+            "blast",
+            {("target", "petrol station")},
         ),
         (
             "The old mosque in Harlowe was destroyed by an explosion on Friday.",
             "explosion",
             {("target", "old mosque")},
+        ),
+        (
+            "Gunmen attacked two churches in Harlowe on Sunday.",
+            "attacked",
+            {("target", "churches"), ("place", "Harlowe")},
+        ),
+        (
+            "Gunmen attacked a church in Harlowe on Sunday.",
+            "attacked",
+            {("target", "church"), ("place", "Harlowe")},
+        ),
+        (
+            "Rebels shelled the barracks and two schools in Harlowe.",
+            "shelled",
+            {("target", "barracks"), ("target", "schools")},
         ),
         (
             "He was convicted for the bombing of the embassy in 1998.",
@@ -72,11 +87,16 @@ def test_a_facility_target_is_an_article_scoped_place(extractor: Extractor) -> N
     ("text", "trigger", "absent"),
     [
         # Where the attack happened is a place, not a target, even for a facility.
-        ("A bomb exploded at a bakery in Harlowe on Friday.", "exploded", "bakery"),
+        ("A bomb exploded at a clinic in Harlowe on Friday.", "exploded", "clinic"),
         # Towns are places when shelled, never targets.
         ("Rebels shelled the town of Harlowe on Sunday.", "shelled", "Harlowe"),
         # "of" names the target only when it is a facility.
         ("The bombing of Harlowe lasted three days.", "bombing", "Harlowe"),
+        # A compound that names no building is no facility, though its head is one.
+        ("The film bombed at the box office last weekend.", "bombed", "box office"),
+        # A town or region whose name holds a facility noun is a place, never a target.
+        ("Israeli forces raided the West Bank city of Jenin.", "raided", "West Bank"),
+        ("Government forces shelled the market town of Harlowe.", "shelled", "market town"),
         # A verb of striking whose subject is no attack names no target.
         ("The minister targeted a school budget in his speech after the attack.", "attack",
          "school budget"),

@@ -53,6 +53,10 @@ def test_places_coordinated_apposed_and_nested(
     [
         ("Russian forces shelled the town of Harlowe on Monday.", ["Harlowe"]),
         ("Militants attacked the city of Harlowe, killing two people.", ["Harlowe"]),
+        # A facility noun that only qualifies the town ("market") makes no target of it.
+        ("Government forces shelled the market town of Harlowe on Tuesday.", ["Harlowe"]),
+        # Nor does one inside a region's name ("Bank" in "West Bank").
+        ("Israeli forces raided the West Bank city of Jenin on Monday.", ["West Bank", "Jenin"]),
     ],
 )
 def test_the_place_a_trigger_verb_acts_on(
