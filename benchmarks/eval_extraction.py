@@ -34,7 +34,7 @@ When the directory is absent the script says so and exits 0.
   type; untyped: overlapping span. Precision over predicted mentions, recall over gold
   named mentions. Entities the article only describes are no named-entity predictions and
   are left out: the article-scoped ones (``extract.entities.is_article_scoped``: "gunmen",
-  "civilians", and the facility a target phrase describes, "a bakery", "the checkpoint"),
+  "civilians", and the facility a target phrase describes, "a clinic", "the checkpoint"),
   which the gold scores, if at all, as nominal mentions outside this figure.
 
 (b) CASE 2021 Task 2 (`case2021_typing_dev.jsonl`)

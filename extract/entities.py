@@ -62,7 +62,7 @@ def article_key(article_id: str) -> str:
 
 
 def is_article_scoped(entity_id: str, article_id: str) -> bool:
-    """Whether the entity is one the article only describes ("gunmen", "a bakery"): its id
+    """Whether the entity is one the article only describes ("gunmen", "a clinic"): its id
     ends with the article's key, for it is the same entity within this article alone."""
     key = article_key(article_id)
     return bool(key) and entity_id.endswith(f"-{key}")

@@ -8,7 +8,7 @@ do not read.
   its target;
 - "opened fire on X", "fired rockets at X": what a violent verb is directed at;
 - "fighters clashed with B": the other side of a clash, ACLED's second actor (`target`);
-- "the blast targeted a bakery", "the base was hit by a drone strike": what a trigger that
+- "the blast targeted a petrol station", "the base was hit by a drone strike": what a trigger that
   is the subject (or the passive agent) of a verb of striking struck;
 - "the bombing of the embassy": a facility after "of" (a town there is where it happened).
 
@@ -99,7 +99,7 @@ def _clashed_with(head: Token, event_class: str) -> list[Finding]:
 
 
 def _struck_by(head: Token) -> list[Finding]:
-    """ "the explosion targeted a bakery", "the base was hit by a drone strike"."""
+    """ "the blast targeted a petrol station", "the base was hit by a drone strike"."""
     verb = head.head
     if head.pos_ == "VERB" or verb.pos_ != "VERB":
         if head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB":
