@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ontologies import slugify
 
 from .cities import is_major_city
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .positions import positions
 
 if TYPE_CHECKING:
@@ -65,16 +65,34 @@ TITLE_WORDS = frozenset(
 OFFICE_MODIFIERS = frozenset(
     {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
      "supreme", "special", "chief", "head", "former", "acting", "senior", "state", "of",
-     "the", "army", "police", "security"}
+     "the", "army", "police", "security", "staff"}
 )  # fmt: skip
-"""Words that qualify an office ("Prime Minister", "Vice President", "Head of State")."""
+"""Words that qualify an office ("Prime Minister", "Vice President", "Head of State",
+"Chief of Staff")."""
+OFFICE_WORDS = TITLE_WORDS | OFFICE_MODIFIERS
 
 
 def is_title_only(text: str) -> bool:
-    """ "President", "Prime Minister", "the Interior Minister": a mention by office, which
-    many people hold, so it is a mention of the person but never one of their names."""
-    words = [w.strip(".,").lower() for w in text.split()]
-    return bool(words) and all(w in TITLE_WORDS or w in OFFICE_MODIFIERS for w in words)
+    """ "President", "Prime Minister", "the Interior Minister", "U.S. President", "the
+    Iraqi prime minister": a mention by office, which many people hold (the country or
+    demonym before it only says which state's), so it is a mention of the person but never
+    one of their names."""
+    words = [w.strip(",") for w in text.split()]
+    lexicon = load_lexicon()
+    office = False
+    i = 0
+    while i < len(words):
+        country = (  # the longest name, abbreviation or demonym of a country here
+            j for j in range(len(words), i, -1) if lexicon.country_of_name(" ".join(words[i:j]))
+        )
+        if (end := next(country, None)) is not None:
+            i = end
+            continue
+        if words[i].strip(".").lower() not in OFFICE_WORDS:
+            return False
+        office = True
+        i += 1
+    return office
 
 
 def surname(name: str) -> str:
@@ -264,7 +282,9 @@ def _add_nominal_office_mentions(table: EntityTable, doc: Doc, lexicon: Lexicon)
             start = i
             if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE"):
                 start -= 1
-                word = doc[start].text
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1  # the whole name: "the United States president"
+                word = doc[start:i].text
                 country = lexicon.demonym_to_country.get(word.lower()) or lexicon.country_of_name(
                     word
                 )

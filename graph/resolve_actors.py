@@ -44,8 +44,8 @@ _OFFICES = frozenset(
      "defense", "finance", "secretary", "general", "king", "queen", "prince", "leader",
      "supreme", "chief", "head", "commander", "governor", "mayor", "senator", "spokesman",
      "spokeswoman", "ambassador", "deputy", "director", "chairman", "emir", "former",
-     "acting", "senior", "state", "judge", "prosecutor", "cleric", "imam", "sheikh", "mr",
-     "mrs", "ms", "dr"}
+     "acting", "senior", "state", "staff", "judge", "prosecutor", "cleric", "imam", "sheikh",
+     "mr", "mrs", "ms", "dr"}
 )  # fmt: skip
 """Words of offices and honorifics. A person's name made only of them ("President",
 "Prime Minister") is an office many hold: it never matches and never gives a surname, or

@@ -81,9 +81,56 @@ def test_an_office_is_a_mention_but_not_a_name(extractor: Extractor) -> None:
         ("Prime Minister", True),
         ("the Vice President", True),
         ("Head of State", True),
+        ("U.S. President", True),
+        ("the American president", True),
+        ("United States Secretary of State", True),
+        ("Staff General", True),
         ("Derain", False),
         ("Minister Derain", False),
+        ("Iraqi", False),
+        ("American Derain", False),
     ],
 )
 def test_is_title_only(text: str, expected: bool) -> None:
     assert is_title_only(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "President Dana Whitcomb spoke on Monday. The U.S. president said the strike was "
+            "justified.",
+            "Dana Whitcomb",
+            "The U.S. president",
+        ),
+        (
+            "President Dana Whitcomb spoke on Monday. The United States president said the "
+            "strike was justified.",
+            "Dana Whitcomb",
+            "The United States president",
+        ),
+        (
+            "Army Chief of Staff General Arlo Brenning said the raid on Harlowe failed.",
+            "Arlo Brenning",
+            "Staff General",
+        ),
+    ],
+)
+def test_an_office_with_its_country_is_a_mention_but_not_a_name(
+    extractor: Extractor, text: str, name: str, mention: str
+) -> None:
+    """The country or demonym before an office says whose office it is: "the U.S.
+    president" is still held by many, one after another."""
+    result = extractor.extract(ArticleInput(source="t", text=text))
+    person = next(e for e in result.entities if e.name == name)
+    assert person.type == "Person"
+    assert mention in {m.text for m in person.mentions}
+    assert person.aliases == []
+
+
+def test_a_surname_is_still_a_name_beside_an_office(extractor: Extractor) -> None:
+    text = "U.S. President Dana Whitcomb spoke on Monday. Whitcomb said the strike was justified."
+    result = extractor.extract(ArticleInput(source="t", text=text))
+    person = next(e for e in result.entities if e.name == "Dana Whitcomb")
+    assert person.aliases == ["Whitcomb"]

@@ -97,6 +97,17 @@ def test_offices_are_no_names() -> None:
     assert mapping == {"martin": "martin", "martin-again": "martin"}
 
 
+def test_chief_of_staff_is_an_office_not_a_name() -> None:
+    """Two chiefs of staff of two articles, each called by the title's tail."""
+    mapping = canonical_actors(
+        [
+            actor("brenning", "Person", "Arlo Brenning", "Staff General"),
+            actor("castell", "Person", "Mira Castell", "Staff General"),
+        ]
+    )
+    assert mapping == {}
+
+
 def test_the_canonical_actor_is_the_most_mentioned_then_the_first_iri() -> None:
     mapping = canonical_actors(
         [
