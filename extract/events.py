@@ -18,6 +18,7 @@ from .lexicon import TriggerRecord
 from .positions import positions
 from .senses import (
     ACCIDENT,
+    PLACE_PREPS,
     blaze,
     deliberate,
     effect_of_other_event,
@@ -28,6 +29,7 @@ from .senses import (
     non_conflict_sense,
 )
 from .subevents import ARMED_WORDS
+from .targets import objects_of
 from .time import ResolvedDate
 
 __all__ = [
@@ -334,15 +336,41 @@ def _requirement_met(
     return True
 
 
+SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Entity labels that set an explosion in a place or a time of its own."""
+
+
+def _same_accident(span: Span, accident: EventMention | None) -> bool:
+    """ "A boiler exploded at a mill. The explosion was heard for miles": a definite
+    explosion in the accident's sentence or the next one refers back to it, unless the words
+    since the accident name a place or a time the accident's sentence does not ("On Tuesday
+    the blast at the checkpoint ..." is another event), or it has a place of its own."""
+    root = span.root
+    if accident is None or not is_explosion(root):
+        return False
+    if not any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det"):
+        return False
+    earlier = accident.sentence
+    sentence = span.sent
+    if sentence.start not in (earlier.start, earlier.end):
+        return False
+    known = {e.text.lower() for e in earlier.ents if e.label_ in SETTING_LABELS}
+    since = span.doc[max(accident.span.end, sentence.start) : span.end]
+    if any(e.label_ in SETTING_LABELS and e.text.lower() not in known for e in since.ents):
+        return False
+    own_places = objects_of(root, PLACE_PREPS)
+    return all(t.text.lower() in earlier.text.lower() for t in own_places)
+
+
 def _reading(
     span: Span,
     acled: str | None,
     weapon_tokens: set[int],
     other_triggers: set[int],
-    accident_explosion: bool,
+    accident: EventMention | None,
 ) -> tuple[str, str | None] | None:
     """(class, ACLED code) the trigger reports in its context, or None when it reports no
-    event: a hazard named with the words of war is the hazard; "the explosion" after an
+    event: a hazard named with the words of war is the hazard; "the explosion" just after an
     accidental one is that accident; a work stoppage is a protest; a claim nobody made, a
     word read in a peaceful sense, or a destruction that is the effect of another reported
     event ("demolished by the explosion") is none."""
@@ -351,9 +379,8 @@ def _reading(
         return None
     if event_class in VIOLENT:
         hazard = hazard_reading(span, acled, weapon_tokens)
-        if hazard is None and accident_explosion and is_explosion(root):
-            definite = any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det")
-            if definite and not deliberate(span.sent, weapon_tokens):
+        if hazard is None and _same_accident(span, accident):
+            if not deliberate(span.sent, weapon_tokens):
                 hazard = ACCIDENT
         if hazard is not None:
             return hazard, None
@@ -393,7 +420,7 @@ def find_mentions(
     ]
     trigger_tokens = {t.i for span in candidates for t in span}
     mentions: list[EventMention] = []
-    accident_explosion = False
+    accident: EventMention | None = None
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
@@ -404,23 +431,22 @@ def find_mentions(
             record.acled if record is not None else None,
             weapon_tokens,
             trigger_tokens - {t.i for t in span},
-            accident_explosion,
+            accident,
         )
         if reading is None:
             continue
         event_class, acled = reading
-        accident_explosion |= event_class == ACCIDENT and is_explosion(root)
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
-        mentions.append(
-            EventMention(
-                span=span,
-                event_class=event_class,
-                definite=bool(determiners & DEFINITE)
-                or any(c.dep_ == "poss" for c in root.children),
-                plural=root.tag_ in ("NNS", "NNPS"),
-                acled=acled,
-            )
+        mention = EventMention(
+            span=span,
+            event_class=event_class,
+            definite=bool(determiners & DEFINITE) or any(c.dep_ == "poss" for c in root.children),
+            plural=root.tag_ in ("NNS", "NNPS"),
+            acled=acled,
         )
+        mentions.append(mention)
+        if is_explosion(root):
+            accident = mention if event_class == ACCIDENT else None
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

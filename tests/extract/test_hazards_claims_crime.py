@@ -60,6 +60,21 @@ def test_the_explosion_after_an_accidental_one_is_the_same_accident(extractor: E
     assert [m.text for m in accident.mentions] == ["exploded", "explosion"]
 
 
+def test_a_later_blast_elsewhere_is_not_the_accident(extractor: Extractor) -> None:
+    """An accidental explosion colours only the next definite "the blast" that refers back
+    to it, not one set on another day or at another place."""
+    result = _run(
+        extractor,
+        "A gas tanker exploded on the highway on Monday. "
+        "On Tuesday the blast at the army checkpoint killed four soldiers.",
+    )
+    assert [(e.type, e.trigger.text) for e in result.events] == [
+        ("Accident", "exploded"),
+        ("Bombing", "blast"),
+    ]
+    assert ("victim", "soldiers") in {(a.role, a.text) for a in result.events[1].arguments}
+
+
 def test_an_explosion_during_a_crash_or_a_fire_is_part_of_the_accident(
     extractor: Extractor,
 ) -> None:
