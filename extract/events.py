@@ -18,8 +18,10 @@ from .lexicon import TriggerRecord
 from .positions import positions
 from .senses import (
     ACCIDENT,
+    FIRES,
     PLACE_PREPS,
     blaze,
+    caused_by_attack,
     deliberate,
     effect_of_other_event,
     hazard_reading,
@@ -336,6 +338,8 @@ def _requirement_met(
     return True
 
 
+CASUALTY_VERBS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish"})
+"""An arson that kills or injures is an attack on people, not only on property."""
 SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 """Entity labels that set an explosion in a place or a time of its own."""
 
@@ -366,24 +370,34 @@ def _reading(
     span: Span,
     acled: str | None,
     weapon_tokens: set[int],
+    violent_tokens: set[int],
     other_triggers: set[int],
     accident: EventMention | None,
 ) -> tuple[str, str | None] | None:
     """(class, ACLED code) the trigger reports in its context, or None when it reports no
     event: a hazard named with the words of war is the hazard; "the explosion" just after an
-    accidental one is that accident; a work stoppage is a protest; a claim nobody made, a
-    word read in a peaceful sense, or a destruction that is the effect of another reported
-    event ("demolished by the explosion") is none."""
+    accidental one is that accident; a fire or crash an attack caused is that attack (the
+    attack of its sentence, or an attack of its own when only the attacker or the weapon is
+    named); a work stoppage is a protest; a claim nobody made, a word read in a peaceful
+    sense, or a destruction that is the effect of another reported event ("demolished by
+    the explosion") is none."""
     event_class, root = span.label_, span.root
     if event_class in STATEMENTS and negated(root):
         return None
     if event_class in VIOLENT:
-        hazard = hazard_reading(span, acled, weapon_tokens)
+        hazard = hazard_reading(span, acled, weapon_tokens, violent_tokens)
         if hazard is None and _same_accident(span, accident):
-            if not deliberate(span.sent, weapon_tokens):
+            if not deliberate(span, weapon_tokens, violent_tokens):
                 hazard = ACCIDENT
         if hazard is not None:
             return hazard, None
+    if event_class == ACCIDENT and caused_by_attack(span, weapon_tokens, violent_tokens):
+        if any(t.i in violent_tokens for t in span.sent):
+            return None
+        arson = any(t.lower_ in FIRES for t in span)
+        if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
+            return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
+        return "Attack", "ATTACK"
     if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
         return None
     if event_class == "Attack" and labour_strike(root):
@@ -419,6 +433,14 @@ def find_mentions(
         )
     ]
     trigger_tokens = {t.i for span in candidates for t in span}
+    # Violent acts that may cause a fire or a crash: attacks other than explosions (an
+    # explosion may itself be an accident), and explosions once read as attacks.
+    violent_tokens = {
+        t.i
+        for span in candidates
+        if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
+        for t in span
+    }
     mentions: list[EventMention] = []
     accident: EventMention | None = None
     for span in filter_spans(candidates):
@@ -430,12 +452,15 @@ def find_mentions(
             span,
             record.acled if record is not None else None,
             weapon_tokens,
+            violent_tokens,
             trigger_tokens - {t.i for t in span},
             accident,
         )
         if reading is None:
             continue
         event_class, acled = reading
+        if event_class in ATTACK_FAMILY:
+            violent_tokens.update(range(span.start, span.end))
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
         mention = EventMention(
             span=span,

@@ -20,6 +20,7 @@ from .targets import objects_of
 __all__ = [
     "ACCIDENT",
     "blaze",
+    "caused_by_attack",
     "deliberate",
     "effect_of_other_event",
     "hazard_reading",
@@ -66,7 +67,7 @@ FIRES = frozenset({"fire", "fires", "flames", "blaze", "blazes", "inferno"})
 """What firefighters battle. Not among the forces that "strike": "rocket fire struck" is
 shelling."""
 INDUSTRIAL_OBJECTS = frozenset(
-    {"tank", "tanks", "tanker", "tankers", "boiler", "boilers", "furnace", "furnaces", "kiln",
+    {"storage", "boiler", "boilers", "furnace", "furnaces", "kiln",
      "cylinder", "cylinders", "canister", "canisters", "container", "containers", "pipeline",
      "pipelines", "pipe", "pipes", "plant", "plants", "factory", "factories", "warehouse",
      "warehouses", "refinery", "refineries", "reactor", "reactors", "mill", "mills", "colliery",
@@ -76,19 +77,29 @@ INDUSTRIAL_OBJECTS = frozenset(
      "fertiliser", "ammonia", "oxygen", "fireworks", "firecracker", "firecrackers", "industrial",
      "cooker", "stove", "heater", "battery", "batteries", "dust"}
 )  # fmt: skip
-"""Things that blow up by accident, and the places that hold them; a tank here is a storage
-tank (an armoured tank is "fired" or "hit", not "exploded" on its own)."""
+"""Things that blow up by accident, and the places that hold them. "Tank" and "tanker" are
+not among them: in conflict reports they are as often armour or a convoy's trucks, so only
+what they hold ("a fuel tank", "a gas tanker", "a storage tank") makes them industrial."""
 ACCIDENT_NOUNS = frozenset(
     {"crash", "crashes", "collision", "collisions", "fire", "fires", "blaze", "leak", "leaks",
      "leakage", "spill", "accident", "accidents", "derailment", "collapse", "short-circuit"}
 )  # fmt: skip
 """Accidents an explosion is coordinated with or happens during: "a crash and explosion"."""
-DELIBERATE_CUES = frozenset(
+ATTACKER_CUES = frozenset(
     {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
-     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "claimed",
-     "targeted", "planted", "suicide", "gunmen", "rebels", "jihadists"}
+     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "arson",
+     "arsonist", "arsonists", "claimed", "targeted", "planted", "suicide", "gunmen", "rebel",
+     "rebels", "jihadist", "jihadists", "militia", "militias", "militiamen", "enemy"}
 )  # fmt: skip
-"""Words that make an explosion someone's deed, whatever exploded."""
+"""Words that make a fire, a crash or an explosion someone's deed, whatever burnt."""
+WAR_CUES = ATTACKER_CUES | frozenset(
+    {"troops", "soldiers", "army", "mine", "mines", "landmine", "landmines", "roadside",
+     "gunfire", "shelling"}
+)  # fmt: skip
+"""What makes an explosion part of the war: soldiers, mines, a roadside, gunfire."""
+VICTIM_VERBS = frozenset(
+    {"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt", "wound"}
+)
 LEAK_LEMMAS = frozenset({"leak", "leakage", "spill", "release", "escape", "seep", "vent"})
 EXPLOSION_HOSTS = frozenset({"occur", "happen", "take", "rock", "rip", "tear", "hit", "destroy"})
 """Verbs whose subject is an explosion and whose object or place is where it happened:
@@ -192,34 +203,67 @@ def _accident_context(head: Token) -> bool:
     return any(t.lower_ in ACCIDENT_NOUNS for t in coordinated + during)
 
 
-def deliberate(sentence: Span, weapon_tokens: set[int]) -> bool:
-    """The sentence names a weapon or an attacker: whatever exploded, someone did it."""
-    return any(t.i in weapon_tokens or t.lower_ in DELIBERATE_CUES for t in sentence)
+def _harmed(token: Token) -> bool:
+    """ "three militants died", "killing two soldiers": the word names whom the event hurt,
+    which says nothing about who caused it."""
+    while token.dep_ in ("conj", "compound", "amod", "nummod"):
+        token = token.head
+    verb = token.head.lemma_.lower()
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return verb in VICTIM_VERBS
+    return token.dep_ == "pobj" and verb in ("of", "among")
+
+
+def deliberate(
+    span: Span,
+    weapon_tokens: set[int],
+    violent_tokens: set[int] = frozenset(),
+    cues: frozenset[str] = WAR_CUES,
+) -> bool:
+    """Someone did it: besides the trigger, its sentence names a weapon, another violent
+    act, or one of the `cues` for an attacker or for war that is not among the harmed."""
+    for token in span.sent:
+        if span.start <= token.i < span.end:
+            continue
+        if token.i in weapon_tokens or token.i in violent_tokens:
+            return True
+        if token.lower_ in cues and not _harmed(token):
+            return True
+    return False
+
+
+def caused_by_attack(span: Span, weapon_tokens: set[int], violent_tokens: set[int]) -> bool:
+    """ "a fire set by militants", "a drone crashed into a block of flats", "a blaze after
+    an air raid": a fire, crash or leak that an attacker, a weapon or another violent act
+    of its sentence caused is no accident."""
+    return deliberate(span, weapon_tokens, violent_tokens, ATTACKER_CUES)
 
 
 def is_explosion(head: Token) -> bool:
     return head.lemma_.lower() in EXPLOSION_LEMMAS or head.lower_ in ("blew", "blown")
 
 
-def hazard_reading(span: Span, acled: str | None, weapon_tokens: set[int]) -> str | None:
+def hazard_reading(
+    span: Span, acled: str | None, weapon_tokens: set[int], violent_tokens: set[int]
+) -> str | None:
     """The hazard class a violent trigger names instead of an attack, or None.
 
     An explosion is an accident when what exploded, or where, is an industrial object or
     site (a tank, a boiler, a gas plant, a fireworks warehouse), when it is coordinated with
     or happens during another accident, or when the text calls it accidental, and the
-    sentence names no weapon and no attacker: a bomb at a factory stays a bombing. A
-    chemical named by a chemical-weapons phrase that leaks or spills is an accident too."""
+    sentence names no weapon, no other violent act and no attacker, soldier, mine or
+    gunfire: a bomb at a factory stays a bombing. A chemical named by a chemical-weapons
+    phrase that leaks or spills is an accident too."""
     head = span.root
-    sentence = span.sent
-    if deliberate(sentence, weapon_tokens - {t.i for t in span}):
+    if not is_explosion(head) and acled != "CHEM_WEAP":
+        return None
+    if deliberate(span, weapon_tokens, violent_tokens):
         return None
     if is_explosion(head):
         if _accidental(head) or _accident_context(head):
             return ACCIDENT
         if any(t.lower_ in INDUSTRIAL_OBJECTS for t in _exploded_things(head)):
             return ACCIDENT
-        return None
-    if acled != "CHEM_WEAP":
         return None
     neighbours = [head.head, *head.children, *(g for c in head.children for g in c.children)]
     if any(t.lemma_.lower() in LEAK_LEMMAS for t in neighbours):
@@ -267,7 +311,6 @@ SPREADING_VERBS = frozenset(
      "sweep", "damage", "kill", "injure", "tear", "consume"}
 )  # fmt: skip
 """What a fire does when it is a blaze: it breaks out, spreads, rages, guts a building."""
-VICTIM_VERBS = frozenset({"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt"})
 GUNFIRE_MODIFIERS = frozenset(
     {"cross", "gun", "artillery", "rocket", "mortar", "sniper", "machine", "machine-gun",
      "enemy", "friendly", "tank", "automatic", "heavy", "small", "arms", "return", "live"}

@@ -99,6 +99,60 @@ def test_a_bomb_at_a_factory_stays_a_bombing(extractor: Extractor) -> None:
     assert [(e.type, e.acled) for e in plain.events] == [("Bombing", "REM_EXPLOS")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ukrainian tank exploded after hitting a mine near the river crossing.",
+        "An explosion destroyed a Russian tank outside the village.",
+        "A roadside explosion hit an oil tanker convoy escorted by troops.",
+        "A tanker truck exploded at a checkpoint after being hit by gunfire.",
+    ],
+)
+def test_a_tank_or_tanker_exploding_in_war_is_a_bombing(extractor: Extractor, text: str) -> None:
+    types = [(e.type, e.acled) for e in _run(extractor, text).events]
+    assert ("Bombing", "REM_EXPLOS") in types
+    assert "Accident" not in [t for t, _ in types]
+
+
+def test_what_a_tank_holds_still_makes_it_industrial(extractor: Extractor) -> None:
+    result = _run(extractor, "A fuel tank exploded at a bus depot, injuring two mechanics.")
+    assert _typed(result) == [("Accident", None, "exploded")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fire at the refinery was started by militants.", ("Riot", "PROPERTY_DISTRUCT")),
+        (
+            "Officials blamed militants for the fire that destroyed the warehouse.",
+            ("Riot", "PROPERTY_DISTRUCT"),
+        ),
+        (
+            "A Russian drone crashed into an apartment block in Kyiv.",
+            ("AirOrDroneStrike", "AIR_STRIKE"),
+        ),
+        ("A military helicopter crashed after being hit by rebel fire.", ("Attack", "ATTACK")),
+    ],
+)
+def test_a_fire_or_crash_an_attacker_caused_is_no_accident(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(e.type, e.acled) for e in _run(extractor, text).events] == [expected]
+
+
+def test_a_deadly_arson_is_an_attack_with_its_perpetrator(extractor: Extractor) -> None:
+    (event,) = _run(extractor, "Ten people died in a fire set by militants.").events
+    assert event.type in ("Attack", "ArmedClash")
+    assert ("perpetrator", "militants") in {(a.role, a.text) for a in event.arguments}
+
+
+def test_fighters_who_die_in_a_crash_do_not_make_it_an_attack(extractor: Extractor) -> None:
+    crash = _run(extractor, "Three militants died when their car crashed on the highway.")
+    assert _typed(crash) == [("Accident", None, "crashed")]
+    truck = _run(extractor, "A military truck crashed near the border, killing two soldiers.")
+    assert _typed(truck) == [("Accident", None, "crashed")]
+
+
 def test_arson_by_militants_stays_property_destruction(extractor: Extractor) -> None:
     result = _run(extractor, "Militants set fire to a school in the village overnight.")
     assert _typed(result) == [("Riot", "PROPERTY_DISTRUCT", "set fire to")]
