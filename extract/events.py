@@ -19,6 +19,7 @@ from .positions import positions
 from .senses import (
     ACCIDENT,
     FIRES,
+    HAZARDS,
     PLACE_PREPS,
     blaze,
     caused_by_attack,
@@ -267,19 +268,21 @@ ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 
 def _armed_opponents(span: Span) -> bool:
     """ "troops battled Taliban fighters", "police skirmished with rebels": a verb of
-    struggle is a clash only when a side is armed, not when someone battles a disease, a
-    fire or for votes. A side is the subject, the object or the "with"/"against" object,
-    armed when it is an armed actor of the gazetteer or a word for fighters."""
+    struggle is a clash only when the side fought is armed, not when someone (soldiers
+    too) battles a disease, a fire, floods or for votes. The side fought is the object or
+    the "with"/"against" object; with neither, the subject's conjuncts ("troops and rebels
+    battled"). It is armed when it is an armed actor of the gazetteer or a word for
+    fighters, and no hazard."""
     root = span.root
-    sides = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
-    sides += [
-        pobj
-        for prep in root.children
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in _modified(sides))
+    opponents = [c for c in root.children if c.dep_ == "dobj"]
+    opponents += objects_of(root, frozenset({"with", "against"}))
+    if not opponents:
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        opponents = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    sides = _modified(opponents)
+    if any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in sides):
+        return False
+    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in sides)
 
 
 def _modified(tokens: list[Token]) -> list[Token]:
