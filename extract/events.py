@@ -63,8 +63,10 @@ STATEMENTS = frozenset({"ClaimOfResponsibility"})
 """Classes whose events speak about another event (they name it, they do not repeat it)."""
 ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
 HYPOTHETICAL_GOVERNORS = frozenset(
-    {"fear", "threaten", "plan", "want", "hope", "seek", "try", "prevent", "avoid", "urge"}
+    {"fear", "threaten", "plan", "want", "hope", "prevent", "avoid", "urge"}
 )
+"""Verbs whose complement has not happened ("plans to attack"). Not "try" or "seek": an
+attempted attack took place, and ACLED codes it ("tried to storm a police station")."""
 DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 
 
@@ -147,7 +149,7 @@ def _is_hypothetical(token: Token) -> bool:
     if token is not governor and token.dep_ in ("nsubj", "nsubjpass"):
         return False
     if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
-        return True  # "threatened to strike back", "plans to attack"
+        return True  # "vowed to hit back", "plans to attack"
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True

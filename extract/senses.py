@@ -63,6 +63,8 @@ DISEASES = frozenset(
      "ebola", "measles", "malaria", "outbreak", "infection", "infections", "flu", "influenza"}
 )  # fmt: skip
 HAZARDS = NATURAL_HAZARDS | DISEASES
+MEASURES = frozenset({"magnitude", "intensity", "strength", "category", "force", "scale"})
+"""What an "of" phrase gives a real hazard: "an earthquake of magnitude 6.1"."""
 FIRES = frozenset({"fire", "fires", "flames", "blaze", "blazes", "inferno"})
 """What firefighters battle. Not among the forces that "strike": "rocket fire struck" is
 shelling."""
@@ -271,14 +273,30 @@ def hazard_reading(
     return None
 
 
+def _figurative(token: Token) -> bool:
+    """ "a storm of rockets", "a flood of refugees", "a cyclone of violence": a hazard
+    noun measuring what its "of" phrase names is a figure of speech, not the hazard ("an
+    earthquake of magnitude 6" and "the floods of 2010" still are)."""
+    return any(
+        pobj.lower_ not in MEASURES and pobj.ent_type_ not in ("DATE", "CARDINAL")
+        for pobj in objects_of(token, frozenset({"of"}))
+    )
+
+
 def _struck_by_hazard(head: Token) -> bool:
-    """ "an earthquake and tsunami struck the island": a violent verb whose subject is a
-    natural force or a disease reports a disaster, not an attack."""
+    """ "a hailstorm and floods hit the valley": a violent verb whose subject (with its
+    compounds, adjectives and conjuncts) is a natural force or a disease reports a
+    disaster, not an attack; "a storm of rockets struck" is shelling."""
     if head.pos_ != "VERB":
         return False
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    return any(t.lower_ in HAZARDS for t in _with_modifiers(subjects))
+    forces: list[Token] = []
+    while subjects:
+        token = subjects.pop()
+        forces.append(token)
+        subjects += [c for c in token.children if c.dep_ in ("compound", "amod", "conj")]
+    return any(t.lower_ in HAZARDS and not _figurative(t) for t in forces)
 
 
 def _fight_against_hazard(head: Token) -> bool:
@@ -294,8 +312,11 @@ def _fight_against_hazard(head: Token) -> bool:
 
 
 def non_conflict_sense(span: Span) -> bool:
-    """True when the trigger span is read in a sense that reports no conflict event."""
+    """True when the trigger span is read in a sense that reports no conflict event (nor
+    any hazard: "a cyclone of violence")."""
     head = span.root
+    if head.lower_ in HAZARDS and _figurative(head):
+        return True
     return (
         _dismissal(head)
         or _accidental(head)

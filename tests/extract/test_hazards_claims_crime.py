@@ -205,6 +205,14 @@ def test_an_earthquake_that_struck_is_no_attack(extractor: Extractor) -> None:
     assert [e.type for e in storm.events] == ["NaturalDisaster"]
 
 
+def test_a_storm_of_rockets_is_shelling_not_a_storm(extractor: Extractor) -> None:
+    result = _run(extractor, "A storm of rockets struck the city overnight.")
+    assert [(e.type, e.acled) for e in result.events] == [("Shelling", "ART_MISS_ATTACK")]
+    assert _typed(_run(extractor, "A cyclone of violence hit the region.")) == []
+    quake = _run(extractor, "An earthquake of magnitude 6.1 struck the province.")
+    assert _typed(quake) == [("NaturalDisaster", None, "earthquake")]
+
+
 def test_a_battle_against_wildfires_is_no_armed_clash(extractor: Extractor) -> None:
     result = _run(
         extractor,
@@ -298,9 +306,21 @@ def test_a_claim_nobody_made_is_no_claim(extractor: Extractor) -> None:
     assert "ClaimOfResponsibility" not in [e.type for e in denied.events]
 
 
-def test_a_threat_to_strike_is_no_attack(extractor: Extractor) -> None:
-    result = _run(extractor, "The minister threatened to strike back after the expulsions.")
-    assert "Attack" not in [e.type for e in result.events]
+def test_a_threat_to_attack_is_no_attack(extractor: Extractor) -> None:
+    result = _run(extractor, "The militia threatened to raid the airport if the talks failed.")
+    assert [e.type for e in result.events if e.type in ("Attack", "ArmedClash")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Militants tried to storm a police station but were repelled.", "storm"),
+        ("Insurgents sought to attack the base before dawn.", "attack"),
+    ],
+)
+def test_an_attempted_attack_is_an_attack(extractor: Extractor, text: str, trigger: str) -> None:
+    (event,) = _run(extractor, text).events
+    assert (event.type, event.acled, event.trigger.text) == ("ArmedClash", "ARMED_CLASH", trigger)
 
 
 # --------------------------------------------------------------------------- graph
