@@ -233,13 +233,20 @@ def test_floods_and_epidemics(extractor: Extractor) -> None:
 # --------------------------------------------------------------------------- organised crime
 
 
-def test_smuggling_gangs_and_drug_seizures_are_organised_crime(extractor: Extractor) -> None:
+def test_smuggling_rackets_and_drug_seizures_are_organised_crime(extractor: Extractor) -> None:
     seizure = _run(extractor, "Police seized 40 kilograms of heroin hidden in a lorry.")
     assert _typed(seizure) == [("OrganisedCrime", None, "seized")]
-    gang = _run(extractor, "Officers broke up a gang that stole luxury cars across the region.")
-    assert _typed(gang) == [("OrganisedCrime", None, "gang")]
+    racket = _run(extractor, "Shopkeepers said the gang ran an extortion racket in the market.")
+    assert _typed(racket) == [("OrganisedCrime", None, "extortion")]
     smuggling = _run(extractor, "The coast guard stopped a fuel smuggling operation at dawn.")
     assert [e.type for e in smuggling.events] == ["OrganisedCrime"]
+
+
+def test_a_gang_is_an_actor_not_an_event(extractor: Extractor) -> None:
+    clash = _run(extractor, "The army clashed with a criminal gang near the port.")
+    assert [e.type for e in clash.events] == ["ArmedClash"]
+    attack = _run(extractor, "Gunmen from an armed gang attacked the village at night.")
+    assert [(e.type, e.trigger.text) for e in attack.events] == [("Attack", "attacked")]
 
 
 def test_a_weapons_seizure_stays_a_disrupted_weapons_use(extractor: Extractor) -> None:
