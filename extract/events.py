@@ -288,7 +288,7 @@ def _armed_opponents(span: Span) -> bool:
 
 
 def _modified(tokens: list[Token]) -> list[Token]:
-    """The tokens with their compound and adjective modifiers ("oxygen tank", "chemical
+    """The tokens with their compound and adjective modifiers ("butane cylinder", "diesel
     spill")."""
     return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
 
@@ -303,8 +303,10 @@ def _requirement_met(
     """Context conditions of ambiguous triggers: "captured the village" is about territory,
     "seized nine pistols" about weapons; "captured the suspect" is neither. "Expelled
     diplomats" is diplomacy (not "expelled students"), "accused of the bombing" attribution
-    (an attack trigger in its phrase), "seized heroin" a blow to crime, "gas leaked" a
-    hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
+    (an attack trigger in its phrase), "seized heroin" a blow to crime, "ammonia spilled"
+    a hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
+    if requires is None:
+        return True
     if requires == "territory":
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
     if requires == "weapons":
@@ -325,7 +327,7 @@ def _requirement_met(
     root = span.root
     own = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if root.dep_ in ("amod", "acl"):
-        own.append(root.head)  # "leaked chemicals", "gas leaking from the plant"
+        own.append(root.head)  # "spilled diesel", "ammonia leaking from the works"
     if root.pos_ != "VERB":
         own += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod")]
         own += [
@@ -340,7 +342,7 @@ def _requirement_met(
         return not any(t.lower_ in ABSTRACT_NOUNS for t in _modified(own))
     if requires == "blaze":
         return blaze(root)
-    return True
+    raise ValueError(f"unknown trigger condition {requires!r}")
 
 
 CASUALTY_VERBS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish"})

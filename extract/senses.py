@@ -1,10 +1,11 @@
 """Readings of a trigger word in which it names no conflict event.
 
 The trigger lexicon matches words ("fire", "strike", "explosion"); some of their senses are
-no event at all: a worker is *fired*, unions call a *48-hour strike*, a bomb explodes
-*accidentally* in its makers' hands, an earthquake *strikes* a town, firefighters *battle*
-a wildfire, and a bulleted "see also" line names past attacks without reporting one. Others
-name a hazard, not an attack: a boiler *explodes* at a plant, gas *leaks* from a factory.
+no event at all: a worker is *fired*, unions call a *48-hour strike*, an earthquake
+*strikes* a town, firefighters *battle* a wildfire, and a bulleted "see also" line names past
+attacks without reporting one. Others name a hazard, not an attack: a boiler *explodes* at a
+plant, gas *leaks* from a factory, a cylinder explodes *accidentally* in a kitchen. A bomb
+that goes off too soon in an armed group's hands stays a bombing, as ACLED codes it.
 Each rule reads the trigger's own dependency neighbourhood and category word lists (hazards,
 industrial objects, substances), never particular names, so it holds in any text.
 `events.find_mentions` drops violent triggers for which `non_conflict_sense` holds, reads a
@@ -138,8 +139,9 @@ def labour_strike(head: Token) -> bool:
 
 
 def _accidental(head: Token) -> bool:
-    """ "an accidental explosion", "the device detonated accidentally": an explosion the
-    text calls an accident is no attack."""
+    """ "an accidental explosion", "the cylinder exploded accidentally": an explosion the
+    text calls an accident is one, unless its sentence is deliberate (see `hazard_reading`:
+    a bomb that goes off in its makers' hands is still a bombing)."""
     if head.lemma_.lower() not in EXPLOSION_LEMMAS:
         return False
     neighbours = [*head.children]
@@ -158,8 +160,8 @@ def _list_item(span: Span) -> bool:
 
 
 def _with_modifiers(tokens: list[Token]) -> list[Token]:
-    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the boiler of
-    a chemical plant", "gas and propane containers")."""
+    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the kiln of
+    a brick works", "butane and oxygen cylinders")."""
     found: list[Token] = []
     stack = list(tokens)
     while stack and len(found) < 24:
@@ -180,11 +182,6 @@ def _exploded_things(head: Token) -> list[Token]:
     things: list[Token] = []
     if head.pos_ == "VERB":
         things += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not things:
-            # "... injured as boiler of a plant exploded", parsed without a subject: the
-            # noun phrase just before the verb.
-            before = head.doc[max(head.sent.start, head.i - 6) : head.i]
-            things += [t for t in before if t.pos_ in ("NOUN", "PROPN")][-1:]
     else:
         things += [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in EXPLOSION_HOSTS:
@@ -251,7 +248,7 @@ def hazard_reading(
     """The hazard class a violent trigger names instead of an attack, or None.
 
     An explosion is an accident when what exploded, or where, is an industrial object or
-    site (a tank, a boiler, a gas plant, a fireworks warehouse), when it is coordinated with
+    site (a fuel tank, a kiln, a paint factory), when it is coordinated with
     or happens during another accident, or when the text calls it accidental, and the
     sentence names no weapon, no other violent act and no attacker, soldier, mine or
     gunfire: a bomb at a factory stays a bombing. A chemical named by a chemical-weapons
@@ -300,7 +297,7 @@ def _struck_by_hazard(head: Token) -> bool:
 
 
 def _fight_against_hazard(head: Token) -> bool:
-    """ "their battle to contain the wildfires", "the fight against the virus": a struggle
+    """ "a long battle to put out the bushfires", "the fight against the virus": a struggle
     against a hazard is no armed clash."""
     if head.pos_ == "VERB":
         return False
@@ -319,7 +316,6 @@ def non_conflict_sense(span: Span) -> bool:
         return True
     return (
         _dismissal(head)
-        or _accidental(head)
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
         or _list_item(span)
@@ -371,7 +367,7 @@ def blaze(head: Token) -> bool:
 
 
 def effect_of_other_event(head: Token, other_triggers: set[int]) -> bool:
-    """ "a gymnasium demolished by the explosion", "homes razed by airstrikes": a destruction
+    """ "a mosque flattened by the blast", "homes razed by airstrikes": a destruction
     whose agent is another reported event is that event's effect, not an event of its own."""
     if head.pos_ != "VERB":
         return False

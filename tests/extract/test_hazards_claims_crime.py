@@ -78,11 +78,13 @@ def test_a_later_blast_elsewhere_is_not_the_accident(extractor: Extractor) -> No
 def test_an_explosion_during_a_crash_or_a_fire_is_part_of_the_accident(
     extractor: Extractor,
 ) -> None:
-    crash = _run(extractor, "One driver died in a multi-vehicle crash and explosion on the bridge.")
+    crash = _run(
+        extractor, "A lorry driver was hurt in a collision and explosion at the toll gate."
+    )
     (accident,) = crash.events
     assert (accident.type, [m.text for m in accident.mentions]) == (
         "Accident",
-        ["crash", "explosion"],
+        ["collision", "explosion"],
     )
     fire = _run(extractor, "Several propane bottles exploded during a fire in a barn.")
     assert [e.type for e in fire.events] == ["Accident"]
@@ -151,6 +153,16 @@ def test_fighters_who_die_in_a_crash_do_not_make_it_an_attack(extractor: Extract
     assert _typed(crash) == [("Accident", None, "crashed")]
     truck = _run(extractor, "A military truck crashed near the border, killing two soldiers.")
     assert _typed(truck) == [("Accident", None, "crashed")]
+
+
+def test_a_bomb_going_off_in_its_makers_hands_is_a_bombing(extractor: Extractor) -> None:
+    premature = _run(
+        extractor,
+        "Two militants were killed when the bomb they were planting exploded accidentally.",
+    )
+    assert [(e.type, e.acled) for e in premature.events] == [("Bombing", "REM_EXPLOS")]
+    kitchen = _run(extractor, "A gas cylinder exploded accidentally in a restaurant kitchen.")
+    assert _typed(kitchen) == [("Accident", None, "exploded")]
 
 
 def test_arson_by_militants_stays_property_destruction(extractor: Extractor) -> None:
