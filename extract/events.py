@@ -18,7 +18,11 @@ from .lexicon import TriggerRecord
 from .positions import positions
 from .senses import (
     ACCIDENT,
+    FIRES,
+    HAZARDS,
+    PLACE_PREPS,
     blaze,
+    caused_by_attack,
     deliberate,
     effect_of_other_event,
     hazard_reading,
@@ -28,6 +32,7 @@ from .senses import (
     non_conflict_sense,
 )
 from .subevents import ARMED_WORDS
+from .targets import objects_of
 from .time import ResolvedDate
 
 __all__ = [
@@ -58,8 +63,10 @@ STATEMENTS = frozenset({"ClaimOfResponsibility"})
 """Classes whose events speak about another event (they name it, they do not repeat it)."""
 ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
 HYPOTHETICAL_GOVERNORS = frozenset(
-    {"fear", "threaten", "plan", "want", "hope", "seek", "try", "prevent", "avoid", "urge"}
+    {"fear", "threaten", "plan", "want", "hope", "prevent", "avoid", "urge"}
 )
+"""Verbs whose complement has not happened ("plans to attack"). Not "try" or "seek": an
+attempted attack took place, and ACLED codes it ("tried to storm a police station")."""
 DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 
 
@@ -142,7 +149,7 @@ def _is_hypothetical(token: Token) -> bool:
     if token is not governor and token.dep_ in ("nsubj", "nsubjpass"):
         return False
     if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
-        return True  # "threatened to strike back", "plans to attack"
+        return True  # "vowed to hit back", "plans to attack"
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True
@@ -263,23 +270,25 @@ ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 
 def _armed_opponents(span: Span) -> bool:
     """ "troops battled Taliban fighters", "police skirmished with rebels": a verb of
-    struggle is a clash only when a side is armed, not when someone battles a disease, a
-    fire or for votes. A side is the subject, the object or the "with"/"against" object,
-    armed when it is an armed actor of the gazetteer or a word for fighters."""
+    struggle is a clash only when the side fought is armed, not when someone (soldiers
+    too) battles a disease, a fire, floods or for votes. The side fought is the object or
+    the "with"/"against" object; with neither, the subject's conjuncts ("troops and rebels
+    battled"). It is armed when it is an armed actor of the gazetteer or a word for
+    fighters, and no hazard."""
     root = span.root
-    sides = [c for c in root.children if c.dep_ in ("nsubj", "dobj")]
-    sides += [
-        pobj
-        for prep in root.children
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in _modified(sides))
+    opponents = [c for c in root.children if c.dep_ == "dobj"]
+    opponents += objects_of(root, frozenset({"with", "against"}))
+    if not opponents:
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        opponents = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    sides = _modified(opponents)
+    if any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in sides):
+        return False
+    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in sides)
 
 
 def _modified(tokens: list[Token]) -> list[Token]:
-    """The tokens with their compound and adjective modifiers ("oxygen tank", "chemical
+    """The tokens with their compound and adjective modifiers ("butane cylinder", "diesel
     spill")."""
     return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
 
@@ -294,8 +303,10 @@ def _requirement_met(
     """Context conditions of ambiguous triggers: "captured the village" is about territory,
     "seized nine pistols" about weapons; "captured the suspect" is neither. "Expelled
     diplomats" is diplomacy (not "expelled students"), "accused of the bombing" attribution
-    (an attack trigger in its phrase), "seized heroin" a blow to crime, "gas leaked" a
-    hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
+    (an attack trigger in its phrase), "seized heroin" a blow to crime, "ammonia spilled"
+    a hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
+    if requires is None:
+        return True
     if requires == "territory":
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
     if requires == "weapons":
@@ -316,7 +327,7 @@ def _requirement_met(
     root = span.root
     own = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if root.dep_ in ("amod", "acl"):
-        own.append(root.head)  # "leaked chemicals", "gas leaking from the plant"
+        own.append(root.head)  # "spilled diesel", "ammonia leaking from the works"
     if root.pos_ != "VERB":
         own += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod")]
         own += [
@@ -331,32 +342,69 @@ def _requirement_met(
         return not any(t.lower_ in ABSTRACT_NOUNS for t in _modified(own))
     if requires == "blaze":
         return blaze(root)
-    return True
+    raise ValueError(f"unknown trigger condition {requires!r}")
+
+
+CASUALTY_VERBS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish"})
+"""An arson that kills or injures is an attack on people, not only on property."""
+SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Entity labels that set an explosion in a place or a time of its own."""
+
+
+def _same_accident(span: Span, accident: EventMention | None) -> bool:
+    """ "A boiler exploded at a mill. The explosion was heard for miles": a definite
+    explosion in the accident's sentence or the next one refers back to it, unless the words
+    since the accident name a place or a time the accident's sentence does not ("On Tuesday
+    the blast at the checkpoint ..." is another event), or it has a place of its own."""
+    root = span.root
+    if accident is None or not is_explosion(root):
+        return False
+    if not any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det"):
+        return False
+    earlier = accident.sentence
+    sentence = span.sent
+    if sentence.start not in (earlier.start, earlier.end):
+        return False
+    known = {e.text.lower() for e in earlier.ents if e.label_ in SETTING_LABELS}
+    since = span.doc[max(accident.span.end, sentence.start) : span.end]
+    if any(e.label_ in SETTING_LABELS and e.text.lower() not in known for e in since.ents):
+        return False
+    own_places = objects_of(root, PLACE_PREPS)
+    return all(t.text.lower() in earlier.text.lower() for t in own_places)
 
 
 def _reading(
     span: Span,
     acled: str | None,
     weapon_tokens: set[int],
+    violent_tokens: set[int],
     other_triggers: set[int],
-    accident_explosion: bool,
+    accident: EventMention | None,
 ) -> tuple[str, str | None] | None:
     """(class, ACLED code) the trigger reports in its context, or None when it reports no
-    event: a hazard named with the words of war is the hazard; "the explosion" after an
-    accidental one is that accident; a work stoppage is a protest; a claim nobody made, a
-    word read in a peaceful sense, or a destruction that is the effect of another reported
-    event ("demolished by the explosion") is none."""
+    event: a hazard named with the words of war is the hazard; "the explosion" just after an
+    accidental one is that accident; a fire or crash an attack caused is that attack (the
+    attack of its sentence, or an attack of its own when only the attacker or the weapon is
+    named); a work stoppage is a protest; a claim nobody made, a word read in a peaceful
+    sense, or a destruction that is the effect of another reported event ("demolished by
+    the explosion") is none."""
     event_class, root = span.label_, span.root
     if event_class in STATEMENTS and negated(root):
         return None
     if event_class in VIOLENT:
-        hazard = hazard_reading(span, acled, weapon_tokens)
-        if hazard is None and accident_explosion and is_explosion(root):
-            definite = any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det")
-            if definite and not deliberate(span.sent, weapon_tokens):
+        hazard = hazard_reading(span, acled, weapon_tokens, violent_tokens)
+        if hazard is None and _same_accident(span, accident):
+            if not deliberate(span, weapon_tokens, violent_tokens):
                 hazard = ACCIDENT
         if hazard is not None:
             return hazard, None
+    if event_class == ACCIDENT and caused_by_attack(span, weapon_tokens, violent_tokens):
+        if any(t.i in violent_tokens for t in span.sent):
+            return None
+        arson = any(t.lower_ in FIRES for t in span)
+        if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
+            return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
+        return "Attack", "ATTACK"
     if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
         return None
     if event_class == "Attack" and labour_strike(root):
@@ -392,8 +440,16 @@ def find_mentions(
         )
     ]
     trigger_tokens = {t.i for span in candidates for t in span}
+    # Violent acts that may cause a fire or a crash: attacks other than explosions (an
+    # explosion may itself be an accident), and explosions once read as attacks.
+    violent_tokens = {
+        t.i
+        for span in candidates
+        if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
+        for t in span
+    }
     mentions: list[EventMention] = []
-    accident_explosion = False
+    accident: EventMention | None = None
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
@@ -403,24 +459,26 @@ def find_mentions(
             span,
             record.acled if record is not None else None,
             weapon_tokens,
+            violent_tokens,
             trigger_tokens - {t.i for t in span},
-            accident_explosion,
+            accident,
         )
         if reading is None:
             continue
         event_class, acled = reading
-        accident_explosion |= event_class == ACCIDENT and is_explosion(root)
+        if event_class in ATTACK_FAMILY:
+            violent_tokens.update(range(span.start, span.end))
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
-        mentions.append(
-            EventMention(
-                span=span,
-                event_class=event_class,
-                definite=bool(determiners & DEFINITE)
-                or any(c.dep_ == "poss" for c in root.children),
-                plural=root.tag_ in ("NNS", "NNPS"),
-                acled=acled,
-            )
+        mention = EventMention(
+            span=span,
+            event_class=event_class,
+            definite=bool(determiners & DEFINITE) or any(c.dep_ == "poss" for c in root.children),
+            plural=root.tag_ in ("NNS", "NNPS"),
+            acled=acled,
         )
+        mentions.append(mention)
+        if is_explosion(root):
+            accident = mention if event_class == ACCIDENT else None
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
+    "TRIGGER_CONDITIONS",
     "ActorRecord",
     "CountryRecord",
     "Lexicon",
@@ -44,12 +45,20 @@ class CountryRecord:
     case_sensitive_aliases: tuple[str, ...]
 
 
+TRIGGER_CONDITIONS = frozenset(
+    {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
+     "substance", "physical", "blaze"}
+)  # fmt: skip
+"""The values a trigger row's "object" may take (None: no condition)."""
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerRecord:
     event_class: str
     acled: str | None
     requires: str | None
-    """A condition on the trigger's context: "territory" (its object is a place)."""
+    """A condition on the trigger's context, one of `TRIGGER_CONDITIONS`: "territory" (its
+    object is a place), ... (interpreted by `events._requirement_met`)."""
     phrases: tuple[str, ...]
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
@@ -153,6 +162,8 @@ def load_lexicon() -> Lexicon:
         if country.capital:
             lexicon.capital_to_country[country.capital.lower()] = country.country
     for row in _records("triggers.jsonl"):
+        if row.get("object") not in TRIGGER_CONDITIONS:
+            raise ValueError(f"triggers.jsonl: unknown object condition {row['object']!r}")
         trigger = TriggerRecord(
             event_class=row["class"],
             acled=row.get("acled"),

@@ -1,10 +1,11 @@
 """Readings of a trigger word in which it names no conflict event.
 
 The trigger lexicon matches words ("fire", "strike", "explosion"); some of their senses are
-no event at all: a worker is *fired*, unions call a *48-hour strike*, a bomb explodes
-*accidentally* in its makers' hands, an earthquake *strikes* a town, firefighters *battle*
-a wildfire, and a bulleted "see also" line names past attacks without reporting one. Others
-name a hazard, not an attack: a boiler *explodes* at a plant, gas *leaks* from a factory.
+no event at all: a worker is *fired*, unions call a *48-hour strike*, an earthquake
+*strikes* a town, firefighters *battle* a wildfire, and a bulleted "see also" line names past
+attacks without reporting one. Others name a hazard, not an attack: a boiler *explodes* at a
+plant, gas *leaks* from a factory, a cylinder explodes *accidentally* in a kitchen. A bomb
+that goes off too soon in an armed group's hands stays a bombing, as ACLED codes it.
 Each rule reads the trigger's own dependency neighbourhood and category word lists (hazards,
 industrial objects, substances), never particular names, so it holds in any text.
 `events.find_mentions` drops violent triggers for which `non_conflict_sense` holds, reads a
@@ -20,6 +21,7 @@ from .targets import objects_of
 __all__ = [
     "ACCIDENT",
     "blaze",
+    "caused_by_attack",
     "deliberate",
     "effect_of_other_event",
     "hazard_reading",
@@ -62,11 +64,13 @@ DISEASES = frozenset(
      "ebola", "measles", "malaria", "outbreak", "infection", "infections", "flu", "influenza"}
 )  # fmt: skip
 HAZARDS = NATURAL_HAZARDS | DISEASES
+MEASURES = frozenset({"magnitude", "intensity", "strength", "category", "force", "scale"})
+"""What an "of" phrase gives a real hazard: "an earthquake of magnitude 6.1"."""
 FIRES = frozenset({"fire", "fires", "flames", "blaze", "blazes", "inferno"})
 """What firefighters battle. Not among the forces that "strike": "rocket fire struck" is
 shelling."""
 INDUSTRIAL_OBJECTS = frozenset(
-    {"tank", "tanks", "tanker", "tankers", "boiler", "boilers", "furnace", "furnaces", "kiln",
+    {"storage", "boiler", "boilers", "furnace", "furnaces", "kiln",
      "cylinder", "cylinders", "canister", "canisters", "container", "containers", "pipeline",
      "pipelines", "pipe", "pipes", "plant", "plants", "factory", "factories", "warehouse",
      "warehouses", "refinery", "refineries", "reactor", "reactors", "mill", "mills", "colliery",
@@ -76,19 +80,29 @@ INDUSTRIAL_OBJECTS = frozenset(
      "fertiliser", "ammonia", "oxygen", "fireworks", "firecracker", "firecrackers", "industrial",
      "cooker", "stove", "heater", "battery", "batteries", "dust"}
 )  # fmt: skip
-"""Things that blow up by accident, and the places that hold them; a tank here is a storage
-tank (an armoured tank is "fired" or "hit", not "exploded" on its own)."""
+"""Things that blow up by accident, and the places that hold them. "Tank" and "tanker" are
+not among them: in conflict reports they are as often armour or a convoy's trucks, so only
+what they hold ("a fuel tank", "a gas tanker", "a storage tank") makes them industrial."""
 ACCIDENT_NOUNS = frozenset(
     {"crash", "crashes", "collision", "collisions", "fire", "fires", "blaze", "leak", "leaks",
      "leakage", "spill", "accident", "accidents", "derailment", "collapse", "short-circuit"}
 )  # fmt: skip
 """Accidents an explosion is coordinated with or happens during: "a crash and explosion"."""
-DELIBERATE_CUES = frozenset(
+ATTACKER_CUES = frozenset(
     {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
-     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "claimed",
-     "targeted", "planted", "suicide", "gunmen", "rebels", "jihadists"}
+     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "arson",
+     "arsonist", "arsonists", "claimed", "targeted", "planted", "suicide", "gunmen", "rebel",
+     "rebels", "jihadist", "jihadists", "militia", "militias", "militiamen", "enemy"}
 )  # fmt: skip
-"""Words that make an explosion someone's deed, whatever exploded."""
+"""Words that make a fire, a crash or an explosion someone's deed, whatever burnt."""
+WAR_CUES = ATTACKER_CUES | frozenset(
+    {"troops", "soldiers", "army", "mine", "mines", "landmine", "landmines", "roadside",
+     "gunfire", "shelling"}
+)  # fmt: skip
+"""What makes an explosion part of the war: soldiers, mines, a roadside, gunfire."""
+VICTIM_VERBS = frozenset(
+    {"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt", "wound"}
+)
 LEAK_LEMMAS = frozenset({"leak", "leakage", "spill", "release", "escape", "seep", "vent"})
 EXPLOSION_HOSTS = frozenset({"occur", "happen", "take", "rock", "rip", "tear", "hit", "destroy"})
 """Verbs whose subject is an explosion and whose object or place is where it happened:
@@ -125,8 +139,9 @@ def labour_strike(head: Token) -> bool:
 
 
 def _accidental(head: Token) -> bool:
-    """ "an accidental explosion", "the device detonated accidentally": an explosion the
-    text calls an accident is no attack."""
+    """ "an accidental explosion", "the cylinder exploded accidentally": an explosion the
+    text calls an accident is one, unless its sentence is deliberate (see `hazard_reading`:
+    a bomb that goes off in its makers' hands is still a bombing)."""
     if head.lemma_.lower() not in EXPLOSION_LEMMAS:
         return False
     neighbours = [*head.children]
@@ -145,8 +160,8 @@ def _list_item(span: Span) -> bool:
 
 
 def _with_modifiers(tokens: list[Token]) -> list[Token]:
-    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the boiler of
-    a chemical plant", "gas and propane containers")."""
+    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the kiln of
+    a brick works", "butane and oxygen cylinders")."""
     found: list[Token] = []
     stack = list(tokens)
     while stack and len(found) < 24:
@@ -167,11 +182,6 @@ def _exploded_things(head: Token) -> list[Token]:
     things: list[Token] = []
     if head.pos_ == "VERB":
         things += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not things:
-            # "... injured as boiler of a plant exploded", parsed without a subject: the
-            # noun phrase just before the verb.
-            before = head.doc[max(head.sent.start, head.i - 6) : head.i]
-            things += [t for t in before if t.pos_ in ("NOUN", "PROPN")][-1:]
     else:
         things += [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in EXPLOSION_HOSTS:
@@ -192,26 +202,61 @@ def _accident_context(head: Token) -> bool:
     return any(t.lower_ in ACCIDENT_NOUNS for t in coordinated + during)
 
 
-def deliberate(sentence: Span, weapon_tokens: set[int]) -> bool:
-    """The sentence names a weapon or an attacker: whatever exploded, someone did it."""
-    return any(t.i in weapon_tokens or t.lower_ in DELIBERATE_CUES for t in sentence)
+def _harmed(token: Token) -> bool:
+    """ "three militants died", "killing two soldiers": the word names whom the event hurt,
+    which says nothing about who caused it."""
+    while token.dep_ in ("conj", "compound", "amod", "nummod"):
+        token = token.head
+    verb = token.head.lemma_.lower()
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return verb in VICTIM_VERBS
+    return token.dep_ == "pobj" and verb in ("of", "among")
+
+
+def deliberate(
+    span: Span,
+    weapon_tokens: set[int],
+    violent_tokens: set[int] = frozenset(),
+    cues: frozenset[str] = WAR_CUES,
+) -> bool:
+    """Someone did it: besides the trigger, its sentence names a weapon, another violent
+    act, or one of the `cues` for an attacker or for war that is not among the harmed."""
+    for token in span.sent:
+        if span.start <= token.i < span.end:
+            continue
+        if token.i in weapon_tokens or token.i in violent_tokens:
+            return True
+        if token.lower_ in cues and not _harmed(token):
+            return True
+    return False
+
+
+def caused_by_attack(span: Span, weapon_tokens: set[int], violent_tokens: set[int]) -> bool:
+    """ "a fire set by militants", "a drone crashed into a block of flats", "a blaze after
+    an air raid": a fire, crash or leak that an attacker, a weapon or another violent act
+    of its sentence caused is no accident."""
+    return deliberate(span, weapon_tokens, violent_tokens, ATTACKER_CUES)
 
 
 def is_explosion(head: Token) -> bool:
     return head.lemma_.lower() in EXPLOSION_LEMMAS or head.lower_ in ("blew", "blown")
 
 
-def hazard_reading(span: Span, acled: str | None, weapon_tokens: set[int]) -> str | None:
+def hazard_reading(
+    span: Span, acled: str | None, weapon_tokens: set[int], violent_tokens: set[int]
+) -> str | None:
     """The hazard class a violent trigger names instead of an attack, or None.
 
     An explosion is an accident when what exploded, or where, is an industrial object or
-    site (a tank, a boiler, a gas plant, a fireworks warehouse), when it is coordinated with
+    site (a fuel tank, a kiln, a paint factory), when it is coordinated with
     or happens during another accident, or when the text calls it accidental, and the
-    sentence names no weapon and no attacker: a bomb at a factory stays a bombing. A
-    chemical named by a chemical-weapons phrase that leaks or spills is an accident too."""
+    sentence names no weapon, no other violent act and no attacker, soldier, mine or
+    gunfire: a bomb at a factory stays a bombing. A chemical named by a chemical-weapons
+    phrase that leaks or spills is an accident too."""
     head = span.root
-    sentence = span.sent
-    if deliberate(sentence, weapon_tokens - {t.i for t in span}):
+    if not is_explosion(head) and acled != "CHEM_WEAP":
+        return None
+    if deliberate(span, weapon_tokens, violent_tokens):
         return None
     if is_explosion(head):
         if _accidental(head) or _accident_context(head):
@@ -219,26 +264,40 @@ def hazard_reading(span: Span, acled: str | None, weapon_tokens: set[int]) -> st
         if any(t.lower_ in INDUSTRIAL_OBJECTS for t in _exploded_things(head)):
             return ACCIDENT
         return None
-    if acled != "CHEM_WEAP":
-        return None
     neighbours = [head.head, *head.children, *(g for c in head.children for g in c.children)]
     if any(t.lemma_.lower() in LEAK_LEMMAS for t in neighbours):
         return ACCIDENT
     return None
 
 
+def _figurative(token: Token) -> bool:
+    """ "a storm of rockets", "a flood of refugees", "a cyclone of violence": a hazard
+    noun measuring what its "of" phrase names is a figure of speech, not the hazard ("an
+    earthquake of magnitude 6" and "the floods of 2010" still are)."""
+    return any(
+        pobj.lower_ not in MEASURES and pobj.ent_type_ not in ("DATE", "CARDINAL")
+        for pobj in objects_of(token, frozenset({"of"}))
+    )
+
+
 def _struck_by_hazard(head: Token) -> bool:
-    """ "an earthquake and tsunami struck the island": a violent verb whose subject is a
-    natural force or a disease reports a disaster, not an attack."""
+    """ "a hailstorm and floods hit the valley": a violent verb whose subject (with its
+    compounds, adjectives and conjuncts) is a natural force or a disease reports a
+    disaster, not an attack; "a storm of rockets struck" is shelling."""
     if head.pos_ != "VERB":
         return False
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    return any(t.lower_ in HAZARDS for t in _with_modifiers(subjects))
+    forces: list[Token] = []
+    while subjects:
+        token = subjects.pop()
+        forces.append(token)
+        subjects += [c for c in token.children if c.dep_ in ("compound", "amod", "conj")]
+    return any(t.lower_ in HAZARDS and not _figurative(t) for t in forces)
 
 
 def _fight_against_hazard(head: Token) -> bool:
-    """ "their battle to contain the wildfires", "the fight against the virus": a struggle
+    """ "a long battle to put out the bushfires", "the fight against the virus": a struggle
     against a hazard is no armed clash."""
     if head.pos_ == "VERB":
         return False
@@ -250,11 +309,13 @@ def _fight_against_hazard(head: Token) -> bool:
 
 
 def non_conflict_sense(span: Span) -> bool:
-    """True when the trigger span is read in a sense that reports no conflict event."""
+    """True when the trigger span is read in a sense that reports no conflict event (nor
+    any hazard: "a cyclone of violence")."""
     head = span.root
+    if head.lower_ in HAZARDS and _figurative(head):
+        return True
     return (
         _dismissal(head)
-        or _accidental(head)
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
         or _list_item(span)
@@ -267,7 +328,6 @@ SPREADING_VERBS = frozenset(
      "sweep", "damage", "kill", "injure", "tear", "consume"}
 )  # fmt: skip
 """What a fire does when it is a blaze: it breaks out, spreads, rages, guts a building."""
-VICTIM_VERBS = frozenset({"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt"})
 GUNFIRE_MODIFIERS = frozenset(
     {"cross", "gun", "artillery", "rocket", "mortar", "sniper", "machine", "machine-gun",
      "enemy", "friendly", "tank", "automatic", "heavy", "small", "arms", "return", "live"}
@@ -307,7 +367,7 @@ def blaze(head: Token) -> bool:
 
 
 def effect_of_other_event(head: Token, other_triggers: set[int]) -> bool:
-    """ "a gymnasium demolished by the explosion", "homes razed by airstrikes": a destruction
+    """ "a mosque flattened by the blast", "homes razed by airstrikes": a destruction
     whose agent is another reported event is that event's effect, not an event of its own."""
     if head.pos_ != "VERB":
         return False

@@ -40,3 +40,26 @@ def test_skirmishing_with_rebels_is_a_clash(extractor: Extractor) -> None:
 )
 def test_battles_without_an_armed_side_are_no_clash(extractor: Extractor, text: str) -> None:
     assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops battled a fire at the base for hours.",
+        "Soldiers battled floods in the lowlands.",
+        "Police skirmished with the flames outside the depot.",
+    ],
+)
+def test_armed_men_battling_a_hazard_is_no_clash(extractor: Extractor, text: str) -> None:
+    assert "ArmedClash" not in [kind for kind, _ in events(extractor, text)]
+
+
+def test_armed_sides_joined_as_subjects_clash(extractor: Extractor) -> None:
+    extraction = extractor.extract(
+        ArticleInput(source="t.txt", text="Troops and rebels battled near the dam.")
+    )
+    (clash,) = extraction.events
+    assert (clash.type, clash.trigger.text) == ("ArmedClash", "battled")
+    assert {("perpetrator", "Troops"), ("perpetrator", "rebels")} <= {
+        (a.role, a.text) for a in clash.arguments
+    }
