@@ -268,6 +268,17 @@ ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 """Entity labels the gazetteer ruler gives armed actors."""
 
 
+def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
+    """ "a car bomb hit a checkpoint", "rockets slammed into the base", "two soldiers were
+    killed by a roadside bomb": a verb of harm whose doer is a weapon reports the attack
+    that weapon made, typed by the weapon downstream; "the storm hit the coast" and "he hit
+    the ball" name no weapon and no attack."""
+    root = span.root
+    doers = [c for c in root.children if c.dep_ == "nsubj"]
+    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
+    return any(t.i in weapon_tokens for t in _modified(doers))
+
+
 def _armed_opponents(span: Span) -> bool:
     """ "troops battled Taliban fighters", "police skirmished with rebels": a verb of
     struggle is a clash only when the side fought is armed, not when someone (soldiers
@@ -317,6 +328,8 @@ def _requirement_met(
         return any(t.lower_ in BASE_NOUNS for t in _window(span))
     if requires == "armed":
         return _armed_opponents(span)
+    if requires == "weapon_subject":
+        return _weapon_is_subject(span, weapon_tokens)
     if requires == "diplomatic":
         return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(_what_was_acted_on(span)))
     if requires == "contraband":
