@@ -265,6 +265,13 @@ ABSTRACT_NOUNS = frozenset(
 
 
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
+ARMED_DOERS = frozenset(
+    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
+     "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
+     "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
+     "fighter", "extremists", "extremist"}
+)  # fmt: skip
+"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS`."""
 """Entity labels the gazetteer ruler gives armed actors."""
 
 
@@ -276,7 +283,23 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     root = span.root
     doers = [c for c in root.children if c.dep_ == "nsubj"]
     doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
-    return any(t.i in weapon_tokens for t in _modified(doers))
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
+    # an attack already reported, and "hit" is that attack's verb, not a second one.
+    return any(t.i in weapon_tokens for t in doers)
+
+
+def _armed_doer(span: Span) -> bool:
+    """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
+    killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
+    reports an attack; "the flood killed ten" and "cancer killed him" do not."""
+    root = span.root
+    doers = [c for c in root.children if c.dep_ == "nsubj"]
+    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
+    return any(
+        t.lower_ in ARMED_WORDS or t.lower_ in ARMED_DOERS or t.ent_type_ in ARMED_LABELS
+        for t in _modified(doers)
+    )
 
 
 def _armed_opponents(span: Span) -> bool:
@@ -330,6 +353,8 @@ def _requirement_met(
         return _armed_opponents(span)
     if requires == "weapon_subject":
         return _weapon_is_subject(span, weapon_tokens)
+    if requires == "armed_subject":
+        return _armed_doer(span)
     if requires == "diplomatic":
         return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(_what_was_acted_on(span)))
     if requires == "contraband":
@@ -442,16 +467,29 @@ def find_mentions(
     date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
     spans = doc.spans.get(spans_key, [])
     weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
-    attack_tokens = {t.i for span in spans if span.label_ in ATTACK_FAMILY for t in span}
-    candidates = [
+    named = [
         span
         for span in spans
         if span.label_ != WEAPON
         and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
-        and _requirement_met(
-            _record(span, triggers), span, place_tokens, weapon_tokens, attack_tokens
-        )
     ]
+    # Conditions that look for an attack in the phrase ("accused of the bombing") are
+    # checked last, against attack triggers whose own condition held: a "destroyed" with no
+    # weapon as its doer is no attack for a claim to be about.
+    about_attack = [span for span in named if _record(span, triggers) == "attack"]
+    candidates = [
+        span
+        for span in named
+        if _record(span, triggers) != "attack"
+        and _requirement_met(_record(span, triggers), span, place_tokens, weapon_tokens, set())
+    ]
+    attack_tokens = {t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span}
+    candidates += [
+        span
+        for span in about_attack
+        if _requirement_met("attack", span, place_tokens, weapon_tokens, attack_tokens)
+    ]
+    candidates.sort()
     trigger_tokens = {t.i for span in candidates for t in span}
     # Violent acts that may cause a fire or a crash: attacks other than explosions (an
     # explosion may itself be an accident), and explosions once read as attacks.

@@ -1,4 +1,5 @@
-"""A verb of striking whose doer is a weapon reports that weapon's attack."""
+"""A verb of striking whose doer is a weapon, or of killing whose doer is armed, reports an
+attack."""
 
 from __future__ import annotations
 
@@ -44,4 +45,30 @@ def test_rockets_that_landed_are_shelling(extractor: Extractor) -> None:
     ],
 )
 def test_no_weapon_no_attack(extractor: Extractor, text: str) -> None:
+    assert events(extractor, text) == []
+
+
+def test_gunmen_who_killed_villagers_attacked_them(extractor: Extractor) -> None:
+    extraction = extractor.extract(
+        ArticleInput(source="t.txt", text="Gunmen killed 10 villagers in Zamfara state on Sunday.")
+    )
+    (attack,) = extraction.events
+    assert (attack.type, attack.acled, attack.trigger.text) == ("Attack", "ATTACK", "killed")
+    assert attack.fatalities == 10
+    assert ("perpetrator", "Gunmen") in {(a.role, a.text) for a in attack.arguments}
+
+
+def test_killed_by_fighters_in_the_passive(extractor: Extractor) -> None:
+    ((kind, _, trigger, roles),) = events(
+        extractor, "Five civilians were killed by Boko Haram fighters in Borno."
+    )
+    assert (kind, trigger) == ("Attack", "killed")
+    assert ("perpetrator", "Boko Haram fighters") in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cancer killed him last year.", "A man killed his neighbour in a dispute over land."],
+)
+def test_killing_by_no_armed_doer_is_no_attack(extractor: Extractor, text: str) -> None:
     assert events(extractor, text) == []
