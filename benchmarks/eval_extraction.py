@@ -16,7 +16,8 @@ When the directory is absent the script says so and exits 0.
   arguments of ``Conflict.Attack.*`` events only (Attacker, Killer, Injurer -> perpetrator;
   Target, Victim -> target; Place -> place; Instrument, ExplosiveDevice -> instrument); the
   unit is the coreference cluster of the argument's entity (an entity in no cluster is its
-  own cluster). Predicted: arguments of our attack-family events. A prediction is right when
+  own cluster). Predicted: arguments of our attack-family events, except those with certainty
+  ``denied`` ("X denied any role" says X is not the perpetrator). A prediction is right when
   its span overlaps any mention of a gold cluster filling that role in that document. True
   positives are the distinct (role, cluster) pairs matched; false positives are the distinct
   (role, our entity id) pairs none of whose spans matched anything; recall is over the gold
@@ -85,6 +86,8 @@ GOLD_ATTACK_PREFIX = "Conflict.Attack"
 ROLES = ("perpetrator", "target", "place", "instrument")
 """The roles of the micro figure."""
 VICTIM = "victim"
+DENIED = "denied"
+"""A role claim with this certainty says the actor is *not* in the role: no prediction."""
 SCORED_ROLES = (*ROLES, VICTIM)
 GOLD_ROLE_MAP = {
     "Attacker": "perpetrator",
@@ -380,6 +383,8 @@ def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScor
         if event.type not in ATTACK_FAMILY:
             continue
         for arg in event.arguments:
+            if arg.certainty == DENIED:
+                continue  # "X denied any role" says X is not the perpetrator
             role = OUR_ROLE_MAP.get(arg.role)
             if role is not None:
                 predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
@@ -442,6 +447,8 @@ def _score_roles_wide(record: dict[str, Any], extraction: Any) -> PRF:
         if event.type not in ATTACK_FAMILY:
             continue
         for arg in event.arguments:
+            if arg.certainty == DENIED:
+                continue
             role = "target" if arg.role == VICTIM else OUR_ROLE_MAP.get(arg.role)
             if role in predicted:
                 predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))

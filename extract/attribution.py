@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .model import Certainty
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["DENYING_VERBS", "Attribution", "attribute"]
 
 REPORTING_VERBS = frozenset(
     {

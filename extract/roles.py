@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .attribution import Attribution, attribute
+from .attribution import DENYING_VERBS, Attribution, attribute
 from .casualties import victims
 from .claimants import RESPONSIBILITY_VERBS
 from .entities import EntityTable
@@ -60,7 +60,9 @@ PEOPLE_NOUNS = frozenset(
      "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
      "hundreds", "people", "women", "youths"}
 )  # fmt: skip
-INVOLVEMENT_WORDS = frozenset({"involved", "role", "responsible", "behind", "responsibility"})
+INVOLVEMENT_WORDS = frozenset(
+    {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
+)
 SURVIVING_VERBS = frozenset({"escape", "survive"})
 
 
@@ -345,8 +347,12 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 verb = token if token.pos_ == "VERB" else token.head
                 holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             else:
-                holders = [c for c in token.children if c.dep_ == "poss"]
-                if token.head.lemma_ in RESPONSIBILITY_VERBS:
+                # "X's role"; not "X's involvement", which headlines use for anyone a case
+                # touches ("Y's involvement" over a story about a witness).
+                holders = [c for c in token.children if c.dep_ == "poss" and lower != "involvement"]
+                # "X claimed responsibility", and "X denied any role": the denial is the
+                # same perpetrator claim with the certainty `attribute` reads as denied.
+                if token.head.lemma_ in RESPONSIBILITY_VERBS | DENYING_VERBS:
                     holders += [c for c in token.head.children if c.dep_ == "nsubj"]
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):

@@ -83,8 +83,13 @@ def _record() -> dict[str, object]:
     return {"id": "invented", "text": text, "entities": entities, "events": events}
 
 
-def _extraction(*arguments: tuple[str, str, int, int]) -> SimpleNamespace:
-    args = [SimpleNamespace(role=r, entity=e, start=s, end=t) for r, e, s, t in arguments]
+def _extraction(
+    *arguments: tuple[str, str, int, int], certainty: str = "asserted"
+) -> SimpleNamespace:
+    args = [
+        SimpleNamespace(role=r, entity=e, start=s, end=t, certainty=certainty)
+        for r, e, s, t in arguments
+    ]
     return SimpleNamespace(events=[SimpleNamespace(type="Bombing", arguments=args)])
 
 
@@ -140,3 +145,13 @@ def test_entities_the_article_only_describes_are_no_named_entity_predictions() -
     typed = scores.ne_typed
     assert (typed.tp_pred, typed.n_pred, typed.tp_gold, typed.n_gold) == (1, 1, 1, 1)
     assert not scores.ne_fp_kind
+
+
+def test_a_denied_role_is_no_prediction() -> None:
+    """ "The group denied any role" says it is not the perpetrator: neither right nor wrong."""
+    script = _script()
+    scores = script.WikiEventsScores()
+    denied = _extraction(("target", "checkpoint-x", 15, 25), certainty="denied")
+    script._score_roles(_record(), denied, scores)
+    assert (scores.roles["target"].tp_pred, scores.roles["target"].n_pred) == (0, 0)
+    assert scores.roles_wide.n_pred == 0

@@ -370,3 +370,21 @@ def test_an_article_graph_with_the_new_classes_validates(extractor: Extractor) -
     accident = CKID[f"incident/{result.events[2].id}"]
     assert (accident, RDF.type, CK.Accident) in graph
     assert list(graph.objects(accident, CK.acledSubEventType)) == []
+
+
+@pytest.mark.parametrize(
+    ("denial", "group"),
+    [
+        ("Islamic State denied any role in the attack.", "Islamic State"),
+        ("Islamic State denied responsibility.", "Islamic State"),
+        ("The Taliban denied any involvement.", "Taliban"),
+    ],
+)
+def test_a_denial_is_a_denied_perpetrator_not_a_claim(
+    extractor: Extractor, denial: str, group: str
+) -> None:
+    text = f"A bomb exploded at a checkpoint in Kirkuk on Monday. {denial}"
+    (bombing,) = _run(extractor, text).events
+    assert bombing.type == "Bombing"
+    perpetrators = [(a.text, a.certainty) for a in bombing.arguments if a.role == "perpetrator"]
+    assert perpetrators == [(group, "denied")]
