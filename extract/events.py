@@ -242,6 +242,8 @@ DIPLOMATIC_NOUNS = frozenset(
      "chargé", "charge", "diplomatic", "legation"}
 )  # fmt: skip
 """What is expelled, closed or recalled when the act is diplomatic (PLOVER SANCTION, expel)."""
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+"""A state closing *its own* mission withdraws it; closing another's is the sanction."""
 CONTRABAND_NOUNS = frozenset(
     {"drug", "drugs", "narcotics", "narcotic", "heroin", "cocaine", "cannabis", "marijuana",
      "hashish", "hash", "methamphetamine", "meth", "opium", "ketamine", "amphetamine",
@@ -356,7 +358,12 @@ def _requirement_met(
     if requires == "armed_subject":
         return _armed_doer(span)
     if requires == "diplomatic":
-        return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(_what_was_acted_on(span)))
+        acted_on = _what_was_acted_on(span)
+        if span.root.lemma_ in ("close", "shut") and any(
+            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for t in acted_on for c in t.children
+        ):
+            return False  # "closed its embassy as the rebels advanced": evacuation, no sanction
+        return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(acted_on))
     if requires == "contraband":
         return any(t.lower_ in CONTRABAND_NOUNS for t in _modified(_what_was_acted_on(span)))
     if requires == "attack":

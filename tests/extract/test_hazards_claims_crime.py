@@ -282,6 +282,13 @@ def test_expelled_students_and_a_closed_road_are_no_sanctions(extractor: Extract
     assert _typed(_run(extractor, "The council closed the bridge for repairs.")) == []
 
 
+def test_closing_ones_own_embassy_is_no_sanction(extractor: Extractor) -> None:
+    own = "The United States closed its embassy in Kabul as the Taliban advanced."
+    assert _typed(_run(extractor, own)) == []
+    other = _run(extractor, "The United States closed the Russian consulate in Seattle.")
+    assert [e.type for e in other.events] == ["Sanction"]
+
+
 # --------------------------------------------------------------------------- attribution
 
 
