@@ -110,13 +110,18 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+HARMING_LEMMAS = frozenset({"kill", "murder", "wound", "injure", "slaughter"})
+"""Verbs whose object is harmed, not aimed at: "gunmen killed ten villagers"."""
+
+
 def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
     """Roles stated in the trigger's own sentence."""
     found: list[RoleFinding] = []
     head = mention.head
     cls = mention.event_class
     agent_role = "participant" if cls in PARTICIPANT_CLASSES else "perpetrator"
-    patient_role = "target"
+    # Whom an attacker kills or wounds is its victim; whom it attacks, its target.
+    patient_role = "victim" if head.pos_ == "VERB" and head.lemma_ in HARMING_LEMMAS else "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
         if cls in ATTACK_FAMILY | {"Abduction"}:

@@ -55,7 +55,9 @@ def test_gunmen_who_killed_villagers_attacked_them(extractor: Extractor) -> None
     (attack,) = extraction.events
     assert (attack.type, attack.acled, attack.trigger.text) == ("Attack", "ATTACK", "killed")
     assert attack.fatalities == 10
-    assert ("perpetrator", "Gunmen") in {(a.role, a.text) for a in attack.arguments}
+    roles = {(a.role, a.text) for a in attack.arguments}
+    assert {("perpetrator", "Gunmen"), ("victim", "villagers")} <= roles
+    assert "target" not in {role for role, _ in roles}  # whom they killed, not aimed at
 
 
 def test_killed_by_fighters_in_the_passive(extractor: Extractor) -> None:
