@@ -65,7 +65,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -357,16 +357,26 @@ def _clusters(record: dict[str, Any]) -> tuple[dict[str, int], dict[int, list[tu
     return cluster_of_id, spans
 
 
-def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+Spans = dict[int, list[tuple[int, int]]]
+Predicted = dict[str, dict[str, list[tuple[int, int]]]]
+
+
+def _role_sets(
+    record: dict[str, Any],
+    extraction: Any,
+    gold_maps: Sequence[tuple[str | tuple[str, ...], Mapping[str, str]]],
+    our_map: Mapping[str, str],
+    roles: Sequence[str],
+) -> tuple[dict[str, set[int]], Predicted, Spans]:
+    """One document's gold clusters and our predicted entities per role, and the spans of
+    every gold cluster. `gold_maps` pairs gold event-type prefixes with their role map (the
+    first prefix that matches decides); our denied roles are no prediction."""
     cluster_of_id, spans = _clusters(record)
-    gold: dict[str, set[int]] = {role: set() for role in SCORED_ROLES}
+    gold: dict[str, set[int]] = {role: set() for role in roles}
     extra = -1
     for event in record["events"]:
-        if event["type"].startswith(GOLD_ATTACK_PREFIX):
-            role_map = GOLD_ROLE_MAP
-        elif event["type"].startswith(GOLD_CASUALTY_PREFIXES):
-            role_map = {"Victim": VICTIM}
-        else:
+        role_map = next((m for prefix, m in gold_maps if event["type"].startswith(prefix)), None)
+        if role_map is None:
             continue
         for arg in event["arguments"]:
             role = role_map.get(arg["role"])
@@ -377,18 +387,27 @@ def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScor
                 cluster, extra = extra, extra - 1
             spans[cluster].append((arg["start"], arg["end"]))
             gold[role].add(cluster)
-
-    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in SCORED_ROLES}
+    predicted: Predicted = {role: {} for role in roles}
     for event in extraction.events:
         if event.type not in ATTACK_FAMILY:
             continue
         for arg in event.arguments:
             if arg.certainty == DENIED:
                 continue  # "X denied any role" says X is not the perpetrator
-            role = OUR_ROLE_MAP.get(arg.role)
-            if role is not None:
+            role = our_map.get(arg.role)
+            if role in predicted:
                 predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
+    return gold, predicted, spans
 
+
+def _score_roles(record: dict[str, Any], extraction: Any, scores: WikiEventsScores) -> None:
+    gold, predicted, spans = _role_sets(
+        record,
+        extraction,
+        [(GOLD_ATTACK_PREFIX, GOLD_ROLE_MAP), (GOLD_CASUALTY_PREFIXES, {"Victim": VICTIM})],
+        OUR_ROLE_MAP,
+        SCORED_ROLES,
+    )
     for role in SCORED_ROLES:
         prf, wrong = _match(gold[role], predicted[role], spans)
         for entity_id in wrong:
@@ -427,31 +446,13 @@ def _score_roles_wide(record: dict[str, Any], extraction: Any) -> PRF:
     Victim -> target; their Place and Instrument), and our victims count as targets. It
     rewards finding the casualties and punishes missing them; printed beside the micro
     figure so that neither reading hides the other."""
-    cluster_of_id, spans = _clusters(record)
-    gold: dict[str, set[int]] = {role: set() for role in ROLES}
-    extra = -1
-    for event in record["events"]:
-        if not event["type"].startswith((GOLD_ATTACK_PREFIX, *GOLD_CASUALTY_PREFIXES)):
-            continue
-        for arg in event["arguments"]:
-            role = WIDE_GOLD_ROLE_MAP.get(arg["role"])
-            if role is None:
-                continue
-            cluster = cluster_of_id.get(arg.get("entity_id") or "")
-            if cluster is None:
-                cluster, extra = extra, extra - 1
-            spans[cluster].append((arg["start"], arg["end"]))
-            gold[role].add(cluster)
-    predicted: dict[str, dict[str, list[tuple[int, int]]]] = {role: {} for role in ROLES}
-    for event in extraction.events:
-        if event.type not in ATTACK_FAMILY:
-            continue
-        for arg in event.arguments:
-            if arg.certainty == DENIED:
-                continue
-            role = "target" if arg.role == VICTIM else OUR_ROLE_MAP.get(arg.role)
-            if role in predicted:
-                predicted[role].setdefault(arg.entity, []).append((arg.start, arg.end))
+    gold, predicted, spans = _role_sets(
+        record,
+        extraction,
+        [((GOLD_ATTACK_PREFIX, *GOLD_CASUALTY_PREFIXES), WIDE_GOLD_ROLE_MAP)],
+        {**OUR_ROLE_MAP, VICTIM: "target"},
+        ROLES,
+    )
     total = PRF()
     for role in ROLES:
         total.add(_match(gold[role], predicted[role], spans)[0])
