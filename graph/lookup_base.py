@@ -11,13 +11,11 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -49,7 +47,6 @@ __all__ = [
     "integer",
     "is_event_class",
     "node_kind",
-    "per_generation",
     "pick_name",
     "predicate_name",
     "primary_type",
@@ -286,31 +283,6 @@ def select(store: Store, name: str, **bindings: URIRef | Literal | None) -> list
         raise ValueError(f"query {name!r} takes {sorted(declared)}, not {sorted(bound)}")
     result = store.query(query.text, bound)
     return [{str(var): term for var, term in row.items()} for row in result.bindings]
-
-
-T = TypeVar("T")
-
-_MEMO: weakref.WeakKeyDictionary[Store, tuple[int, dict[Hashable, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def per_generation(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
-    """`compute()`, kept until the store's next write: paging through a list asks the same
-    whole-store question on every page. Stores that cannot tell when they were written (a
-    remote endpoint: `generation` is None) are asked every time. The generation is read
-    before computing, so a value computed during a write is filed under the generation
-    before it and never served once that write is visible."""
-    generation = store.generation
-    if generation is None:
-        return compute()
-    memo = _MEMO.get(store)
-    if memo is None or memo[0] != generation:
-        memo = (generation, {})
-        _MEMO[store] = memo
-    if key not in memo[1]:
-        memo[1][key] = compute()
-    return memo[1][key]  # type: ignore[no-any-return]
 
 
 EACH_CHUNK = 200

@@ -23,7 +23,6 @@ from graph.lookup_base import (
     evidence,
     fold,
     id_iri,
-    per_generation,
     pick_name,
     primary_type,
     role_rank,
@@ -141,7 +140,7 @@ def _group_links(store: Store, group: URIRef | None) -> list[dict[str, Term]]:
     """Every link of `group` (of all groups for None); the whole list is kept per store
     generation because each page of `/links` needs all of it to sort and count."""
     if group is None:
-        return per_generation(store, "group_links", lambda: select(store, "group_links"))
+        return store.memo("group_links", lambda: select(store, "group_links"))
     return select(store, "group_links", group=group)
 
 

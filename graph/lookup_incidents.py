@@ -24,7 +24,6 @@ from graph.lookup_base import (
     event_span,
     id_iri,
     integer,
-    per_generation,
     primary_type,
     role_rank,
     select,
@@ -145,7 +144,7 @@ class Resolved:
 def resolved(store: Store) -> Resolved:
     """The store's resolution, read once per write generation: every list lookup needs it
     whole, and on a store of thousands of incidents reading it is most of a request."""
-    return per_generation(store, "resolved", lambda: _read_resolved(store))
+    return store.memo("resolved", lambda: _read_resolved(store))
 
 
 def _read_resolved(store: Store) -> Resolved:
@@ -212,7 +211,7 @@ def list_incidents(
         at = _index(select(store, "incidents_at_place", place=id_iri("entity", place)))
         found = at if found is None else {iri: found[iri] for iri in found if iri in at}
     if found is None:
-        found = per_generation(store, "incidents", lambda: _index(select(store, "incidents")))
+        found = store.memo("incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
     incidents = {i.iri: i for i in map(resolution.incident, found.values())}
     wanted = subclasses(type) if type else None

@@ -13,13 +13,13 @@ import re
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from types import TracebackType
-from typing import Self
+from typing import Any, Self, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -30,6 +30,8 @@ from rdflib.term import Node
 from graph.errors import QueryTimeoutError, StoreError
 from graph.store_terms import article_quads, from_ox, insert_data, to_ox
 from ontologies import CK, bind_prefixes, load_ontology
+
+T = TypeVar("T")
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -208,7 +210,7 @@ class Store(ABC):
         # Makes "is it there? then write it" one step for the threads of this process.
         self._write_lock = threading.RLock()
         self._writes = 0
-        self._stats: tuple[int, StoreStats] | None = None
+        self._memo: tuple[int, dict[Hashable, Any]] = (0, {})
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url!r}{' closed' if self._closed else ''}>"
@@ -388,17 +390,26 @@ class Store(ABC):
 
     def stats(self) -> StoreStats:
         """Counts of articles, quads, entities by class and events by class, counted once
-        per write generation: five whole-store counts are most of a `/stats` request, and
-        dashboards poll it. A store with no generation (remote) counts every time."""
+        per write generation (`memo`): five whole-store counts are most of a `/stats`
+        request, and dashboards poll it."""
         self._check_open()
+        return self.memo("stats", self._count_stats)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, kept under `key` until this store's next write: paging through a
+        list asks the same whole-store question on every page. A store that cannot tell
+        when it was written (a remote one: `generation` is None) computes every time. The
+        generation is read before computing, so a value computed during a write is filed
+        under the generation before it and never served once that write is visible."""
         generation = self.generation
-        cached = self._stats
-        if generation is not None and cached is not None and cached[0] == generation:
-            return cached[1]
-        stats = self._count_stats()
-        if generation is not None:
-            self._stats = (generation, stats)
-        return stats
+        if generation is None:
+            return compute()
+        memo = self._memo
+        if memo[0] != generation:
+            memo = self._memo = (generation, {})
+        if key not in memo[1]:
+            memo[1][key] = compute()
+        return memo[1][key]  # type: ignore[no-any-return]
 
     def _count_stats(self) -> StoreStats:
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}

@@ -1,4 +1,4 @@
-"""Whole-store answers kept per write generation (`per_generation`), and the batched
+"""Whole-store answers kept per write generation (`Store.memo`), and the batched
 questions (`claims_each`) that replace one request per node, on every backend."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from extract.model import Extraction
 from extract.triples import article_graph
-from graph.lookup_base import claims, claims_each, id_iri, per_generation
+from graph.lookup_base import claims, claims_each, id_iri
 from graph.store import Store
 from ontologies import CK, article_iri
 
@@ -36,14 +36,14 @@ def test_an_answer_is_kept_until_the_next_write(store: Store) -> None:
         return calls[-1]
 
     add_titled(store, "a1")
-    first = per_generation(store, "titles", compute)
-    again = per_generation(store, "titles", compute)
+    first = store.memo("titles", compute)
+    again = store.memo("titles", compute)
     assert first == again == ["Article a1"]
     # A remote endpoint cannot say when it was written, so it is asked every time.
     assert len(calls) == (2 if store.generation is None else 1)
     add_titled(store, "a2")
-    assert per_generation(store, "titles", compute) == ["Article a1", "Article a2"]
-    assert per_generation(store, "other key", lambda: ["separate"]) == ["separate"]
+    assert store.memo("titles", compute) == ["Article a1", "Article a2"]
+    assert store.memo("other key", lambda: ["separate"]) == ["separate"]
 
 
 def test_claims_each_equals_claims_node_by_node(store: Store, sample: Extraction) -> None:
