@@ -282,9 +282,7 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     killed by a roadside bomb": a verb of harm whose doer is a weapon reports the attack
     that weapon made, typed by the weapon downstream; "the storm hit the coast" and "he hit
     the ball" name no weapon and no attack."""
-    root = span.root
-    doers = [c for c in root.children if c.dep_ == "nsubj"]
-    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
+    doers = _doers(span.root)
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
     # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
     # an attack already reported, and "hit" is that attack's verb, not a second one.
@@ -295,13 +293,18 @@ def _armed_doer(span: Span) -> bool:
     """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
     killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
     reports an attack; "the flood killed ten" and "cancer killed him" do not."""
-    root = span.root
-    doers = [c for c in root.children if c.dep_ == "nsubj"]
-    doers += [g for c in root.children if c.dep_ == "agent" for g in c.children]
-    return any(
-        t.lower_ in ARMED_WORDS or t.lower_ in ARMED_DOERS or t.ent_type_ in ARMED_LABELS
-        for t in _modified(doers)
-    )
+    return _armed(_modified(_doers(span.root)), ARMED_WORDS | ARMED_DOERS)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does the verb: its subject, or the object of its passive "by"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return doers + [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+
+
+def _armed(tokens: list[Token], words: frozenset[str] = ARMED_WORDS) -> bool:
+    """An armed actor of the gazetteer, or one of `words` for armed people, among `tokens`."""
+    return any(t.lower_ in words or t.ent_type_ in ARMED_LABELS for t in tokens)
 
 
 def _armed_opponents(span: Span) -> bool:
@@ -320,7 +323,7 @@ def _armed_opponents(span: Span) -> bool:
     sides = _modified(opponents)
     if any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in sides):
         return False
-    return any(t.lower_ in ARMED_WORDS or t.ent_type_ in ARMED_LABELS for t in sides)
+    return _armed(sides)
 
 
 def _modified(tokens: list[Token]) -> list[Token]:
@@ -475,7 +478,7 @@ def find_mentions(
     spans = doc.spans.get(spans_key, [])
     weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
     named = [
-        span
+        (span, _record(span, triggers))
         for span in spans
         if span.label_ != WEAPON
         and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
@@ -483,18 +486,18 @@ def find_mentions(
     # Conditions that look for an attack in the phrase ("accused of the bombing") are
     # checked last, against attack triggers whose own condition held: a "destroyed" with no
     # weapon as its doer is no attack for a claim to be about.
-    about_attack = [span for span in named if _record(span, triggers) == "attack"]
     candidates = [
         span
-        for span in named
-        if _record(span, triggers) != "attack"
-        and _requirement_met(_record(span, triggers), span, place_tokens, weapon_tokens, set())
+        for span, requires in named
+        if requires != "attack"
+        and _requirement_met(requires, span, place_tokens, weapon_tokens, set())
     ]
     attack_tokens = {t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span}
     candidates += [
         span
-        for span in about_attack
-        if _requirement_met("attack", span, place_tokens, weapon_tokens, attack_tokens)
+        for span, requires in named
+        if requires == "attack"
+        and _requirement_met(requires, span, place_tokens, weapon_tokens, attack_tokens)
     ]
     candidates.sort()
     trigger_tokens = {t.i for span in candidates for t in span}
