@@ -1,0 +1,349 @@
+"""RAMS 1.0 dev (`rams_dev.jsonl`): is the window's one annotated event found, typed and argued?
+
+Each record is a five-sentence window with exactly one annotated event; everything else in
+the window is unannotated, so nothing here measures detection precision.
+
+- **Found** (trigger recall, over the ``violent`` records): some extracted event, of any type,
+  has a mention (``mentions``, or its trigger) whose span overlaps the gold trigger; those
+  events are the *matched* events. **Found, lenient** (printed beside, never the headline):
+  found, or some event of the expected family (below) spans the gold trigger, from its first
+  mention or argument to its last.
+- **Typing accuracy**: over found records whose gold type has a family of ours, the share where
+  a matched event is of that family: ``conflict.attack.*`` and the violent ``life.die`` /
+  ``life.injure`` types -> attack; ``justice.arrestjaildetain.*`` -> arrest;
+  ``conflict.demonstrate.*`` -> protest (``conflict.yield.*`` has no family: left out).
+  **Typed recall** = found and typed right, over the violent records that have a family.
+  **ACLED typing**: for the subtypes with an ACLED counterpart (bombing, air or missile
+  strike, battle, chemical attack), the share of found ones whose matched event carries one
+  of the counterpart codes.
+- **Arguments** ("event found and role right", violent records): gold arguments whose role
+  maps to ours (attacker, killer, injurer, jailer -> perpetrator; target -> target; victim,
+  detainee -> victim; instrument -> instrument; place -> place; our ``participant``, a side
+  of a fight, is right as attacker or target; a detainee may be our target or victim).
+  Predictions: the distinct (role, entity) arguments of the matched events in the roles
+  perpetrator, target, victim, participant, place, instrument, less ``denied`` ones; only
+  the matched events, because other events of the window are not annotated. A prediction is
+  right when it matches (`eval_common.same_mention`: overlapping span or same head word) a
+  gold argument whose role accepts it; precision over predictions, recall over gold
+  arguments. A *lenient* figure also lets target and victim stand for each other.
+- **Non-violent windows**: how many non-violent gold triggers one of our violent events
+  overlaps (a clean false alarm), and how many non-violent windows yield any violent event
+  (an upper bound: the window may report unannotated violence).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eval_common import (
+    DENIED,
+    PRF,
+    PRF_HEADER,
+    JsonDict,
+    Mention,
+    event_extent,
+    event_mentions,
+    families,
+    overlaps,
+    prf_row,
+    print_table,
+    ratio,
+    same_mention,
+)
+
+RAMS_FILE = "rams_dev.jsonl"
+VIOLENT_LIFE_TYPES = frozenset(
+    {
+        "life.die.deathcausedbyviolentevents",
+        "life.die.n/a",
+        "life.injure.n/a",
+        "life.injure.injurycausedbyviolentevents",
+    }
+)
+ACLED_COUNTERPARTS: dict[str, frozenset[str]] = {
+    "conflict.attack.bombing": frozenset({"REM_EXPLOS", "SUIC_BOMB", "GRENADE"}),
+    "conflict.attack.airstrikemissilestrike": frozenset({"AIR_STRIKE", "ART_MISS_ATTACK"}),
+    "conflict.attack.selfdirectedbattle": frozenset(
+        {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+    ),
+    "conflict.attack.biologicalchemicalpoisonattack": frozenset({"CHEM_WEAP"}),
+}
+ROLE_GROUPS: dict[str, str] = {
+    "attacker": "perpetrator",
+    "killer": "perpetrator",
+    "injurer": "perpetrator",
+    "jailer": "perpetrator",
+    "target": "target",
+    "victim": "victim",
+    "detainee": "victim",
+    "instrument": "instrument",
+    "place": "place",
+}
+"""Gold RAMS role -> the role group it is reported under."""
+ACCEPTED: dict[str, frozenset[str]] = {
+    "attacker": frozenset({"perpetrator", "participant"}),
+    "killer": frozenset({"perpetrator", "participant"}),
+    "injurer": frozenset({"perpetrator", "participant"}),
+    "jailer": frozenset({"perpetrator", "participant"}),
+    "target": frozenset({"target", "participant"}),
+    "victim": frozenset({"victim"}),
+    "detainee": frozenset({"victim", "target"}),
+    "instrument": frozenset({"instrument"}),
+    "place": frozenset({"place"}),
+}
+"""Gold RAMS role -> our roles that fill it."""
+LENIENT_EXTRA: dict[str, frozenset[str]] = {
+    "target": frozenset({"victim"}),
+    "victim": frozenset({"target"}),
+}
+OUR_ROLES = ("perpetrator", "target", "victim", "participant", "place", "instrument")
+GROUPS = ("perpetrator", "target", "victim", "instrument", "place")
+
+
+def expected_family(rams_type: str) -> str | None:
+    """Our event family for a RAMS event type, or None when we have none."""
+    if rams_type.startswith("conflict.attack") or rams_type in VIOLENT_LIFE_TYPES:
+        return "attack"
+    if rams_type.startswith("justice.arrestjaildetain"):
+        return "arrest"
+    if rams_type.startswith("conflict.demonstrate"):
+        return "protest"
+    return None
+
+
+@dataclass(slots=True)
+class RamsScores:
+    records: int = 0
+    violent: int = 0
+    found: int = 0
+    found_lenient: int = 0
+    typable: int = 0
+    """Violent records whose gold type has a family of ours."""
+    typable_found: int = 0
+    typed_right: int = 0
+    acled_found: int = 0
+    acled_right: int = 0
+    arguments: PRF = field(default_factory=PRF)
+    arguments_lenient: PRF = field(default_factory=PRF)
+    group_gold: Counter[str] = field(default_factory=Counter)
+    group_found: Counter[str] = field(default_factory=Counter)
+    role_pred: Counter[str] = field(default_factory=Counter)
+    role_right: Counter[str] = field(default_factory=Counter)
+    non_violent: int = 0
+    non_violent_trigger_violent: int = 0
+    non_violent_window_violent: int = 0
+    missed_words: Counter[str] = field(default_factory=Counter)
+    type_found: Counter[str] = field(default_factory=Counter)
+    type_total: Counter[str] = field(default_factory=Counter)
+    mistyped: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "violent_records": self.violent,
+            "violent_trigger_recall": ratio(self.found, self.violent),
+            "violent_trigger_recall_lenient": ratio(self.found_lenient, self.violent),
+            "typing_accuracy": ratio(self.typed_right, self.typable_found),
+            "typed_recall": ratio(self.typed_right, self.typable),
+            "acled_typing_accuracy": ratio(self.acled_right, self.acled_found),
+            "arguments": self.arguments.as_dict(),
+            "arguments_lenient": self.arguments_lenient.as_dict(),
+            "argument_recall_by_role": {
+                g: ratio(self.group_found[g], self.group_gold[g]) for g in GROUPS
+            },
+            "argument_precision_by_role": {
+                r: ratio(self.role_right[r], self.role_pred[r]) for r in OUR_ROLES
+            },
+            "non_violent_records": self.non_violent,
+            "non_violent_trigger_typed_violent": ratio(
+                self.non_violent_trigger_violent, self.non_violent
+            ),
+            "non_violent_window_yielding_violent_event": ratio(
+                self.non_violent_window_violent, self.non_violent
+            ),
+        }
+
+
+def matched_events(gold_trigger: Mapping[str, Any], output: JsonDict) -> list[JsonDict]:
+    """Our events with a mention overlapping the gold trigger."""
+    start, end = int(gold_trigger["start"]), int(gold_trigger["end"])
+    return [
+        ev
+        for ev in output["events"]
+        if any(overlaps(s, e, start, end) for s, e, _ in event_mentions(ev))
+    ]
+
+
+def score_arguments(
+    gold_args: Sequence[Mapping[str, Any]],
+    events: Sequence[JsonDict],
+    lenient: bool = False,
+) -> tuple[PRF, list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Counts for one record, plus (gold group, found) and (our role, right) for the
+    per-role breakdown. See the module docstring for the rule."""
+    gold = [
+        (str(a["role"]), (int(a["start"]), int(a["end"]), str(a["text"])))
+        for a in gold_args
+        if a["role"] in ACCEPTED
+    ]
+    units: dict[tuple[str, str], list[Mention]] = {}
+    for event in events:
+        for arg in event.get("arguments", []):
+            if arg["role"] in OUR_ROLES and arg.get("certainty") != DENIED:
+                key = (str(arg["role"]), str(arg["entity"]))
+                units.setdefault(key, []).append((arg["start"], arg["end"], arg["text"]))
+
+    def accepts(gold_role: str, ours: str) -> bool:
+        extra = LENIENT_EXTRA.get(gold_role, frozenset()) if lenient else frozenset()
+        return ours in ACCEPTED[gold_role] | extra
+
+    def hits(gold_role: str, mention: Mention, ours: str, spans: list[Mention]) -> bool:
+        return accepts(gold_role, ours) and any(same_mention(p, mention) for p in spans)
+
+    found = [any(hits(r, m, ours, spans) for (ours, _), spans in units.items()) for r, m in gold]
+    right = [any(hits(r, m, ours, spans) for r, m in gold) for (ours, _), spans in units.items()]
+    prf = PRF(sum(right), len(right), sum(found), len(found))
+    by_group = [(ROLE_GROUPS[r], f) for (r, _), f in zip(gold, found, strict=True)]
+    by_role = [(ours, ok) for ((ours, _), ok) in zip(units, right, strict=True)]
+    return prf, by_group, by_role
+
+
+def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> RamsScores:
+    scores = RamsScores()
+    fam = families()
+    for record, output in zip(records, outputs, strict=True):
+        scores.records += 1
+        gold = record["events"][0]
+        trigger, rams_type = gold["trigger"], str(gold["type"])
+        matched = matched_events(trigger, output)
+        if not record.get("violent"):
+            scores.non_violent += 1
+            scores.non_violent_trigger_violent += any(fam.is_violent(ev) for ev in matched)
+            scores.non_violent_window_violent += any(fam.is_violent(ev) for ev in output["events"])
+            continue
+        scores.violent += 1
+        short_type = ".".join(rams_type.split(".")[:3])
+        scores.type_total[short_type] += 1
+        family = expected_family(rams_type)
+        scores.typable += family is not None
+        lenient = bool(matched) or any(
+            fam.family(ev) == family
+            and event_extent(ev)[0] <= trigger["start"]
+            and trigger["end"] <= event_extent(ev)[1]
+            for ev in output["events"]
+        )
+        scores.found_lenient += lenient
+        if matched:
+            scores.found += 1
+            scores.type_found[short_type] += 1
+            if family is not None:
+                scores.typable_found += 1
+                ok = any(fam.family(ev) == family for ev in matched)
+                scores.typed_right += ok
+                if not ok:
+                    scores.mistyped[(family, matched[0]["type"])] += 1
+            if rams_type in ACLED_COUNTERPARTS:
+                scores.acled_found += 1
+                codes = ACLED_COUNTERPARTS[rams_type]
+                scores.acled_right += any(ev.get("acled") in codes for ev in matched)
+        else:
+            scores.missed_words[str(trigger["text"]).lower()] += 1
+        prf, by_group, by_role = score_arguments(gold["arguments"], matched)
+        scores.arguments.add(prf)
+        scores.arguments_lenient.add(score_arguments(gold["arguments"], matched, True)[0])
+        for group, ok in by_group:
+            scores.group_gold[group] += 1
+            scores.group_found[group] += ok
+        for role, ok in by_role:
+            scores.role_pred[role] += 1
+            scores.role_right[role] += ok
+    return scores
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.3f} ({part}/{whole})" if whole else "n/a"
+
+
+def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> None:
+    print_table(
+        f"RAMS dev [{column}]: {scores.records} windows, {scores.violent} violent",
+        ("", "value"),
+        [
+            (
+                "violent trigger recall (mention overlaps gold trigger)",
+                _share(scores.found, scores.violent),
+            ),
+            (
+                "  lenient (or family event spans the trigger)",
+                _share(scores.found_lenient, scores.violent),
+            ),
+            (
+                "typing accuracy (family, of found)",
+                _share(scores.typed_right, scores.typable_found),
+            ),
+            ("typed recall (found and family right)", _share(scores.typed_right, scores.typable)),
+            (
+                "ACLED typing accuracy (4 subtypes, of found)",
+                _share(scores.acled_right, scores.acled_found),
+            ),
+            (
+                "non-violent gold trigger typed violent",
+                _share(scores.non_violent_trigger_violent, scores.non_violent),
+            ),
+            (
+                "non-violent window yielding a violent event (upper bound)",
+                _share(scores.non_violent_window_violent, scores.non_violent),
+            ),
+        ],
+    )
+    print_table(
+        f"RAMS dev [{column}]: arguments of the matched event (violent windows)",
+        PRF_HEADER,
+        [
+            prf_row("arguments", scores.arguments),
+            prf_row("  lenient (target ~ victim)", scores.arguments_lenient),
+        ],
+    )
+    rows = [
+        [
+            g,
+            _share(scores.group_found[g], scores.group_gold[g]),
+            _share(scores.role_right[g], scores.role_pred[g]),
+        ]
+        for g in GROUPS
+    ]
+    rows.append(
+        [
+            "participant",
+            "-",
+            _share(scores.role_right["participant"], scores.role_pred["participant"]),
+        ]
+    )
+    print_table(
+        f"RAMS dev [{column}]: arguments per role",
+        ("role", "recall (gold)", "precision (ours)"),
+        rows,
+    )
+    if not details:
+        return
+    print_table(
+        f"RAMS [{column}]: recall per gold type",
+        ("gold type", "found/total"),
+        [
+            (t, f"{scores.type_found[t]}/{n}")
+            for t, n in sorted(scores.type_total.items(), key=lambda kv: -kv[1])
+        ],
+    )
+    print_table(
+        f"RAMS [{column}]: top missed violent trigger words",
+        ("trigger word", "count"),
+        scores.missed_words.most_common(top),
+    )
+    print_table(
+        f"RAMS [{column}]: found but mistyped (expected family -> our type)",
+        ("expected -> ours", "count"),
+        [(f"{e} -> {o}", n) for (e, o), n in scores.mistyped.most_common(top)],
+    )
