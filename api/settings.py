@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from graph.federation import parse_origins
+
 __all__ = ["DEFAULT_STORE", "Settings"]
 
 DEFAULT_STORE = "oxigraph:./data/store"
@@ -42,6 +44,8 @@ class Settings:
     """Rows returned by /sparql at most; more are cut and flagged in a header."""
     max_body: int = 5 * 1024 * 1024
     """Largest request body accepted, in bytes (413 above)."""
+    federation_origins: tuple[str, ...] = ()
+    """Origins (scheme://host[:port]) that SERVICE and LOAD may reach; none: no federation."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:
@@ -51,4 +55,5 @@ class Settings:
             query_timeout=_float("CONFLICT_KG_QUERY_TIMEOUT", 10.0),
             max_rows=_int("CONFLICT_KG_MAX_ROWS", 10_000),
             max_body=_int("CONFLICT_KG_MAX_BODY", 5 * 1024 * 1024),
+            federation_origins=parse_origins(os.environ.get("CONFLICT_KG_FEDERATION_ORIGINS", "")),
         )

@@ -4,7 +4,9 @@ Queries run in a worker thread with a deadline the store checks while it reads r
 one slow query neither blocks the event loop nor keeps working after its client was told it
 timed out (an aggregate that computes before its first row is the exception: the client is
 answered at the deadline and the thread finishes alone). Updates are refused here; they go
-to the token-protected `/update`.
+to the token-protected `/update`. Nothing a query names outside the store is contacted
+unless the operator allowed its origin (`graph.federation`): the check runs before the store
+sees the query, and a failure at an allowed endpoint is reported without its detail.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from rdflib import URIRef
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
 
-from graph.errors import InvalidQueryError, QueryTimeoutError
+from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
+from graph.federation import FederatedQueryFailed, RemoteAccessRefused, check_query
 from graph.store import QueryOptions, Store
 
 from .deps import get_settings, get_store
@@ -116,7 +119,8 @@ async def run_query(
     default_graphs: tuple[URIRef, ...] | None = None,
     named_graphs: tuple[URIRef, ...] | None = None,
 ) -> Result:
-    """Run a read-only query under the configured deadline and row cap."""
+    """Run a read-only query under the configured deadline and row cap, once
+    `graph.federation` has found nothing in it the server may not contact."""
     options = QueryOptions(
         default_graphs=default_graphs,
         named_graphs=named_graphs,
@@ -126,13 +130,29 @@ async def run_query(
     timed_out = Problem(
         503, "Query timed out", f"the query ran longer than {settings.query_timeout:g} s"
     )
+
+    def checked() -> Result:
+        reach = check_query(
+            text, store, settings.federation_origins, default_graphs or (), named_graphs or ()
+        )
+        try:
+            return store.query(text, options=options)
+        except QueryTimeoutError:
+            raise
+        except StoreError:
+            if reach.connects:  # the upstream's words would tell a prober what is there
+                raise FederatedQueryFailed() from None
+            raise
+
     try:
         with anyio.fail_after(settings.query_timeout + 1.0):
-            return await anyio.to_thread.run_sync(
-                lambda: store.query(text, options=options), abandon_on_cancel=True
-            )
+            return await anyio.to_thread.run_sync(checked, abandon_on_cancel=True)
     except (TimeoutError, QueryTimeoutError):
         raise timed_out from None
+    except RemoteAccessRefused as exc:
+        raise Problem(400, f"{exc.construct} refused", str(exc)) from None
+    except FederatedQueryFailed as exc:
+        raise Problem(502, "Federated query failed", str(exc)) from None
     except InvalidQueryError as exc:
         if _is_update(text):
             raise Problem(

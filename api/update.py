@@ -1,4 +1,8 @@
-"""`/update`: SPARQL 1.1 Update, only for holders of the write token."""
+"""`/update`: SPARQL 1.1 Update, only for holders of the write token.
+
+A token is no licence to make the server fetch: `LOAD`, `SERVICE` and `USING` obey the same
+rule as on `/sparql` (`graph.federation`), checked before the store sees the update.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,14 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Depends, Request, Response
 
-from graph.errors import InvalidQueryError
+from graph.errors import InvalidQueryError, StoreError
+from graph.federation import FederatedQueryFailed, RemoteAccessRefused, check_update
 from graph.store import Store
 
 from .auth import require_token
-from .deps import get_store
+from .deps import get_settings, get_store
 from .problems import Problem
+from .settings import Settings
 
 __all__ = ["router"]
 
@@ -44,7 +50,11 @@ EXAMPLE = (
         }
     },
 )
-async def update(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
+async def update(
+    request: Request,
+    store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> Response:
     """Apply an update atomically. Name graphs explicitly (`GRAPH <g>`): each article lives
     in its own named graph."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -63,8 +73,24 @@ async def update(request: Request, store: Annotated[Store, Depends(get_store)]) 
         )
     if not text.strip():
         raise Problem(400, "Missing update", "the update is empty")
+
+    def checked() -> None:
+        reach = check_update(text, store, settings.federation_origins)
+        try:
+            store.update(text)
+        except RemoteAccessRefused:
+            raise
+        except StoreError:
+            if reach.connects:
+                raise FederatedQueryFailed() from None
+            raise
+
     try:
-        await anyio.to_thread.run_sync(store.update, text)
+        await anyio.to_thread.run_sync(checked)
+    except RemoteAccessRefused as exc:
+        raise Problem(400, f"{exc.construct} refused", str(exc)) from None
+    except FederatedQueryFailed as exc:
+        raise Problem(502, "Federated update failed", str(exc)) from None
     except InvalidQueryError as exc:
         raise Problem(400, "Malformed SPARQL Update", str(exc)) from None
     return Response(status_code=204)

@@ -4,21 +4,31 @@ For tests, one-off extractions and small experiments; nothing is kept after `clo
 is not thread-safe for writes, so every operation holds the store's lock. Its updates are not
 transactional: a failing `update()` may leave part of its changes (article writes cannot fail
 half-way: their terms are validated before the first one is added).
+
+It never fetches: rdflib would download a `FROM`/`USING` graph it does not hold and the
+source of a `LOAD`, so graph loading is switched off for the process (`SPARQL_LOAD_GRAPHS`)
+and `LOAD` is refused. (`SERVICE` is refused or allowed by `graph.federation`, before a
+query reaches any backend.)
 """
 
 from __future__ import annotations
 
 import pyoxigraph as ox
+import rdflib.plugins.sparql
 from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 from rdflib.query import Result
 from rdflib.term import Variable
 
 from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
+from graph.federation import RemoteAccessRefused
 from graph.store_base import NO_OPTIONS, QueryOptions, Store
 from graph.store_terms import from_ox_triple
 
 __all__ = ["MemoryStore"]
+
+# Process-wide: with it on, a FROM naming a graph the dataset lacks is fetched from the web.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 class MemoryStore(Store):
@@ -86,6 +96,13 @@ class MemoryStore(Store):
             prepared = prepareUpdate(sparql)
         except Exception as error:
             raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
+        for operation in prepared.algebra:
+            if operation.name == "Load":
+                raise RemoteAccessRefused(
+                    "LOAD",
+                    f"<{dict.get(operation, 'iri')}>",
+                    "the in-memory store never fetches graphs",
+                )
         try:
             self._dataset.update(prepared)
         except Exception as error:
