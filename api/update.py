@@ -12,6 +12,8 @@ from graph.store import Store
 
 from .auth import require_token
 from .deps import get_store
+from .models import NON_BLANK
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["router"]
@@ -22,25 +24,35 @@ EXAMPLE = (
     'INSERT DATA { GRAPH <urn:notes> { <urn:x> rdfs:comment "checked by hand" } }'
 )
 
+_UPDATE_TEXT = {"type": "string", "pattern": NON_BLANK}
+
 
 @router.post(
     "/update",
     status_code=204,
     summary="SPARQL Update (token only)",
     dependencies=[Depends(require_token)],
+    responses=problems(
+        {
+            400: "Malformed SPARQL Update, or an empty one.",
+            415: "Neither application/sparql-update nor a form.",
+            503: STORE_UNAVAILABLE,
+        }
+    ),
     openapi_extra={
         "requestBody": {
+            "required": True,
             "content": {
-                "application/sparql-update": {"schema": {"type": "string"}, "example": EXAMPLE},
+                "application/sparql-update": {"schema": _UPDATE_TEXT, "example": EXAMPLE},
                 "application/x-www-form-urlencoded": {
                     "schema": {
                         "type": "object",
-                        "properties": {"update": {"type": "string"}},
+                        "properties": {"update": _UPDATE_TEXT},
                         "required": ["update"],
                     },
                     "example": {"update": EXAMPLE},
                 },
-            }
+            },
         }
     },
 )
