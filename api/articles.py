@@ -34,12 +34,12 @@ from .ingest import IngestResult, ingest
 from .models import (
     ARTICLE,
     ARTICLE_TEXT,
-    DAY_PATTERN,
     KH,
     PUBLISHED_PATTERN,
     STRIKE,
     TITLE,
     ArticleIdPath,
+    Day,
     DeletedArticleIdPath,
     EntityRef,
     LimitQuery,
@@ -301,9 +301,8 @@ async def create_article(
         str | None, Query(max_length=1000, description="Title, for a text/plain body.")
     ] = None,
     published: Annotated[
-        str | None,
+        Day | None,
         Query(
-            pattern=DAY_PATTERN,
             description="Publication date YYYY-MM-DD, for a text/plain body.",
             examples=["2021-11-08"],
         ),

@@ -14,7 +14,14 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 from graph import lookups
 
@@ -26,6 +33,7 @@ __all__ = [
     "KH",
     "KH_EVIDENCE",
     "NON_BLANK",
+    "NOT_BLANK",
     "PUBLISHED_PATTERN",
     "STRIKE",
     "TITLE",
@@ -33,6 +41,7 @@ __all__ = [
     "CertaintyQuery",
     "DateFromQuery",
     "DateToQuery",
+    "Day",
     "DeletedArticleIdPath",
     "EntityRef",
     "EntityType",
@@ -102,10 +111,38 @@ ISO_DAY = BeforeValidator(_iso_day)
 alone also takes a Unix time ("0" is 1 January 1970) or "20211108"."""
 
 
-def _valid_date(value: str | None) -> str | None:
-    if value is not None:
-        lookups.date_span(value)  # ValueError -> 422 with the message
+def _partial_date(value: str) -> str:
+    if not re.fullmatch(PARTIAL_DATE_PATTERN, value):
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a real day)")
     return value
+
+
+def _day(value: str) -> str:
+    if not re.fullmatch(DAY_PATTERN, value):
+        raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD (a real day)")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not re.search(NON_BLANK, value):
+        raise ValueError("must not be empty or blank")
+    return value
+
+
+# Strings whose schema carries the pattern and whose validation checks the same pattern with
+# a message in words (pydantic's own would quote the regex). Anchored patterns are matched
+# with `fullmatch`, as JSON Schema's `$` allows no final newline.
+PartialDate = Annotated[
+    str,
+    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}),
+    AfterValidator(_partial_date),
+]
+Day = Annotated[
+    str, WithJsonSchema({"type": "string", "pattern": DAY_PATTERN}), AfterValidator(_day)
+]
+NOT_BLANK = AfterValidator(_non_blank)
+"""With `Query(json_schema_extra={"pattern": NON_BLANK})` on a required `str` (a type with
+its own schema would drop the parameter's description and examples)."""
 
 
 IdPath = Annotated[
@@ -144,24 +181,20 @@ _DATE_HELP = (
     "(a month-precision 2021-10 covers the whole month), overlaps the range."
 )
 DateFromQuery = Annotated[
-    str | None,
+    PartialDate | None,
     Query(
         alias="from",
-        pattern=PARTIAL_DATE_PATTERN,
         description=f"Incidents on or after this date. {_DATE_HELP}",
         examples=["2021-11-01"],
     ),
-    AfterValidator(_valid_date),
 ]
 DateToQuery = Annotated[
-    str | None,
+    PartialDate | None,
     Query(
         alias="to",
-        pattern=PARTIAL_DATE_PATTERN,
         description=f"Incidents on or before this date. {_DATE_HELP}",
         examples=["2021-11-30"],
     ),
-    AfterValidator(_valid_date),
 ]
 
 

@@ -24,7 +24,7 @@ from graph.store import QueryOptions, Store
 from graph.store_terms import to_ox_iri
 
 from .deps import get_settings, get_store
-from .models import NON_BLANK
+from .models import NON_BLANK, NOT_BLANK
 from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 from .settings import Settings
@@ -232,10 +232,11 @@ async def sparql_get(
         str,
         Query(
             min_length=1,
-            pattern=NON_BLANK,
+            json_schema_extra={"pattern": NON_BLANK},
             description="A SPARQL 1.1 query (not blank).",
             examples=[EXAMPLE],
         ),
+        NOT_BLANK,
     ],
     store: Annotated[Store, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
