@@ -13,6 +13,7 @@ from graph.store import open_store
 
 from . import articles, entities, exports, groups, incidents, paths, sparql, status, update, view
 from .limits import BodySizeLimit
+from .openapi import install_contract
 from .problems import install_problem_handlers
 from .settings import Settings
 
@@ -51,4 +52,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(incidents.router)
     app.include_router(groups.router)
     app.include_router(articles.router)
+    install_contract(app)
     return app

@@ -33,11 +33,15 @@ from .deps import get_store
 from .ingest import IngestResult, ingest
 from .models import (
     ARTICLE,
+    ARTICLE_TEXT,
     KH,
+    PUBLISHED_PATTERN,
     STRIKE,
     TITLE,
+    ArticleIdPath,
+    Day,
+    DeletedArticleIdPath,
     EntityRef,
-    IdPath,
     LimitQuery,
     LookupModel,
     OffsetQuery,
@@ -45,6 +49,7 @@ from .models import (
     example_config,
     page_example,
 )
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["router"]
@@ -52,25 +57,24 @@ __all__ = ["router"]
 router = APIRouter(tags=["articles"])
 StoreDep = Annotated[Store, Depends(get_store)]
 SOURCE = "POST /articles"
-# The article's URL becomes an IRI (dcterms:source): printable ASCII without the characters
-# an IRI may not hold, so the store never meets a term it refuses.
+# The article's URL becomes an IRI (dcterms:source): RFC 3986's grammar over printable ASCII
+# (one `?` part, one `#` part, `%` only before two hex digits), so the store never meets a
+# term it refuses. Matched with `fullmatch`: `$` alone would let a final newline through.
+_URL_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
 _URL = re.compile(
-    r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!#$%&'()*+,\-./0-9:;=?@A-Z\[\]_a-z~]*)?$"
+    rf"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/(?:{_URL_CHAR}|/)*)?"
+    rf"(?:\?(?:{_URL_CHAR}|[/?])*)?(?:#(?:{_URL_CHAR}|[/?])*)?$"
 )
 
 # One extraction at a time per process: the spaCy pipeline is shared, and an article takes
 # well under a second, so queueing costs less than a pipeline per request.
 _EXTRACTION = threading.Lock()
 
-_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "No bearer token sent."},
-    403: {"description": "Wrong token, or writes disabled (no CONFLICT_KG_TOKEN set)."},
-}
 _ARTICLE_BODY = {
     "required": True,
     "content": {
         "text/plain": {
-            "schema": {"type": "string", "minLength": 1},
+            "schema": {"type": "string", "pattern": ARTICLE_TEXT},
             "example": "BAGHDAD, Nov 8 (Reuters) - A drone strike targeting the Iraqi prime "
             "minister on Sunday was carried out by at least one Iranian-backed militia, "
             "Iraqi security officials said.",
@@ -80,10 +84,14 @@ _ARTICLE_BODY = {
                 "type": "object",
                 "required": ["text"],
                 "properties": {
-                    "text": {"type": "string", "minLength": 1},
-                    "title": {"type": "string"},
-                    "published": {"type": "string", "format": "date"},
-                    "url": {"type": "string"},
+                    "text": {"type": "string", "pattern": ARTICLE_TEXT},
+                    "title": {"type": ["string", "null"]},
+                    "published": {
+                        "type": ["string", "null"],
+                        "pattern": PUBLISHED_PATTERN,
+                        "description": "YYYY-MM-DD, or an ISO date and time (the day is kept).",
+                    },
+                    "url": {"type": ["string", "null"], "pattern": _URL.pattern},
                 },
             },
             "example": {
@@ -224,7 +232,7 @@ def _checked(record: dict[str, Any]) -> ArticleInput:
         item = article_from_json(SOURCE, record)
     except ArticleError as error:
         raise Problem(422, "Invalid article", str(error).removeprefix(f"{SOURCE}: ")) from None
-    if item.url is not None and not _URL.match(item.url):
+    if item.url is not None and not _URL.fullmatch(item.url):
         detail = f"'url' must be an http(s) URL in ASCII (percent-encode the rest): {item.url!r}"
         raise Problem(422, "Invalid article", detail)
     if item.published:
@@ -236,7 +244,12 @@ def _checked(record: dict[str, Any]) -> ArticleInput:
     return item
 
 
-@router.get("/articles", response_model=ArticlePage, summary="Stored articles")
+@router.get(
+    "/articles",
+    response_model=ArticlePage,
+    summary="Stored articles",
+    responses=problems({503: STORE_UNAVAILABLE}),
+)
 def list_articles(store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery = 0) -> ArticlePage:
     """Most recently published first, with their publisher, dateline, and how many incidents
     and entities each contributed."""
@@ -247,9 +260,9 @@ def list_articles(store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery =
     "/articles/{id}",
     response_model=ArticleContentsModel,
     summary="What one article contributed",
-    responses={404: {"description": "No article with this id."}},
+    responses=problems({404: "No article with this id.", 503: STORE_UNAVAILABLE}),
 )
-def get_article(id: IdPath, store: StoreDep) -> ArticleContentsModel:
+def get_article(id: ArticleIdPath, store: StoreDep) -> ArticleContentsModel:
     """The incidents the article reports, the entities it mentions, and its triple count."""
     contents = lookups.get_article(store, id)
     if contents is None:
@@ -266,11 +279,18 @@ def get_article(id: IdPath, store: StoreDep) -> ArticleContentsModel:
     responses={
         200: {"description": "Already stored: nothing changed.", "model": ArticleContentsModel},
         201: {"description": "Stored: what was extracted."},
-        **_WRITE_ERRORS,
-        400: {"description": "Malformed JSON or not UTF-8."},
-        413: {"description": "Body too large."},
-        415: {"description": "Neither text/plain nor application/json."},
-        422: {"description": "No text, or a field of the wrong kind."},
+        **problems(
+            {
+                400: "Malformed JSON or not UTF-8.",
+                409: "The article was deleted while it was being stored.",
+                415: "Neither text/plain nor application/json.",
+                422: "No text, a field of the wrong kind, or a text the article rules refuse "
+                "(markup, NUL bytes, unencodable characters, over the extraction budget).",
+                503: f"{STORE_UNAVAILABLE} Or the extraction queue is full: try again after "
+                "`Retry-After` seconds.",
+            },
+            retry_after={503},
+        ),
     },
     openapi_extra={"requestBody": _ARTICLE_BODY},
 )
@@ -281,9 +301,8 @@ async def create_article(
         str | None, Query(max_length=1000, description="Title, for a text/plain body.")
     ] = None,
     published: Annotated[
-        str | None,
+        Day | None,
         Query(
-            pattern=r"^\d{4}-\d{2}-\d{2}$",
             description="Publication date YYYY-MM-DD, for a text/plain body.",
             examples=["2021-11-08"],
         ),
@@ -292,6 +311,7 @@ async def create_article(
         str | None,
         Query(
             max_length=2000,
+            pattern=_URL.pattern,
             description="Where it was published: an http(s) URL in ASCII.",
             examples=["https://www.reuters.com/world/middle-east/"],
         ),
@@ -317,9 +337,9 @@ async def create_article(
     status_code=204,
     summary="Delete an article (token required)",
     dependencies=[Depends(require_token)],
-    responses={**_WRITE_ERRORS, 404: {"description": "No article with this id."}},
+    responses=problems({404: "No article with this id.", 503: STORE_UNAVAILABLE}),
 )
-def delete_article(id: IdPath, request: Request, store: StoreDep) -> Response:
+def delete_article(id: DeletedArticleIdPath, request: Request, store: StoreDep) -> Response:
     """Remove the article's named graph: everything it contributed. Facts other articles
     also stated stay, in their graphs."""
     if not _remove(request.app, store, id):

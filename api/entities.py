@@ -26,13 +26,14 @@ from .models import (
     example_config,
     page_example,
 )
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["entities"])
 StoreDep = Annotated[Store, Depends(get_store)]
-NOT_FOUND = {404: {"description": "No article mentions an entity with this id."}}
+NOT_FOUND = problems({404: "No article mentions an entity with this id.", 503: STORE_UNAVAILABLE})
 
 
 # Response bodies ---------------------------------------------------------------------------
@@ -222,7 +223,12 @@ def _unknown(id: str) -> Problem:
 # never hold up the event loop.
 
 
-@router.get("/entities", response_model=EntityPage, summary="Actors and places")
+@router.get(
+    "/entities",
+    response_model=EntityPage,
+    summary="Actors and places",
+    responses=problems({503: STORE_UNAVAILABLE}),
+)
 def list_entities(
     store: StoreDep,
     type: Annotated[

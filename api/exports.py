@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
+from pydantic import WithJsonSchema
 
 from graph.export import FORMATS, ExportError, export
 from graph.network import (
@@ -21,10 +22,13 @@ from graph.network import (
     PROJECTIONS,
     NetworkError,
     NetworkFilter,
+    event_class_names,
 )
 from graph.store import Store
 
 from .deps import get_store
+from .models import ISO_DAY
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["ENTITY_ID", "Projection", "filter_dependency", "network_filter", "router"]
@@ -37,6 +41,17 @@ ActorType = StrEnum("ActorType", {name: name for name in ACTOR_TYPES})  # type: 
 Projection = StrEnum("Projection", {name: name for name in PROJECTIONS})  # type: ignore[misc]
 ENTITY_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 FULL = Projection("full")
+# Checked by NetworkFilter, whose message lists the classes; the schema lists the same, so a
+# schema-valid value is never refused.
+IncidentClass = Annotated[
+    str, WithJsonSchema({"type": "string", "enum": list(event_class_names())})
+]
+NETWORK_ERRORS = {
+    422: "Filters out of their schema, or `date_from` after `date_to`.",
+    503: "Building the network ran out of its time or row budget (CONFLICT_KG_QUERY_TIMEOUT, "
+    f"CONFLICT_KG_MAX_ROWS). Or: {STORE_UNAVAILABLE}",
+}
+"""The errors of every route that builds a network from the filters below."""
 
 
 def filter_dependency(default_certainty: str) -> Callable[..., NetworkFilter]:
@@ -46,10 +61,14 @@ def filter_dependency(default_certainty: str) -> Callable[..., NetworkFilter]:
 
     def network_filter(
         date_from: Annotated[
-            date | None, Query(description="Incidents whose date span ends on or after this day.")
+            date | None,
+            Query(description="Incidents whose date span ends on or after this day."),
+            ISO_DAY,
         ] = None,
         date_to: Annotated[
-            date | None, Query(description="Incidents whose date span starts on or before it.")
+            date | None,
+            Query(description="Incidents whose date span starts on or before it."),
+            ISO_DAY,
         ] = None,
         place: Annotated[
             str | None,
@@ -59,7 +78,7 @@ def filter_dependency(default_certainty: str) -> Callable[..., NetworkFilter]:
             ),
         ] = None,
         incident_class: Annotated[
-            list[str] | None,
+            list[IncidentClass] | None,
             Query(description="Event classes, with their subclasses (repeatable; e.g. Attack)."),
         ] = None,
         actor_type: Annotated[
@@ -96,7 +115,13 @@ network_filter = filter_dependency(DEFAULT_MIN_CERTAINTY)
             "description": "The export as a file (Content-Disposition names it).",
             "content": {spec.media_type: {} for spec in FORMATS.values()},
         },
-        422: {"description": "Unknown format, bad filters, or filters on an RDF format."},
+        **problems(
+            {
+                **NETWORK_ERRORS,
+                422: "Filters out of their schema, `date_from` after `date_to`, or filters "
+                "or a projection on an RDF format (which exports the whole store).",
+            }
+        ),
     },
 )
 def export_file(

@@ -37,6 +37,7 @@ from .models import (
     example_config,
     page_example,
 )
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["router"]
@@ -140,10 +141,13 @@ class GroupLinkPage(LookupModel):
     "/groups/{id}/incidents",
     response_model=GroupIncidentPage,
     summary="The incidents one group is linked to",
-    responses={
-        404: {"description": "No entity with this id."},
-        422: {"description": "The entity is not a group (e.g. a person or a place)."},
-    },
+    responses=problems(
+        {
+            404: "No entity with this id.",
+            422: "The entity is not a group (e.g. a person or a place).",
+            503: STORE_UNAVAILABLE,
+        }
+    ),
 )
 def group_incidents(
     id: IdPath,
@@ -180,6 +184,7 @@ def group_incidents(
     "/links/groups-incidents",
     response_model=GroupLinkPage,
     summary="Every group-incident link, with role, certainty and source",
+    responses=problems({503: STORE_UNAVAILABLE}),
 )
 def links_groups_incidents(
     store: StoreDep,

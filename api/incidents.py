@@ -23,8 +23,8 @@ from .models import (
     EntityRef,
     EventType,
     Evidence,
-    IdPath,
     IdQuery,
+    IncidentIdPath,
     LimitQuery,
     LookupModel,
     OffsetQuery,
@@ -33,6 +33,7 @@ from .models import (
     example_config,
     page_example,
 )
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 
 __all__ = ["router"]
@@ -187,7 +188,12 @@ class IncidentDetailModel(LookupModel):
     reports: list[Report]
 
 
-@router.get("/incidents", response_model=IncidentPage, summary="Incidents, filtered")
+@router.get(
+    "/incidents",
+    response_model=IncidentPage,
+    summary="Incidents, filtered",
+    responses=problems({503: STORE_UNAVAILABLE}),
+)
 def list_incidents(
     store: StoreDep,
     type: Annotated[
@@ -247,9 +253,9 @@ def list_incidents(
     "/incidents/{id}",
     response_model=IncidentDetailModel,
     summary="One incident with its evidence",
-    responses={404: {"description": "No incident with this id."}},
+    responses=problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
 )
-def get_incident(id: IdPath, store: StoreDep) -> IncidentDetailModel:
+def get_incident(id: IncidentIdPath, store: StoreDep) -> IncidentDetailModel:
     """Class, ACLED label, date and precision, places, every role claim with its actor,
     certainty, source and evidence (article, sentence, span), weapons, casualty figures and
     the reports."""

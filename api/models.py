@@ -9,23 +9,40 @@ router declares the bodies only it returns, with an example taken from examples/
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 from graph import lookups
 
 __all__ = [
     "ARTICLE",
+    "ARTICLE_TEXT",
+    "DAY_PATTERN",
+    "ISO_DAY",
     "KH",
     "KH_EVIDENCE",
+    "NON_BLANK",
+    "NOT_BLANK",
+    "PUBLISHED_PATTERN",
     "STRIKE",
     "TITLE",
+    "ArticleIdPath",
     "CertaintyQuery",
     "DateFromQuery",
     "DateToQuery",
+    "Day",
+    "DeletedArticleIdPath",
     "EntityRef",
     "EntityType",
     "EventType",
@@ -33,6 +50,7 @@ __all__ = [
     "GroupType",
     "IdPath",
     "IdQuery",
+    "IncidentIdPath",
     "LimitQuery",
     "LookupModel",
     "OffsetQuery",
@@ -55,10 +73,76 @@ Role = Literal[lookups.actor_roles()]  # type: ignore[valid-type]
 GroupType = Literal[lookups.GROUP_TYPES]  # type: ignore[valid-type]
 
 
-def _valid_date(value: str | None) -> str | None:
-    if value is not None:
-        lookups.date_span(value)  # ValueError -> 422 with the message
+# A schema's patterns say exactly what validation accepts, so a schema-valid request is
+# never refused (schemathesis checks it, tests/api/test_contract.py). Dates: a year is
+# 0001-9999 (Python's `date`), a day exists in its month, 29 February only in leap years.
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_DAY = (
+    f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    f"|{_LEAP_YEAR}-02-29)"
+)
+DAY_PATTERN = f"^{_DAY}$"
+"""YYYY-MM-DD, a day that exists."""
+PUBLISHED_PATTERN = f"^(?:{_DAY}(?:T.*)?)?$"
+"""A JSON article's `published`: a day, maybe with a time after it, or "" for none (as
+`extract.article` reads it)."""
+PARTIAL_DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_DAY})$"
+"""YYYY, YYYY-MM or YYYY-MM-DD, as `graph.lookups.date_span` reads them."""
+# What `str.strip()` removes. The regexes below hold these characters themselves (the
+# escapes are Python's, not the regex's), so Python, Rust (pydantic) and ECMA-262 (JSON
+# Schema) read them alike.
+_BLANK = "\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NON_BLANK = f"[^{_BLANK}]"
+"""Holds a character that `str.strip()` keeps: a text that is not blank."""
+ARTICLE_TEXT = f"^[^\x00]*[^\x00{_BLANK}][^\x00]*$"
+"""A text that is not blank and holds no NUL (which the CLI takes for a binary file)."""
+
+
+def _iso_day(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
+        raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD")
     return value
+
+
+ISO_DAY = BeforeValidator(_iso_day)
+"""For a `date` parameter: YYYY-MM-DD only, as its schema (`format: date`) says; pydantic
+alone also takes a Unix time ("0" is 1 January 1970) or "20211108"."""
+
+
+def _partial_date(value: str) -> str:
+    if not re.fullmatch(PARTIAL_DATE_PATTERN, value):
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a real day)")
+    return value
+
+
+def _day(value: str) -> str:
+    if not re.fullmatch(DAY_PATTERN, value):
+        raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD (a real day)")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not re.search(NON_BLANK, value):
+        raise ValueError("must not be empty or blank")
+    return value
+
+
+# Strings whose schema carries the pattern and whose validation checks the same pattern with
+# a message in words (pydantic's own would quote the regex). Anchored patterns are matched
+# with `fullmatch`, as JSON Schema's `$` allows no final newline.
+PartialDate = Annotated[
+    str,
+    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}),
+    AfterValidator(_partial_date),
+]
+Day = Annotated[
+    str, WithJsonSchema({"type": "string", "pattern": DAY_PATTERN}), AfterValidator(_day)
+]
+NOT_BLANK = AfterValidator(_non_blank)
+"""With `Query(json_schema_extra={"pattern": NON_BLANK})` on a required `str` (a type with
+its own schema would drop the parameter's description and examples)."""
 
 
 IdPath = Annotated[
@@ -97,24 +181,20 @@ _DATE_HELP = (
     "(a month-precision 2021-10 covers the whole month), overlaps the range."
 )
 DateFromQuery = Annotated[
-    str | None,
+    PartialDate | None,
     Query(
         alias="from",
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         description=f"Incidents on or after this date. {_DATE_HELP}",
         examples=["2021-11-01"],
     ),
-    AfterValidator(_valid_date),
 ]
 DateToQuery = Annotated[
-    str | None,
+    PartialDate | None,
     Query(
         alias="to",
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
         description=f"Incidents on or before this date. {_DATE_HELP}",
         examples=["2021-11-30"],
     ),
-    AfterValidator(_valid_date),
 ]
 
 
@@ -134,6 +214,36 @@ STRIKE = "cae519a22481-1"
 TITLE = (
     "The Iranian-backed militia carried out a drone strike on the Iraqi prime minister – officials"
 )
+# The sha256 of the empty text: an article id no store can hold (an empty text is refused),
+# so a client trying the DELETE example out removes nothing.
+_NO_ARTICLE = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ArticleIdPath = Annotated[
+    str,
+    Path(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="The article's id: the sha256 of its text.",
+        examples=[ARTICLE],
+    ),
+]
+DeletedArticleIdPath = Annotated[
+    str,
+    Path(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="The article's id: the sha256 of its text.",
+        examples=[_NO_ARTICLE],
+    ),
+]
+IncidentIdPath = Annotated[
+    str,
+    Path(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="The incident's id: the last segment of its IRI.",
+        examples=[f"c-{STRIKE}"],
+    ),
+]
 KH = {"id": "kataib-hezbollah", "name": "Kataib Hezbollah", "type": "ArmedGroup"}
 KH_EVIDENCE = {
     "article": ARTICLE,

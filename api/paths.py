@@ -18,7 +18,8 @@ from graph.network import (
 from graph.store import Store
 
 from .deps import get_store
-from .exports import ENTITY_ID, network_filter
+from .exports import ENTITY_ID, NETWORK_ERRORS, network_filter
+from .openapi import problems
 from .problems import Problem
 
 __all__ = ["router"]
@@ -101,7 +102,17 @@ def _end(store: Store, entity_id: str, which: str) -> PathEnd:
     return PathEnd(id=entity_id, name=found[0], types=found[1])
 
 
-@router.get("/paths", response_model=Paths)
+@router.get(
+    "/paths",
+    response_model=Paths,
+    responses=problems(
+        {
+            **NETWORK_ERRORS,
+            404: "No entity with the `source` or the `target` id.",
+            422: f"{NETWORK_ERRORS[422][:-1]}, or `source` and `target` the same entity.",
+        }
+    ),
+)
 def paths(
     source: Annotated[
         str,

@@ -12,10 +12,11 @@ sees the query, and a failure at an allowed endpoint is reported without its det
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import WithJsonSchema
 from rdflib import URIRef
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.query import Result
@@ -23,8 +24,11 @@ from rdflib.query import Result
 from graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
 from graph.federation import FederatedQueryFailed, RemoteAccessRefused, check_query
 from graph.store import QueryOptions, Store
+from graph.store_terms import to_ox_iri
 
 from .deps import get_settings, get_store
+from .models import NON_BLANK, NOT_BLANK
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 from .settings import Settings
 
@@ -50,17 +54,58 @@ EXAMPLE = (
     "PREFIX ck: <https://w3id.org/conflict-kg/ontology#> "
     "SELECT ?event ?group WHERE { ?event a ck:AirOrDroneStrike ; ck:perpetrator ?group }"
 )
+# An absolute IRI without the characters no IRI holds (controls, space, <>"{}|\\^`): what
+# `_graphs` takes, before the IRI parser checks the rest of RFC 3987.
+GRAPH_IRI = {"type": "string", "pattern": '^(?:https?://|urn:)[^\x00-\x20<>"{}|\\\\^`\x7f-\x9f]*$'}
+_DEFAULT_GRAPHS = "Restrict the default graph to these article graphs (repeatable)."
+_NAMED_GRAPHS = "Graphs visible to GRAPH patterns (repeatable)."
+GraphIri = Annotated[str, WithJsonSchema(GRAPH_IRI)]
 GraphUris = Annotated[
-    list[str] | None,
-    Query(
-        alias="default-graph-uri",
-        description="Restrict the default graph to these article graphs (repeatable).",
-    ),
+    list[GraphIri] | None, Query(alias="default-graph-uri", description=_DEFAULT_GRAPHS)
 ]
 NamedUris = Annotated[
-    list[str] | None,
-    Query(alias="named-graph-uri", description="Graphs visible to GRAPH patterns (repeatable)."),
+    list[GraphIri] | None, Query(alias="named-graph-uri", description=_NAMED_GRAPHS)
 ]
+_QUERY_TEXT = {"type": "string", "pattern": NON_BLANK}
+_RESULTS_JSON = {
+    "type": "object",
+    "required": ["head"],
+    "properties": {
+        "head": {"type": "object"},
+        "results": {
+            "type": "object",
+            "required": ["bindings"],
+            "properties": {"bindings": {"type": "array", "items": {"type": "object"}}},
+        },
+        "boolean": {"type": "boolean"},
+    },
+}
+_ERRORS = {
+    400: "Malformed SPARQL, an empty query, a graph IRI that is not absolute, or a query "
+    "that would make the server fetch a URL (SERVICE, LOAD, a remote FROM).",
+    403: "An update sent to the read-only endpoint: use /update.",
+    406: "None of the media types in `Accept` can carry this kind of result.",
+    502: "An allowed federation endpoint (CONFLICT_KG_FEDERATION_ORIGINS) failed; no detail "
+    "is given, so the endpoint cannot be used to scan ports.",
+    503: f"The query ran past CONFLICT_KG_QUERY_TIMEOUT. Or: {STORE_UNAVAILABLE}",
+}
+QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "SELECT and ASK results by `Accept`: SPARQL JSON (default), XML, CSV, "
+        "TSV; CONSTRUCT and DESCRIBE graphs: Turtle (default), N-Triples, JSON-LD, RDF/XML.",
+        "content": {
+            **{
+                media: {"schema": _RESULTS_JSON if fmt == "json" else {"type": "string"}}
+                for media, fmt in SELECT_TYPES.items()
+            },
+            **{
+                media: {"schema": {} if fmt == "json-ld" else {"type": "string"}}
+                for media, fmt in GRAPH_TYPES.items()
+            },
+        },
+    },
+    **problems(_ERRORS),
+}
 
 
 def _choose(accept: str, offered: dict[str, str], default: str) -> tuple[str, str]:
@@ -108,6 +153,10 @@ def _graphs(values: list[str] | None, name: str) -> tuple[URIRef, ...] | None:
             c in value for c in ' <>"{}|\\^`'
         ):
             raise Problem(400, "Bad graph IRI", f"{name} must be an absolute IRI, got {value!r}")
+        try:
+            to_ox_iri(URIRef(value))  # the store's own IRI check (RFC 3987), before the query
+        except StoreError as error:
+            raise Problem(400, "Bad graph IRI", f"{name}: {error}") from None
         graphs.append(URIRef(value))
     return tuple(graphs)
 
@@ -193,10 +242,24 @@ def respond(result: Result, accept: str, settings: Settings) -> Response:
     return Response(body, media_type=media, headers=headers)
 
 
-@router.get("/sparql", summary="SPARQL query (GET)")
+@router.get(
+    "/sparql",
+    summary="SPARQL query (GET)",
+    response_class=Response,
+    responses=QUERY_RESPONSES,
+)
 async def sparql_get(
     request: Request,
-    query: Annotated[str, Query(description="A SPARQL 1.1 query.", examples=[EXAMPLE])],
+    query: Annotated[
+        str,
+        Query(
+            min_length=1,
+            json_schema_extra={"pattern": NON_BLANK},
+            description="A SPARQL 1.1 query (not blank).",
+            examples=[EXAMPLE],
+        ),
+        NOT_BLANK,
+    ],
     store: Annotated[Store, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
     default_graph_uri: GraphUris = None,
@@ -220,20 +283,43 @@ async def sparql_get(
 @router.post(
     "/sparql",
     summary="SPARQL query (POST form or application/sparql-query)",
+    response_class=Response,
+    responses={
+        **QUERY_RESPONSES,
+        **problems({415: "Neither application/sparql-query nor a form."}),
+    },
     openapi_extra={
+        "parameters": [
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": description,
+                "schema": {"type": "array", "items": GRAPH_IRI},
+            }
+            for name, description in (
+                ("default-graph-uri", _DEFAULT_GRAPHS),
+                ("named-graph-uri", _NAMED_GRAPHS),
+            )
+        ],
         "requestBody": {
+            "required": True,
             "content": {
-                "application/sparql-query": {"schema": {"type": "string"}, "example": EXAMPLE},
+                "application/sparql-query": {"schema": _QUERY_TEXT, "example": EXAMPLE},
                 "application/x-www-form-urlencoded": {
                     "schema": {
                         "type": "object",
-                        "properties": {"query": {"type": "string"}},
+                        "properties": {
+                            "query": _QUERY_TEXT,
+                            "default-graph-uri": {"type": "array", "items": GRAPH_IRI},
+                            "named-graph-uri": {"type": "array", "items": GRAPH_IRI},
+                        },
                         "required": ["query"],
                     },
                     "example": {"query": EXAMPLE},
                 },
-            }
-        }
+            },
+        },
     },
 )
 async def sparql_post(

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from graph.store import Store
 
 from .deps import get_store
+from .openapi import STORE_UNAVAILABLE, problems
 
 __all__ = ["router"]
 
@@ -59,7 +60,11 @@ async def health(store: Annotated[Store, Depends(get_store)]) -> Health:
     return Health(status="ok", store=store.url)
 
 
-@router.get("/stats", response_model=Stats, responses=_example(STATS_EXAMPLE))
+@router.get(
+    "/stats",
+    response_model=Stats,
+    responses={**_example(STATS_EXAMPLE), **problems({503: STORE_UNAVAILABLE})},
+)
 async def stats(store: Annotated[Store, Depends(get_store)]) -> Stats:
     """Articles, triples, entities by type, event reports by type and resolved incidents."""
     figures = await anyio.to_thread.run_sync(store.stats)

@@ -17,6 +17,8 @@ from graph.store import Store
 
 from .auth import require_token
 from .deps import get_settings, get_store
+from .models import NON_BLANK
+from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
 from .settings import Settings
 
@@ -28,25 +30,37 @@ EXAMPLE = (
     'INSERT DATA { GRAPH <urn:notes> { <urn:x> rdfs:comment "checked by hand" } }'
 )
 
+_UPDATE_TEXT = {"type": "string", "pattern": NON_BLANK}
+
 
 @router.post(
     "/update",
     status_code=204,
     summary="SPARQL Update (token only)",
     dependencies=[Depends(require_token)],
+    responses=problems(
+        {
+            400: "Malformed SPARQL Update, an empty one, or one that would make the server "
+            "fetch a URL (LOAD, SERVICE, USING) from an origin not allowed.",
+            415: "Neither application/sparql-update nor a form.",
+            502: "An allowed federation endpoint failed (no detail is given).",
+            503: STORE_UNAVAILABLE,
+        }
+    ),
     openapi_extra={
         "requestBody": {
+            "required": True,
             "content": {
-                "application/sparql-update": {"schema": {"type": "string"}, "example": EXAMPLE},
+                "application/sparql-update": {"schema": _UPDATE_TEXT, "example": EXAMPLE},
                 "application/x-www-form-urlencoded": {
                     "schema": {
                         "type": "object",
-                        "properties": {"update": {"type": "string"}},
+                        "properties": {"update": _UPDATE_TEXT},
                         "required": ["update"],
                     },
                     "example": {"update": EXAMPLE},
                 },
-            }
+            },
         }
     },
 )

@@ -20,7 +20,8 @@ from graph.network import CERTAINTIES, NetworkFilter, network_from_store, with_m
 from graph.store import Store
 
 from .deps import get_store
-from .exports import filter_dependency
+from .exports import NETWORK_ERRORS, filter_dependency
+from .openapi import problems
 
 __all__ = ["router"]
 
@@ -77,7 +78,8 @@ def view() -> FileResponse:
                     }
                 }
             }
-        }
+        },
+        **problems(NETWORK_ERRORS),
     },
 )
 def view_data(
