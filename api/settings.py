@@ -42,6 +42,8 @@ class Settings:
     """Rows returned by /sparql at most; more are cut and flagged in a header."""
     max_body: int = 5 * 1024 * 1024
     """Largest request body accepted, in bytes (413 above)."""
+    write_queue: int = 4
+    """Article writes that may wait while one extracts; one more gets 503 with Retry-After."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:
@@ -51,4 +53,5 @@ class Settings:
             query_timeout=_float("CONFLICT_KG_QUERY_TIMEOUT", 10.0),
             max_rows=_int("CONFLICT_KG_MAX_ROWS", 10_000),
             max_body=_int("CONFLICT_KG_MAX_BODY", 5 * 1024 * 1024),
+            write_queue=_int("CONFLICT_KG_WRITE_QUEUE", 4),
         )
