@@ -279,13 +279,22 @@ def list_articles(store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery =
     "/articles/{id}",
     response_model=ArticleContentsModel,
     summary="What one article contributed",
-    responses={404: {"description": "No article with this id."}},
+    responses={404: {"description": "No article with this id (or not yet: see the detail)."}},
 )
-def get_article(id: IdPath, store: StoreDep) -> ArticleContentsModel:
-    """The incidents the article reports, the entities it mentions, and its triple count."""
+def get_article(id: IdPath, request: Request, store: StoreDep) -> ArticleContentsModel:
+    """The incidents the article reports, the entities it mentions, and its triple count.
+
+    The id is the sha256 of the article's text (UTF-8, without a BOM), so a client whose
+    POST got no answer learns here whether it was stored: 200 it was, 404 it was not (a
+    write whose client left before its extraction finished is dropped). Posting the same
+    text again is safe either way."""
     contents = lookups.get_article(store, id)
     if contents is None:
-        raise Problem(404, "Not found", f"no article with id {id!r}")
+        writes: WritePool = request.app.state.writes
+        detail = f"no article with id {id!r}"
+        if writes.pending(id):
+            detail += " yet: a write of it is being extracted, ask again later"
+        raise Problem(404, "Not found", detail)
     return ArticleContentsModel.model_validate(contents)
 
 
@@ -301,8 +310,22 @@ def get_article(id: IdPath, store: StoreDep) -> ArticleContentsModel:
         **_WRITE_ERRORS,
         400: {"description": "Malformed JSON or not UTF-8."},
         413: {"description": "Body too large."},
-        415: {"description": "Neither text/plain nor application/json."},
-        422: {"description": "No text, or a field of the wrong kind."},
+        415: {"description": "Neither text/plain nor application/json (HTML is not taken)."},
+        422: {
+            "description": "No text, a field of the wrong kind, text the input rules refuse "
+            "(lone surrogates, NUL, HTML), or an article extraction refuses (time budget). "
+            "Nothing is stored."
+        },
+        500: {"description": "Extraction failed (a fault of ours): nothing is stored."},
+        503: {
+            "description": "The write queue is full: nothing is stored, retry later.",
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds after which a retry is likely to be taken.",
+                    "schema": {"type": "integer", "minimum": 1},
+                }
+            },
+        },
     },
     openapi_extra={"requestBody": _ARTICLE_BODY},
 )
@@ -331,7 +354,11 @@ async def create_article(
 ) -> Response:
     """Extract the article's entities, incidents, roles and relations and store them as the
     article's named graph: 201 with what was extracted, or 200 with the same body when this
-    exact text is already stored."""
+    exact text is already stored.
+
+    One article extracts at a time; a few more wait (CONFLICT_KG_WRITE_QUEUE), the next gets
+    503 with Retry-After. A write whose client disconnects before its extraction finishes is
+    not stored: `GET /articles/{sha256 of the text}` tells a client that got no answer."""
     body = await request.body()
     item = _article(request, body, {"title": title, "published": published, "url": url})
     article_id = sha256_text(item.text)

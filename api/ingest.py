@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.article import ArticleError, ArticleInput, sha256_text
 from extract.model import Extraction
-from extract.pipeline import Extractor
 from extract.triples import article_graph
 from graph.store import Store
 from ontologies import article_iri
+
+if TYPE_CHECKING:  # spaCy is imported where extraction runs: the server only stores
+    from extract.pipeline import Extractor
 
 __all__ = ["IngestResult", "ingest", "store_extraction"]
 
@@ -44,6 +47,8 @@ def ingest(
     and leaves the store unchanged. Work goes in batches so spaCy can pipe them; the
     pipeline is loaded with the first batch, so a run of refused inputs never loads it.
     """
+    from extract.pipeline import Extractor
+
     batch: list[ArticleInput] = []
     for item in items:
         if isinstance(item, ArticleError):

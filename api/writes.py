@@ -114,8 +114,11 @@ class WritePool:
         return len(self._jobs)
 
     def pending(self, article_id: str) -> bool:
-        """Whether a write of this article is queued or being extracted right now."""
-        return article_id in self._jobs
+        """Whether a write of this article is queued or extracting for a client that still
+        waits (a job whose clients all left will not be stored). Safe from a route thread:
+        one dict lookup, and `clients` is an int the loop replaces whole."""
+        job = self._jobs.get(article_id)
+        return job is not None and job.clients > 0
 
     def retry_after(self) -> int:
         """Seconds until a worker is likely free for one more write: the queue ahead of it

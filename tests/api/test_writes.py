@@ -156,12 +156,18 @@ def _summary(latencies: list[float]) -> str:
 
 
 def test_a_client_that_leaves_while_queued_frees_its_place(writer: Writer) -> None:
-    first, queued, after = long_text("first"), long_text("queued"), SHORT.format("Tuesday")
+    first, queued = long_text("first", 2 * LONG_CHARS), long_text("queued")
+    after = SHORT.format("Tuesday")
     answer: dict[str, httpx.Response] = {}
     thread = threading.Thread(target=lambda: answer.setdefault("first", writer.post(first)))
     thread.start()
     time.sleep(0.5)
     leave_early(writer, queued)  # waits behind `first`, then gives up
+    # What GET /articles/{id} says meanwhile: `first` is on its way, `queued` is not.
+    pending = httpx.get(f"{writer.base}/articles/{sha(first)}", timeout=30)
+    assert "being extracted" in problem(pending, 404)["detail"]
+    dropped = httpx.get(f"{writer.base}/articles/{sha(queued)}", timeout=30)
+    assert problem(dropped, 404)["detail"] == f"no article with id {sha(queued)!r}"
     # With a queue of one, `after` is taken only because `queued` left it.
     assert writer.post(after).status_code == 201
     thread.join()
