@@ -187,9 +187,11 @@ class WritePool:
         return self._executor
 
     def close(self) -> None:
-        """Stop the worker after the extraction it is running; drop what waits."""
+        """Stop the worker after the extraction it is running (the server has already waited
+        for the requests in flight; an abandoned one may still run, within its budget) and
+        drop what waits. Waiting also lets the pool release its semaphores cleanly."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
 
