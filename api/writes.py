@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import math
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -59,9 +61,19 @@ def _start_worker(options: dict[str, Any]) -> None:
     the server shuts the pool down, the worker must not die with a traceback first."""
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     from extract.pipeline import Extractor
 
     _extractor = Extractor(**options)
+
+
+def _exit_with(server: int) -> None:
+    """End the worker when the server is gone. A server killed outright (SIGKILL, the
+    OOM killer) shuts nothing down, and a worker blocked on its task queue would live on,
+    holding a spaCy pipeline's memory, for as long as the machine runs."""
+    while os.getppid() == server:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _extract(item: ArticleInput) -> Extraction:

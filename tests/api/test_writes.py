@@ -10,6 +10,7 @@ import os
 import secrets
 import signal
 import statistics
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import running_server
+from support import CLI, cli_env, free_port, running_server, wait_for_health
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXT = (ROOT / "examples" / "reuters-2021-11-08-iraq-pm-drone-strike.txt").read_text(
@@ -218,6 +219,41 @@ def test_a_dead_worker_is_a_problem_and_the_next_write_gets_a_new_one(writer: Wr
     assert writer.article(text) == 404
     assert writer.post(SHORT.format("Thursday")).status_code == 201
     assert _extraction_worker(writer.base) != worker
+
+
+def test_a_killed_server_leaves_no_worker_behind(tmp_path: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    token = secrets.token_urlsafe(16)
+    log = tmp_path / "server.log"
+    command = [str(CLI), "--store", f"oxigraph:{tmp_path / 'store'}", "serve", "--port", str(port)]
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=cli_env({"CONFLICT_KG_TOKEN": token}),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for_health(base, server, log)
+        writer = Writer(base, {"Authorization": f"Bearer {token}"})
+        assert writer.post(SHORT.format("Friday")).status_code == 201
+        worker = _extraction_worker(base)
+    finally:
+        server.kill()
+        server.wait()
+    for _ in range(300):  # the worker checks on its server every second
+        if _state(worker) in ("", "Z"):
+            break
+        time.sleep(0.1)
+    assert _state(worker) in ("", "Z"), f"worker {worker} outlived its server"
+
+
+def _state(pid: int) -> str:
+    """The process's state letter ("Z" for a zombie), or "" when it is gone."""
+    fields = _read(f"/proc/{pid}/stat").rpartition(")")[2].split()
+    return fields[0] if fields else ""
 
 
 def _extraction_worker(base: str) -> int:
