@@ -12,10 +12,12 @@ from graph.resolve_queue import ResolutionQueue
 from graph.store import open_store
 
 from . import articles, entities, exports, groups, incidents, paths, sparql, status, update, view
+from .fallback import install_fallback_handler
 from .limits import BodySizeLimit
 from .openapi import install_contract
 from .problems import install_problem_handlers
 from .settings import Settings
+from .writes import WritePool
 
 __all__ = ["create_app"]
 
@@ -24,10 +26,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app over the store `settings.store` names (opened now, closed at shutdown)."""
     settings = settings or Settings.from_env()
     store = open_store(settings.store)
+    writes = WritePool(settings.write_queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        writes.close()
         store.close()
 
     # Swagger UI and ReDoc served from the package, not a CDN: /docs works offline.
@@ -40,7 +44,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.resolution = ResolutionQueue(store)
+    app.state.writes = writes
     install_problem_handlers(app)
+    install_fallback_handler(app)
     app.add_middleware(BodySizeLimit, max_body=settings.max_body)
     app.include_router(status.router)
     app.include_router(sparql.router)

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from extract.article import ArticleError, ArticleInput, read_inputs
+from extract.article import ArticleError, ArticleInput, plain_article, read_inputs
 from graph.errors import StoreError
 from graph.resolve import Resolution, resolve
 from graph.store import EXPORT_FORMATS, Store, open_store
@@ -71,13 +71,15 @@ def main(store: StoreOption = DEFAULT_STORE) -> None:
 
 
 def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
+    """The articles named on the command line, by the same rules as an HTTP body: stdin is
+    read as bytes, like a file or a text/plain body, never through the locale's decoder."""
     items: list[ArticleInput | ArticleError] = []
     for path in paths:
         if str(path) == "-":
-            text = sys.stdin.read()
-            items.append(
-                ArticleInput("-", text) if text.strip() else ArticleError("-: empty input")
-            )
+            try:
+                items.append(plain_article("-", sys.stdin.buffer.read()))
+            except ArticleError as error:
+                items.append(error)
         else:
             items.extend(read_inputs(path))
     return items

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.article import ArticleError, ArticleInput, sha256_text
 from extract.model import Extraction
-from extract.pipeline import Extractor
 from extract.triples import article_graph
 from graph.store import Store
 from ontologies import article_iri
 
-__all__ = ["IngestResult", "ingest"]
+if TYPE_CHECKING:  # spaCy is imported where extraction runs: the server only stores
+    from extract.pipeline import Extractor
+
+__all__ = ["IngestResult", "ingest", "store_extraction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +44,11 @@ def ingest(
     """Extract and store each article atomically; bad inputs come back as error results.
 
     Articles already stored are skipped before extraction, so re-running an ingest is cheap
-    and leaves the store unchanged. Work goes in batches so spaCy can pipe them.
+    and leaves the store unchanged. Work goes in batches so spaCy can pipe them; the
+    pipeline is loaded with the first batch, so a run of refused inputs never loads it.
     """
-    extractor = extractor or Extractor()
+    from extract.pipeline import Extractor
+
     batch: list[ArticleInput] = []
     for item in items:
         if isinstance(item, ArticleError):
@@ -56,23 +61,34 @@ def ingest(
             continue
         batch.append(item)
         if len(batch) >= batch_size:
+            extractor = extractor or Extractor()
             yield from _store_batch(batch, store, extractor)
             batch = []
-    yield from _store_batch(batch, store, extractor)
+    if batch:
+        yield from _store_batch(batch, store, extractor or Extractor())
 
 
 def _store_batch(
     batch: list[ArticleInput], store: Store, extractor: Extractor
 ) -> Iterator[IngestResult]:
     for extraction in extractor.extract_many(batch):
-        iri, graph = article_graph(extraction)
-        added = store.add_article(iri, graph)
-        yield IngestResult(
-            source=extraction.source,
-            article_id=extraction.article.id,
-            added=added,
-            triples=len(graph) if added else 0,
-            events=len(extraction.events),
-            entities=len(extraction.entities),
-            extraction=extraction,
-        )
+        yield store_extraction(extraction, store)
+
+
+def store_extraction(extraction: Extraction, store: Store) -> IngestResult:
+    """Write one finished extraction as its article's named graph, in one transaction.
+
+    The HTTP write path extracts in a worker process and stores here, in the server, where
+    the store is open; `ingest` does both in one process.
+    """
+    iri, graph = article_graph(extraction)
+    added = store.add_article(iri, graph)
+    return IngestResult(
+        source=extraction.source,
+        article_id=extraction.article.id,
+        added=added,
+        triples=len(graph) if added else 0,
+        events=len(extraction.events),
+        entities=len(extraction.entities),
+        extraction=extraction,
+    )

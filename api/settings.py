@@ -46,6 +46,8 @@ class Settings:
     """Largest request body accepted, in bytes (413 above)."""
     federation_origins: tuple[str, ...] = ()
     """Origins (scheme://host[:port]) that SERVICE and LOAD may reach; none: no federation."""
+    write_queue: int = 4
+    """Article writes that may wait while one extracts; one more gets 503 with Retry-After."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:
@@ -56,4 +58,5 @@ class Settings:
             max_rows=_int("CONFLICT_KG_MAX_ROWS", 10_000),
             max_body=_int("CONFLICT_KG_MAX_BODY", 5 * 1024 * 1024),
             federation_origins=parse_origins(os.environ.get("CONFLICT_KG_FEDERATION_ORIGINS", "")),
+            write_queue=_int("CONFLICT_KG_WRITE_QUEUE", 4),
         )

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .model import ArticleMeta
@@ -18,13 +19,45 @@ from .model import ArticleMeta
 __all__ = [
     "ArticleError",
     "ArticleInput",
+    "MalformedInput",
+    "article_from_json",
+    "checked_text",
     "dateline_place",
+    "decode_text",
+    "field_refusal",
+    "json_article",
     "parse_article",
+    "parse_json",
+    "plain_article",
     "read_inputs",
     "sha256_text",
+    "text_refusal",
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
+
+# Input rules (one per class of bad input, shared by the CLI and HTTP) ---------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The HTML rule reads an ASCII-lowered bytes copy of the text (one byte per character, so
+# offsets hold): case-sensitive bytes patterns are about eight times faster than re.I.
+# A document's skeleton, or code that would end up in evidence literals: one is enough.
+_HTML_DOCUMENT = re.compile(rb"<!doctype\s+html|<(?:html|head|body|script|style|iframe)[\s>/]")
+# Ordinary elements of an HTML fragment: a few of them mean markup, not prose that happens
+# to hold an angle bracket ("casualties < 5", "<name@example.org>").
+_HTML_TAG = re.compile(
+    rb"</?(?:p|div|span|a|br|hr|img|ul|ol|li|table|tr|td|th|h[1-6]|em|strong|b|i|section"
+    rb"|article|header|footer|nav|main|figure|figcaption|blockquote|meta|link|title)"
+    rb"\b[^<>]{0,1000}+>"  # possessive: an unclosed "<b" costs one scan, not a backtrack
+)
+HTML_TAGS = 5
+"""Tags of ordinary elements from which a text counts as an HTML fragment."""
+_WINDOW = 1 << 16
+"""Characters the HTML patterns scan per call. A text of nothing but "<" costs ~150 ns a
+character; scanning in windows lets other threads (the server's event loop) run between
+calls instead of waiting for the whole text."""
+_OVERLAP = 1100
+"""Longer than any match of the HTML patterns, so a tag across a window's end is found."""
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(\S[^\n]*?))?\s*$", re.M)
 _DATELINE = re.compile(
@@ -46,6 +79,11 @@ _PUBLISHERS = {
 
 class ArticleError(ValueError):
     """An input that cannot be read as an article; the message names the input and why."""
+
+
+class MalformedInput(ArticleError):
+    """Bytes that are not what they claim to be (not UTF-8, not JSON): a malformed request
+    over HTTP (400) rather than an article refused for its content (422)."""
 
 
 @dataclass(slots=True)
@@ -140,16 +178,95 @@ def _byline(text: str) -> tuple[list[str], list[str]]:
     return authors, editors
 
 
-def _decode(source: str, raw: bytes) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ArticleError(f"{source}: binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+def text_refusal(text: str) -> str | None:
+    """Why `text` cannot be an article's text, or None when it can.
+
+    The one rule for every face (a file, stdin, a text/plain body, a JSON 'text' field): an
+    empty text; text UTF-8 cannot encode (lone surrogates, which JSON escapes and lenient
+    decoders produce); NUL characters (binary data); HTML documents or fragments (markup and
+    scripts would become evidence literals). The reason says what to send instead. Every
+    check is one linear scan, so a 5 MB text costs milliseconds.
+    """
     if not text.strip():
-        raise ArticleError(f"{source}: empty article")
+        return "empty article"
+    return _encoding_refusal(text) or _html_refusal(text)
+
+
+def field_refusal(text: str) -> str | None:
+    """Why `text` cannot be a metadata value (a title): the encoding half of the rule."""
+    return _encoding_refusal(text)
+
+
+def _encoding_refusal(text: str) -> str | None:
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        code = f"U+{ord(surrogate.group()):04X}"
+        return (
+            f"not valid Unicode text (lone surrogate {code} at character {surrogate.start()}): "
+            "send UTF-8 text"
+        )
+    nul = text.find("\x00")
+    if nul != -1:
+        return f"binary data, not text (NUL character at character {nul})"
+    return None
+
+
+def _html_refusal(text: str) -> str | None:
+    lowered = text.encode("latin-1", "replace").lower()
+    document = next(_matches(_HTML_DOCUMENT, lowered), None)
+    if document:
+        tag = document.group().decode().rstrip(" \t\r\n\f\v>/")
+        found = f"{tag}> at character {document.start()}"
+    else:
+        tags = [match.start() for match in islice(_matches(_HTML_TAG, lowered), HTML_TAGS)]
+        if len(tags) < HTML_TAGS:
+            return None
+        found = f"{HTML_TAGS} HTML tags from character {tags[0]}"
+    return f"HTML, not plain text ({found}): send the article's plain text; HTML is not converted"
+
+
+def _matches(pattern: re.Pattern[bytes], data: bytes) -> Iterator[re.Match[bytes]]:
+    """`pattern.finditer(data)`, one window at a time: each match once, in order."""
+    for start in range(0, len(data), _WINDOW):
+        end = start + _WINDOW
+        for match in pattern.finditer(data, start, end + _OVERLAP):
+            if match.start() >= end:
+                break
+            yield match
+
+
+def checked_text(source: str, text: str) -> str:
+    """`text` when it passes `text_refusal`, else an `ArticleError` "SOURCE: reason"."""
+    reason = text_refusal(text)
+    if reason is not None:
+        raise ArticleError(f"{source}: {reason}")
     return text
+
+
+def decode_text(source: str, raw: bytes) -> str:
+    """The bytes of a file, stdin or a request body as text (UTF-8, a BOM dropped), or an
+    `ArticleError` "SOURCE: reason". NUL bytes are reported as binary data before decoding:
+    a binary file is rarely valid UTF-8, and "binary" is the more useful message."""
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        raise ArticleError(f"{source}: binary data, not text (NUL byte at byte {nul})")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MalformedInput(f"{source}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _string_field(source: str, record: dict[str, object], key: str) -> str | None:
+    """A metadata field: a string UTF-8 can encode, without NUL (it becomes a literal)."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArticleError(f"{source}: field '{key}' must be a string")
+    reason = _encoding_refusal(value)
+    if reason is not None:
+        raise ArticleError(f"{source}: field '{key}' is {reason}")
+    return value
 
 
 def article_from_json(source: str, record: object) -> ArticleInput:
@@ -159,12 +276,10 @@ def article_from_json(source: str, record: object) -> ArticleInput:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(f"{source}: JSON object has no non-empty 'text' field")
-    fields: dict[str, str | None] = {}
-    for key in ("title", "published", "url"):
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ArticleError(f"{source}: field '{key}' must be a string")
-        fields[key] = value
+    reason = text_refusal(text)
+    if reason is not None:
+        raise ArticleError(f"{source}: field 'text' is {reason}")
+    fields = {key: _string_field(source, record, key) for key in ("title", "published", "url")}
     url = fields["url"]
     if url is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
         raise ArticleError(f"{source}: 'url' must be an absolute http(s) URL")
@@ -180,11 +295,37 @@ def article_from_json(source: str, record: object) -> ArticleInput:
     )
 
 
+def plain_article(source: str, raw: bytes) -> ArticleInput:
+    """A plain-text article from its bytes: a text file, stdin, a text/plain request body."""
+    return ArticleInput(source=source, text=checked_text(source, decode_text(source, raw)))
+
+
+def json_article(source: str, raw: bytes) -> ArticleInput:
+    """An article from the bytes of one JSON object: a .json file, an application/json body."""
+    return article_from_json(source, parse_json(source, decode_text(source, raw)))
+
+
+def parse_json(source: str, text: str) -> object:
+    """`json.loads`, with every way it can fail as an `ArticleError`: a syntax error, an
+    integer too long to convert (ValueError) and nesting too deep (RecursionError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(
+            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    except ValueError as exc:
+        raise MalformedInput(f"{source}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise MalformedInput(f"{source}: not valid JSON (nested too deeply)") from None
+
+
 def read_inputs(path: Path) -> Iterator[ArticleInput | ArticleError]:
     """Yield the articles in a file or directory, and an error for each bad one.
 
     Errors are yielded, not raised, so a batch goes on past one bad file and the caller can
-    report every failure at the end.
+    report every failure at the end. A .json file holds one article object, a .jsonl or
+    .ndjson file one per line; any other file is the plain text of one article.
     """
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -203,29 +344,32 @@ def read_inputs(path: Path) -> Iterator[ArticleInput | ArticleError]:
     if len(raw) > MAX_BYTES:
         yield ArticleError(f"{source}: larger than {MAX_BYTES // (1024 * 1024)} MB")
         return
-    try:
-        text = _decode(source, raw)
-    except ArticleError as exc:
-        yield exc
+    if not raw.strip():
+        yield ArticleError(f"{source}: empty article")
         return
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{source}:{number}"
-            try:
-                yield article_from_json(where, json.loads(line))
-            except json.JSONDecodeError as exc:
-                yield ArticleError(f"{where}: not valid JSON ({exc.msg})")
-            except ArticleError as exc:
-                yield exc
-    elif suffix == ".json":
+        yield from _json_lines(source, raw)
+        return
+    try:
+        yield json_article(source, raw) if suffix == ".json" else plain_article(source, raw)
+    except ArticleError as exc:
+        yield exc
+
+
+def _json_lines(source: str, raw: bytes) -> Iterator[ArticleInput | ArticleError]:
+    try:
+        text = decode_text(source, raw)
+    except ArticleError as exc:
+        yield exc
+        return
+    # Split on newlines only: str.splitlines would also cut at U+2028 or U+0085, which a
+    # JSON string may hold raw.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
         try:
-            yield article_from_json(source, json.loads(text))
-        except json.JSONDecodeError as exc:
-            yield ArticleError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})")
+            yield article_from_json(where, parse_json(where, line))
         except ArticleError as exc:
             yield exc
-    else:
-        yield ArticleInput(source=source, text=text)

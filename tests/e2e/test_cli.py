@@ -168,7 +168,7 @@ def test_ingest_bad_inputs_reports_each_and_keeps_the_good_one(
     [
         ("missing.txt", None, "no such file or directory"),
         ("empty.txt", b"   \n", "empty article"),
-        ("binary.txt", b"\x00\x01\x02\x03", "binary file"),
+        ("binary.txt", b"\x00\x01\x02\x03", "binary data, not text"),
         ("latin1.txt", b"caf\xe9 au lait", "not UTF-8"),
         ("x[/]y.txt", None, "no such file or directory"),  # rich markup in a file name
     ],

@@ -61,7 +61,7 @@ def test_bad_inputs_are_named(tmp_path: Path) -> None:
     good = [r for r in results if isinstance(r, ArticleInput)]
     assert [g.text for g in good] == ["Militants attacked a base."]
     assert len(errors) == 5
-    assert any("binary.txt: binary file" in e for e in errors)
+    assert any("binary.txt: binary data, not text" in e for e in errors)
     assert any("empty.txt: empty article" in e for e in errors)
     assert any("latin1.txt: not UTF-8" in e for e in errors)
     assert any("lines.jsonl:2: not valid JSON" in e for e in errors)
