@@ -285,9 +285,7 @@ def _edge_attributes(
     )
 
 
-FILTER_HINT = (
-    "narrow it with date_from/date_to, place, incident_class, actor_type or min_certainty"
-)
+FILTER_HINT = "narrow it with date_from/date_to, place, incident_class, actor_type or min_certainty"
 
 
 def build_network(

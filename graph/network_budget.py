@@ -90,4 +90,3 @@ class Budget:
                 f"the network needs more than {self.max_rows} {what}, the row cap"
                 + (f"; {hint}" if hint else "")
             )
-

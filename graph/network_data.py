@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -95,7 +95,12 @@ class Evidence:
     confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not `asdict`, which deep-copies: every field is a scalar, and a network of many
+        # reports writes thousands of these.
+        return {name: getattr(self, name) for name in _EVIDENCE_FIELDS}
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(slots=True)
@@ -146,9 +151,7 @@ class NetworkData:
     claims: list[Claim]
 
 
-ROWS_HINT = (
-    "the store holds more than one request may read; ask the operator to raise the row cap"
-)
+ROWS_HINT = "the store holds more than one request may read; ask the operator to raise the row cap"
 
 
 def _rows(store: Store, name: str, budget: Budget) -> list[dict[Variable, Node]]:
@@ -269,24 +272,40 @@ def _places(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Place
     return places
 
 
-def _claims(rows: list[dict[Variable, Node]], budget: Budget) -> list[Claim]:
+def _articles(
+    rows: list[dict[Variable, Node]], budget: Budget
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each article's title and publication date (the least, if it states several)."""
+    return {
+        article: (_least(values.get("title")), _least(values.get("issued")))
+        for article, values in _facts(rows, "article", budget).items()
+    }
+
+
+def _claims(
+    rows: list[dict[Variable, Node]],
+    articles: dict[str, tuple[str | None, str | None]],
+    budget: Budget,
+) -> list[Claim]:
     """One claim per row: the evidence of a link is legitimately one row per article."""
     claims: list[Claim] = []
     for number, row in enumerate(rows):
         if number % 1024 == 0:
             budget.check()
         r: Any = {str(k): v for k, v in row.items()}
+        article = local_id(r["article"])
+        title, published = articles.get(article, (None, None))
         evidence = Evidence(
             claim=local_id(r["claim"]),
-            article=local_id(r["article"]),
+            article=article,
             certainty=local_id(r["certainty"]).lower(),
             sentence=_text(r.get("sentence")),
             text=_text(r.get("evidence")),
             according_to=_text(r.get("source")),
             start=_int(r.get("start")),
             end=_int(r.get("end")),
-            article_title=_text(r.get("title")),
-            published=_text(r.get("issued")),
+            article_title=title,
+            published=published,
             confidence=None if r.get("confidence") is None else float(r["confidence"]),
         )
         if evidence.certainty in CERTAINTIES:
@@ -302,13 +321,21 @@ def _claims(rows: list[dict[Variable, Node]], budget: Budget) -> list[Claim]:
 
 
 def load_network_data(store: Store, budget: Budget | None = None) -> NetworkData:
-    """Read actors, incidents, places and the claims of roles and relations, within
-    `budget` if given (`BudgetExceeded` when it runs out)."""
+    """Actors, incidents, places and the claims of roles and relations, read within `budget`
+    if given (`BudgetExceeded` when it runs out) and kept until the store's next write:
+    every network route and filter starts from the same data, and reading it is most of a
+    request. Callers must not change what they get."""
     budget = budget or Budget()
+    budget.check()
+    return store.memo("network_data", lambda: _read(store, budget))
+
+
+def _read(store: Store, budget: Budget) -> NetworkData:
     actors = _actors(_rows(store, "network_actors", budget), budget)
     incidents = _incidents(_rows(store, "network_incidents", budget), budget)
     places = _places(_rows(store, "network_places", budget), budget)
-    claims = _claims(_rows(store, "network_claims", budget), budget)
+    articles = _articles(_rows(store, "network_articles", budget), budget)
+    claims = _claims(_rows(store, "network_claims", budget), articles, budget)
     budget.check()
     return _resolved(store, NetworkData(actors, incidents, places, claims))
 
