@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import anyio
-from anyio.abc import CancelScope
+from anyio import CancelScope
 from fastapi import Request
 
 from graph.network_budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge

@@ -87,6 +87,6 @@ class Budget:
         """Raise `NetworkTooLarge` if `size` items of `what` pass the row cap."""
         if self.max_rows is not None and size > self.max_rows:
             raise NetworkTooLarge(
-                f"the network needs more than {self.max_rows} {what}, the row cap"
+                f"the network needs more than {self.max_rows} {what} (the row cap)"
                 + (f"; {hint}" if hint else "")
             )
