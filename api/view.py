@@ -113,7 +113,9 @@ async def view_data(
         data["links"] = {"entity": "/entities/{id}", "incident": "/incidents/{id}"}
         budget.check()
         # Encoded here, in the worker thread: a large network must not hold the event loop.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+            "utf-8"
+        )
 
     body = await run_within_budget(request, settings, elements)
     return Response(body, media_type="application/json")

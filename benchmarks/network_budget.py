@@ -103,6 +103,8 @@ class Figure:
     route: str
     status: str
     seconds: float
+    warm_seconds: float | None
+    """The same request again: the network data is kept until the next write."""
     peak_mb: float
     server_hwm_mb: float
     size: int
@@ -170,8 +172,13 @@ def measure(server: Server, route: str, guard_mb: float, timeout: float) -> Figu
         finished.set()
         sampler.join()
     seconds = time.monotonic() - started
+    warm = None
+    if not killed and status == "200":
+        again = time.monotonic()
+        httpx.get(server.base + route, timeout=timeout)
+        warm = time.monotonic() - again
     hwm = hwm_mb(server.process.pid) if server.process.poll() is None else 0.0
-    return Figure(route, killed[0] if killed else status, seconds, peak[0], hwm, size)
+    return Figure(route, killed[0] if killed else status, seconds, warm, peak[0], hwm, size)
 
 
 def main() -> None:
@@ -193,18 +200,22 @@ def main() -> None:
             f"{time.monotonic() - began:.1f} s; server code: {args.code.resolve()}"
         )
         print(
-            f"{'route':<60} {'status':<26} {'seconds':>8} {'peak MB':>8} {'HWM MB':>7} "
-            f"{'bytes':>10}"
+            f"{'route':<44} {'status':<20} {'seconds':>7} {'again':>6} {'peak MB':>8} "
+            f"{'HWM MB':>7} {'bytes':>9}"
         )
+        if not args.route:
+            print(f"/paths is {routes()[0]}")
         for route in args.route or routes():
             server = Server(f"oxigraph:{workdir / 'store'}", args.code, workdir, env)
             try:
                 figure = measure(server, route, args.guard_mb, args.timeout)
             finally:
                 server.stop()
+            warm = "-" if figure.warm_seconds is None else f"{figure.warm_seconds:.2f}"
+            label = route if len(route) <= 44 else route[:43] + "…"
             print(
-                f"{figure.route:<60} {figure.status:<26} {figure.seconds:>8.2f} "
-                f"{figure.peak_mb:>8.0f} {figure.server_hwm_mb:>7.0f} {figure.size:>10}",
+                f"{label:<44} {figure.status:<20} {figure.seconds:>7.2f} {warm:>6} "
+                f"{figure.peak_mb:>8.0f} {figure.server_hwm_mb:>7.0f} {figure.size:>9}",
                 flush=True,
             )
     finally:
