@@ -151,7 +151,9 @@ async def export_file(
         return export(store, spec.name, str(projection), filters, budget)
 
     try:
-        content = await run_within_budget(request, settings, write)
+        content = await run_within_budget(
+            request, settings, write, "Export" if spec.rdf else "Network"
+        )
     except (ExportError, NetworkError) as exc:
         raise Problem(422, "Cannot export", str(exc)) from None
     return Response(

@@ -42,27 +42,30 @@ BUDGET_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _too_large(error: NetworkTooLarge, settings: Settings) -> Problem:
+def _too_large(error: NetworkTooLarge, settings: Settings, subject: str) -> Problem:
     return Problem(
         503,
-        "Network too large",
+        f"{subject} too large",
         f"{error} (budget: max_rows = {settings.max_rows}, CONFLICT_KG_MAX_ROWS)",
     )
 
 
-def _timed_out(detail: str, settings: Settings) -> Problem:
+def _timed_out(detail: str, settings: Settings, subject: str) -> Problem:
     return Problem(
         503,
-        "Network timed out",
+        f"{subject} timed out",
         f"{detail} (budget: query_timeout = {settings.query_timeout:g} s, "
         "CONFLICT_KG_QUERY_TIMEOUT); narrow it with filters or try again later",
     )
 
 
-async def run_within_budget(request: Request, settings: Settings, work: Callable[[Budget], T]) -> T:
+async def run_within_budget(
+    request: Request, settings: Settings, work: Callable[[Budget], T], subject: str = "Network"
+) -> T:
     """`work(budget)` in a worker thread, its budget starting now. Raises a 503 `Problem` when
-    the budget runs out (naming which), a 499 one when the client went away, and any other
-    error of `work` as it is."""
+    the budget runs out ("<subject> timed out" or "<subject> too large", the detail naming
+    the budget), a 499 one when the client went away, and any other error of `work` as it
+    is."""
     budget = Budget.starting_now(settings.query_timeout, settings.max_rows)
     done: list[T] = []
     failed: list[Exception] = []
@@ -91,13 +94,13 @@ async def run_within_budget(request: Request, settings: Settings, work: Callable
         return done[0]
     error = failed[0] if failed else None
     if isinstance(error, NetworkTooLarge):
-        raise _too_large(error, settings)
+        raise _too_large(error, settings, subject)
     if isinstance(error, NetworkTimeout):
-        raise _timed_out(str(error), settings)
+        raise _timed_out(str(error), settings, subject)
     if error is not None and not isinstance(error, BudgetExceeded):
         raise error
     if gone:
         # Nobody reads this answer (nginx's "client closed request"); it ends the handling
         # and tells the access log what happened.
         raise Problem(499, "Client closed request", "the client went away; the work stopped")
-    raise _timed_out(budget.timeout_message(), settings)
+    raise _timed_out(budget.timeout_message(), settings, subject)

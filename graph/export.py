@@ -184,6 +184,7 @@ def export(
                 f"apply to the network formats ({', '.join(NETWORK_FORMATS)})"
             )
         assert spec.store_format is not None
+        budget.task = f"writing the store as {fmt}"
         budget.check()
         dump = store.export(spec.store_format)
         budget.check()

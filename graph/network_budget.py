@@ -52,6 +52,8 @@ class Budget:
     max_rows: int | None = None
     seconds: float | None = None
     """The deadline as a duration, for messages."""
+    task: str = "building the network"
+    """What the budget pays for, for messages."""
     _cancelled: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
@@ -73,15 +75,15 @@ class Budget:
             raise NetworkTimeout(self.timeout_message())
 
     def timeout_message(self) -> str:
-        return f"building the network took longer than the {self.seconds or 0:g} s time limit"
+        return f"{self.task} took longer than the {self.seconds or 0:g} s time limit"
 
     def query_options(self) -> QueryOptions:
         """The store reads at most one row past the cap (to tell a cut result) and stops at
         the deadline (on the embedded store, in a worker that is killed then)."""
         return QueryOptions(deadline=self.deadline, max_rows=self.max_rows)
 
-    def translate(self, error: QueryTimeoutError) -> NetworkTimeout:
-        return NetworkTimeout(f"{self.timeout_message()} (a store query was stopped: {error})")
+    def translate(self, _: QueryTimeoutError) -> NetworkTimeout:
+        return NetworkTimeout(f"{self.timeout_message()}; its store query was stopped")
 
     def count(self, what: str, size: int, hint: str = "") -> None:
         """Raise `NetworkTooLarge` if `size` items of `what` pass the row cap."""
