@@ -13,7 +13,7 @@ budget; a client that went away gets nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import anyio
 from anyio import CancelScope
@@ -21,10 +21,10 @@ from fastapi import Request
 
 from graph.network_budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
 
-from .problems import PROBLEM_JSON, Problem
+from .problems import Problem
 from .settings import Settings
 
-__all__ = ["BUDGET_RESPONSES", "run_within_budget"]
+__all__ = ["run_within_budget"]
 
 T = TypeVar("T")
 
@@ -32,14 +32,6 @@ POLL_SECONDS = 0.1
 """How often the event loop asks whether the client is still there."""
 GRACE_SECONDS = 1.0
 """How long past the deadline the thread may take to notice it before the client is told."""
-
-BUDGET_RESPONSES: dict[int | str, dict[str, Any]] = {
-    503: {
-        "description": "Out of budget: the network took longer than the query time limit, "
-        "or has more rows, nodes or edges than the row cap (the detail says which).",
-        "content": {PROBLEM_JSON: {}},
-    }
-}
 
 
 def _too_large(error: NetworkTooLarge, settings: Settings, subject: str) -> Problem:
