@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import WithJsonSchema
 
@@ -20,16 +20,19 @@ from graph.network import (
     CERTAINTIES,
     DEFAULT_MIN_CERTAINTY,
     PROJECTIONS,
+    Budget,
     NetworkError,
     NetworkFilter,
     event_class_names,
 )
 from graph.store import Store
 
-from .deps import get_store
+from .deps import get_settings, get_store
 from .models import ISO_DAY
+from .network_budget import run_within_budget
 from .openapi import STORE_UNAVAILABLE, problems
 from .problems import Problem
+from .settings import Settings
 
 __all__ = ["ENTITY_ID", "Projection", "filter_dependency", "network_filter", "router"]
 
@@ -124,9 +127,11 @@ network_filter = filter_dependency(DEFAULT_MIN_CERTAINTY)
         ),
     },
 )
-def export_file(
+async def export_file(
+    request: Request,
     format: Annotated[ExportFormatName, Path(description="The file format.", examples=["graphml"])],
     store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
     filters: Annotated[NetworkFilter, Depends(network_filter)],
     projection: Annotated[
         Projection,
@@ -138,10 +143,17 @@ def export_file(
 ) -> Response:
     """The network in GraphML, GEXF, Cytoscape.js JSON, node-link JSON, DOT, GeoJSON, CSV
     (a zip of nodes.csv and edges.csv), SVG or PNG, filtered by the query parameters; or the
-    whole store in TriG, N-Quads, Turtle, N-Triples or JSON-LD (no filters)."""
+    whole store in TriG, N-Quads, Turtle, N-Triples or JSON-LD (no filters). Made within
+    the query time limit; a network also within the row cap (503 when it outgrows them)."""
     spec = FORMATS[str(format)]
+
+    def write(budget: Budget) -> bytes:
+        return export(store, spec.name, str(projection), filters, budget)
+
     try:
-        content = export(store, spec.name, str(projection), filters)
+        content = await run_within_budget(
+            request, settings, write, "Export" if spec.rdf else "Network"
+        )
     except (ExportError, NetworkError) as exc:
         raise Problem(422, "Cannot export", str(exc)) from None
     return Response(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from graph.network import (
+    Budget,
     Hop,
     NetworkFilter,
     entity_node,
@@ -17,10 +18,12 @@ from graph.network import (
 )
 from graph.store import Store
 
-from .deps import get_store
+from .deps import get_settings, get_store
 from .exports import ENTITY_ID, NETWORK_ERRORS, network_filter
+from .network_budget import run_within_budget
 from .openapi import problems
 from .problems import Problem
+from .settings import Settings
 
 __all__ = ["router"]
 
@@ -95,8 +98,8 @@ def _hop(hop: Hop) -> PathHop:
     )
 
 
-def _end(store: Store, entity_id: str, which: str) -> PathEnd:
-    found = lookup_entity(store, entity_id)
+def _end(store: Store, entity_id: str, which: str, budget: Budget) -> PathEnd:
+    found = lookup_entity(store, entity_id, budget)
     if found is None:
         raise Problem(404, "Not found", f"no entity {entity_id!r} ({which}) in the store")
     return PathEnd(id=entity_id, name=found[0], types=found[1])
@@ -113,7 +116,8 @@ def _end(store: Store, entity_id: str, which: str) -> PathEnd:
         }
     ),
 )
-def paths(
+async def paths(
+    request: Request,
     source: Annotated[
         str,
         Query(pattern=ENTITY_ID, description="An entity id (e.g. iran).", examples=["iran"]),
@@ -123,27 +127,34 @@ def paths(
         Query(pattern=ENTITY_ID, description="Another entity id.", examples=["kataib-hezbollah"]),
     ],
     store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
     filters: Annotated[NetworkFilter, Depends(network_filter)],
     max_length: Annotated[int, Query(ge=1, le=6, description="Most hops in a path.")] = 4,
 ) -> Paths:
     """The shortest paths between two actors through incidents and actor relations, of at
-    most `max_length` hops, with the evidence of each hop. Filters as for `/export`."""
-    start = _end(store, source, "source")
-    end = _end(store, target, "target")
-    if source == target:
-        raise Problem(422, "Invalid parameters", "source and target are the same entity")
-    graph = network_from_store(store, "full", filters)
-    found = find_paths(graph, entity_node(source), entity_node(target), max_length)
-    return Paths(
-        source=start,
-        target=end,
-        max_length=max_length,
-        paths=[
-            Connection(
-                length=len(hops),
-                nodes=[hops[0].source, *(h.target for h in hops)],
-                hops=[_hop(h) for h in hops],
-            )
-            for hops in found
-        ],
-    )
+    most `max_length` hops, with the evidence of each hop. Filters as for `/export`. Built
+    within the query time limit and row cap (503 when the network outgrows them)."""
+
+    def connect(budget: Budget) -> Paths:
+        start = _end(store, source, "source", budget)
+        end = _end(store, target, "target", budget)
+        if source == target:
+            raise Problem(422, "Invalid parameters", "source and target are the same entity")
+        graph = network_from_store(store, "full", filters, budget)
+        found = find_paths(graph, entity_node(source), entity_node(target), max_length)
+        budget.check()
+        return Paths(
+            source=start,
+            target=end,
+            max_length=max_length,
+            paths=[
+                Connection(
+                    length=len(hops),
+                    nodes=[hops[0].source, *(h.target for h in hops)],
+                    hops=[_hop(h) for h in hops],
+                )
+                for hops in found
+            ],
+        )
+
+    return await run_within_budget(request, settings, connect)

@@ -7,21 +7,30 @@ Content-Security-Policy allows requests to this origin only.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from graph.export import CERTAINTY_COLOURS, INCIDENT_COLOUR, TYPE_COLOURS
 from graph.export_json import cytoscape_data
-from graph.network import CERTAINTIES, NetworkFilter, network_from_store, with_measures
+from graph.network import (
+    CERTAINTIES,
+    Budget,
+    NetworkFilter,
+    network_from_store,
+    with_measures,
+)
 from graph.store import Store
 
-from .deps import get_store
+from .deps import get_settings, get_store
 from .exports import NETWORK_ERRORS, filter_dependency
+from .network_budget import run_within_budget
 from .openapi import problems
+from .settings import Settings
 
 __all__ = ["router"]
 
@@ -82,18 +91,31 @@ def view() -> FileResponse:
         **problems(NETWORK_ERRORS),
     },
 )
-def view_data(
+async def view_data(
+    request: Request,
     store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
     filters: Annotated[NetworkFilter, Depends(filter_dependency("denied"))],
-) -> dict[str, Any]:
+) -> Response:
     """The full network as Cytoscape.js elements (every edge with its evidence; denied
-    claims included unless `min_certainty` says otherwise) and the page's palette."""
-    data = cytoscape_data(with_measures(network_from_store(store, "full", filters)))
-    data["style"] = {
-        "types": TYPE_COLOURS,
-        "incident": INCIDENT_COLOUR,
-        "certainties": CERTAINTY_COLOURS,
-        "certainty_order": list(CERTAINTIES),
-    }
-    data["links"] = {"entity": "/entities/{id}", "incident": "/incidents/{id}"}
-    return data
+    claims included unless `min_certainty` says otherwise) and the page's palette. Built
+    within the query time limit and row cap (503 when the network outgrows them)."""
+
+    def elements(budget: Budget) -> bytes:
+        graph = with_measures(network_from_store(store, "full", filters, budget), budget)
+        data = cytoscape_data(graph)
+        data["style"] = {
+            "types": TYPE_COLOURS,
+            "incident": INCIDENT_COLOUR,
+            "certainties": CERTAINTY_COLOURS,
+            "certainty_order": list(CERTAINTIES),
+        }
+        data["links"] = {"entity": "/entities/{id}", "incident": "/incidents/{id}"}
+        budget.check()
+        # Encoded here, in the worker thread: a large network must not hold the event loop.
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+            "utf-8"
+        )
+
+    body = await run_within_budget(request, settings, elements)
+    return Response(body, media_type="application/json")

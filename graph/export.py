@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.network import NetworkFilter, network_from_store, with_measures
+from graph.network import Budget, NetworkFilter, network_from_store, with_measures
 from graph.store import Store
 
 __all__ = [
@@ -163,9 +163,16 @@ def export(
     fmt: str,
     projection: str = "full",
     filters: NetworkFilter | None = None,
+    budget: Budget | None = None,
 ) -> bytes:
     """The store exported as `fmt`: a network projection under `filters`, or (RDF formats,
-    which take no filters) the store's serialisation. `fmt` "json-ld" is `jsonld`."""
+    which take no filters) the store's serialisation. `fmt` "json-ld" is `jsonld`.
+
+    Within `budget` if given (`BudgetExceeded` when it runs out): a network is built, measured
+    and written under its deadline and row cap. An RDF dump reads every quad once, so its cost
+    grows with the store alone; the deadline is checked before and after it, as `/sparql`
+    does for a CONSTRUCT, but the serialisation itself cannot be interrupted."""
+    budget = budget or Budget()
     fmt = "jsonld" if fmt == "json-ld" else fmt
     spec = FORMATS.get(fmt)
     if spec is None:
@@ -177,6 +184,13 @@ def export(
                 f"apply to the network formats ({', '.join(NETWORK_FORMATS)})"
             )
         assert spec.store_format is not None
-        return store.export(spec.store_format)
-    graph = with_measures(network_from_store(store, projection, filters))
-    return export_network(graph, fmt)
+        budget.task = f"writing the store as {fmt}"
+        budget.check()
+        dump = store.export(spec.store_format)
+        budget.check()
+        return dump
+    graph = with_measures(network_from_store(store, projection, filters, budget), budget)
+    budget.check()
+    content = export_network(graph, fmt)
+    budget.check()
+    return content

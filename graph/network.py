@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.network_budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
 from graph.network_data import (
     ACTOR_TYPES,
     CERTAINTIES,
@@ -76,11 +77,15 @@ __all__ = [
     "RELATIONS",
     "ROLES",
     "ActorRank",
+    "Budget",
+    "BudgetExceeded",
     "Evidence",
     "Hop",
     "NetworkData",
     "NetworkError",
     "NetworkFilter",
+    "NetworkTimeout",
+    "NetworkTooLarge",
     "build_network",
     "centrality",
     "communities",
@@ -280,15 +285,25 @@ def _edge_attributes(
     )
 
 
+FILTER_HINT = "narrow it with date_from/date_to, place, incident_class, actor_type or min_certainty"
+
+
 def build_network(
-    data: NetworkData, projection: str = "full", filters: NetworkFilter | None = None
+    data: NetworkData,
+    projection: str = "full",
+    filters: NetworkFilter | None = None,
+    budget: Budget | None = None,
 ) -> nx.MultiDiGraph:
-    """The `projection` of `data` under `filters` (see the module docstring)."""
+    """The `projection` of `data` under `filters` (see the module docstring). Within
+    `budget` if given: its nodes plus edges stay under the row cap (`NetworkTooLarge`
+    otherwise), and the deadline is checked as it goes."""
     if projection not in PROJECTIONS:
         raise NetworkError(
             f"projection must be one of {', '.join(PROJECTIONS)}, got {projection!r}"
         )
     filters = filters or NetworkFilter()
+    budget = budget or Budget()
+    budget.check()
     incidents = {i: v for i, v in sorted(data.incidents.items()) if _passes(v, filters, data)}
     actors = {
         a: v
@@ -297,7 +312,9 @@ def build_network(
     }
     roles: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     relations: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for claim in data.claims:
+    for number, claim in enumerate(data.claims):
+        if number % 1024 == 0:
+            budget.check()
         if not filters.accepts(claim.evidence.certainty):
             continue
         key = (claim.subject, claim.predicate, claim.object)
@@ -310,6 +327,7 @@ def build_network(
     if filters.selects_incidents:
         linked = {actor for (_, _, actor) in roles}
         relations = {k: v for k, v in relations.items() if k[0] in linked and k[2] in linked}
+    budget.check()
     incident_attributes = {i: _incident_attributes(v, data) for i, v in incidents.items()}
     spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for incident, _, actor in roles:
@@ -332,7 +350,13 @@ def build_network(
             edge = _edge_attributes("relation", predicate, evidence)
             edges.append((entity_node(subject), entity_node(obj), predicate, edge))
     if projection == "actors":
-        edges.extend(_co_perpetration(roles, incident_attributes))
+        edges.extend(_co_perpetration(roles, incident_attributes, budget))
+    budget.count(
+        "nodes and edges",
+        len(graph) + len({n for s, t, _, _ in edges for n in (s, t)} - set(graph)) + len(edges),
+        FILTER_HINT,
+    )
+    budget.check()
     for node_id in sorted({n for s, t, _, _ in edges for n in (s, t)} - set(graph)):
         actor_id = node_id.removeprefix("entity/")
         graph.add_node(node_id, **_actor_attributes(actors[actor_id], spans.get(actor_id, [])))
@@ -344,20 +368,28 @@ def build_network(
 def _co_perpetration(
     roles: dict[tuple[str, str, str], list[Evidence]],
     incident_attributes: dict[str, dict[str, Any]],
+    budget: Budget,
 ) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """One edge per pair of actors said to have carried out the same incidents."""
+    """One edge per pair of actors said to have carried out the same incidents. Pairs grow
+    with the square of an incident's perpetrators, and each pair repeats both members'
+    evidence, so both count against the row cap."""
     perpetrators: dict[str, dict[str, list[Evidence]]] = defaultdict(dict)
     for (incident, role, actor), evidence in roles.items():
         if role == "perpetrator":
             perpetrators[incident][actor] = evidence
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     for incident, actors in sorted(perpetrators.items()):
+        budget.count("co-perpetration pairs", len(pairs) + len(actors) ** 2 // 2, FILTER_HINT)
         for first in sorted(actors):
             for second in sorted(actors):
                 if first < second:
                     pairs[(first, second)].append(incident)
+    repeated = 0
     for (first, second), shared in sorted(pairs.items()):
+        budget.check()
         evidence = [e for i in shared for a in (first, second) for e in perpetrators[i][a]]
+        repeated += len(evidence)
+        budget.count("pieces of co-perpetration evidence", repeated, FILTER_HINT)
         # A pair is as certain as its weaker member, on its best incident.
         certainty = min(
             (
@@ -380,6 +412,10 @@ def _co_perpetration(
 
 
 def network_from_store(
-    store: Store, projection: str = "full", filters: NetworkFilter | None = None
+    store: Store,
+    projection: str = "full",
+    filters: NetworkFilter | None = None,
+    budget: Budget | None = None,
 ) -> nx.MultiDiGraph:
-    return build_network(load_network_data(store), projection, filters)
+    """The projection built from the store, queries and all within `budget` if given."""
+    return build_network(load_network_data(store, budget), projection, filters, budget)

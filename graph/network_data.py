@@ -6,16 +6,19 @@ actor relation, each claim with its evidence (sentence, span, source, certainty,
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from typing import Any
 
-from rdflib.query import Result
+from rdflib.term import Node, Variable
 
+from graph.errors import QueryTimeoutError
 from graph.lookup_base import CERTAINTIES, event_span
 from graph.lookup_base import subclasses as class_and_subclasses
 from graph.lookup_incidents import resolved
+from graph.network_budget import Budget
 from graph.queries import bind_named_query, load_named_queries
 from graph.store import ENTITY_CLASSES, Store, event_classes
 from ontologies import local_id
@@ -92,7 +95,12 @@ class Evidence:
     confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not `asdict`, which deep-copies: every field is a scalar, and a network of many
+        # reports writes thousands of these.
+        return {name: getattr(self, name) for name in _EVIDENCE_FIELDS}
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(slots=True)
@@ -143,8 +151,21 @@ class NetworkData:
     claims: list[Claim]
 
 
-def _rows(store: Store, name: str) -> Result:
-    return store.query(load_named_queries()[name].text)
+ROWS_HINT = "the store holds more than one request may read; ask the operator to raise the row cap"
+
+
+def _rows(store: Store, name: str, budget: Budget) -> list[dict[Variable, Node]]:
+    """The rows of the named query `name`, read under `budget`: stopped at the deadline and
+    refused (not cut: a cut network would be wrong) past the row cap."""
+    budget.check()
+    try:
+        result = store.query(load_named_queries()[name].text, options=budget.query_options())
+    except QueryTimeoutError as error:
+        raise budget.translate(error) from None
+    rows = result.bindings
+    budget.count(f"rows from the query {name}", len(rows), ROWS_HINT)
+    budget.check()
+    return rows
 
 
 def _text(value: object) -> str | None:
@@ -158,60 +179,164 @@ def _int(value: object) -> int | None:
         return None
 
 
-def load_network_data(store: Store) -> NetworkData:
-    """Read actors, incidents, places and the claims of roles and relations."""
+Facts = dict[str, dict[str, set[Node]]]
+"""Subject local id -> variable -> its distinct values."""
+
+
+def _facts(rows: list[dict[Variable, Node]], subject: str, budget: Budget) -> Facts:
+    """The rows of a network query, one distinct fact each, gathered by subject: the queries
+    answer each fact once and never combine one subject's facts with each other, so that an
+    entity that many articles repeat costs as much as one that one article states."""
+    facts: Facts = defaultdict(lambda: defaultdict(set))
+    key = Variable(subject)
+    for number, row in enumerate(rows):
+        if number % 1024 == 0:
+            budget.check()
+        values = facts[local_id(row[key])]  # type: ignore[arg-type]
+        for variable, value in row.items():
+            if variable != key:
+                values[str(variable)].add(value)
+    return facts
+
+
+def _least(values: set[Node] | None) -> str | None:
+    """The smallest of several stated values as text: one deterministic pick when articles
+    disagree (or state it in several forms)."""
+    return min((str(v) for v in values), default=None) if values else None
+
+
+def _least_id(values: set[Node] | None) -> str | None:
+    return min((local_id(v) for v in values), default=None) if values else None  # type: ignore[arg-type]
+
+
+def _least_int(values: set[Node] | None) -> int | None:
+    numbers = [n for n in (_int(v) for v in values or ()) if n is not None]
+    return min(numbers, default=None)
+
+
+def _actors(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Actor]:
+    """Actors with a name; of several classes the first in `ACTOR_TYPES` wins (a State is
+    also a Place), of several names the least."""
     actors: dict[str, Actor] = {}
-    for row in _rows(store, "network_actors"):
-        actor, kind, name = local_id(row.actor), local_id(row.type), str(row.name)  # type: ignore[union-attr]
-        known = actors.get(actor)
-        if known is None or ACTOR_TYPES.index(kind) < ACTOR_TYPES.index(known.type):
-            actors[actor] = Actor(actor, min(name, known.name) if known else name, kind)
-        current = actors[actor]
-        current.acled_category = current.acled_category or _text(row.acledCategory)  # type: ignore[union-attr]
-        if row.country is not None:  # type: ignore[union-attr]
-            current.country = current.country or local_id(row.country)  # type: ignore[union-attr]
+    for actor, values in sorted(_facts(rows, "actor", budget).items()):
+        kinds = {local_id(t) for t in values.get("type", ())}  # type: ignore[arg-type]
+        name = _least(values.get("name"))
+        if not kinds or name is None:
+            continue
+        actors[actor] = Actor(
+            actor,
+            name,
+            min(kinds, key=ACTOR_TYPES.index),
+            acled_category=_least(values.get("acledCategory")),
+            country=_least_id(values.get("country")),
+        )
+    return actors
+
+
+def _incidents(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Incident]:
     incidents: dict[str, Incident] = {}
-    for row in _rows(store, "network_incidents"):
-        incident = incidents.setdefault(local_id(row.incident), Incident(local_id(row.incident)))  # type: ignore[union-attr]
-        incident.types.add(local_id(row.type))  # type: ignore[union-attr]
-        incident.name = incident.name or _text(row.label)  # type: ignore[union-attr]
-        incident.acled = incident.acled or _text(row.acled)  # type: ignore[union-attr]
-        incident.date = incident.date or _text(row.date)  # type: ignore[union-attr]
-        incident.precision = incident.precision or _text(row.precision)  # type: ignore[union-attr]
-        if row.place is not None:  # type: ignore[union-attr]
-            incident.places.add(local_id(row.place))  # type: ignore[union-attr]
-        incident.fatalities = incident.fatalities or _int(row.fatalities)  # type: ignore[union-attr]
-        incident.injuries = incident.injuries or _int(row.injuries)  # type: ignore[union-attr]
+    for incident, values in sorted(_facts(rows, "incident", budget).items()):
+        incidents[incident] = Incident(
+            incident,
+            types={local_id(t) for t in values.get("type", ())},  # type: ignore[arg-type]
+            name=_least(values.get("label")),
+            acled=_least(values.get("acled")),
+            date=_least(values.get("date")),
+            precision=_least(values.get("precision")),
+            places={local_id(p) for p in values.get("place", ())},  # type: ignore[arg-type]
+            fatalities=_least_int(values.get("fatalities")),
+            injuries=_least_int(values.get("injuries")),
+        )
+    return incidents
+
+
+def _places(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Place]:
+    """Places with their names (labels first, then other names), the least of their stated
+    coordinates and the places they lie in."""
     places: dict[str, Place] = {}
-    for row in _rows(store, "network_places"):
-        place = places.setdefault(local_id(row.place), Place(local_id(row.place)))  # type: ignore[union-attr]
-        for name in (str(row.name), _text(row.altName)):  # type: ignore[union-attr]
-            if name and name not in place.names:
-                place.names.append(name)
-        if row.lat is not None and place.coordinates is None:  # type: ignore[union-attr]
-            place.coordinates = (float(row.lat), float(row.long))  # type: ignore[union-attr, arg-type]
-        if row.within is not None:  # type: ignore[union-attr]
-            place.within.add(local_id(row.within))  # type: ignore[union-attr]
+    for place, values in sorted(_facts(rows, "place", budget).items()):
+        labels = sorted({str(n) for n in values.get("name", ())})
+        others = sorted({str(n) for n in values.get("altName", ())} - set(labels))
+        coordinates = None
+        if values.get("lat") and values.get("long"):
+            coordinates = (
+                min(float(str(v)) for v in values["lat"]),
+                min(float(str(v)) for v in values["long"]),
+            )
+        places[place] = Place(
+            place,
+            names=labels + others,
+            coordinates=coordinates,
+            within={local_id(w) for w in values.get("within", ())},  # type: ignore[arg-type]
+        )
+    return places
+
+
+def _articles(
+    rows: list[dict[Variable, Node]], budget: Budget
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each article's title and publication date (the least, if it states several)."""
+    return {
+        article: (_least(values.get("title")), _least(values.get("issued")))
+        for article, values in _facts(rows, "article", budget).items()
+    }
+
+
+def _claims(
+    rows: list[dict[Variable, Node]],
+    articles: dict[str, tuple[str | None, str | None]],
+    budget: Budget,
+) -> list[Claim]:
+    """One claim per row: the evidence of a link is legitimately one row per article."""
     claims: list[Claim] = []
-    for row in _rows(store, "network_claims"):
-        r: Any = row
+    for number, row in enumerate(rows):
+        if number % 1024 == 0:
+            budget.check()
+        r: Any = {str(k): v for k, v in row.items()}
+        article = local_id(r["article"])
+        title, published = articles.get(article, (None, None))
         evidence = Evidence(
-            claim=local_id(r.claim),
-            article=local_id(r.article),
-            certainty=local_id(r.certainty).lower(),
-            sentence=_text(r.sentence),
-            text=_text(r.evidence),
-            according_to=_text(r.source),
-            start=_int(r.start),
-            end=_int(r.end),
-            article_title=_text(r.title),
-            published=_text(r.issued),
-            confidence=None if r.confidence is None else float(r.confidence),
+            claim=local_id(r["claim"]),
+            article=article,
+            certainty=local_id(r["certainty"]).lower(),
+            sentence=_text(r.get("sentence")),
+            text=_text(r.get("evidence")),
+            according_to=_text(r.get("source")),
+            start=_int(r.get("start")),
+            end=_int(r.get("end")),
+            article_title=title,
+            published=published,
+            confidence=None if r.get("confidence") is None else float(r["confidence"]),
         )
         if evidence.certainty in CERTAINTIES:
             claims.append(
-                Claim(local_id(r.subject), local_id(r.predicate), local_id(r.object), evidence)
+                Claim(
+                    local_id(r["subject"]),
+                    local_id(r["predicate"]),
+                    local_id(r["object"]),
+                    evidence,
+                )
             )
+    return claims
+
+
+def load_network_data(store: Store, budget: Budget | None = None) -> NetworkData:
+    """Actors, incidents, places and the claims of roles and relations, read within `budget`
+    if given (`BudgetExceeded` when it runs out) and kept until the store's next write:
+    every network route and filter starts from the same data, and reading it is most of a
+    request. Callers must not change what they get."""
+    budget = budget or Budget()
+    budget.check()
+    return store.memo("network_data", lambda: _read(store, budget))
+
+
+def _read(store: Store, budget: Budget) -> NetworkData:
+    actors = _actors(_rows(store, "network_actors", budget), budget)
+    incidents = _incidents(_rows(store, "network_incidents", budget), budget)
+    places = _places(_rows(store, "network_places", budget), budget)
+    articles = _articles(_rows(store, "network_articles", budget), budget)
+    claims = _claims(_rows(store, "network_claims", budget), articles, budget)
+    budget.check()
     return _resolved(store, NetworkData(actors, incidents, places, claims))
 
 
@@ -268,16 +393,27 @@ def _lowest(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-def lookup_entity(store: Store, entity_id: str) -> tuple[str, list[str]] | None:
-    """The name and class names of entity `entity_id`, or None if the store has none."""
+def lookup_entity(
+    store: Store, entity_id: str, budget: Budget | None = None
+) -> tuple[str, list[str]] | None:
+    """The name (the least of its names) and class names of entity `entity_id`, or None if
+    the store has no name or no class for it."""
+    budget = budget or Budget()
     try:
         text, bindings = bind_named_query("network_entity", {"entity": entity_id})
     except ValueError:
         return None
-    rows = list(store.query(text, bindings))
-    if not rows:
+    budget.check()
+    try:
+        rows = store.query(text, bindings, budget.query_options()).bindings
+    except QueryTimeoutError as error:
+        raise budget.translate(error) from None
+    budget.count("names and classes of one entity", len(rows), ROWS_HINT)
+    names = {str(row[Variable("name")]) for row in rows if Variable("name") in row}
+    types = {local_id(row[Variable("type")]) for row in rows if Variable("type") in row}  # type: ignore[arg-type]
+    if not names or not types:
         return None
-    return str(rows[0][1]), sorted({local_id(row[2]) for row in rows})  # type: ignore[index]
+    return min(names), sorted(types)
 
 
 def date_span(value: str | None, precision: str | None = None) -> tuple[date, date] | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.network_budget import Budget
 from graph.network_data import NetworkError
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "SEED",
     "ActorRank",
     "Hop",
+    "betweenness",
     "centrality",
     "communities",
     "ego_network",
@@ -52,18 +54,43 @@ def simple_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     return simple
 
 
-def centrality(graph: nx.MultiDiGraph, measure: str) -> dict[str, float]:
-    """Normalised degree, betweenness or eigenvector centrality of every node."""
+def centrality(
+    graph: nx.MultiDiGraph, measure: str, budget: Budget | None = None
+) -> dict[str, float]:
+    """Normalised degree, betweenness or eigenvector centrality of every node; betweenness,
+    the costly one, checks `budget` as it goes."""
+    budget = budget or Budget()
     simple = simple_graph(graph)
+    budget.check()
     if measure == "degree":
         scores = nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
     elif measure == "betweenness":
-        scores = nx.betweenness_centrality(simple, normalized=True)
+        scores = betweenness(simple, budget)
     elif measure == "eigenvector":
         scores = eigenvector(simple)
     else:
         raise NetworkError(f"measure must be one of {', '.join(MEASURES)}, got {measure!r}")
     return {node: round(float(value), 6) for node, value in scores.items()}
+
+
+def betweenness(simple: nx.Graph, budget: Budget) -> dict[str, float]:
+    """`networkx.betweenness_centrality(simple, normalized=True)`, the same numbers, one
+    source at a time so that the budget is checked between sources: on a few thousand nodes
+    the whole computation takes longer than a request may. networkx's subset betweenness
+    from one source to every node is that source's share, halved for an undirected graph;
+    the sum over sources, doubled and divided by (n-1)(n-2), is the normalised value."""
+    total = dict.fromkeys(simple, 0.0)
+    size = len(simple)
+    if size < 3:
+        return total
+    targets = list(simple)
+    for source in simple:
+        budget.check()
+        share = nx.betweenness_centrality_subset(simple, [source], targets, normalized=False)
+        for node, value in share.items():
+            total[node] += value
+    scale = 2 / ((size - 1) * (size - 2))
+    return {node: value * scale for node, value in total.items()}
 
 
 def eigenvector(simple: nx.Graph, max_iter: int = MAX_ITER) -> dict[str, float]:
@@ -92,23 +119,34 @@ def eigenvector(simple: nx.Graph, max_iter: int = MAX_ITER) -> dict[str, float]:
     return scores
 
 
-def communities(graph: nx.MultiDiGraph, seed: int = SEED) -> list[list[str]]:
-    """Louvain communities (weighted, fixed seed), largest first, members sorted."""
+def communities(
+    graph: nx.MultiDiGraph, seed: int = SEED, budget: Budget | None = None
+) -> list[list[str]]:
+    """Louvain communities (weighted, fixed seed), largest first, members sorted: the last
+    of networkx's Louvain levels (what `louvain_communities` returns), the budget checked
+    between levels."""
+    budget = budget or Budget()
     simple = simple_graph(graph)
     if len(simple) == 0:
         return []
-    found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+    found: list[set[str]] = []
+    for level in nx.community.louvain_partitions(simple, weight="weight", seed=seed):
+        budget.check()
+        found = level
     return sorted((sorted(members) for members in found), key=lambda c: (-len(c), c[0]))
 
 
-def with_measures(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def with_measures(graph: nx.MultiDiGraph, budget: Budget | None = None) -> nx.MultiDiGraph:
     """A copy of `graph` whose nodes carry `degree`, `betweenness`, `eigenvector` and
-    `community` (the index in `communities(graph)`), for Gephi and the view."""
+    `community` (the index in `communities(graph)`), for Gephi and the view; within
+    `budget` if given."""
+    budget = budget or Budget()
     annotated = graph.copy()
     for measure in MEASURES:
-        for node, value in centrality(graph, measure).items():
+        for node, value in centrality(graph, measure, budget).items():
             annotated.nodes[node][measure] = value
-    for index, members in enumerate(communities(graph)):
+        budget.check()
+    for index, members in enumerate(communities(graph, budget=budget)):
         for node in members:
             annotated.nodes[node]["community"] = index
     return annotated
