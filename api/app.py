@@ -8,14 +8,25 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from graph.resolve_queue import ResolutionQueue
-from graph.store import open_store
+from conflict_kg.graph.resolve.queue import ResolutionQueue
+from conflict_kg.graph.store import open_store
 
-from . import articles, entities, exports, groups, incidents, paths, sparql, status, update, view
 from .fallback import install_fallback_handler
 from .limits import BodySizeLimit
 from .openapi import install_contract
 from .problems import install_problem_handlers
+from .routes import (
+    articles,
+    entities,
+    exports,
+    groups,
+    incidents,
+    paths,
+    sparql,
+    status,
+    update,
+    view,
+)
 from .settings import Settings
 from .writes import WritePool
 

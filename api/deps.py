@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from graph.store import Store
+from conflict_kg.graph.store import Store
 
 from .settings import Settings
 

@@ -2,7 +2,7 @@
 parameters, the pieces of their response bodies that recur (evidence, references), and the
 sample values their /docs examples are made of.
 
-Response models mirror the dataclasses of `graph.lookup_model` field for field and are
+Response models mirror the dataclasses of `graph.lookups.model` field for field and are
 filled from them with `model_validate` (attributes are read, nothing is renamed); each
 router declares the bodies only it returns, with an example taken from examples/.
 """
@@ -23,7 +23,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from graph import lookups
+from conflict_kg.graph import lookups
 
 __all__ = [
     "ARTICLE",
@@ -257,7 +257,7 @@ KH_EVIDENCE = {
 
 
 class LookupModel(BaseModel):
-    """A response body filled from a `graph.lookup_model` dataclass by attribute."""
+    """A response body filled from a `graph.lookups.model` dataclass by attribute."""
 
     model_config = ConfigDict(from_attributes=True)
 

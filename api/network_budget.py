@@ -3,7 +3,7 @@
 `/paths`, `/view/data` and `/export/{format}` read the whole store and measure what they
 built; one such request on a store where many articles repeat the same facts once grew the
 server's memory until the kernel killed it. Here the work runs in a worker thread under a
-`graph.network_budget.Budget` (deadline `query_timeout`, row cap `max_rows`), the event loop
+`graph.network.Budget` (deadline `query_timeout`, row cap `max_rows`), the event loop
 watches both the clock and the client, and when either runs out the budget is cancelled so
 the thread stops at its next check (a store query on the embedded store runs in a worker
 process that is killed at the deadline). Running out of budget is a 503 problem naming the
@@ -19,7 +19,7 @@ import anyio
 from anyio import CancelScope
 from fastapi import Request
 
-from graph.network_budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
+from conflict_kg.graph.network.budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
 
 from .problems import Problem
 from .settings import Settings

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
-from graph.errors import InvalidQueryError, StoreError
+from conflict_kg.graph.errors import InvalidQueryError, StoreError
 
 __all__ = [
     "PROBLEM_JSON",

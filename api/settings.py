@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from graph.federation import parse_origins
+from conflict_kg.graph.store.federation import parse_origins
 
 __all__ = ["DEFAULT_STORE", "Settings"]
 

@@ -26,8 +26,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.article import ArticleError, ArticleInput
-from extract.model import Extraction
+from conflict_kg.extract.article import ArticleError, ArticleInput
+from conflict_kg.extract.model import Extraction
 
 __all__ = ["ExtractionFailed", "WritePool", "WritesBusy"]
 
@@ -62,7 +62,7 @@ def _start_worker(options: dict[str, Any]) -> None:
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
-    from extract.pipeline import Extractor
+    from conflict_kg.extract.pipeline import Extractor
 
     _extractor = Extractor(**options)
 

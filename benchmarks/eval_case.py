@@ -44,7 +44,7 @@ def case_labels_of_classes() -> dict[str, str]:
     skos:closeMatch in the ontology; the alphabetically first when there are several."""
     from rdflib.namespace import SKOS
 
-    from ontologies import CK, CKET, load_ontology
+    from conflict_kg.ontologies import CK, CKET, load_ontology
 
     onto = load_ontology()
     labels: dict[str, str] = {}

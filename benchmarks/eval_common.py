@@ -214,7 +214,7 @@ VIOLENT_FAMILIES = frozenset({"attack", "abduction", "riot"})
 def families() -> Families:
     from rdflib.namespace import RDFS, SKOS
 
-    from ontologies import CK, CKET, load_ontology
+    from conflict_kg.ontologies import CK, CKET, load_ontology
 
     onto = load_ontology()
 
@@ -254,7 +254,7 @@ def read_jsonl(path: Path, limit: int | None) -> list[JsonDict]:
 @cache
 def _extractor(batch_size: int) -> Any:
     """One pipeline for every dataset of a run (loading spaCy is the slow part)."""
-    from extract.pipeline import Extractor
+    from conflict_kg.extract.pipeline import Extractor
 
     return Extractor(batch_size=batch_size)
 
@@ -266,7 +266,7 @@ def extract_json(
 
     Until the JSON contract carries ``mentions`` (issue 15), an event's mentions are taken
     from the `Event` it was printed from, which is what the contract will carry."""
-    from extract.article import ArticleInput
+    from conflict_kg.extract.article import ArticleInput
 
     extractor = _extractor(batch_size)
     items = [ArticleInput(source=str(r["id"]), text=r["text"]) for r in records]

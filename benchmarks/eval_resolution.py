@@ -150,11 +150,11 @@ def ingest_and_resolve(records: list[dict[str, Any]], store_url: str, batch_size
     The spaCy model is loaded before the clock starts: its load time says nothing about
     ingest or resolution and is reported apart.
     """
-    from api.ingest import ingest
-    from extract.article import article_from_json
-    from extract.pipeline import Extractor
-    from graph.resolve import resolve
-    from graph.store import open_store
+    from conflict_kg.extract.article import article_from_json
+    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.graph.resolve import resolve
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.ingest import ingest
 
     started = time.perf_counter()
     extractor = Extractor(batch_size=batch_size)
@@ -191,11 +191,11 @@ def case_stress(path: Path, store_url: str, batch_size: int) -> dict[str, float]
     """Resolution over the CASE snippets: short texts about mostly different events, with
     no dates, so every incident merge among them is suspect. A precision check and a
     second timing on more reports than WikiEvents has."""
-    from api.ingest import ingest
-    from extract.article import article_from_json
-    from extract.pipeline import Extractor
-    from graph.resolve import resolve
-    from graph.store import open_store
+    from conflict_kg.extract.article import article_from_json
+    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.graph.resolve import resolve
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.ingest import ingest
 
     records = read_jsonl(path, None)
     items = [article_from_json(str(r["id"]), {"text": r["text"]}) for r in records]
@@ -230,8 +230,8 @@ class Explainer:
     @classmethod
     def read(cls, store: Any) -> Explainer | None:
         try:
-            from graph import resolve as resolution
-            from graph.resolve_incidents import MERGE_SCORE
+            from conflict_kg.graph import resolve as resolution
+            from conflict_kg.graph.resolve.incidents import MERGE_SCORE
 
             actors, scopes = resolution._read_actors(store)
             reports, _ = resolution._read_reports(store, resolution.canonical_actors(actors))
@@ -255,7 +255,7 @@ class Explainer:
 
     def verdict(self, a: str, b: str) -> str:
         """Resolution's score for the pair, or the rule that vetoes it."""
-        from graph.resolve_incidents import _places_relation, pair_score
+        from conflict_kg.graph.resolve.incidents import _places_relation, pair_score
 
         x, y = self.records.get(a), self.records.get(b)
         if x is None or y is None:
@@ -277,7 +277,7 @@ class Explainer:
 def read_resolution(store: Any) -> tuple[dict[str, str], dict[str, str]]:
     """Report -> incident and actor -> canonical, as the store holds them (not as
     `resolve` returned them), so the figures are about what a query would see."""
-    from ontologies import RESOLUTION_GRAPH
+    from conflict_kg.ontologies import RESOLUTION_GRAPH
 
     def pairs(prop: str) -> list[tuple[str, str]]:
         sparql = (
@@ -292,13 +292,13 @@ def read_resolution(store: Any) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def entity_iri(entity_id: str) -> str:
-    from ontologies import CKID
+    from conflict_kg.ontologies import CKID
 
     return str(CKID[f"entity/{entity_id}"])
 
 
 def report_iri(event_id: str) -> str:
-    from ontologies import CKID
+    from conflict_kg.ontologies import CKID
 
     return str(CKID[f"incident/{event_id}"])
 

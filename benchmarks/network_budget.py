@@ -43,10 +43,10 @@ OTHER_ACTOR = "asaib-ahl-al-haq"
 
 
 def build_store(path: Path, reports: int) -> None:
-    from extract.article import ArticleInput
-    from extract.pipeline import Extractor
-    from graph.resolve import resolve
-    from graph.store import open_store
+    from conflict_kg.extract.article import ArticleInput
+    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.graph.resolve import resolve
+    from conflict_kg.graph.store import open_store
 
     text = SAMPLE.read_text(encoding="utf-8")
     extraction = Extractor().extract(ArticleInput(source=str(SAMPLE), text=text))
@@ -56,7 +56,7 @@ def build_store(path: Path, reports: int) -> None:
 
 
 def routes() -> list[str]:
-    from graph.export import FORMATS
+    from conflict_kg.graph.export import FORMATS
 
     paths = f"/paths?source={REPEATED_ACTOR}&target={OTHER_ACTOR}&max_length=2"
     return [paths, "/view/data", *(f"/export/{name}" for name in FORMATS)]

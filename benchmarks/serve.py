@@ -155,9 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("rdflib-endpoint is not installed: .venv/bin/pip install rdflib-endpoint")
         return 0
-    from graph.resolve import resolve
-    from graph.store import open_store
-    from ontologies import RESOLUTION_GRAPH
+    from conflict_kg.graph.resolve import resolve
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.ontologies import RESOLUTION_GRAPH
 
     texts, notes = load_texts(ROOT / "examples", args.eval_dir)
     articles = replicate(extract_graphs(texts), args.triples)

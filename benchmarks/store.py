@@ -46,7 +46,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.store_terms import from_ox
+from conflict_kg.graph.store.terms import from_ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import DEFAULT_EVAL_DIR, ROOT, add_json_option, load_texts, write_json
@@ -79,9 +79,9 @@ PREFERRED_ACTORS = ("kataib-hezbollah",)
 
 def extract_graphs(texts: list[str]) -> list[tuple[str, URIRef, Graph]]:
     """(sha256, article IRI, graph) per distinct text."""
-    from extract.article import ArticleInput
-    from extract.pipeline import Extractor
-    from extract.triples import article_graph
+    from conflict_kg.extract.article import ArticleInput
+    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract.triples import article_graph
 
     items = [ArticleInput(source=f"text-{i}", text=t) for i, t in enumerate(texts)]
     graphs = []
@@ -458,7 +458,7 @@ class OxigraphSide:
 
 
 def ingest_ours(location: Path, articles: list[tuple[URIRef, Graph]]) -> tuple[float, Any]:
-    from graph.store import open_store
+    from conflict_kg.graph.store import open_store
 
     store = open_store(f"oxigraph:{location}")
     started = time.perf_counter()
@@ -484,7 +484,7 @@ def run_oxigraph(
     goes first; the stores of the last round answer the queries. The stores live only in
     this function, so they are closed before rdflib's forked query children start.
     """
-    from graph.store_terms import article_quads
+    from conflict_kg.graph.store.terms import article_quads
 
     quads_s, value = timed(lambda: [article_quads(iri, g) for iri, g in articles])
     quads: list[list[ox.Quad]] = value  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ontologies import slugify
+from conflict_kg.ontologies import slugify
 
 from .agencies import agency_after_state
 from .claimants import add_claimants

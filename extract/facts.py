@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ontologies import slugify
+from conflict_kg.ontologies import slugify
 
 from .article import dateline_place
 from .casualties import casualties

@@ -124,7 +124,7 @@ class Lexicon:
 
 
 def _records(name: str) -> Iterator[dict[str, Any]]:
-    resource = files("extract").joinpath("data", name)
+    resource = files("conflict_kg.extract").joinpath("data", name)
     if not resource.is_file():
         return
     for line in resource.read_text(encoding="utf-8").splitlines():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from ontologies import slugify
+from conflict_kg.ontologies import slugify
 
 from .cities import is_major_city
 from .lexicon import Lexicon, load_lexicon

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ontologies import slugify
+from conflict_kg.ontologies import slugify
 
 from .attribution import Attribution, attribute
 from .entities import EntityTable

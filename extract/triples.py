@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from ontologies import (
+from conflict_kg.ontologies import (
     CK,
     CKET,
     CKID,

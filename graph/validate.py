@@ -14,7 +14,7 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from ontologies import RESOLUTION_GRAPH, load_shapes
+from conflict_kg.ontologies import RESOLUTION_GRAPH, load_shapes
 
 from .store import Store
 

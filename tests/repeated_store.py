@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.article import sha256_text
-from extract.entities import ARTICLE_KEY_LENGTH
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.store import Store
+from conflict_kg.extract.article import sha256_text
+from conflict_kg.extract.entities import ARTICLE_KEY_LENGTH
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.store import Store
 
 __all__ = ["REPEATED_ACTOR", "repeated_graphs", "report_texts", "store_reports"]
 

@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ontologies import CKID
+from conflict_kg.ontologies import CKID
 
 __all__ = ["NamedQuery", "NamedQueryError", "bind_named_query", "load_named_queries"]
 
@@ -54,7 +54,7 @@ class NamedQuery:
 def load_named_queries() -> dict[str, NamedQuery]:
     """Every public `.rq` file (the `store_*` ones are the store's internals)."""
     queries: dict[str, NamedQuery] = {}
-    for resource in sorted(files("graph.queries").iterdir(), key=lambda r: r.name):
+    for resource in sorted(files("conflict_kg.graph.queries").iterdir(), key=lambda r: r.name):
         if not resource.name.endswith(".rq") or resource.name.startswith("store_"):
             continue
         text = resource.read_text(encoding="utf-8")

@@ -14,10 +14,10 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.export import FORMATS
-from graph.store import open_store
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.export import FORMATS
+from conflict_kg.graph.store import open_store
 
 PROBLEM_JSON = "application/problem+json"
 KH, AAH = "kataib-hezbollah", "asaib-ahl-al-haq"

@@ -11,9 +11,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from api.fallback import install_fallback_handler
-from api.problems import install_problem_handlers
-from extract.article import (
+from conflict_kg.api.fallback import install_fallback_handler
+from conflict_kg.api.problems import install_problem_handlers
+from conflict_kg.extract.article import (
     ArticleError,
     MalformedInput,
     decode_text,

@@ -13,10 +13,15 @@ import pytest
 from starlette.requests import Request
 from starlette.types import Message
 
-from api.network_budget import run_within_budget
-from api.problems import Problem
-from api.settings import Settings
-from graph.network_budget import Budget, NetworkCancelled, NetworkTimeout, NetworkTooLarge
+from conflict_kg.api.network_budget import run_within_budget
+from conflict_kg.api.problems import Problem
+from conflict_kg.api.settings import Settings
+from conflict_kg.graph.network.budget import (
+    Budget,
+    NetworkCancelled,
+    NetworkTimeout,
+    NetworkTooLarge,
+)
 
 SCOPE = {"type": "http", "method": "GET", "path": "/view/data", "headers": [], "query_string": b""}
 

@@ -15,7 +15,7 @@ from rdflib.namespace import RDF
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from ontologies import CK
+from conflict_kg.ontologies import CK
 
 KH = "https://w3id.org/conflict-kg/id/entity/kataib-hezbollah"
 STRIKE_PERPETRATORS = (

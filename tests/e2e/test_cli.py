@@ -12,7 +12,7 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from ontologies import CK, RESOLUTION_GRAPH
+from conflict_kg.ontologies import CK, RESOLUTION_GRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "reuters-2021-11-08-iraq-pm-drone-strike.txt"

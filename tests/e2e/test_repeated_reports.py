@@ -31,10 +31,10 @@ import pytest
 from repeated_store import REPEATED_ACTOR, store_reports
 from support import CLI, ROOT, cli_env, free_port, wait_for_health
 
-from extract.model import Extraction
-from graph.export import FORMATS
-from graph.resolve import resolve
-from graph.store import open_store
+from conflict_kg.extract.model import Extraction
+from conflict_kg.graph.export import FORMATS
+from conflict_kg.graph.resolve import resolve
+from conflict_kg.graph.store import open_store
 
 REPORTS = 200
 RSS_BOUND_MB = 1024

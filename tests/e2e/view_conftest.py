@@ -22,9 +22,9 @@ import pytest
 from support import running_server
 from websockets.sync.client import ClientConnection, connect
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.store import open_store
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.store import open_store
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.article import ArticleInput
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.pipeline import Extractor
 
 
 def events(extractor: Extractor, text: str) -> list[tuple[str, str]]:

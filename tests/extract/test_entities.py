@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from extract.article import ArticleInput
-from extract.entities import EntityTable, resolve_entities
-from extract.lexicon import load_lexicon
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.entities import EntityTable, resolve_entities
+from conflict_kg.extract.lexicon import load_lexicon
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _full_name_and_later_surname(

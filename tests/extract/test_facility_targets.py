@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.article import ArticleInput
-from extract.model import Extraction
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _extract(extractor: Extractor, text: str) -> Extraction:

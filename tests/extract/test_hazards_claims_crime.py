@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF
 
-from extract.article import ArticleInput
-from extract.model import Event, Extraction
-from extract.pipeline import Extractor
-from extract.triples import article_graph
-from graph.validate import validate_graph
-from ontologies import CK, CKID
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Event, Extraction
+from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.validate import validate_graph
+from conflict_kg.ontologies import CK, CKID
 
 
 def _run(extractor: Extractor, text: str) -> Extraction:

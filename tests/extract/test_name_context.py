@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from extract.article import ArticleInput
-from extract.entities import resolve_entities
-from extract.lexicon import load_lexicon
-from extract.name_context import (
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.entities import resolve_entities
+from conflict_kg.extract.lexicon import load_lexicon
+from conflict_kg.extract.name_context import (
     facility_after,
     person_by_context,
     place_by_context,
     reporter_by_context,
     unlabelled_facilities,
 )
-from extract.pipeline import Extractor
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _span(extractor: Extractor, text: str, name: str, label: str | None = None) -> Span:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from extract.entities import resolve_entities
-from extract.lexicon import load_lexicon
-from extract.name_labels import corrected_label
-from extract.pipeline import Extractor
+from conflict_kg.extract.entities import resolve_entities
+from conflict_kg.extract.lexicon import load_lexicon
+from conflict_kg.extract.name_labels import corrected_label
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _span(extractor: Extractor, text: str, name: str) -> Span:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from extract.article import ArticleInput
-from extract.model import Event
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Event
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _event(extractor: Extractor, text: str) -> Event:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from extract.article import ArticleInput
-from extract.persons import is_title_only, listed_names, title_before
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.persons import is_title_only, listed_names, title_before
+from conflict_kg.extract.pipeline import Extractor
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.entities import EntityTable, resolve_entities
-from extract.lexicon import load_lexicon
-from extract.pipeline import Extractor
+from conflict_kg.extract.entities import EntityTable, resolve_entities
+from conflict_kg.extract.lexicon import load_lexicon
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _table_with_first_labelled(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.article import ArticleInput
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.pipeline import Extractor
 
 PEACEFUL = (
     "The city council approved a new budget for public libraries on Tuesday. "

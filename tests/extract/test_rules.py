@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extract.article import ArticleInput
-from extract.model import Extraction
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _run(extractor: Extractor, text: str, published: str | None = None) -> Extraction:

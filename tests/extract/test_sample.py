@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.model import Event, Extraction
+from conflict_kg.extract.model import Event, Extraction
 
 
 def _one(events: list[Event], type_: str) -> Event:

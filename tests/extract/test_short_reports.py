@@ -3,9 +3,9 @@ a building, one argument per role and entity, and what a "found" clause found.""
 
 from __future__ import annotations
 
-from extract.article import ArticleInput, dateline_place
-from extract.model import Event, Extraction
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput, dateline_place
+from conflict_kg.extract.model import Event, Extraction
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _run(extractor: Extractor, text: str) -> Extraction:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.validate import validate_graph
-from ontologies import CK, CKID, article_iri
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.validate import validate_graph
+from conflict_kg.ontologies import CK, CKID, article_iri
 
 KH = CKID["entity/kataib-hezbollah"]
 IRAN = CKID["entity/iran"]

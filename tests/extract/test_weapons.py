@@ -3,9 +3,9 @@ the words make it an aircraft."""
 
 from __future__ import annotations
 
-from extract.article import ArticleInput
-from extract.model import Event
-from extract.pipeline import Extractor
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Event
+from conflict_kg.extract.pipeline import Extractor
 
 
 def _event(extractor: Extractor, text: str) -> Event:

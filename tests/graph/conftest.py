@@ -16,7 +16,7 @@ import pytest
 from rdflib import URIRef
 from support import free_port
 
-from graph.store import Store, event_classes, open_store
+from conflict_kg.graph.store import Store, event_classes, open_store
 
 BACKENDS = ("oxigraph", "memory", "sparql")
 

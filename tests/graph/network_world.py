@@ -18,7 +18,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from ontologies import CK, CKID, DCTERMS, GEO, PROV, SEM
+from conflict_kg.ontologies import CK, CKID, DCTERMS, GEO, PROV, SEM
 
 SHA = "ab" * 32
 ARTICLE = CKID[f"article/{SHA}"]

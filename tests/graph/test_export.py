@@ -17,9 +17,9 @@ import pytest
 from network_world import world_graph
 from rdflib import Dataset, Graph
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.export import (
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.export import (
     FORMATS,
     NETWORK_FORMATS,
     ExportError,
@@ -27,9 +27,9 @@ from graph.export import (
     export_network,
     flat_attributes,
 )
-from graph.export_files import DOT_SKIPPED
-from graph.network import NetworkFilter, build_network, load_network_data, with_measures
-from graph.store import Store, open_store
+from conflict_kg.graph.export.files import DOT_SKIPPED
+from conflict_kg.graph.network import NetworkFilter, build_network, load_network_data, with_measures
+from conflict_kg.graph.store import Store, open_store
 
 GEXF = "{http://www.gexf.net/1.2draft}"
 

@@ -12,8 +12,9 @@ import pytest
 from listener import ANSWER, Listener, listening
 from rdflib import URIRef
 
-from graph.errors import InvalidQueryError
-from graph.federation import (
+from conflict_kg.graph.errors import InvalidQueryError
+from conflict_kg.graph.store import Store, open_store
+from conflict_kg.graph.store.federation import (
     MAX_READ_CHARS,
     Reach,
     RemoteAccessRefused,
@@ -22,7 +23,6 @@ from graph.federation import (
     origin_of,
     parse_origins,
 )
-from graph.store import Store, open_store
 
 HELD = URIRef("https://example.org/held-graph")
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.lookup_base import claims, claims_each, id_iri
-from graph.store import Store
-from ontologies import CK, article_iri
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.lookups.rows import claims, claims_each
+from conflict_kg.graph.store import Store
+from conflict_kg.graph.vocabulary import id_iri
+from conflict_kg.ontologies import CK, article_iri
 
 
 def titles(store: Store) -> list[str]:

@@ -9,14 +9,14 @@ from importlib.resources import files
 
 import pytest
 
-from extract.article import ArticleInput
-from extract.model import Extraction
-from extract.pipeline import Extractor
-from extract.triples import article_graph
-from graph import lookups
-from graph.lookup_base import event_span
-from graph.store import Store, open_store
-from ontologies import CK, local_id
+from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph import lookups
+from conflict_kg.graph.store import Store, open_store
+from conflict_kg.graph.vocabulary import event_span
+from conflict_kg.ontologies import CK, local_id
 
 SECOND_TEXT = """date 2021-12-14 International
 Militia rockets hit army base in Kirkuk
@@ -406,7 +406,7 @@ def test_queries_list_the_ontologys_roles() -> None:
     roles = set(lookups.actor_roles())
     assert roles == {"perpetrator", "target", "victim", "participant", "winner"}
     for name in ("incidents_by_actor", "incidents_by_certainty", "group_links"):
-        text = files("graph.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+        text = files("conflict_kg.graph.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
         listed = re.search(r"FILTER \(\?role IN \(([^)]*)\)\)", text)
         assert listed is not None, name
         assert {r.strip().removeprefix("ck:") for r in listed[1].split(",")} == roles

@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 from network_world import CLAIMS, node, world_graph
 
-from extract.model import Extraction
-from extract.triples import article_graph
-from graph.network import (
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph.network import (
     NetworkError,
     NetworkFilter,
     build_network,
@@ -27,9 +27,9 @@ from graph.network import (
     top_actors,
     with_measures,
 )
-from graph.network_data import NetworkData
-from graph.network_measures import eigenvector
-from graph.store import Store, open_store
+from conflict_kg.graph.network.data import NetworkData
+from conflict_kg.graph.network.measures import eigenvector
+from conflict_kg.graph.store import Store, open_store
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from network_world import world_graph
 from repeated_store import REPEATED_ACTOR, store_reports
 
-from extract.model import Extraction
-from graph.network import (
+from conflict_kg.extract.model import Extraction
+from conflict_kg.graph.network import (
     Budget,
     NetworkFilter,
     NetworkTimeout,
@@ -26,11 +26,11 @@ from graph.network import (
     network_from_store,
     with_measures,
 )
-from graph.network_budget import NetworkCancelled
-from graph.network_data import NetworkData, _rows
-from graph.resolve import resolve
-from graph.store import Store, open_store
-from ontologies import CKID
+from conflict_kg.graph.network.budget import NetworkCancelled
+from conflict_kg.graph.network.data import NetworkData, _rows
+from conflict_kg.graph.resolve import resolve
+from conflict_kg.graph.store import Store, open_store
+from conflict_kg.ontologies import CKID
 
 REPORTS = 200
 

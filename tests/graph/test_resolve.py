@@ -13,15 +13,15 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from extract.article import ArticleInput, read_inputs
-from extract.model import Extraction
-from extract.pipeline import Extractor
-from extract.triples import article_graph
-from graph import lookups
-from graph.lookup_base import select
-from graph.resolve import resolve
-from graph.store import Store
-from ontologies import CK, CKID, RESOLUTION_GRAPH, article_iri, local_id
+from conflict_kg.extract.article import ArticleInput, read_inputs
+from conflict_kg.extract.model import Extraction
+from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph import lookups
+from conflict_kg.graph.lookups.rows import select
+from conflict_kg.graph.resolve import resolve
+from conflict_kg.graph.store import Store
+from conflict_kg.ontologies import CK, CKID, RESOLUTION_GRAPH, article_iri, local_id
 
 ARTICLES = Path(__file__).parent / "articles"
 NAMES = ("kirkuk-a.txt", "kirkuk-b.txt", "kirkuk-c.json", "kirkuk-d.txt")
@@ -171,7 +171,7 @@ def test_an_actor_lists_every_spelling_and_the_articles_that_used_it(
 def test_any_ingestion_order_gives_the_same_graph(
     store_url: str, extractions: dict[str, Extraction], tmp_path: Path
 ) -> None:
-    from graph.store import open_store
+    from conflict_kg.graph.store import open_store
 
     seen: list[set[tuple]] = []
     for number, order in enumerate(list(permutations(NAMES))[::7]):
@@ -217,7 +217,7 @@ def test_removing_an_article_re_resolves_what_leaned_on_it(
 def test_an_article_graph_cannot_be_replaced_as_a_derived_one(
     store: Store, extractions: dict[str, Extraction]
 ) -> None:
-    from graph.errors import StoreError
+    from conflict_kg.graph.errors import StoreError
 
     add(store, extractions, "kirkuk-a.txt")
     iri = article_iri(extractions["kirkuk-a.txt"].article.id)
@@ -288,7 +288,7 @@ def test_the_incident_query_lists_every_report_side_by_side(
 def test_networks_groups_and_entity_lists_use_resolved_incidents_and_actors(
     store: Store, extractions: dict[str, Extraction], strike: str
 ) -> None:
-    from graph.network_data import load_network_data
+    from conflict_kg.graph.network.data import load_network_data
 
     incident = strike
     report_a = strike.removeprefix("c-")
@@ -316,7 +316,7 @@ def test_networks_groups_and_entity_lists_use_resolved_incidents_and_actors(
 def test_the_resolution_read_by_lookups_follows_every_write(
     store: Store, extractions: dict[str, Extraction]
 ) -> None:
-    from graph.lookup_incidents import resolved
+    from conflict_kg.graph.lookups.incidents import resolved
 
     add(store, extractions, "kirkuk-a.txt", "kirkuk-c.json")
     resolve(store)
@@ -334,8 +334,8 @@ def test_the_resolution_read_by_lookups_follows_every_write(
 
 
 def test_a_read_only_endpoint_is_refused_before_anything_is_read() -> None:
-    from graph.errors import StoreError
-    from graph.store import open_store
+    from conflict_kg.graph.errors import StoreError
+    from conflict_kg.graph.store import open_store
 
     # Nothing listens there: reading first would fail with "cannot reach" instead.
     with open_store("sparql:http://127.0.0.1:9/sparql") as read_only:
@@ -372,7 +372,7 @@ def test_neighbors_walk_resolved_incidents_and_actors(
 
 
 def test_the_resolution_graph_conforms_to_the_shapes(store: Store, strike: str) -> None:
-    from graph.validate import validate_graph, validate_store
+    from conflict_kg.graph.validate import validate_graph, validate_store
 
     report = validate_store(store)
     assert (report.articles, report.violations) == (4, [])

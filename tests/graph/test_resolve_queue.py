@@ -6,14 +6,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from extract.article import ArticleInput, read_inputs
-from extract.pipeline import Extractor
-from extract.triples import article_graph
-from graph import lookups
-from graph.lookup_incidents import resolved
-from graph.resolve_queue import ResolutionQueue
-from graph.store import Store
-from ontologies import CK
+from conflict_kg.extract.article import ArticleInput, read_inputs
+from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract.triples import article_graph
+from conflict_kg.graph import lookups
+from conflict_kg.graph.lookups.incidents import resolved
+from conflict_kg.graph.resolve.queue import ResolutionQueue
+from conflict_kg.graph.store import Store
+from conflict_kg.ontologies import CK
 
 ARTICLES = Path(__file__).parent / "articles"
 

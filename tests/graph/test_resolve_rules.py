@@ -3,9 +3,9 @@ incident. Inputs are written here; the store-level behaviour is in test_resolve.
 
 from __future__ import annotations
 
-from graph.resolve import _class_tree
-from graph.resolve_actors import ActorRecord, canonical_actors, name_key
-from graph.resolve_incidents import ReportRecord, cluster_reports, pair_score
+from conflict_kg.graph.resolve.actors import ActorRecord, canonical_actors, name_key
+from conflict_kg.graph.resolve.incidents import ReportRecord, cluster_reports, pair_score
+from conflict_kg.graph.resolve.rebuild import _class_tree
 
 
 def actor(iri: str, kind: str, *names: str, **facts: object) -> ActorRecord:
@@ -206,7 +206,7 @@ def test_acronyms_name_organised_actors_only() -> None:
 
 
 def test_undated_reports_are_only_compared_with_reports_sharing_an_actor() -> None:
-    from graph.resolve_incidents import _candidates
+    from conflict_kg.graph.resolve.incidents import _candidates
 
     place = {"places": frozenset({"kirkuk"})}
     undated = ReportRecord("u", "A", None, "Bombing", actors=frozenset({"kh"}), **place)

@@ -15,7 +15,7 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.store import (
+from conflict_kg.graph.store import (
     EXPORT_FORMATS,
     InvalidQueryError,
     QueryOptions,
@@ -24,7 +24,7 @@ from graph.store import (
     StoreError,
     open_store,
 )
-from ontologies import CK, SEM, article_iri, entity_iri, incident_iri
+from conflict_kg.ontologies import CK, SEM, article_iri, entity_iri, incident_iri
 
 PROJECT = Path(__file__).resolve().parents[2]
 EX = Namespace("https://example.org/")
@@ -467,7 +467,7 @@ def test_oxigraph_directory_held_by_another_process(tmp_path):
     program = textwrap.dedent(
         f"""
         import sys
-        from graph.store import StoreError, open_store
+        from conflict_kg.graph.store import StoreError, open_store
         try:
             open_store({f"oxigraph:{location}"!r})
         except StoreError as error:

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS
 
-from ontologies import CK, CKET, GEO, ONTOLOGY_DIR, SEM, load_ontology, load_shapes
+from conflict_kg.ontologies import CK, CKET, GEO, ONTOLOGY_DIR, SEM, load_ontology, load_shapes
 
 # Plain IRIs, not rdflib's XSD namespace: pytest probes module attributes during collection
 # and the XSD namespace warns on every unknown name it is asked for.

@@ -1,0 +1,413 @@
+"""`/articles`: list the stored articles, ingest one (token only), read back what one
+contributed, delete one (token only).
+
+POST takes the article as `text/plain` (the body is the text; `title`, `published` and `url`
+as query parameters) or as JSON `{"text", "title"?, "published"?, "url"?}`, read by the same
+functions and rules as the CLI's files (`extract.article`). The text's sha256 is the
+article's identity: posting the same text again changes nothing and answers 200 instead of
+201, with the same body, without extracting again.
+
+Extraction runs in the write pool (`api.writes`): one worker process, a bounded queue, 503
+with Retry-After beyond it. A write is committed when its extraction finishes while its
+client is still connected; a client that leaves before that leaves nothing stored. A client
+that got no answer asks `GET /articles/{sha256 of the text}` (200: stored, 404: not) or
+simply posts again, which is idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import Field
+
+from conflict_kg.extract.article import (
+    ArticleError,
+    ArticleInput,
+    MalformedInput,
+    field_refusal,
+    json_article,
+    plain_article,
+    sha256_text,
+)
+from conflict_kg.extract.model import Extraction
+from conflict_kg.graph import lookups
+from conflict_kg.graph.resolve.queue import ResolutionQueue
+from conflict_kg.graph.store import Store
+from conflict_kg.ingest import IngestResult, store_extraction
+from conflict_kg.ontologies import article_iri
+
+from ..auth import require_token
+from ..deps import get_store
+from ..models import (
+    ARTICLE,
+    ARTICLE_TEXT,
+    KH,
+    PUBLISHED_PATTERN,
+    STRIKE,
+    TITLE,
+    ArticleIdPath,
+    Day,
+    DeletedArticleIdPath,
+    EntityRef,
+    LimitQuery,
+    LookupModel,
+    OffsetQuery,
+    Ref,
+    example_config,
+    page_example,
+)
+from ..openapi import STORE_UNAVAILABLE, problems
+from ..problems import Problem, problem_response
+from ..writes import ExtractionFailed, WritePool, WritesBusy
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["articles"])
+StoreDep = Annotated[Store, Depends(get_store)]
+# The article's URL becomes an IRI (dcterms:source): RFC 3986's grammar over printable ASCII
+# (one `?` part, one `#` part, `%` only before two hex digits), so the store never meets a
+# term it refuses. Matched with `fullmatch`: `$` alone would let a final newline through.
+_URL_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+_URL = re.compile(
+    rf"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/(?:{_URL_CHAR}|/)*)?"
+    rf"(?:\?(?:{_URL_CHAR}|[/?])*)?(?:#(?:{_URL_CHAR}|[/?])*)?$"
+)
+
+_ARTICLE_BODY = {
+    "required": True,
+    "content": {
+        "text/plain": {
+            "schema": {"type": "string", "pattern": ARTICLE_TEXT},
+            "example": "BAGHDAD, Nov 8 (Reuters) - A drone strike targeting the Iraqi prime "
+            "minister on Sunday was carried out by at least one Iranian-backed militia, "
+            "Iraqi security officials said.",
+        },
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["text"],
+                "properties": {
+                    "text": {"type": "string", "pattern": ARTICLE_TEXT},
+                    "title": {"type": ["string", "null"]},
+                    "published": {
+                        "type": ["string", "null"],
+                        "pattern": PUBLISHED_PATTERN,
+                        "description": "YYYY-MM-DD, or an ISO date and time (the day is kept).",
+                    },
+                    "url": {"type": ["string", "null"], "pattern": _URL.pattern},
+                },
+            },
+            "example": {
+                "text": "A drone strike targeting the Iraqi prime minister on Sunday was "
+                "carried out by Kataib Hezbollah, two officials said.",
+                "title": "Drone strike on the Iraqi prime minister",
+                "published": "2021-11-08",
+            },
+        },
+    },
+}
+
+
+# Response bodies ---------------------------------------------------------------------------
+
+
+class ArticleSummary(LookupModel):
+    id: str
+    iri: str
+    title: str | None
+    published: str | None
+    publisher: Ref | None
+    dateline: Ref | None
+    events: int = Field(description="Incidents the article reports.")
+    entities: int = Field(description="Actors and places it mentions.")
+
+
+class ArticlePage(LookupModel):
+    model_config = example_config(
+        page_example(
+            {
+                "id": ARTICLE,
+                "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
+                "title": TITLE,
+                "published": "2021-11-08",
+                "publisher": {"id": "reuters", "name": "Reuters"},
+                "dateline": {"id": "baghdad", "name": "Baghdad"},
+                "events": 6,
+                "entities": 23,
+            }
+        )
+    )
+    items: list[ArticleSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class ArticleEvent(LookupModel):
+    id: str
+    type: str | None
+    acled: str | None
+    date: str | None
+
+
+class ArticleContentsModel(LookupModel):
+    model_config = example_config(
+        {
+            "id": ARTICLE,
+            "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
+            "title": TITLE,
+            "published": "2021-11-08",
+            "events": [
+                {
+                    "id": STRIKE,
+                    "type": "AirOrDroneStrike",
+                    "acled": "AIR_STRIKE",
+                    "date": "2021-11-07",
+                }
+            ],
+            "entities": [KH],
+            "triples": 478,
+        }
+    )
+    id: str
+    iri: str
+    title: str | None
+    published: str | None
+    events: list[ArticleEvent]
+    entities: list[EntityRef]
+    triples: int = Field(description="Triples in the article's named graph.")
+
+
+def _store(app: FastAPI, store: Store, extraction: Extraction) -> IngestResult:
+    result = store_extraction(extraction, store)
+    if result.added:
+        _resolution(app).after_write()
+    return result
+
+
+def _resolution(app: FastAPI) -> ResolutionQueue:
+    queue: ResolutionQueue = app.state.resolution
+    return queue
+
+
+def _remove(app: FastAPI, store: Store, id: str) -> bool:
+    """Drop the article, then re-resolve what leaned on it (its reports leave their incidents,
+    its spellings leave their actors)."""
+    if not store.remove_article(article_iri(id)):
+        return False
+    _resolution(app).after_write()
+    return True
+
+
+def _article(media_type: str, body: bytes, params: dict[str, str | None]) -> ArticleInput:
+    """The article from either kind of body, by the CLI's rules; errors name the content
+    type that was sent (400 for bytes that are not UTF-8 or not JSON, 422 for content the
+    rules refuse). Called in a worker thread: the rules scan up to 5 MB."""
+    if media_type in ("text/html", "application/xhtml+xml"):
+        detail = f"HTML is not converted: send the article's plain text, not {media_type}"
+        raise Problem(415, "Unsupported media type", detail)
+    if media_type not in ("application/json", "text/plain", ""):
+        detail = f"send text/plain or application/json, not {media_type}"
+        raise Problem(415, "Unsupported media type", detail)
+    source = f"{media_type} body" if media_type else "body (no Content-Type, read as text/plain)"
+    title_refusal = field_refusal(params["title"] or "")
+    if title_refusal is not None and media_type != "application/json":
+        detail = f"query parameter 'title' is {title_refusal}"
+        raise Problem(422, "Invalid parameters", detail)
+    try:
+        if media_type == "application/json":
+            item = json_article(source, body)
+        else:
+            item = plain_article(source, body)
+            item.title, item.published = params["title"], params["published"]
+            item.url = params["url"]
+    except MalformedInput as error:
+        raise Problem(400, "Malformed body", str(error)) from None
+    except ArticleError as error:
+        raise Problem(422, "Invalid article", str(error)) from None
+    return _checked(item)
+
+
+def _checked(item: ArticleInput) -> ArticleInput:
+    if item.url is not None and not _URL.fullmatch(item.url):
+        detail = f"'url' must be an http(s) URL in ASCII (percent-encode the rest): {item.url!r}"
+        raise Problem(422, "Invalid article", detail)
+    if item.published:
+        try:
+            date.fromisoformat(item.published)
+        except ValueError:
+            detail = f"'published' is not a date: {item.published!r}"
+            raise Problem(422, "Invalid article", detail) from None
+    return item
+
+
+async def _watch_disconnect(request: Request, gone: asyncio.Event) -> None:
+    """Set `gone` when the client closes the connection. The body has been read, so the
+    next ASGI message is the disconnect (uvicorn sends nothing else before the answer)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            gone.set()
+            return
+
+
+def _busy(busy: WritesBusy) -> JSONResponse:
+    detail = (
+        f"the write queue is full ({busy.waiting} write(s) extracting or waiting): "
+        f"retry in {busy.retry_after} s"
+    )
+    response = problem_response(503, "Writes busy", detail)
+    response.headers["Retry-After"] = str(busy.retry_after)
+    return response
+
+
+async def _answer(store: Store, article_id: str, *, added: bool) -> JSONResponse:
+    contents = await anyio.to_thread.run_sync(lookups.get_article, store, article_id)
+    if contents is None:  # removed between the write and the read
+        raise Problem(409, "Conflict", "the article was deleted while it was being stored")
+    model = ArticleContentsModel.model_validate(contents)
+    return JSONResponse(model.model_dump(mode="json"), status_code=201 if added else 200)
+
+
+@router.get(
+    "/articles",
+    response_model=ArticlePage,
+    summary="Stored articles",
+    responses=problems({503: STORE_UNAVAILABLE}),
+)
+def list_articles(store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery = 0) -> ArticlePage:
+    """Most recently published first, with their publisher, dateline, and how many incidents
+    and entities each contributed."""
+    return ArticlePage.model_validate(lookups.list_articles(store, limit=limit, offset=offset))
+
+
+@router.get(
+    "/articles/{id}",
+    response_model=ArticleContentsModel,
+    summary="What one article contributed",
+    responses=problems(
+        {404: "No article with this id (or not yet: see the detail).", 503: STORE_UNAVAILABLE}
+    ),
+)
+def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> ArticleContentsModel:
+    """The incidents the article reports, the entities it mentions, and its triple count.
+
+    The id is the sha256 of the article's text (UTF-8, without a BOM), so a client whose
+    POST got no answer learns here whether it was stored: 200 it was, 404 it was not (a
+    write whose client left before its extraction finished is dropped). Posting the same
+    text again is safe either way."""
+    contents = lookups.get_article(store, id)
+    if contents is None:
+        writes: WritePool = request.app.state.writes
+        detail = f"no article with id {id!r}"
+        if writes.pending(id):
+            detail += " yet: a write of it is being extracted, ask again later"
+        raise Problem(404, "Not found", detail)
+    return ArticleContentsModel.model_validate(contents)
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=ArticleContentsModel,
+    summary="Ingest an article (token required)",
+    dependencies=[Depends(require_token)],
+    responses={
+        200: {"description": "Already stored: nothing changed.", "model": ArticleContentsModel},
+        201: {"description": "Stored: what was extracted."},
+        **problems(
+            {
+                400: "Malformed JSON or not UTF-8.",
+                409: "The article was deleted while it was being stored.",
+                415: "Neither text/plain nor application/json (HTML is not taken).",
+                422: "No text, a field of the wrong kind, text the input rules refuse (lone "
+                "surrogates, NUL bytes, HTML), or an article extraction refuses (over its "
+                "time budget). Nothing is stored.",
+                500: "Extraction failed (a fault of ours): nothing is stored.",
+                503: f"{STORE_UNAVAILABLE} Or the write queue is full: nothing is stored, try "
+                "again after `Retry-After` seconds.",
+            },
+            retry_after={503},
+        ),
+    },
+    openapi_extra={"requestBody": _ARTICLE_BODY},
+)
+async def create_article(
+    request: Request,
+    store: StoreDep,
+    title: Annotated[
+        str | None, Query(max_length=1000, description="Title, for a text/plain body.")
+    ] = None,
+    published: Annotated[
+        Day | None,
+        Query(
+            description="Publication date YYYY-MM-DD, for a text/plain body.",
+            examples=["2021-11-08"],
+        ),
+    ] = None,
+    url: Annotated[
+        str | None,
+        Query(
+            max_length=2000,
+            pattern=_URL.pattern,
+            description="Where it was published: an http(s) URL in ASCII.",
+            examples=["https://www.reuters.com/world/middle-east/"],
+        ),
+    ] = None,
+) -> Response:
+    """Extract the article's entities, incidents, roles and relations and store them as the
+    article's named graph: 201 with what was extracted, or 200 with the same body when this
+    exact text is already stored.
+
+    One article extracts at a time; a few more wait (CONFLICT_KG_WRITE_QUEUE), the next gets
+    503 with Retry-After. A write whose client disconnects before its extraction finishes is
+    not stored: `GET /articles/{sha256 of the text}` tells a client that got no answer."""
+    body = await request.body()
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    params = {"title": title, "published": published, "url": url}
+    item = await anyio.to_thread.run_sync(_article, media_type, body, params)
+    article_id = sha256_text(item.text)  # hashlib lets go of the GIL; encoding 5 MB is ~5 ms
+    if await anyio.to_thread.run_sync(store.has_article, article_iri(article_id)):
+        return await _answer(store, article_id, added=False)
+    writes: WritePool = request.app.state.writes
+    gone = asyncio.Event()
+    watcher = asyncio.create_task(_watch_disconnect(request, gone))
+    try:
+        extraction = await writes.extract(article_id, item, gone)
+    except WritesBusy as busy:
+        return _busy(busy)
+    except ArticleError as error:
+        raise Problem(422, "Article refused", str(error)) from None
+    except ExtractionFailed as error:
+        raise Problem(500, "Extraction failed", str(error)) from None
+    finally:
+        watcher.cancel()
+    if extraction is None:
+        # The client left before its extraction finished: nothing is stored, and nobody
+        # reads this answer (499 is nginx's "client closed request", for the access log).
+        return Response(status_code=499)
+    result = await anyio.to_thread.run_sync(_store, request.app, store, extraction)
+    if result.error is not None or result.article_id is None:
+        raise Problem(422, "Invalid article", result.error or "nothing could be extracted")
+    return await _answer(store, result.article_id, added=result.added)
+
+
+@router.delete(
+    "/articles/{id}",
+    status_code=204,
+    summary="Delete an article (token required)",
+    dependencies=[Depends(require_token)],
+    responses=problems({404: "No article with this id.", 503: STORE_UNAVAILABLE}),
+)
+def delete_article(id: DeletedArticleIdPath, request: Request, store: StoreDep) -> Response:
+    """Remove the article's named graph: everything it contributed. Facts other articles
+    also stated stay, in their graphs."""
+    if not _remove(request.app, store, id):
+        raise Problem(404, "Not found", f"no article with id {id!r}")
+    return Response(status_code=204)

@@ -1,0 +1,116 @@
+"""Article lookups: the stored articles, and what one article contributed to the graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from rdflib.term import Node as Term
+
+from conflict_kg.graph.lookups.model import (
+    ArticleContents,
+    ArticleEvent,
+    ArticleSummary,
+    EntityRef,
+    Page,
+    Ref,
+)
+from conflict_kg.graph.lookups.rows import select, text
+from conflict_kg.graph.store import Store
+from conflict_kg.graph.vocabulary import LOCAL_ID, pick_name, primary_type
+from conflict_kg.ontologies import article_iri, local_id
+
+__all__ = ["get_article", "list_articles"]
+
+
+def _ref(row: Mapping[str, Term], node: str, name: str) -> Ref | None:
+    if node not in row:
+        return None
+    identifier = local_id(str(row[node]))
+    return Ref(identifier, text(row, name) or identifier)
+
+
+def list_articles(store: Store, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
+    """Stored articles, most recently published first (undated last), with how many
+    incidents each reports and how many entities it mentions."""
+    found: dict[Term, Mapping[str, Term]] = {}
+    for row in select(store, "articles"):
+        found.setdefault(row["article"], row)
+    ordered = sorted(
+        found.items(),
+        key=lambda item: (
+            "published" not in item[1],
+            "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
+            text(item[1], "title") or "",
+            str(item[0]),
+        ),
+    )
+    items = []
+    for iri, row in ordered[offset : offset + limit]:
+        events = {r["incident"] for r in select(store, "article_events", article=iri)}
+        entities = {r["entity"] for r in select(store, "article_entities", article=iri)}
+        items.append(
+            ArticleSummary(
+                id=text(row, "sha") or local_id(str(iri)),
+                iri=str(iri),
+                title=text(row, "title"),
+                published=text(row, "published"),
+                publisher=_ref(row, "publisher", "publisherName"),
+                dateline=_ref(row, "dateline", "datelineName"),
+                events=len(events),
+                entities=len(entities),
+            )
+        )
+    return Page(tuple(items), len(ordered), limit, offset)
+
+
+def get_article(store: Store, id: str) -> ArticleContents | None:
+    """The incidents one article reports and the entities it mentions, as that article
+    states them, and how many triples its graph holds; None if it is not stored."""
+    if not LOCAL_ID.match(id):
+        raise ValueError(f"not an article id: {id!r}")
+    iri = article_iri(id)
+    if not store.has_article(iri):
+        return None
+    row = next(iter(select(store, "articles", article=iri)), {})
+    classes: dict[Term, set[Term]] = defaultdict(set)
+    events: dict[Term, Mapping[str, Term]] = {}
+    for event in select(store, "article_events", article=iri):
+        classes[event["incident"]].add(event["class"])
+        events.setdefault(event["incident"], event)
+    names: dict[Term, set[str]] = defaultdict(set)
+    for entity in select(store, "article_entities", article=iri):
+        classes[entity["entity"]].add(entity["class"])
+        names[entity["entity"]].add(str(entity["name"]))
+    entities = [
+        EntityRef(local_id(str(e)), pick_name(n, local_id(str(e))), primary_type(classes[e]))
+        for e, n in names.items()
+    ]
+    return ArticleContents(
+        id=id,
+        iri=str(iri),
+        title=text(row, "title"),
+        published=text(row, "published"),
+        events=tuple(
+            sorted(
+                (
+                    ArticleEvent(
+                        id=local_id(str(e)),
+                        type=primary_type(classes[e]),
+                        acled=text(event, "acled"),
+                        date=text(event, "date"),
+                    )
+                    for e, event in events.items()
+                ),
+                key=lambda ev: _number(ev.id),
+            )
+        ),
+        entities=tuple(sorted(entities, key=lambda e: (e.name.casefold(), e.id))),
+        triples=len(store.article_graph(iri)),
+    )
+
+
+def _number(incident_id: str) -> tuple[int, str]:
+    """Incidents of one article in the order the extractor numbered them (…-2 before …-10)."""
+    _, _, number = incident_id.rpartition("-")
+    return (int(number) if number.isdigit() else 0, incident_id)

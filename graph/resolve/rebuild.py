@@ -1,0 +1,309 @@
+"""Cross-article resolution: one IRI per real-world actor, one canonical incident per
+real-world incident, derived from the article graphs and kept in a graph of its own.
+
+Article graphs are never rewritten: every claim keeps the IRI its article gave, with its own
+evidence, source and certainty. What resolution adds lives in the named graph
+`RESOLUTION_GRAPH` and is rebuilt as a whole from the article graphs (`resolve(store)`),
+after every ingest or removal. Rebuilding rather than patching is what makes the graph
+deterministic and reversible: the same set of articles gives the same resolution graph,
+whatever order they came in, and removing an article re-resolves everything that leaned on it.
+The rules themselves are in `resolve_actors` and `resolve_incidents`; this module reads the
+store, runs them and writes the result, through SPARQL only, so every backend behaves alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from conflict_kg.graph.errors import StoreError
+from conflict_kg.graph.lookups.rows import integer
+from conflict_kg.graph.network.data import ACTOR_TYPES
+from conflict_kg.graph.network.places import gazetteer
+from conflict_kg.graph.resolve.actors import ActorRecord, canonical_actors
+from conflict_kg.graph.resolve.incidents import ClassTree, ReportRecord, cluster_reports
+from conflict_kg.graph.store import Store
+from conflict_kg.graph.store.base import store_query
+from conflict_kg.graph.vocabulary import is_event_class, primary_type, subclasses
+from conflict_kg.ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixes, local_id
+
+__all__ = ["Resolution", "canonical_incident_iri", "resolution_graph", "resolve"]
+
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What one run of `resolve` found, for the CLI and the API to report."""
+
+    reports: int
+    incidents: int
+    actor_groups: int
+    actors_merged: int
+
+    @property
+    def reports_merged(self) -> int:
+        """Reports that joined another article's report of the same incident."""
+        return self.reports - self.incidents
+
+
+def canonical_incident_iri(first_report: str) -> URIRef:
+    """The incident's IRI, named after its first report (earliest article, then IRI), so it
+    stays put while later articles add reports."""
+    return CKID[f"incident/c-{local_id(first_report)}"]
+
+
+def _rows(store: Store, name: str) -> list[dict[str, Node]]:
+    return [{str(k): v for k, v in row.items()} for row in store.query(store_query(name)).bindings]
+
+
+@cache
+def _class_tree() -> ClassTree:
+    """Ancestors and families (the class just below ck:Event) of every event class."""
+    events = subclasses("Event")
+    names = {cls: str(cls)[len(str(CK)) :] for cls in events}
+    ancestors: dict[str, frozenset[str]] = {}
+    for cls in events:
+        above = {names[a] for a in events if cls in subclasses(names[a]) and a != cls}
+        ancestors[names[cls]] = frozenset(above - {"Event"})
+    families = {}
+    for name, above in ancestors.items():
+        top = [a for a in above if not ancestors[a]] or [name]
+        families[name] = top[0]
+    return ClassTree(ancestors, families)
+
+
+def _read_actors(store: Store) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
+    """Actor records for `canonical_actors`, and each place's scope (itself and its
+    country, from the offline GeoNames gazetteer)."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    described: set[str] = set()
+    articles: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(store, "resolution_actors"):
+        entity = str(row["entity"])
+        classes[entity].add(str(row["class"])[len(str(CK)) :])
+        names[entity].add(str(row["name"]))
+        articles[entity].add(str(row["article"]))
+        if "country" in row:
+            countries[entity].add(str(row["country"]))
+        if "category" in row:
+            described.add(entity)
+    actors: list[ActorRecord] = []
+    scopes: dict[str, frozenset[str]] = {}
+    for entity in sorted(classes):
+        kind = primary_type(CK[c] for c in classes[entity])
+        if kind in ACTOR_TYPES:
+            country = min(countries[entity]) if len(countries[entity]) == 1 else None
+            actors.append(
+                ActorRecord(
+                    entity,
+                    kind,
+                    frozenset(names[entity]),
+                    country,
+                    entity in described,
+                    len(articles[entity]),
+                )
+            )
+        if "Place" in classes[entity] or kind == "State":
+            located = gazetteer().locate(sorted(names[entity]))
+            if located is not None and located.country:
+                scopes[entity] = frozenset({entity, str(CKID[f"entity/{located.country}"])})
+    return actors, scopes
+
+
+@dataclass(slots=True)
+class _Report:
+    """Rows of one report gathered before it becomes a frozen `ReportRecord`."""
+
+    article: str
+    published: str | None = None
+    label: str | None = None
+    acled: str | None = None
+    date: str | None = None
+    precision: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    places: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    instruments: set[str] = field(default_factory=set)
+
+
+_ACTOR_ROLES = frozenset(
+    str(CK[r]) for r in ("perpetrator", "target", "victim", "participant", "winner")
+)
+
+
+def _read_reports(
+    store: Store, actor_map: dict[str, str]
+) -> tuple[list[ReportRecord], dict[str, _Report]]:
+    raw: dict[str, _Report] = {}
+    classes: dict[str, set[Node]] = defaultdict(set)
+    for row in _rows(store, "resolution_reports"):
+        iri = str(row["report"])
+        report = raw.get(iri)
+        if report is None:
+            report = raw[iri] = _Report(article=str(row["article"]))
+        if is_event_class(row["class"]):
+            classes[iri].add(row["class"])
+        for key in ("published", "label", "acled", "date", "precision"):
+            if key in row and getattr(report, key) is None:
+                setattr(report, key, str(row[key]))
+        report.fatalities = (
+            report.fatalities if report.fatalities is not None else integer(row, "fatalities")
+        )
+        report.injuries = (
+            report.injuries if report.injuries is not None else integer(row, "injuries")
+        )
+        if "role" in row:
+            role, other = str(row["role"]), str(row["other"])
+            if role == str(SEM.hasPlace):
+                report.places.add(other)
+            elif role == str(CK.instrument):
+                report.instruments.add(other)
+            elif role in _ACTOR_ROLES:
+                report.actors.add(actor_map.get(other, other))
+    records = []
+    for iri, report in sorted(raw.items()):
+        kind = primary_type(classes[iri])
+        if kind is None:
+            continue
+        records.append(
+            ReportRecord(
+                iri=iri,
+                article=report.article,
+                published=report.published,
+                event_class=kind,
+                date=report.date,
+                precision=report.precision,
+                places=frozenset(report.places),
+                actors=frozenset(report.actors),
+                instruments=frozenset(report.instruments),
+                fatalities=report.fatalities,
+                injuries=report.injuries,
+            )
+        )
+    return records, raw
+
+
+def _most_common(values: Iterable[str], rank: dict[str, int] | None = None) -> str | None:
+    """The most frequent value; ties go to the lowest `rank` (more specific) then the first
+    in sort order, so the choice is the same however the reports were ordered."""
+    counts = Counter(values)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], (rank or {}).get(v, 0), v))
+
+
+def _summary_date(group: list[ReportRecord]) -> tuple[str, str] | None:
+    """The most precise date the reports give; among equals the most reported, then the
+    earliest."""
+    dated = [(r.date, r.precision or "day") for r in group if r.date]
+    if not dated:
+        return None
+    best = min(_PRECISIONS.index(p) if p in _PRECISIONS else 0 for _, p in dated)
+    precise = [
+        (d, p) for d, p in dated if (_PRECISIONS.index(p) if p in _PRECISIONS else 0) == best
+    ]
+    counts = Counter(precise)
+    return min(counts, key=lambda dp: (-counts[dp], dp))
+
+
+def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
+    """The resolution graph for the store's current articles, and what it found."""
+    actors, scopes = _read_actors(store)
+    actor_map = canonical_actors(actors)
+    reports, raw = _read_reports(store, actor_map)
+    tree = _class_tree()
+    groups = cluster_reports(reports, tree, lambda place: scopes.get(place, frozenset()))
+    depth = {name: -len(tree.ancestors.get(name, ())) for name in tree.ancestors}
+    g = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
+    for group in groups:
+        incident = canonical_incident_iri(group[0].iri)
+        g.add((incident, RDF.type, CK.Incident))
+        g.add((incident, CK.reportCount, Literal(len(group), datatype=XSD.integer)))
+        kind = _most_common((r.event_class for r in group), depth)
+        assert kind is not None
+        g.add((incident, CK.incidentClass, CK[kind]))
+        label = _most_common(raw[r.iri].label or "" for r in group if raw[r.iri].label)
+        if label:
+            g.add((incident, RDFS.label, Literal(label)))
+        acled = _most_common(raw[r.iri].acled or "" for r in group if raw[r.iri].acled)
+        if acled:
+            g.add((incident, CK.acledSubEventType, Literal(acled)))
+        when = _summary_date(group)
+        if when:
+            datatype = (
+                XSD.date
+                if len(when[0]) == 10
+                else XSD.gYearMonth
+                if len(when[0]) == 7
+                else XSD.gYear
+            )
+            g.add((incident, CK.date, Literal(when[0], datatype=datatype)))
+            g.add((incident, CK.datePrecision, Literal(when[1])))
+        place = _most_common(p for r in group for p in r.places)
+        if place:
+            g.add((incident, SEM.hasPlace, URIRef(place)))
+        for prop, figures in (
+            ("fatalities", [r.fatalities for r in group if r.fatalities is not None]),
+            ("injuries", [r.injuries for r in group if r.injuries is not None]),
+        ):
+            if figures:
+                g.add(
+                    (
+                        incident,
+                        CK[f"{prop}Min"],
+                        Literal(min(figures), datatype=XSD.integer),
+                    )
+                )
+                g.add(
+                    (
+                        incident,
+                        CK[f"{prop}Max"],
+                        Literal(max(figures), datatype=XSD.integer),
+                    )
+                )
+        for report in group:
+            g.add((incident, CK.hasReport, URIRef(report.iri)))
+            g.add((URIRef(report.iri), CK.reportOf, incident))
+    names = {actor.iri: actor.names for actor in actors}
+    for actor, canonical in sorted(actor_map.items()):
+        g.add((URIRef(actor), CK.canonicalActor, URIRef(canonical)))
+        if actor != canonical:
+            g.add((URIRef(actor), OWL.sameAs, URIRef(canonical)))
+            for name in sorted(names[actor]):
+                g.add((URIRef(canonical), SKOS.altLabel, Literal(name)))
+    summary = Resolution(
+        reports=len(reports),
+        incidents=len(groups),
+        actor_groups=len(set(actor_map.values())),
+        actors_merged=len(actor_map) - len(set(actor_map.values())),
+    )
+    return g, summary
+
+
+def resolve(store: Store) -> Resolution:
+    """Rebuild the resolution graph from the store's articles and write it in one step.
+
+    Called after every ingest and removal (the CLI after a whole batch); safe to call at any
+    time, since it only ever derives from what the articles say.
+    """
+    if not store.writable:  # before reading everything for nothing
+        raise StoreError(
+            f"read-only remote store {store.url}: resolution writes a graph; "
+            "give an update endpoint as sparql:QUERY_URL|UPDATE_URL"
+        )
+    # Read and write under the store's write lock: two threads resolving at once must not
+    # let the one that read fewer articles write last.
+    with store.exclusive():
+        graph, summary = resolution_graph(store)
+        store.replace_graph(RESOLUTION_GRAPH, graph)
+    return summary

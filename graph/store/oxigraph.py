@@ -1,0 +1,191 @@
+"""The default backend: embedded, persistent Oxigraph (RocksDB) at a local directory.
+
+pyoxigraph is used directly rather than through oxrdflib's rdflib Store: we need the union
+default graph, transactional `extend` for whole articles, native serialisation for exports,
+and results in the same rdflib form as the other backends (oxrdflib returns plain literals
+as `xsd:string`-typed ones, which do not compare equal to what rdflib's parsers and
+in-memory store produce). Bindings are a trailing VALUES clause rather than pyoxigraph's
+`substitutions`, which in 0.5 refuse variables that a SELECT does not project.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+
+from conflict_kg.graph.errors import InvalidQueryError, StoreError
+from conflict_kg.graph.store.base import (
+    NO_OPTIONS,
+    QUAD_FORMATS,
+    QueryOptions,
+    Store,
+    store_query,
+    values_clause,
+)
+from conflict_kg.graph.store.results import to_result
+from conflict_kg.graph.store.terms import insert_data, to_ox_iri
+from conflict_kg.graph.store.workers import QueryWorkers
+from conflict_kg.ontologies import PREFIXES
+
+__all__ = ["OxigraphStore"]
+
+_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+_WITH_PREFIXES = {"trig", "turtle"}
+
+
+class OxigraphStore(Store):
+    """Embedded Oxigraph: one process at a time holds the directory (RocksDB's lock)."""
+
+    def __init__(self, location: str, url: str) -> None:
+        super().__init__(url)
+        self.location = location
+        """Counts writes, so that query snapshots are retaken only after one."""
+        self._workers: QueryWorkers | None = None
+        path = Path(location).expanduser()
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store: ox.Store | None = ox.Store(str(path))
+        except OSError as error:
+            message = str(error)
+            if "current process" in message:
+                raise StoreError(
+                    f"store {location} is already open in this process; close it first "
+                    "or use a different --store"
+                ) from error
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"store {location} is in use by another process; "
+                    "stop the server or use a different --store"
+                ) from error
+            raise StoreError(f"cannot open store {location}: {message}") from error
+
+    @property
+    def _inner(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"store {self.url} is closed")
+        return self._store
+
+    def _query(
+        self,
+        sparql: str,
+        bindings: dict[str, URIRef | Literal],
+        options: QueryOptions = NO_OPTIONS,
+    ) -> Result:
+        # Not pyoxigraph's `substitutions`: they refuse `?g` in "SELECT ?s ?p ?o WHERE
+        # { GRAPH ?g {...} }". This VALUES clause is the one rdflib sends to remote
+        # endpoints, so the two backends agree.
+        sparql += values_clause(bindings)
+        if options.deadline is not None:
+            return self._query_isolated(sparql, options)
+        dataset: dict[str, object] = {"use_default_graph_as_union": True}
+        if options.default_graphs is not None:
+            dataset = {"default_graph": [to_ox_iri(g) for g in options.default_graphs]}
+        if options.named_graphs is not None:
+            dataset["named_graphs"] = [to_ox_iri(g) for g in options.named_graphs]
+        try:
+            answer = self._inner.query(sparql, **dataset)  # type: ignore[arg-type]
+            return to_result(answer, options)
+        except SyntaxError as error:
+            raise InvalidQueryError(f"invalid SPARQL query: {error}") from error
+        except OSError as error:
+            raise StoreError(f"query failed on store {self.location}: {error}") from error
+
+    def _query_isolated(self, sparql: str, options: QueryOptions) -> Result:
+        """A query with a deadline runs in a killable worker over a snapshot of the store."""
+        if self._workers is None:
+            self._workers = QueryWorkers()
+        inner = self._inner
+
+        def backup(path: str) -> None:
+            inner.flush()
+            inner.backup(path)
+
+        try:
+            snapshot = self._workers.snapshot(self._writes, backup)
+        except OSError as error:
+            raise StoreError(f"cannot snapshot store {self.location}: {error}") from error
+        assert options.deadline is not None
+        return self._workers.run(
+            snapshot,
+            sparql,
+            None if options.default_graphs is None else tuple(map(str, options.default_graphs)),
+            None if options.named_graphs is None else tuple(map(str, options.named_graphs)),
+            options.max_rows,
+            options.deadline - time.monotonic(),
+        )
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._inner.update(sparql)
+        except SyntaxError as error:
+            raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
+        except OSError as error:
+            raise StoreError(f"update failed on store {self.location}: {error}") from error
+
+    def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        try:
+            self._inner.extend(quads)
+        except OSError as error:
+            raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
+
+    def _replace(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
+        """Only the difference, in one update: a resolution graph mostly stays the same
+        from one rebuild to the next, and parsing all of it again was most of the time."""
+        old = set(self._inner.quads_for_pattern(None, None, None, to_ox_iri(graph_iri)))
+        new = set(quads)
+        if any(isinstance(t, ox.BlankNode) for q in old ^ new for t in (q.subject, q.object)):
+            super()._replace(graph_iri, quads)  # DELETE DATA cannot name a blank node
+            return
+        parts = []
+        if old - new:
+            parts.append(insert_data(graph_iri, old - new, verb="DELETE"))
+        if new - old:
+            parts.append(insert_data(graph_iri, new - old))
+        if parts:
+            self._update(" ;\n".join(parts))
+
+    def _drop(self, graph_iri: URIRef) -> None:
+        try:
+            self._inner.remove_graph(to_ox_iri(graph_iri))
+        except OSError as error:
+            raise StoreError(f"cannot drop <{graph_iri}> in {self.location}: {error}") from error
+
+    def _serialize(self, fmt: str) -> bytes:
+        if fmt in QUAD_FORMATS:
+            items: list[ox.Quad] | list[ox.Triple] = [
+                quad
+                for quad in self._inner.quads_for_pattern(None, None, None, None)
+                if not isinstance(quad.graph_name, ox.DefaultGraph)
+            ]
+        else:
+            answer = self._inner.query(
+                store_query("union_triples"), use_default_graph_as_union=True
+            )
+            assert isinstance(answer, ox.QuerySolutions)
+            items = [ox.Triple(row["s"], row["p"], row["o"]) for row in answer]
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        output = ox.serialize(
+            items, format=_FORMATS[fmt], prefixes=prefixes if fmt in _WITH_PREFIXES else None
+        )
+        assert output is not None
+        return output
+
+    def _close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
+        store, self._store = self._store, None
+        if store is not None:
+            store.flush()
+        # Dropping the last reference closes RocksDB and releases the directory lock.
+        del store

@@ -1,0 +1,112 @@
+"""Conversion between rdflib terms and pyoxigraph terms.
+
+Every backend sends an article's triples through `article_quads` before writing: pyoxigraph's
+term constructors are strict (IRIs must be absolute and well formed, language tags valid,
+blank node ids well formed), so a graph that one backend would reject is rejected by all of
+them, before anything is written. Converting back with `from_ox` also gives every backend
+the same normal form (language tags lower-cased, `xsd:string` literals returned as plain
+literals, exactly as a SPARQL endpoint's result documents carry them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.graph import Graph
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from conflict_kg.graph.errors import StoreError
+
+__all__ = [
+    "OxObject",
+    "OxSubject",
+    "article_quads",
+    "from_ox",
+    "from_ox_triple",
+    "to_ox",
+    "to_ox_iri",
+]
+
+OxSubject = ox.NamedNode | ox.BlankNode
+OxObject = ox.NamedNode | ox.BlankNode | ox.Literal
+
+_XSD_STRING = str(XSD.string)
+
+
+def to_ox_iri(iri: URIRef) -> ox.NamedNode:
+    """A pyoxigraph IRI; `StoreError` if it is relative or malformed."""
+    try:
+        return ox.NamedNode(str(iri))
+    except ValueError as error:
+        raise StoreError(f"invalid IRI <{iri}>: {error}") from error
+
+
+def to_ox(node: Node) -> OxObject:
+    """The pyoxigraph term for an rdflib IRI, blank node or literal.
+
+    Raises `StoreError` naming the offending term for anything an RDF store cannot hold
+    (relative or malformed IRIs, bad language tags, variables, formulae).
+    """
+    try:
+        if isinstance(node, URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, BNode):
+            return ox.BlankNode(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+    except ValueError as error:
+        raise StoreError(f"cannot store the term {node!r}: {error}") from error
+    raise StoreError(f"cannot store the term {node!r}: not an IRI, blank node or literal")
+
+
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """The rdflib term for a pyoxigraph term, in the form SPARQL result documents use."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"unsupported term from the store: {term!r} (RDF-star is not used here)")
+
+
+def from_ox_triple(quad: ox.Quad | ox.Triple) -> tuple[Node, Node, Node]:
+    """The rdflib (subject, predicate, object) of a pyoxigraph quad or triple."""
+    return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+
+
+def article_quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
+    """All triples of `graph`, placed in the named graph `graph_iri`, validated.
+
+    The whole graph is read before the caller writes anything: an error while iterating it
+    (or a term no store can hold) surfaces here, so no backend ever sees half an article.
+    """
+    name = to_ox_iri(graph_iri)
+    quads = []
+    for subject, predicate, obj in graph:
+        ox_subject = to_ox(subject)
+        ox_predicate = to_ox(predicate)
+        if isinstance(ox_subject, ox.Literal):
+            raise StoreError(f"a literal cannot be a subject: {subject!r}")
+        if not isinstance(ox_predicate, ox.NamedNode):
+            raise StoreError(f"a predicate must be an IRI: {predicate!r}")
+        quads.append(ox.Quad(ox_subject, ox_predicate, to_ox(obj), name))
+    return quads
+
+
+def insert_data(graph_iri: URIRef, quads: Iterable[ox.Quad], verb: str = "INSERT") -> str:
+    """An `INSERT DATA` (or `DELETE DATA`) of validated quads in one graph, each term written
+    by rdflib's `n3()`, which escapes literals and refuses nothing `article_quads` let through."""
+    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in map(from_ox_triple, quads))
+    return f"{verb} DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
