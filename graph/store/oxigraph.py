@@ -101,7 +101,11 @@ class OxigraphStore(Store):
             raise StoreError(f"query failed on store {self.location}: {error}") from error
 
     def _query_isolated(self, sparql: str, options: QueryOptions) -> Result:
-        """A query with a deadline runs in a killable worker over a snapshot of the store."""
+        """A query with a deadline runs in a killable worker over a snapshot of the store.
+
+        A deadline already past stops the query before it starts: a worker that answers a
+        tiny query within its last few milliseconds would otherwise let it through."""
+        options.check_deadline()
         if self._workers is None:
             self._workers = QueryWorkers()
         inner = self._inner
