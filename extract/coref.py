@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from .event_classes import class_tree
-from .events import STATEMENTS, VIOLENT, EventMention
+from .events import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 from .model import Entity
 from .time import ResolvedDate
 
@@ -65,10 +65,18 @@ WINDOW = 12
 """How many of the most recently told incidents a mention is compared with: reference to an
 incident past a dozen others does not happen in news, and the bound keeps long texts linear."""
 LINK_DISTANCE = 3
-"""Tree distance within which an indefinite mention is tied to a trigger of its sentence."""
+"""Tree distance within which a noun mention is tied to a trigger of its sentence."""
+CLAUSE_LINK_DISTANCE = 4
+"""Tree distance within which a clause is tied to a trigger of its sentence (coordinated,
+subordinate and participial clauses of one telling)."""
 PRONOUN_REACH = 2
 """Sentences within which a clause of the same class, or whose actor is a pronoun, goes on
 telling the last incident."""
+ADMIN_UNITS = frozenset(
+    {"region", "province", "state", "district", "county", "governorate", "prefecture",
+     "department", "oblast", "municipality", "territory", "division", "zone"}
+)  # fmt: skip
+"""Nouns that name a place as an administrative area, which holds towns and sites."""
 HEADLINE_REACH = 200
 """How far into the text a title found without a dateline may start (after a date line)."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -137,6 +145,8 @@ class EventCluster:
     """Calendar keys of its dates ("weekday" -> "sunday", "month-day" -> "03-14")."""
     _classes: list[str] = field(default_factory=list)
     _class: str = ""
+    _codes: dict[str, str] = field(default_factory=dict)
+    """ACLED codes the mentions carry -> the class of the first mention with each."""
     _date: ResolvedDate | None = None
 
     def add(self, mention: EventMention, arguments: MentionArguments, days: dict[str, str]) -> None:
@@ -151,11 +161,26 @@ class EventCluster:
             self._class = class_tree().most_specific(self._classes)
         elif not self._class:
             self._class = mention.event_class
+        if mention.acled and not mention.anaphoric:
+            self._codes.setdefault(mention.acled, mention.event_class)
+        self._class = self._by_code() or self._class
         if mention.date is not None and (
             self._date is None
             or _PRECISION.get(mention.date.precision, 9) < _PRECISION.get(self._date.precision, 9)
         ):
             self._date = mention.date
+
+    def _by_code(self) -> str | None:
+        """The class of a mention whose ACLED code ranks before the event's class ("poison
+        gas spread amid clashes" is a chemical attack, not the clash), if any."""
+        tree = class_tree()
+        worst = len(tree.code_rank) + 1
+        own = tree.category_rank.get(self._class, worst)
+        ranked = [(tree.code_rank.get(code, worst), cls) for code, cls in self._codes.items()]
+        best = min(ranked, default=(worst, ""))
+        if best[0] < own and tree.family(best[1]) == tree.family(self._class):
+            return best[1]
+        return None
 
     @property
     def first(self) -> EventMention:
@@ -260,13 +285,18 @@ def _naming(token: Token) -> bool:
 
 
 def _other_incident(mention: EventMention) -> bool:
-    """ "another attack", "a separate raid", "a second blast": not an incident told before."""
-    for child in mention.head.children:
-        if child.dep_ in ("det", "amod", "advmod") and child.lower_ in ALTERITY:
-            return True
-        if child.dep_ == "amod" and child.ent_type_ == "ORDINAL" and child.lower_ != "first":
-            return True
-    return False
+    """ "another attack", "a separate raid": not an incident told before."""
+    return any(
+        c.dep_ in ("det", "amod", "advmod") and c.lower_ in ALTERITY for c in mention.head.children
+    )
+
+
+def _ordinal(mention: EventMention) -> bool:
+    """ "a second blast", "the third attack this month": one of a series."""
+    return any(
+        c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ != "first"
+        for c in mention.head.children
+    )
 
 
 def _climb(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
@@ -383,6 +413,18 @@ def _date_texts(doc: Doc, mentions: list[EventMention]) -> dict[int, str]:
     return texts
 
 
+def regions(doc: Doc, place_of: Mapping[int, str]) -> set[str]:
+    """Places the article names as administrative areas ("Gedo region", "Zamfara state",
+    "the province of Anbar"): areas that hold towns."""
+    found: set[str] = set()
+    for index, entity_id in place_of.items():
+        token = doc[index]
+        after = doc[index + 1] if index + 1 < len(doc) else token
+        if ADMIN_UNITS & {token.lower_, token.head.lower_, after.lower_}:
+            found.add(entity_id)
+    return found
+
+
 def nested_places(
     doc: Doc, place_of: Mapping[int, str], names: Mapping[str, str]
 ) -> set[frozenset[str]]:
@@ -426,6 +468,7 @@ class _Reader:
     arguments: Mapping[int, MentionArguments]
     date_texts: Mapping[int, str]
     nested: set[frozenset[str]]
+    regions: set[str]
     body_start: int
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
@@ -440,9 +483,15 @@ class _Reader:
         return _day_keys(mention.date, self.date_texts.get(id(mention)))
 
     def places_clash(self, ours: frozenset[str], theirs: set[str]) -> bool:
+        """Two places of one kind (two towns, two provinces) that nothing ties together;
+        a province may hold a town the article never places in it ("Gedo region", "El
+        Wak"), so a region and a town never clash."""
         if not ours or not theirs or ours & theirs:
             return False
-        return not any(frozenset((a, b)) in self.nested for a in ours for b in theirs)
+        pairs = [(a, b) for a in ours for b in theirs]
+        if any(frozenset(pair) in self.nested for pair in pairs):
+            return False
+        return any((a in self.regions) == (b in self.regions) for a, b in pairs)
 
     def contradicts(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether what the mention says of its incident contradicts the cluster's: another
@@ -494,14 +543,16 @@ class _Reader:
 
     def tied(self, candidates: list[EventCluster], mention: EventMention) -> EventCluster | None:
         """The candidate with a trigger in the mention's own sentence that the mention is
-        tied to: any, for a clause ("stormed the village, shooting residents"); one near in
-        the tree, for a noun ("killed 11 in an attack", "the blast was a suicide attack")."""
-        clause = _kind(mention) == "clause"
+        tied to in the tree: a clause to the clause it continues ("stormed the village,
+        shooting residents"), a noun to a trigger near it ("killed 11 in an attack", "the
+        blast was a suicide attack"). A verb deep inside another phrase ("supported by air
+        strikes from the coalition bombing IS") tells something else."""
+        reach = CLAUSE_LINK_DISTANCE if _kind(mention) == "clause" else LINK_DISTANCE
         for cluster in candidates:
             for other in cluster.mentions:
                 if other.sentence.start != mention.sentence.start:
                     continue
-                if clause or _distance(other.head, mention.head) <= LINK_DISTANCE:
+                if _distance(other.head, mention.head) <= reach:
                     return cluster
         return None
 
@@ -513,32 +564,49 @@ class _Reader:
         if not candidates:
             return None
         kind = _kind(mention)
-        if mention.head.dep_ in ("appos", "attr"):
-            # "..., the second attack this week", "the blast was a suicide attack": the
-            # phrase says what the incident of its sentence was.
+        if mention.head.dep_ in ("appos", "attr") or _ordinal(mention):
+            # "..., the second attack this week", "the blast was a suicide attack", "stormed
+            # the university in the second attack in a week": tied to a trigger of its
+            # sentence, the phrase says what that incident was; else it is one more.
             tied = self.tied(candidates, mention)
             if tied is not None:
                 return tied
-        if kind == "other" or _other_incident(mention):
+            if _ordinal(mention):
+                return None
+        if _other_incident(mention):
+            return None
+        if mention.event_class in COLLECTIVE_CLASSES and kind in ("bare", "indefinite", "other"):
+            # "protesters", "some demonstrators", "a general strike": a crowd or its acts,
+            # told as they go on, not a new referent of its own.
+            kind = "clause"
+        if kind == "other":
             return None
         if kind == "distributive":
             return candidates[0]  # "before each explosion": told already, among others
         if mention.span.start_char >= self.body_start:
-            lead = next((c for c in candidates if c in self.headlines), None)
+            # The body's first telling of the headline's incident, of a kind that fits.
+            lead = next(
+                (
+                    c
+                    for c in candidates
+                    if c in self.headlines
+                    and (_fits(c, mention) or self.shares(c, mention, named=False))
+                ),
+                None,
+            )
             if lead is not None:
                 return lead
         tied = self.tied(candidates, mention)
         if tied is not None:
             return tied
         if kind == "anaphor":
-            # The nearest incident that shares an argument with it, preferring one already
-            # told with a class on its own branch ("the bombing" skips the clashes told
-            # since); an incident of a sibling class only when nothing else fits ("the
-            # assassination attempt" after "a drone strike on the governor").
+            # The nearest incident whose class fits its own, one sharing an argument with
+            # it first ("the bombing" skips the clashes told since); an incident of another
+            # kind only through an argument they share.
             sharing = [c for c in candidates if self.shares(c, mention, named=False)]
-            fits = [c for c in candidates if _on_branch(c, mention)]
-            ranked = [c for c in sharing if c in fits] or sharing or fits or candidates
-            return ranked[0]
+            fits = [c for c in candidates if _fits(c, mention)]
+            ranked = [c for c in sharing if c in fits] or fits or sharing
+            return ranked[0] if ranked else None
         if kind in ("indefinite", "bare"):
             # A new referent, unless it names the place, actor or day of one already told
             # ("The federal building was shattered by an explosion" of the bombing there).
@@ -590,11 +658,15 @@ class _Reader:
             self.recent.pop(0)
 
 
-def _on_branch(cluster: EventCluster, mention: EventMention) -> bool:
-    """Whether a class of the cluster lies on the mention's branch of the class tree."""
-    tree = class_tree()
-    own = mention.event_class
-    return any(tree.subsumes(c, own) or tree.subsumes(own, c) for c in cluster.classes)
+def _fits(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether the mention's class fits the cluster's (`ClassTree.fit`): "the attack" fits
+    a bombing, "the assassination attempt" a drone strike, "the bombing" a clash only
+    through an argument they share. A kidnapping is no "attack" (`ATTACK_FAMILY` leaves
+    abductions out, as ACLED codes them apart)."""
+    own, theirs = mention.event_class, cluster.event_class
+    if (own in ATTACK_FAMILY) != (theirs in ATTACK_FAMILY):
+        return False
+    return class_tree().fit(own, theirs)
 
 
 def _sentences_apart(earlier: EventMention, later: EventMention) -> int:
@@ -633,6 +705,7 @@ def cluster_mentions(
         arguments=arguments,
         date_texts=_date_texts(doc, mentions),
         nested=nested_places(doc, place_of, place_names),
+        regions=regions(doc, place_of),
         body_start=body_start,
     )
     for mention in mentions:

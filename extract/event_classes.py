@@ -37,6 +37,9 @@ class ClassTree:
     category_rank: dict[str, int]
     """Each event class -> the rank of its default ACLED code's event type in
     `CATEGORY_PRECEDENCE` (lower is stronger); classes without one are absent."""
+    code_rank: dict[str, int]
+    """Each ACLED sub-event code of a violent event type -> its type's rank: a chemical
+    attack (an `Attack` coded CHEM_WEAP) is remote violence whatever its class."""
 
     def ancestors(self, name: str) -> list[str]:
         """`name` and its superclasses up to (not including) `ck:Event`, nearest first."""
@@ -57,6 +60,19 @@ class ClassTree:
 
     def subsumes(self, general: str, specific: str) -> bool:
         return general in self.ancestors(specific)
+
+    def fit(self, a: str, b: str) -> bool:
+        """Whether one incident may be told as `a` and as `b` without an argument they
+        share: the two lie on one branch ("attack" and "bombing"), or one of them is of
+        ACLED's last violent type, which yields to the others by precedence (an
+        "assassination attempt" told as a drone strike). A bombing and a clash are two
+        kinds of incident unless what they say ties them."""
+        if self.subsumes(a, b) or self.subsumes(b, a):
+            return True
+        if self.family(a) != self.family(b):
+            return False
+        last = len(CATEGORY_PRECEDENCE) - 1
+        return last in (self.category_rank.get(a), self.category_rank.get(b))
 
     def most_specific(self, names: Iterable[str]) -> str:
         """The class of an event whose mentions name `names` (in text order): the deepest
@@ -96,6 +112,11 @@ def class_tree() -> ClassTree:
     for concept, broader in ontology.subject_objects(SKOS.broader):
         if (concept, SKOS.inScheme, CKET.acled) in ontology:
             category_of[str(concept)[len(str(CKET)) :]] = str(broader)[len(str(CKET)) :]
+    code_rank = {
+        code: CATEGORY_PRECEDENCE.index(category)
+        for code, category in category_of.items()
+        if category in CATEGORY_PRECEDENCE
+    }
     rank: dict[str, int] = {}
     for cls in event_classes:
         assert cls is not None
@@ -103,4 +124,4 @@ def class_tree() -> ClassTree:
             category = category_of.get(str(code))
             if category in CATEGORY_PRECEDENCE:
                 rank[cls] = CATEGORY_PRECEDENCE.index(category)
-    return ClassTree(parents=parents, category_rank=rank)
+    return ClassTree(parents=parents, category_rank=rank, code_rank=code_rank)
