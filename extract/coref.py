@@ -25,6 +25,7 @@ an assassination attempt told as a drone strike is one `AirOrDroneStrike` that i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -147,10 +148,17 @@ class EventCluster:
     _class: str = ""
     _codes: dict[str, str] = field(default_factory=dict)
     """ACLED codes the mentions carry -> the class of the first mention with each."""
+    _sentences: dict[int, list[EventMention]] = field(default_factory=dict)
+
+    def in_sentence(self, start: int) -> list[EventMention]:
+        """Its mentions in the sentence starting at token `start`."""
+        return self._sentences.get(start, [])
+
     _date: ResolvedDate | None = None
 
     def add(self, mention: EventMention, arguments: MentionArguments, days: dict[str, str]) -> None:
         self.mentions.append(mention)
+        self._sentences.setdefault(mention.sentence.start, []).append(mention)
         self.places |= arguments.places
         self.targets |= arguments.targets
         self.actors |= arguments.actors
@@ -426,13 +434,14 @@ def regions(doc: Doc, place_of: Mapping[int, str]) -> set[str]:
 
 
 def nested_places(
-    doc: Doc, place_of: Mapping[int, str], names: Mapping[str, str]
+    doc: Doc, place_of: Mapping[int, str], names: Mapping[str, str], starts: list[int]
 ) -> set[frozenset[str]]:
     """Pairs of places that may hold one another, so that they never tell two incidents
     apart: places whose names begin alike ("Bagram" and "Bagram Airfield", "Kirkuk" and
     "Kirkuk province"), and places the article ties together in one phrase ("Kadawa in
     Zamfara state", "the road from Hawija to Kirkuk"). Places joined as conjuncts ("in
-    Hawija and Daquq") are not tied."""
+    Hawija and Daquq") are not tied. `starts` are the token indices where sentences
+    start."""
     pairs: set[frozenset[str]] = set()
     by_word: dict[str, list[str]] = {}
     for entity_id in set(place_of.values()):
@@ -446,7 +455,8 @@ def nested_places(
         token = doc[index]
         if token.head.i != index and place_of.get(token.head.i) == entity_id:
             continue  # not the root of its name
-        by_sentence.setdefault(token.sent.start, []).append((entity_id, token))
+        sentence = starts[bisect_right(starts, index) - 1]
+        by_sentence.setdefault(sentence, []).append((entity_id, token))
     for places in by_sentence.values():
         for n, (id_a, a) in enumerate(places):
             for id_b, b in places[n + 1 :]:
@@ -470,11 +480,19 @@ class _Reader:
     nested: set[frozenset[str]]
     regions: set[str]
     body_start: int
+    sentence_starts: list[int]
+    """Token index where each sentence of the Doc starts, in order."""
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
     """Open clusters, the most recently told last (at most WINDOW of them)."""
     headlines: list[EventCluster] = field(default_factory=list)
     """Clusters of the headline and summary lines that the body has not told yet."""
+
+    def apart(self, earlier: EventMention, later: EventMention) -> int:
+        """How many sentences lie between two mentions' sentences (0: the same one)."""
+        starts = self.sentence_starts
+        first = bisect_right(starts, earlier.sentence.start)
+        return max(0, bisect_right(starts, later.sentence.start) - first)
 
     def args(self, mention: EventMention) -> MentionArguments:
         return self.arguments.get(id(mention), MentionArguments())
@@ -521,7 +539,7 @@ class _Reader:
             return True
         if named or not common:
             return False
-        return _sentences_apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
+        return self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
 
     def candidates(self, mention: EventMention) -> list[EventCluster]:
         """Open clusters the mention may belong to, the most recent first (the headline's
@@ -533,10 +551,8 @@ class _Reader:
                 continue
             if self.contradicts(cluster, mention):
                 continue
-            if any(
-                m.sentence.start == mention.sentence.start and _sequenced(m.head, mention.head)
-                for m in cluster.mentions
-            ):
+            here = cluster.in_sentence(mention.sentence.start)
+            if any(_sequenced(m.head, mention.head) for m in here):
                 continue
             found.append(cluster)
         return found
@@ -549,9 +565,7 @@ class _Reader:
         strikes from the coalition bombing IS") tells something else."""
         reach = CLAUSE_LINK_DISTANCE if _kind(mention) == "clause" else LINK_DISTANCE
         for cluster in candidates:
-            for other in cluster.mentions:
-                if other.sentence.start != mention.sentence.start:
-                    continue
+            for other in cluster.in_sentence(mention.sentence.start):
                 if _distance(other.head, mention.head) <= reach:
                     return cluster
         return None
@@ -628,7 +642,7 @@ class _Reader:
         stations"); or a clause whose actor is a pronoun right after it ("They set homes on
         fire")."""
         last = candidates[0]
-        near = _sentences_apart(last.mentions[-1], mention) <= PRONOUN_REACH
+        near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
         if mention.event_class in last.classes and (near or len(candidates) == 1):
             return last
         if near and self.args(mention).pronoun:
@@ -669,16 +683,6 @@ def _fits(cluster: EventCluster, mention: EventMention) -> bool:
     return class_tree().fit(own, theirs)
 
 
-def _sentences_apart(earlier: EventMention, later: EventMention) -> int:
-    """Sentences between two mentions' sentences (0: the same one); counted by the
-    sentence starts the parse marked, without walking the Doc."""
-    doc = earlier.span.doc
-    start, end = earlier.sentence.start, later.sentence.start
-    if end <= start:
-        return 0
-    return sum(1 for t in doc[start + 1 : end + 1] if t.is_sent_start)
-
-
 def _pronoun_actor(mention: EventMention) -> bool:
     """ "They stormed the post": a clause whose doer or patient is a personal pronoun."""
     root = mention.head
@@ -701,11 +705,13 @@ def cluster_mentions(
     arguments by `id(mention)`, `place_of` the place entity of each token that names a place
     and `place_names` their names, `body_start` the offset where the headline and summary
     lines end."""
+    starts = [sentence.start for sentence in doc.sents] if mentions else [0]
     reader = _Reader(
         arguments=arguments,
         date_texts=_date_texts(doc, mentions),
-        nested=nested_places(doc, place_of, place_names),
+        nested=nested_places(doc, place_of, place_names, starts) if mentions else set(),
         regions=regions(doc, place_of),
+        sentence_starts=starts,
         body_start=body_start,
     )
     for mention in mentions:
