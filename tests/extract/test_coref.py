@@ -67,6 +67,12 @@ SEPARATE = (
     "In a separate attack on Saturday, gunmen killed four farmers near Gusau.\n"
     "Nobody has claimed responsibility for either attack.\n"
 )
+BACK_REFERENCE = (
+    "Rockets struck the Ain al-Asad air base in Anbar province on Sunday, the coalition "
+    "said.\n"
+    "On Monday, gunmen attacked a police checkpoint in Mosul, killing three officers.\n"
+    "The rocket attack on Ain al-Asad caused no damage, a coalition spokesman said.\n"
+)
 SEQUENCED = (
     "Rockets struck the Ain al-Asad air base in Anbar province on Sunday night, the "
     "coalition said.\n"
@@ -145,6 +151,17 @@ def test_the_sample_strike_gathers_all_its_mentions(sample: Extraction) -> None:
     (strike,) = [e for e in sample.events if e.type == "AirOrDroneStrike"]
     assert _texts(strike)[:3] == ["drone strike"] * 3
     assert set(_texts(strike)[3:]) == {"attack"} and len(strike.mentions) == 11
+
+
+def test_a_back_reference_finds_its_incident_past_a_later_one(extractor: Extractor) -> None:
+    """ "The rocket attack on Ain al-Asad" skips the checkpoint attack told since: it names
+    the base the rockets struck."""
+    result = _run(extractor, BACK_REFERENCE)
+    rockets, checkpoint = _violent(result)
+    assert rockets.type == "Shelling"
+    assert sorted(_texts(rockets)) == ["rocket attack", "struck"]
+    assert _texts(checkpoint) == ["gunmen attacked"]
+    assert "mosul" in _roles(checkpoint, "place") and "mosul" not in _roles(rockets, "place")
 
 
 # ---------------------------------------------------------------- incidents that stay apart
