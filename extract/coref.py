@@ -6,16 +6,18 @@ attack", "Sunday's strike", "the assault"; one day of fighting is told through "
 arguments say, never from its wording:
 
 - how it refers, read off the parse: a definite noun phrase ("the attack", "Sunday's
-  attack", "its assault") or a bare one ("heavy fighting") points back to the nearest
-  incident it fits; an indefinite one ("an attack") opens a new incident unless it is the
-  body's first telling of the headline's incident or is tied in the tree to an incident's
-  trigger in its own sentence ("killed 11 in an attack"); a clause ("troops clashed with
-  rebels") joins an incident when it shares one of its arguments or its sentence;
+  attack", "its assault") points back to the nearest incident it fits; an indefinite or
+  bare one ("an attack", "heavy fighting") opens a new incident unless it is the body's
+  first telling of the headline's incident, is tied in the tree to an incident's trigger in
+  its own sentence ("killed 11 in an attack") or names that incident's place, actor or
+  day; a clause ("troops clashed with rebels") joins an incident when it shares one of its
+  arguments, or goes on telling the last one;
 - which incidents it may be: one of the same family (the class right under `ck:Event`,
   from the ontology), whose date, place and target do not contradict its own, and that its
   sentence does not set before or after it ("two days after the attack");
-- words of alterity ("another", "a separate attack", "a second blast") and distributive
-  ones ("either attack") never refer back.
+- words of alterity ("another", "a separate attack") never refer back, nor does an ordinal
+  ("a second blast") that is not tied to a trigger of its sentence; distributive words
+  ("either attack") open no incident of their own.
 
 The event's class is the most specific that fits all its mentions (`extract.event_classes`);
 an assassination attempt told as a drone strike is one `AirOrDroneStrike` that is
@@ -32,7 +34,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .event_classes import class_tree
+from .event_classes import CATEGORY_PRECEDENCE, class_tree
 from .events import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 from .model import Entity
 from .time import ResolvedDate
@@ -81,7 +83,17 @@ ADMIN_UNITS = frozenset(
 HEADLINE_REACH = 200
 """How far into the text a title found without a dateline may start (after a date line)."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +161,11 @@ class EventCluster:
     _codes: dict[str, str] = field(default_factory=dict)
     """ACLED codes the mentions carry -> the class of the first mention with each."""
     _sentences: dict[int, list[EventMention]] = field(default_factory=dict)
+    _date: ResolvedDate | None = None
 
     def in_sentence(self, start: int) -> list[EventMention]:
         """Its mentions in the sentence starting at token `start`."""
         return self._sentences.get(start, [])
-
-    _date: ResolvedDate | None = None
 
     def add(self, mention: EventMention, arguments: MentionArguments, days: dict[str, str]) -> None:
         self.mentions.append(mention)
@@ -182,7 +193,7 @@ class EventCluster:
         """The class of a mention whose ACLED code ranks before the event's class ("poison
         gas spread amid clashes" is a chemical attack, not the clash), if any."""
         tree = class_tree()
-        worst = len(tree.code_rank) + 1
+        worst = len(CATEGORY_PRECEDENCE)
         own = tree.category_rank.get(self._class, worst)
         ranked = [(tree.code_rank.get(code, worst), cls) for code, cls in self._codes.items()]
         best = min(ranked, default=(worst, ""))
@@ -232,10 +243,6 @@ class EventCluster:
             if mention.event_class == self.event_class and mention.acled:
                 return mention.acled
         return next((m.acled for m in self.mentions if m.acled), None)
-
-    @property
-    def last(self) -> int:
-        return self.mentions[-1].span.start
 
     def ordered_mentions(self) -> list[EventMention]:
         """Its mentions, the most specific first: those of the event's own class, then by
@@ -363,7 +370,7 @@ def _day_keys(value: ResolvedDate | None, text: str | None) -> dict[str, str]:
     weekday = next((w for w in words if w in WEEKDAYS), None)
     if weekday:
         keys["weekday"] = weekday
-    month = next((MONTHS.index(w[:3]) + 1 for w in words if w[:3] in MONTHS and len(w) >= 3), 0)
+    month = next((MONTHS[w] for w in words if w in MONTHS), 0)
     day_numbers = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
     if month and day_numbers:
         keys["month-day"] = f"{month:02d}-{day_numbers[0]:02d}"

@@ -15,7 +15,7 @@ from functools import cache
 
 from ontologies import CK, CKET, RDFS, SKOS, load_ontology
 
-__all__ = ["ClassTree", "class_tree"]
+__all__ = ["CATEGORY_PRECEDENCE", "ClassTree", "class_tree"]
 
 CATEGORY_PRECEDENCE = ("EXPLOSIONS_REMOTE_VIOLENCE", "BATTLES", "VIOLENCE_AGAINST_CIVILIANS")
 """ACLED's order between its violent event types when one incident fits several: remote
