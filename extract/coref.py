@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .event_classes import CATEGORY_PRECEDENCE, class_tree
+from .event_classes import class_tree
 from .events import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 from .model import Entity
 from .time import ResolvedDate
@@ -158,8 +158,6 @@ class EventCluster:
     """Calendar keys of its dates ("weekday" -> "sunday", "month-day" -> "03-14")."""
     _classes: list[str] = field(default_factory=list)
     _class: str = ""
-    _codes: dict[str, str] = field(default_factory=dict)
-    """ACLED codes the mentions carry -> the class of the first mention with each."""
     _sentences: dict[int, list[EventMention]] = field(default_factory=dict)
     _date: ResolvedDate | None = None
 
@@ -180,26 +178,11 @@ class EventCluster:
             self._class = class_tree().most_specific(self._classes)
         elif not self._class:
             self._class = mention.event_class
-        if mention.acled and not mention.anaphoric:
-            self._codes.setdefault(mention.acled, mention.event_class)
-        self._class = self._by_code() or self._class
         if mention.date is not None and (
             self._date is None
             or _PRECISION.get(mention.date.precision, 9) < _PRECISION.get(self._date.precision, 9)
         ):
             self._date = mention.date
-
-    def _by_code(self) -> str | None:
-        """The class of a mention whose ACLED code ranks before the event's class ("poison
-        gas spread amid clashes" is a chemical attack, not the clash), if any."""
-        tree = class_tree()
-        worst = len(CATEGORY_PRECEDENCE)
-        own = tree.category_rank.get(self._class, worst)
-        ranked = [(tree.code_rank.get(code, worst), cls) for code, cls in self._codes.items()]
-        best = min(ranked, default=(worst, ""))
-        if best[0] < own and tree.family(best[1]) == tree.family(self._class):
-            return best[1]
-        return None
 
     @property
     def first(self) -> EventMention:

@@ -37,9 +37,6 @@ class ClassTree:
     category_rank: dict[str, int]
     """Each event class -> the rank of its default ACLED code's event type in
     `CATEGORY_PRECEDENCE` (lower is stronger); classes without one are absent."""
-    code_rank: dict[str, int]
-    """Each ACLED sub-event code of a violent event type -> its type's rank: a chemical
-    attack (an `Attack` coded CHEM_WEAP) is remote violence whatever its class."""
 
     def ancestors(self, name: str) -> list[str]:
         """`name` and its superclasses up to (not including) `ck:Event`, nearest first."""
@@ -112,11 +109,6 @@ def class_tree() -> ClassTree:
     for concept, broader in ontology.subject_objects(SKOS.broader):
         if (concept, SKOS.inScheme, CKET.acled) in ontology:
             category_of[str(concept)[len(str(CKET)) :]] = str(broader)[len(str(CKET)) :]
-    code_rank = {
-        code: CATEGORY_PRECEDENCE.index(category)
-        for code, category in category_of.items()
-        if category in CATEGORY_PRECEDENCE
-    }
     rank: dict[str, int] = {}
     for cls in event_classes:
         assert cls is not None
@@ -124,4 +116,4 @@ def class_tree() -> ClassTree:
             category = category_of.get(str(code))
             if category in CATEGORY_PRECEDENCE:
                 rank[cls] = CATEGORY_PRECEDENCE.index(category)
-    return ClassTree(parents=parents, category_rank=rank, code_rank=code_rank)
+    return ClassTree(parents=parents, category_rank=rank)
