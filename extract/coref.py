@@ -15,9 +15,9 @@ arguments say, never from its wording:
 - which incidents it may be: one of the same family (the class right under `ck:Event`,
   from the ontology), whose date, place and target do not contradict its own, and that its
   sentence does not set before or after it ("two days after the attack");
-- words of alterity ("another", "a separate attack") never refer back, nor does an ordinal
-  ("a second blast") that is not tied to a trigger of its sentence; distributive words
-  ("either attack") open no incident of their own.
+- words of alterity ("another", "a separate attack", "a second blast") never refer back,
+  unless the phrase is in apposition to a trigger ("..., the second attack this week");
+  distributive words ("either attack") open no incident of their own.
 
 The event's class is the most specific that fits all its mentions (`extract.event_classes`);
 an assassination attempt told as a drone strike is one `AirOrDroneStrike` that is
@@ -568,16 +568,13 @@ class _Reader:
         if not candidates:
             return None
         kind = _kind(mention)
-        if mention.head.dep_ in ("appos", "attr") or _ordinal(mention):
-            # "..., the second attack this week", "the blast was a suicide attack", "stormed
-            # the university in the second attack in a week": tied to a trigger of its
-            # sentence, the phrase says what that incident was; else it is one more.
+        if mention.head.dep_ in ("appos", "attr"):
+            # "..., the second attack this week", "the blast was a suicide attack": the
+            # phrase says what the incident of its sentence was.
             tied = self.tied(candidates, mention)
             if tied is not None:
                 return tied
-            if _ordinal(mention):
-                return None
-        if _other_incident(mention):
+        if _other_incident(mention) or _ordinal(mention):
             return None
         if mention.event_class in COLLECTIVE_CLASSES and kind in ("bare", "indefinite", "other"):
             # "protesters", "some demonstrators", "a general strike": a crowd or its acts,
