@@ -280,6 +280,12 @@ class Evidence(LookupModel):
     text: str
 
 
+class TextSpan(LookupModel):
+    start: int = Field(description="Character offset of the span in the article's text.")
+    end: int = Field(description="Offset just past the span.")
+    text: str
+
+
 class Ref(LookupModel):
     id: str
     name: str

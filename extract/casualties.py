@@ -13,14 +13,24 @@ from .entities import EntityTable
 from .model import Entity
 from .phrases import denoted_actors
 
-__all__ = ["INJURING", "KILLING", "casualties", "negated_clause", "victims"]
+__all__ = [
+    "INJURING",
+    "KILLING",
+    "casualties",
+    "casualty_clauses",
+    "negated_clause",
+    "tally",
+    "victims",
+]
 
 KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
 INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 
 
@@ -36,11 +46,10 @@ def _number(token: Token) -> int | None:
     return None
 
 
-def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
-    """(fatalities, fatalities mentioned, injuries, injuries mentioned) stated in a sentence."""
-    fatalities: int | None = None
-    injuries: int | None = None
-    killed = injured = False
+def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
+    """(killing or injuring word, "kill" or "injure", count or None) for each casualty
+    clause of a sentence, so that a sentence telling two incidents gives each its own."""
+    found: list[tuple[Token, str, int | None]] = []
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
@@ -56,6 +65,24 @@ def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
                     )
         if token.dep_ == "amod" and count is None:
             count = _number(token.head)
+        found.append((token, kind, count))
+    return found
+
+
+def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
+    """(fatalities, fatalities mentioned, injuries, injuries mentioned) stated in a sentence."""
+    return tally(casualty_clauses(sentence))
+
+
+def tally(
+    clauses: list[tuple[Token, str, int | None]],
+) -> tuple[int | None, bool, int | None, bool]:
+    """(fatalities, fatalities mentioned, injuries, injuries mentioned) of casualty clauses:
+    the highest count of each kind."""
+    fatalities: int | None = None
+    injuries: int | None = None
+    killed = injured = False
+    for _, kind, count in clauses:
         if kind == "kill":
             killed = True
             if count is not None:

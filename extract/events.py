@@ -1,15 +1,14 @@
-"""What happened: trigger spans become event mentions, and mentions of one incident one event.
+"""What happened: trigger spans become event mentions.
 
-A report names its main incident many times ("a drone strike", "the attack", "the
-incident"); an event dataset that counts each as an event inflates violence. Mentions merge
-when their classes are compatible, their dates do not conflict and the later one refers back
-(definite, singular, or the same specific class).
+Each trigger the rulers found is read in its context (a hazard told with the words of war,
+a word in a peaceful sense, a hypothetical) and, when it reports an event, becomes a mention
+with its class; `extract.coref` then groups the mentions of one incident into one event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -40,11 +39,9 @@ __all__ = [
     "HAZARD_CLASSES",
     "STATEMENTS",
     "TRIGGERS_KEY",
+    "VIOLENT",
     "WEAPON",
-    "EventCluster",
     "EventMention",
-    "cluster_mentions",
-    "concerned_clusters",
     "find_mentions",
 ]
 
@@ -99,44 +96,6 @@ class EventMention:
         if self._sentence is None:
             self._sentence = self.span.sent
         return self._sentence
-
-
-@dataclass(slots=True)
-class EventCluster:
-    mentions: list[EventMention] = field(default_factory=list)
-    casualties: tuple[int | None, bool, int | None, bool] | None = None
-    """(fatalities, fatalities reported, injuries, injuries reported)."""
-
-    @property
-    def first(self) -> EventMention:
-        return self.mentions[0]
-
-    @property
-    def event_class(self) -> str:
-        """The most specific class among the mentions (a drone strike beats "the attack")."""
-        classes = [m.event_class for m in self.mentions]
-        specific = [c for c in classes if c not in ("Attack",)]
-        return specific[0] if specific else classes[0]
-
-    @property
-    def date(self) -> ResolvedDate | None:
-        dates = [m.date for m in self.mentions if m.date is not None]
-        if not dates:
-            return None
-        order = {"day": 0, "week": 1, "month": 2, "year": 3}
-        return sorted(dates, key=lambda d: order.get(d.precision, 4))[0]
-
-    @property
-    def violent(self) -> bool:
-        return self.event_class in VIOLENT
-
-    @property
-    def acled(self) -> str | None:
-        """The ACLED code of the first mention of the cluster's own class that has one."""
-        for mention in self.mentions:
-            if mention.event_class == self.event_class and mention.acled:
-                return mention.acled
-        return next((m.acled for m in self.mentions if m.acled), None)
 
 
 def _is_hypothetical(token: Token) -> bool:
@@ -556,71 +515,3 @@ def find_mentions(
                 )
     mentions.sort(key=lambda m: m.span.start)
     return mentions
-
-
-def _compatible(cluster: EventCluster, mention: EventMention) -> bool:
-    current = cluster.event_class
-    if mention.event_class == current:
-        return True
-    if mention.event_class in ATTACK_FAMILY and current in ATTACK_FAMILY:
-        return "Attack" in (mention.event_class, current) or mention.anaphoric
-    return False
-
-
-def _dates_agree(cluster: EventCluster, mention: EventMention) -> bool:
-    date = cluster.date
-    if date is None or mention.date is None:
-        return True
-    return date.contains(mention.date) or mention.date.contains(date)
-
-
-def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
-    """Group mentions of one incident; a plural or date-conflicting mention starts a new one."""
-    clusters: list[EventCluster] = []
-    for mention in mentions:
-        target = None
-        if not mention.plural or mention.event_class in ("Protest", "Election", "Sanction"):
-            for cluster in reversed(clusters):
-                if cluster.first.plural and cluster.first.event_class not in (
-                    "Protest",
-                    "Election",
-                    "Sanction",
-                ):
-                    continue
-                if not _compatible(cluster, mention) or not _dates_agree(cluster, mention):
-                    continue
-                refers_back = (
-                    mention.definite
-                    or mention.anaphoric
-                    or mention.event_class == cluster.event_class
-                )
-                if refers_back:
-                    target = cluster
-                break_on_violent = mention.event_class in ATTACK_FAMILY and cluster.violent
-                if target is not None or break_on_violent:
-                    break
-        if mention.anaphoric and target is None:
-            continue
-        if target is None:
-            target = EventCluster()
-            clusters.append(target)
-        target.mentions.append(mention)
-    return clusters
-
-
-def concerned_clusters(clusters: list[EventCluster]) -> dict[int, EventCluster]:
-    """For each statement cluster (by `id`), the event it is about: the first other cluster
-    with a mention whose trigger the statement's trigger governs in the dependency tree
-    ("X claimed responsibility for the bombing", "accused of bombing the mosque")."""
-    concerned: dict[int, EventCluster] = {}
-    for cluster in clusters:
-        if cluster.event_class not in STATEMENTS:
-            continue
-        governed = {t.i for m in cluster.mentions for t in m.head.subtree}
-        for other in clusters:
-            if other is cluster or other.event_class in STATEMENTS:
-                continue
-            if any(m.head.i in governed for m in other.mentions):
-                concerned[id(cluster)] = other
-                break
-    return concerned

@@ -15,22 +15,27 @@ from spacy.util import filter_spans
 from conflict_kg.ontologies import slugify
 
 from .article import dateline_place
-from .casualties import casualties
-from .entities import EntityTable, article_key, resolve_entities
+from .casualties import casualty_clauses, tally
+from .coref import (
+    EventCluster,
+    MentionArguments,
+    cluster_mentions,
+    concerned_clusters,
+    header_end,
+    mention_arguments,
+)
+from .entities import EntityTable, article_key, is_article_scoped, resolve_entities
 from .events import (
     ATTACK_FAMILY,
     HAZARD_CLASSES,
     STATEMENTS,
     TRIGGERS_KEY,
     WEAPON,
-    EventCluster,
     EventMention,
-    cluster_mentions,
-    concerned_clusters,
     find_mentions,
 )
 from .lexicon import Lexicon
-from .model import Argument, ArticleMeta, Event, Extraction, Relation, Weapon
+from .model import Argument, ArticleMeta, Event, Extraction, Mention, Relation, Weapon
 from .model import Span as TextSpan
 from .relations import find_relations
 from .roles import (
@@ -67,8 +72,16 @@ def _text_span(span: Span) -> TextSpan:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
+def _mention(mention: EventMention) -> Mention:
+    span = mention.span
+    return Mention(
+        span.start_char, span.end_char, span.text, mention.event_class, _text_span(mention.sentence)
+    )
+
+
 def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon, article_key(meta.id), dateline_place(doc.text))
+    dateline = dateline_place(doc.text)
+    table = resolve_entities(doc, lexicon, article_key(meta.id), dateline)
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()
@@ -78,11 +91,21 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
         doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers
     )
     _date_mentions(doc, mentions, _anchor(meta))
-    clusters = cluster_mentions(mentions)
+    # Each mention's own roles, read once: coreference compares them, and they become the
+    # arguments of the event the mention joins.
+    own_roles = {id(m): find_roles(m, table, lexicon) for m in mentions}
+    clusters = cluster_mentions(
+        doc,
+        mentions,
+        _arguments(mentions, own_roles, meta.id),
+        {i: table.token_entity[i] for i in place_tokens},
+        {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
+        header_end(doc.text, meta.title, dateline),
+    )
     # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
     # device" no second "explosive device".
     weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
-    findings = _roles(doc, clusters, table, lexicon, weapon_spans)
+    findings = _roles(doc, clusters, table, lexicon, weapon_spans, own_roles)
     relations = find_relations(doc, table, lexicon)
 
     extraction = Extraction(source=source, article=meta, text=doc.text)
@@ -118,6 +141,19 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     return extraction
 
 
+def _arguments(
+    mentions: list[EventMention], own_roles: dict[int, list[RoleFinding]], article_id: str
+) -> dict[int, MentionArguments]:
+    return {
+        id(m): mention_arguments(
+            m,
+            ((f.role, f.entity) for f in own_roles[id(m)] if f.attribution.certainty != "denied"),
+            lambda entity_id: is_article_scoped(entity_id, article_id),
+        )
+        for m in mentions
+    }
+
+
 def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | None) -> None:
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
@@ -145,6 +181,7 @@ def _roles(
     table: EntityTable,
     lexicon: Lexicon,
     weapon_spans: list[Span],
+    own_roles: dict[int, list[RoleFinding]],
 ) -> dict[int, list[RoleFinding]]:
     """Roles per cluster: from each mention's sentence, and from trigger-less sentences that
     continue the story of the last violent incident."""
@@ -152,7 +189,7 @@ def _roles(
     by_sentence: dict[int, list[tuple[EventCluster, EventMention]]] = {}
     for cluster in clusters:
         for mention in cluster.mentions:
-            findings[id(cluster)].extend(find_roles(mention, table, lexicon))
+            findings[id(cluster)].extend(own_roles[id(mention)])
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
     casualty_slots: dict[int, list[int | bool | None]] = {}
@@ -196,14 +233,25 @@ def _roles(
                 findings[id(salient)].extend(_weapon_finding(w, carriers) for w in weapons)
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
         if salient is not None and (violent_here or not here):
-            fatal, killed, injured_n, injured = casualties(sentence)
-            slot = casualty_slots.setdefault(id(salient), [None, False, None, False])
-            if killed:
-                slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
-                slot[1] = True
-            if injured:
-                slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
-                slot[3] = True
+            # A sentence telling two incidents ("came hours after an air strike killed
+            # two") gives each casualty clause to the incident nearest to it in the tree.
+            by_cluster: dict[int, list[tuple[Token, str, int | None]]] = {}
+            for clause in casualty_clauses(sentence):
+                owner = (
+                    _nearest_attack(here, clause[0])
+                    if len({id(c) for c in violent_here}) > 1
+                    else salient
+                )
+                by_cluster.setdefault(id(owner), []).append(clause)
+            for owner_id, clauses in by_cluster.items():
+                fatal, killed, injured_n, injured = tally(clauses)
+                slot = casualty_slots.setdefault(owner_id, [None, False, None, False])
+                if killed:
+                    slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
+                    slot[1] = True
+                if injured:
+                    slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
+                    slot[3] = True
     for cluster in clusters:
         cluster_slot = casualty_slots.get(id(cluster))
         if cluster_slot:
@@ -250,6 +298,8 @@ def _event(
     weapons: dict[str, Weapon],
 ) -> Event:
     first = cluster.first
+    ordered = cluster.ordered_mentions()
+    trigger = ordered[0]
     date_value = cluster.date
     event_class, acled = refine_subevent(
         cluster.event_class,
@@ -266,12 +316,13 @@ def _event(
         id=f"{article_id[:12]}-{number}",
         type=event_class,
         acled=acled,
-        trigger=_text_span(first.span),
+        trigger=_text_span(trigger.span),
         date=date_value.value if date_value else None,
         date_precision=date_value.precision if date_value else None,
-        sentence=_text_span(first.sentence),
+        sentence=_text_span(trigger.sentence),
         # "the incident" only points back: it joins the cluster but names no event type.
-        mentions=[_text_span(m.span) for m in cluster.mentions if not m.anaphoric],
+        mentions=[_mention(m) for m in ordered if not m.anaphoric],
+        targeted=cluster.targeted,
     )
     if cluster.casualties:
         (
@@ -282,10 +333,12 @@ def _event(
         ) = cluster.casualties
     # One argument per (role, entity, certainty, source): the contract gives an argument
     # one evidence span, so a weapon named by the trigger ("drone strike") and again later
-    # ("the drone") is one instrument, evidenced where it was found first. A second source
-    # for the same claim is information (its own claim in the graph) and stays.
+    # ("the drone") is one instrument, evidenced where it was found first in a sentence
+    # that tells the incident (then anywhere). A second source for the same claim is
+    # information (its own claim in the graph) and stays.
+    told = {m.sentence.start for m in cluster.mentions}
     seen: set[tuple[str, str, str, str | None]] = set()
-    for finding in findings:
+    for finding in sorted(findings, key=lambda f: f.span.sent.start not in told):
         if finding.rule == CARRIER_RULE:
             continue
         if finding.entity is not None:

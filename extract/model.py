@@ -23,6 +23,22 @@ class Span:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One telling of an event in the text: the trigger words, where they are, the class
+    they name on their own ("assassination attempt" names an Assassination even where the
+    event they tell is an AirOrDroneStrike) and their sentence."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
 @dataclass(slots=True)
 class ArticleMeta:
     id: str
@@ -83,7 +99,12 @@ class Event:
     fatalities_reported: bool = False
     injuries_reported: bool = False
     sentence: Span | None = None
-    mentions: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    """Every telling of the incident, the most specific first; `trigger` is the first."""
+    targeted: bool = False
+    """Aimed at a specific person (an assassination attempt), whatever its means: the
+    class says how the attack was made, this flag that one of its mentions calls it an
+    assassination."""
     certainty: Certainty = "asserted"
     source: str | None = None
     concerns: str | None = None
@@ -152,6 +173,8 @@ class Extraction:
                     "type": ev.type,
                     "acled": ev.acled,
                     "trigger": asdict(ev.trigger),
+                    "mentions": [m.to_json() for m in ev.mentions],
+                    "targeted": ev.targeted,
                     "date": ev.date,
                     "arguments": [
                         {

@@ -16,8 +16,9 @@ from spacy.tokens import Span, Token
 from .attribution import DENYING_VERBS, Attribution, attribute
 from .casualties import victims
 from .claimants import RESPONSIBILITY_VERBS
+from .coref import EventCluster
 from .entities import EntityTable
-from .events import ATTACK_FAMILY, EventCluster, EventMention
+from .events import ATTACK_FAMILY, EventMention
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .lexicon import Lexicon
 from .locatives import places_attacked, places_on

@@ -28,10 +28,11 @@ from conflict_kg.ontologies import (
     bind_prefixes,
     claim_iri,
     entity_iri,
+    mention_iri,
     weapon_iri,
 )
 
-from .model import Certainty, Extraction
+from .model import Certainty, Event, Extraction, Mention
 from .model import Span as TextSpan
 
 __all__ = ["CERTAINTY_IRIS", "ROLE_PROPERTIES", "article_graph"]
@@ -174,6 +175,7 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         g.add((node, RDFS.label, Literal(label)))
 
     claims = _ClaimWriter(g, meta.id, article, extraction.text)
+    mentions = 0
     for event in extraction.events:
         node = CKID[f"incident/{event.id}"]
         g.add((node, RDF.type, CK[event.type]))
@@ -194,6 +196,9 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
             g.add((node, CK.fatalitiesReported, Literal(True)))
         if event.injuries_reported:
             g.add((node, CK.injuriesReported, Literal(True)))
+        if event.targeted:
+            g.add((node, CK.targeted, Literal(True)))
+        mentions = _mentions(g, node, event, meta.id, article, mentions)
         claims.claim(
             node,
             RDF.type,
@@ -250,6 +255,34 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
             rule=relation.rule,
         )
     return article, graph
+
+
+def _mentions(
+    g: Graph, node: URIRef, event: Event, sha: str, article: URIRef, numbered: int
+) -> int:
+    """Write the event's mentions (numbered on from `numbered` across the article) and
+    return the last number used. An event built before mentions were kept has its trigger
+    as its one mention."""
+    tellings = event.mentions or [
+        Mention(
+            event.trigger.start, event.trigger.end, event.trigger.text, event.type, event.sentence
+        )
+    ]
+    for rank, mention in enumerate(tellings, start=1):
+        numbered += 1
+        iri = mention_iri(sha, numbered)
+        g.add((node, CK.mention, iri))
+        g.add((iri, RDF.type, CK.Mention))
+        g.add((iri, PROV.wasDerivedFrom, article))
+        g.add((iri, CK.start, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, CK.end, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, CK.evidenceText, Literal(mention.text)))
+        sentence = mention.sentence or event.sentence
+        if sentence is not None and sentence.text.strip():
+            g.add((iri, CK.sentence, Literal(sentence.text.strip())))
+        g.add((iri, CK.mentionClass, CK[mention.type]))
+        g.add((iri, CK.mentionRank, Literal(rank, datatype=XSD.positiveInteger)))
+    return numbered
 
 
 def _dangling_countries(g: Graph, countries: dict[URIRef, str], article: URIRef) -> None:

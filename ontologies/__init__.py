@@ -38,6 +38,7 @@ __all__ = [
     "load_ontology",
     "load_shapes",
     "local_id",
+    "mention_iri",
     "slugify",
     "weapon_iri",
 ]
@@ -113,6 +114,11 @@ def incident_iri(sha256: str, number: int) -> URIRef:
 
 def claim_iri(sha256: str, number: int) -> URIRef:
     return CKID[f"claim/{sha256[:12]}-{number}"]
+
+
+def mention_iri(sha256: str, number: int) -> URIRef:
+    """A telling of an event in one article, numbered over the article's events in order."""
+    return CKID[f"mention/{sha256[:12]}-{number}"]
 
 
 def local_id(iri: str) -> str:

@@ -59,6 +59,7 @@ from ..models import (
     LookupModel,
     OffsetQuery,
     Ref,
+    TextSpan,
     example_config,
     page_example,
 )
@@ -154,6 +155,11 @@ class ArticleEvent(LookupModel):
     type: str | None
     acled: str | None
     date: str | None
+    mentions: list[TextSpan] = Field(
+        default_factory=list,
+        description="Every telling of the incident in the article (headline, lead, "
+        "'the attack'...), the most specific first: the first is its trigger.",
+    )
 
 
 class ArticleContentsModel(LookupModel):
@@ -169,6 +175,10 @@ class ArticleContentsModel(LookupModel):
                     "type": "AirOrDroneStrike",
                     "acled": "AIR_STRIKE",
                     "date": "2021-11-07",
+                    "mentions": [
+                        {"start": 72, "end": 84, "text": "drone strike"},
+                        {"start": 177, "end": 183, "text": "attack"},
+                    ],
                 }
             ],
             "entities": [KH],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from rdflib import URIRef
 from rdflib.term import Node as Term
 
 from conflict_kg.graph.lookups.model import (
@@ -14,8 +15,9 @@ from conflict_kg.graph.lookups.model import (
     EntityRef,
     Page,
     Ref,
+    TextSpan,
 )
-from conflict_kg.graph.lookups.rows import select, text
+from conflict_kg.graph.lookups.rows import integer, select, text
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.vocabulary import LOCAL_ID, pick_name, primary_type
 from conflict_kg.ontologies import article_iri, local_id
@@ -78,6 +80,7 @@ def get_article(store: Store, id: str) -> ArticleContents | None:
     for event in select(store, "article_events", article=iri):
         classes[event["incident"]].add(event["class"])
         events.setdefault(event["incident"], event)
+    mentions = _mentions(store, iri)
     names: dict[Term, set[str]] = defaultdict(set)
     for entity in select(store, "article_entities", article=iri):
         classes[entity["entity"]].add(entity["class"])
@@ -99,6 +102,7 @@ def get_article(store: Store, id: str) -> ArticleContents | None:
                         type=primary_type(classes[e]),
                         acled=text(event, "acled"),
                         date=text(event, "date"),
+                        mentions=mentions.get(e, ()),
                     )
                     for e, event in events.items()
                 ),
@@ -108,6 +112,18 @@ def get_article(store: Store, id: str) -> ArticleContents | None:
         entities=tuple(sorted(entities, key=lambda e: (e.name.casefold(), e.id))),
         triples=len(store.article_graph(iri)),
     )
+
+
+def _mentions(store: Store, article: URIRef) -> dict[Term, tuple[TextSpan, ...]]:
+    """Each incident's mentions in the article, by rank (the trigger first)."""
+    ranked: dict[Term, list[tuple[int, TextSpan]]] = defaultdict(list)
+    for row in select(store, "article_mentions", article=article):
+        start, end, rank = integer(row, "start"), integer(row, "end"), integer(row, "rank")
+        if start is None or end is None:
+            continue
+        span = TextSpan(start, end, text(row, "text") or "")
+        ranked[row["incident"]].append((rank if rank is not None else 0, span))
+    return {incident: tuple(s for _, s in sorted(spans)) for incident, spans in ranked.items()}
 
 
 def _number(incident_id: str) -> tuple[int, str]:

@@ -295,11 +295,22 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Character offsets into the article's text (end exclusive) and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleEvent:
     id: str
     type: str | None
     acled: str | None
     date: str | None
+    mentions: tuple[TextSpan, ...] = ()
+    """Every telling of the incident in the article, the most specific first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -417,11 +417,18 @@ def test_articles_list(client: httpx.Client) -> None:
     contents = ok(client.get(f"/articles/{ARTICLE}"))
     assert article["events"] == len(contents["events"]) >= 6
     assert len(contents["entities"]) == article["entities"]
-    assert contents["events"][0] == {
+    strike = contents["events"][0]
+    assert {k: strike[k] for k in ("id", "type", "acled", "date")} == {
         "id": STRIKE,
         "type": "AirOrDroneStrike",
         "acled": "AIR_STRIKE",
         "date": "2021-11-07",
+    }
+    # Every telling of the strike, the most specific first: the trigger, then "the attack".
+    assert strike["mentions"][0] == {"start": 72, "end": 84, "text": "drone strike"}
+    assert [m["text"] for m in strike["mentions"]].count("drone strike") == 3
+    assert len(strike["mentions"]) >= 5 and {m["text"] for m in strike["mentions"][3:]} == {
+        "attack"
     }
     assert contents["triples"] == ok(client.get("/stats"))["triples"]
     problem(client.get(f"/articles/{'0' * 64}"), 404)
@@ -463,12 +470,13 @@ def test_post_text_then_again(writer: httpx.Client) -> None:
         ARTICLE,
         f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
     )
-    assert {
-        "id": STRIKE,
-        "type": "AirOrDroneStrike",
-        "acled": "AIR_STRIKE",
-        "date": "2021-11-07",
-    } in (body["events"])
+    (strike,) = [e for e in body["events"] if e["id"] == STRIKE]
+    assert (strike["type"], strike["acled"], strike["date"]) == (
+        "AirOrDroneStrike",
+        "AIR_STRIKE",
+        "2021-11-07",
+    )
+    assert strike["mentions"][0] == {"start": 72, "end": 84, "text": "drone strike"}
     assert {"id": KH, "name": "Kataib Hezbollah", "type": "ArmedGroup"} in body["entities"]
     after = ok(writer.get("/stats"))
     assert after["articles"] == before["articles"] + 1

@@ -399,6 +399,20 @@ def test_article_contents(store: Store, sample: Extraction) -> None:
     assert lookups.get_article(store, "0" * 64) is None
 
 
+def test_article_events_carry_their_mentions_from_the_store(
+    store: Store, sample: Extraction
+) -> None:
+    """The mentions written as ck:Mention come back in rank order: the trigger first."""
+    contents = lookups.get_article(store, sample.article.id)
+    assert contents is not None
+    for stored, extracted in zip(contents.events, sample.events, strict=True):
+        assert [(m.start, m.end, m.text) for m in stored.mentions] == [
+            (m.start, m.end, m.text) for m in extracted.mentions
+        ]
+    strike = contents.events[0]
+    assert (strike.mentions[0].text, len(strike.mentions)) == ("drone strike", 11)
+
+
 # Vocabulary and dates ----------------------------------------------------------------------
 
 

@@ -105,6 +105,7 @@ OTHER_CLASSES = [
     "Claim",
     "Certainty",
     "Incident",
+    "Mention",
 ]
 CERTAINTIES = ["Asserted", "Alleged", "Unconfirmed", "Denied", "Hedged"]
 
@@ -138,6 +139,8 @@ CK_OBJECT_PROPERTIES = [
     "rivalOf",
     "holdsRole",
     "certainty",
+    "mention",
+    "mentionClass",
 ]
 CK_DATATYPE_PROPERTIES = [
     "reportCount",
@@ -164,6 +167,8 @@ CK_DATATYPE_PROPERTIES = [
     "accordingTo",
     "confidence",
     "extractedBy",
+    "mentionRank",
+    "targeted",
 ]
 CK_ANNOTATION_PROPERTIES = ["acledDefault", "ploverMode"]
 # Other vocabularies' properties the contract uses (rdf:/rdfs: built-ins left out).
@@ -576,6 +581,7 @@ def test_shapes_target_every_concrete_class(onto: Graph, shapes: Graph) -> None:
         ("WeaponShape", "Weapon"),
         ("PositionShape", "Position"),
         ("ClaimShape", "Claim"),
+        ("MentionShape", "Mention"),
     ]:
         assert targets(ckshape[shape]) == {CK[cls]}
 
@@ -607,6 +613,7 @@ WPN = Namespace("https://w3id.org/conflict-kg/id/weapon/")
 ARTICLE = ART[SHA]
 INCIDENT = INC[f"{SHA[:12]}-1"]
 CLAIM = CLM[f"{SHA[:12]}-1"]
+MENTION = Namespace("https://w3id.org/conflict-kg/id/mention/")[f"{SHA[:12]}-1"]
 
 CONFORMING_TTL = """
 @prefix ck:      <https://w3id.org/conflict-kg/ontology#> .
@@ -625,6 +632,7 @@ CONFORMING_TTL = """
 @prefix clm:     <https://w3id.org/conflict-kg/id/claim/> .
 @prefix wpn:     <https://w3id.org/conflict-kg/id/weapon/> .
 @prefix pos:     <https://w3id.org/conflict-kg/id/position/> .
+@prefix men:     <https://w3id.org/conflict-kg/id/mention/> .
 
 art:SHA a ck:Article ;
     dcterms:title "Drone attack hits Baghdad compound" ;
@@ -665,7 +673,18 @@ inc:SHORT-1 a ck:AirOrDroneStrike ;
     ck:instrument wpn:drone ;
     ck:fatalities "0"^^xsd:nonNegativeInteger ;
     ck:injuriesReported true ;
+    ck:targeted true ;
+    ck:mention men:SHORT-1 ;
     ck:reportedIn art:SHA .
+
+men:SHORT-1 a ck:Mention ;
+    prov:wasDerivedFrom art:SHA ;
+    ck:sentence "A drone struck the compound of the governor on Sunday." ;
+    ck:start "8"^^xsd:nonNegativeInteger ;
+    ck:end "14"^^xsd:nonNegativeInteger ;
+    ck:evidenceText "struck" ;
+    ck:mentionClass ck:Attack ;
+    ck:mentionRank "1"^^xsd:positiveInteger .
 
 clm:SHORT-1 a ck:Claim ;
     rdf:subject inc:SHORT-1 ;
@@ -852,6 +871,31 @@ BROKEN = {
         _set(CLAIM, CK.confidence, Literal("1.5", datatype=XSD_DECIMAL)),
         {(CLAIM, CK.confidence, SH.MaxInclusiveConstraintComponent)},
         "between 0 and 1",
+    ),
+    "mention from no article": (
+        _remove(MENTION, PROV.wasDerivedFrom),
+        {(MENTION, PROV.wasDerivedFrom, SH.MinCountConstraintComponent)},
+        "A mention must be prov:wasDerivedFrom exactly one ck:Article",
+    ),
+    "mention rank 0": (
+        _set(MENTION, CK.mentionRank, Literal(0)),
+        {(MENTION, CK.mentionRank, SH.MinInclusiveConstraintComponent)},
+        "1 is the event's trigger",
+    ),
+    "mention class outside the ontology": (
+        _set(MENTION, CK.mentionClass, SEM.Event),
+        {(MENTION, CK.mentionClass, SH.PatternConstraintComponent)},
+        "the ck: event class its words name",
+    ),
+    "event mention that is no ck:Mention": (
+        _set(INCIDENT, CK.mention, CLAIM),
+        {(INCIDENT, CK.mention, SH.ClassConstraintComponent)},
+        "ck:mention must point to a ck:Mention",
+    ),
+    "targeted as a string": (
+        _set(INCIDENT, CK.targeted, Literal("yes")),
+        {(INCIDENT, CK.targeted, SH.DatatypeConstraintComponent)},
+        "ck:targeted is at most one xsd:boolean",
     ),
     "actor with two labels": (
         _add(ENT["valley-front"], RDFS.label, Literal("Jabhat al-Wadi")),
