@@ -43,6 +43,7 @@ from .roles import (
     victim_roles,
     weapons_in,
 )
+from .specificity import specific_mentions
 from .subevents import refine_subevent
 from .time import resolve_date
 
@@ -74,8 +75,8 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
         for i, entity_id in table.token_entity.items()
         if table.entities[entity_id].type == "Place" or table.entities[entity_id].also_place
     }
-    mentions = find_mentions(
-        doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers
+    mentions = specific_mentions(
+        find_mentions(doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers)
     )
     _date_mentions(doc, mentions, _anchor(meta))
     clusters = cluster_mentions(mentions)
