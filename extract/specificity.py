@@ -24,7 +24,6 @@ assassination of the general") does.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -45,8 +44,9 @@ Reason = Literal[
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 """Modal auxiliaries of the future ("wo" is "won't" split by the tokenizer)."""
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-NONSPECIFIC_DETERMINERS = frozenset({"any", "every", "each", "either", "such", "whatever"})
-"""Quantifiers that range over possible events rather than pick one ("any attack")."""
+NONSPECIFIC_DETERMINERS = frozenset({"any", "either", "such", "whatever"})
+"""Quantifiers that range over possible events rather than pick one ("any attack"); not
+"each" or "every", which range over events that happened ("before each explosion")."""
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "no-one", "noone", "nothing"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -57,7 +57,8 @@ TERMINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";
 IMPLICATIVE_GOVERNORS = frozenset(
     {"begin", "start", "continue", "keep", "resume", "manage", "try", "attempt", "proceed",
      "go", "come", "help", "dare", "happen", "seem", "appear", "force", "compel", "oblige",
-     "get", "return", "move", "rush", "hurry", "set", "launch", "step", "escalate", "seek"}
+     "get", "return", "move", "rush", "hurry", "set", "launch", "step", "escalate", "seek",
+     "opt", "choose"}
 )  # fmt: skip
 """Verbs whose "to"-infinitive happened when they did ("began to shell", "tried to storm":
 ACLED codes attempts). Every other governor of a "to"-infinitive ("plans to", "vowed to",
@@ -70,7 +71,7 @@ used to attack" is a purpose and follows the governor)."""
 INTENTION_LEMMAS = frozenset(
     {"propose", "proposal", "plan", "plot", "threaten", "threat", "vow", "pledge", "promise",
      "want", "wish", "hope", "intend", "intention", "aim", "demand", "urge", "request",
-     "prepare", "preparation", "consider", "offer", "suggest", "suggestion", "recommend",
+     "prepare", "preparation", "offer", "suggest", "suggestion", "recommend",
      "fear", "risk", "danger", "possibility", "prospect", "likelihood", "prevent",
      "prevention", "avoid", "avert", "deter", "thwart", "foil", "ban", "prohibit", "expect",
      "predict", "anticipate", "await", "call", "push", "press", "appeal", "invite",
@@ -98,6 +99,15 @@ NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "
 a plural is no sign of background for them."""
 SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
 """Statements about another event are judged by the claims rules, not here."""
+
+SHORT_TIME_UNITS = frozenset(
+    {"day", "days", "hour", "hours", "night", "nights", "overnight", "morning", "evening",
+     "afternoon", "tonight", "dawn", "dusk", "midnight", "noon"}
+)  # fmt: skip
+"""Units of a time span short enough to pin an incident ("over the past two days")."""
+DIRECT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "pobj"})
+"""How an event noun can be an argument of its clause's verb (a "pobj" through one
+preposition: "will continue with attacks")."""
 
 _REFERENCE_DAY = date(2001, 6, 15)
 """Any fixed day: only the precision of a resolved date expression is read, to tell a time
@@ -222,7 +232,15 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
         return own
     governor = verb.head
     if verb.dep_ == "conj" and governor.pos_ in ("VERB", "AUX"):
-        return _clause_mood(governor, sentence, depth + 1)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+            return None  # a clause of its own: "did not involve X, but posts came under fire"
+        inherited = _clause_mood(governor, sentence, depth + 1)
+        if inherited == "negated":
+            alternatives = {c.lower_ for c in governor.children if c.dep_ == "cc"}
+            return inherited if alternatives & {"or", "nor"} else None
+        return inherited
+    if verb.lemma_.lower() == "be":
+        return None  # "believed to be behind", "seems to be": a state, not an event
     if _infinitive(verb) and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
         lemma = governor.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in governor.children)
@@ -290,32 +308,36 @@ def _governing_path(noun: Token) -> tuple[list[Token], Token | None]:
     return path, None
 
 
-def _intends(token: Token, below: Token | None) -> bool:
-    """Whether `token` (on the way up from the event noun, coming from `below`) is a word
-    of intention governing it."""
-    lemma = token.lemma_.lower()
-    if lemma not in INTENTION_LEMMAS:
+def _intended(noun: Token, definite: bool) -> bool:
+    """An event noun that a word of intention governs as what is intended: its object
+    ("proposed talks", "to prevent further clashes"), its prepositional object ("called
+    for the assassination", "fears of reprisal attacks"), or the noun it modifies ("attack
+    plans"). A definite event after "of" owns the intention rather than being intended
+    ("the aim of the attacks").
+    """
+    governor, via = noun.head, None
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        via, governor = governor, governor.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "compound", "conj", "appos"):
         return False
-    via = WITH_PREPOSITION.get(lemma)
-    if via is None:
-        return True
-    return below is not None and below.dep_ == "prep" and below.lower_ in via
+    lemma = governor.lemma_.lower()
+    if governor is noun or lemma not in INTENTION_LEMMAS:
+        return False
+    allowed = WITH_PREPOSITION.get(lemma)
+    if allowed is not None:
+        return via is not None and via.lower_ in allowed
+    if via is not None and via.lower_ == "of" and definite:
+        return False
+    return True
 
 
-def _intended(noun: Token, path: list[Token], verb: Token | None) -> bool:
-    """An event noun governed by a word of intention, directly or through the infinitive
-    clause it is the object of ("plans to carry out raids")."""
-    chain = [noun, *path]
-    if verb is not None:
-        chain.append(verb)
-    for below, token in itertools.pairwise(chain):
-        if _intends(token, below):
-            return True
-    return False
-
-
-def _determiners(noun: Token) -> set[str]:
-    return {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
+def _determiner_reason(noun: Token) -> Reason | None:
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
+    if determiners & NEGATIVE_DETERMINERS:
+        return "negated"  # "no attack took place"
+    if determiners & NONSPECIFIC_DETERMINERS or _kind(noun):
+        return "generic"  # "any attack", "such raids", "raids of that kind"
+    return None
 
 
 def _date_precision(token: Token) -> str | None:
@@ -331,16 +353,18 @@ def _date_precision(token: Token) -> str | None:
 
 def _definite(noun: Token) -> bool:
     """A noun phrase that picks out a known incident: "the attack", "this bombing", "its
-    strike", "Sunday's raid" (a possessor that is a day pins one; "this year's attacks" is a
-    period, not a reference)."""
+    strike", "Sunday's raid", "a Friday blast" (a date that pins a day; "this year's
+    attacks" is a period, not a reference)."""
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
             return True
+        precision = _date_precision(child)
         if child.dep_ == "poss":
-            precision = _date_precision(child)
             if precision is None:
                 return noun.tag_ not in ("NNS", "NNPS") or child.pos_ != "PRON"
             return precision in ("day", "week")
+        if child.dep_ in ("compound", "nmod", "npadvmod", "amod") and precision in ("day", "week"):
+            return True
     return False
 
 
@@ -366,31 +390,55 @@ def _counted(noun: Token) -> bool:
 
 def _day_anchored(sentence: Span) -> bool:
     """Whether the sentence pins a day or a week ("on Friday", "since 3 June", "last
-    week"), as opposed to a period ("over the past decade", "in recent years")."""
+    week", "over the past two days"), as opposed to a period ("over the past decade", "in
+    recent years")."""
     for ent in sentence.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            if ent.label_ == "TIME":
-                return True
+        if ent.label_ == "TIME" or any(t.lower_ in SHORT_TIME_UNITS for t in ent):
+            return True
+        if ent.label_ == "DATE":
             resolved = resolve_date(ent.text, _REFERENCE_DAY)
             if resolved is not None and resolved.precision in ("day", "week"):
                 return True
     return False
 
 
+def _finite_governor(verb: Token) -> Token:
+    """A participle without auxiliaries ("prompting airstrikes", "backed by strikes")
+    takes its tense from the clause it hangs from."""
+    node = verb
+    for _ in range(3):
+        if node.tag_ not in ("VBG", "VBN") or _auxiliaries(node) or node.head is node:
+            return node
+        head = node.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return node
+        node = head
+    return node
+
+
 def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> Reason | None:
-    determiners = _determiners(noun)
-    if determiners & NEGATIVE_DETERMINERS:
-        return "negated"  # "no attack took place"
-    if determiners & NONSPECIFIC_DETERMINERS or _kind(noun):
-        return "generic"  # "any attack", "such raids", "raids of that kind"
-    path, verb = _governing_path(noun)
-    if _intended(noun, path, verb):
-        return "hypothetical"
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "attack victims", "the bombing suspect", "shooting incidents": the event names a
+        # known incident; only the phrase it modifies can make it unreal ("attack plans",
+        # "no shooting incidents").
+        head = noun.head
+        if head.lemma_.lower() in INTENTION_LEMMAS and head.lemma_.lower() not in WITH_PREPOSITION:
+            return "hypothetical"
+        return _determiner_reason(head)
+    own = _determiner_reason(noun)
+    if own is not None:
+        return own
     definite = _definite(noun)
-    subject = noun.dep_ in ("nsubj", "nsubjpass")
+    if _intended(noun, definite):
+        return "hypothetical"
     if definite:
         return None
-    if verb is not None:
+    path, verb = _governing_path(noun)
+    subject = noun.dep_ in ("nsubj", "nsubjpass")
+    direct = noun.dep_ in DIRECT_DEPS and (noun.dep_ != "pobj" or len(path) == 1)
+    if verb is not None and direct:
         mood = _clause_mood(verb, sentence)
         if mood is not None:
             return mood
@@ -403,6 +451,6 @@ def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> R
         if plural or not subject or verb.lemma_.lower() == "be":
             return "generic"
     if plural and not _counted(noun) and not headline and not _day_anchored(sentence):
-        if verb is None or not _episodic(verb):
+        if verb is None or not _episodic(_finite_governor(verb)):
             return "background"  # "attacks have doubled", "peru has suffered attacks"
     return None
