@@ -228,7 +228,7 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
     unless its governor entails it, a present-tense clause under a future or hypothetical
     one shares its mood ("they will be punished when they attack")."""
     own = _own_mood(verb, sentence)
-    if own is not None or depth > 3 or verb.head is verb:
+    if own is not None or depth > 3 or verb.head.i == verb.i:
         return own
     governor = verb.head
     if verb.dep_ == "conj" and governor.pos_ in ("VERB", "AUX"):
@@ -298,7 +298,7 @@ def _governing_path(noun: Token) -> tuple[list[Token], Token | None]:
     path: list[Token] = []
     node = noun
     for _ in range(7):
-        if node.head is node:
+        if node.head.i == node.i:
             return path, None
         node = node.head
         # A name the tagger read as a verb ("killed in IS attacks") is no clause.
@@ -321,7 +321,7 @@ def _intended(noun: Token, definite: bool) -> bool:
     elif noun.dep_ not in ("dobj", "nsubjpass", "compound", "conj", "appos"):
         return False
     lemma = governor.lemma_.lower()
-    if governor is noun or lemma not in INTENTION_LEMMAS:
+    if governor.i == noun.i or lemma not in INTENTION_LEMMAS:
         return False
     allowed = WITH_PREPOSITION.get(lemma)
     if allowed is not None:
@@ -407,10 +407,10 @@ def _finite_governor(verb: Token) -> Token:
     takes its tense from the clause it hangs from."""
     node = verb
     for _ in range(3):
-        if node.tag_ not in ("VBG", "VBN") or _auxiliaries(node) or node.head is node:
+        if node.tag_ not in ("VBG", "VBN") or _auxiliaries(node) or node.head.i == node.i:
             return node
         head = node.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return node
