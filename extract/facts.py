@@ -33,6 +33,7 @@ from .lexicon import Lexicon
 from .model import Argument, ArticleMeta, Event, Extraction, Relation, Weapon
 from .model import Span as TextSpan
 from .relations import find_relations
+from .responsibility import settle_responsibility
 from .roles import (
     RoleFinding,
     date_anchor,
@@ -84,6 +85,7 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     # device" no second "explosive device".
     weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
     findings = _roles(doc, clusters, table, lexicon, weapon_spans)
+    settle_responsibility(doc, clusters, table, findings)
     relations = find_relations(doc, table, lexicon)
 
     extraction = Extraction(source=source, article=meta, text=doc.text)
