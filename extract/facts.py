@@ -16,6 +16,8 @@ from ontologies import slugify
 
 from .article import dateline_place
 from .casualties import casualties
+from .dateline_places import add_dateline_place
+from .datelines import article_anchor
 from .entities import EntityTable, article_key, resolve_entities
 from .events import (
     ATTACK_FAMILY,
@@ -46,7 +48,7 @@ from .roles import (
 )
 from .specificity import specific_mentions
 from .subevents import refine_subevent
-from .time import resolve_date
+from .time import MonthDay, resolve_date
 
 __all__ = ["build_extraction"]
 
@@ -54,15 +56,6 @@ WEAPON_REACH = 2
 """Sentences after the incident's last trigger in which a weapon named without a trigger
 is still its instrument ("The drones were dropped at his home."); further on, a weapon is
 background ("grenades are easy to buy"), not the incident's."""
-
-
-def _anchor(meta: ArticleMeta) -> date | None:
-    if not meta.published:
-        return None
-    try:
-        return date.fromisoformat(meta.published[:10])
-    except ValueError:
-        return None
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -79,13 +72,14 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     mentions = specific_mentions(
         find_mentions(doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers)
     )
-    _date_mentions(doc, mentions, _anchor(meta))
+    _date_mentions(doc, mentions, article_anchor(meta, doc.text))
     clusters = cluster_mentions(mentions)
     # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
     # device" no second "explosive device".
     weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
     findings = _roles(doc, clusters, table, lexicon, weapon_spans)
     settle_responsibility(doc, clusters, table, findings)
+    add_dateline_place(doc, clusters, table, findings)
     relations = find_relations(doc, table, lexicon)
 
     extraction = Extraction(source=source, article=meta, text=doc.text)
@@ -121,7 +115,7 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     return extraction
 
 
-def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | None) -> None:
+def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import Attribution, attribute, source_phrase
 from .claimants import RESPONSIBILITY_VERBS
 from .events import ATTACK_FAMILY
-from .phrases import actors_in_phrase, with_examples
+from .phrases import denoted_actors, with_examples
 from .positions import positions
 from .roles import RoleFinding
 
@@ -81,6 +81,9 @@ GROUP_NOUNS = frozenset(
 INVOLVEMENT_PREPOSITIONS = frozenset({"behind", "for", "of", "in"})
 ANTECEDENT_WINDOW = 80
 """Tokens back in which "the group" looks for the armed group it refers to."""
+SALIENT_SENTENCES = 3
+"""Sentences back (counting the incident's) in which a statement naming no incident still
+speaks of the last one told."""
 CLAIMS_ROLES = frozenset({"perpetrator", "target", "victim", "participant"})
 """Roles whose claims a doubt about "the claim" makes unconfirmed."""
 
@@ -147,7 +150,12 @@ class _Reader:
         if here:
             return min(here, key=lambda pair: pair[0])[1]
         before = [(i, c) for i, c in self.head_of.items() if i < sentence.start]
-        return max(before, key=lambda pair: pair[0])[1] if before else None
+        if not before:
+            return None
+        last, incident = max(before, key=lambda pair: pair[0])
+        # A statement far from any incident is about something else the text tells.
+        starts = sum(1 for t in self.doc[last + 1 : sentence.start] if t.is_sent_start)
+        return incident if starts < SALIENT_SENTENCES else None
 
     def _is_incident(self, token: Token) -> bool:
         return any(t.i in self.head_of for t in (token, *token.children) if t.dep_ != "prep")
@@ -158,7 +166,9 @@ class _Reader:
         """Named actors of the phrase (and the examples it gives), or the armed group a
         definite "the group" refers back to."""
         found = [
-            pair for phrase in with_examples(head) for pair in actors_in_phrase(phrase, self.table)
+            pair
+            for phrase in with_examples(head)
+            for pair in denoted_actors(phrase, "perpetrator", self.table)
         ]
         if found:
             return [(e, s) for e, s in found if e.type != "Place"]
@@ -254,8 +264,7 @@ class _Reader:
         objects = _children(verb, "dobj")
         about_responsibility = any(o.lower_ in DENIED_OBJECTS for o in objects)
         about_own_act = any(
-            not any(s.pos_ != "PRON" for s in _children(c, "nsubj", "nsubjpass"))
-            for c in complements
+            all(_self_reference(s) for s in _children(c, "nsubj", "nsubjpass")) for c in complements
         )
         about_incident = any(self._is_incident(o) for o in objects)
         if not (about_responsibility or about_own_act or about_incident):
@@ -269,6 +278,14 @@ class _Reader:
 def _unnamed_reference(span: Span, entity: Entity) -> bool:
     """Whether the phrase only refers to the entity without naming it ("the group")."""
     return entity.name.lower() not in span.text.lower() and span.root.lower_ in GROUP_NOUNS
+
+
+def _self_reference(subject: Token) -> bool:
+    """The denier speaking of itself in its denial: "it", "they", "the group"."""
+    if subject.pos_ == "PRON":
+        return True
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+    return subject.lower_ in GROUP_NOUNS and bool(determiners & {"the", "its", "our", "their"})
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
