@@ -34,7 +34,8 @@ from ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixes, local_id
 
 __all__ = ["Resolution", "canonical_incident_iri", "resolution_graph", "resolve"]
 
-_PRECISIONS = ("day", "week", "month", "year")
+_PRECISIONS = ("day", "week", "month", "year", "month-day")
+"""Most precise first; a month-day (no year) is the least use on a timeline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +241,9 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
         when = _summary_date(group)
         if when:
             datatype = (
-                XSD.date
+                XSD.gMonthDay
+                if when[0].startswith("--")
+                else XSD.date
                 if len(when[0]) == 10
                 else XSD.gYearMonth
                 if len(when[0]) == 7
