@@ -102,14 +102,18 @@ def settle_responsibility(
     if not incidents:
         return
     reader = _Reader(doc, incidents, table)
+    blamed: set[tuple[int, int]] = set()
     for cluster, finding in reader.statements():
         findings[id(cluster)].append(finding)
+        blamed.add((finding.span.start, finding.span.end))
     doubted = _doubted_sentences(doc)
     for cluster in clusters:
         settled = []
         for finding in findings[id(cluster)]:
             if _unclaimed(finding):
                 continue
+            if finding.role != "perpetrator" and (finding.span.start, finding.span.end) in blamed:
+                continue  # "blamed the attack on X": X is no target of the attack
             settled.append(_settled(finding, doubted))
         findings[id(cluster)] = settled
 
@@ -210,8 +214,9 @@ class _Reader:
         """ "blamed X for the attack", "blamed the attack on X", "X was blamed for",
         "the attack was blamed on X", "blamed X"."""
         objects = _children(verb, "dobj", "nsubjpass")
-        on = _objects(verb, "on")
         incidents = [t for t in objects if self._is_incident(t)]
+        # "blamed the attack on X": the parser often hangs "on X" from the attack.
+        on = _objects(verb, "on") + [o for t in incidents for o in _objects(t, "on")]
         holders = on if incidents or on else [t for t in objects if not self._is_incident(t)]
         about = incidents + _objects(verb, "for")
         yield from self._findings(holders, verb, about, _alleging(verb), "blame")

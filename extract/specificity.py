@@ -315,10 +315,14 @@ def _intended(noun: Token, definite: bool) -> bool:
     plans"). A definite event after "of" owns the intention rather than being intended
     ("the aim of the attacks").
     """
+    for _ in range(4):  # "called for a ceasefire and talks": the first conjunct's place
+        if noun.dep_ != "conj":
+            break
+        noun = noun.head
     governor, via = noun.head, None
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         via, governor = governor, governor.head
-    elif noun.dep_ not in ("dobj", "nsubjpass", "compound", "conj", "appos"):
+    elif noun.dep_ not in ("dobj", "nsubjpass", "compound", "appos"):
         return False
     lemma = governor.lemma_.lower()
     if governor.i == noun.i or lemma not in INTENTION_LEMMAS:
