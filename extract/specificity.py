@@ -67,7 +67,7 @@ NEGATIVE_IMPLICATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglec
 """Verbs whose "to"-infinitive did not happen ("failed to detonate", "refused to attack")."""
 HABITUAL_GOVERNORS = frozenset({"tend", "use"})
 """Active "used to attack", "tend to strike": a habit, no incident (a passive "drones were
-used to attack" is a purpose and follows the governor)."""
+used to attack" or "used tear gas to disperse" is a purpose and follows the governor)."""
 INTENTION_LEMMAS = frozenset(
     {"propose", "proposal", "plan", "plot", "threaten", "threat", "vow", "pledge", "promise",
      "want", "wish", "hope", "intend", "intention", "aim", "demand", "urge", "request",
@@ -248,9 +248,13 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
             return "future"  # "are going to attack"
         if lemma in NEGATIVE_IMPLICATIVE_GOVERNORS:
             return "negated"
-        if lemma in HABITUAL_GOVERNORS and not passive:
-            return "habitual"
-        if lemma in IMPLICATIVE_GOVERNORS or (lemma in HABITUAL_GOVERNORS and passive):
+        purpose = verb.dep_ == "advcl"
+        with_object = any(c.dep_ == "dobj" for c in governor.children)
+        if lemma in HABITUAL_GOVERNORS and not (passive or purpose or with_object):
+            return "habitual"  # "used to attack", not "used tear gas to disperse"
+        if purpose or lemma in IMPLICATIVE_GOVERNORS | HABITUAL_GOVERNORS:
+            # Implicative verbs entail their complement; a purpose clause ("marched to
+            # protest", "traveled to meet") tells what was done, as real as its governor.
             if governor.pos_ in ("VERB", "AUX"):
                 return _clause_mood(governor, sentence, depth + 1)
             return None

@@ -72,6 +72,7 @@ def test_wire_copy_keeps_its_incident_and_drops_the_background(extractor: Extrac
         ("The opposition called for a truce and peace talks.", "Meeting"),
         ("Aid workers fear new attacks on the camps.", "violent"),
         ("The bomb failed to detonate, police said.", "violent"),
+        ("The group used to attack convoys on this road.", "violent"),
     ],
 )
 def test_mentions_that_report_no_incident(extractor: Extractor, text: str, absent: str) -> None:
@@ -123,3 +124,11 @@ def test_a_compound_names_a_known_incident(extractor: Extractor) -> None:
     assert "Bombing" in _types(known)
     planned = _run(extractor, "Police found attack plans in a flat in Harlowe on Monday.")
     assert not set(_types(planned)) & VIOLENT
+
+
+def test_a_purpose_clause_is_as_real_as_what_was_done(extractor: Extractor) -> None:
+    """ "marched to protest": the march is the protest; "plans to march to protest": none."""
+    done = _run(extractor, "Thousands of people marched through the city to protest the law.")
+    assert "Protest" in _types(done)
+    planned = _run(extractor, "Unions plan to march through the city to protest the law.")
+    assert "Protest" not in _types(planned)
