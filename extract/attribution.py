@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .model import Certainty
 
-__all__ = ["DENYING_VERBS", "Attribution", "attribute", "source_phrase"]
+__all__ = ["DENYING_VERBS", "REPORTING_VERBS", "Attribution", "attribute", "source_phrase"]
 
 REPORTING_VERBS = frozenset(
     {

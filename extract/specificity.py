@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Span, Token
 
+from .attribution import REPORTING_VERBS
 from .time import resolve_date
 
 if TYPE_CHECKING:
@@ -108,6 +109,13 @@ SHORT_TIME_UNITS = frozenset(
 DIRECT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "pobj"})
 """How an event noun can be an argument of its clause's verb (a "pobj" through one
 preposition: "will continue with attacks")."""
+
+COMMUNICATION_LEMMAS = REPORTING_VERBS | frozenset(
+    {"tell", "inform", "describe", "discuss", "mention", "talk", "speak", "hear", "learn",
+     "investigate", "probe", "condemn", "denounce", "recall", "remember", "ask", "question"}
+)  # fmt: skip
+"""Verbs that speak of an event rather than make it: their tense and mood are the speaker's
+("will tell us about two explosions", "reports the kidnapping of")."""
 
 _REFERENCE_DAY = date(2001, 6, 15)
 """Any fixed day: only the precision of a resolved date expression is read, to tell a time
@@ -339,6 +347,14 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _first_conjunct(noun: Token) -> Token:
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+    return noun
+
+
 def _determiner_reason(noun: Token) -> Reason | None:
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
     if determiners & NEGATIVE_DETERMINERS:
@@ -427,7 +443,7 @@ def _finite_governor(verb: Token) -> Token:
 
 
 def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> Reason | None:
-    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+    if noun.dep_ == "compound":  # the head may be mistagged ("bombing suspect" as a verb)
         # "attack victims", "the bombing suspect", "shooting incidents": the event names a
         # known incident; only the phrase it modifies can make it unreal ("attack plans",
         # "no shooting incidents").
@@ -435,24 +451,29 @@ def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> R
         if head.lemma_.lower() in INTENTION_LEMMAS and head.lemma_.lower() not in WITH_PREPOSITION:
             return "hypothetical"
         return _determiner_reason(head)
-    own = _determiner_reason(noun)
+    first = _first_conjunct(noun)  # "the disappearance and kidnapping of X": one phrase
+    own = _determiner_reason(first)
     if own is not None:
         return own
-    definite = _definite(noun)
+    definite = _definite(first)
     if _intended(noun, definite):
         return "hypothetical"
     if definite:
         return None
-    path, verb = _governing_path(noun)
-    subject = noun.dep_ in ("nsubj", "nsubjpass")
-    direct = noun.dep_ in DIRECT_DEPS and (noun.dep_ != "pobj" or len(path) == 1)
+    path, verb = _governing_path(first)
+    subject = first.dep_ in ("nsubj", "nsubjpass")
+    direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
+    if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
+        direct = False  # "reports the kidnapping of", "is going to tell us about two explosions"
     if verb is not None and direct:
         mood = _clause_mood(verb, sentence)
         if mood is not None:
             return mood
     headline = _headline(sentence)
     plural = noun.tag_ in ("NNS", "NNPS") and event_class not in NUMBER_FREE_CLASSES
-    if verb is not None and _present_simple(verb) and not headline:
+    # A predicate noun classifies what its subject refers to ("this is an assassination").
+    classifies = first.dep_ in ("attr", "oprd")
+    if verb is not None and direct and not classifies and _present_simple(verb) and not headline:
         # "raids are common", "smuggling constitutes an attack on our homeland"; a bare
         # subject of a present-tense verb of its own ("an explosion rocks the capital")
         # outside a headline is as generic.
