@@ -202,10 +202,12 @@ def _present_simple(verb: Token) -> bool:
 
 def _episodic(verb: Token) -> bool:
     """A finite past ("attacked", "was attacked", "had attacked") or an event under way
-    ("are fighting"): the clause reports occurrences, not a trend."""
+    ("are fighting", "there are clashes"): the clause reports occurrences, not a trend."""
     auxiliaries = _auxiliaries(verb)
     if any(a.tag_ == "MD" for a in auxiliaries):
         return False
+    if any(c.dep_ == "expl" for c in verb.children) and _present_simple(verb):
+        return True
     if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries):
         return True
     finite = next((a for a in auxiliaries if "Fin" in a.morph.get("VerbForm")), None)
@@ -342,8 +344,8 @@ def _intended(noun: Token, definite: bool) -> bool:
     allowed = WITH_PREPOSITION.get(lemma)
     if allowed is not None:
         return via is not None and via.lower_ in allowed
-    if via is not None and via.lower_ == "of" and definite:
-        return False
+    if definite and ((via is not None and via.lower_ == "of") or noun.dep_ == "nsubjpass"):
+        return False  # "the aim of the attacks", "the assassination was plotted in X"
     return True
 
 
