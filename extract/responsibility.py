@@ -39,7 +39,7 @@ from .roles import RoleFinding
 if TYPE_CHECKING:
     from .entities import EntityTable
     from .events import EventCluster
-    from .model import Entity
+    from .model import Certainty, Entity
 
 __all__ = ["settle_responsibility"]
 
@@ -70,6 +70,10 @@ CLAIM_NOUNS = frozenset(
 VERIFYING_LEMMAS = frozenset(
     {"verify", "confirm", "corroborate", "substantiate", "authenticate", "check"}
 )
+VERIFYING_FORMS = frozenset(
+    {"verified", "verify", "confirmed", "confirm", "corroborated", "corroborate",
+     "substantiated", "authenticated", "checked", "check"}
+)  # fmt: skip
 DOUBT_ADJECTIVES = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
 ALLEGED_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "purported", "suspect"})
 """Modifiers that make a named perpetrator alleged ("suspected Islamic State militants")."""
@@ -370,12 +374,6 @@ def _doubted_sentences(doc: Doc) -> set[int]:
     return doubted
 
 
-VERIFYING_FORMS = frozenset(
-    {"verified", "verify", "confirmed", "confirm", "corroborated", "corroborate",
-     "substantiated", "authenticated", "checked", "check"}
-)  # fmt: skip
-
-
 def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
     certainty = finding.attribution.certainty
     if certainty in ("denied", "unconfirmed"):
@@ -387,8 +385,8 @@ def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
     return finding
 
 
-def _with(finding: RoleFinding, certainty: str) -> RoleFinding:
-    attribution = Attribution(certainty, finding.attribution.source)  # type: ignore[arg-type]
+def _with(finding: RoleFinding, certainty: Certainty) -> RoleFinding:
+    attribution = Attribution(certainty, finding.attribution.source)
     return RoleFinding(
         finding.role, finding.entity, finding.weapon, finding.span, attribution, finding.rule
     )

@@ -112,10 +112,13 @@ preposition: "will continue with attacks")."""
 
 COMMUNICATION_LEMMAS = REPORTING_VERBS | frozenset(
     {"tell", "inform", "describe", "discuss", "mention", "talk", "speak", "hear", "learn",
-     "investigate", "probe", "condemn", "denounce", "recall", "remember", "ask", "question"}
+     "investigate", "probe", "condemn", "denounce", "recall", "remember", "ask", "question",
+     "charge", "convict", "sentence", "indict", "try", "prosecute", "jail", "imprison",
+     "acquit", "link", "connect", "tie", "implicate", "arrest", "detain", "hold"}
 )  # fmt: skip
-"""Verbs that speak of an event rather than make it: their tense and mood are the speaker's
-("will tell us about two explosions", "reports the kidnapping of")."""
+"""Verbs that speak of an event rather than make it, in words or in court: their tense and
+mood are the speaker's ("will tell us about two explosions", "reports the kidnapping of",
+"is charged with the bombings")."""
 
 _REFERENCE_DAY = date(2001, 6, 15)
 """Any fixed day: only the precision of a resolved date expression is read, to tell a time
@@ -131,11 +134,10 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
     """Why the mention reports no specific incident, or None when it does."""
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
-    span = mention.span
-    root = span.root
+    root = mention.span.root
     if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
         return _verb_reason(root, mention.sentence)
-    return _noun_reason(root, span, mention.event_class, mention.sentence)
+    return _noun_reason(root, mention.event_class, mention.sentence)
 
 
 # Clauses ------------------------------------------------------------------------------------
@@ -220,7 +222,7 @@ def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-def _own_mood(verb: Token, sentence: Span) -> Reason | None:
+def _own_mood(verb: Token) -> Reason | None:
     """What the verb's own clause says about its event happening."""
     if _negated(verb):
         return "negated"
@@ -237,7 +239,7 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
     shares its head's auxiliaries ("could attack and kill"), a "to"-infinitive is unrealised
     unless its governor entails it, a present-tense clause under a future or hypothetical
     one shares its mood ("they will be punished when they attack")."""
-    own = _own_mood(verb, sentence)
+    own = _own_mood(verb)
     if own is not None or depth > 3 or verb.head.i == verb.i:
         return own
     governor = verb.head
@@ -444,7 +446,7 @@ def _finite_governor(verb: Token) -> Token:
     return node
 
 
-def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> Reason | None:
+def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None:
     if noun.dep_ == "compound":  # the head may be mistagged ("bombing suspect" as a verb)
         # "attack victims", "the bombing suspect", "shooting incidents": the event names a
         # known incident; only the phrase it modifies can make it unreal ("attack plans",
@@ -482,6 +484,23 @@ def _noun_reason(noun: Token, span: Span, event_class: str, sentence: Span) -> R
         if plural or not subject or verb.lemma_.lower() == "be":
             return "generic"
     if plural and not _counted(noun) and not headline and not _day_anchored(sentence):
-        if verb is None or not _episodic(_finite_governor(verb)):
-            return "background"  # "attacks have doubled", "peru has suffered attacks"
+        # A trend or a record needs a present or perfect predication ("attacks have
+        # doubled", "peru has been the target of attacks"); a phrase without a finite
+        # clause of its own says nothing either way and stays.
+        speaks = verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS
+        governing = _finite_governor(verb) if verb is not None and not speaks else None
+        if governing is not None and _present_or_perfect(governing) and not _episodic(governing):
+            return "background"
     return None
+
+
+def _present_or_perfect(verb: Token) -> bool:
+    """A finite present, simple or perfect ("are", "have doubled", "has been")."""
+    if _present_simple(verb):
+        return True
+    finite = next((a for a in _auxiliaries(verb) if "Fin" in a.morph.get("VerbForm")), None)
+    return (
+        finite is not None
+        and finite.lemma_.lower() == "have"
+        and "Pres" in finite.morph.get("Tense")
+    )

@@ -132,3 +132,15 @@ def test_a_purpose_clause_is_as_real_as_what_was_done(extractor: Extractor) -> N
     assert "Protest" in _types(done)
     planned = _run(extractor, "Unions plan to march through the city to protest the law.")
     assert "Protest" not in _types(planned)
+
+
+def test_a_follow_up_in_the_present_still_names_its_incidents(extractor: Extractor) -> None:
+    """A trial report speaks of past incidents in the present tense: they stay events, while
+    a record over years in the same tense is background."""
+    trial = _run(
+        extractor,
+        "The man is charged with bombings in Harlowe and an attack on a police station.",
+    )
+    assert {"Bombing"} <= set(_types(trial)) and len(set(_types(trial)) & VIOLENT) == 2
+    record = _run(extractor, "The province has been the target of frequent bombings for years.")
+    assert not set(_types(record)) & VIOLENT
