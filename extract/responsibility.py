@@ -258,13 +258,16 @@ class _Reader:
         if not _passive(verb):
             return
         clauses = _children(verb, "xcomp", "ccomp")
-        if not any(_involves(c) or self._is_incident_clause(c) for c in clauses):
+        if not any(_involves(c) or self._did_incident(c) for c in clauses):
             return
         holders = [t for t in _children(verb, "nsubjpass") if not self._is_incident(t)]
         yield from self._findings(holders, verb, clauses, _alleging(verb), "believed-behind")
 
-    def _is_incident_clause(self, clause: Token) -> bool:
-        return any(t.i in self.head_of for t in clause.subtree)
+    def _did_incident(self, clause: Token) -> bool:
+        """ "to have carried out the attack": a perfect infinitive about an incident (not
+        "to be concerned about attacks")."""
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+        return perfect and any(t.i in self.head_of for t in clause.subtree)
 
     def _deny(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "X denied any involvement", "X rejected the accusation", "X denied carrying

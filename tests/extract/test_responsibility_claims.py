@@ -69,6 +69,8 @@ def test_the_group_that_denies_is_the_group_named_before(extractor: Extractor) -
          "fighters were believed to be behind the ambush.", "islamic-state", "The army"),
         ("A roadside bomb exploded near Tikrit on Friday. The ministry blamed the attack on "
          "Islamic State.", "islamic-state", "The ministry"),
+        ("Gunmen ambushed a convoy near Gao on Thursday. Islamic State fighters are believed "
+         "to have carried out the ambush.", "islamic-state", None),
     ],
 )  # fmt: skip
 def test_blame_and_suspicion_give_an_alleged_perpetrator_with_its_source(
@@ -139,3 +141,12 @@ def test_one_actor_once_per_role_certainty_and_source(extractor: Extractor) -> N
     keys = [(a.role, a.entity, a.certainty, a.source) for a in perpetrators]
     assert len(keys) == len(set(keys))
     assert {k[2] for k in keys if k[1] == "kataib-hezbollah"} == {"alleged", "denied"}
+
+
+def test_being_believed_to_fear_attacks_blames_nobody(extractor: Extractor) -> None:
+    text = (
+        "Gunmen ambushed a convoy near Gao on Thursday. Islamic State fighters are believed "
+        "to be worried about the ambush."
+    )
+    perpetrators = _perpetrators(_incident(_run(extractor, text)))
+    assert "islamic-state" not in {e for e, _, _ in perpetrators}
