@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from pathlib import Path
 
@@ -22,6 +23,7 @@ __all__ = [
     "MalformedInput",
     "article_from_json",
     "checked_text",
+    "dateline_date",
     "dateline_place",
     "decode_text",
     "field_refusal",
@@ -59,13 +61,29 @@ calls instead of waiting for the whole text."""
 _OVERLAP = 1100
 """Longer than any match of the HTML patterns, so a tag across a window's end is found."""
 
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(\S[^\n]*?))?\s*$", re.M)
+_DATE_LINE = re.compile(
+    r"^\s*(?:date|Date|DATE):?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(\S[^\n]*?))?\s*$", re.M
+)
+"""A header line "date 2021-11-08 Section" or "Date: 2021-11-08"."""
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.' ]+)?,\s*"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*"
-    r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*[-–—]+\s*",
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
+    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
+    r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*(?:--?|–|—)\s*",
     re.M,
 )
+"""A wire dateline: "KIRKUK, Iraq, March 15 (Reuters) -", "Gaza City, Jan. 5, 2023 (Xinhua)
+--", "BEIRUT (AP) —" (without a date only when the place is in capitals)."""
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
 _BYLINE = re.compile(
     r"(?P<role>Reporting|Additional reporting|Writing|Editing|Edited)\s+by\s+(?P<names>[^;\n]+)",
 )
@@ -118,7 +136,7 @@ def parse_article(item: ArticleInput) -> tuple[ArticleMeta, int]:
         meta.section = (date_line.group(2) or "").strip() or None
         body_start = date_line.end()
 
-    dateline = _DATELINE.search(text)
+    dateline = _dateline(text)
     if dateline:
         meta.dateline = _title_case(dateline.group("place"))
         agency = dateline.group("agency").strip()
@@ -129,16 +147,55 @@ def parse_article(item: ArticleInput) -> tuple[ArticleMeta, int]:
         header = ""
 
     meta.title = item.title or _headline(header if dateline else text[body_start:])
-    meta.published = item.published or meta.published
+    meta.published = item.published or meta.published or _dated(dateline)
     meta.authors, meta.editors = _byline(text)
     return meta, body_start
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The first wire dateline of the text; a dateline without a date must set its place in
+    capitals ("BEIRUT (AP) -"), so that a sentence opening with a name and an acronym in
+    brackets is not read as one; a date must name a month."""
+    for found in _DATELINE.finditer(text):
+        month = found.group("month")
+        if month is None and not found.group("place").isupper():
+            continue
+        if month is not None and month.lower() not in _MONTH_NUMBERS:
+            continue
+        return found
+    return None
+
+
+def dateline_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the dateline's date ("KIRKUK, March 15 (Reuters) -"
+    gives (None, 3, 15)): the date context of a report that may say no year at all."""
+    found = _dateline(text)
+    if found is None or found.group("month") is None:
+        return None
+    year = found.group("year")
+    return (
+        int(year) if year else None,
+        _MONTH_NUMBERS[found.group("month").lower()],
+        int(found.group("day")),
+    )
+
+
+def _dated(dateline: re.Match[str] | None) -> str | None:
+    """The publication day a dateline with a year gives ("Jan. 5, 2023"), as ISO."""
+    if dateline is None or not dateline.group("year") or dateline.group("month") is None:
+        return None
+    month = _MONTH_NUMBERS[dateline.group("month").lower()]
+    try:
+        return date(int(dateline.group("year")), month, int(dateline.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def dateline_place(text: str) -> tuple[int, int, str] | None:
     """(start, end, name) of the dateline's place ("KIRKUK, Iraq, March 12 (Reuters) -"),
     so that entity resolution can type it as the place it always is: the statistical NER
     reads an all-capitals city as a person as often as a place. The name is title-cased."""
-    dateline = _DATELINE.search(text)
+    dateline = _dateline(text)
     if dateline is None:
         return None
     start, end = dateline.span("place")

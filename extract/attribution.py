@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .model import Certainty
 
-__all__ = ["DENYING_VERBS", "Attribution", "attribute"]
+__all__ = ["DENYING_VERBS", "REPORTING_VERBS", "Attribution", "attribute", "source_phrase"]
 
 REPORTING_VERBS = frozenset(
     {
@@ -44,20 +44,25 @@ class Attribution:
     source: str | None
 
 
-def _source_phrase(verb: Token) -> str | None:
-    """The speaker: the reporting verb's subject noun phrase, without trailing clauses."""
+def _noun_phrase(head: Token) -> str | None:
+    """The noun phrase `head` heads, without trailing clauses."""
+    keep = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod")]
+    left = min(t.i for t in keep)
+    return head.doc[left : head.i + 1].text.strip(" ,") or None
+
+
+def source_phrase(verb: Token) -> str | None:
+    """The speaker: the reporting verb's subject noun phrase, without trailing clauses; of
+    a passive verb, its "by" phrase ("the attack was claimed by X": X is the source, not
+    the attack)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for head in (c for c in agent.children if c.dep_ == "pobj"):
+                return _noun_phrase(head) if head.pos_ != "PRON" else None
+        return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
-            keep = [
-                t
-                for t in child.subtree
-                if t.i <= child.i or t.dep_ in ("compound", "amod", "nummod")
-            ]
-            left = min(t.i for t in keep)
-            words = child.doc[left : child.i + 1]
-            return words.text.strip(" ,") or None
-        if child.dep_ in ("nsubj",) and child.pos_ == "PRON":
-            return None
+        if child.dep_ == "nsubj":
+            return _noun_phrase(child) if child.pos_ != "PRON" else None
     return None
 
 
@@ -97,7 +102,7 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
         certainty = "hedged"
     elif scope.lemma_.lower() in ALLEGING_VERBS:
         certainty = "alleged"
-        source = _source_phrase(scope)
+        source = source_phrase(scope)
 
     node = scope
     steps = 0
@@ -108,7 +113,7 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
         lemma = node.lemma_.lower()
         if settled:
             if lemma in REPORTING_VERBS:
-                source = _source_phrase(node)
+                source = source_phrase(node)
                 break
             continue
         if node.lower_ in NEGATIVE_HEDGES or any(
@@ -117,13 +122,13 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
             certainty = "denied"
         if lemma in CONFIRMING_VERBS and _negated(node):
             certainty = "unconfirmed"
-            source = _source_phrase(node)
+            source = source_phrase(node)
             if source is not None:
                 break
             settled = True
             continue
         if lemma in REPORTING_VERBS and child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
-            source = _source_phrase(node)
+            source = source_phrase(node)
             if lemma in DENYING_VERBS:
                 certainty = "denied"
             elif certainty == "asserted":

@@ -1,24 +1,53 @@
-"""The dateline's place ("KIRKUK, Iraq, March 12 (Reuters) -") as an entity.
+"""The dateline ("KIRKUK, Iraq, March 12 (Reuters) -"): its place as an entity, and the place
+and date context it gives the report, never an actor.
 
 A dateline only says where a report was filed, and its city is set in capitals, which the
 small statistical NER reads as a person or a nationality as often as a place. The article's
 header parsing (`extract.article.dateline_place`) already knows the words are a place, so
 they are entered as one before the NER's entities, and the NER's later misreadings of the
 same name ("Kirkuk" typed PERSON) join it.
+
+The dateline says where and when the report was filed, not where its incident happened: its
+place becomes the place of an incident of the lead only when the text names none for it, and
+its date anchors "yesterday" and "on Friday" when the article gives no other date.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from .article import dateline_date
 from .lexicon import Lexicon
+from .model import ArticleMeta
+from .time import MonthDay
 
 if TYPE_CHECKING:
     from .entities import EntityTable
 
-__all__ = ["add_dateline", "overlaps", "unlabelled"]
+__all__ = ["add_dateline", "article_anchor", "overlaps", "unlabelled"]
+
+
+def article_anchor(meta: ArticleMeta, text: str) -> date | MonthDay | None:
+    """The day relative dates count from: the publication date (metadata, a `date:` header
+    line, a dateline with a year), else the dateline's month and day without a year."""
+    if meta.published:
+        try:
+            return date.fromisoformat(meta.published[:10])
+        except ValueError:
+            pass
+    found = dateline_date(text)
+    if found is None:
+        return None
+    year, month, day = found
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return MonthDay(month, day)
 
 
 def add_dateline(

@@ -24,6 +24,8 @@ from .coref import (
     header_end,
     mention_arguments,
 )
+from .dateline_places import add_dateline_place
+from .datelines import article_anchor
 from .entities import EntityTable, article_key, is_article_scoped, resolve_entities
 from .events import (
     ATTACK_FAMILY,
@@ -38,6 +40,7 @@ from .lexicon import Lexicon
 from .model import Argument, ArticleMeta, Event, Extraction, Mention, Relation, Weapon
 from .model import Span as TextSpan
 from .relations import find_relations
+from .responsibility import settle_responsibility
 from .roles import (
     RoleFinding,
     date_anchor,
@@ -48,8 +51,9 @@ from .roles import (
     victim_roles,
     weapons_in,
 )
+from .specificity import specific_mentions
 from .subevents import refine_subevent
-from .time import resolve_date
+from .time import MonthDay, resolve_date
 
 __all__ = ["build_extraction"]
 
@@ -57,15 +61,6 @@ WEAPON_REACH = 2
 """Sentences after the incident's last trigger in which a weapon named without a trigger
 is still its instrument ("The drones were dropped at his home."); further on, a weapon is
 background ("grenades are easy to buy"), not the incident's."""
-
-
-def _anchor(meta: ArticleMeta) -> date | None:
-    if not meta.published:
-        return None
-    try:
-        return date.fromisoformat(meta.published[:10])
-    except ValueError:
-        return None
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -87,10 +82,10 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
         for i, entity_id in table.token_entity.items()
         if table.entities[entity_id].type == "Place" or table.entities[entity_id].also_place
     }
-    mentions = find_mentions(
-        doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers
+    mentions = specific_mentions(
+        find_mentions(doc, TRIGGERS_KEY, set(table.token_entity), place_tokens, lexicon.triggers)
     )
-    _date_mentions(doc, mentions, _anchor(meta))
+    _date_mentions(doc, mentions, article_anchor(meta, doc.text))
     # Each mention's own roles, read once: coreference compares them, and they become the
     # arguments of the event the mention joins.
     own_roles = {id(m): find_roles(m, table, lexicon) for m in mentions}
@@ -106,6 +101,8 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
     # device" no second "explosive device".
     weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
     findings = _roles(doc, clusters, table, lexicon, weapon_spans, own_roles)
+    settle_responsibility(doc, clusters, table, findings)
+    add_dateline_place(doc, clusters, table, findings)
     relations = find_relations(doc, table, lexicon)
 
     extraction = Extraction(source=source, article=meta, text=doc.text)
@@ -154,7 +151,7 @@ def _arguments(
     }
 
 
-def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | None) -> None:
+def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 Certainty = Literal["asserted", "alleged", "unconfirmed", "denied", "hedged"]
 CERTAINTIES: tuple[Certainty, ...] = ("asserted", "alleged", "unconfirmed", "denied", "hedged")
-Precision = Literal["day", "week", "month", "year"]
+Precision = Literal["day", "week", "month", "year", "month-day"]
+"""How exact an event date is; `month-day` is a month and day without a year (`--03-14`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,11 @@
 
 News text says "on Sunday" and "last month"; an analyst needs 2021-11-07 (day) and 2021-10
 (month). Without an anchor date relative expressions stay unresolved rather than guessed.
+
+An article may say no year anywhere: a dateline "KIRKUK, March 15 (Reuters) -" and "March 3"
+in the text. A month and day without a year are then kept as such, `--03-03` at precision
+`month-day` (XML Schema's gMonthDay), and "yesterday" counts back from the dateline's day;
+a year is never invented, and a weekday ("on Friday") needs a year to be placed.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ResolvedDate", "resolve_date"]
+__all__ = ["MonthDay", "ResolvedDate", "resolve_date"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -41,15 +46,54 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
+MONTH_DAY = "month-day"
+"""Precision of a month and day whose year nobody said (value `--MM-DD`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    """An anchor day without its year: a dateline's "March 15" when the article says no
+    year."""
+
+    month: int
+    day: int
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     value: str
-    """ISO form at its precision: 2021-11-07, 2021-10 or 2021."""
+    """ISO form at its precision: 2021-11-07, 2021-10, 2021, or --11-07 without a year."""
     precision: str
-    """day, week, month or year (a week is given as the ISO date of its Monday)."""
+    """day, week, month, year or month-day (a week is given as the ISO date of its
+    Monday)."""
 
     def contains(self, other: ResolvedDate) -> bool:
+        """Whether `other` may be the same time as, or lie within, this date. A month-day
+        may be any year's: it fits a day with the same month and day, a month with the same
+        month, and any year."""
+        if MONTH_DAY in (self.precision, other.precision):
+            return _month_day_fits(self, other) or _month_day_fits(other, self)
         return other.value.startswith(self.value)
+
+
+def _month_day_fits(month_day: ResolvedDate, other: ResolvedDate) -> bool:
+    if month_day.precision != MONTH_DAY:
+        return False
+    month, day = month_day.value[2:4], month_day.value[5:7]
+    if other.precision == MONTH_DAY:
+        return other.value == month_day.value
+    if other.precision in ("day", "week"):
+        return other.value[5:7] == month and (other.precision == "week" or other.value[8:] == day)
+    if other.precision == "month":
+        return other.value[5:7] == month
+    return other.precision == "year"
+
+
+def _month_day(month: int, day: int) -> ResolvedDate | None:
+    """--MM-DD, checked against a leap year so that --02-29 stays possible."""
+    if _safe_date(2000, month, day) is None:
+        return None
+    return ResolvedDate(f"--{month:02d}-{day:02d}", MONTH_DAY)
 
 
 def _day(value: date) -> ResolvedDate:
@@ -72,20 +116,71 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_date(expression: str, anchor: date | None) -> ResolvedDate | None:
+def resolve_date(expression: str, anchor: date | MonthDay | None) -> ResolvedDate | None:
     """Resolve a date expression; None when it names no date or needs a missing anchor.
 
     A month and day without a year take the anchor's year, or the year before when that
-    would put them after the article (news reports the past).
+    would put them after the article (news reports the past); with no year to take (no
+    anchor, or one without a year) they stay a month-day.
     """
     text = " ".join(expression.lower().replace("’", "'").split())
     text = re.sub(r"^(on|in|since|by|during|from|until|of|the)\s+", "", text)
     text = re.sub(r"'s$", "", text).strip()
 
+    if not isinstance(anchor, date):
+        absolute = _absolute(text, None)
+        if absolute is None:
+            absolute = _yearless(text, anchor)
+        return absolute
     absolute = _absolute(text, anchor)
-    if absolute is not None or anchor is None:
+    if absolute is not None:
         return absolute
     return _relative(text, anchor)
+
+
+def _month_and_day(text: str) -> tuple[int, int] | None:
+    """ "March 3", "3rd of March": (month, day)."""
+    found = re.fullmatch(rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?", text) or re.fullmatch(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", text
+    )
+    if not found:
+        return None
+    first, second = found.groups()
+    month_name, day_text = (first, second) if first in _MONTHS else (second, first)
+    return _MONTHS[month_name], int(day_text)
+
+
+_DAYS_BACK = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+              "this evening": 0, "yesterday": 1, "last night": 1, "overnight": 1}  # fmt: skip
+
+
+def _yearless(text: str, anchor: MonthDay | None) -> ResolvedDate | None:
+    """A month and day said without a year, and days counted back from a dateline's day
+    without a year ("yesterday", "two days ago")."""
+    month_day = _month_and_day(text)
+    if month_day is not None:
+        return _month_day(*month_day)
+    if anchor is None:
+        return None
+    back = _DAYS_BACK.get(text)
+    if back is None and (m := re.fullmatch(r"(\w+)\s+days?\s+ago", text)):
+        back = _NUMBER_WORDS.get(m[1]) or (int(m[1]) if m[1].isdigit() else None)
+    if back is None or back > 27:
+        return None
+    # Count back within a leap and a common year: where they disagree (around 29
+    # February) the day cannot be told without the year.
+    days = {
+        start - timedelta(days=back)
+        for start in (
+            _safe_date(2000, anchor.month, anchor.day),
+            _safe_date(2001, anchor.month, anchor.day),
+        )
+        if start is not None
+    }
+    if len({(d.month, d.day) for d in days}) != 1:
+        return None
+    (day,) = {(d.month, d.day) for d in days}
+    return _month_day(*day)
 
 
 def _absolute(text: str, anchor: date | None) -> ResolvedDate | None:

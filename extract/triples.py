@@ -53,7 +53,13 @@ ROLE_PROPERTIES: dict[str, URIRef] = {
     "instrument": CK.instrument,
     "place": SEM.hasPlace,
 }
-DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+DATE_TYPES = {
+    "day": XSD.date,
+    "week": XSD.date,
+    "month": XSD.gYearMonth,
+    "year": XSD.gYear,
+    "month-day": XSD.gMonthDay,
+}
 CONFIDENCE = {
     "asserted": "0.9",
     "alleged": "0.7",

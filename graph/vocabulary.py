@@ -240,8 +240,8 @@ def date_span(value: str) -> tuple[date, date]:
 def event_span(value: str | None, precision: str | None) -> tuple[date, date] | None:
     """The days an event's `ck:date` may mean at its `ck:datePrecision`: one day, the week
     starting on that Monday, the month or the year. None when undated or unreadable."""
-    if not value:
-        return None
+    if not value or value.startswith("--"):
+        return None  # a month and day without a year ("--03-14") spans no known days
     try:
         if precision == "month":
             return date_span(value[:7])

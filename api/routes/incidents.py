@@ -71,7 +71,10 @@ class IncidentSummary(LookupModel):
     type: str | None
     acled: str | None = Field(description="ACLED sub-event type (CASE code).")
     date: str | None
-    date_precision: str | None = Field(description="day, week, month or year")
+    date_precision: str | None = Field(
+        description="day, week, month, year, or month-day (a month and day without a year, "
+        "the date then `--MM-DD`)"
+    )
     place: Ref | None
     actors: list[IncidentActor]
     reports: list[Report]

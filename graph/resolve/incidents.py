@@ -63,6 +63,23 @@ class ReportRecord:
     def exact_day(self) -> bool:
         return bool(self.date) and self.precision in (None, "day") and len(self.date or "") >= 10
 
+    @property
+    def month_day(self) -> str | None:
+        """ "MM-DD" of an exact day or of a month-day said without a year ("--03-14")."""
+        if self.date and self.date.startswith("--"):
+            return self.date[2:7]
+        return self.date[5:10] if self.exact_day and self.date else None
+
+
+def _yearless(a: ReportRecord, b: ReportRecord) -> str | None:
+    """How a report dated without a year ("--03-14") stands to another: "same" month and
+    day, "apart", or None when neither is yearless or one has no day to compare."""
+    if not any(r.date and r.date.startswith("--") for r in (a, b)):
+        return None
+    if a.month_day is None or b.month_day is None:
+        return None
+    return "same" if a.month_day == b.month_day else "apart"
+
 
 @dataclass(frozen=True, slots=True)
 class ClassTree:
@@ -126,7 +143,12 @@ def pair_score(a: ReportRecord, b: ReportRecord, tree: ClassTree, scope: PlaceSc
         return None
     score = {"same": 1, "nested": 0, "sibling": -2}[classes]
     span_a, span_b = a.span(), b.span()
-    if span_a is None or span_b is None:
+    yearless = _yearless(a, b)
+    if yearless == "apart":
+        return None
+    if yearless == "same":
+        score += 2  # the same month and day: as good as the same day, the year aside
+    elif span_a is None or span_b is None:
         # Neither a date nor a publication date: the two could be years apart, so place
         # and actors alone must carry the merge.
         score -= 2

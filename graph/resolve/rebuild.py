@@ -35,7 +35,8 @@ from conflict_kg.ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixe
 
 __all__ = ["Resolution", "canonical_incident_iri", "resolution_graph", "resolve"]
 
-_PRECISIONS = ("day", "week", "month", "year")
+_PRECISIONS = ("day", "week", "month", "year", "month-day")
+"""Most precise first; a month-day (no year) is the least use on a timeline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +242,9 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
         when = _summary_date(group)
         if when:
             datatype = (
-                XSD.date
+                XSD.gMonthDay
+                if when[0].startswith("--")
+                else XSD.date
                 if len(when[0]) == 10
                 else XSD.gYearMonth
                 if len(when[0]) == 7

@@ -24,7 +24,7 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             {("target", "civilians"), ("perpetrator", "Red Hand")},
         ),
         (
-            "The republic has seen numerous bombings targeted at the Russian military.",
+            "The republic saw two bombings targeted at the Russian military last week.",
             "bombings",
             {("target", "Russian military")},
         ),
