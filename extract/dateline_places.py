@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from .article import dateline_place
 from .attribution import Attribution
+from .coref import EventCluster
 from .entities import EntityTable
-from .events import EventCluster
 from .roles import RoleFinding
 
 __all__ = ["add_dateline_place"]

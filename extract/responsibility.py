@@ -37,8 +37,8 @@ from .positions import positions
 from .roles import RoleFinding
 
 if TYPE_CHECKING:
+    from .coref import EventCluster
     from .entities import EntityTable
-    from .events import EventCluster
     from .model import Certainty, Entity
 
 __all__ = ["settle_responsibility"]
