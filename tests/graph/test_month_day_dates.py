@@ -12,8 +12,9 @@ from conflict_kg.extract.article import ArticleInput
 from conflict_kg.extract.pipeline import Extractor
 from conflict_kg.extract.triples import article_graph
 from conflict_kg.graph import lookups
-from conflict_kg.graph.resolve import _class_tree, resolve
+from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.resolve.incidents import ReportRecord, pair_score
+from conflict_kg.graph.resolve.rebuild import _class_tree
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.vocabulary import event_span
 from conflict_kg.ontologies import CK, RESOLUTION_GRAPH
