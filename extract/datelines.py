@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
+from .positions import positions
 
 if TYPE_CHECKING:
     from .entities import EntityTable
@@ -46,8 +47,9 @@ def unlabelled(doc: Doc, name: str) -> list[Span]:
     words = name.split()
     width = len(words)
     found: list[Span] = []
-    for token in doc:
-        if token.lower_ != words[0] or token.ent_type_:
+    for index in positions(doc, words[:1]):
+        token = doc[index]
+        if token.ent_type_:
             continue
         span = doc[token.i : token.i + width]
         if [t.lower_ for t in span] == words and not any(t.ent_type_ for t in span):

@@ -101,30 +101,52 @@ class EventMention:
         return self._sentence
 
 
+DATE_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 @dataclass(slots=True)
 class EventCluster:
+    """Mentions of one incident. `mentions` only ever grows (`cluster_mentions` appends):
+    its class and date are kept up to date from the mentions added since they were last
+    read, so that asking for them costs nothing however many mentions the cluster has."""
+
     mentions: list[EventMention] = field(default_factory=list)
     casualties: tuple[int | None, bool, int | None, bool] | None = None
     """(fatalities, fatalities reported, injuries, injuries reported)."""
+    _read: int = 0
+    _specific: str | None = None
+    _date: ResolvedDate | None = None
 
     @property
     def first(self) -> EventMention:
         return self.mentions[0]
 
+    def _catch_up(self) -> None:
+        for mention in self.mentions[self._read :]:
+            if self._specific is None and mention.event_class != "Attack":
+                self._specific = mention.event_class
+            date = mention.date
+            if date is not None and (
+                self._date is None
+                or DATE_PRECISION_ORDER.get(date.precision, 4)
+                < DATE_PRECISION_ORDER.get(self._date.precision, 4)
+            ):
+                self._date = date
+        self._read = len(self.mentions)
+
     @property
     def event_class(self) -> str:
         """The most specific class among the mentions (a drone strike beats "the attack")."""
-        classes = [m.event_class for m in self.mentions]
-        specific = [c for c in classes if c not in ("Attack",)]
-        return specific[0] if specific else classes[0]
+        if self._read < len(self.mentions):
+            self._catch_up()
+        return self._specific or self.mentions[0].event_class
 
     @property
     def date(self) -> ResolvedDate | None:
-        dates = [m.date for m in self.mentions if m.date is not None]
-        if not dates:
-            return None
-        order = {"day": 0, "week": 1, "month": 2, "year": 3}
-        return sorted(dates, key=lambda d: order.get(d.precision, 4))[0]
+        """The first of the most precise dates of the mentions."""
+        if self._read < len(self.mentions):
+            self._catch_up()
+        return self._date
 
     @property
     def violent(self) -> bool:
@@ -574,19 +596,20 @@ def _dates_agree(cluster: EventCluster, mention: EventMention) -> bool:
     return date.contains(mention.date) or mention.date.contains(date)
 
 
+GROUPABLE_PLURALS = ("Protest", "Election", "Sanction")
+"""Classes whose plural mentions still name one event ("protests" in one city)."""
+
+
 def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
     """Group mentions of one incident; a plural or date-conflicting mention starts a new one."""
     clusters: list[EventCluster] = []
+    # Clusters a later mention may join: one opened by a plural ("the attacks") never is,
+    # so it is left out of the walk back instead of being skipped by every later mention.
+    open_clusters: list[EventCluster] = []
     for mention in mentions:
         target = None
-        if not mention.plural or mention.event_class in ("Protest", "Election", "Sanction"):
-            for cluster in reversed(clusters):
-                if cluster.first.plural and cluster.first.event_class not in (
-                    "Protest",
-                    "Election",
-                    "Sanction",
-                ):
-                    continue
+        if not mention.plural or mention.event_class in GROUPABLE_PLURALS:
+            for cluster in reversed(open_clusters):
                 if not _compatible(cluster, mention) or not _dates_agree(cluster, mention):
                     continue
                 refers_back = (
@@ -604,6 +627,8 @@ def cluster_mentions(mentions: list[EventMention]) -> list[EventCluster]:
         if target is None:
             target = EventCluster()
             clusters.append(target)
+            if not mention.plural or mention.event_class in GROUPABLE_PLURALS:
+                open_clusters.append(target)
         target.mentions.append(mention)
     return clusters
 
