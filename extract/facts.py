@@ -14,7 +14,6 @@ from spacy.util import filter_spans
 
 from ontologies import slugify
 
-from .article import dateline_place
 from .casualties import casualties
 from .entities import EntityTable, article_key, resolve_entities
 from .events import (
@@ -45,6 +44,7 @@ from .roles import (
 )
 from .subevents import refine_subevent
 from .time import resolve_date
+from .windows import no_facts_warning
 
 __all__ = ["build_extraction"]
 
@@ -67,8 +67,17 @@ def _text_span(span: Span) -> TextSpan:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    table = resolve_entities(doc, lexicon, article_key(meta.id), dateline_place(doc.text))
+def build_extraction(
+    doc: Doc,
+    source: str,
+    meta: ArticleMeta,
+    lexicon: Lexicon,
+    dateline: tuple[int, int, str] | None,
+) -> Extraction:
+    """The facts of `doc`, the whole text of an article or one window of it. `dateline` is
+    the (start, end, name) of the article's dateline place in `doc`
+    (`extract.article.dateline_place` of the whole text), None where `doc` has none."""
+    table = resolve_entities(doc, lexicon, article_key(meta.id), dateline)
     place_tokens = {
         i
         for i, entity_id in table.token_entity.items()
@@ -114,7 +123,7 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
             )
         )
     if not events and not extraction.entities:
-        extraction.warnings.append(f"{source}: no entities or events found")
+        extraction.warnings.append(no_facts_warning(source))
     return extraction
 
 
