@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extract.article import ArticleError, ArticleInput, sha256_text
+from extract.budget import ExtractionBudgetError
 from extract.model import Extraction
 from extract.pipeline import Extractor
 from extract.triples import article_graph
@@ -64,7 +65,11 @@ def ingest(
 def _store_batch(
     batch: list[ArticleInput], store: Store, extractor: Extractor
 ) -> Iterator[IngestResult]:
-    for extraction in extractor.extract_many(batch):
+    for extraction in extractor.outcomes(batch):
+        if isinstance(extraction, ExtractionBudgetError):
+            # Over its time budget: refused like a bad input, nothing stored, the rest go on.
+            yield IngestResult(extraction.source, None, False, 0, 0, 0, error=str(extraction))
+            continue
         iri, graph = article_graph(extraction)
         added = store.add_article(iri, graph)
         yield IngestResult(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_STORE", "Settings"]
+__all__ = ["DEFAULT_ARTICLE_BUDGET", "DEFAULT_STORE", "Settings", "article_budget_from_env"]
 
 DEFAULT_STORE = "oxigraph:./data/store"
+DEFAULT_ARTICLE_BUDGET = 60.0
 
 
 def _float(name: str, default: float) -> float:
@@ -42,6 +43,9 @@ class Settings:
     """Rows returned by /sparql at most; more are cut and flagged in a header."""
     max_body: int = 5 * 1024 * 1024
     """Largest request body accepted, in bytes (413 above)."""
+    article_budget: float = DEFAULT_ARTICLE_BUDGET
+    """Seconds the extraction of one article may take before the article is refused
+    (`extract.budget.ExtractionBudgetError`); 0 means no limit."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:
@@ -51,4 +55,13 @@ class Settings:
             query_timeout=_float("CONFLICT_KG_QUERY_TIMEOUT", 10.0),
             max_rows=_int("CONFLICT_KG_MAX_ROWS", 10_000),
             max_body=_int("CONFLICT_KG_MAX_BODY", 5 * 1024 * 1024),
+            article_budget=article_budget_from_env(),
         )
+
+
+def article_budget_from_env() -> float:
+    """`CONFLICT_KG_ARTICLE_BUDGET` (seconds, 0 for no limit), for the CLI's default too."""
+    budget = _float("CONFLICT_KG_ARTICLE_BUDGET", DEFAULT_ARTICLE_BUDGET)
+    if not budget >= 0:  # also refuses nan
+        raise ValueError(f"CONFLICT_KG_ARTICLE_BUDGET must be 0 or more seconds, got {budget:g}")
+    return budget
