@@ -106,16 +106,17 @@ DATE_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 @dataclass(slots=True)
 class EventCluster:
-    """Mentions of one incident. `mentions` only ever grows (`cluster_mentions` appends):
-    its class and date are kept up to date from the mentions added since they were last
-    read, so that asking for them costs nothing however many mentions the cluster has."""
+    """Mentions of one incident. `mentions` only ever grows (`cluster_mentions` appends),
+    and mentions are dated before they are clustered: the class and date are caught up
+    from the mentions added since they were last read, so that asking for them costs
+    nothing however many mentions the cluster has."""
 
     mentions: list[EventMention] = field(default_factory=list)
     casualties: tuple[int | None, bool, int | None, bool] | None = None
     """(fatalities, fatalities reported, injuries, injuries reported)."""
-    _read: int = 0
-    _specific: str | None = None
-    _date: ResolvedDate | None = None
+    _read: int = field(default=0, init=False, repr=False)
+    _specific: str | None = field(default=None, init=False, repr=False)
+    _date: ResolvedDate | None = field(default=None, init=False, repr=False)
 
     @property
     def first(self) -> EventMention:
