@@ -134,6 +134,18 @@ def test_the_windowed_article_is_one_graph_with_every_incident(windowed: Extract
     assert len(set(graph.subjects(RDF.type, CK.ClaimOfResponsibility))) == 3
 
 
+def test_order_is_kept_around_empty_and_windowed_texts(windowed: Extractor) -> None:
+    items = [
+        ArticleInput("short-1", QUIET),
+        ArticleInput("empty", "  \n"),
+        ArticleInput("long", PARAGRAPH * 2),
+        ArticleInput("short-2", PARAGRAPH),
+    ]
+    results = list(windowed.extract_many(items))
+    assert [r.source for r in results] == ["short-1", "empty", "long", "short-2"]
+    assert [len(r.events) for r in results] == [0, 0, 4, 2]
+
+
 # --- the budget -----------------------------------------------------------------------------
 
 
