@@ -18,13 +18,19 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from conflict_kg.api.settings import DEFAULT_STORE, Settings
+from conflict_kg.api.settings import (
+    DEFAULT_ARTICLE_BUDGET,
+    DEFAULT_STORE,
+    Settings,
+    article_budget_from_env,
+)
 from conflict_kg.extract.article import ArticleError, ArticleInput, plain_article, read_inputs
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve import Resolution, resolve
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
 
 if TYPE_CHECKING:
+    from conflict_kg.extract.pipeline import Extractor
     from conflict_kg.graph.network import NetworkFilter
 
 app = typer.Typer(
@@ -84,6 +90,36 @@ def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
     return items
 
 
+ArticleBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--article-budget",
+        min=0,
+        metavar="SECONDS",
+        help="Seconds one article may take to extract; an article over it is reported as "
+        "failed, nothing of it is stored, and the others go on. 0: no limit. "
+        f"Default: CONFLICT_KG_ARTICLE_BUDGET, else {DEFAULT_ARTICLE_BUDGET:g}.",
+        show_default=False,
+    ),
+]
+
+
+def _budget(article_budget: float | None) -> float:
+    """The article budget of the option, else of the environment (checked before any work)."""
+    if article_budget is not None:
+        return article_budget
+    try:
+        return article_budget_from_env()
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+
+
+def _extractor(budget: float) -> Extractor:
+    from conflict_kg.extract.pipeline import Extractor
+
+    return Extractor(budget=budget)
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -94,13 +130,17 @@ def extract(
         str,
         typer.Option("--format", "-f", help="json (one object per article per line) or turtle."),
     ] = "json",
+    article_budget: ArticleBudgetOption = None,
 ) -> None:
-    """Print what the extractor finds in each article, without storing anything."""
+    """Print what the extractor finds in each article, without storing anything.
+
+    A bad input is reported on one line and skipped; the exit code is 1 if any failed.
+    """
     if format not in ("json", "turtle"):
         raise fail(f"unknown format {format!r}: use json or turtle", 2)
-    from conflict_kg.extract.pipeline import Extractor
     from conflict_kg.extract.triples import article_graph
 
+    extractor = _extractor(_budget(article_budget))
     failures = 0
     items = _inputs(paths)
     good = [i for i in items if isinstance(i, ArticleInput)]
@@ -108,7 +148,11 @@ def extract(
         if isinstance(item, ArticleError):
             err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False)
             failures += 1
-    for extraction in Extractor().extract_many(good):
+    for extraction in extractor.outcomes(good):
+        if isinstance(extraction, ArticleError):
+            err.print(f"[red]error:[/red] {escape(str(extraction))}", highlight=False)
+            failures += 1
+            continue
         for warning in extraction.warnings:
             err.print(f"[yellow]warning:[/yellow] {escape(str(warning))}", highlight=False)
         if format == "json":
@@ -123,17 +167,21 @@ def extract(
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Text, JSON or JSONL files, or directories.")],
+    article_budget: ArticleBudgetOption = None,
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
 
-    A bad input is reported on one line and skipped; the exit code is 1 if any failed.
+    A bad input (or one over the article budget) is reported on one line and skipped;
+    the exit code is 1 if any failed.
     """
     from conflict_kg.ingest import ingest as run_ingest
 
+    budget = _budget(article_budget)
     items = _inputs(paths)
     store = _store()
     added = skipped = failed = triples = 0
     try:
+        extractor = _extractor(budget)
         with Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -144,7 +192,7 @@ def ingest(
             transient=True,
         ) as progress:
             task = progress.add_task("", total=len(items))
-            for result in run_ingest(items, store):
+            for result in run_ingest(items, store, extractor):
                 progress.advance(task)
                 progress.update(task, description=Path(result.source).name)
                 if result.error:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from conflict_kg.extract.article import ArticleError, ArticleInput, sha256_text
+from conflict_kg.extract.budget import ExtractionBudgetError
 from conflict_kg.extract.model import Extraction
 from conflict_kg.extract.triples import article_graph
 from conflict_kg.graph.store import Store
@@ -71,7 +72,11 @@ def ingest(
 def _store_batch(
     batch: list[ArticleInput], store: Store, extractor: Extractor
 ) -> Iterator[IngestResult]:
-    for extraction in extractor.extract_many(batch):
+    for extraction in extractor.outcomes(batch):
+        if isinstance(extraction, ExtractionBudgetError):
+            # Over its time budget: refused like a bad input, nothing stored, the rest go on.
+            yield IngestResult(extraction.source, None, False, 0, 0, 0, error=str(extraction))
+            continue
         yield store_extraction(extraction, store)
 
 

@@ -37,7 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app over the store `settings.store` names (opened now, closed at shutdown)."""
     settings = settings or Settings.from_env()
     store = open_store(settings.store)
-    writes = WritePool(settings.write_queue)
+    # The worker's extractor refuses an article past CONFLICT_KG_ARTICLE_BUDGET seconds.
+    writes = WritePool(settings.write_queue, {"budget": settings.article_budget})
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from conflict_kg.graph.store.federation import parse_origins
 
-__all__ = ["DEFAULT_STORE", "Settings"]
+__all__ = ["DEFAULT_ARTICLE_BUDGET", "DEFAULT_STORE", "Settings", "article_budget_from_env"]
 
 DEFAULT_STORE = "oxigraph:./data/store"
+DEFAULT_ARTICLE_BUDGET = 60.0
 
 
 def _float(name: str, default: float) -> float:
@@ -48,6 +49,9 @@ class Settings:
     """Origins (scheme://host[:port]) that SERVICE and LOAD may reach; none: no federation."""
     write_queue: int = 4
     """Article writes that may wait while one extracts; one more gets 503 with Retry-After."""
+    article_budget: float = DEFAULT_ARTICLE_BUDGET
+    """Seconds the extraction of one article may take before the article is refused
+    (`extract.budget.ExtractionBudgetError`); 0 means no limit."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:
@@ -59,4 +63,13 @@ class Settings:
             max_body=_int("CONFLICT_KG_MAX_BODY", 5 * 1024 * 1024),
             federation_origins=parse_origins(os.environ.get("CONFLICT_KG_FEDERATION_ORIGINS", "")),
             write_queue=_int("CONFLICT_KG_WRITE_QUEUE", 4),
+            article_budget=article_budget_from_env(),
         )
+
+
+def article_budget_from_env() -> float:
+    """`CONFLICT_KG_ARTICLE_BUDGET` (seconds, 0 for no limit), for the CLI's default too."""
+    budget = _float("CONFLICT_KG_ARTICLE_BUDGET", DEFAULT_ARTICLE_BUDGET)
+    if not budget >= 0:  # also refuses nan
+        raise ValueError(f"CONFLICT_KG_ARTICLE_BUDGET must be 0 or more seconds, got {budget:g}")
+    return budget

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from .article import dateline_date
 from .lexicon import Lexicon
 from .model import ArticleMeta
+from .positions import positions
 from .time import MonthDay
 
 if TYPE_CHECKING:
@@ -75,8 +76,9 @@ def unlabelled(doc: Doc, name: str) -> list[Span]:
     words = name.split()
     width = len(words)
     found: list[Span] = []
-    for token in doc:
-        if token.lower_ != words[0] or token.ent_type_:
+    for index in positions(doc, words[:1]):
+        token = doc[index]
+        if token.ent_type_:
             continue
         span = doc[token.i : token.i + width]
         if [t.lower_ for t in span] == words and not any(t.ent_type_ for t in span):

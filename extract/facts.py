@@ -14,7 +14,6 @@ from spacy.util import filter_spans
 
 from conflict_kg.ontologies import slugify
 
-from .article import dateline_place
 from .casualties import casualty_clauses, tally
 from .coref import (
     EventCluster,
@@ -54,6 +53,7 @@ from .roles import (
 from .specificity import specific_mentions
 from .subevents import refine_subevent
 from .time import MonthDay, resolve_date
+from .windows import no_facts_warning
 
 __all__ = ["build_extraction"]
 
@@ -74,8 +74,16 @@ def _mention(mention: EventMention) -> Mention:
     )
 
 
-def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon) -> Extraction:
-    dateline = dateline_place(doc.text)
+def build_extraction(
+    doc: Doc,
+    source: str,
+    meta: ArticleMeta,
+    lexicon: Lexicon,
+    dateline: tuple[int, int, str] | None,
+) -> Extraction:
+    """The facts of `doc`, the whole text of an article or one window of it. `dateline` is
+    the (start, end, name) of the article's dateline place in `doc`
+    (`extract.article.dateline_place` of the whole text), None where `doc` has none."""
     table = resolve_entities(doc, lexicon, article_key(meta.id), dateline)
     place_tokens = {
         i
@@ -134,7 +142,7 @@ def build_extraction(doc: Doc, source: str, meta: ArticleMeta, lexicon: Lexicon)
             )
         )
     if not events and not extraction.entities:
-        extraction.warnings.append(f"{source}: no entities or events found")
+        extraction.warnings.append(no_facts_warning(source))
     return extraction
 
 

