@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .model import Argument, ArticleMeta, Entity, Event, Extraction, Relation, Span
+from .model import Argument, ArticleMeta, Entity, Event, Extraction, Mention, Relation, Span
 
 __all__ = ["cut_windows", "join_extractions", "no_facts_warning"]
 
@@ -57,6 +57,15 @@ def _optional(span: Span | None, offset: int) -> Span | None:
     return None if span is None else _span(span, offset)
 
 
+def _mention(mention: Mention, offset: int) -> Mention:
+    return replace(
+        mention,
+        start=mention.start + offset,
+        end=mention.end + offset,
+        sentence=_optional(mention.sentence, offset),
+    )
+
+
 def _argument(argument: Argument, offset: int) -> Argument:
     return replace(
         argument,
@@ -72,7 +81,7 @@ def _event(event: Event, offset: int, ids: dict[str, str]) -> Event:
         id=ids[event.id],
         trigger=_span(event.trigger, offset),
         sentence=_optional(event.sentence, offset),
-        mentions=[_span(m, offset) for m in event.mentions],
+        mentions=[_mention(m, offset) for m in event.mentions],
         arguments=[_argument(a, offset) for a in event.arguments],
         concerns=ids.get(event.concerns) if event.concerns else None,
     )

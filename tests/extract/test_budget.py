@@ -132,6 +132,12 @@ def test_the_windowed_article_is_one_graph_with_every_incident(windowed: Extract
     assert iri.endswith(many.article.id)
     assert len(set(graph.subjects(RDF.type, CK.ArmedClash))) == 3
     assert len(set(graph.subjects(RDF.type, CK.ClaimOfResponsibility))) == 3
+    # Every event's mentions are shifted to the whole text, each with its own sentence.
+    mentions = [m for event in many.events for m in event.mentions]
+    assert mentions and all(many.text[m.start : m.end] == m.text for m in mentions)
+    assert all(m.sentence is not None and m.sentence.start <= m.start for m in mentions)
+    assert {m.start for m in mentions} > {m.start for m in many.events[0].mentions}
+    assert len(set(graph.subjects(RDF.type, CK.Mention))) == len(mentions)
 
 
 def test_order_is_kept_around_empty_and_windowed_texts(windowed: Extractor) -> None:
