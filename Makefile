@@ -43,6 +43,10 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/serve.py
+	$(BIN)/python benchmarks/network_budget.py
+	$(BIN)/python benchmarks/long_article.py
+	$(BIN)/python benchmarks/reads_during_write.py
+	$(BIN)/python benchmarks/reliability.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache *.egg-info
