@@ -79,11 +79,11 @@ def wait_for_health(base: str, process: subprocess.Popen[bytes], log: Path) -> N
 
 
 @contextmanager
-def running_server(
+def serving_process(
     store: str, workdir: Path, env: Mapping[str, str] | None = None
-) -> Iterator[str]:
-    """`conflict-kg --store STORE serve` on a free port; yields its base URL, stops it after,
-    and fails the test if the server logged a traceback."""
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`conflict-kg --store STORE serve` on a free port; yields its base URL and its process
+    (for tests that measure it), stops it after, and fails the test if it logged a traceback."""
     port = free_port()
     log = workdir / f"server-{port}.log"
     command = [str(CLI), "--store", store, "serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -94,7 +94,7 @@ def running_server(
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_health(base, process, log)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         try:
@@ -103,3 +103,12 @@ def running_server(
             process.kill()
             process.wait()
     assert "Traceback" not in log.read_text(), log.read_text()
+
+
+@contextmanager
+def running_server(
+    store: str, workdir: Path, env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """`serving_process`, when only the base URL is needed."""
+    with serving_process(store, workdir, env) as (base, _):
+        yield base

@@ -64,7 +64,7 @@ from ..models import (
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
-from ..problems import Problem, problem_response
+from ..problems import Problem
 from ..writes import ExtractionFailed, WritePool, WritesBusy
 
 __all__ = ["router"]
@@ -267,14 +267,12 @@ async def _watch_disconnect(request: Request, gone: asyncio.Event) -> None:
             return
 
 
-def _busy(busy: WritesBusy) -> JSONResponse:
+def _busy(busy: WritesBusy) -> Problem:
     detail = (
         f"the write queue is full ({busy.waiting} write(s) extracting or waiting): "
         f"retry in {busy.retry_after} s"
     )
-    response = problem_response(503, "Writes busy", detail)
-    response.headers["Retry-After"] = str(busy.retry_after)
-    return response
+    return Problem(503, "Writes busy", detail, headers={"Retry-After": str(busy.retry_after)})
 
 
 async def _answer(store: Store, article_id: str, *, added: bool) -> JSONResponse:
@@ -391,7 +389,7 @@ async def create_article(
     try:
         extraction = await writes.extract(article_id, item, gone)
     except WritesBusy as busy:
-        return _busy(busy)
+        raise _busy(busy) from None
     except ArticleError as error:
         raise Problem(422, "Article refused", str(error)) from None
     except ExtractionFailed as error:

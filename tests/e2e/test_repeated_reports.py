@@ -29,7 +29,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from repeated_store import REPEATED_ACTOR, store_reports
-from support import CLI, ROOT, cli_env, free_port, wait_for_health
+from support import serving_process
 
 from conflict_kg.extract.model import Extraction
 from conflict_kg.graph.export import FORMATS
@@ -115,27 +115,9 @@ def peak_rss(pid: int) -> Iterator[list[float]]:
 
 @contextmanager
 def serving(store: str, workdir: Path, env: Mapping[str, str]) -> Iterator[Server]:
-    """`conflict-kg serve` as `support.running_server` starts it, with its process at hand
-    (its memory is what these tests measure)."""
-    port = free_port()
-    log = workdir / f"server-{port}.log"
-    command = [str(CLI), "--store", store, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=cli_env(env), stdout=output, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_health(base, process, log)
+    """`conflict-kg serve` with its process at hand (its memory is what these tests measure)."""
+    with serving_process(store, workdir, env) as (base, process):
         yield Server(base, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    assert "Traceback" not in log.read_text(), log.read_text()
 
 
 @pytest.fixture(scope="module")
