@@ -24,13 +24,13 @@ from conflict_kg.api.settings import (
     Settings,
     article_budget_from_env,
 )
-from conflict_kg.extract.article import ArticleError, ArticleInput, plain_article, read_inputs
+from conflict_kg.extract import ArticleError, ArticleInput, plain_article, read_inputs
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve import Resolution, resolve
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
 
 if TYPE_CHECKING:
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
 
 app = typer.Typer(
@@ -115,7 +115,7 @@ def _budget(article_budget: float | None) -> float:
 
 
 def _extractor(budget: float) -> Extractor:
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
 
     return Extractor(budget=budget)
 
@@ -138,7 +138,7 @@ def extract(
     """
     if format not in ("json", "turtle"):
         raise fail(f"unknown format {format!r}: use json or turtle", 2)
-    from conflict_kg.extract.triples import article_graph
+    from conflict_kg.extract import article_graph
 
     extractor = _extractor(_budget(article_budget))
     failures = 0

@@ -10,15 +10,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from conflict_kg.extract.article import ArticleError, ArticleInput, sha256_text
-from conflict_kg.extract.budget import ExtractionBudgetError
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import (
+    ArticleError,
+    ArticleInput,
+    Extraction,
+    ExtractionBudgetError,
+    article_graph,
+    sha256_text,
+)
 from conflict_kg.graph.store import Store
 from conflict_kg.ontologies import article_iri
 
 if TYPE_CHECKING:  # spaCy is imported where extraction runs: the server only stores
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
 
 __all__ = ["IngestResult", "ingest", "store_extraction"]
 
@@ -48,7 +52,7 @@ def ingest(
     and leaves the store unchanged. Work goes in batches so spaCy can pipe them; the
     pipeline is loaded with the first batch, so a run of refused inputs never loads it.
     """
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
 
     batch: list[ArticleInput] = []
     for item in items:

@@ -26,8 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from conflict_kg.extract.article import ArticleError, ArticleInput
-from conflict_kg.extract.model import Extraction
+from conflict_kg.extract import ArticleError, ArticleInput, Extraction
 
 __all__ = ["ExtractionFailed", "WritePool", "WritesBusy"]
 
@@ -62,7 +61,7 @@ def _start_worker(options: dict[str, Any]) -> None:
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
 
     _extractor = Extractor(**options)
 

@@ -254,7 +254,7 @@ def read_jsonl(path: Path, limit: int | None) -> list[JsonDict]:
 @cache
 def _extractor(batch_size: int) -> Any:
     """One pipeline for every dataset of a run (loading spaCy is the slow part)."""
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor
 
     return Extractor(batch_size=batch_size)
 
@@ -266,7 +266,7 @@ def extract_json(
 
     Until the JSON contract carries ``mentions`` (issue 15), an event's mentions are taken
     from the `Event` it was printed from, which is what the contract will carry."""
-    from conflict_kg.extract.article import ArticleInput
+    from conflict_kg.extract import ArticleInput
 
     extractor = _extractor(batch_size)
     items = [ArticleInput(source=str(r["id"]), text=r["text"]) for r in records]

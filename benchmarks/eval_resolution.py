@@ -150,8 +150,7 @@ def ingest_and_resolve(records: list[dict[str, Any]], store_url: str, batch_size
     The spaCy model is loaded before the clock starts: its load time says nothing about
     ingest or resolution and is reported apart.
     """
-    from conflict_kg.extract.article import article_from_json
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor, article_from_json
     from conflict_kg.graph.resolve import resolve
     from conflict_kg.graph.store import open_store
     from conflict_kg.ingest import ingest
@@ -191,8 +190,7 @@ def case_stress(path: Path, store_url: str, batch_size: int) -> dict[str, float]
     """Resolution over the CASE snippets: short texts about mostly different events, with
     no dates, so every incident merge among them is suspect. A precision check and a
     second timing on more reports than WikiEvents has."""
-    from conflict_kg.extract.article import article_from_json
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import Extractor, article_from_json
     from conflict_kg.graph.resolve import resolve
     from conflict_kg.graph.store import open_store
     from conflict_kg.ingest import ingest

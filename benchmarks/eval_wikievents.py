@@ -283,7 +283,7 @@ def score_roles_wide(record: JsonDict, output: JsonDict) -> PRF:
 
 
 def score_entities(record: JsonDict, output: JsonDict, scores: WikiEventsScores) -> None:
-    from conflict_kg.extract.entities import is_article_scoped
+    from conflict_kg.extract import is_article_scoped
 
     gold_all = [e for e in record["entities"] if e["type"] in NE_GOLD_TYPES]
     gold = [e for e in gold_all if is_named(e["text"])]

@@ -98,8 +98,7 @@ def _measure(side: str, chars: int, layout: str) -> dict[str, float | int]:
     """One timed run in this process (the child side of `main`)."""
     text = invented_text(chars, layout)
     if side == "ours":
-        from conflict_kg.extract.article import ArticleInput
-        from conflict_kg.extract.pipeline import Extractor
+        from conflict_kg.extract import ArticleInput, Extractor
 
         extractor = Extractor()  # no budget by default
         extractor.extract(ArticleInput("warm-up", invented_text(5_000, layout, seed=1)))
@@ -109,8 +108,7 @@ def _measure(side: str, chars: int, layout: str) -> dict[str, float | int]:
     else:
         from throughput import load_bare
 
-        from conflict_kg.extract.pipeline import MAX_CHARS
-        from conflict_kg.extract.windows import cut_windows
+        from conflict_kg.extract import MAX_CHARS, cut_windows
 
         nlp, _ = load_bare()
         list(nlp.pipe([invented_text(5_000, layout, seed=1)]))

@@ -43,8 +43,7 @@ OTHER_ACTOR = "asaib-ahl-al-haq"
 
 
 def build_store(path: Path, reports: int) -> None:
-    from conflict_kg.extract.article import ArticleInput
-    from conflict_kg.extract.pipeline import Extractor
+    from conflict_kg.extract import ArticleInput, Extractor
     from conflict_kg.graph.resolve import resolve
     from conflict_kg.graph.store import open_store
 

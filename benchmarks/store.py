@@ -79,9 +79,7 @@ PREFERRED_ACTORS = ("kataib-hezbollah",)
 
 def extract_graphs(texts: list[str]) -> list[tuple[str, URIRef, Graph]]:
     """(sha256, article IRI, graph) per distinct text."""
-    from conflict_kg.extract.article import ArticleInput
-    from conflict_kg.extract.pipeline import Extractor
-    from conflict_kg.extract.triples import article_graph
+    from conflict_kg.extract import ArticleInput, Extractor, article_graph
 
     items = [ArticleInput(source=f"text-{i}", text=t) for i, t in enumerate(texts)]
     graphs = []

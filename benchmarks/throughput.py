@@ -66,9 +66,7 @@ def run_bare(nlp: Language, texts: list[str], batch_size: int) -> int:
 
 
 def make_ours(batch_size: int, with_triples: bool) -> Callable[[list[str]], int]:
-    from conflict_kg.extract.article import ArticleInput
-    from conflict_kg.extract.pipeline import Extractor
-    from conflict_kg.extract.triples import article_graph
+    from conflict_kg.extract import ArticleInput, Extractor, article_graph
 
     extractor = Extractor(batch_size=batch_size)
 
@@ -169,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     bare_nlp, model = load_bare()
     ours = make_ours(args.batch_size, args.with_triples)
-    from conflict_kg.extract.pipeline import load_nlp
+    from conflict_kg.extract import load_nlp
 
     print("Texts: " + "; ".join(notes))
     print(

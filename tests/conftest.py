@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extraction, Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "reuters-2021-11-08-iraq-pm-drone-strike.txt"

@@ -15,10 +15,7 @@ from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
 
-from conflict_kg.extract.article import sha256_text
-from conflict_kg.extract.entities import ARTICLE_KEY_LENGTH
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import ARTICLE_KEY_LENGTH, Extraction, article_graph, sha256_text
 from conflict_kg.graph.store import Store
 
 __all__ = ["REPEATED_ACTOR", "repeated_graphs", "report_texts", "store_reports"]

@@ -195,3 +195,16 @@ def test_only_conflict_kg_is_installed_at_the_top_level(tmp_path: Path) -> None:
         "conflict_kg/ingest.py",
     ):
         assert needed in names, needed
+
+
+def test_other_parts_use_only_the_face_of_extract(imports: nx.DiGraph) -> None:
+    # `extract/__init__.py` is the package's public surface: the stages behind it may move
+    # without touching the ingest service, the API or the CLI.
+    deep = sorted(
+        (source, target)
+        for source, target in imports.edges
+        if _part(source) != "extract"
+        and _part(target) == "extract"
+        and target != f"{PACKAGE}.extract"
+    )
+    assert deep == []

@@ -26,16 +26,16 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from conflict_kg.extract.article import (
+from conflict_kg.extract import (
     ArticleError,
     ArticleInput,
+    Extraction,
     MalformedInput,
     field_refusal,
     json_article,
     plain_article,
     sha256_text,
 )
-from conflict_kg.extract.model import Extraction
 from conflict_kg.graph import lookups
 from conflict_kg.graph.resolve.queue import ResolutionQueue
 from conflict_kg.graph.store import Store

@@ -14,8 +14,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.export import FORMATS
 from conflict_kg.graph.store import open_store
 

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from conflict_kg.api.fallback import install_fallback_handler
 from conflict_kg.api.problems import install_problem_handlers
-from conflict_kg.extract.article import (
+from conflict_kg.extract import (
     ArticleError,
     MalformedInput,
     decode_text,

@@ -31,7 +31,7 @@ import pytest
 from repeated_store import REPEATED_ACTOR, store_reports
 from support import serving_process
 
-from conflict_kg.extract.model import Extraction
+from conflict_kg.extract import Extraction
 from conflict_kg.graph.export import FORMATS
 from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.store import open_store

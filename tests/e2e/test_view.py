@@ -15,7 +15,7 @@ import httpx
 import pytest
 from view_conftest import Browser, chromium, serving
 
-from conflict_kg.extract.model import Extraction
+from conflict_kg.extract import Extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "test-artifacts" / "view.png"

@@ -22,8 +22,7 @@ import pytest
 from support import running_server
 from websockets.sync.client import ClientConnection, connect
 
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.store import open_store
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -17,8 +17,7 @@ import pytest
 from network_world import world_graph
 from rdflib import Dataset, Graph
 
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.export import (
     FORMATS,
     NETWORK_FORMATS,

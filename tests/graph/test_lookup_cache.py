@@ -6,8 +6,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.lookups.rows import claims, claims_each
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.vocabulary import id_iri

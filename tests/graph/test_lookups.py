@@ -9,10 +9,7 @@ from importlib.resources import files
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import ArticleInput, Extraction, Extractor, article_graph
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store, open_store
 from conflict_kg.graph.vocabulary import event_span

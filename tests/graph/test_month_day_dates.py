@@ -8,9 +8,7 @@ from datetime import date
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import ArticleInput, Extractor, article_graph
 from conflict_kg.graph import lookups
 from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.resolve.incidents import ReportRecord, pair_score

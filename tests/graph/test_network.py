@@ -11,8 +11,7 @@ import networkx as nx
 import pytest
 from network_world import CLAIMS, node, world_graph
 
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.network import (
     NetworkError,
     NetworkFilter,

@@ -14,7 +14,7 @@ import pytest
 from network_world import world_graph
 from repeated_store import REPEATED_ACTOR, store_reports
 
-from conflict_kg.extract.model import Extraction
+from conflict_kg.extract import Extraction
 from conflict_kg.graph.network import (
     Budget,
     NetworkFilter,

@@ -13,10 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from conflict_kg.extract.article import ArticleInput, read_inputs
-from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import ArticleInput, Extraction, Extractor, article_graph, read_inputs
 from conflict_kg.graph import lookups
 from conflict_kg.graph.lookups.rows import select
 from conflict_kg.graph.resolve import resolve

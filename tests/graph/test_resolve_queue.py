@@ -6,9 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from conflict_kg.extract.article import ArticleInput, read_inputs
-from conflict_kg.extract.pipeline import Extractor
-from conflict_kg.extract.triples import article_graph
+from conflict_kg.extract import ArticleInput, Extractor, article_graph, read_inputs
 from conflict_kg.graph import lookups
 from conflict_kg.graph.lookups.incidents import resolved
 from conflict_kg.graph.resolve.queue import ResolutionQueue
