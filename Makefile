@@ -39,6 +39,7 @@ test: install lint browser
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/eval_extraction.py
+	$(BIN)/python benchmarks/wire_stories.py
 	$(BIN)/python benchmarks/eval_resolution.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/store.py
