@@ -1,10 +1,9 @@
 """What the lookup routes (entities, incidents, groups, articles) share: their request
-parameters, the pieces of their response bodies that recur (evidence, references), and the
-sample values their /docs examples are made of.
+parameters and the sample values their /docs examples are made of.
 
-Response models mirror the dataclasses of `graph.lookups.model` field for field and are
-filled from them with `model_validate` (attributes are read, nothing is renamed); each
-router declares the bodies only it returns, with an example taken from examples/.
+Their response bodies are the dataclasses of `graph.lookups.model` themselves (FastAPI takes
+a dataclass as `response_model`), defined once there with their field descriptions; each
+router adds an example of its answer, taken from examples/, with `example_response`.
 """
 
 from __future__ import annotations
@@ -14,14 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-)
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from conflict_kg.graph import lookups
 
@@ -43,21 +35,17 @@ __all__ = [
     "DateToQuery",
     "Day",
     "DeletedArticleIdPath",
-    "EntityRef",
     "EntityType",
     "EventType",
-    "Evidence",
     "GroupType",
     "IdPath",
     "IdQuery",
     "IncidentIdPath",
     "LimitQuery",
-    "LookupModel",
     "OffsetQuery",
-    "Ref",
     "RoleQuery",
     "date_bounds",
-    "example_config",
+    "example_response",
     "page_example",
 ]
 
@@ -256,42 +244,12 @@ KH_EVIDENCE = {
 }
 
 
-class LookupModel(BaseModel):
-    """A response body filled from a `graph.lookups.model` dataclass by attribute."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-
-def example_config(example: dict[str, Any]) -> ConfigDict:
-    """The config of a response model with `example` shown for it in /docs."""
-    return ConfigDict(from_attributes=True, json_schema_extra={"examples": [example]})
+def example_response(example: dict[str, Any], status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` entry showing `example` as the success body in /docs. FastAPI merges
+    it into the schema it makes of the `response_model` (a `$ref` then carries `examples`)."""
+    return {status: {"content": {"application/json": {"schema": {"examples": [example]}}}}}
 
 
 def page_example(item: dict[str, Any], total: int = 1) -> dict[str, Any]:
     """A list answer holding `item`."""
     return {"items": [item], "total": total, "limit": 50, "offset": 0}
-
-
-class Evidence(LookupModel):
-    article: str = Field(description="The article's id (sha256 of its text).")
-    sentence: str
-    start: int = Field(description="Character offset of the span in the article's text.")
-    end: int = Field(description="Offset just past the span.")
-    text: str
-
-
-class TextSpan(LookupModel):
-    start: int = Field(description="Character offset of the span in the article's text.")
-    end: int = Field(description="Offset just past the span.")
-    text: str
-
-
-class Ref(LookupModel):
-    id: str
-    name: str
-
-
-class EntityRef(LookupModel):
-    id: str
-    name: str
-    type: str | None = Field(description="The ontology class (local name).")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import Field
 
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store
@@ -24,17 +23,14 @@ from ..models import (
     CertaintyQuery,
     DateFromQuery,
     DateToQuery,
-    EntityRef,
     EventType,
-    Evidence,
     GroupType,
     IdPath,
     LimitQuery,
-    LookupModel,
     OffsetQuery,
     RoleQuery,
     date_bounds,
-    example_config,
+    example_response,
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
@@ -50,96 +46,46 @@ IncidentTypeQuery = Annotated[
 ]
 
 
-# Response bodies ---------------------------------------------------------------------------
+# Examples of the answers, for /docs ------------------------------------------------------
 
-
-class Link(LookupModel):
-    role: str
-    certainty: str
-    source: str | None
-    evidence: list[Evidence]
-
-
-class GroupIncident(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None
-    date: str | None
-    date_precision: str | None
-    links: list[Link]
-
-
-class GroupIncidentPage(LookupModel):
-    model_config = example_config(
-        page_example(
+GROUP_INCIDENT_PAGE = page_example(
+    {
+        "id": STRIKE,
+        "type": "AirOrDroneStrike",
+        "acled": "AIR_STRIKE",
+        "date": "2021-11-07",
+        "date_precision": "day",
+        "links": [
             {
-                "id": STRIKE,
-                "type": "AirOrDroneStrike",
-                "acled": "AIR_STRIKE",
-                "date": "2021-11-07",
-                "date_precision": "day",
-                "links": [
-                    {
-                        "role": "perpetrator",
-                        "certainty": "alleged",
-                        "source": "Two Iraqi security officials",
-                        "evidence": [KH_EVIDENCE],
-                    }
-                ],
-            }
-        )
-    )
-    items: list[GroupIncident]
-    total: int
-    limit: int
-    offset: int
-
-
-class IncidentRef(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None
-    date: str | None
-    date_precision: str | None
-
-
-class GroupLink(LookupModel):
-    group: EntityRef
-    incident: IncidentRef
-    role: str
-    certainty: str
-    source: str | None = Field(description="On whose word, as the article puts it.")
-    evidence: list[Evidence]
-
-
-class GroupLinkPage(LookupModel):
-    model_config = example_config(
-        page_example(
-            {
-                "group": KH,
-                "incident": {
-                    "id": STRIKE,
-                    "type": "AirOrDroneStrike",
-                    "acled": "AIR_STRIKE",
-                    "date": "2021-11-07",
-                    "date_precision": "day",
-                },
                 "role": "perpetrator",
                 "certainty": "alleged",
                 "source": "Two Iraqi security officials",
                 "evidence": [KH_EVIDENCE],
             }
-        )
-    )
-    items: list[GroupLink]
-    total: int
-    limit: int
-    offset: int
+        ],
+    }
+)
+GROUP_LINK_PAGE = page_example(
+    {
+        "group": KH,
+        "incident": {
+            "id": STRIKE,
+            "type": "AirOrDroneStrike",
+            "acled": "AIR_STRIKE",
+            "date": "2021-11-07",
+            "date_precision": "day",
+        },
+        "role": "perpetrator",
+        "certainty": "alleged",
+        "source": "Two Iraqi security officials",
+        "evidence": [KH_EVIDENCE],
+    }
+)
 
 
 @router.get(
     "/groups/{id}/incidents",
-    response_model=GroupIncidentPage,
+    response_model=lookups.Page[lookups.GroupIncident],
     summary="The incidents one group is linked to",
     responses=problems(
         {
@@ -147,7 +93,8 @@ class GroupLinkPage(LookupModel):
             422: "The entity is not a group (e.g. a person or a place).",
             503: STORE_UNAVAILABLE,
         }
-    ),
+    )
+    | example_response(GROUP_INCIDENT_PAGE),
 )
 def group_incidents(
     id: IdPath,
@@ -159,7 +106,7 @@ def group_incidents(
     date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> GroupIncidentPage:
+) -> lookups.Page[lookups.GroupIncident]:
     """Newest first; each incident with the group's links to it: role, certainty, the source
     that says so, and the evidence of each claim."""
     try:
@@ -177,14 +124,14 @@ def group_incidents(
         raise Problem(422, "Not a group", str(error)) from None
     if page is None:
         raise Problem(404, "Not found", f"no entity with id {id!r}")
-    return GroupIncidentPage.model_validate(page)
+    return page
 
 
 @router.get(
     "/links/groups-incidents",
-    response_model=GroupLinkPage,
+    response_model=lookups.Page[lookups.GroupLink],
     summary="Every group-incident link, with role, certainty and source",
-    responses=problems({503: STORE_UNAVAILABLE}),
+    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(GROUP_LINK_PAGE)},
 )
 def links_groups_incidents(
     store: StoreDep,
@@ -198,7 +145,7 @@ def links_groups_incidents(
     date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> GroupLinkPage:
+) -> lookups.Page[lookups.GroupLink]:
     """One row per (group, incident, role, certainty, source), newest incident first, with
     the evidence of the claims behind it."""
     page = lookups.links_groups_incidents(
@@ -211,4 +158,4 @@ def links_groups_incidents(
         offset=offset,
         **date_bounds(date_from, date_to),
     )
-    return GroupLinkPage.model_validate(page)
+    return page

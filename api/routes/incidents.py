@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import Field
 
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store
@@ -20,17 +19,13 @@ from ..models import (
     CertaintyQuery,
     DateFromQuery,
     DateToQuery,
-    EntityRef,
     EventType,
-    Evidence,
     IdQuery,
     IncidentIdPath,
     LimitQuery,
-    LookupModel,
     OffsetQuery,
-    Ref,
     date_bounds,
-    example_config,
+    example_response,
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
@@ -42,46 +37,7 @@ router = APIRouter(tags=["incidents"])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-# Response bodies ---------------------------------------------------------------------------
-
-
-class IncidentActor(LookupModel):
-    id: str
-    name: str
-    type: str | None
-    role: str
-    certainty: str = Field(description="denied: a claim that the actor did NOT play the role.")
-
-
-class Report(LookupModel):
-    article: str
-    title: str | None
-    published: str | None
-    sources: list[str] = Field(description="The sources its claims about the incident cite.")
-    report: str | None = Field(default=None, description="The article's own event id.")
-    type: str | None = Field(default=None, description="The class this article gave it.")
-    date: str | None = Field(default=None, description="The date this article gives.")
-    date_precision: str | None = None
-    fatalities: int | None = Field(default=None, description="This article's death toll.")
-    injuries: int | None = Field(default=None, description="This article's injury count.")
-
-
-class IncidentSummary(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None = Field(description="ACLED sub-event type (CASE code).")
-    date: str | None
-    date_precision: str | None = Field(
-        description="day, week, month, year, or month-day (a month and day without a year, "
-        "the date then `--MM-DD`)"
-    )
-    place: Ref | None
-    actors: list[IncidentActor]
-    reports: list[Report]
-    report_count: int = Field(
-        default=0, description="How many articles' reports were resolved into this incident."
-    )
-
+# Examples of the answers, for /docs ------------------------------------------------------
 
 REPORT = {
     "article": ARTICLE,
@@ -95,107 +51,63 @@ REPORT = {
     "fatalities": None,
     "injuries": None,
 }
-
-
-class IncidentPage(LookupModel):
-    model_config = example_config(
-        page_example(
+INCIDENT_PAGE = page_example(
+    {
+        "id": f"c-{STRIKE}",
+        "type": "AirOrDroneStrike",
+        "acled": "AIR_STRIKE",
+        "date": "2021-11-07",
+        "date_precision": "day",
+        "place": {"id": "baghdad", "name": "Baghdad"},
+        "actors": [
+            {**KH, "role": "perpetrator", "certainty": "alleged"},
             {
-                "id": f"c-{STRIKE}",
-                "type": "AirOrDroneStrike",
-                "acled": "AIR_STRIKE",
-                "date": "2021-11-07",
-                "date_precision": "day",
-                "place": {"id": "baghdad", "name": "Baghdad"},
-                "actors": [
-                    {**KH, "role": "perpetrator", "certainty": "alleged"},
-                    {
-                        "id": "iran",
-                        "name": "Iran",
-                        "type": "State",
-                        "role": "perpetrator",
-                        "certainty": "denied",
-                    },
-                ],
-                "reports": [REPORT],
-                "report_count": 1,
-            }
-        )
-    )
-    items: list[IncidentSummary]
-    total: int
-    limit: int
-    offset: int
-
-
-class RoleClaim(LookupModel):
-    role: str
-    actor: EntityRef
-    certainty: str
-    source: str | None
-    evidence: Evidence
-
-
-class IncidentDetailModel(LookupModel):
-    model_config = example_config(
+                "id": "iran",
+                "name": "Iran",
+                "type": "State",
+                "role": "perpetrator",
+                "certainty": "denied",
+            },
+        ],
+        "reports": [REPORT],
+        "report_count": 1,
+    }
+)
+INCIDENT_DETAIL = {
+    "id": f"c-{STRIKE}",
+    "iri": f"https://w3id.org/conflict-kg/id/incident/c-{STRIKE}",
+    "type": "AirOrDroneStrike",
+    "acled": "AIR_STRIKE",
+    "label": "drone strike",
+    "trigger": "drone strike",
+    "date": "2021-11-07",
+    "date_precision": "day",
+    "places": [{"id": "baghdad", "name": "Baghdad"}],
+    "roles": [
         {
-            "id": f"c-{STRIKE}",
-            "iri": f"https://w3id.org/conflict-kg/id/incident/c-{STRIKE}",
-            "type": "AirOrDroneStrike",
-            "acled": "AIR_STRIKE",
-            "label": "drone strike",
-            "trigger": "drone strike",
-            "date": "2021-11-07",
-            "date_precision": "day",
-            "places": [{"id": "baghdad", "name": "Baghdad"}],
-            "roles": [
-                {
-                    "role": "perpetrator",
-                    "actor": KH,
-                    "certainty": "alleged",
-                    "source": "Two Iraqi security officials",
-                    "evidence": KH_EVIDENCE,
-                }
-            ],
-            "instruments": [{"id": "drone", "name": "drone"}],
-            "fatalities": None,
-            "injuries": None,
-            "fatalities_reported": False,
-            "injuries_reported": True,
-            "reports": [REPORT],
-            "fatalities_max": None,
-            "injuries_max": None,
+            "role": "perpetrator",
+            "actor": KH,
+            "certainty": "alleged",
+            "source": "Two Iraqi security officials",
+            "evidence": KH_EVIDENCE,
         }
-    )
-    id: str
-    iri: str
-    type: str | None
-    acled: str | None
-    label: str | None
-    trigger: str | None = Field(description="The words that announce the event.")
-    date: str | None
-    date_precision: str | None
-    places: list[Ref]
-    roles: list[RoleClaim]
-    instruments: list[Ref]
-    fatalities: int | None = Field(
-        description="The lowest death toll any report gives (the conservative figure)."
-    )
-    injuries: int | None = Field(description="The lowest injury count any report gives.")
-    fatalities_max: int | None = Field(
-        default=None, description="The highest death toll any report gives."
-    )
-    injuries_max: int | None = Field(default=None, description="The highest injury count.")
-    fatalities_reported: bool = Field(description="Deaths mentioned without a count.")
-    injuries_reported: bool = Field(description="Injuries mentioned without a count.")
-    reports: list[Report]
+    ],
+    "instruments": [{"id": "drone", "name": "drone"}],
+    "fatalities": None,
+    "injuries": None,
+    "fatalities_reported": False,
+    "injuries_reported": True,
+    "reports": [REPORT],
+    "fatalities_max": None,
+    "injuries_max": None,
+}
 
 
 @router.get(
     "/incidents",
-    response_model=IncidentPage,
+    response_model=lookups.Page[lookups.IncidentSummary],
     summary="Incidents, filtered",
-    responses=problems({503: STORE_UNAVAILABLE}),
+    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(INCIDENT_PAGE)},
 )
 def list_incidents(
     store: StoreDep,
@@ -232,7 +144,7 @@ def list_incidents(
     ] = 1,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> IncidentPage:
+) -> lookups.Page[lookups.IncidentSummary]:
     """Incidents newest first, each with its class, ACLED label, date and precision, place,
     actors (every role at every certainty: a denied claim is listed as "denied", never as a
     fact) and the articles reporting it with their sources. `actor` matches an actor in any
@@ -249,20 +161,23 @@ def list_incidents(
         offset=offset,
         **date_bounds(date_from, date_to),
     )
-    return IncidentPage.model_validate(page)
+    return page
 
 
 @router.get(
     "/incidents/{id}",
-    response_model=IncidentDetailModel,
+    response_model=lookups.IncidentDetail,
     summary="One incident with its evidence",
-    responses=problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
+    responses={
+        **problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
+        **example_response(INCIDENT_DETAIL),
+    },
 )
-def get_incident(id: IncidentIdPath, store: StoreDep) -> IncidentDetailModel:
+def get_incident(id: IncidentIdPath, store: StoreDep) -> lookups.IncidentDetail:
     """Class, ACLED label, date and precision, places, every role claim with its actor,
     certainty, source and evidence (article, sentence, span), weapons, casualty figures and
     the reports."""
     incident = lookups.get_incident(store, id)
     if incident is None:
         raise Problem(404, "Not found", f"no incident with id {id!r}")
-    return IncidentDetailModel.model_validate(incident)
+    return incident
