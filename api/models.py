@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
 
 from conflict_kg.graph import lookups
 
@@ -21,7 +21,6 @@ __all__ = [
     "ARTICLE",
     "ARTICLE_TEXT",
     "DAY_PATTERN",
-    "ISO_DAY",
     "KH",
     "KH_EVIDENCE",
     "NON_BLANK",
@@ -31,8 +30,6 @@ __all__ = [
     "TITLE",
     "ArticleIdPath",
     "CertaintyQuery",
-    "DateFromQuery",
-    "DateToQuery",
     "Day",
     "DeletedArticleIdPath",
     "EntityType",
@@ -43,8 +40,8 @@ __all__ = [
     "IncidentIdPath",
     "LimitQuery",
     "OffsetQuery",
+    "PartialDate",
     "RoleQuery",
-    "date_bounds",
     "example_response",
     "page_example",
 ]
@@ -86,17 +83,6 @@ NON_BLANK = f"[^{_BLANK}]"
 """Holds a character that `str.strip()` keeps: a text that is not blank."""
 ARTICLE_TEXT = f"^[^\x00]*[^\x00{_BLANK}][^\x00]*$"
 """A text that is not blank and holds no NUL (which the CLI takes for a binary file)."""
-
-
-def _iso_day(value: object) -> object:
-    if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
-        raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD")
-    return value
-
-
-ISO_DAY = BeforeValidator(_iso_day)
-"""For a `date` parameter: YYYY-MM-DD only, as its schema (`format: date`) says; pydantic
-alone also takes a Unix time ("0" is 1 January 1970) or "20211108"."""
 
 
 def _partial_date(value: str) -> str:
@@ -164,37 +150,6 @@ CertaintyQuery = Annotated[
 RoleQuery = Annotated[
     Role | None, Query(description="Only links in this role.", examples=["perpetrator"])
 ]
-_DATE_HELP = (
-    "YYYY, YYYY-MM or YYYY-MM-DD. Incidents match when their date, taken at its precision "
-    "(a month-precision 2021-10 covers the whole month), overlaps the range."
-)
-DateFromQuery = Annotated[
-    PartialDate | None,
-    Query(
-        alias="from",
-        description=f"Incidents on or after this date. {_DATE_HELP}",
-        examples=["2021-11-01"],
-    ),
-]
-DateToQuery = Annotated[
-    PartialDate | None,
-    Query(
-        alias="to",
-        description=f"Incidents on or before this date. {_DATE_HELP}",
-        examples=["2021-11-30"],
-    ),
-]
-
-
-def date_bounds(date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    """`from`/`to` as the days `graph.lookups` compares: the first day of `from`'s span and
-    the last day of `to`'s (to=2021-11 means up to 30 November)."""
-    return {
-        "date_from": lookups.date_span(date_from)[0] if date_from else None,
-        "date_to": lookups.date_span(date_to)[1] if date_to else None,
-    }
-
-
 # Shared pieces ------------------------------------------------------------------------------
 
 ARTICLE = "cae519a2248111b3b0aeb4010fc0f292c944b181c38da82165337548a15e6d78"

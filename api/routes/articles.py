@@ -43,7 +43,7 @@ from conflict_kg.ingest import IngestResult, store_extraction
 from conflict_kg.ontologies import article_iri
 
 from ..auth import require_token
-from ..deps import get_store
+from ..deps import get_store, known_query_only
 from ..models import (
     ARTICLE,
     ARTICLE_TEXT,
@@ -65,7 +65,7 @@ from ..writes import ExtractionFailed, WritePool, WritesBusy
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["articles"])
+router = APIRouter(tags=["articles"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
 # The article's URL becomes an IRI (dcterms:source): RFC 3986's grammar over printable ASCII
 # (one `?` part, one `#` part, `%` only before two hex digits), so the store never meets a

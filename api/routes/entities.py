@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import get_store, known_query_only
 from ..models import (
     ARTICLE,
     STRIKE,
@@ -27,7 +27,7 @@ from ..problems import Problem
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["entities"])
+router = APIRouter(tags=["entities"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
 NOT_FOUND = problems({404: "No article mentions an entity with this id.", 503: STORE_UNAVAILABLE})
 

@@ -8,28 +8,26 @@ a communal group) is a 422, an unknown id a 404.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
 from conflict_kg.graph import lookups
+from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import FILTER_CLASH, dates_and_classes, get_store, known_query_only
 from ..models import (
     KH,
     KH_EVIDENCE,
     STRIKE,
     CertaintyQuery,
-    DateFromQuery,
-    DateToQuery,
-    EventType,
     GroupType,
     IdPath,
     LimitQuery,
     OffsetQuery,
     RoleQuery,
-    date_bounds,
     example_response,
     page_example,
 )
@@ -38,12 +36,8 @@ from ..problems import Problem
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["groups"])
+router = APIRouter(tags=["groups"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
-IncidentTypeQuery = Annotated[
-    EventType | None,
-    Query(description="The incident's class, subclasses included.", examples=["Attack"]),
-]
 
 
 # Examples of the answers, for /docs ------------------------------------------------------
@@ -90,7 +84,7 @@ GROUP_LINK_PAGE = page_example(
     responses=problems(
         {
             404: "No entity with this id.",
-            422: "The entity is not a group (e.g. a person or a place).",
+            422: f"The entity is not a group (e.g. a person or a place). Or: {FILTER_CLASH}",
             503: STORE_UNAVAILABLE,
         }
     )
@@ -99,63 +93,76 @@ GROUP_LINK_PAGE = page_example(
 def group_incidents(
     id: IdPath,
     store: StoreDep,
+    later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
-    type: IncidentTypeQuery = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
 ) -> lookups.Page[lookups.GroupIncident]:
     """Newest first; each incident with the group's links to it: role, certainty, the source
     that says so, and the evidence of each claim."""
     try:
+        try:
+            filters = later()
+        except Problem:
+            # An unknown id is a 404 whatever the filters say.
+            if lookups.group_incidents(store, id, limit=1) is None:
+                raise _unknown(id) from None
+            raise
         page = lookups.group_incidents(
             store,
             id,
             role=role,
             certainty=certainty,
-            type=type.value if type else None,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
             limit=limit,
             offset=offset,
-            **date_bounds(date_from, date_to),
+            incident_classes=filters.incident_classes,
         )
     except lookups.NotAGroupError as error:
         raise Problem(422, "Not a group", str(error)) from None
     if page is None:
-        raise Problem(404, "Not found", f"no entity with id {id!r}")
+        raise _unknown(id)
     return page
+
+
+def _unknown(id: str) -> Problem:
+    return Problem(404, "Not found", f"no entity with id {id!r}")
 
 
 @router.get(
     "/links/groups-incidents",
     response_model=lookups.Page[lookups.GroupLink],
     summary="Every group-incident link, with role, certainty and source",
-    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(GROUP_LINK_PAGE)},
+    responses={
+        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **example_response(GROUP_LINK_PAGE),
+    },
 )
 def links_groups_incidents(
     store: StoreDep,
+    later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
-    type: IncidentTypeQuery = None,
     group_type: Annotated[
         GroupType | None, Query(description="The group's class.", examples=["ArmedGroup"])
     ] = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
 ) -> lookups.Page[lookups.GroupLink]:
     """One row per (group, incident, role, certainty, source), newest incident first, with
     the evidence of the claims behind it."""
+    filters = later()
     page = lookups.links_groups_incidents(
         store,
         role=role,
         certainty=certainty,
-        type=type.value if type else None,
         group_type=group_type,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
         limit=limit,
         offset=offset,
-        **date_bounds(date_from, date_to),
+        incident_classes=filters.incident_classes,
     )
     return page

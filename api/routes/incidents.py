@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from conflict_kg.graph import lookups
+from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import FILTER_CLASH, filter_dependency, get_store, known_query_only
 from ..models import (
     ARTICLE,
     KH,
@@ -17,14 +18,9 @@ from ..models import (
     STRIKE,
     TITLE,
     CertaintyQuery,
-    DateFromQuery,
-    DateToQuery,
-    EventType,
-    IdQuery,
     IncidentIdPath,
     LimitQuery,
     OffsetQuery,
-    date_bounds,
     example_response,
     page_example,
 )
@@ -33,7 +29,10 @@ from ..problems import Problem
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["incidents"])
+INCIDENT_FILTER = filter_dependency("denied", old_names=True)
+"""Every claim shown, denied ones too, unless `min_certainty` says otherwise."""
+
+router = APIRouter(tags=["incidents"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
@@ -107,30 +106,14 @@ INCIDENT_DETAIL = {
     "/incidents",
     response_model=lookups.Page[lookups.IncidentSummary],
     summary="Incidents, filtered",
-    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(INCIDENT_PAGE)},
+    responses={
+        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **example_response(INCIDENT_PAGE),
+    },
 )
 def list_incidents(
     store: StoreDep,
-    type: Annotated[
-        EventType | None,
-        Query(
-            description="An event class; matches its subclasses too (Attack includes "
-            "AirOrDroneStrike, Bombing, Shelling...).",
-            examples=["Attack"],
-        ),
-    ] = None,
-    actor: IdQuery = None,
-    place: Annotated[
-        str | None,
-        Query(
-            pattern=lookups.LOCAL_ID.pattern,
-            max_length=200,
-            description="A place id; places located in it match too.",
-            examples=["baghdad"],
-        ),
-    ] = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
+    filters: Annotated[NetworkFilter, Depends(INCIDENT_FILTER)],
     certainty: CertaintyQuery = None,
     min_reports: Annotated[
         int,
@@ -147,21 +130,27 @@ def list_incidents(
 ) -> lookups.Page[lookups.IncidentSummary]:
     """Incidents newest first, each with its class, ACLED label, date and precision, place,
     actors (every role at every certainty: a denied claim is listed as "denied", never as a
-    fact) and the articles reporting it with their sources. `actor` matches an actor in any
-    role; `certainty` needs one role claim with it (that actor's, when both are given);
-    `min_reports` keeps incidents that several articles report."""
-    page = lookups.list_incidents(
+    fact, unless `min_certainty` leaves it out) and the articles reporting it with their
+    sources. The filters are those of every route (`/export`, `/view/data`...), which
+    select the same incidents: `incident_class` with its subclasses, dates by overlap at
+    their precision, `place` with the places inside it, `actor` in any role, `actor_type`
+    an actor of that type in any role. Besides: `certainty` needs one role claim with it
+    (that actor's, when both are given); `min_reports` keeps incidents that several
+    articles report."""
+    return lookups.list_incidents(
         store,
-        type=type.value if type else None,
-        actor=actor,
-        place=place,
+        actor=filters.actor,
+        place=filters.place,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
         certainty=certainty,
         min_reports=min_reports,
         limit=limit,
         offset=offset,
-        **date_bounds(date_from, date_to),
+        incident_classes=filters.incident_classes,
+        actor_types=filters.actor_types,
+        min_certainty=filters.min_certainty,
     )
-    return page
 
 
 @router.get(
