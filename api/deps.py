@@ -72,7 +72,7 @@ _DATE_HELP = (
     "YYYY, YYYY-MM or YYYY-MM-DD. Incidents match when their date, taken at its precision "
     "(a month-precision 2021-10 covers the whole month), overlaps the range."
 )
-_ALIAS = "Deprecated: the old name of `{}`; give one or the other."
+_ALIAS = "Deprecated: the old name of `{}` (given with it, both hold)."
 DateFrom = Annotated[
     PartialDate | None,
     Query(description=f"Incidents on or after this date. {_DATE_HELP}", examples=["2021-11-01"]),
@@ -256,7 +256,8 @@ def _query_names(dependant: Dependant) -> set[str]:
 
 def known_query_only(request: Request) -> None:
     """Refuse (422) a query parameter a GET route does not read: a misspelt or unsupported
-    filter must not answer as if it had not been asked."""
+    filter must not answer as if it had not been asked. Every router but the SPARQL
+    endpoint's depends on it (SPARQL clients send parameters of their own)."""
     route = request.scope.get("route")
     if request.method not in ("GET", "HEAD") or not isinstance(route, APIRoute):
         return  # a write's query string belongs to the protocol it speaks (SPARQL Update)

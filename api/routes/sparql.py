@@ -30,7 +30,7 @@ from conflict_kg.graph.store.federation import (
 )
 from conflict_kg.graph.store.terms import to_ox_iri
 
-from ..deps import get_settings, get_store, known_query_only
+from ..deps import get_settings, get_store
 from ..models import NON_BLANK, NOT_BLANK
 from ..openapi import STORE_UNAVAILABLE, problems
 from ..problems import Problem
@@ -38,7 +38,9 @@ from ..settings import Settings
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["sparql"], dependencies=[Depends(known_query_only)])
+# No `known_query_only` here: SPARQL Protocol clients add parameters of their own to a query
+# (SPARQLWrapper sends `format`, `output` and `results`), which endpoints ignore.
+router = APIRouter(tags=["sparql"])
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
