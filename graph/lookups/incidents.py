@@ -203,6 +203,10 @@ def list_incidents(
     least that many articles' reports describe. `min_certainty` selects no incidents: it
     leaves the less certain claims out of each incident's `actors`, as the network leaves
     them out of its edges."""
+    if place is not None:
+        id_iri("entity", place)  # a plain id, as every id the lookups take, or ValueError
+    if min_certainty is not None:
+        certainty_iri(min_certainty)  # one of CERTAINTIES, or ValueError
     found: dict[Term, IndexedIncident] | None = None
     if actor is not None:
         found = {}

@@ -289,6 +289,10 @@ def test_incident_actor_place_and_certainty_filters(store: Store, rockets: str) 
         lookups.list_incidents(store, actor='x" } ; DROP ALL ; #')
     with pytest.raises(ValueError, match="certainty"):
         lookups.list_incidents(store, certainty="certain")
+    with pytest.raises(ValueError):
+        lookups.list_incidents(store, place='iraq" } ; DROP ALL ; #')
+    with pytest.raises(ValueError, match="certainty"):
+        lookups.list_incidents(store, min_certainty="certain")
 
 
 def test_incident_class_and_actor_type_filters(store: Store, rockets: str) -> None:
