@@ -272,11 +272,33 @@ def query(
     store = _store()
     try:
         result = store.query(text, bindings)
+        if name is not None and result.type == "SELECT":
+            _resolve_incidents(store, result)
     except StoreError as exc:
         raise fail(str(exc), 2) from None
     finally:
         store.close()
     _print_result(result, format)
+
+
+def _resolve_incidents(store: Store, result: object) -> None:
+    """Give a named query's `?incident` as the HTTP lookups give it: the incident resolved
+    across articles, not one article's report of it (rows that then say the same once)."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    from conflict_kg.graph.queries import load_named_queries
+
+    assert isinstance(result, Result)
+    incident = Variable("incident")
+    rows = store.query(load_named_queries()["resolved_incidents"].text).bindings
+    canonical = {row[Variable("report")]: row[incident] for row in rows}
+    resolved = (
+        {k: canonical.get(v, v) if k == incident else v for k, v in row.items()}
+        for row in result.bindings
+    )
+    unique = {tuple(sorted(row.items(), key=str)): row for row in resolved}
+    result.bindings = list(unique.values())
 
 
 def _pairs(params: list[str]) -> list[tuple[str, str]]:

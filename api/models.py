@@ -1,10 +1,9 @@
 """What the lookup routes (entities, incidents, groups, articles) share: their request
-parameters, the pieces of their response bodies that recur (evidence, references), and the
-sample values their /docs examples are made of.
+parameters and the sample values their /docs examples are made of.
 
-Response models mirror the dataclasses of `graph.lookups.model` field for field and are
-filled from them with `model_validate` (attributes are read, nothing is renamed); each
-router declares the bodies only it returns, with an example taken from examples/.
+Their response bodies are the dataclasses of `graph.lookups.model` themselves (FastAPI takes
+a dataclass as `response_model`), defined once there with their field descriptions; each
+router adds an example of its answer, taken from examples/, with `example_response`.
 """
 
 from __future__ import annotations
@@ -14,14 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-)
+from pydantic import AfterValidator, WithJsonSchema
 
 from conflict_kg.graph import lookups
 
@@ -29,7 +21,6 @@ __all__ = [
     "ARTICLE",
     "ARTICLE_TEXT",
     "DAY_PATTERN",
-    "ISO_DAY",
     "KH",
     "KH_EVIDENCE",
     "NON_BLANK",
@@ -39,25 +30,19 @@ __all__ = [
     "TITLE",
     "ArticleIdPath",
     "CertaintyQuery",
-    "DateFromQuery",
-    "DateToQuery",
     "Day",
     "DeletedArticleIdPath",
-    "EntityRef",
     "EntityType",
     "EventType",
-    "Evidence",
     "GroupType",
     "IdPath",
     "IdQuery",
     "IncidentIdPath",
     "LimitQuery",
-    "LookupModel",
     "OffsetQuery",
-    "Ref",
+    "PartialDate",
     "RoleQuery",
-    "date_bounds",
-    "example_config",
+    "example_response",
     "page_example",
 ]
 
@@ -98,17 +83,6 @@ NON_BLANK = f"[^{_BLANK}]"
 """Holds a character that `str.strip()` keeps: a text that is not blank."""
 ARTICLE_TEXT = f"^[^\x00]*[^\x00{_BLANK}][^\x00]*$"
 """A text that is not blank and holds no NUL (which the CLI takes for a binary file)."""
-
-
-def _iso_day(value: object) -> object:
-    if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
-        raise ValueError(f"{value!r} is not a day: use YYYY-MM-DD")
-    return value
-
-
-ISO_DAY = BeforeValidator(_iso_day)
-"""For a `date` parameter: YYYY-MM-DD only, as its schema (`format: date`) says; pydantic
-alone also takes a Unix time ("0" is 1 January 1970) or "20211108"."""
 
 
 def _partial_date(value: str) -> str:
@@ -176,37 +150,6 @@ CertaintyQuery = Annotated[
 RoleQuery = Annotated[
     Role | None, Query(description="Only links in this role.", examples=["perpetrator"])
 ]
-_DATE_HELP = (
-    "YYYY, YYYY-MM or YYYY-MM-DD. Incidents match when their date, taken at its precision "
-    "(a month-precision 2021-10 covers the whole month), overlaps the range."
-)
-DateFromQuery = Annotated[
-    PartialDate | None,
-    Query(
-        alias="from",
-        description=f"Incidents on or after this date. {_DATE_HELP}",
-        examples=["2021-11-01"],
-    ),
-]
-DateToQuery = Annotated[
-    PartialDate | None,
-    Query(
-        alias="to",
-        description=f"Incidents on or before this date. {_DATE_HELP}",
-        examples=["2021-11-30"],
-    ),
-]
-
-
-def date_bounds(date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    """`from`/`to` as the days `graph.lookups` compares: the first day of `from`'s span and
-    the last day of `to`'s (to=2021-11 means up to 30 November)."""
-    return {
-        "date_from": lookups.date_span(date_from)[0] if date_from else None,
-        "date_to": lookups.date_span(date_to)[1] if date_to else None,
-    }
-
-
 # Shared pieces ------------------------------------------------------------------------------
 
 ARTICLE = "cae519a2248111b3b0aeb4010fc0f292c944b181c38da82165337548a15e6d78"
@@ -256,42 +199,12 @@ KH_EVIDENCE = {
 }
 
 
-class LookupModel(BaseModel):
-    """A response body filled from a `graph.lookups.model` dataclass by attribute."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-
-def example_config(example: dict[str, Any]) -> ConfigDict:
-    """The config of a response model with `example` shown for it in /docs."""
-    return ConfigDict(from_attributes=True, json_schema_extra={"examples": [example]})
+def example_response(example: dict[str, Any], status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` entry showing `example` as the success body in /docs. FastAPI merges
+    it into the schema it makes of the `response_model` (a `$ref` then carries `examples`)."""
+    return {status: {"content": {"application/json": {"schema": {"examples": [example]}}}}}
 
 
 def page_example(item: dict[str, Any], total: int = 1) -> dict[str, Any]:
     """A list answer holding `item`."""
     return {"items": [item], "total": total, "limit": 50, "offset": 0}
-
-
-class Evidence(LookupModel):
-    article: str = Field(description="The article's id (sha256 of its text).")
-    sentence: str
-    start: int = Field(description="Character offset of the span in the article's text.")
-    end: int = Field(description="Offset just past the span.")
-    text: str
-
-
-class TextSpan(LookupModel):
-    start: int = Field(description="Character offset of the span in the article's text.")
-    end: int = Field(description="Offset just past the span.")
-    text: str
-
-
-class Ref(LookupModel):
-    id: str
-    name: str
-
-
-class EntityRef(LookupModel):
-    id: str
-    name: str
-    type: str | None = Field(description="The ontology class (local name).")

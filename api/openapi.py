@@ -23,6 +23,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from .auth import require_token
+from .deps import known_query_only
 from .problems import PROBLEM_JSON, served_routes
 
 __all__ = [
@@ -62,7 +63,10 @@ _PROBLEM_SCHEMA: dict[str, Any] = {
         },
     },
 }
-_VALIDATION = "Invalid parameters: a value out of its schema (`errors` lists each one)."
+_VALIDATION = (
+    "Invalid parameters: a value out of its schema (`errors` lists each one), or a query "
+    "parameter the route does not read (`detail` names it)."
+)
 _GENERIC = {
     401: "No bearer token sent.",
     403: "Wrong token, or writes disabled (the server has no CONFLICT_KG_TOKEN).",
@@ -138,7 +142,9 @@ def _complete(route: APIRoute, operation: dict[str, Any]) -> None:
     schema with its own status."""
     responses: dict[str, Any] = operation["responses"]
     declared_422 = route.responses.get(422) or route.responses.get("422")
-    if _validates(route.dependant):
+    # A GET route refuses a query parameter it does not read (`known_query_only`).
+    refuses_unknown = "GET" in route.methods and _depends_on(route.dependant, known_query_only)
+    if _validates(route.dependant) or refuses_unknown:
         description = _VALIDATION
         if declared_422:
             description = f"{declared_422['description']} Or: {_VALIDATION}"

@@ -24,7 +24,7 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import Field
+from pydantic import TypeAdapter
 
 from conflict_kg.extract import (
     ArticleError,
@@ -43,7 +43,7 @@ from conflict_kg.ingest import IngestResult, store_extraction
 from conflict_kg.ontologies import article_iri
 
 from ..auth import require_token
-from ..deps import get_store
+from ..deps import get_store, known_query_only
 from ..models import (
     ARTICLE,
     ARTICLE_TEXT,
@@ -54,13 +54,9 @@ from ..models import (
     ArticleIdPath,
     Day,
     DeletedArticleIdPath,
-    EntityRef,
     LimitQuery,
-    LookupModel,
     OffsetQuery,
-    Ref,
-    TextSpan,
-    example_config,
+    example_response,
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
@@ -69,7 +65,7 @@ from ..writes import ExtractionFailed, WritePool, WritesBusy
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["articles"])
+router = APIRouter(tags=["articles"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
 # The article's URL becomes an IRI (dcterms:source): RFC 3986's grammar over printable ASCII
 # (one `?` part, one `#` part, `%` only before two hex digits), so the store never meets a
@@ -115,83 +111,43 @@ _ARTICLE_BODY = {
 }
 
 
-# Response bodies ---------------------------------------------------------------------------
+_CONTENTS = TypeAdapter(lookups.ArticleContents)
+"""Writes answer with a `JSONResponse` of their own (201 or 200), so they encode it here."""
 
+# Examples of the answers, for /docs ------------------------------------------------------
 
-class ArticleSummary(LookupModel):
-    id: str
-    iri: str
-    title: str | None
-    published: str | None
-    publisher: Ref | None
-    dateline: Ref | None
-    events: int = Field(description="Incidents the article reports.")
-    entities: int = Field(description="Actors and places it mentions.")
-
-
-class ArticlePage(LookupModel):
-    model_config = example_config(
-        page_example(
-            {
-                "id": ARTICLE,
-                "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
-                "title": TITLE,
-                "published": "2021-11-08",
-                "publisher": {"id": "reuters", "name": "Reuters"},
-                "dateline": {"id": "baghdad", "name": "Baghdad"},
-                "events": 6,
-                "entities": 23,
-            }
-        )
-    )
-    items: list[ArticleSummary]
-    total: int
-    limit: int
-    offset: int
-
-
-class ArticleEvent(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None
-    date: str | None
-    mentions: list[TextSpan] = Field(
-        default_factory=list,
-        description="Every telling of the incident in the article (headline, lead, "
-        "'the attack'...), the most specific first: the first is its trigger.",
-    )
-
-
-class ArticleContentsModel(LookupModel):
-    model_config = example_config(
+ARTICLE_PAGE = page_example(
+    {
+        "id": ARTICLE,
+        "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
+        "title": TITLE,
+        "published": "2021-11-08",
+        "publisher": {"id": "reuters", "name": "Reuters"},
+        "dateline": {"id": "baghdad", "name": "Baghdad"},
+        "events": 6,
+        "entities": 23,
+    }
+)
+ARTICLE_CONTENTS = {
+    "id": ARTICLE,
+    "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
+    "title": TITLE,
+    "published": "2021-11-08",
+    "events": [
         {
-            "id": ARTICLE,
-            "iri": f"https://w3id.org/conflict-kg/id/article/{ARTICLE}",
-            "title": TITLE,
-            "published": "2021-11-08",
-            "events": [
-                {
-                    "id": STRIKE,
-                    "type": "AirOrDroneStrike",
-                    "acled": "AIR_STRIKE",
-                    "date": "2021-11-07",
-                    "mentions": [
-                        {"start": 72, "end": 84, "text": "drone strike"},
-                        {"start": 177, "end": 183, "text": "attack"},
-                    ],
-                }
+            "id": STRIKE,
+            "type": "AirOrDroneStrike",
+            "acled": "AIR_STRIKE",
+            "date": "2021-11-07",
+            "mentions": [
+                {"start": 72, "end": 84, "text": "drone strike"},
+                {"start": 177, "end": 183, "text": "attack"},
             ],
-            "entities": [KH],
-            "triples": 478,
         }
-    )
-    id: str
-    iri: str
-    title: str | None
-    published: str | None
-    events: list[ArticleEvent]
-    entities: list[EntityRef]
-    triples: int = Field(description="Triples in the article's named graph.")
+    ],
+    "entities": [KH],
+    "triples": 478,
+}
 
 
 def _store(app: FastAPI, store: Store, extraction: Extraction) -> IngestResult:
@@ -279,31 +235,36 @@ async def _answer(store: Store, article_id: str, *, added: bool) -> JSONResponse
     contents = await anyio.to_thread.run_sync(lookups.get_article, store, article_id)
     if contents is None:  # removed between the write and the read
         raise Problem(409, "Conflict", "the article was deleted while it was being stored")
-    model = ArticleContentsModel.model_validate(contents)
-    return JSONResponse(model.model_dump(mode="json"), status_code=201 if added else 200)
+    body = _CONTENTS.dump_python(contents, mode="json")
+    return JSONResponse(body, status_code=201 if added else 200)
 
 
 @router.get(
     "/articles",
-    response_model=ArticlePage,
+    response_model=lookups.Page[lookups.ArticleSummary],
     summary="Stored articles",
-    responses=problems({503: STORE_UNAVAILABLE}),
+    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(ARTICLE_PAGE)},
 )
-def list_articles(store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery = 0) -> ArticlePage:
+def list_articles(
+    store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery = 0
+) -> lookups.Page[lookups.ArticleSummary]:
     """Most recently published first, with their publisher, dateline, and how many incidents
     and entities each contributed."""
-    return ArticlePage.model_validate(lookups.list_articles(store, limit=limit, offset=offset))
+    return lookups.list_articles(store, limit=limit, offset=offset)
 
 
 @router.get(
     "/articles/{id}",
-    response_model=ArticleContentsModel,
+    response_model=lookups.ArticleContents,
     summary="What one article contributed",
-    responses=problems(
-        {404: "No article with this id (or not yet: see the detail).", 503: STORE_UNAVAILABLE}
-    ),
+    responses={
+        **problems(
+            {404: "No article with this id (or not yet: see the detail).", 503: STORE_UNAVAILABLE}
+        ),
+        **example_response(ARTICLE_CONTENTS),
+    },
 )
-def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> ArticleContentsModel:
+def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> lookups.ArticleContents:
     """The incidents the article reports, the entities it mentions, and its triple count.
 
     The id is the sha256 of the article's text (UTF-8, without a BOM), so a client whose
@@ -317,18 +278,24 @@ def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> Article
         if writes.pending(id):
             detail += " yet: a write of it is being extracted, ask again later"
         raise Problem(404, "Not found", detail)
-    return ArticleContentsModel.model_validate(contents)
+    return contents
 
 
 @router.post(
     "/articles",
     status_code=201,
-    response_model=ArticleContentsModel,
+    response_model=lookups.ArticleContents,
     summary="Ingest an article (token required)",
     dependencies=[Depends(require_token)],
     responses={
-        200: {"description": "Already stored: nothing changed.", "model": ArticleContentsModel},
-        201: {"description": "Stored: what was extracted."},
+        200: {
+            "description": "Already stored: nothing changed.",
+            "model": lookups.ArticleContents,
+        },
+        201: {
+            "description": "Stored: what was extracted.",
+            **example_response(ARTICLE_CONTENTS)[200],
+        },
         **problems(
             {
                 400: "Malformed JSON or not UTF-8.",

@@ -8,33 +8,27 @@ a communal group) is a 422, an unknown id a 404.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import Field
 
 from conflict_kg.graph import lookups
+from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import FILTER_CLASH, dates_and_classes, get_store, known_query_only
 from ..models import (
     KH,
     KH_EVIDENCE,
     STRIKE,
     CertaintyQuery,
-    DateFromQuery,
-    DateToQuery,
-    EntityRef,
-    EventType,
-    Evidence,
     GroupType,
     IdPath,
     LimitQuery,
-    LookupModel,
     OffsetQuery,
     RoleQuery,
-    date_bounds,
-    example_config,
+    example_response,
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
@@ -42,173 +36,133 @@ from ..problems import Problem
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["groups"])
+router = APIRouter(tags=["groups"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
-IncidentTypeQuery = Annotated[
-    EventType | None,
-    Query(description="The incident's class, subclasses included.", examples=["Attack"]),
-]
 
 
-# Response bodies ---------------------------------------------------------------------------
+# Examples of the answers, for /docs ------------------------------------------------------
 
-
-class Link(LookupModel):
-    role: str
-    certainty: str
-    source: str | None
-    evidence: list[Evidence]
-
-
-class GroupIncident(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None
-    date: str | None
-    date_precision: str | None
-    links: list[Link]
-
-
-class GroupIncidentPage(LookupModel):
-    model_config = example_config(
-        page_example(
+GROUP_INCIDENT_PAGE = page_example(
+    {
+        "id": STRIKE,
+        "type": "AirOrDroneStrike",
+        "acled": "AIR_STRIKE",
+        "date": "2021-11-07",
+        "date_precision": "day",
+        "links": [
             {
-                "id": STRIKE,
-                "type": "AirOrDroneStrike",
-                "acled": "AIR_STRIKE",
-                "date": "2021-11-07",
-                "date_precision": "day",
-                "links": [
-                    {
-                        "role": "perpetrator",
-                        "certainty": "alleged",
-                        "source": "Two Iraqi security officials",
-                        "evidence": [KH_EVIDENCE],
-                    }
-                ],
-            }
-        )
-    )
-    items: list[GroupIncident]
-    total: int
-    limit: int
-    offset: int
-
-
-class IncidentRef(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None
-    date: str | None
-    date_precision: str | None
-
-
-class GroupLink(LookupModel):
-    group: EntityRef
-    incident: IncidentRef
-    role: str
-    certainty: str
-    source: str | None = Field(description="On whose word, as the article puts it.")
-    evidence: list[Evidence]
-
-
-class GroupLinkPage(LookupModel):
-    model_config = example_config(
-        page_example(
-            {
-                "group": KH,
-                "incident": {
-                    "id": STRIKE,
-                    "type": "AirOrDroneStrike",
-                    "acled": "AIR_STRIKE",
-                    "date": "2021-11-07",
-                    "date_precision": "day",
-                },
                 "role": "perpetrator",
                 "certainty": "alleged",
                 "source": "Two Iraqi security officials",
                 "evidence": [KH_EVIDENCE],
             }
-        )
-    )
-    items: list[GroupLink]
-    total: int
-    limit: int
-    offset: int
+        ],
+    }
+)
+GROUP_LINK_PAGE = page_example(
+    {
+        "group": KH,
+        "incident": {
+            "id": STRIKE,
+            "type": "AirOrDroneStrike",
+            "acled": "AIR_STRIKE",
+            "date": "2021-11-07",
+            "date_precision": "day",
+        },
+        "role": "perpetrator",
+        "certainty": "alleged",
+        "source": "Two Iraqi security officials",
+        "evidence": [KH_EVIDENCE],
+    }
+)
 
 
 @router.get(
     "/groups/{id}/incidents",
-    response_model=GroupIncidentPage,
+    response_model=lookups.Page[lookups.GroupIncident],
     summary="The incidents one group is linked to",
     responses=problems(
         {
             404: "No entity with this id.",
-            422: "The entity is not a group (e.g. a person or a place).",
+            422: f"The entity is not a group (e.g. a person or a place). Or: {FILTER_CLASH}",
             503: STORE_UNAVAILABLE,
         }
-    ),
+    )
+    | example_response(GROUP_INCIDENT_PAGE),
 )
 def group_incidents(
     id: IdPath,
     store: StoreDep,
+    later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
-    type: IncidentTypeQuery = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> GroupIncidentPage:
+) -> lookups.Page[lookups.GroupIncident]:
     """Newest first; each incident with the group's links to it: role, certainty, the source
     that says so, and the evidence of each claim."""
     try:
+        try:
+            filters = later()
+        except Problem:
+            # An unknown id is a 404 whatever the filters say.
+            if lookups.group_incidents(store, id, limit=1) is None:
+                raise _unknown(id) from None
+            raise
         page = lookups.group_incidents(
             store,
             id,
             role=role,
             certainty=certainty,
-            type=type.value if type else None,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
             limit=limit,
             offset=offset,
-            **date_bounds(date_from, date_to),
+            incident_classes=filters.incident_classes,
         )
     except lookups.NotAGroupError as error:
         raise Problem(422, "Not a group", str(error)) from None
     if page is None:
-        raise Problem(404, "Not found", f"no entity with id {id!r}")
-    return GroupIncidentPage.model_validate(page)
+        raise _unknown(id)
+    return page
+
+
+def _unknown(id: str) -> Problem:
+    return Problem(404, "Not found", f"no entity with id {id!r}")
 
 
 @router.get(
     "/links/groups-incidents",
-    response_model=GroupLinkPage,
+    response_model=lookups.Page[lookups.GroupLink],
     summary="Every group-incident link, with role, certainty and source",
-    responses=problems({503: STORE_UNAVAILABLE}),
+    responses={
+        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **example_response(GROUP_LINK_PAGE),
+    },
 )
 def links_groups_incidents(
     store: StoreDep,
+    later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
-    type: IncidentTypeQuery = None,
     group_type: Annotated[
         GroupType | None, Query(description="The group's class.", examples=["ArmedGroup"])
     ] = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> GroupLinkPage:
+) -> lookups.Page[lookups.GroupLink]:
     """One row per (group, incident, role, certainty, source), newest incident first, with
     the evidence of the claims behind it."""
+    filters = later()
     page = lookups.links_groups_incidents(
         store,
         role=role,
         certainty=certainty,
-        type=type.value if type else None,
         group_type=group_type,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
         limit=limit,
         offset=offset,
-        **date_bounds(date_from, date_to),
+        incident_classes=filters.incident_classes,
     )
-    return GroupLinkPage.model_validate(page)
+    return page

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import Field
 
 from conflict_kg.graph import lookups
+from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import FILTER_CLASH, filter_dependency, get_store, known_query_only
 from ..models import (
     ARTICLE,
     KH,
@@ -18,19 +18,10 @@ from ..models import (
     STRIKE,
     TITLE,
     CertaintyQuery,
-    DateFromQuery,
-    DateToQuery,
-    EntityRef,
-    EventType,
-    Evidence,
-    IdQuery,
     IncidentIdPath,
     LimitQuery,
-    LookupModel,
     OffsetQuery,
-    Ref,
-    date_bounds,
-    example_config,
+    example_response,
     page_example,
 )
 from ..openapi import STORE_UNAVAILABLE, problems
@@ -38,50 +29,14 @@ from ..problems import Problem
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["incidents"])
+INCIDENT_FILTER = filter_dependency("denied", old_names=True)
+"""Every claim shown, denied ones too, unless `min_certainty` says otherwise."""
+
+router = APIRouter(tags=["incidents"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-# Response bodies ---------------------------------------------------------------------------
-
-
-class IncidentActor(LookupModel):
-    id: str
-    name: str
-    type: str | None
-    role: str
-    certainty: str = Field(description="denied: a claim that the actor did NOT play the role.")
-
-
-class Report(LookupModel):
-    article: str
-    title: str | None
-    published: str | None
-    sources: list[str] = Field(description="The sources its claims about the incident cite.")
-    report: str | None = Field(default=None, description="The article's own event id.")
-    type: str | None = Field(default=None, description="The class this article gave it.")
-    date: str | None = Field(default=None, description="The date this article gives.")
-    date_precision: str | None = None
-    fatalities: int | None = Field(default=None, description="This article's death toll.")
-    injuries: int | None = Field(default=None, description="This article's injury count.")
-
-
-class IncidentSummary(LookupModel):
-    id: str
-    type: str | None
-    acled: str | None = Field(description="ACLED sub-event type (CASE code).")
-    date: str | None
-    date_precision: str | None = Field(
-        description="day, week, month, year, or month-day (a month and day without a year, "
-        "the date then `--MM-DD`)"
-    )
-    place: Ref | None
-    actors: list[IncidentActor]
-    reports: list[Report]
-    report_count: int = Field(
-        default=0, description="How many articles' reports were resolved into this incident."
-    )
-
+# Examples of the answers, for /docs ------------------------------------------------------
 
 REPORT = {
     "article": ARTICLE,
@@ -95,130 +50,70 @@ REPORT = {
     "fatalities": None,
     "injuries": None,
 }
-
-
-class IncidentPage(LookupModel):
-    model_config = example_config(
-        page_example(
+INCIDENT_PAGE = page_example(
+    {
+        "id": f"c-{STRIKE}",
+        "type": "AirOrDroneStrike",
+        "acled": "AIR_STRIKE",
+        "date": "2021-11-07",
+        "date_precision": "day",
+        "place": {"id": "baghdad", "name": "Baghdad"},
+        "actors": [
+            {**KH, "role": "perpetrator", "certainty": "alleged"},
             {
-                "id": f"c-{STRIKE}",
-                "type": "AirOrDroneStrike",
-                "acled": "AIR_STRIKE",
-                "date": "2021-11-07",
-                "date_precision": "day",
-                "place": {"id": "baghdad", "name": "Baghdad"},
-                "actors": [
-                    {**KH, "role": "perpetrator", "certainty": "alleged"},
-                    {
-                        "id": "iran",
-                        "name": "Iran",
-                        "type": "State",
-                        "role": "perpetrator",
-                        "certainty": "denied",
-                    },
-                ],
-                "reports": [REPORT],
-                "report_count": 1,
-            }
-        )
-    )
-    items: list[IncidentSummary]
-    total: int
-    limit: int
-    offset: int
-
-
-class RoleClaim(LookupModel):
-    role: str
-    actor: EntityRef
-    certainty: str
-    source: str | None
-    evidence: Evidence
-
-
-class IncidentDetailModel(LookupModel):
-    model_config = example_config(
+                "id": "iran",
+                "name": "Iran",
+                "type": "State",
+                "role": "perpetrator",
+                "certainty": "denied",
+            },
+        ],
+        "reports": [REPORT],
+        "report_count": 1,
+    }
+)
+INCIDENT_DETAIL = {
+    "id": f"c-{STRIKE}",
+    "iri": f"https://w3id.org/conflict-kg/id/incident/c-{STRIKE}",
+    "type": "AirOrDroneStrike",
+    "acled": "AIR_STRIKE",
+    "label": "drone strike",
+    "trigger": "drone strike",
+    "date": "2021-11-07",
+    "date_precision": "day",
+    "places": [{"id": "baghdad", "name": "Baghdad"}],
+    "roles": [
         {
-            "id": f"c-{STRIKE}",
-            "iri": f"https://w3id.org/conflict-kg/id/incident/c-{STRIKE}",
-            "type": "AirOrDroneStrike",
-            "acled": "AIR_STRIKE",
-            "label": "drone strike",
-            "trigger": "drone strike",
-            "date": "2021-11-07",
-            "date_precision": "day",
-            "places": [{"id": "baghdad", "name": "Baghdad"}],
-            "roles": [
-                {
-                    "role": "perpetrator",
-                    "actor": KH,
-                    "certainty": "alleged",
-                    "source": "Two Iraqi security officials",
-                    "evidence": KH_EVIDENCE,
-                }
-            ],
-            "instruments": [{"id": "drone", "name": "drone"}],
-            "fatalities": None,
-            "injuries": None,
-            "fatalities_reported": False,
-            "injuries_reported": True,
-            "reports": [REPORT],
-            "fatalities_max": None,
-            "injuries_max": None,
+            "role": "perpetrator",
+            "actor": KH,
+            "certainty": "alleged",
+            "source": "Two Iraqi security officials",
+            "evidence": KH_EVIDENCE,
         }
-    )
-    id: str
-    iri: str
-    type: str | None
-    acled: str | None
-    label: str | None
-    trigger: str | None = Field(description="The words that announce the event.")
-    date: str | None
-    date_precision: str | None
-    places: list[Ref]
-    roles: list[RoleClaim]
-    instruments: list[Ref]
-    fatalities: int | None = Field(
-        description="The lowest death toll any report gives (the conservative figure)."
-    )
-    injuries: int | None = Field(description="The lowest injury count any report gives.")
-    fatalities_max: int | None = Field(
-        default=None, description="The highest death toll any report gives."
-    )
-    injuries_max: int | None = Field(default=None, description="The highest injury count.")
-    fatalities_reported: bool = Field(description="Deaths mentioned without a count.")
-    injuries_reported: bool = Field(description="Injuries mentioned without a count.")
-    reports: list[Report]
+    ],
+    "instruments": [{"id": "drone", "name": "drone"}],
+    "fatalities": None,
+    "injuries": None,
+    "fatalities_reported": False,
+    "injuries_reported": True,
+    "reports": [REPORT],
+    "fatalities_max": None,
+    "injuries_max": None,
+}
 
 
 @router.get(
     "/incidents",
-    response_model=IncidentPage,
+    response_model=lookups.Page[lookups.IncidentSummary],
     summary="Incidents, filtered",
-    responses=problems({503: STORE_UNAVAILABLE}),
+    responses={
+        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **example_response(INCIDENT_PAGE),
+    },
 )
 def list_incidents(
     store: StoreDep,
-    type: Annotated[
-        EventType | None,
-        Query(
-            description="An event class; matches its subclasses too (Attack includes "
-            "AirOrDroneStrike, Bombing, Shelling...).",
-            examples=["Attack"],
-        ),
-    ] = None,
-    actor: IdQuery = None,
-    place: Annotated[
-        str | None,
-        Query(
-            pattern=lookups.LOCAL_ID.pattern,
-            max_length=200,
-            description="A place id; places located in it match too.",
-            examples=["baghdad"],
-        ),
-    ] = None,
-    date_from: DateFromQuery = None,
-    date_to: DateToQuery = None,
+    filters: Annotated[NetworkFilter, Depends(INCIDENT_FILTER)],
     certainty: CertaintyQuery = None,
     min_reports: Annotated[
         int,
@@ -232,37 +127,46 @@ def list_incidents(
     ] = 1,
     limit: LimitQuery = 50,
     offset: OffsetQuery = 0,
-) -> IncidentPage:
+) -> lookups.Page[lookups.IncidentSummary]:
     """Incidents newest first, each with its class, ACLED label, date and precision, place,
     actors (every role at every certainty: a denied claim is listed as "denied", never as a
-    fact) and the articles reporting it with their sources. `actor` matches an actor in any
-    role; `certainty` needs one role claim with it (that actor's, when both are given);
-    `min_reports` keeps incidents that several articles report."""
-    page = lookups.list_incidents(
+    fact, unless `min_certainty` leaves it out) and the articles reporting it with their
+    sources. The filters are those of every route (`/export`, `/view/data`...), which
+    select the same incidents: `incident_class` with its subclasses, dates by overlap at
+    their precision, `place` with the places inside it, `actor` in any role, `actor_type`
+    an actor of that type in any role. Besides: `certainty` needs one role claim with it
+    (that actor's, when both are given); `min_reports` keeps incidents that several
+    articles report."""
+    return lookups.list_incidents(
         store,
-        type=type.value if type else None,
-        actor=actor,
-        place=place,
+        actor=filters.actor,
+        place=filters.place,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
         certainty=certainty,
         min_reports=min_reports,
         limit=limit,
         offset=offset,
-        **date_bounds(date_from, date_to),
+        incident_classes=filters.incident_classes,
+        actor_types=filters.actor_types,
+        min_certainty=filters.min_certainty,
     )
-    return IncidentPage.model_validate(page)
 
 
 @router.get(
     "/incidents/{id}",
-    response_model=IncidentDetailModel,
+    response_model=lookups.IncidentDetail,
     summary="One incident with its evidence",
-    responses=problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
+    responses={
+        **problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
+        **example_response(INCIDENT_DETAIL),
+    },
 )
-def get_incident(id: IncidentIdPath, store: StoreDep) -> IncidentDetailModel:
+def get_incident(id: IncidentIdPath, store: StoreDep) -> lookups.IncidentDetail:
     """Class, ACLED label, date and precision, places, every role claim with its actor,
     certainty, source and evidence (article, sentence, span), weapons, casualty figures and
     the reports."""
     incident = lookups.get_incident(store, id)
     if incident is None:
         raise Problem(404, "Not found", f"no incident with id {id!r}")
-    return IncidentDetailModel.model_validate(incident)
+    return incident

@@ -18,16 +18,16 @@ from conflict_kg.graph.network import (
 )
 from conflict_kg.graph.store import Store
 
-from ..deps import get_settings, get_store
+from ..deps import get_settings, get_store, known_query_only, network_filter
 from ..network_budget import run_within_budget
 from ..openapi import problems
 from ..problems import Problem
 from ..settings import Settings
-from .exports import ENTITY_ID, NETWORK_ERRORS, network_filter
+from .exports import ENTITY_ID, NETWORK_ERRORS
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["network"])
+router = APIRouter(tags=["network"], dependencies=[Depends(known_query_only)])
 
 
 class PathEnd(BaseModel):

@@ -38,6 +38,8 @@ from ..settings import Settings
 
 __all__ = ["router"]
 
+# No `known_query_only` here: SPARQL Protocol clients add parameters of their own to a query
+# (SPARQLWrapper sends `format`, `output` and `results`), which endpoints ignore.
 router = APIRouter(tags=["sparql"])
 
 SELECT_TYPES = {

@@ -11,12 +11,12 @@ from pydantic import BaseModel, Field
 
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store
+from ..deps import get_store, known_query_only
 from ..openapi import STORE_UNAVAILABLE, problems
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["status"])
+router = APIRouter(tags=["status"], dependencies=[Depends(known_query_only)])
 
 
 HEALTH_EXAMPLE = {"status": "ok", "store": "oxigraph:./data/store"}

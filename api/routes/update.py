@@ -20,7 +20,7 @@ from conflict_kg.graph.store.federation import (
 )
 
 from ..auth import require_token
-from ..deps import get_settings, get_store
+from ..deps import get_settings, get_store, known_query_only
 from ..models import NON_BLANK
 from ..openapi import STORE_UNAVAILABLE, problems
 from ..problems import Problem
@@ -28,7 +28,7 @@ from ..settings import Settings
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["sparql"])
+router = APIRouter(tags=["sparql"], dependencies=[Depends(known_query_only)])
 EXAMPLE = (
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
     'INSERT DATA { GRAPH <urn:notes> { <urn:x> rdfs:comment "checked by hand" } }'

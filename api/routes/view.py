@@ -26,11 +26,11 @@ from conflict_kg.graph.network import (
 )
 from conflict_kg.graph.store import Store
 
-from ..deps import get_settings, get_store
+from ..deps import filter_dependency, get_settings, get_store, known_query_only
 from ..network_budget import run_within_budget
 from ..openapi import problems
 from ..settings import Settings
-from .exports import NETWORK_ERRORS, filter_dependency
+from .exports import NETWORK_ERRORS
 
 __all__ = ["router"]
 
@@ -41,7 +41,10 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; frame-ancestors 'self'"
 )
 
-router = APIRouter(tags=["view"])
+VIEW_FILTER = filter_dependency("denied")
+"""The view's filters: denied claims shown (dashed) unless `min_certainty` says otherwise."""
+
+router = APIRouter(tags=["view"], dependencies=[Depends(known_query_only)])
 router.mount("/view/static", StaticFiles(directory=STATIC), name="view-static")
 
 
@@ -54,10 +57,11 @@ router.mount("/view/static", StaticFiles(directory=STATIC), name="view-static")
         }
     },
 )
-def view() -> FileResponse:
+def view(_: Annotated[NetworkFilter, Depends(VIEW_FILTER)]) -> FileResponse:
     """The interactive network: actors coloured by type, incidents as diamonds, roles and
     relations as labelled edges (dashed unless asserted), with date, certainty and type
-    filters, a search box and the evidence of whatever is clicked."""
+    filters, a search box and the evidence of whatever is clicked. The page draws what
+    `/view/data` answers for the filters in its own query string."""
     return FileResponse(
         STATIC / "view.html",
         media_type="text/html; charset=utf-8",
@@ -95,7 +99,7 @@ async def view_data(
     request: Request,
     store: Annotated[Store, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
-    filters: Annotated[NetworkFilter, Depends(filter_dependency("denied"))],
+    filters: Annotated[NetworkFilter, Depends(VIEW_FILTER)],
 ) -> Response:
     """The full network as Cytoscape.js elements (every edge with its evidence; denied
     claims included unless `min_certainty` says otherwise) and the page's palette. Built

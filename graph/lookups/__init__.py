@@ -20,6 +20,7 @@ from conflict_kg.graph.lookups.entities import get_entity, list_entities, neighb
 from conflict_kg.graph.lookups.groups import NotAGroupError, group_incidents, links_groups_incidents
 from conflict_kg.graph.lookups.incidents import get_incident, list_incidents
 from conflict_kg.graph.lookups.model import (
+    AliasSeen,
     ArticleContents,
     ArticleEvent,
     ArticleSummary,
@@ -43,6 +44,7 @@ from conflict_kg.graph.lookups.model import (
     Report,
     RoleClaim,
     Subgraph,
+    TextSpan,
 )
 from conflict_kg.graph.vocabulary import (
     CERTAINTIES,
@@ -60,6 +62,7 @@ __all__ = [
     "GROUP_TYPES",
     "LOCAL_ID",
     "RELATIONS",
+    "AliasSeen",
     "ArticleContents",
     "ArticleEvent",
     "ArticleSummary",
@@ -84,6 +87,7 @@ __all__ = [
     "Report",
     "RoleClaim",
     "Subgraph",
+    "TextSpan",
     "actor_roles",
     "date_span",
     "entity_type_names",

@@ -4,7 +4,7 @@ incidents, and the subgraph around it."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -22,6 +22,7 @@ from conflict_kg.graph.lookups.model import (
     Relation,
     Subgraph,
 )
+from conflict_kg.graph.lookups.places import gazetteer_country, place_names
 from conflict_kg.graph.lookups.rows import ClaimRow, claims, select
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.vocabulary import (
@@ -156,7 +157,7 @@ def get_entity(store: Store, id: str) -> EntityDetail | None:
         type=primary_type(properties[RDF.type]),
         aliases=_aliases(names, {str(a) for a in properties[SKOS.altLabel]}, name),
         acled_category=min((str(v) for v in properties[CK.acledActorCategory]), default=None),
-        country=min((local_id(str(v)) for v in properties[CK.country]), default=None),
+        country=_country(properties, names),
         relations=tuple(relations),
         incidents=_entity_incidents(sorted(incoming, key=lambda c: c.order)),
         articles=tuple(sorted(local_id(str(a)) for a in properties[CK.mentionedIn])),
@@ -165,6 +166,15 @@ def get_entity(store: Store, id: str) -> EntityDetail | None:
         ),
         same_as=tuple(local_id(str(s)) for s in spellings if s != canonical),
     )
+
+
+def _country(properties: Mapping[Term, set[Term]], names: Iterable[str]) -> str | None:
+    """The country the graph states; for a place that has none, the gazetteer's (the
+    country a city lies in, a country's own id), as the `place` filters read it."""
+    stated = min((local_id(str(v)) for v in properties[CK.country]), default=None)
+    if stated is not None or CK.Place not in properties[RDF.type]:
+        return stated
+    return gazetteer_country(place_names(names, (str(a) for a in properties[SKOS.altLabel])))
 
 
 def _is_incident(claim: ClaimRow) -> bool:

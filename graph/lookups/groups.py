@@ -8,7 +8,7 @@ source) with the evidence of every claim that states it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +22,7 @@ from conflict_kg.graph.lookups.incidents import (
     matches,
     newest_first,
     resolved,
+    wanted_classes,
 )
 from conflict_kg.graph.lookups.model import (
     EntityRef,
@@ -69,7 +70,7 @@ def _links(
     groups: list[URIRef] | None,
     role: str | None,
     certainty: str | None,
-    type: str | None,
+    wanted: frozenset[URIRef] | None,
     group_type: str | None,
     date_from: date | None,
     date_to: date | None,
@@ -78,7 +79,6 @@ def _links(
     incident first, then by group name, role and certainty. Incidents are the ones resolved
     across articles and groups their canonical actors, so three articles blaming one group
     for one strike make one link with three claims of evidence (or three, by source)."""
-    wanted = subclasses(type) if type else None
     group_classes = subclasses(group_type) if group_type else None
     classes: dict[Term, set[Term]] = defaultdict(set)
     group_types: dict[Term, set[Term]] = defaultdict(set)
@@ -178,11 +178,14 @@ def links_groups_incidents(
     date_to: date | None = None,
     limit: int = 50,
     offset: int = 0,
+    *,
+    incident_classes: Sequence[str] = (),
 ) -> Page[GroupLink]:
     """Every (group, incident, role, certainty, source) link for actors of `GROUP_TYPES`,
-    each with the evidence of the claims that state it. `type` filters the incident's class
-    (with subclasses), `group_type` the group's."""
-    links = _links(store, None, role, certainty, type, group_type, date_from, date_to)
+    each with the evidence of the claims that state it. `type` and `incident_classes`
+    filter the incident's class (with subclasses), `group_type` the group's."""
+    wanted = wanted_classes(type, incident_classes)
+    links = _links(store, None, role, certainty, wanted, group_type, date_from, date_to)
     page = links[offset : offset + limit]
     evidence_of = _evidence_of(store, page)
     items = tuple(
@@ -209,6 +212,8 @@ def group_incidents(
     date_to: date | None = None,
     limit: int = 50,
     offset: int = 0,
+    *,
+    incident_classes: Sequence[str] = (),
 ) -> Page[GroupIncident] | None:
     """The incidents one group is linked to, newest first, each with its links (role,
     certainty, source, evidence). None for an unknown id; `NotAGroupError` for an entity
@@ -226,8 +231,9 @@ def group_incidents(
         kind = primary_type(classes) or "untyped"
         raise NotAGroupError(f"{id} is a {kind}, not a group; groups are: {', '.join(GROUP_TYPES)}")
     by_incident: dict[Term, list[_LinkRow]] = {}
+    wanted = wanted_classes(type, incident_classes)
     for link in _links(
-        store, actor_spellings(store, id), role, certainty, type, None, date_from, date_to
+        store, actor_spellings(store, id), role, certainty, wanted, None, date_from, date_to
     ):
         by_incident.setdefault(link.incident.iri, []).append(link)
     incidents = list(by_incident.values())

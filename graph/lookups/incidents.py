@@ -8,7 +8,7 @@ page is cut and only its incidents are described in full.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,9 +26,11 @@ from conflict_kg.graph.lookups.model import (
     Report,
     RoleClaim,
 )
+from conflict_kg.graph.lookups.places import PlaceFacts, place_facts
 from conflict_kg.graph.lookups.rows import ClaimRow, claims_each, integer, select, select_each, text
-from conflict_kg.graph.store import Store
+from conflict_kg.graph.store import ENTITY_CLASSES, Store
 from conflict_kg.graph.vocabulary import (
+    CERTAINTIES,
     actor_roles,
     certainty_iri,
     event_span,
@@ -48,7 +50,12 @@ __all__ = [
     "matches",
     "newest_first",
     "resolved",
+    "wanted_classes",
 ]
+
+
+ACTOR_TYPES = tuple(name for name in ENTITY_CLASSES if name != "Place")
+"""An actor's class is the first of its classes here (a State is also a Place)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,14 +187,26 @@ def list_incidents(
     min_reports: int = 1,
     limit: int = 50,
     offset: int = 0,
+    *,
+    incident_classes: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    min_certainty: str | None = None,
 ) -> Page[IncidentSummary]:
     """Incidents resolved across articles, newest first (undated last), each once however
-    many articles report it. `type` matches the class and its subclasses; `actor` an entity
-    id (or any spelling resolution grouped with it) in any role of any report, whatever the
-    certainty (denied claims included); `place` the place or any place located in it;
+    many articles report it. `type` and `incident_classes` match a class and its
+    subclasses; `actor` an entity id (or any spelling resolution grouped with it) in any
+    role of any report, whatever the certainty (denied claims included); `actor_types` an
+    actor of one of those classes in any role, at any certainty; `place` the place or any
+    place inside it (`graph.lookups.places.enclosing`, the test every route uses);
     `certainty` at least one role claim with it (together with `actor`: that actor's
     claim); dates by overlap at their precision; `min_reports` keeps the incidents that at
-    least that many articles' reports describe."""
+    least that many articles' reports describe. `min_certainty` selects no incidents: it
+    leaves the less certain claims out of each incident's `actors`, as the network leaves
+    them out of its edges."""
+    if place is not None:
+        id_iri("entity", place)  # a plain id, as every id the lookups take, or ValueError
+    if min_certainty is not None:
+        certainty_iri(min_certainty)  # one of CERTAINTIES, or ValueError
     found: dict[Term, IndexedIncident] | None = None
     if actor is not None:
         found = {}
@@ -202,25 +221,60 @@ def list_incidents(
             )
     elif certainty is not None:
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
-    if place is not None:
-        at = _index(select(store, "incidents_at_place", place=id_iri("entity", place)))
-        found = at if found is None else {iri: found[iri] for iri in found if iri in at}
     if found is None:
         found = store.memo("incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
     incidents = {i.iri: i for i in map(resolution.incident, found.values())}
-    wanted = subclasses(type) if type else None
+    wanted = wanted_classes(type, incident_classes)
     selected = [
         incident
         for incident in incidents.values()
         if matches(incident.classes, incident.date, incident.precision, wanted, date_from, date_to)
         and len(resolution.members(incident.iri)) >= min_reports
     ]
+    if place is not None:
+        facts = place_facts(store, resolution.actors)
+        selected = [
+            i
+            for i in selected
+            if place in facts.areas(_members_places(facts, resolution.members(i.iri)))
+        ]
+    if actor_types:
+        typed = _reports_with_actor_types(store, frozenset(actor_types))
+        selected = [i for i in selected if any(m in typed for m in resolution.members(i.iri))]
     selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]
     described = _Described.of(store, [m for i in page for m in resolution.members(i.iri)])
-    summaries = tuple(_summary(i, resolution, described) for i in page)
+    summaries = tuple(_summary(i, resolution, described, min_certainty) for i in page)
     return Page(summaries, len(selected), limit, offset)
+
+
+def wanted_classes(type: str | None, classes: Sequence[str]) -> frozenset[URIRef] | None:
+    """The classes an incident must have one of: both filters hold when both are given."""
+    wanted = subclasses(type) if type else None
+    if classes:
+        any_of = frozenset().union(*(subclasses(name) for name in classes))
+        wanted = any_of if wanted is None else wanted & any_of
+    return wanted
+
+
+def _members_places(facts: PlaceFacts, members: Iterable[Term]) -> set[str]:
+    return {p for m in members for p in facts.reports.get(local_id(str(m)), ())}
+
+
+def _reports_with_actor_types(store: Store, wanted: frozenset[str]) -> set[Term]:
+    """The reports where an actor whose class (its first in `ENTITY_CLASSES`, as the network
+    types actors) is among `wanted` has a role, at any certainty."""
+    kinds: dict[tuple[Term, Term], set[str]] = defaultdict(set)
+    for row in store.memo("incident_actor_types", lambda: select(store, "incident_actor_types")):
+        name = local_id(str(row["type"]))
+        if name in ACTOR_TYPES:
+            kinds[(row["incident"], row["actor"])].add(name)
+    return {
+        report
+        for (report, _), names in kinds.items()
+        if min(names, key=ACTOR_TYPES.index) in wanted
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +357,10 @@ def _member_claims(store: Store, members: Iterable[Term]) -> dict[Term, list[Cla
 
 
 def _summary(
-    incident: IndexedIncident, resolution: Resolved, described: _Described
+    incident: IndexedIncident,
+    resolution: Resolved,
+    described: _Described,
+    min_certainty: str | None = None,
 ) -> IncidentSummary:
     members = {m: described.claims.get(m, []) for m in resolution.members(incident.iri)}
     claim_rows = sorted(
@@ -312,8 +369,9 @@ def _summary(
     )
     roles = set(actor_roles())
     actors: dict[tuple[str, str, str], IncidentActor] = {}
+    shown = CERTAINTIES[: CERTAINTIES.index(min_certainty) + 1] if min_certainty else CERTAINTIES
     for claim in claim_rows:
-        if claim.predicate in roles:
+        if claim.predicate in roles and claim.certainty in shown:
             ref = claim.other_ref
             canonical = resolution.actors.get(ref.id, ref.id)
             key = (canonical, claim.predicate, claim.certainty)

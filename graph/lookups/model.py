@@ -1,6 +1,13 @@
 """What the lookups answer: plain, frozen dataclasses with ids (the last segment of our IRIs),
 names and literals, no rdflib terms, so the HTTP layer maps them without knowing RDF.
 
+They are also the HTTP response bodies: FastAPI (through pydantic) takes a standard
+dataclass as a `response_model`, and reads each field's description from its
+`Annotated[..., Field(description=...)]`. So a field is added, renamed or documented here
+once, and the routes in `api/routes/` declare no body types of their own (a test in
+tests/api/test_lookup_routes.py keeps it so). The JSON Schema of `tuple[X, ...]` is an array
+of X, as a list's.
+
 Certainties are the lower-cased `ck:Certainty` names ("alleged"); roles and relations are the
 ontology's property names ("perpetrator", "backedBy"), with `sem:hasPlace` reported as
 "place"; types are class local names ("AirOrDroneStrike"); dates are the literal as stored
@@ -10,9 +17,12 @@ ontology's property names ("perpetrator", "backedBy"), with `sem:hasPlace` repor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import Field
 
 __all__ = [
+    "AliasSeen",
     "ArticleContents",
     "ArticleEvent",
     "ArticleSummary",
@@ -36,9 +46,15 @@ __all__ = [
     "Report",
     "RoleClaim",
     "Subgraph",
+    "TextSpan",
 ]
 
 T = TypeVar("T")
+
+Start = Annotated[int, Field(description="Character offset of the span in the article's text.")]
+End = Annotated[int, Field(description="Offset just past the span.")]
+ArticleId = Annotated[str, Field(description="The article's id (sha256 of its text).")]
+Source = Annotated[str | None, Field(description="Who said so, as the article puts it.")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +62,7 @@ class Page(Generic[T]):
     """One page of a list: `total` counts every match, `items` holds those from `offset`."""
 
     items: tuple[T, ...]
-    total: int
+    total: Annotated[int, Field(description="Every match, on all pages.")]
     limit: int
     offset: int
 
@@ -56,10 +72,10 @@ class Evidence:
     """Where a claim was read: the article's id, the sentence, and the span (character
     offsets into the article's text, end exclusive) with its text."""
 
-    article: str
+    article: ArticleId
     sentence: str
-    start: int
-    end: int
+    start: Start
+    end: End
     text: str
 
 
@@ -75,7 +91,7 @@ class Ref:
 class EntityRef:
     id: str
     name: str
-    type: str | None
+    type: Annotated[str | None, Field(description="The ontology class (local name).")]
 
 
 # Entities -----------------------------------------------------------------------------------
@@ -87,32 +103,40 @@ class EntitySummary:
     name: str
     type: str | None
     aliases: tuple[str, ...]
-    incidents: int
-    """Distinct incidents the entity is linked to by any claim, denied ones included."""
+    incidents: Annotated[
+        int, Field(description="Distinct incidents linked by any claim (denied too).")
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    predicate: str
-    direction: str
-    """"out" when the entity is the claim's subject (it is backedBy the other), else "in"."""
+    predicate: Annotated[str, Field(description="backedBy, partOf, memberOf, affiliatedWith, ...")]
+    direction: Annotated[
+        Literal["out", "in"],
+        Field(description="out: this entity is the subject (it is backedBy the other)."),
+    ]
     other: EntityRef
     certainty: str
-    source: str | None
+    source: Source
     evidence: Evidence
 
 
 @dataclass(frozen=True, slots=True)
 class EntityIncident:
-    id: str
+    id: Annotated[str, Field(description="This article's report of the incident.")]
     type: str | None
     acled: str | None
     date: str | None
     role: str
     certainty: str
     source: str | None
-    incident: str | None = None
-    """The incident this article's report was resolved into (`/incidents/{incident}`)."""
+    incident: Annotated[
+        str | None,
+        Field(
+            description="The incident, resolved across articles, that this article's report "
+            "(`id`) belongs to: `/incidents/{incident}`."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +144,9 @@ class AliasSeen:
     """A name an actor went by, and the articles that used it."""
 
     name: str
-    articles: tuple[str, ...]
+    articles: Annotated[
+        tuple[str, ...], Field(description="Ids of the articles that used this name.")
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,21 +157,34 @@ class EntityDetail:
     type: str | None
     aliases: tuple[str, ...]
     acled_category: str | None
-    country: str | None
+    country: Annotated[
+        str | None,
+        Field(
+            description="The country entity's id: stated in the graph, or for a place the "
+            "gazetteer's country."
+        ),
+    ]
     relations: tuple[Relation, ...]
     incidents: tuple[EntityIncident, ...]
-    articles: tuple[str, ...]
-    names_seen: tuple[AliasSeen, ...] = ()
-    same_as: tuple[str, ...] = ()
-    """The ids of the other spellings resolution grouped with this actor."""
+    articles: Annotated[tuple[str, ...], Field(description="Ids of the articles that mention it.")]
+    names_seen: Annotated[
+        tuple[AliasSeen, ...],
+        Field(description="Every name the articles used for it, with those articles."),
+    ] = ()
+    same_as: Annotated[
+        tuple[str, ...],
+        Field(
+            description="Ids of other articles' spellings resolved to this actor; asking for "
+            "any of them returns this entity."
+        ),
+    ] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str
     name: str
-    kind: str
-    """"actor", "place", "incident", "weapon" or "position"."""
+    kind: Literal["actor", "place", "incident", "weapon", "position", "other"]
     type: str | None
 
 
@@ -153,7 +192,9 @@ class Node:
 class Edge:
     source: str
     target: str
-    predicate: str
+    predicate: Annotated[
+        str, Field(description="A role (perpetrator, place, instrument...) or relation.")
+    ]
     certainty: str
 
 
@@ -162,8 +203,13 @@ class Subgraph:
     center: str
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
-    truncated: bool
-    """True when the node cap stopped the walk before `depth` was reached everywhere."""
+    truncated: Annotated[
+        bool,
+        Field(
+            description="True when the node cap stopped the walk before `depth` was reached "
+            "everywhere."
+        ),
+    ]
 
 
 # Incidents ----------------------------------------------------------------------------------
@@ -175,7 +221,9 @@ class IncidentActor:
     name: str
     type: str | None
     role: str
-    certainty: str
+    certainty: Annotated[
+        str, Field(description="denied: a claim that the actor did NOT play the role.")
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,27 +233,38 @@ class Report:
     article: str
     title: str | None
     published: str | None
-    sources: tuple[str, ...]
-    report: str | None = None
-    """The article's own event id (`incident/<sha12>-<n>`)."""
-    type: str | None = None
-    date: str | None = None
+    sources: Annotated[
+        tuple[str, ...], Field(description="The sources its claims about the incident cite.")
+    ]
+    report: Annotated[
+        str | None, Field(description="The article's own event id (`incident/<sha12>-<n>`).")
+    ] = None
+    type: Annotated[str | None, Field(description="The class this article gave it.")] = None
+    date: Annotated[str | None, Field(description="The date this article gives.")] = None
     date_precision: str | None = None
-    fatalities: int | None = None
-    injuries: int | None = None
+    fatalities: Annotated[int | None, Field(description="This article's death toll.")] = None
+    injuries: Annotated[int | None, Field(description="This article's injury count.")] = None
 
 
 @dataclass(frozen=True, slots=True)
 class IncidentSummary:
     id: str
     type: str | None
-    acled: str | None
+    acled: Annotated[str | None, Field(description="ACLED sub-event type (CASE code).")]
     date: str | None
-    date_precision: str | None
+    date_precision: Annotated[
+        str | None,
+        Field(
+            description="day, week, month, year, or month-day (a month and day without a "
+            "year, the date then `--MM-DD`)"
+        ),
+    ]
     place: Ref | None
     actors: tuple[IncidentActor, ...]
     reports: tuple[Report, ...]
-    report_count: int = 0
+    report_count: Annotated[
+        int, Field(description="How many articles' reports were resolved into this incident.")
+    ] = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,19 +283,24 @@ class IncidentDetail:
     type: str | None
     acled: str | None
     label: str | None
-    trigger: str | None
+    trigger: Annotated[str | None, Field(description="The words that announce the event.")]
     date: str | None
     date_precision: str | None
     places: tuple[Ref, ...]
     roles: tuple[RoleClaim, ...]
     instruments: tuple[Ref, ...]
-    fatalities: int | None
-    injuries: int | None
-    fatalities_reported: bool
-    injuries_reported: bool
+    fatalities: Annotated[
+        int | None,
+        Field(description="The lowest death toll any report gives (the conservative figure)."),
+    ]
+    injuries: Annotated[int | None, Field(description="The lowest injury count any report gives.")]
+    fatalities_max: Annotated[
+        int | None, Field(description="The highest death toll any report gives.")
+    ]
+    injuries_max: Annotated[int | None, Field(description="The highest injury count.")]
+    fatalities_reported: Annotated[bool, Field(description="Deaths mentioned without a count.")]
+    injuries_reported: Annotated[bool, Field(description="Injuries mentioned without a count.")]
     reports: tuple[Report, ...]
-    fatalities_max: int | None = None
-    injuries_max: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +339,7 @@ class GroupLink:
     incident: IncidentRef
     role: str
     certainty: str
-    source: str | None
+    source: Source
     evidence: tuple[Evidence, ...]
 
 
@@ -290,16 +354,16 @@ class ArticleSummary:
     published: str | None
     publisher: Ref | None
     dateline: Ref | None
-    events: int
-    entities: int
+    events: Annotated[int, Field(description="Incidents the article reports.")]
+    entities: Annotated[int, Field(description="Actors and places it mentions.")]
 
 
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """Character offsets into the article's text (end exclusive) and the text there."""
 
-    start: int
-    end: int
+    start: Start
+    end: End
     text: str
 
 
@@ -309,8 +373,13 @@ class ArticleEvent:
     type: str | None
     acled: str | None
     date: str | None
-    mentions: tuple[TextSpan, ...] = ()
-    """Every telling of the incident in the article, the most specific first."""
+    mentions: Annotated[
+        tuple[TextSpan, ...],
+        Field(
+            description="Every telling of the incident in the article (headline, lead, "
+            "'the attack'...), the most specific first: the first is its trigger."
+        ),
+    ] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,4 +392,4 @@ class ArticleContents:
     published: str | None
     events: tuple[ArticleEvent, ...]
     entities: tuple[EntityRef, ...]
-    triples: int
+    triples: Annotated[int, Field(description="Triples in the article's named graph.")]

@@ -15,10 +15,11 @@ from typing import Any
 from rdflib.term import Node, Variable
 
 from conflict_kg.graph.errors import QueryTimeoutError
-from conflict_kg.graph.lookups.incidents import resolved
+from conflict_kg.graph.lookups.incidents import ACTOR_TYPES, resolved
+from conflict_kg.graph.lookups.places import place_names
 from conflict_kg.graph.network.budget import Budget
 from conflict_kg.graph.queries import bind_named_query, load_named_queries
-from conflict_kg.graph.store import ENTITY_CLASSES, Store, event_classes
+from conflict_kg.graph.store import Store, event_classes
 from conflict_kg.graph.vocabulary import CERTAINTIES, event_span
 from conflict_kg.graph.vocabulary import subclasses as class_and_subclasses
 from conflict_kg.ontologies import local_id
@@ -49,8 +50,6 @@ __all__ = [
 DEFAULT_MIN_CERTAINTY = "unconfirmed"
 ROLES = ("perpetrator", "target", "victim", "participant", "winner")
 RELATIONS = ("backedBy", "partOf", "memberOf", "affiliatedWith", "alliedWith", "rivalOf")
-ACTOR_TYPES = tuple(name for name in ENTITY_CLASSES if name != "Place")
-"""In order of preference when an entity has several (a State is also a Place)."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -149,6 +148,8 @@ class NetworkData:
     incidents: dict[str, Incident]
     places: dict[str, Place]
     claims: list[Claim]
+    spellings: dict[str, str] = field(default_factory=dict)
+    """Actor id -> its canonical id, for the actors resolution grouped with others."""
 
 
 ROWS_HINT = "the store holds more than one request may read; ask the operator to raise the row cap"
@@ -255,8 +256,6 @@ def _places(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Place
     coordinates and the places they lie in."""
     places: dict[str, Place] = {}
     for place, values in sorted(_facts(rows, "place", budget).items()):
-        labels = sorted({str(n) for n in values.get("name", ())})
-        others = sorted({str(n) for n in values.get("altName", ())} - set(labels))
         coordinates = None
         if values.get("lat") and values.get("long"):
             coordinates = (
@@ -265,7 +264,11 @@ def _places(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Place
             )
         places[place] = Place(
             place,
-            names=labels + others,
+            names=list(
+                place_names(
+                    (str(n) for n in values.get("name", ())), map(str, values.get("altName", ()))
+                )
+            ),
             coordinates=coordinates,
             within={local_id(w) for w in values.get("within", ())},  # type: ignore[arg-type]
         )
@@ -359,6 +362,7 @@ def _resolved(store: Store, data: NetworkData) -> NetworkData:
             ),
         )
     actors = resolution.actors
+    data.spellings = dict(actors)
     if not reports and not actors:
         return data
     for report, canonical in reports.items():

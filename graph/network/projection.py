@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from conflict_kg.graph.lookups.places import enclosing
 from conflict_kg.graph.network.budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
 from conflict_kg.graph.network.data import (
     ACTOR_TYPES,
@@ -114,6 +115,9 @@ class NetworkFilter:
     date_to: date | None = None
     place: str | None = None
     """An entity id; matches incidents there or in a place inside it."""
+    actor: str | None = None
+    """An entity id (or any spelling resolution grouped with it): incidents where it has a
+    role, at any certainty."""
     incident_classes: tuple[str, ...] = ()
     """Event class names (`Attack` includes `AirOrDroneStrike`...)."""
     min_certainty: str = DEFAULT_MIN_CERTAINTY
@@ -139,7 +143,9 @@ class NetworkFilter:
 
     @property
     def selects_incidents(self) -> bool:
-        return bool(self.date_from or self.date_to or self.place or self.incident_classes)
+        return bool(
+            self.date_from or self.date_to or self.place or self.incident_classes or self.actor
+        )
 
     def accepts(self, certainty: str) -> bool:
         return CERTAINTIES.index(certainty) <= CERTAINTIES.index(self.min_certainty)
@@ -156,21 +162,18 @@ def _depth(name: str) -> int:
 
 
 def _areas(incident: Incident, data: NetworkData) -> set[str]:
-    """The incident's places and every place they lie in (store links, then the gazetteer)."""
-    areas: set[str] = set()
-    todo = list(incident.places)
-    while todo:
-        place_id = todo.pop()
-        if place_id in areas:
-            continue
-        areas.add(place_id)
+    """The incident's places and every place they lie in: the one place test of every
+    route (`graph.lookups.places.enclosing`)."""
+
+    def within(place_id: str) -> Iterable[str]:
         place = data.places.get(place_id)
-        if place:
-            todo.extend(place.within)
-            location = gazetteer().locate(place.names)
-            if location and location.country:
-                areas.add(location.country)
-    return areas
+        return place.within if place else ()
+
+    def names(place_id: str) -> list[str]:
+        place = data.places.get(place_id)
+        return place.names if place else []
+
+    return enclosing(incident.places, within, names)
 
 
 def _location(incident: Incident, data: NetworkData) -> tuple[str, Location] | None:
@@ -205,6 +208,26 @@ def _passes(incident: Incident, filters: NetworkFilter, data: NetworkData) -> bo
         if filters.date_to and span[0] > filters.date_to:
             return False
     return not filters.place or filters.place in _areas(incident, data)
+
+
+def _involving(data: NetworkData, filters: NetworkFilter) -> set[str]:
+    """The incidents where `filters.actor` (by any spelling) and an actor of one of
+    `filters.actor_types` have a role, at any certainty: which incidents a filter selects
+    never depends on `min_certainty`, which only chooses the claims shown."""
+    actor = data.spellings.get(filters.actor, filters.actor) if filters.actor else None
+    by_actor: set[str] = set()
+    by_type: set[str] = set()
+    for claim in data.claims:
+        if claim.predicate not in ROLES:
+            continue
+        if claim.object == actor:
+            by_actor.add(claim.subject)
+        found = data.actors.get(claim.object)
+        if found is not None and found.type in filters.actor_types:
+            by_type.add(claim.subject)
+    if actor and filters.actor_types:
+        return by_actor & by_type
+    return by_actor if actor else by_type
 
 
 def _strongest(evidence: Iterable[Evidence]) -> str:
@@ -305,6 +328,9 @@ def build_network(
     budget = budget or Budget()
     budget.check()
     incidents = {i: v for i, v in sorted(data.incidents.items()) if _passes(v, filters, data)}
+    if filters.actor or filters.actor_types:
+        involved = _involving(data, filters)
+        incidents = {i: v for i, v in incidents.items() if i in involved}
     actors = {
         a: v
         for a, v in sorted(data.actors.items())
@@ -322,8 +348,6 @@ def build_network(
             roles[key].append(claim.evidence)
         elif claim.predicate in RELATIONS and claim.subject in actors and claim.object in actors:
             relations[key].append(claim.evidence)
-    if filters.actor_types:
-        incidents = {i: v for i, v in incidents.items() if any(k[0] == i for k in roles)}
     if filters.selects_incidents:
         linked = {actor for (_, _, actor) in roles}
         relations = {k: v for k, v in relations.items() if k[0] in linked and k[2] in linked}

@@ -33,8 +33,13 @@ CROSS_PARAMETER_RULES: dict[tuple[str, int], set[str]] = {
     ("GET /view/data", 422): {"Invalid parameters"},
     # date_from after date_to, or source and target the same entity.
     ("GET /paths", 422): {"Invalid parameters"},
-    # Whether an id names a group is a fact of the store, like whether it exists (404).
-    ("GET /groups/{id}/incidents", 422): {"Not a group"},
+    # date_from after date_to, or a filter under its new and its old name with two values.
+    ("GET /incidents", 422): {"Invalid parameters"},
+    ("GET /links/groups-incidents", 422): {"Invalid parameters"},
+    ("GET /view", 422): {"Invalid parameters"},
+    # Whether an id names a group is a fact of the store, like whether it exists (404); or
+    # the dates and names above.
+    ("GET /groups/{id}/incidents", 422): {"Not a group", "Invalid parameters"},
 }
 
 

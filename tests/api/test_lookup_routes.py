@@ -398,8 +398,11 @@ def test_openapi_documents_every_lookup(client: httpx.Client) -> None:
         "/articles/{id}",
     ):
         assert path in schema["paths"], path
-    models = schema["components"]["schemas"]
-    assert models["IncidentPage"]["examples"][0]["items"][0]["id"] == INCIDENT
+    answer = schema["paths"]["/incidents"]["get"]["responses"]["200"]["content"]
+    assert answer["application/json"]["schema"]["examples"][0]["items"][0]["id"] == INCIDENT
+    # the body's schema is the lookup's own dataclass, with its field descriptions
+    summary = schema["components"]["schemas"]["IncidentSummary"]
+    assert "resolved into this incident" in summary["properties"]["report_count"]["description"]
     assert "text/plain" in schema["paths"]["/articles"]["post"]["requestBody"]["content"]
 
 

@@ -281,11 +281,47 @@ def test_incident_actor_place_and_certainty_filters(store: Store, rockets: str) 
     assert found(place="baghdad") == {STRIKE}
     assert found(place="kirkuk") == {rockets}
     assert found(actor=KH, place="kirkuk") == {rockets}
+    # a city inside a country, though no article links them: the gazetteer's country
+    assert {STRIKE, rockets} <= found(place="iraq")
+    assert found(place="syria") == set()
     assert found(actor="no-such-actor") == set()
     with pytest.raises(ValueError):
         lookups.list_incidents(store, actor='x" } ; DROP ALL ; #')
     with pytest.raises(ValueError, match="certainty"):
         lookups.list_incidents(store, certainty="certain")
+    with pytest.raises(ValueError):
+        lookups.list_incidents(store, place='iraq" } ; DROP ALL ; #')
+    with pytest.raises(ValueError, match="certainty"):
+        lookups.list_incidents(store, min_certainty="certain")
+
+
+def test_incident_class_and_actor_type_filters(store: Store, rockets: str) -> None:
+    def found(**filters: object) -> set[str]:
+        return set(ids(lookups.list_incidents(store, limit=500, **filters).items))  # type: ignore[arg-type]
+
+    attacks = found(type="Attack")
+    assert found(incident_classes=("Attack",)) == attacks
+    assert found(incident_classes=("Attack", "Protest")) >= attacks
+    assert found(type="Attack", incident_classes=("Protest",)) == set()
+    # Iran is only said to have denied the strike: an actor type selects at any certainty
+    assert STRIKE in found(actor_types=("State",))
+    assert found(actor_types=("ArmedGroup",)) >= {STRIKE, rockets}
+    # min_certainty selects no incidents; it leaves the less certain claims out of `actors`
+    assert found(min_certainty="asserted") == found()
+    (strike,) = [
+        i
+        for i in lookups.list_incidents(store, limit=500, min_certainty="alleged").items
+        if i.id == STRIKE
+    ]
+    assert {a.certainty for a in strike.actors} <= {"asserted", "alleged"}
+    assert "iran" not in {a.id for a in strike.actors}
+
+
+def test_places_carry_their_country(store: Store) -> None:
+    baghdad = lookups.get_entity(store, "baghdad")
+    kirkuk = lookups.get_entity(store, "kirkuk")
+    assert baghdad is not None and kirkuk is not None
+    assert (baghdad.country, kirkuk.country) == ("iraq", "iraq")
 
 
 def test_incident_detail(store: Store, sample: Extraction, rockets: str) -> None:
