@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span
 from conflict_kg.ontologies import slugify
 
 from .events import EventCluster, EventMention, concerned_clusters
+from .language import RoleFinding
 from .model import Argument, Event, Extraction, Mention, Relation, Weapon
 from .model import Span as TextSpan
-from .roles import CARRIER_RULE, RoleFinding
+from .roles import CARRIER_RULE
 from .windows import no_facts_warning
 
 __all__ = ["assemble"]

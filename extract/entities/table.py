@@ -14,7 +14,7 @@ from conflict_kg.ontologies import slugify
 
 from ..model import Entity
 from ..model import Span as TextSpan
-from .persons import is_title_only
+from .titles import is_title_only
 
 __all__ = ["ARTICLE_KEY_LENGTH", "EntityTable", "article_key", "is_article_scoped"]
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .coref import EventCluster, cluster, concerned_clusters
 from .dates import dates
-from .mentions import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, VIOLENT, EventMention, find
+from .mentions import find
+from .shared import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, VIOLENT, EventMention
 from .subevents import refine
 
 __all__ = [

@@ -40,10 +40,10 @@ from ..inputs import ResolvedDate
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
-from .mentions import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
+from .shared import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 
 if TYPE_CHECKING:
-    from ..roles import RoleFinding
+    from ..language import RoleFinding
 
 __all__ = [
     "EventCluster",

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..inputs import MonthDay, article_anchor, resolve_date
 from ..language import dependency_distance
-from .mentions import EventMention
+from .shared import EventMention
 
 __all__ = ["date_anchor", "date_mentions", "dated_mentions", "dates"]
 
@@ -24,9 +24,7 @@ def dates(doc: Doc) -> None:
     date_mentions(doc, doc._.ck_mentions, article_anchor(doc._.ck_meta, doc.text))
 
 
-def date_mentions(
-    doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None
-) -> None:
+def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
     """Give a mention the date of a DATE entity of its sentence that is near it in the tree
     (`dated_mentions`), when the expression resolves against `anchor`."""
     for ent, mention in dated_mentions(doc, mentions):

@@ -9,12 +9,10 @@ the mentions of one incident into one event.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..inputs import ResolvedDate
 from ..language import TriggerRecord, objects_of, positions
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .senses import (
@@ -32,27 +30,11 @@ from .senses import (
     negated,
     non_conflict_sense,
 )
+from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 from .specificity import specific_mentions
-from .subevents import ARMED_WORDS
 
-__all__ = [
-    "ATTACK_FAMILY",
-    "HAZARD_CLASSES",
-    "STATEMENTS",
-    "VIOLENT",
-    "EventMention",
-    "find",
-    "find_mentions",
-]
+__all__ = ["find", "find_mentions"]
 
-ATTACK_FAMILY = frozenset(
-    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
-)
-VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
-HAZARD_CLASSES = frozenset({"Accident", "NaturalDisaster", "Epidemic"})
-"""Harm nobody inflicted on purpose: their victims are nobody's targets."""
-STATEMENTS = frozenset({"ClaimOfResponsibility"})
-"""Classes whose events speak about another event (they name it, they do not repeat it)."""
 ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
 HYPOTHETICAL_GOVERNORS = frozenset(
     {"fear", "threaten", "plan", "want", "hope", "prevent", "avoid", "urge"}
@@ -68,29 +50,6 @@ TERRITORY_NOUNS = frozenset(
      "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
      "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital"}
 )  # fmt: skip
-
-
-@dataclass(slots=True)
-class EventMention:
-    span: Span
-    event_class: str
-    definite: bool
-    plural: bool
-    anaphoric: bool = False
-    date: ResolvedDate | None = None
-    acled: str | None = None
-    _sentence: Span | None = None
-
-    @property
-    def head(self) -> Token:
-        return self.span.root
-
-    @property
-    def sentence(self) -> Span:
-        """The trigger's sentence, found once: `Span.sent` walks the Doc on every call."""
-        if self._sentence is None:
-            self._sentence = self.span.sent
-        return self._sentence
 
 
 def _is_hypothetical(token: Token) -> bool:

@@ -34,7 +34,7 @@ from ..inputs import resolve_date
 from ..language import REPORTING_VERBS
 
 if TYPE_CHECKING:
-    from .mentions import EventMention
+    from .shared import EventMention
 
 __all__ = ["Reason", "nonspecific_reason", "specific_mentions"]
 

@@ -15,9 +15,10 @@ from spacy.tokens import Doc
 
 from ..language import Lexicon
 from ..model import Entity
+from .shared import ARMED_WORDS
 
 if TYPE_CHECKING:
-    from ..roles import RoleFinding
+    from ..language import RoleFinding
     from .coref import EventCluster
 
 __all__ = ["refine", "refine_subevent"]
@@ -25,11 +26,6 @@ __all__ = ["refine", "refine_subevent"]
 WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
 ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
 STATE_SIDE = frozenset({"StateForce", "State", "Government"})
-ARMED_WORDS = frozenset(
-    {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",
-     "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",
-     "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga"}
-)  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {"civilians", "civilian", "villagers", "residents", "worshippers", "students", "women",
      "children", "passengers", "farmers", "journalists", "shoppers", "pilgrims", "market",

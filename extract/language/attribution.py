@@ -11,9 +11,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..model import Certainty
+from ..model import Certainty, Entity
 
-__all__ = ["DENYING_VERBS", "REPORTING_VERBS", "Attribution", "attribute", "source_phrase"]
+__all__ = [
+    "DENYING_VERBS",
+    "REPORTING_VERBS",
+    "Attribution",
+    "RoleFinding",
+    "attribute",
+    "source_phrase",
+]
 
 REPORTING_VERBS = frozenset(
     {
@@ -143,3 +150,17 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
     if certainty == "asserted" and node is not scope and _hedged(node):
         certainty = "hedged"
     return Attribution(certainty, source)
+
+
+@dataclass(slots=True)
+class RoleFinding:
+    """An actor, place or weapon found in a role of an event, with who says so and how
+    surely, and the rule that found it: what the role stages find and the later stages
+    (coreference, subevents, facts) read."""
+
+    role: str
+    entity: Entity | None
+    weapon: str | None
+    span: Span
+    attribution: Attribution
+    rule: str

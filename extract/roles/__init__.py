@@ -1,6 +1,7 @@
 """Who did what to whom, where, with what: the stages `mention_roles`, `incident_roles`
 (with casualties, targets, places and weapons), `responsibility`, `dateline_place` and
-`relations`. Other stages use the `RoleFinding` type from here, never the rules."""
+`relations`. What they find are `RoleFinding`s (`extract.language`); the facts stage takes
+one rule name from here, and no other stage calls the rules."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from .dateline_places import place_at_dateline
 from .incidents import CARRIER_RULE, gather
 from .relations import RelationFinding, relate
 from .responsibility import settle
-from .roles import RoleFinding, read_mention_roles
+from .roles import read_mention_roles
 
 __all__ = [
     "CARRIER_RULE",
     "RelationFinding",
-    "RoleFinding",
     "gather",
     "place_at_dateline",
     "read_mention_roles",

@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 from ..entities import EntityTable
 from ..events import EventCluster
 from ..inputs import dateline_place
-from ..language import Attribution
-from .roles import RoleFinding
+from ..language import Attribution, RoleFinding
 
 __all__ = ["add_dateline_place", "place_at_dateline"]
 

@@ -13,10 +13,10 @@ from spacy.util import filter_spans
 
 from ..entities import EntityTable
 from ..events import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, EventCluster, EventMention
-from ..language import Attribution, Lexicon
+from ..language import Attribution, Lexicon, RoleFinding
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .casualties import casualty_clauses, tally
-from .roles import RoleFinding, place_near_weapons, salient_roles, victim_roles, weapons_in
+from .roles import place_near_weapons, salient_roles, victim_roles, weapons_in
 
 __all__ = ["CARRIER_RULE", "gather", "incident_roles"]
 

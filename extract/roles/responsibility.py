@@ -31,9 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
-from ..language import Attribution, attribute, positions, source_phrase
+from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
 from .phrases import denoted_actors, with_examples
-from .roles import RoleFinding
 
 if TYPE_CHECKING:
     from ..entities import EntityTable

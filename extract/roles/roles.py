@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS, EntityTable
 from ..events import ATTACK_FAMILY, EventCluster, EventMention
-from ..language import DENYING_VERBS, Attribution, Lexicon, attribute, dependency_distance
+from ..language import (
+    DENYING_VERBS,
+    Lexicon,
+    RoleFinding,
+    attribute,
+    dependency_distance,
+)
 from ..model import Entity
 from .casualties import victims
 from .facilities import DETONATION_VERBS, facilities_in_phrase
@@ -25,7 +30,6 @@ from .phrases import actors_in_phrase, denoted_actors, mention_span, with_exampl
 from .targets import aimed_roles
 
 __all__ = [
-    "RoleFinding",
     "find_roles",
     "read_mention_roles",
     "salient_roles",
@@ -58,16 +62,6 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
-
-
-@dataclass(slots=True)
-class RoleFinding:
-    role: str
-    entity: Entity | None
-    weapon: str | None
-    span: Span
-    attribution: Attribution
-    rule: str
 
 
 def read_mention_roles(doc: Doc) -> None:

@@ -7,7 +7,8 @@ import pytest
 from spacy.tokens import Span
 
 from conflict_kg.extract import ArticleInput, Extractor
-from conflict_kg.extract.entities.persons import is_title_only, listed_names, title_before
+from conflict_kg.extract.entities.persons import listed_names, title_before
+from conflict_kg.extract.entities.titles import is_title_only
 
 
 @pytest.mark.parametrize(

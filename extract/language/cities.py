@@ -3,7 +3,7 @@
 The statistical NER often reads a lone city name as a person ("Lyon will host the final");
 a name that is a city of 100,000 people or more and no surname of a person the article
 names is far more likely the city. Only the lookup lives here;
-`extract.entities.resolution` decides.
+`extract.entities.persons` decides.
 """
 
 from __future__ import annotations
