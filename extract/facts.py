@@ -26,11 +26,12 @@ __all__ = ["assemble"]
 def assemble(doc: Doc) -> None:
     """Stage `facts`: the `Extraction` of `doc`, the whole text of an article or one window
     of it."""
-    meta = doc._.ck_meta
-    source = doc._.ck_source
-    clusters: list[EventCluster] = doc._.ck_clusters
-    findings: dict[int, list[RoleFinding]] = doc._.ck_roles
-    subevents: dict[int, tuple[str, str | None]] = doc._.ck_subevents
+    ext = doc._
+    meta = ext.ck_meta
+    source = ext.ck_source
+    clusters: list[EventCluster] = ext.ck_clusters
+    findings: dict[int, list[RoleFinding]] = ext.ck_roles
+    subevents: dict[int, tuple[str, str | None]] = ext.ck_subevents
     extraction = Extraction(source=source, article=meta, text=doc.text)
     events: list[Event] = []
     weapons: dict[str, Weapon] = {}
@@ -49,8 +50,8 @@ def assemble(doc: Doc) -> None:
         event_of[statement].concerns = event_of[id(concerned)].id
     extraction.events = events
     extraction.weapons = list(weapons.values())
-    extraction.entities = [e for e in doc._.ck_entities.entities.values() if e.mentions]
-    for finding in doc._.ck_relations:
+    extraction.entities = [e for e in ext.ck_entities.entities.values() if e.mentions]
+    for finding in ext.ck_relations:
         obj = finding.object_id
         if finding.object_label is not None:
             extraction.positions[obj] = finding.object_label
@@ -68,7 +69,7 @@ def assemble(doc: Doc) -> None:
         )
     if not events and not extraction.entities:
         extraction.warnings.append(no_facts_warning(source))
-    doc._.ck_extraction = extraction
+    ext.ck_extraction = extraction
 
 
 def _text_span(span: Span) -> TextSpan:

@@ -95,14 +95,16 @@ def build_extraction(
     return its `Extraction`. `dateline` is the (start, end, name) of the article's dateline
     place in `doc` (`extract.inputs.dateline_place` of the whole text), None where `doc`
     has none."""
-    doc._.ck_source = source
-    doc._.ck_meta = meta
-    doc._.ck_lexicon = lexicon
-    doc._.ck_dateline = dateline
-    doc._.ck_stages = []
+    ext = doc._
+    ext.ck_source = source
+    ext.ck_meta = meta
+    ext.ck_lexicon = lexicon
+    ext.ck_dateline = dateline
+    ran: list[str] = []
+    ext.ck_stages = ran
     for stage in STAGES:
         stage.run(doc)
-        doc._.ck_stages.append(stage.name)
+        ran.append(stage.name)
     for name in WORK:
-        setattr(doc._, name, None)
-    return doc._.ck_extraction
+        setattr(ext, name, None)
+    return ext.ck_extraction

@@ -51,8 +51,9 @@ LOCATIVE_PREPS = frozenset(
 def resolve(doc: Doc) -> None:
     """Stage `entities`: the article's entities, from the NER's and the gazetteer's spans
     and the rules of this package, as `doc._.ck_entities`."""
-    doc._.ck_entities = resolve_entities(
-        doc, doc._.ck_lexicon, article_key(doc._.ck_meta.id), doc._.ck_dateline
+    ext = doc._
+    ext.ck_entities = resolve_entities(
+        doc, ext.ck_lexicon, article_key(ext.ck_meta.id), ext.ck_dateline
     )
 
 

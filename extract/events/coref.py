@@ -680,17 +680,18 @@ def cluster(doc: Doc) -> None:
     """Stage `coreference`: the mentions of `doc._.ck_mentions` grouped into incidents, as
     `doc._.ck_clusters`, comparing what each mention's own sentence says about it (the
     roles of `doc._.ck_mention_roles`), its date and its places."""
-    table = doc._.ck_entities
-    meta = doc._.ck_meta
-    mentions = doc._.ck_mentions
+    ext = doc._
+    table = ext.ck_entities
+    meta = ext.ck_meta
+    mentions = ext.ck_mentions
     place_tokens = table.place_tokens()
-    doc._.ck_clusters = cluster_mentions(
+    ext.ck_clusters = cluster_mentions(
         doc,
         mentions,
-        _arguments(mentions, doc._.ck_mention_roles, meta.id),
+        _arguments(mentions, ext.ck_mention_roles, meta.id),
         {i: table.token_entity[i] for i in place_tokens},
         {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
-        header_end(doc.text, meta.title, doc._.ck_dateline),
+        header_end(doc.text, meta.title, ext.ck_dateline),
     )
 
 

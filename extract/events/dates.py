@@ -21,7 +21,8 @@ __all__ = ["date_anchor", "date_mentions", "dated_mentions", "dates"]
 def dates(doc: Doc) -> None:
     """Stage `dates`: each mention's date, counted from the article's publication date or
     dateline (`extract.inputs.article_anchor`)."""
-    date_mentions(doc, doc._.ck_mentions, article_anchor(doc._.ck_meta, doc.text))
+    ext = doc._
+    date_mentions(doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text))
 
 
 def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:

@@ -381,14 +381,15 @@ def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
 def find(doc: Doc) -> None:
     """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
     specific event (`extract.events.specificity`), as `doc._.ck_mentions`."""
-    table = doc._.ck_entities
-    doc._.ck_mentions = specific_mentions(
+    ext = doc._
+    table = ext.ck_entities
+    ext.ck_mentions = specific_mentions(
         find_mentions(
             doc,
             TRIGGERS_KEY,
             set(table.token_entity),
             table.place_tokens(),
-            doc._.ck_lexicon.triggers,
+            ext.ck_lexicon.triggers,
         )
     )
 

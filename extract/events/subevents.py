@@ -53,11 +53,12 @@ INTERVENTION_CUES = ("tear gas", "teargas", "dispersed", "disperse", "dispersing
 def refine(doc: Doc) -> None:
     """Stage `subevents`: each incident's (class, ACLED code), refined once its roles are
     settled, as `doc._.ck_subevents` (by `id(cluster)`)."""
-    roles = doc._.ck_roles
-    lexicon = doc._.ck_lexicon
-    doc._.ck_subevents = {
+    ext = doc._
+    roles = ext.ck_roles
+    lexicon = ext.ck_lexicon
+    ext.ck_subevents = {
         id(cluster): _refined(cluster, roles.get(id(cluster), []), lexicon)
-        for cluster in doc._.ck_clusters
+        for cluster in ext.ck_clusters
     }
 
 

@@ -30,7 +30,8 @@ UNLOCATED_CLASSES = frozenset(
 def place_at_dateline(doc: Doc) -> None:
     """Stage `dateline_place`: the dateline's place for the lead's incidents that the text
     locates nowhere, in `doc._.ck_roles`."""
-    add_dateline_place(doc, doc._.ck_clusters, doc._.ck_entities, doc._.ck_roles)
+    ext = doc._
+    add_dateline_place(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
 
 
 def add_dateline_place(

@@ -23,16 +23,17 @@ __all__ = ["CARRIER_RULE", "gather", "incident_roles"]
 
 def gather(doc: Doc) -> None:
     """Stage `incident_roles`: the roles of each incident of `doc._.ck_clusters`."""
+    ext = doc._
     # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
     # device" no second "explosive device".
     weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
-    doc._.ck_roles = incident_roles(
+    ext.ck_roles = incident_roles(
         doc,
-        doc._.ck_clusters,
-        doc._.ck_entities,
-        doc._.ck_lexicon,
+        ext.ck_clusters,
+        ext.ck_entities,
+        ext.ck_lexicon,
         weapon_spans,
-        doc._.ck_mention_roles,
+        ext.ck_mention_roles,
     )
 
 

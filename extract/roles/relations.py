@@ -68,7 +68,8 @@ class RelationFinding:
 def relate(doc: Doc) -> None:
     """Stage `relations`: who backs, commands or holds an office of whom, as
     `doc._.ck_relations`."""
-    doc._.ck_relations = find_relations(doc, doc._.ck_entities, doc._.ck_lexicon)
+    ext = doc._
+    ext.ck_relations = find_relations(doc, ext.ck_entities, ext.ck_lexicon)
 
 
 def find_relations(doc: Doc, table: EntityTable, lexicon: Lexicon) -> list[RelationFinding]:

@@ -93,7 +93,8 @@ CLAIMS_ROLES = frozenset({"perpetrator", "target", "victim", "participant"})
 def settle(doc: Doc) -> None:
     """Stage `responsibility`: claims and blame settle who did it, in the incidents' roles
     of `doc._.ck_roles`."""
-    settle_responsibility(doc, doc._.ck_clusters, doc._.ck_entities, doc._.ck_roles)
+    ext = doc._
+    settle_responsibility(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
 
 
 def settle_responsibility(

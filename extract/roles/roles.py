@@ -68,9 +68,10 @@ def read_mention_roles(doc: Doc) -> None:
     """Stage `mention_roles`: the roles each mention's own sentence states, read once, as
     `doc._.ck_mention_roles` (by `id(mention)`): coreference compares them, and they become
     the arguments of the event the mention joins."""
-    table = doc._.ck_entities
-    lexicon = doc._.ck_lexicon
-    doc._.ck_mention_roles = {id(m): find_roles(m, table, lexicon) for m in doc._.ck_mentions}
+    ext = doc._
+    table = ext.ck_entities
+    lexicon = ext.ck_lexicon
+    ext.ck_mention_roles = {id(m): find_roles(m, table, lexicon) for m in ext.ck_mentions}
 
 
 def _governing_verb(token: Token) -> Token | None:
