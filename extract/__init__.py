@@ -12,9 +12,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .article import (
+    from .entities import ARTICLE_KEY_LENGTH, is_article_scoped
+    from .extractor import Extractor
+    from .inputs import (
         ArticleError,
         ArticleInput,
+        ExtractionBudgetError,
         MalformedInput,
         article_from_json,
         dateline_place,
@@ -27,42 +30,40 @@ if TYPE_CHECKING:
         sha256_text,
         text_refusal,
     )
-    from .budget import ExtractionBudgetError
-    from .entities import ARTICLE_KEY_LENGTH, is_article_scoped
-    from .lexicon import load_lexicon
+    from .language import load_lexicon
     from .model import ArticleMeta, Event, Extraction
-    from .pipeline import MAX_CHARS, Extractor, load_nlp
+    from .nlp import load_nlp
     from .triples import article_graph
-    from .windows import cut_windows
+    from .windows import MAX_CHARS, cut_windows
 
 _WHERE = {
-    "ArticleError": "article",
-    "ArticleInput": "article",
-    "MalformedInput": "article",
-    "article_from_json": "article",
-    "dateline_place": "article",
-    "decode_text": "article",
-    "field_refusal": "article",
-    "json_article": "article",
-    "parse_article": "article",
-    "plain_article": "article",
-    "read_inputs": "article",
-    "sha256_text": "article",
-    "text_refusal": "article",
-    "ExtractionBudgetError": "budget",
+    "ArticleError": "inputs",
+    "ArticleInput": "inputs",
+    "MalformedInput": "inputs",
+    "article_from_json": "inputs",
+    "dateline_place": "inputs",
+    "decode_text": "inputs",
+    "field_refusal": "inputs",
+    "json_article": "inputs",
+    "parse_article": "inputs",
+    "plain_article": "inputs",
+    "read_inputs": "inputs",
+    "sha256_text": "inputs",
+    "text_refusal": "inputs",
+    "ExtractionBudgetError": "inputs",
     "ARTICLE_KEY_LENGTH": "entities",
     "is_article_scoped": "entities",
-    "load_lexicon": "lexicon",
+    "load_lexicon": "language",
     "ArticleMeta": "model",
     "Event": "model",
     "Extraction": "model",
-    "MAX_CHARS": "pipeline",
-    "Extractor": "pipeline",
-    "load_nlp": "pipeline",
+    "MAX_CHARS": "windows",
+    "Extractor": "extractor",
+    "load_nlp": "nlp",
     "article_graph": "triples",
     "cut_windows": "windows",
 }
-"""Each public name and the module (relative to this package) that defines it."""
+"""Each public name and the module or stage package (relative to this package) that has it."""
 
 __all__ = [
     "ARTICLE_KEY_LENGTH",

@@ -18,7 +18,11 @@ from dataclasses import replace
 
 from .model import Argument, ArticleMeta, Entity, Event, Extraction, Mention, Relation, Span
 
-__all__ = ["cut_windows", "join_extractions", "no_facts_warning"]
+__all__ = ["MAX_CHARS", "cut_windows", "join_extractions", "no_facts_warning"]
+
+MAX_CHARS = 100_000
+"""Longer texts are extracted in windows of at most this many characters: spaCy's memory and
+the rules' work grow with a Doc's length."""
 
 CUTS = ("\n", ". ", " ")
 """Where a window may end, best first: after a line break, a full stop, a space."""
@@ -102,7 +106,7 @@ def join_extractions(
     offset of its window: offsets become the whole text's, events are numbered on through
     the windows, an entity (by id) gathers its mentions from every window and keeps its
     first window's name and type, and a relation (subject, predicate, object) keeps its
-    first evidence, as `extract.relations` does within a text."""
+    first evidence, as `extract.roles.relations` does within a text."""
     joined = Extraction(source=source, article=meta, text=text)
     entities: dict[str, Entity] = {}
     relations: dict[tuple[str, str, str], Relation] = {}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conflict_kg.extract.article import ArticleError, ArticleInput, parse_article, read_inputs
+from conflict_kg.extract import ArticleError, ArticleInput, parse_article, read_inputs
 
 
 def test_sample_header(sample_text: str) -> None:

@@ -14,9 +14,14 @@ from pathlib import Path
 import pytest
 from support import run_cli
 
-from conflict_kg.extract.article import ArticleError, ArticleInput, sha256_text
-from conflict_kg.extract.budget import ExtractionBudgetError
-from conflict_kg.extract.pipeline import MAX_CHARS, Extractor
+from conflict_kg.extract import (
+    MAX_CHARS,
+    ArticleError,
+    ArticleInput,
+    ExtractionBudgetError,
+    Extractor,
+    sha256_text,
+)
 from conflict_kg.extract.windows import cut_windows
 from conflict_kg.ontologies import article_iri
 

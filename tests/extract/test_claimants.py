@@ -1,11 +1,10 @@
-"""A name that claims an attack is an armed group (extract/claimants.py)."""
+"""A name that claims an attack is an armed group (extract/entities/claimants.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 BOMBING = "A car bomb exploded in Harlowe on Monday, killing six people. "
 

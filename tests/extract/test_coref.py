@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event, Extraction
-from conflict_kg.extract.pipeline import Extractor
 from conflict_kg.extract.triples import article_graph
 from conflict_kg.graph.validate import validate_graph
 from conflict_kg.ontologies import CK, PROV, RDF

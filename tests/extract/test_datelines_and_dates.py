@@ -9,10 +9,9 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from conflict_kg.extract.article import ArticleInput, dateline_date, parse_article
+from conflict_kg.extract import ArticleInput, Extractor, parse_article
+from conflict_kg.extract.inputs import MonthDay, ResolvedDate, dateline_date, resolve_date
 from conflict_kg.extract.model import Event, Extraction
-from conflict_kg.extract.pipeline import Extractor
-from conflict_kg.extract.time import MonthDay, ResolvedDate, resolve_date
 from conflict_kg.extract.triples import article_graph
 from conflict_kg.graph.validate import validate_graph
 from conflict_kg.ontologies import CK, CKID

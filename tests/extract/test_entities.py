@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.entities import EntityTable, resolve_entities
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor, load_lexicon
+from conflict_kg.extract.entities import EntityTable
+from conflict_kg.extract.entities.resolution import resolve_entities
 
 
 def _full_name_and_later_surname(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from eval_records import argument, bench, event, output, span
 
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import Extractor
 
 # RAMS -----------------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.event_classes import class_tree
+from conflict_kg.extract.events.event_classes import class_tree
 
 
 @pytest.mark.parametrize(

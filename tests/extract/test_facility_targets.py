@@ -1,13 +1,12 @@
-"""Facilities an attack is aimed at (extract/facilities.py and the rules of
-extract/targets.py that read them), on sentences written for the tests."""
+"""Facilities an attack is aimed at (extract/roles/facilities.py and the rules of
+extract/roles/targets.py that read them), on sentences written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _extract(extractor: Extractor, text: str) -> Extraction:

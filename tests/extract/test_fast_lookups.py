@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import spacy
 
-from conflict_kg.extract.lexicon import CountryRecord, Lexicon, load_lexicon
-from conflict_kg.extract.positions import positions
+from conflict_kg.extract.language import positions
+from conflict_kg.extract.language.lexicon import CountryRecord, Lexicon, load_lexicon
 
 
 def test_positions_finds_every_lowercase_form_in_order() -> None:

@@ -170,7 +170,7 @@ def test_bare_is_is_only_ever_the_case_sensitive_islamic_state_alias(
     gazetteer: list[dict], demonyms: list[dict]
 ) -> None:
     """The verb "is" must never match; "IS" only exactly, for the Islamic State (and
-    `extract.name_labels` drops it within a line in capitals)."""
+    `extract.entities.name_labels` drops it within a line in capitals)."""
     insensitive = [f for row in gazetteer for f in (row["name"], *row["aliases"])]
     insensitive += [f for row in demonyms for f in _country_forms(row)]
     assert "is" not in {f.casefold() for f in insensitive}

@@ -1,6 +1,6 @@
 """Events that are not political violence: accidents, natural disasters, epidemics, organised
-crime, diplomatic sanctions and claims of responsibility (extract/senses.py, the trigger
-lexicon, extract/events.py), and the negative cases that must stay attacks.
+crime, diplomatic sanctions and claims of responsibility (extract/events/senses.py, the trigger
+lexicon, extract/events/mentions.py), and the negative cases that must stay attacks.
 
 Every sentence here is invented for the test."""
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event, Extraction
-from conflict_kg.extract.pipeline import Extractor
 from conflict_kg.extract.triples import article_graph
 from conflict_kg.graph.validate import validate_graph
 from conflict_kg.ontologies import CK, CKID

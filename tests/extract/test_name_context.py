@@ -1,21 +1,19 @@
-"""The NER label the words around a name correct (extract/name_context.py)."""
+"""The NER label the words around a name correct (extract/entities/name_context.py)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc, Span
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.entities import resolve_entities
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.name_context import (
+from conflict_kg.extract import ArticleInput, Extractor, load_lexicon
+from conflict_kg.extract.entities.name_context import (
     facility_after,
     person_by_context,
     place_by_context,
     reporter_by_context,
     unlabelled_facilities,
 )
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract.entities.resolution import resolve_entities
 
 
 def _span(extractor: Extractor, text: str, name: str, label: str | None = None) -> Span:

@@ -1,14 +1,13 @@
-"""The NER label a name's own words correct (extract/name_labels.py)."""
+"""The NER label a name's own words correct (extract/entities/name_labels.py)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc, Span
 
-from conflict_kg.extract.entities import resolve_entities
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.name_labels import corrected_label
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import Extractor, load_lexicon
+from conflict_kg.extract.entities.name_labels import corrected_label
+from conflict_kg.extract.entities.resolution import resolve_entities
 
 
 def _span(extractor: Extractor, text: str, name: str) -> Span:

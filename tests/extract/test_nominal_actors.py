@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _event(extractor: Extractor, text: str) -> Event:

@@ -1,14 +1,14 @@
 """A title before a person's name is a mention of that person, and a full name listed with
-persons is one more (extract/persons.py)."""
+persons is one more (extract/entities/persons.py)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Span
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.persons import is_title_only, listed_names, title_before
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.entities.persons import listed_names, title_before
+from conflict_kg.extract.entities.titles import is_title_only
 
 
 @pytest.mark.parametrize(

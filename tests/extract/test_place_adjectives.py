@@ -1,12 +1,12 @@
-"""Adjectives of places the article names (extract/place_adjectives.py)."""
+"""Adjectives of places the article names (extract/entities/place_adjectives.py)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from conflict_kg.extract.entities import EntityTable, resolve_entities
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import Extractor, load_lexicon
+from conflict_kg.extract.entities import EntityTable
+from conflict_kg.extract.entities.resolution import resolve_entities
 
 
 def _resolve(extractor: Extractor, text: str, labels: dict[str, str]) -> EntityTable:

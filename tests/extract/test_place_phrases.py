@@ -1,11 +1,10 @@
-"""Every place of a locative phrase is the event's place (extract/roles.py `_places`)."""
+"""Every place of a locative phrase is the event's place (extract/roles/roles.py `_places`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 
 def _places(extractor: Extractor, text: str) -> list[str]:

@@ -1,12 +1,12 @@
-"""Later bare mentions of a name the article typed (extract/repeats.py)."""
+"""Later bare mentions of a name the article typed (extract/entities/repeats.py)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from conflict_kg.extract.entities import EntityTable, resolve_entities
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import Extractor, load_lexicon
+from conflict_kg.extract.entities import EntityTable
+from conflict_kg.extract.entities.resolution import resolve_entities
 
 
 def _table_with_first_labelled(

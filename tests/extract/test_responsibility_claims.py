@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event, Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 ATTACKS = frozenset(
     {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 PEACEFUL = (
     "The city council approved a new budget for public libraries on Tuesday. "

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _run(extractor: Extractor, text: str, published: str | None = None) -> Extraction:

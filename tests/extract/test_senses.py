@@ -1,10 +1,9 @@
-"""Trigger words read in a sense that reports no conflict event (extract/senses.py)."""
+"""Trigger words read in a sense that reports no conflict event (extract/events/senses.py)."""
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _run(extractor: Extractor, text: str) -> Extraction:

@@ -3,9 +3,8 @@ a building, one argument per role and entity, and what a "found" clause found.""
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput, dateline_place
+from conflict_kg.extract import ArticleInput, Extractor, dateline_place
 from conflict_kg.extract.model import Event, Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _run(extractor: Extractor, text: str) -> Extraction:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Extraction
-from conflict_kg.extract.pipeline import Extractor
 
 VIOLENT = frozenset(
     {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination",

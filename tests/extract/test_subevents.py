@@ -1,12 +1,11 @@
-"""How a protest went decides its ACLED sub-event (extract/subevents.py), on sentences written
-for the test."""
+"""How a protest went decides its ACLED sub-event (extract/events/subevents.py), on sentences
+written for the test."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 
 @pytest.mark.parametrize(

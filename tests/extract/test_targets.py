@@ -1,11 +1,10 @@
-"""Whom an attack was aimed at (extract/targets.py), on sentences written for the tests."""
+"""Whom an attack was aimed at (extract/roles/targets.py), on sentences written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 
 def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _events(extractor: Extractor, text: str) -> list[Event]:

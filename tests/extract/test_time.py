@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from conflict_kg.extract.time import resolve_date
+from conflict_kg.extract.inputs import resolve_date
 
 MONDAY = date(2021, 11, 8)
 

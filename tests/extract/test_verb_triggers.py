@@ -3,9 +3,8 @@ the span ruler's token patterns used to make."""
 
 from __future__ import annotations
 
-from conflict_kg.extract.events import TRIGGERS_KEY
-from conflict_kg.extract.lexicon import load_lexicon
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import Extractor, load_lexicon
+from conflict_kg.extract.nlp import TRIGGERS_KEY
 
 
 def triggers(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:

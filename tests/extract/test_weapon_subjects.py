@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflict_kg.extract.article import ArticleInput
-from conflict_kg.extract.pipeline import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 
 
 def events(extractor: Extractor, text: str) -> list[tuple[str, str | None, str, set]]:

@@ -3,9 +3,8 @@ the words make it an aircraft."""
 
 from __future__ import annotations
 
-from conflict_kg.extract.article import ArticleInput
+from conflict_kg.extract import ArticleInput, Extractor
 from conflict_kg.extract.model import Event
-from conflict_kg.extract.pipeline import Extractor
 
 
 def _event(extractor: Extractor, text: str) -> Event:

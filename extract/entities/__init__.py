@@ -1,0 +1,23 @@
+"""Who and where: the `entities` stage, which leaves the article's `EntityTable` on the Doc
+(`doc._.ck_entities`); names, persons and their titles, places, agencies, claimants and
+datelines are its rules. Other stages use the table's type and a few word lists from here,
+never the rules."""
+
+from __future__ import annotations
+
+from .claimants import RESPONSIBILITY_VERBS
+from .name_context import PLACE_NOUNS_BEFORE_OF
+from .resolution import LOCATIVE_PREPS, STATE_HEADS, resolve
+from .table import ARTICLE_KEY_LENGTH, EntityTable, article_key, is_article_scoped
+
+__all__ = [
+    "ARTICLE_KEY_LENGTH",
+    "LOCATIVE_PREPS",
+    "PLACE_NOUNS_BEFORE_OF",
+    "RESPONSIBILITY_VERBS",
+    "STATE_HEADS",
+    "EntityTable",
+    "article_key",
+    "is_article_scoped",
+    "resolve",
+]

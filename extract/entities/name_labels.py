@@ -1,0 +1,86 @@
+"""Corrections of the statistical NER's label read off a name's own words.
+
+The small English model types names by their context more than by their words: "Oxford
+Street" comes out as an organisation, "the Stormont Cabinet" as a person, "Bloody Sunday" as
+a person or an organisation, and wiki markup ("References==") as a person. A name's head word
+says better what it is: streets, cafes and airfields are facilities (places), cabinets and
+parties are organisations, a name ending in a weekday is an event's name, and a span without
+letters or with markup is no name. `corrected_label` returns spaCy's label vocabulary, so
+`extract.entities.resolution` dispatches on it as on the NER's own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+__all__ = ["corrected_label"]
+
+FACILITY_HEADS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge",
+     "cafe", "café", "restaurant", "bakery", "hotel", "motel", "airport", "airfield",
+     "airbase", "station",
+     "stadium", "mosque", "church", "cathedral", "synagogue", "temple", "shrine", "hospital",
+     "prison", "jail", "market", "bazaar", "mall", "building", "tower", "palace", "estate",
+     "camp", "barracks", "port", "harbour", "harbor", "dam", "highway", "motorway", "checkpoint",
+     "lake", "river", "valley"}
+)  # fmt: skip
+"""Last words that make a name a facility or a place ("Cavehill Road", "Bagram Airfield")."""
+ORGANISATION_HEADS = frozenset(
+    {"cabinet", "party", "council", "committee", "ministry", "parliament", "assembly",
+     "agency", "commission", "union", "federation", "association", "institute", "university",
+     "court", "bank", "company", "corporation", "group", "front", "movement", "vanguard"}
+)  # fmt: skip
+"""Last words that make a name an organisation, never a person."""
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MARKUP = frozenset("=|")
+"""Wiki heading and table markup; brackets are not here: "Cinco[898]" is still a name."""
+
+
+def _event_name(span: Span) -> bool:
+    """ "Bloody Sunday", "Black Friday": a name ending in a weekday names a day's events."""
+    if span[-1].lower_ in WEEKDAYS:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in WEEKDAYS and after.text[:1].isupper()
+
+
+def _shouted_word(span: Span) -> bool:
+    """ "WHAT IS NEXT", "LET US PRAY": an acronym that is also a common word ("IS" for the
+    Islamic State, "US") is that word when the words around it are in capitals too."""
+    if len(span) != 1 or not span.text.isupper() or not span.doc.vocab[span.text.lower()].is_stop:
+        return False
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.is_upper for t in neighbours)
+
+
+def _unit_or_plural_acronym(span: Span) -> bool:
+    """ "1.5 MB", "1530 UTC": capitals right after a number are a unit; "UAVs", "IEDs": a
+    plural acronym is a kind of thing, never one named organisation."""
+    if len(span) != 1:
+        return False
+    text = span.text
+    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return text.isupper() and before is not None and before.like_num
+
+
+def corrected_label(span: Span, label: str) -> str | None:
+    """The label a PERSON or ORG name should carry (None: it is no name); other labels are
+    returned unchanged, except that no word of a line in capitals is an acronym."""
+    if _shouted_word(span):
+        return None
+    if label not in ("PERSON", "ORG"):
+        return label
+    text = span.text
+    if not any(c.isalpha() for c in text) or any(c in MARKUP for c in text):
+        return None
+    if _event_name(span) or _unit_or_plural_acronym(span):
+        return None
+    head = span[-1].lower_
+    if head in FACILITY_HEADS and (len(span) > 1 or label == "PERSON"):
+        return "FAC"  # "Bagram Airfield", and "Airfield" alone is no person either
+    if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
+        return "ORG"
+    return label

@@ -1,0 +1,285 @@
+"""Who and where: turning the Doc's entity spans into one `Entity` per real-world actor.
+
+The `entities` stage: it leaves the article's `EntityTable` on the Doc (`doc._.ck_entities`)
+for every later stage. Within an article, names collapse to one entity ("Sadr" is "Moqtada
+al-Sadr"), capitals used as actors stand for their state ("Tehran said"), and office holders
+named once are found again in nominal mentions ("the Iraqi prime minister").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..language import Lexicon, positions
+from .agencies import agency_after_state
+from .claimants import add_claimants
+from .datelines import add_dateline, overlaps, unlabelled
+from .name_context import (
+    facility_after,
+    person_by_context,
+    place_by_context,
+    reporter_by_context,
+    unlabelled_facilities,
+)
+from .name_labels import corrected_label
+from .persons import add_persons, listed_names, split_misread_cities
+from .place_adjectives import add_place_adjectives
+from .regions import region_around
+from .repeats import add_repeated_names
+from .table import EntityTable, article_key
+
+__all__ = ["ARMED_HEADS", "LOCATIVE_PREPS", "STATE_HEADS", "resolve", "resolve_entities"]
+
+GAZETTEER_TYPES = frozenset(
+    {"ArmedGroup", "StateForce", "Government", "Organization", "CommunalGroup", "Person"}
+)
+ARMED_HEADS = frozenset(
+    {"militia", "militias", "brigade", "brigades", "rebels", "insurgents", "faction", "army",
+     "battalion", "battalions", "fighters", "movement", "front", "guerrillas"}
+)  # fmt: skip
+STATE_HEADS = frozenset(
+    {"authorities", "government", "regime", "leadership", "forces", "troops", "army",
+     "military", "soldiers", "jets", "warplanes", "aircraft", "navy", "police"}
+)  # fmt: skip
+"""Nouns through which a state acts: "Iranian authorities", "Israeli jets", "Russian troops"."""
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
+     "throughout", "within", "toward", "towards", "via", "through", "on"}
+)  # fmt: skip
+
+
+def resolve(doc: Doc) -> None:
+    """Stage `entities`: the article's entities, from the NER's and the gazetteer's spans
+    and the rules of this package, as `doc._.ck_entities`."""
+    ext = doc._
+    ext.ck_entities = resolve_entities(
+        doc, ext.ck_lexicon, article_key(ext.ck_meta.id), ext.ck_dateline
+    )
+
+
+def _strip_article(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    while len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
+        span = span[:-1]
+    return span
+
+
+def _used_as_actor(span: Span) -> bool:
+    """A place name is an actor when it acts or owns, not when it locates ("in Tehran")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
+    return False
+
+
+def resolve_entities(
+    doc: Doc,
+    lexicon: Lexicon,
+    article_key: str = "",
+    dateline: tuple[int, int, str] | None = None,
+) -> EntityTable:
+    """Build the article's entity table from NER, the gazetteer and the context rules.
+
+    `dateline` is the (start, end, name) of the dateline's place (`extract.inputs.article.
+    dateline_place`): it is a place whatever the NER calls it, entered first so that the
+    article's other mentions of the city join it.
+    """
+    table = EntityTable(article_key=article_key)
+    persons: list[Span] = []
+    deferred: list[Span] = []
+    places: list[tuple[Span, str, str]] = []
+    nationalities: list[Span] = []
+    dateline_span = add_dateline(table, doc, lexicon, dateline)
+    dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
+    ents = doc.ents
+    place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
+    for ent in ents:
+        if dateline_span is not None and overlaps(ent, dateline_span):
+            continue
+        span = _strip_article(ent)
+        label = corrected_label(span, ent.label_)
+        if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
+            label = "GPE"  # the NER's misreading of the dateline city, again
+        if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
+            record = lexicon.actors[ent.ent_id_]
+            table.add(
+                span,
+                record.name,
+                record.type,
+                acled_category=record.acled_category,
+                country=record.country,
+            )
+        elif label == "GPE" and ent.ent_id_ and (region := region_around(span)) is not None:
+            table.add(region, region.text, "Place")
+        elif label == "GPE" and (agency := agency_after_state(span)) is not None:
+            name, kind = agency
+            country = ent.ent_id_ or lexicon.country_of_name(span.text)
+            table.add(name, name.text, kind, country=country)
+        elif label in ("PERSON", "ORG") and (facility := facility_after(span)) is not None:
+            places.append((facility, "FAC", ""))
+        elif label in ("GPE", "LOC", "FAC"):
+            places.append((span, label, ent.ent_id_))
+        elif label == "PERSON":
+            persons.append(span)
+        elif label == "ORG":
+            deferred.append(span)
+        elif label == "NORP" and span.text in place_names:
+            places.append((span, "GPE", ""))  # "Dagestan became ..." after "in Dagestan"
+        elif label == "NORP":
+            _add_communal_group(table, span, lexicon)
+            nationalities.append(span)
+    if dateline_name is not None:
+        places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
+    places.extend((span, "FAC", "") for span in unlabelled_facilities(doc))
+    persons, deferred, places = _relabel_by_context(persons, deferred, places)
+    persons += listed_names(persons)
+    persons, misread_cities = split_misread_cities(persons)
+    places.extend((span, "GPE", "") for span in misread_cities)
+    # A one-word "place" that is the surname of a person the article names ("Matanov")
+    # is that person: the statistical NER often mistypes surnames on their own.
+    surname_candidates = [
+        span for span, _, gazetteer_id in places if not gazetteer_id and len(span) == 1
+    ]
+    add_persons(table, doc, persons, deferred + surname_candidates, lexicon)
+    for span, label, gazetteer_id in places:
+        if span[0].i in table.token_entity:
+            continue
+        if label == "GPE":
+            _add_place_or_state(table, span, lexicon, gazetteer_id or None)
+        else:
+            table.add(span, span.text, "Place")
+    for span in deferred:
+        if span[0].i in table.token_entity:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        armed = after is not None and after.lower_ in ARMED_HEADS
+        table.add(span, span.text, "ArmedGroup" if armed else "Organization")
+    _add_state_bodies(table, doc, lexicon)
+    _add_units_after_parents(table, doc, lexicon)
+    add_claimants(table, doc)
+    add_repeated_names(table, doc)
+    add_place_adjectives(table, nationalities, lexicon)
+    _add_demonym_references(table, doc, lexicon)
+    return table
+
+
+def _relabel_by_context(
+    persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
+) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
+    """Move names between persons, organisations and places when the words around one of
+    their mentions say what they are (`extract.entities.name_context`): persons by age, kin or
+    trade, places by "in X", news outlets by "X reported". Every mention of the same name
+    moves with it, so that the article types a name once."""
+    surnames = {s.text.split()[-1].lower() for s in persons if " " in s.text}
+    as_outlet = {s.text for s in persons if reporter_by_context(s, surnames)}
+    as_place = {s.text for s in persons if place_by_context(s)} - as_outlet
+    org_places = {s.text for s in organisations if place_by_context(s, "ORG")}
+    as_person = {s.text for s in organisations if person_by_context(s)} - org_places
+    as_person |= {
+        s.text
+        for s, label, gazetteer_id in places
+        if not gazetteer_id and label != "FAC" and person_by_context(s, listed=False)
+    }
+    as_person -= as_place
+    kept_persons = [s for s in persons if s.text not in as_place | as_outlet]
+    kept_persons += [s for s in organisations if s.text in as_person]
+    kept_persons += [s for s, _, gid in places if not gid and s.text in as_person]
+    kept_places = [p for p in places if p[2] or p[0].text not in as_person]
+    kept_places += [(s, "GPE", "") for s in persons if s.text in as_place]
+    kept_places += [(s, "GPE", "") for s in organisations if s.text in org_places]
+    kept_organisations = [
+        s for s in organisations if s.text not in as_person and s.text not in org_places
+    ]
+    kept_organisations += [s for s in persons if s.text in as_outlet]
+    return kept_persons, kept_organisations, kept_places
+
+
+def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "a British official", "Iranian-backed": a capitalised demonym mentions its country
+    (as ACE and KAIROS annotate it), though only as a reference, not as an actor. So does
+    the demonym that opens the name of one of the country's own forces or governments
+    ("Russian forces" is the Russian Armed Forces, and "Russian" still names Russia)."""
+    for index in positions(doc, lexicon.demonym_to_country):
+        token = doc[index]
+        if not token.text[:1].isupper():
+            continue
+        country = lexicon.demonym_to_country.get(token.lower_)
+        owner = table.at(token)
+        if owner is not None and not (
+            owner.type in ("StateForce", "Government") and owner.country == country
+        ):
+            continue
+        if country is not None and region_around(doc[token.i : token.i + 1]) is None:
+            table.add_reference(doc[token.i : token.i + 1], country, "State", also_place=True)
+
+
+def _add_place_or_state(
+    table: EntityTable, span: Span, lexicon: Lexicon, country: str | None
+) -> None:
+    country = country or lexicon.country_of_name(span.text)
+    if country:
+        table.add(span, country, "State", also_place=True)
+        return
+    capital_of = lexicon.capital_to_country.get(span.text.lower())
+    if capital_of and _used_as_actor(span):
+        table.add(span, capital_of, "State", also_place=True)
+        return
+    table.add(span, span.text, "Place")
+
+
+def _add_communal_group(table: EntityTable, span: Span, lexicon: Lexicon) -> None:
+    """Plural religious or ethnic nouns ("Kurds", "Sunni Muslims"); demonyms are not actors."""
+    root = span.root
+    if span.text.lower() in lexicon.demonym_to_country or root.dep_ in ("amod", "compound"):
+        return
+    if root.tag_ in ("NNPS", "NNS") or span.text.endswith("s"):
+        table.add(span, span.text, "CommunalGroup")
+
+
+def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "Iranian authorities", "the Iranian government": the state acting through its organs."""
+    for index in positions(doc, STATE_HEADS):
+        token = doc[index]
+        if token.i in table.token_entity or token.i == 0:
+            continue
+        modifier = doc[token.i - 1]
+        country = lexicon.demonym_to_country.get(modifier.lower_)
+        if country:
+            table.add(doc[token.i - 1 : token.i + 1], country, "State", also_place=True)
+
+
+def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
+    children = [
+        (record, head_word)
+        for record in lexicon.actors.values()
+        if record.parent
+        and (head_word := record.name.split()[0].lower()) not in lexicon.demonym_to_country
+        and not lexicon.country_of_name(head_word)
+    ]
+    found: dict[str, list[int]] = {}
+    for index in positions(doc, (head_word for _, head_word in children)):
+        found.setdefault(doc[index].lower_, []).append(index)
+    for record, head_word in children:
+        for index in found.get(head_word, ()):
+            token = doc[index]
+            if token.i in table.token_entity:
+                continue
+            window = range(max(0, token.i - 3), token.i)
+            parent_near = any(
+                (e := table.at(doc[j])) is not None and e.name == record.parent for j in window
+            )
+            if parent_near:
+                end = token.i + 1
+                if end < len(doc) and record.name.lower().endswith(doc[end].lower_):
+                    end += 1
+                table.add(
+                    doc[token.i : end],
+                    record.name,
+                    record.type,
+                    acled_category=record.acled_category,
+                    country=record.country,
+                )

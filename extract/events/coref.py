@@ -1,0 +1,752 @@
+"""Within-article event coreference: the mentions of one incident become one event.
+
+A report names its incident many times: in the headline, in the lead, and again as "the
+attack", "Sunday's strike", "the assault"; one day of fighting is told through "clashed",
+"battled" and "exchanged fire". Each mention is decided from how it refers and what its
+arguments say, never from its wording:
+
+- how it refers, read off the parse: a definite noun phrase ("the attack", "Sunday's
+  attack", "its assault") points back to the nearest incident it fits; an indefinite or
+  bare one ("an attack", "heavy fighting") opens a new incident unless it is the body's
+  first telling of the headline's incident, is tied in the tree to an incident's trigger in
+  its own sentence ("killed 11 in an attack") or names that incident's place, actor or
+  day; a clause ("troops clashed with rebels") joins an incident when it shares one of its
+  arguments, or goes on telling the last one;
+- which incidents it may be: one of the same family (the class right under `ck:Event`,
+  from the ontology), whose date, place and target do not contradict its own, and that its
+  sentence does not set before or after it ("two days after the attack");
+- words of alterity ("another", "a separate attack", "a second blast") never refer back,
+  unless the phrase is in apposition to a trigger ("..., the second attack this week");
+  distributive words ("either attack") open no incident of their own.
+
+The event's class is the most specific that fits all its mentions (`extract.events.event_classes`);
+an assassination attempt told as a drone strike is one `AirOrDroneStrike` that is
+`targeted`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..entities import is_article_scoped
+from ..inputs import ResolvedDate
+from ..model import Entity
+from .dates import dated_mentions
+from .event_classes import class_tree
+from .shared import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
+
+if TYPE_CHECKING:
+    from ..language import RoleFinding
+
+__all__ = [
+    "EventCluster",
+    "MentionArguments",
+    "cluster",
+    "cluster_mentions",
+    "concerned_clusters",
+    "header_end",
+    "mention_arguments",
+]
+
+COLLECTIVE_CLASSES = frozenset({"ArmedClash", "Protest", "Riot", "Election", "Sanction", "Meeting"})
+"""Events made of many acts (fighting, marches, votes, sessions) that English reports in the
+plural: "the clashes", "protests", "the talks" name one event; "attacks" do not."""
+ALTERITY = frozenset(
+    {"another", "other", "separate", "different", "new", "fresh", "further", "earlier",
+     "previous", "similar"}
+)  # fmt: skip
+"""Determiners and adjectives that say the incident is not one already told. Ordinals ("a
+second blast") are read from the entity label ORDINAL."""
+DISTRIBUTIVE = frozenset({"either", "each", "both", "neither", "every", "all"})
+"""Determiners that speak of several incidents at once: no one incident to refer to."""
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "another"})
+PRECEDENCE = frozenset({"after", "before", "since", "following", "until", "till", "prior", "ahead"})
+"""Prepositions and subordinators that set one event before or after another."""
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+WINDOW = 12
+"""How many of the most recently told incidents a mention is compared with: reference to an
+incident past a dozen others does not happen in news, and the bound keeps long texts linear."""
+LINK_DISTANCE = 3
+"""Tree distance within which a noun mention is tied to a trigger of its sentence."""
+CLAUSE_LINK_DISTANCE = 4
+"""Tree distance within which a clause is tied to a trigger of its sentence (coordinated,
+subordinate and participial clauses of one telling)."""
+PRONOUN_REACH = 2
+"""Sentences within which a clause of the same class, or whose actor is a pronoun, goes on
+telling the last incident."""
+ADMIN_UNITS = frozenset(
+    {"region", "province", "state", "district", "county", "governorate", "prefecture",
+     "department", "oblast", "municipality", "territory", "division", "zone"}
+)  # fmt: skip
+"""Nouns that name a place as an administrative area, which holds towns and sites."""
+HEADLINE_REACH = 200
+"""How far into the text a title found without a dateline may start (after a date line)."""
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MentionArguments:
+    """What a mention's own sentence says about its incident, for telling incidents apart."""
+
+    places: frozenset[str] = frozenset()
+    """Named places (entity ids); countries are left out, as they hold every other place,
+    and so are facilities the article only describes ("a police post")."""
+    targets: frozenset[str] = frozenset()
+    """Named actors it was aimed at: a different one is a different incident."""
+    actors: frozenset[str] = frozenset()
+    """Every entity in any role (sharing one is a sign of the same incident)."""
+    local_actors: frozenset[str] = frozenset()
+    """Those of `actors` the article only describes ("gunmen", "civilians")."""
+    pronoun: bool = False
+    """A clause whose doer or patient is a personal pronoun ("they stormed the post")."""
+
+
+def mention_arguments(
+    mention: EventMention,
+    roles: Iterable[tuple[str, Entity | None]],
+    is_local: Callable[[str], bool],
+) -> MentionArguments:
+    """The arguments of one mention from its (role, entity) findings; `is_local` tells an
+    entity the article only describes from a named one."""
+    places: set[str] = set()
+    targets: set[str] = set()
+    actors: set[str] = set()
+    for role, entity in roles:
+        if entity is None:
+            continue
+        country = entity.type == "State" or entity.also_place
+        local = is_local(entity.id)
+        if (role == "place" or entity.type == "Place") and not local:
+            if not country:
+                places.add(entity.id)
+            continue
+        actors.add(entity.id)  # described facilities ("an army base") tell nothing apart
+        if role == "target" and not is_local(entity.id):
+            targets.add(entity.id)
+    return MentionArguments(
+        places=frozenset(places),
+        targets=frozenset(targets),
+        actors=frozenset(actors),
+        local_actors=frozenset(a for a in actors if is_local(a)),
+        pronoun=_pronoun_actor(mention),
+    )
+
+
+@dataclass(slots=True, eq=False)
+class EventCluster:
+    """Mentions of one incident, with what they say about it gathered as they join."""
+
+    mentions: list[EventMention] = field(default_factory=list)
+    casualties: tuple[int | None, bool, int | None, bool] | None = None
+    """(fatalities, fatalities reported, injuries, injuries reported)."""
+    places: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    days: dict[str, str] = field(default_factory=dict)
+    """Calendar keys of its dates ("weekday" -> "sunday", "month-day" -> "03-14")."""
+    _classes: list[str] = field(default_factory=list)
+    _class: str = ""
+    _sentences: dict[int, list[EventMention]] = field(default_factory=dict)
+    _date: ResolvedDate | None = None
+
+    def in_sentence(self, start: int) -> list[EventMention]:
+        """Its mentions in the sentence starting at token `start`."""
+        return self._sentences.get(start, [])
+
+    def add(self, mention: EventMention, arguments: MentionArguments, days: dict[str, str]) -> None:
+        self.mentions.append(mention)
+        self._sentences.setdefault(mention.sentence.start, []).append(mention)
+        self.places |= arguments.places
+        self.targets |= arguments.targets
+        self.actors |= arguments.actors
+        for kind, value in days.items():
+            self.days.setdefault(kind, value)
+        if not mention.anaphoric and mention.event_class not in self._classes:
+            self._classes.append(mention.event_class)
+            self._class = class_tree().most_specific(self._classes)
+        elif not self._class:
+            self._class = mention.event_class
+        if mention.date is not None and (
+            self._date is None
+            or _PRECISION.get(mention.date.precision, 9) < _PRECISION.get(self._date.precision, 9)
+        ):
+            self._date = mention.date
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def event_class(self) -> str:
+        """The most specific class that fits every mention (a drone strike beats "the
+        attack"; between siblings, ACLED's precedence)."""
+        return self._class
+
+    @property
+    def classes(self) -> list[str]:
+        """The classes its mentions name, in the order they were first named."""
+        return list(self._classes) or [self._class]
+
+    @property
+    def family(self) -> str:
+        return class_tree().family(self._class)
+
+    @property
+    def targeted(self) -> bool:
+        """Aimed at a specific person: one of its mentions names an assassination, whatever
+        class the means of the attack gave the event."""
+        tree = class_tree()
+        return any(tree.subsumes("Assassination", c) for c in self._classes)
+
+    @property
+    def date(self) -> ResolvedDate | None:
+        """The most precise date any mention has (the first of those)."""
+        return self._date
+
+    @property
+    def violent(self) -> bool:
+        return self.event_class in VIOLENT
+
+    @property
+    def acled(self) -> str | None:
+        """The ACLED code of the first mention of the cluster's own class that has one."""
+        for mention in self.mentions:
+            if mention.event_class == self.event_class and mention.acled:
+                return mention.acled
+        return next((m.acled for m in self.mentions if m.acled), None)
+
+    def ordered_mentions(self) -> list[EventMention]:
+        """Its mentions, the most specific first: those of the event's own class, then by
+        depth in the class tree, each group in text order; "the incident" last."""
+        tree = class_tree()
+
+        def rank(mention: EventMention) -> tuple[int, int, int]:
+            if mention.anaphoric:
+                return (2, 0, mention.span.start)
+            own = 0 if mention.event_class == self.event_class else 1
+            return (own, -tree.depth(mention.event_class), mention.span.start)
+
+        return sorted(self.mentions, key=rank)
+
+
+_PRECISION = {"day": 0, "month-day": 1, "week": 2, "month": 3, "year": 4}
+
+
+def header_end(text: str, title: str | None, dateline: tuple[int, int, str] | None) -> int:
+    """Where the article's body starts: at the line of its dateline, or after its title
+    when the text opens with it; 0 when the text has neither (all of it is body)."""
+    if dateline is not None:
+        return text.rfind("\n", 0, dateline[0]) + 1
+    if title:
+        at = text.find(title, 0, HEADLINE_REACH + len(title))
+        if at >= 0:
+            return at + len(title)
+    return 0
+
+
+def _kind(mention: EventMention) -> str:
+    """How the mention refers: "anaphor" (definite, possessive, "the incident", or named by
+    a proper name or date without "the"), "bare" (no determiner), "indefinite", "clause" (a
+    verb), "distributive" or "other"."""
+    root = mention.head
+    if mention.anaphoric or mention.definite:
+        return "anaphor"
+    if root.pos_ in ("VERB", "AUX") or root.tag_.startswith("VB"):
+        return "clause"
+    determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "predet", "nummod")}
+    if determiners & DISTRIBUTIVE:
+        return "distributive"
+    if determiners & INDEFINITE:
+        return "indefinite"
+    if determiners - DEFINITE:
+        return "other"
+    if any(_naming(c) for c in root.children if c.dep_ in ("compound", "nmod", "npadvmod")):
+        return "anaphor"  # "the April 15 bombing", "Boston Marathon bombing" without "the"
+    return "bare"
+
+
+def _naming(token: Token) -> bool:
+    """A modifier that makes a bare noun a name for one incident: a proper name or a date."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("DATE", "GPE", "FAC", "EVENT")
+
+
+def _other_incident(mention: EventMention) -> bool:
+    """ "another attack", "a separate raid": not an incident told before."""
+    return any(
+        c.dep_ in ("det", "amod", "advmod") and c.lower_ in ALTERITY for c in mention.head.children
+    )
+
+
+def _ordinal(mention: EventMention) -> bool:
+    """ "a second blast", "the third attack this month": one of a series."""
+    return any(
+        c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ != "first"
+        for c in mention.head.children
+    )
+
+
+def _climb(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
+    """The tokens from `a` and from `b` up to their lowest common ancestor (exclusive),
+    each list starting at its own end; None when they are in different trees."""
+    above_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(above_a)}
+    climbed: list[Token] = []
+    for token in (b, *b.ancestors):
+        if token.i in index:
+            return above_a[: index[token.i]], climbed
+        climbed.append(token)
+    return None
+
+
+def _distance(a: Token, b: Token) -> int:
+    found = _climb(a, b)
+    return len(found[0]) + len(found[1]) if found is not None else 99
+
+
+def _sequenced(a: Token, b: Token) -> bool:
+    """Whether the sentence sets one event before or after the other: "killed two days
+    after the attack", "stormed the town after rebels shelled it". The marker must govern
+    the event itself (it is its preposition, or the mark of its clause or of the clause it
+    is the subject of: "after an air strike killed two"); what hangs deeper
+    inside the phrase ("after the attack to meet with leaders") is not set by it."""
+    found = _climb(a, b)
+    if found is None:
+        return False
+    for side in found:
+        for token in side[:2]:  # the event, and the clause it is the subject of
+            if any(c.dep_ == "mark" and c.lower_ in PRECEDENCE for c in token.children):
+                return True
+        if len(side) > 1 and side[1].lower_ in PRECEDENCE:
+            return side[1].dep_ in ("prep", "mark", "advmod", "pcomp")
+    return False
+
+
+def _day_keys(value: ResolvedDate | None, text: str | None) -> dict[str, str]:
+    """Calendar keys a date gives without a year: its weekday and month-day."""
+    keys: dict[str, str] = {}
+    if value is not None and value.precision == "day":
+        try:
+            day = date.fromisoformat(value.value)
+        except ValueError:
+            return keys
+        keys["weekday"] = WEEKDAYS[day.weekday()]
+        keys["month-day"] = f"{day.month:02d}-{day.day:02d}"
+        return keys
+    if value is not None and value.precision == "month-day":
+        keys["month-day"] = value.value.lstrip("-")
+        return keys
+    if not text:
+        return keys
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday:
+        keys["weekday"] = weekday
+    month = next((MONTHS[w] for w in words if w in MONTHS), 0)
+    day_numbers = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    if month and day_numbers:
+        keys["month-day"] = f"{month:02d}-{day_numbers[0]:02d}"
+    return keys
+
+
+def _interval(value: ResolvedDate) -> tuple[date, date] | None:
+    """The days a resolved date spans."""
+    try:
+        if value.precision == "day":
+            day = date.fromisoformat(value.value)
+            return day, day
+        if value.precision == "week":
+            monday = date.fromisoformat(value.value)
+            return monday, monday + timedelta(days=6)
+        if value.precision == "month":
+            year, month = (int(p) for p in value.value.split("-")[:2])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), following - timedelta(days=1)
+        if value.precision == "year":
+            year = int(value.value[:4])
+            return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _dates_clash(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    if a is None or b is None:
+        return False
+    span_a, span_b = _interval(a), _interval(b)
+    if span_a is None or span_b is None:
+        return False
+    return span_a[1] < span_b[0] or span_b[1] < span_a[0]
+
+
+def _date_texts(doc: Doc, mentions: list[EventMention]) -> dict[int, str]:
+    """The date expression each mention is nearest to in the tree (as the `dates` stage dates them),
+    kept even when it cannot be resolved: "on Monday" and "on Wednesday" are two days
+    whatever the year."""
+    texts: dict[int, str] = {}
+    for ent, nearest in dated_mentions(doc, mentions):
+        texts.setdefault(id(nearest), ent.text)
+    return texts
+
+
+def regions(doc: Doc, place_of: Mapping[int, str]) -> set[str]:
+    """Places the article names as administrative areas ("Gedo region", "Zamfara state",
+    "the province of Anbar"): areas that hold towns."""
+    found: set[str] = set()
+    for index, entity_id in place_of.items():
+        token = doc[index]
+        after = doc[index + 1] if index + 1 < len(doc) else token
+        if ADMIN_UNITS & {token.lower_, token.head.lower_, after.lower_}:
+            found.add(entity_id)
+    return found
+
+
+def nested_places(
+    doc: Doc, place_of: Mapping[int, str], names: Mapping[str, str], starts: list[int]
+) -> set[frozenset[str]]:
+    """Pairs of places that may hold one another, so that they never tell two incidents
+    apart: places whose names begin alike ("Bagram" and "Bagram Airfield", "Kirkuk" and
+    "Kirkuk province"), and places the article ties together in one phrase ("Kadawa in
+    Zamfara state", "the road from Hawija to Kirkuk"). Places joined as conjuncts ("in
+    Hawija and Daquq") are not tied. `starts` are the token indices where sentences
+    start."""
+    pairs: set[frozenset[str]] = set()
+    by_word: dict[str, list[str]] = {}
+    for entity_id in set(place_of.values()):
+        words = names.get(entity_id, "").lower().split()
+        if words:
+            by_word.setdefault(words[0], []).append(entity_id)
+    for same in by_word.values():
+        pairs.update(frozenset((a, b)) for a in same for b in same if a < b)
+    by_sentence: dict[int, list[tuple[str, Token]]] = {}
+    for index, entity_id in place_of.items():
+        token = doc[index]
+        if token.head.i != index and place_of.get(token.head.i) == entity_id:
+            continue  # not the root of its name
+        sentence = starts[bisect_right(starts, index) - 1]
+        by_sentence.setdefault(sentence, []).append((entity_id, token))
+    for places in by_sentence.values():
+        for n, (id_a, a) in enumerate(places):
+            for id_b, b in places[n + 1 :]:
+                if id_a == id_b:
+                    continue
+                found = _climb(a, b)
+                if found is None or len(found[0]) + len(found[1]) > LINK_DISTANCE:
+                    continue
+                if any(t.dep_ == "conj" for t in (*found[0], *found[1])):
+                    continue
+                pairs.add(frozenset((id_a, id_b)))
+    return pairs
+
+
+@dataclass(slots=True)
+class _Reader:
+    """The state of one article's walk over its mentions."""
+
+    arguments: Mapping[int, MentionArguments]
+    date_texts: Mapping[int, str]
+    nested: set[frozenset[str]]
+    regions: set[str]
+    body_start: int
+    sentence_starts: list[int]
+    """Token index where each sentence of the Doc starts, in order."""
+    clusters: list[EventCluster] = field(default_factory=list)
+    recent: list[EventCluster] = field(default_factory=list)
+    """Open clusters, the most recently told last (at most WINDOW of them)."""
+    headlines: list[EventCluster] = field(default_factory=list)
+    """Clusters of the headline and summary lines that the body has not told yet."""
+
+    def apart(self, earlier: EventMention, later: EventMention) -> int:
+        """How many sentences lie between two mentions' sentences (0: the same one)."""
+        starts = self.sentence_starts
+        first = bisect_right(starts, earlier.sentence.start)
+        return max(0, bisect_right(starts, later.sentence.start) - first)
+
+    def args(self, mention: EventMention) -> MentionArguments:
+        return self.arguments.get(id(mention), MentionArguments())
+
+    def days(self, mention: EventMention) -> dict[str, str]:
+        return _day_keys(mention.date, self.date_texts.get(id(mention)))
+
+    def places_clash(self, ours: frozenset[str], theirs: set[str]) -> bool:
+        """Two places of one kind (two towns, two provinces) that nothing ties together;
+        a province may hold a town the article never places in it ("Gedo region", "El
+        Wak"), so a region and a town never clash."""
+        if not ours or not theirs or ours & theirs:
+            return False
+        pairs = [(a, b) for a in ours for b in theirs]
+        if any(frozenset(pair) in self.nested for pair in pairs):
+            return False
+        return any((a in self.regions) == (b in self.regions) for a, b in pairs)
+
+    def contradicts(self, cluster: EventCluster, mention: EventMention) -> bool:
+        """Whether what the mention says of its incident contradicts the cluster's: another
+        date, another place, another named target."""
+        if _dates_clash(cluster.date, mention.date):
+            return True
+        days = self.days(mention)
+        if any(cluster.days.get(kind, value) != value for kind, value in days.items()):
+            return True
+        args = self.args(mention)
+        if self.places_clash(args.places, cluster.places):
+            return True
+        return bool(args.targets and cluster.targets and not args.targets & cluster.targets)
+
+    def shares(self, cluster: EventCluster, mention: EventMention, *, named: bool) -> bool:
+        """Whether the mention names something of the cluster's own: a place, a named
+        actor, a day; unless `named`, also an actor the article only describes ("the
+        gunmen") near the cluster's last mention."""
+        args = self.args(mention)
+        if args.places & cluster.places:
+            return True
+        days = self.days(mention)
+        if any(cluster.days.get(kind) == value for kind, value in days.items()):
+            return True
+        common = args.actors & cluster.actors
+        if common - args.local_actors:
+            return True
+        if named or not common:
+            return False
+        return self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
+
+    def candidates(self, mention: EventMention) -> list[EventCluster]:
+        """Open clusters the mention may belong to, the most recent first (the headline's
+        untold incidents after the others)."""
+        family = class_tree().family(mention.event_class)
+        found: list[EventCluster] = []
+        for cluster in [*reversed(self.recent), *self.headlines]:
+            if cluster in found or cluster.family != family:
+                continue
+            if self.contradicts(cluster, mention):
+                continue
+            here = cluster.in_sentence(mention.sentence.start)
+            if any(_sequenced(m.head, mention.head) for m in here):
+                continue
+            found.append(cluster)
+        return found
+
+    def tied(self, candidates: list[EventCluster], mention: EventMention) -> EventCluster | None:
+        """The candidate with a trigger in the mention's own sentence that the mention is
+        tied to in the tree: a clause to the clause it continues ("stormed the village,
+        shooting residents"), a noun to a trigger near it ("killed 11 in an attack", "the
+        blast was a suicide attack"). A verb deep inside another phrase ("supported by air
+        strikes from the coalition bombing IS") tells something else."""
+        reach = CLAUSE_LINK_DISTANCE if _kind(mention) == "clause" else LINK_DISTANCE
+        for cluster in candidates:
+            for other in cluster.in_sentence(mention.sentence.start):
+                if _distance(other.head, mention.head) <= reach:
+                    return cluster
+        return None
+
+    def antecedent(self, mention: EventMention) -> EventCluster | None:
+        """The incident the mention tells again, or None for a new one."""
+        if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
+            return None
+        candidates = self.candidates(mention)
+        if not candidates:
+            return None
+        kind = _kind(mention)
+        if mention.head.dep_ in ("appos", "attr"):
+            # "..., the second attack this week", "the blast was a suicide attack": the
+            # phrase says what the incident of its sentence was.
+            tied = self.tied(candidates, mention)
+            if tied is not None:
+                return tied
+        if _other_incident(mention) or _ordinal(mention):
+            return None
+        if mention.event_class in COLLECTIVE_CLASSES and kind in ("bare", "indefinite", "other"):
+            # "protesters", "some demonstrators", "a general strike": a crowd or its acts,
+            # told as they go on, not a new referent of its own.
+            kind = "clause"
+        if kind == "other":
+            return None
+        if kind == "distributive":
+            return candidates[0]  # "before each explosion": told already, among others
+        if mention.span.start_char >= self.body_start:
+            # The body's first telling of the headline's incident, of a kind that fits.
+            lead = next(
+                (
+                    c
+                    for c in candidates
+                    if c in self.headlines
+                    and (_fits(c, mention) or self.shares(c, mention, named=False))
+                ),
+                None,
+            )
+            if lead is not None:
+                return lead
+        tied = self.tied(candidates, mention)
+        if tied is not None:
+            return tied
+        if kind == "anaphor":
+            # The nearest incident whose class fits its own, one sharing an argument with
+            # it first ("the bombing" skips the clashes told since); an incident of another
+            # kind only through an argument they share.
+            sharing = [c for c in candidates if self.shares(c, mention, named=False)]
+            fits = [c for c in candidates if _fits(c, mention)]
+            ranked = [c for c in sharing if c in fits] or fits or sharing
+            return ranked[0] if ranked else None
+        if kind in ("indefinite", "bare"):
+            # A new referent, unless it names the place, actor or day of one already told
+            # ("The federal building was shattered by an explosion" of the bombing there).
+            sharing = [c for c in candidates if self.shares(c, mention, named=True)]
+            if sharing:
+                return sharing[0]
+            return self.continued(candidates, mention) if kind == "bare" else None
+        sharing = [c for c in candidates if self.shares(c, mention, named=False)]
+        if sharing:
+            return sharing[0]
+        return self.continued(candidates, mention)
+
+    def continued(
+        self, candidates: list[EventCluster], mention: EventMention
+    ) -> EventCluster | None:
+        """The last incident, when the mention goes on telling it: of its class, right
+        after it or with no other incident of its family open ("a man was arrested ...
+        The suspect was detained at a checkpoint", "the election ... a defeat at polling
+        stations"); or a clause whose actor is a pronoun right after it ("They set homes on
+        fire")."""
+        last = candidates[0]
+        near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
+        if mention.event_class in last.classes and (near or len(candidates) == 1):
+            return last
+        if near and self.args(mention).pronoun:
+            return last
+        return None
+
+    def read(self, mention: EventMention) -> None:
+        target = self.antecedent(mention)
+        in_header = mention.span.start_char < self.body_start
+        if target is None:
+            if mention.anaphoric:
+                return  # "the incident" with nothing to point back to names no event
+            target = EventCluster()
+            self.clusters.append(target)
+            if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
+                target.add(mention, self.args(mention), self.days(mention))
+                return  # "attacks": no one incident for a later mention to tell again
+            if in_header:
+                self.headlines.append(target)
+        target.add(mention, self.args(mention), self.days(mention))
+        if not in_header and target in self.headlines:
+            self.headlines.remove(target)
+        if target in self.recent:
+            self.recent.remove(target)
+        self.recent.append(target)
+        if len(self.recent) > WINDOW:
+            self.recent.pop(0)
+
+
+def _fits(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether the mention's class fits the cluster's (`ClassTree.fit`): "the attack" fits
+    a bombing, "the assassination attempt" a drone strike, "the bombing" a clash only
+    through an argument they share. A kidnapping is no "attack" (`ATTACK_FAMILY` leaves
+    abductions out, as ACLED codes them apart)."""
+    own, theirs = mention.event_class, cluster.event_class
+    if (own in ATTACK_FAMILY) != (theirs in ATTACK_FAMILY):
+        return False
+    return class_tree().fit(own, theirs)
+
+
+def _pronoun_actor(mention: EventMention) -> bool:
+    """ "They stormed the post": a clause whose doer or patient is a personal pronoun."""
+    root = mention.head
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PRONOUNS for c in root.children
+    )
+
+
+def cluster(doc: Doc) -> None:
+    """Stage `coreference`: the mentions of `doc._.ck_mentions` grouped into incidents, as
+    `doc._.ck_clusters`, comparing what each mention's own sentence says about it (the
+    roles of `doc._.ck_mention_roles`), its date and its places."""
+    ext = doc._
+    table = ext.ck_entities
+    meta = ext.ck_meta
+    mentions = ext.ck_mentions
+    place_tokens = table.place_tokens()
+    ext.ck_clusters = cluster_mentions(
+        doc,
+        mentions,
+        _arguments(mentions, ext.ck_mention_roles, meta.id),
+        {i: table.token_entity[i] for i in place_tokens},
+        {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
+        header_end(doc.text, meta.title, ext.ck_dateline),
+    )
+
+
+def _arguments(
+    mentions: list[EventMention], own_roles: dict[int, list[RoleFinding]], article_id: str
+) -> dict[int, MentionArguments]:
+    return {
+        id(m): mention_arguments(
+            m,
+            ((f.role, f.entity) for f in own_roles[id(m)] if f.attribution.certainty != "denied"),
+            lambda entity_id: is_article_scoped(entity_id, article_id),
+        )
+        for m in mentions
+    }
+
+
+def cluster_mentions(
+    doc: Doc,
+    mentions: list[EventMention],
+    arguments: Mapping[int, MentionArguments],
+    place_of: Mapping[int, str],
+    place_names: Mapping[str, str],
+    body_start: int,
+) -> list[EventCluster]:
+    """Group the mentions (in text order) into incidents. `arguments` holds each mention's
+    arguments by `id(mention)`, `place_of` the place entity of each token that names a place
+    and `place_names` their names, `body_start` the offset where the headline and summary
+    lines end."""
+    starts = [sentence.start for sentence in doc.sents] if mentions else [0]
+    reader = _Reader(
+        arguments=arguments,
+        date_texts=_date_texts(doc, mentions),
+        nested=nested_places(doc, place_of, place_names, starts) if mentions else set(),
+        regions=regions(doc, place_of),
+        sentence_starts=starts,
+        body_start=body_start,
+    )
+    for mention in mentions:
+        reader.read(mention)
+    return reader.clusters
+
+
+def concerned_clusters(clusters: list[EventCluster]) -> dict[int, EventCluster]:
+    """For each statement cluster (by `id`), the event it is about: the first other cluster
+    with a mention whose trigger the statement's trigger governs in the dependency tree
+    ("X claimed responsibility for the bombing", "accused of bombing the mosque")."""
+    concerned: dict[int, EventCluster] = {}
+    for cluster in clusters:
+        if cluster.event_class not in STATEMENTS:
+            continue
+        governed = {t.i for m in cluster.mentions for t in m.head.subtree}
+        for other in clusters:
+            if other is cluster or other.event_class in STATEMENTS:
+                continue
+            if any(m.head.i in governed for m in other.mentions):
+                concerned[id(cluster)] = other
+                break
+    return concerned

@@ -1,0 +1,61 @@
+"""When: the dates of event mentions, resolved against the article's own date.
+
+The `dates` stage runs before coreference, which needs dates to keep distinct incidents apart;
+it sets `EventMention.date` on the mentions of `doc._.ck_mentions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..inputs import MonthDay, article_anchor, resolve_date
+from ..language import dependency_distance
+from .shared import EventMention
+
+__all__ = ["date_anchor", "date_mentions", "dated_mentions", "dates"]
+
+
+def dates(doc: Doc) -> None:
+    """Stage `dates`: each mention's date, counted from the article's publication date or
+    dateline (`extract.inputs.article_anchor`)."""
+    ext = doc._
+    date_mentions(doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text))
+
+
+def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
+    """Give a mention the date of a DATE entity of its sentence that is near it in the tree
+    (`dated_mentions`), when the expression resolves against `anchor`."""
+    for ent, mention in dated_mentions(doc, mentions):
+        if mention.date is not None:
+            continue
+        resolved = resolve_date(ent.text, anchor)
+        if resolved is not None:
+            mention.date = resolved
+
+
+def dated_mentions(doc: Doc, mentions: list[EventMention]) -> Iterator[tuple[Span, EventMention]]:
+    """Each DATE entity with the mention of its sentence nearest to it in the tree, when it is
+    near enough: nearer for a definite or anaphoric mention, which more often only points
+    back."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.start, []).append(mention)
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        mention = date_anchor(ent, by_sentence.get(ent.sent.start, []))
+        if mention is None:
+            continue
+        reach = 2 if (mention.definite or mention.anaphoric) else 4
+        if dependency_distance(ent.root, mention.head) <= reach:
+            yield ent, mention
+
+
+def date_anchor(date_span: Span, candidates: list[EventMention]) -> EventMention | None:
+    """The trigger (among those of the date's sentence) nearest to the date in the tree."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: dependency_distance(date_span.root, m.head))

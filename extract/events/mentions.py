@@ -1,0 +1,487 @@
+"""What happened: trigger spans become event mentions.
+
+Each trigger the rulers found is read in its context (a hazard told with the words of war,
+a word in a peaceful sense, a hypothetical) and, when it reports an event, becomes a mention
+with its class (the `mentions` stage leaves them as `doc._.ck_mentions`); `coref` then groups
+the mentions of one incident into one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..language import TriggerRecord, objects_of, positions
+from ..nlp import TRIGGERS_KEY, WEAPON
+from .senses import (
+    ACCIDENT,
+    FIRES,
+    HAZARDS,
+    PLACE_PREPS,
+    blaze,
+    caused_by_attack,
+    deliberate,
+    effect_of_other_event,
+    hazard_reading,
+    is_explosion,
+    labour_strike,
+    negated,
+    non_conflict_sense,
+)
+from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
+from .specificity import specific_mentions
+
+__all__ = ["find", "find_mentions"]
+
+ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {"fear", "threaten", "plan", "want", "hope", "prevent", "avoid", "urge"}
+)
+"""Verbs whose complement has not happened ("plans to attack"). Not "try" or "seek": an
+attempted attack took place, and ACLED codes it ("tried to storm a police station")."""
+DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
+
+
+TERRITORY_NOUNS = frozenset(
+    {"village", "villages", "town", "towns", "city", "district", "districts", "area", "areas",
+     "base", "bases", "region", "province", "territory", "airport", "port", "camp", "hill",
+     "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
+     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital"}
+)  # fmt: skip
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """ "fearing he could reach an agreement": an event that has not happened."""
+    governor = token if token.pos_ == "VERB" else token.head
+    for _ in range(3):
+        if governor.pos_ == "VERB" or governor.pos_ == "AUX":
+            break
+        governor = governor.head
+    if token is not governor and token.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
+        return True  # "vowed to hit back", "plans to attack"
+    if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
+        if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
+            return True
+    return any(c.dep_ == "mark" and c.lower_ == "if" for c in governor.children)
+
+
+WEAPON_NOUNS = frozenset(
+    {"weapons", "weapon", "arms", "ammunition", "ammunitions", "rounds", "explosives", "guns",
+     "pistols", "rifles", "cache", "caches", "bullets", "grenades", "ieds", "devices", "device",
+     "packages", "mines", "landmines", "rockets", "missiles", "drones", "bombs", "magazines",
+     "munitions", "detonators"}
+)  # fmt: skip
+
+
+BASE_NOUNS = frozenset(
+    {"base", "bases", "post", "posts", "outpost", "outposts", "headquarters", "camp", "camps",
+     "checkpoint", "checkpoints", "garrison", "airbase", "airfield"}
+)  # fmt: skip
+
+
+def _window(span: Span) -> Span:
+    return span.doc[span.end : min(span.end + 8, span.sent.end)]
+
+
+QUANTITY_NOUNS = frozenset(
+    {"quantity", "quantities", "amount", "amounts", "number", "total", "haul", "lot", "lots",
+     "consignment", "consignments", "shipment", "shipments", "batch", "supply", "supplies",
+     "kind", "kinds", "type", "types", "variety", "range", "assortment", "collection", "set",
+     "pile", "box", "boxes", "crate", "crates", "bag", "bags", "truckload", "dozens",
+     "hundreds", "thousands", "tons", "tonnes", "kilograms", "kg"}
+)  # fmt: skip
+"""Nouns that measure what was seized: "a total of 20 rifles", "quantities of explosives"."""
+STORAGE_NOUNS = frozenset(
+    {"cache", "caches", "stash", "stashes", "stockpile", "stockpiles", "depot", "depots",
+     "store", "stores", "storehouse", "warehouse", "warehouses", "arsenal", "arsenals",
+     "hideout", "hideouts", "bunker", "bunkers", "workshop", "workshops", "factory",
+     "factories", "storage"}
+)  # fmt: skip
+"""Places that hold weapons: a hideout "used to store arms" found is a weapons find, so
+the whole of their phrase counts."""
+
+
+def _what_was_acted_on(span: Span) -> list[Token]:
+    """The thing found or seized: the object's or passive subject's head with its
+    modifiers and conjuncts ("seized nine pistols", "pistols and rifles were seized"),
+    what a quantity noun measures ("a total of 20 rifles"), anything a store of weapons
+    is said to hold ("a hideout used to store arms"); a trigger noun's "of" phrase
+    ("the seizure of weapons"). Not the object's other attachments: in "found the launch
+    site of the drone" the site was found, not the drone. With no object in the tree (nor
+    a clause the parser made of it), the words after the trigger."""
+    root = span.root
+    heads = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    if root.pos_ != "VERB":
+        heads += [
+            pobj
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    if not heads:
+        # "found the site of the rockets fired at ..." misparsed as a clause: its subject.
+        heads = [
+            subject
+            for clause in root.children
+            if clause.dep_ == "ccomp"
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+        ]
+    if not heads:
+        return list(_window(span))
+    tokens: list[Token] = []
+    while heads:
+        head = heads.pop()
+        tokens.append(head)
+        if head.lower_ in STORAGE_NOUNS:
+            tokens.extend(head.subtree)
+            continue
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "conj", "nmod", "appos"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in QUANTITY_NOUNS:
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    return tokens
+
+
+DIPLOMATIC_NOUNS = frozenset(
+    {"diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys", "embassy",
+     "embassies", "consulate", "consulates", "consul", "consuls", "attache", "attaches",
+     "chargé", "charge", "diplomatic", "legation"}
+)  # fmt: skip
+"""What is expelled, closed or recalled when the act is diplomatic (PLOVER SANCTION, expel)."""
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+"""A state closing *its own* mission withdraws it; closing another's is the sanction."""
+CONTRABAND_NOUNS = frozenset(
+    {"drug", "drugs", "narcotics", "narcotic", "heroin", "cocaine", "cannabis", "marijuana",
+     "hashish", "hash", "methamphetamine", "meth", "opium", "ketamine", "amphetamine",
+     "amphetamines", "captagon", "tramadol", "fentanyl", "steroids", "pills", "contraband",
+     "counterfeit", "fake", "smuggled", "cigarettes", "ivory", "liquor"}
+)  # fmt: skip
+"""What a seizure takes when it is a blow to crime rather than to an armed group."""
+SUBSTANCE_NOUNS = frozenset(
+    {"gas", "oil", "crude", "fuel", "petrol", "diesel", "gasoline", "chemical", "chemicals",
+     "ammonia", "chlorine", "toxic", "radioactive", "radiation", "sewage", "waste", "water",
+     "acid", "cyanide", "oxygen", "methane", "propane", "tank", "tanks", "tanker", "pipe",
+     "pipes", "pipeline", "pipelines", "cylinder", "valve", "reactor", "plant", "factory"}
+)  # fmt: skip
+"""What leaks or spills as a hazard (or holds it); a leaked report or secret is no spill."""
+ABSTRACT_NOUNS = frozenset(
+    {"market", "markets", "stock", "stocks", "share", "shares", "price", "prices", "currency",
+     "economy", "economic", "financial", "system", "server", "servers", "computer", "website",
+     "software", "app", "talks", "party", "coalition", "government"}
+)  # fmt: skip
+"""What crashes without anyone being hurt: a market, a currency, a website."""
+
+
+ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
+ARMED_DOERS = frozenset(
+    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
+     "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
+     "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
+     "fighter", "extremists", "extremist"}
+)  # fmt: skip
+"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS`."""
+"""Entity labels the gazetteer ruler gives armed actors."""
+
+
+def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
+    """ "a car bomb hit a checkpoint", "rockets slammed into the base", "two soldiers were
+    killed by a roadside bomb": a verb of harm whose doer is a weapon reports the attack
+    that weapon made, typed by the weapon downstream; "the storm hit the coast" and "he hit
+    the ball" name no weapon and no attack."""
+    doers = _doers(span.root)
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
+    # an attack already reported, and "hit" is that attack's verb, not a second one.
+    return any(t.i in weapon_tokens for t in doers)
+
+
+def _armed_doer(span: Span) -> bool:
+    """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
+    killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
+    reports an attack; "the flood killed ten" and "cancer killed him" do not."""
+    return _armed(_modified(_doers(span.root)), ARMED_WORDS | ARMED_DOERS)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does the verb: its subject, or the object of its passive "by"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return doers + [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+
+
+def _armed(tokens: list[Token], words: frozenset[str] = ARMED_WORDS) -> bool:
+    """An armed actor of the gazetteer, or one of `words` for armed people, among `tokens`."""
+    return any(t.lower_ in words or t.ent_type_ in ARMED_LABELS for t in tokens)
+
+
+def _armed_opponents(span: Span) -> bool:
+    """ "troops battled Taliban fighters", "police skirmished with rebels": a verb of
+    struggle is a clash only when the side fought is armed, not when someone (soldiers
+    too) battles a disease, a fire, floods or for votes. The side fought is the object or
+    the "with"/"against" object; with neither, the subject's conjuncts ("troops and rebels
+    battled"). It is armed when it is an armed actor of the gazetteer or a word for
+    fighters, and no hazard."""
+    root = span.root
+    opponents = [c for c in root.children if c.dep_ == "dobj"]
+    opponents += objects_of(root, frozenset({"with", "against"}))
+    if not opponents:
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        opponents = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    sides = _modified(opponents)
+    if any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in sides):
+        return False
+    return _armed(sides)
+
+
+def _modified(tokens: list[Token]) -> list[Token]:
+    """The tokens with their compound and adjective modifiers ("butane cylinder", "diesel
+    spill")."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ in ("compound", "amod")]
+
+
+def _requirement_met(
+    requires: str | None,
+    span: Span,
+    place_tokens: set[int],
+    weapon_tokens: set[int],
+    attack_tokens: set[int],
+) -> bool:
+    """Context conditions of ambiguous triggers: "captured the village" is about territory,
+    "seized nine pistols" about weapons; "captured the suspect" is neither. "Expelled
+    diplomats" is diplomacy (not "expelled students"), "accused of the bombing" attribution
+    (an attack trigger in its phrase), "seized heroin" a blow to crime, "ammonia spilled"
+    a hazard (not "leaked documents"), "a car crash" an accident (not "a market crash")."""
+    if requires is None:
+        return True
+    if requires == "territory":
+        return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
+    if requires == "weapons":
+        return any(
+            t.lower_ in WEAPON_NOUNS or t.i in weapon_tokens for t in _what_was_acted_on(span)
+        )
+    if requires == "base":
+        return any(t.lower_ in BASE_NOUNS for t in _window(span))
+    if requires == "armed":
+        return _armed_opponents(span)
+    if requires == "weapon_subject":
+        return _weapon_is_subject(span, weapon_tokens)
+    if requires == "armed_subject":
+        return _armed_doer(span)
+    if requires == "diplomatic":
+        acted_on = _what_was_acted_on(span)
+        if span.root.lemma_ in ("close", "shut") and any(
+            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for t in acted_on for c in t.children
+        ):
+            return False  # "closed its embassy as the rebels advanced": evacuation, no sanction
+        return any(t.lower_ in DIPLOMATIC_NOUNS for t in _modified(acted_on))
+    if requires == "contraband":
+        return any(t.lower_ in CONTRABAND_NOUNS for t in _modified(_what_was_acted_on(span)))
+    if requires == "attack":
+        own_tokens = range(span.start, span.end)
+        return any(t.i in attack_tokens and t.i not in own_tokens for t in span.root.subtree)
+    root = span.root
+    own = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if root.dep_ in ("amod", "acl"):
+        own.append(root.head)  # "spilled diesel", "ammonia leaking from the works"
+    if root.pos_ != "VERB":
+        own += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod")]
+        own += [
+            c
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for c in prep.children
+        ]
+    if requires == "substance":
+        return any(t.lower_ in SUBSTANCE_NOUNS for t in _modified(own))
+    if requires == "physical":
+        return not any(t.lower_ in ABSTRACT_NOUNS for t in _modified(own))
+    if requires == "blaze":
+        return blaze(root)
+    raise ValueError(f"unknown trigger condition {requires!r}")
+
+
+CASUALTY_VERBS = frozenset({"die", "kill", "injure", "wound", "hurt", "perish"})
+"""An arson that kills or injures is an attack on people, not only on property."""
+SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Entity labels that set an explosion in a place or a time of its own."""
+
+
+def _same_accident(span: Span, accident: EventMention | None) -> bool:
+    """ "A boiler exploded at a mill. The explosion was heard for miles": a definite
+    explosion in the accident's sentence or the next one refers back to it, unless the words
+    since the accident name a place or a time the accident's sentence does not ("On Tuesday
+    the blast at the checkpoint ..." is another event), or it has a place of its own."""
+    root = span.root
+    if accident is None or not is_explosion(root):
+        return False
+    if not any(c.lower_ in DEFINITE for c in root.children if c.dep_ == "det"):
+        return False
+    earlier = accident.sentence
+    sentence = span.sent
+    if sentence.start not in (earlier.start, earlier.end):
+        return False
+    known = {e.text.lower() for e in earlier.ents if e.label_ in SETTING_LABELS}
+    since = span.doc[max(accident.span.end, sentence.start) : span.end]
+    if any(e.label_ in SETTING_LABELS and e.text.lower() not in known for e in since.ents):
+        return False
+    own_places = objects_of(root, PLACE_PREPS)
+    return all(t.text.lower() in earlier.text.lower() for t in own_places)
+
+
+def _reading(
+    span: Span,
+    acled: str | None,
+    weapon_tokens: set[int],
+    violent_tokens: set[int],
+    other_triggers: set[int],
+    accident: EventMention | None,
+) -> tuple[str, str | None] | None:
+    """(class, ACLED code) the trigger reports in its context, or None when it reports no
+    event: a hazard named with the words of war is the hazard; "the explosion" just after an
+    accidental one is that accident; a fire or crash an attack caused is that attack (the
+    attack of its sentence, or an attack of its own when only the attacker or the weapon is
+    named); a work stoppage is a protest; a claim nobody made, a word read in a peaceful
+    sense, or a destruction that is the effect of another reported event ("demolished by
+    the explosion") is none."""
+    event_class, root = span.label_, span.root
+    if event_class in STATEMENTS and negated(root):
+        return None
+    if event_class in VIOLENT:
+        hazard = hazard_reading(span, acled, weapon_tokens, violent_tokens)
+        if hazard is None and _same_accident(span, accident):
+            if not deliberate(span, weapon_tokens, violent_tokens):
+                hazard = ACCIDENT
+        if hazard is not None:
+            return hazard, None
+    if event_class == ACCIDENT and caused_by_attack(span, weapon_tokens, violent_tokens):
+        if any(t.i in violent_tokens for t in span.sent):
+            return None
+        arson = any(t.lower_ in FIRES for t in span)
+        if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
+            return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
+        return "Attack", "ATTACK"
+    if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
+        return None
+    if event_class == "Attack" and labour_strike(root):
+        # The class's default ACLED code (a peaceful protest) applies downstream.
+        return "Protest", None
+    return event_class, acled
+
+
+def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
+    return triggers[int(span.id_)].requires if span.id_.isdigit() else None
+
+
+def find(doc: Doc) -> None:
+    """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
+    specific event (`extract.events.specificity`), as `doc._.ck_mentions`."""
+    ext = doc._
+    table = ext.ck_entities
+    ext.ck_mentions = specific_mentions(
+        find_mentions(
+            doc,
+            TRIGGERS_KEY,
+            set(table.token_entity),
+            table.place_tokens(),
+            ext.ck_lexicon.triggers,
+        )
+    )
+
+
+def find_mentions(
+    doc: Doc,
+    spans_key: str,
+    entity_tokens: set[int],
+    place_tokens: set[int],
+    triggers: Sequence[TriggerRecord],
+) -> list[EventMention]:
+    """Trigger spans of the Doc as mentions, skipping ones inside names, dates or
+    hypotheticals, and ones whose context condition fails."""
+    date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    spans = doc.spans.get(spans_key, [])
+    weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
+    named = [
+        (span, _record(span, triggers))
+        for span in spans
+        if span.label_ != WEAPON
+        and not any(t.i in entity_tokens or t.i in date_tokens for t in span)
+    ]
+    # Conditions that look for an attack in the phrase ("accused of the bombing") are
+    # checked last, against attack triggers whose own condition held: a "destroyed" with no
+    # weapon as its doer is no attack for a claim to be about.
+    candidates = [
+        span
+        for span, requires in named
+        if requires != "attack"
+        and _requirement_met(requires, span, place_tokens, weapon_tokens, set())
+    ]
+    attack_tokens = {t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span}
+    candidates += [
+        span
+        for span, requires in named
+        if requires == "attack"
+        and _requirement_met(requires, span, place_tokens, weapon_tokens, attack_tokens)
+    ]
+    candidates.sort()
+    trigger_tokens = {t.i for span in candidates for t in span}
+    # Violent acts that may cause a fire or a crash: attacks other than explosions (an
+    # explosion may itself be an accident), and explosions once read as attacks.
+    violent_tokens = {
+        t.i
+        for span in candidates
+        if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
+        for t in span
+    }
+    mentions: list[EventMention] = []
+    accident: EventMention | None = None
+    for span in filter_spans(candidates):
+        record = triggers[int(span.id_)] if span.id_.isdigit() else None
+        root = span.root
+        if _is_hypothetical(root):
+            continue
+        reading = _reading(
+            span,
+            record.acled if record is not None else None,
+            weapon_tokens,
+            violent_tokens,
+            trigger_tokens - {t.i for t in span},
+            accident,
+        )
+        if reading is None:
+            continue
+        event_class, acled = reading
+        if event_class in ATTACK_FAMILY:
+            violent_tokens.update(range(span.start, span.end))
+        determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+        mention = EventMention(
+            span=span,
+            event_class=event_class,
+            definite=bool(determiners & DEFINITE) or any(c.dep_ == "poss" for c in root.children),
+            plural=root.tag_ in ("NNS", "NNPS"),
+            acled=acled,
+        )
+        mentions.append(mention)
+        if is_explosion(root):
+            accident = mention if event_class == ACCIDENT else None
+    for index in positions(doc, ("incident", "operation")):
+        token = doc[index]
+        if token.i not in entity_tokens:
+            determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+            if determiners & {"the", "this", "that"}:
+                mentions.append(
+                    EventMention(
+                        span=doc[token.i : token.i + 1],
+                        event_class="Attack",
+                        definite=True,
+                        plural=False,
+                        anaphoric=True,
+                    )
+                )
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions

@@ -1,0 +1,380 @@
+"""Readings of a trigger word in which it names no conflict event.
+
+The trigger lexicon matches words ("fire", "strike", "explosion"); some of their senses are
+no event at all: a worker is *fired*, unions call a *48-hour strike*, an earthquake
+*strikes* a town, firefighters *battle* a wildfire, and a bulleted "see also" line names past
+attacks without reporting one. Others name a hazard, not an attack: a boiler *explodes* at a
+plant, gas *leaks* from a factory, a cylinder explodes *accidentally* in a kitchen. A bomb
+that goes off too soon in an armed group's hands stays a bombing, as ACLED codes it.
+Each rule reads the trigger's own dependency neighbourhood and category word lists (hazards,
+industrial objects, substances), never particular names, so it holds in any text.
+`events.find_mentions` drops violent triggers for which `non_conflict_sense` holds, reads a
+`labour_strike` as the protest it is and a `hazard_reading` as the accident it is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..language import objects_of
+
+__all__ = [
+    "ACCIDENT",
+    "blaze",
+    "caused_by_attack",
+    "deliberate",
+    "effect_of_other_event",
+    "hazard_reading",
+    "is_explosion",
+    "labour_strike",
+    "negated",
+    "non_conflict_sense",
+]
+
+ACCIDENT = "Accident"
+"""The class of a man-made disaster (extract/data/triggers.jsonl, ontologies/conflict.ttl)."""
+
+PERSONAL_OBJECTS = frozenset(
+    {"me", "us", "you", "him", "her", "them", "i", "we", "he", "she", "they", "employees",
+     "employee", "workers", "worker", "staff", "manager", "coach", "officials", "teachers",
+     "doctors", "nurses", "journalists", "director", "chief", "minister", "ministers"}
+)  # fmt: skip
+"""Who gets fired from a job: people, where a weapon is fired at or upon a target."""
+AIMING_PREPS = frozenset({"at", "on", "upon", "into", "towards", "toward"})
+LABOUR_MODIFIERS = frozenset(
+    {"hour", "day", "week", "general", "national", "nationwide", "labour", "labor", "worker",
+     "workers", "union", "unions", "teachers", "doctors", "hunger", "transport", "indefinite",
+     "sit-down", "wildcat", "rail", "strike"}
+)  # fmt: skip
+"""Words that make "strike" a work stoppage ("a 48-hour strike", "the general strike")."""
+ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident", "inadvertently"})
+EXPLOSION_LEMMAS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "go"})
+BULLETS = frozenset({"*", "•", "·", "▪"})
+NATURAL_HAZARDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "tsunami", "tsunamis",
+     "flood", "floods", "flooding", "floodwaters", "landslide", "landslides", "mudslide",
+     "mudslides", "cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons",
+     "tornado", "tornadoes", "storm", "storms", "drought", "wildfire", "wildfires", "bushfire",
+     "bushfires", "blaze", "blazes", "avalanche", "eruption",
+     "volcano", "rain", "rains", "snowstorm", "blizzard", "heatwave", "lightning"}
+)  # fmt: skip
+"""Natural forces and fires: what "struck" a town or what firefighters "battle" against."""
+DISEASES = frozenset(
+    {"virus", "coronavirus", "covid", "covid-19", "pandemic", "epidemic", "disease", "cholera",
+     "ebola", "measles", "malaria", "outbreak", "infection", "infections", "flu", "influenza"}
+)  # fmt: skip
+HAZARDS = NATURAL_HAZARDS | DISEASES
+MEASURES = frozenset({"magnitude", "intensity", "strength", "category", "force", "scale"})
+"""What an "of" phrase gives a real hazard: "an earthquake of magnitude 6.1"."""
+FIRES = frozenset({"fire", "fires", "flames", "blaze", "blazes", "inferno"})
+"""What firefighters battle. Not among the forces that "strike": "rocket fire struck" is
+shelling."""
+INDUSTRIAL_OBJECTS = frozenset(
+    {"storage", "boiler", "boilers", "furnace", "furnaces", "kiln",
+     "cylinder", "cylinders", "canister", "canisters", "container", "containers", "pipeline",
+     "pipelines", "pipe", "pipes", "plant", "plants", "factory", "factories", "warehouse",
+     "warehouses", "refinery", "refineries", "reactor", "reactors", "mill", "mills", "colliery",
+     "coal", "rig", "silo", "silos", "compressor", "generator", "transformer",
+     "substation", "workshop", "foundry", "smelter", "gas", "propane", "butane", "methane",
+     "lpg", "fuel", "petrol", "gasoline", "diesel", "oil", "chemical", "chemicals", "fertilizer",
+     "fertiliser", "ammonia", "oxygen", "fireworks", "firecracker", "firecrackers", "industrial",
+     "cooker", "stove", "heater", "battery", "batteries", "dust"}
+)  # fmt: skip
+"""Things that blow up by accident, and the places that hold them. "Tank" and "tanker" are
+not among them: in conflict reports they are as often armour or a convoy's trucks, so only
+what they hold ("a fuel tank", "a gas tanker", "a storage tank") makes them industrial."""
+ACCIDENT_NOUNS = frozenset(
+    {"crash", "crashes", "collision", "collisions", "fire", "fires", "blaze", "leak", "leaks",
+     "leakage", "spill", "accident", "accidents", "derailment", "collapse", "short-circuit"}
+)  # fmt: skip
+"""Accidents an explosion is coordinated with or happens during: "a crash and explosion"."""
+ATTACKER_CUES = frozenset(
+    {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
+     "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "arson",
+     "arsonist", "arsonists", "claimed", "targeted", "planted", "suicide", "gunmen", "rebel",
+     "rebels", "jihadist", "jihadists", "militia", "militias", "militiamen", "enemy"}
+)  # fmt: skip
+"""Words that make a fire, a crash or an explosion someone's deed, whatever burnt."""
+WAR_CUES = ATTACKER_CUES | frozenset(
+    {"troops", "soldiers", "army", "mine", "mines", "landmine", "landmines", "roadside",
+     "gunfire", "shelling"}
+)  # fmt: skip
+"""What makes an explosion part of the war: soldiers, mines, a roadside, gunfire."""
+VICTIM_VERBS = frozenset(
+    {"burn", "die", "kill", "injure", "destroy", "damage", "perish", "hurt", "wound"}
+)
+LEAK_LEMMAS = frozenset({"leak", "leakage", "spill", "release", "escape", "seep", "vent"})
+EXPLOSION_HOSTS = frozenset({"occur", "happen", "take", "rock", "rip", "tear", "hit", "destroy"})
+"""Verbs whose subject is an explosion and whose object or place is where it happened:
+"an explosion occurred at", "a blast ripped through", "explosions rocked"."""
+PLACE_PREPS = frozenset({"at", "in", "inside", "through", "of", "from"})
+
+
+def _dismissal(head: Token) -> bool:
+    """ "they'll fire us", "she was fired": the job sense of "fire" takes a person as its
+    object (or passive subject) and no aiming preposition."""
+    if head.lemma_.lower() != "fire" or head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in head.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and (c.lower_ in PERSONAL_OBJECTS or c.ent_type_ == "PERSON")
+        for c in head.children
+    )
+
+
+def labour_strike(head: Token) -> bool:
+    """ "a 48-hour strike", "went on strike", "the general strike": a work stoppage, which
+    ACLED counts as a protest, not as an attack."""
+    if head.lemma_.lower() != "strike" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "on":
+        return True
+    return any(
+        c.lemma_.lower() in LABOUR_MODIFIERS or c.lower_ in LABOUR_MODIFIERS
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod", "nummod")
+    )
+
+
+def _accidental(head: Token) -> bool:
+    """ "an accidental explosion", "the cylinder exploded accidentally": an explosion the
+    text calls an accident is one, unless its sentence is deliberate (see `hazard_reading`:
+    a bomb that goes off in its makers' hands is still a bombing)."""
+    if head.lemma_.lower() not in EXPLOSION_LEMMAS:
+        return False
+    neighbours = [*head.children]
+    if head.pos_ != "VERB":
+        neighbours.append(head.head)
+    return any(t.lower_ in ACCIDENT_WORDS for t in neighbours)
+
+
+def _list_item(span: Span) -> bool:
+    """A bulleted list without a verb ("* 2011 Kandahar hotel attack * 2014 ...") names
+    events, as "see also" lists and tables of contents do; it reports nothing."""
+    sentence = span.sent
+    if not any(t.text in BULLETS for t in sentence):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+
+
+def _with_modifiers(tokens: list[Token]) -> list[Token]:
+    """The tokens and their compounds, adjectives, conjuncts and "of" phrases ("the kiln of
+    a brick works", "butane and oxygen cylinders")."""
+    found: list[Token] = []
+    stack = list(tokens)
+    while stack and len(found) < 24:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "conj"):
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _exploded_things(head: Token) -> list[Token]:
+    """What blew up and where: the subject of "exploded", the modifiers of "explosion", the
+    places "at/in" either, and the object or place of a verb whose subject the explosion is
+    ("an explosion ripped through a factory")."""
+    things: list[Token] = []
+    if head.pos_ == "VERB":
+        things += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        things += [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in EXPLOSION_HOSTS:
+            host = head.head
+            things += [c for c in host.children if c.dep_ == "dobj"]
+            things += objects_of(host, PLACE_PREPS)
+    things += objects_of(head, PLACE_PREPS)
+    return _with_modifiers(things)
+
+
+def _accident_context(head: Token) -> bool:
+    """ "a crash and explosion", "exploded during a fire": an explosion coordinated with, or
+    happening in, an accident is part of it."""
+    coordinated = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        coordinated.append(head.head)
+    during = objects_of(head, frozenset({"during", "after", "amid", "following"}))
+    return any(t.lower_ in ACCIDENT_NOUNS for t in coordinated + during)
+
+
+def _harmed(token: Token) -> bool:
+    """ "three militants died", "killing two soldiers": the word names whom the event hurt,
+    which says nothing about who caused it."""
+    while token.dep_ in ("conj", "compound", "amod", "nummod"):
+        token = token.head
+    verb = token.head.lemma_.lower()
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return verb in VICTIM_VERBS
+    return token.dep_ == "pobj" and verb in ("of", "among")
+
+
+def deliberate(
+    span: Span,
+    weapon_tokens: set[int],
+    violent_tokens: set[int] = frozenset(),
+    cues: frozenset[str] = WAR_CUES,
+) -> bool:
+    """Someone did it: besides the trigger, its sentence names a weapon, another violent
+    act, or one of the `cues` for an attacker or for war that is not among the harmed."""
+    for token in span.sent:
+        if span.start <= token.i < span.end:
+            continue
+        if token.i in weapon_tokens or token.i in violent_tokens:
+            return True
+        if token.lower_ in cues and not _harmed(token):
+            return True
+    return False
+
+
+def caused_by_attack(span: Span, weapon_tokens: set[int], violent_tokens: set[int]) -> bool:
+    """ "a fire set by militants", "a drone crashed into a block of flats", "a blaze after
+    an air raid": a fire, crash or leak that an attacker, a weapon or another violent act
+    of its sentence caused is no accident."""
+    return deliberate(span, weapon_tokens, violent_tokens, ATTACKER_CUES)
+
+
+def is_explosion(head: Token) -> bool:
+    return head.lemma_.lower() in EXPLOSION_LEMMAS or head.lower_ in ("blew", "blown")
+
+
+def hazard_reading(
+    span: Span, acled: str | None, weapon_tokens: set[int], violent_tokens: set[int]
+) -> str | None:
+    """The hazard class a violent trigger names instead of an attack, or None.
+
+    An explosion is an accident when what exploded, or where, is an industrial object or
+    site (a fuel tank, a kiln, a paint factory), when it is coordinated with
+    or happens during another accident, or when the text calls it accidental, and the
+    sentence names no weapon, no other violent act and no attacker, soldier, mine or
+    gunfire: a bomb at a factory stays a bombing. A chemical named by a chemical-weapons
+    phrase that leaks or spills is an accident too."""
+    head = span.root
+    if not is_explosion(head) and acled != "CHEM_WEAP":
+        return None
+    if deliberate(span, weapon_tokens, violent_tokens):
+        return None
+    if is_explosion(head):
+        if _accidental(head) or _accident_context(head):
+            return ACCIDENT
+        if any(t.lower_ in INDUSTRIAL_OBJECTS for t in _exploded_things(head)):
+            return ACCIDENT
+        return None
+    neighbours = [head.head, *head.children, *(g for c in head.children for g in c.children)]
+    if any(t.lemma_.lower() in LEAK_LEMMAS for t in neighbours):
+        return ACCIDENT
+    return None
+
+
+def _figurative(token: Token) -> bool:
+    """ "a storm of rockets", "a flood of refugees", "a cyclone of violence": a hazard
+    noun measuring what its "of" phrase names is a figure of speech, not the hazard ("an
+    earthquake of magnitude 6" and "the floods of 2010" still are)."""
+    return any(
+        pobj.lower_ not in MEASURES and pobj.ent_type_ not in ("DATE", "CARDINAL")
+        for pobj in objects_of(token, frozenset({"of"}))
+    )
+
+
+def _struck_by_hazard(head: Token) -> bool:
+    """ "a hailstorm and floods hit the valley": a violent verb whose subject (with its
+    compounds, adjectives and conjuncts) is a natural force or a disease reports a
+    disaster, not an attack; "a storm of rockets struck" is shelling."""
+    if head.pos_ != "VERB":
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    forces: list[Token] = []
+    while subjects:
+        token = subjects.pop()
+        forces.append(token)
+        subjects += [c for c in token.children if c.dep_ in ("compound", "amod", "conj")]
+    return any(t.lower_ in HAZARDS and not _figurative(t) for t in forces)
+
+
+def _fight_against_hazard(head: Token) -> bool:
+    """ "a long battle to put out the bushfires", "the fight against the virus": a struggle
+    against a hazard is no armed clash."""
+    if head.pos_ == "VERB":
+        return False
+    opponents = objects_of(head, frozenset({"against", "with"}))
+    for clause in head.children:
+        if clause.dep_ in ("acl", "relcl", "xcomp"):
+            opponents += [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in _with_modifiers(opponents))
+
+
+def non_conflict_sense(span: Span) -> bool:
+    """True when the trigger span is read in a sense that reports no conflict event (nor
+    any hazard: "a cyclone of violence")."""
+    head = span.root
+    if head.lower_ in HAZARDS and _figurative(head):
+        return True
+    return (
+        _dismissal(head)
+        or _struck_by_hazard(head)
+        or _fight_against_hazard(head)
+        or _list_item(span)
+    )
+
+
+NEGATING_SUBJECTS = frozenset({"nobody", "none", "no-one"})
+SPREADING_VERBS = frozenset(
+    {"break", "spread", "rage", "engulf", "gut", "destroy", "burn", "ravage", "erupt", "start",
+     "sweep", "damage", "kill", "injure", "tear", "consume"}
+)  # fmt: skip
+"""What a fire does when it is a blaze: it breaks out, spreads, rages, guts a building."""
+GUNFIRE_MODIFIERS = frozenset(
+    {"cross", "gun", "artillery", "rocket", "mortar", "sniper", "machine", "machine-gun",
+     "enemy", "friendly", "tank", "automatic", "heavy", "small", "arms", "return", "live"}
+)  # fmt: skip
+
+
+def negated(head: Token) -> bool:
+    """ "No group claimed responsibility", "did not claim": a statement not made."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.lower_ in NEGATING_SUBJECTS
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)
+        for s in subjects
+    )
+
+
+def blaze(head: Token) -> bool:
+    """ "a fire broke out", "a fire that gutted the market", "died in a house fire": the
+    noun "fire" as a blaze, not gunfire ("came under fire", "returned fire", "cross fire")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = (c for c in head.children if c.dep_ in ("compound", "amod"))
+    if any(c.lower_ in GUNFIRE_MODIFIERS for c in modifiers):
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPREADING_VERBS:
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in SPREADING_VERBS for c in head.children):
+        return True
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in ("in", "by")
+        and preposition.head.lemma_.lower() in VICTIM_VERBS
+    )
+
+
+def effect_of_other_event(head: Token, other_triggers: set[int]) -> bool:
+    """ "a mosque flattened by the blast", "homes razed by airstrikes": a destruction
+    whose agent is another reported event is that event's effect, not an event of its own."""
+    if head.pos_ != "VERB":
+        return False
+    return any(
+        pobj.i in other_triggers
+        for agent in head.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    )

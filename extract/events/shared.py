@@ -1,0 +1,59 @@
+"""What the event stages share: the `EventMention` type, the families of event classes, and
+the words for armed actors (the mentions' context conditions and the subevent rules read
+them alike)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..inputs import ResolvedDate
+
+__all__ = [
+    "ARMED_WORDS",
+    "ATTACK_FAMILY",
+    "HAZARD_CLASSES",
+    "STATEMENTS",
+    "VIOLENT",
+    "EventMention",
+]
+
+ATTACK_FAMILY = frozenset(
+    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
+)
+VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
+HAZARD_CLASSES = frozenset({"Accident", "NaturalDisaster", "Epidemic"})
+"""Harm nobody inflicted on purpose: their victims are nobody's targets."""
+STATEMENTS = frozenset({"ClaimOfResponsibility"})
+"""Classes whose events speak about another event (they name it, they do not repeat it)."""
+
+
+@dataclass(slots=True)
+class EventMention:
+    span: Span
+    event_class: str
+    definite: bool
+    plural: bool
+    anaphoric: bool = False
+    date: ResolvedDate | None = None
+    acled: str | None = None
+    _sentence: Span | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def sentence(self) -> Span:
+        """The trigger's sentence, found once: `Span.sent` walks the Doc on every call."""
+        if self._sentence is None:
+            self._sentence = self.span.sent
+        return self._sentence
+
+
+ARMED_WORDS = frozenset(
+    {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",
+     "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",
+     "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga"}
+)  # fmt: skip

@@ -1,0 +1,506 @@
+"""Specific incidents only: which trigger mentions report something that happened.
+
+News text names events that did not happen, or no one event: "police did not detain anyone"
+(negated), "rebels could attack the town" (hypothetical), "if they attack" (conditional),
+"the army will strike back" (future), "talks were proposed" (intended), "insurgents often
+target markets" (habitual), "raids of that kind are common" (generic), "attacks on convoys
+have doubled over the past decade" (a trend: plural background). An event dataset that
+counts them inflates violence, so such mentions yield no event.
+
+The decision reads the parse, not phrasings: the trigger's clause (its own verb, or the
+verb its noun phrase hangs from) and that clause's tense, aspect and mood from spaCy's
+morphology and auxiliaries (`Tense`, `VerbForm`, `Aspect`, modal `MD`), negation (`neg`,
+`Polarity=Neg`, the quantifiers "no", "nobody", "any"), complementation (a "to"-infinitive
+under a verb that does not entail its complement), subordination ("if", "unless") and the
+noun phrase's number and determiners. The only word classes are closed ones (determiners,
+quantifiers, modal lemmas) and a few verb classes that grammar books name (implicative
+verbs, verbs and nouns of intention and prevention), never sentences.
+
+Definite mentions ("the attack", "Sunday's strike") refer to an incident the text already
+knows, so the mood of the clause they sit in says nothing about whether it happened ("the
+attack could be a warning"); only what governs them as a plan ("called for the
+assassination of the general") does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from spacy.tokens import Span, Token
+
+from ..inputs import resolve_date
+from ..language import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from .shared import EventMention
+
+__all__ = ["Reason", "nonspecific_reason", "specific_mentions"]
+
+Reason = Literal[
+    "negated", "future", "hypothetical", "conditional", "habitual", "generic", "background"
+]
+
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+"""Modal auxiliaries of the future ("wo" is "won't" split by the tokenizer)."""
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+NONSPECIFIC_DETERMINERS = frozenset({"any", "either", "such", "whatever"})
+"""Quantifiers that range over possible events rather than pick one ("any attack"); not
+"each" or "every", which range over events that happened ("before each explosion")."""
+NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "no-one", "noone", "nothing"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "form", "forms"})
+"""Nouns that make an event noun name a kind ("raids of that kind", "this type of attack")."""
+TERMINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", "»", ")"})
+
+IMPLICATIVE_GOVERNORS = frozenset(
+    {"begin", "start", "continue", "keep", "resume", "manage", "try", "attempt", "proceed",
+     "go", "come", "help", "dare", "happen", "seem", "appear", "force", "compel", "oblige",
+     "get", "return", "move", "rush", "hurry", "set", "launch", "step", "escalate", "seek",
+     "opt", "choose"}
+)  # fmt: skip
+"""Verbs whose "to"-infinitive happened when they did ("began to shell", "tried to storm":
+ACLED codes attempts). Every other governor of a "to"-infinitive ("plans to", "vowed to",
+"urged them to", "offered to") leaves its complement unrealised."""
+NEGATIVE_IMPLICATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect", "cease"})
+"""Verbs whose "to"-infinitive did not happen ("failed to detonate", "refused to attack")."""
+HABITUAL_GOVERNORS = frozenset({"tend", "use"})
+"""Active "used to attack", "tend to strike": a habit, no incident (a passive "drones were
+used to attack" or "used tear gas to disperse" is a purpose and follows the governor)."""
+INTENTION_LEMMAS = frozenset(
+    {"propose", "proposal", "plan", "plot", "threaten", "threat", "vow", "pledge", "promise",
+     "want", "wish", "hope", "intend", "intention", "aim", "demand", "urge", "request",
+     "prepare", "preparation", "offer", "suggest", "suggestion", "recommend",
+     "fear", "risk", "danger", "possibility", "prospect", "likelihood", "prevent",
+     "prevention", "avoid", "avert", "deter", "thwart", "foil", "ban", "prohibit", "expect",
+     "predict", "anticipate", "await", "call", "push", "press", "appeal", "invite",
+     "invitation", "agree", "decide", "decision", "order", "need", "prospects", "readiness",
+     "ready", "contingency", "scenario", "warn", "warning"}
+)  # fmt: skip
+"""Verbs and nouns of intention, request, expectation and prevention: an event they govern
+is planned, asked for, feared or stopped, not reported ("proposed talks", "a plot to bomb",
+"to prevent further clashes", "fears of reprisal attacks")."""
+WITH_PREPOSITION = {
+    "call": frozenset({"for", "on", "upon"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "appeal": frozenset({"for"}),
+    "warn": frozenset({"of", "against", "about"}),
+    "agree": frozenset({"to", "on"}),
+    "order": frozenset(),
+    "set": frozenset(),
+}
+"""Lemmas of `INTENTION_LEMMAS` that only intend through one of these prepositions ("called
+for talks", not "called the attack cowardly"); an empty set: only through a "to"-infinitive
+("ordered troops to attack", not "ordered the arrest" -- ordering an arrest reports it)."""
+NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
+"""Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
+a plural is no sign of background for them."""
+SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
+"""Statements about another event are judged by the claims rules, not here."""
+
+SHORT_TIME_UNITS = frozenset(
+    {"day", "days", "hour", "hours", "night", "nights", "overnight", "morning", "evening",
+     "afternoon", "tonight", "dawn", "dusk", "midnight", "noon"}
+)  # fmt: skip
+"""Units of a time span short enough to pin an incident ("over the past two days")."""
+DIRECT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "pobj"})
+"""How an event noun can be an argument of its clause's verb (a "pobj" through one
+preposition: "will continue with attacks")."""
+
+COMMUNICATION_LEMMAS = REPORTING_VERBS | frozenset(
+    {"tell", "inform", "describe", "discuss", "mention", "talk", "speak", "hear", "learn",
+     "investigate", "probe", "condemn", "denounce", "recall", "remember", "ask", "question",
+     "charge", "convict", "sentence", "indict", "try", "prosecute", "jail", "imprison",
+     "acquit", "link", "connect", "tie", "implicate", "arrest", "detain", "hold"}
+)  # fmt: skip
+"""Verbs that speak of an event rather than make it, in words or in court: their tense and
+mood are the speaker's ("will tell us about two explosions", "reports the kidnapping of",
+"is charged with the bombings")."""
+
+_REFERENCE_DAY = date(2001, 6, 15)
+"""Any fixed day: only the precision of a resolved date expression is read, to tell a time
+that pins a day ("since Friday", "on 3 June") from a period ("over the past decade")."""
+
+
+def specific_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
+    """The mentions that report a specific incident, in order."""
+    return [m for m in mentions if nonspecific_reason(m) is None]
+
+
+def nonspecific_reason(mention: EventMention) -> Reason | None:
+    """Why the mention reports no specific incident, or None when it does."""
+    if mention.anaphoric or mention.event_class in SKIP_CLASSES:
+        return None
+    root = mention.span.root
+    if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
+        return _verb_reason(root, mention.sentence)
+    return _noun_reason(root, mention.event_class, mention.sentence)
+
+
+# Clauses ------------------------------------------------------------------------------------
+
+
+def _headline(sentence: Span) -> bool:
+    """A headline or bullet: a line that ends without a full stop. Headlines tell past
+    incidents in the present ("Gunmen kill 12 in village raid")."""
+    words = [t for t in sentence if not t.is_space]
+    if not words or words[-1].text in TERMINAL_PUNCTUATION:
+        return False
+    after = sentence.end
+    doc = sentence.doc
+    return after >= len(doc) or "\n" in doc[after - 1].text_with_ws or doc[after].is_space
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _modal(verb: Token) -> Reason | None:
+    """Future or hypothetical from a modal auxiliary; none for a modal perfect ("may have
+    carried out", "could have killed"): that is a hedge about a past event, which the
+    claims keep as their certainty."""
+    auxiliaries = _auxiliaries(verb)
+    modals = [a for a in auxiliaries if a.tag_ == "MD"]
+    if not modals:
+        return None
+    if any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return None
+    return "future" if modals[0].lower_ in FUTURE_MODALS else "hypothetical"
+
+
+def _negative_argument(token: Token) -> bool:
+    """ "nobody", "no one", "no soldiers": an argument that denies the event."""
+    if token.lower_ in NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in token.children)
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity") for c in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "without a shot being fired"
+    return any(
+        _negative_argument(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
+
+
+def _present_simple(verb: Token) -> bool:
+    """A finite present that is neither progressive nor perfect: "attack", "are common",
+    "is carried out"."""
+    auxiliaries = _auxiliaries(verb)
+    if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBG":
+        return False  # progressive: an event under way
+    finite = next((a for a in auxiliaries if "Fin" in a.morph.get("VerbForm")), None)
+    if finite is not None:
+        return "Pres" in finite.morph.get("Tense")
+    return verb.tag_ in ("VBP", "VBZ")
+
+
+def _episodic(verb: Token) -> bool:
+    """A finite past ("attacked", "was attacked", "had attacked") or an event under way
+    ("are fighting", "there are clashes"): the clause reports occurrences, not a trend."""
+    auxiliaries = _auxiliaries(verb)
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if any(c.dep_ == "expl" for c in verb.children) and _present_simple(verb):
+        return True
+    if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries):
+        return True
+    finite = next((a for a in auxiliaries if "Fin" in a.morph.get("VerbForm")), None)
+    if finite is not None:
+        return "Past" in finite.morph.get("Tense")
+    return verb.tag_ == "VBD"
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _own_mood(verb: Token) -> Reason | None:
+    """What the verb's own clause says about its event happening."""
+    if _negated(verb):
+        return "negated"
+    modal = _modal(verb)
+    if modal is not None:
+        return modal
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return "conditional"
+    return None
+
+
+def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
+    """The verb's mood, or the one it takes from the clause that governs it: a conjunct
+    shares its head's auxiliaries ("could attack and kill"), a "to"-infinitive is unrealised
+    unless its governor entails it, a present-tense clause under a future or hypothetical
+    one shares its mood ("they will be punished when they attack")."""
+    own = _own_mood(verb)
+    if own is not None or depth > 3 or verb.head.i == verb.i:
+        return own
+    governor = verb.head
+    if verb.dep_ == "conj" and governor.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+            return None  # a clause of its own: "did not involve X, but posts came under fire"
+        inherited = _clause_mood(governor, sentence, depth + 1)
+        if inherited == "negated":
+            alternatives = {c.lower_ for c in governor.children if c.dep_ == "cc"}
+            return inherited if alternatives & {"or", "nor"} else None
+        return inherited
+    if verb.lemma_.lower() == "be":
+        return None  # "believed to be behind", "seems to be": a state, not an event
+    if _infinitive(verb) and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
+        lemma = governor.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in governor.children)
+        if lemma == "go" and governor.tag_ == "VBG":
+            return "future"  # "are going to attack"
+        if lemma in NEGATIVE_IMPLICATIVE_GOVERNORS:
+            return "negated"
+        purpose = verb.dep_ == "advcl"
+        with_object = any(c.dep_ == "dobj" for c in governor.children)
+        if lemma in HABITUAL_GOVERNORS and not (passive or purpose or with_object):
+            return "habitual"  # "used to attack", not "used tear gas to disperse"
+        if purpose or lemma in IMPLICATIVE_GOVERNORS | HABITUAL_GOVERNORS:
+            # Implicative verbs entail their complement; a purpose clause ("marched to
+            # protest", "traveled to meet") tells what was done, as real as its governor.
+            if governor.pos_ in ("VERB", "AUX"):
+                return _clause_mood(governor, sentence, depth + 1)
+            return None
+        return "hypothetical"
+    if verb.dep_ == "advcl" and governor.pos_ in ("VERB", "AUX") and _present_simple(verb):
+        inherited = _clause_mood(governor, sentence, depth + 1)
+        if inherited in ("future", "hypothetical", "conditional"):
+            return inherited
+    return None
+
+
+def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
+    mood = _clause_mood(verb, sentence)
+    if mood is not None:
+        return mood
+    if _present_simple(verb) and not _headline(sentence) and _generic_subject(verb):
+        return "habitual"  # "insurgents often target markets"
+    return None
+
+
+def _generic_subject(verb: Token) -> bool:
+    """A present-tense event verb tells a habit when its doer is a kind ("insurgents",
+    "they"), not counted or named ones ("two attackers blow themselves up", "Russia
+    expels diplomats": wire copy in the present)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        if subject.pos_ == "PRON":
+            return subject.lower_ in ("they", "we", "you", "one")
+        if subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_:
+            return False
+        if any(c.dep_ in ("det", "nummod", "poss") for c in subject.children):
+            return False
+        return True
+    return False
+
+
+# Noun phrases -------------------------------------------------------------------------------
+
+
+def _governing_path(noun: Token) -> tuple[list[Token], Token | None]:
+    """The tokens from the noun up to the verb of its clause (exclusive), and that verb
+    (None when the phrase hangs from nothing verbal, as in a headline fragment)."""
+    path: list[Token] = []
+    node = noun
+    for _ in range(7):
+        if node.head.i == node.i:
+            return path, None
+        node = node.head
+        # A name the tagger read as a verb ("killed in IS attacks") is no clause.
+        if node.pos_ in ("VERB", "AUX") and node.tag_.startswith("VB") and not node.ent_type_:
+            return path, node
+        path.append(node)
+    return path, None
+
+
+def _intended(noun: Token, definite: bool) -> bool:
+    """An event noun that a word of intention governs as what is intended: its object
+    ("proposed talks", "to prevent further clashes"), its prepositional object ("called
+    for the assassination", "fears of reprisal attacks"), or the noun it modifies ("attack
+    plans"). A definite event after "of" owns the intention rather than being intended
+    ("the aim of the attacks").
+    """
+    for _ in range(4):  # "called for a ceasefire and talks": the first conjunct's place
+        if noun.dep_ != "conj":
+            break
+        noun = noun.head
+    governor, via = noun.head, None
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        via, governor = governor, governor.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "compound", "appos"):
+        return False
+    lemma = governor.lemma_.lower()
+    if governor.i == noun.i or lemma not in INTENTION_LEMMAS:
+        return False
+    allowed = WITH_PREPOSITION.get(lemma)
+    if allowed is not None:
+        return via is not None and via.lower_ in allowed
+    if definite and ((via is not None and via.lower_ == "of") or noun.dep_ == "nsubjpass"):
+        return False  # "the aim of the attacks", "the assassination was plotted in X"
+    return True
+
+
+def _first_conjunct(noun: Token) -> Token:
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head
+    return noun
+
+
+def _determiner_reason(noun: Token) -> Reason | None:
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
+    if determiners & NEGATIVE_DETERMINERS:
+        return "negated"  # "no attack took place"
+    if determiners & NONSPECIFIC_DETERMINERS or _kind(noun):
+        return "generic"  # "any attack", "such raids", "raids of that kind"
+    return None
+
+
+def _date_precision(token: Token) -> str | None:
+    """The precision a date entity starting at `token` resolves to, if it is one."""
+    if token.ent_type_ not in ("DATE",):
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    resolved = resolve_date(ent.text, _REFERENCE_DAY)
+    return resolved.precision if resolved is not None else "period"
+
+
+def _definite(noun: Token) -> bool:
+    """A noun phrase that picks out a known incident: "the attack", "this bombing", "its
+    strike", "Sunday's raid", "a Friday blast" (a date that pins a day; "this year's
+    attacks" is a period, not a reference)."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
+            return True
+        precision = _date_precision(child)
+        if child.dep_ == "poss":
+            if precision is None:
+                return noun.tag_ not in ("NNS", "NNPS") or child.pos_ != "PRON"
+            return precision in ("day", "week")
+        if child.dep_ in ("compound", "nmod", "npadvmod", "amod") and precision in ("day", "week"):
+            return True
+    return False
+
+
+def _kind(noun: Token) -> bool:
+    """ "raids of that kind", "this type of attack"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in KIND_NOUNS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in KIND_NOUNS for p in c.children)
+        for c in noun.children
+    )
+
+
+def _counted(noun: Token) -> bool:
+    """ "two explosions", "one of the attacks": counted incidents are specific ones."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    whole = noun.head.head
+    return whole.pos_ == "NUM" or whole.lower_ == "one" or whole.tag_ in ("JJS", "RBS")
+
+
+def _day_anchored(sentence: Span) -> bool:
+    """Whether the sentence pins a day or a week ("on Friday", "since 3 June", "last
+    week", "over the past two days"), as opposed to a period ("over the past decade", "in
+    recent years")."""
+    for ent in sentence.ents:
+        if ent.label_ == "TIME" or any(t.lower_ in SHORT_TIME_UNITS for t in ent):
+            return True
+        if ent.label_ == "DATE":
+            resolved = resolve_date(ent.text, _REFERENCE_DAY)
+            if resolved is not None and resolved.precision in ("day", "week"):
+                return True
+    return False
+
+
+def _finite_governor(verb: Token) -> Token:
+    """A participle without auxiliaries ("prompting airstrikes", "backed by strikes")
+    takes its tense from the clause it hangs from."""
+    node = verb
+    for _ in range(3):
+        if node.tag_ not in ("VBG", "VBN") or _auxiliaries(node) or node.head.i == node.i:
+            return node
+        head = node.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return node
+        node = head
+    return node
+
+
+def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None:
+    if noun.dep_ == "compound":  # the head may be mistagged ("bombing suspect" as a verb)
+        # "attack victims", "the bombing suspect", "shooting incidents": the event names a
+        # known incident; only the phrase it modifies can make it unreal ("attack plans",
+        # "no shooting incidents").
+        head = noun.head
+        if head.lemma_.lower() in INTENTION_LEMMAS and head.lemma_.lower() not in WITH_PREPOSITION:
+            return "hypothetical"
+        return _determiner_reason(head)
+    first = _first_conjunct(noun)  # "the disappearance and kidnapping of X": one phrase
+    own = _determiner_reason(first)
+    if own is not None:
+        return own
+    definite = _definite(first)
+    if _intended(noun, definite):
+        return "hypothetical"
+    if definite:
+        return None
+    path, verb = _governing_path(first)
+    subject = first.dep_ in ("nsubj", "nsubjpass")
+    direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
+    if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
+        direct = False  # "reports the kidnapping of", "is going to tell us about two explosions"
+    if verb is not None and direct:
+        mood = _clause_mood(verb, sentence)
+        if mood is not None:
+            return mood
+    headline = _headline(sentence)
+    plural = noun.tag_ in ("NNS", "NNPS") and event_class not in NUMBER_FREE_CLASSES
+    # A predicate noun classifies what its subject refers to ("this is an assassination").
+    classifies = first.dep_ in ("attr", "oprd")
+    if verb is not None and direct and not classifies and _present_simple(verb) and not headline:
+        # "raids are common", "smuggling constitutes an attack on our homeland"; a bare
+        # subject of a present-tense verb of its own ("an explosion rocks the capital")
+        # outside a headline is as generic.
+        if plural or not subject or verb.lemma_.lower() == "be":
+            return "generic"
+    if plural and not _counted(noun) and not headline and not _day_anchored(sentence):
+        # A trend or a record needs a present or perfect predication ("attacks have
+        # doubled", "peru has been the target of attacks"); a phrase without a finite
+        # clause of its own says nothing either way and stays.
+        speaks = verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS
+        governing = _finite_governor(verb) if verb is not None and not speaks else None
+        if governing is not None and _present_or_perfect(governing) and not _episodic(governing):
+            return "background"
+    return None
+
+
+def _present_or_perfect(verb: Token) -> bool:
+    """A finite present, simple or perfect ("are", "have doubled", "has been")."""
+    if _present_simple(verb):
+        return True
+    finite = next((a for a in _auxiliaries(verb) if "Fin" in a.morph.get("VerbForm")), None)
+    return (
+        finite is not None
+        and finite.lemma_.lower() == "have"
+        and "Pres" in finite.morph.get("Tense")
+    )

@@ -1,0 +1,36 @@
+"""What every stage reads the same way: the lexicon (gazetteer, demonyms, triggers, weapons),
+where its words stand in a Doc, who says a thing and how surely (attribution), paths in
+the dependency tree, large cities, and the `RoleFinding` that role rules produce and later
+stages read. A library for the stages, not a stage: it reads nothing off the Doc's
+extensions and leaves nothing there."""
+
+from __future__ import annotations
+
+from .attribution import (
+    DENYING_VERBS,
+    REPORTING_VERBS,
+    Attribution,
+    RoleFinding,
+    attribute,
+    source_phrase,
+)
+from .cities import is_major_city
+from .lexicon import Lexicon, TriggerRecord, load_lexicon
+from .syntax import dependency_distance, objects_of
+from .word_index import positions
+
+__all__ = [
+    "DENYING_VERBS",
+    "REPORTING_VERBS",
+    "Attribution",
+    "Lexicon",
+    "RoleFinding",
+    "TriggerRecord",
+    "attribute",
+    "dependency_distance",
+    "is_major_city",
+    "load_lexicon",
+    "objects_of",
+    "positions",
+    "source_phrase",
+]

@@ -1,0 +1,166 @@
+"""Who says a fact and how sure they are, read off the dependency tree around it.
+
+The certainty scale follows how conflict datasets code claims: a fact the reporter states is
+asserted; a fact put in a source's mouth is alleged; "could not confirm" is unconfirmed; a
+negated or denied fact is denied; "probably", "likely" hedge it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import Certainty, Entity
+
+__all__ = [
+    "DENYING_VERBS",
+    "REPORTING_VERBS",
+    "Attribution",
+    "RoleFinding",
+    "attribute",
+    "source_phrase",
+]
+
+REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "report", "claim", "allege", "accuse", "blame", "state", "add",
+        "announce", "confirm", "believe", "suggest", "insist", "assert", "write",
+        "think", "fear", "warn", "acknowledge", "admit", "explain", "note", "indicate",
+        "deny", "reject", "dismiss", "suspect",
+    }
+)  # fmt: skip
+ALLEGING_VERBS = frozenset({"claim", "allege", "accuse", "blame", "suspect", "believe", "think"})
+"""Verbs that make the clause they govern, or their own object, an allegation."""
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+CONFIRMING_VERBS = frozenset({"confirm", "verify", "corroborate"})
+HEDGES = frozenset(
+    {
+        "probably", "likely", "possibly", "perhaps", "reportedly", "apparently",
+        "allegedly", "may", "might", "could", "presumably", "seemingly", "suspected",
+        "purportedly",
+    }
+)  # fmt: skip
+NEGATIVE_HEDGES = frozenset({"unlikely", "doubtful", "improbable"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    certainty: Certainty
+    source: str | None
+
+
+def _noun_phrase(head: Token) -> str | None:
+    """The noun phrase `head` heads, without trailing clauses."""
+    keep = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod")]
+    left = min(t.i for t in keep)
+    return head.doc[left : head.i + 1].text.strip(" ,") or None
+
+
+def source_phrase(verb: Token) -> str | None:
+    """The speaker: the reporting verb's subject noun phrase, without trailing clauses; of
+    a passive verb, its "by" phrase ("the attack was claimed by X": X is the source, not
+    the attack)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for head in (c for c in agent.children if c.dep_ == "pobj"):
+                return _noun_phrase(head) if head.pos_ != "PRON" else None
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _noun_phrase(child) if child.pos_ != "PRON" else None
+    return None
+
+
+def _according_to(sentence: Span) -> str | None:
+    for token in sentence[:-1]:
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+            if objects:
+                head = objects[0]
+                return token.doc[head.left_edge.i : head.i + 1].text
+    return None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _hedged(token: Token) -> bool:
+    return any(c.lower_ in HEDGES for c in token.children if c.dep_ in ("advmod", "aux"))
+
+
+def attribute(token: Token, *, negation_scope: Token | None = None) -> Attribution:
+    """Attribution of the fact anchored at `token` (a trigger, or the verb linking a role).
+
+    `negation_scope` is the verb whose negation negates the fact ("had not ordered it");
+    defaults to the token itself.
+    """
+    scope = negation_scope if negation_scope is not None else token
+    certainty: Certainty = "asserted"
+    source: str | None = None
+
+    if _negated(scope):
+        certainty = "denied"
+    elif _hedged(scope):
+        certainty = "hedged"
+    elif scope.lemma_.lower() in ALLEGING_VERBS:
+        certainty = "alleged"
+        source = source_phrase(scope)
+
+    node = scope
+    steps = 0
+    settled = False
+    while node.head is not node and steps < 6:
+        child, node = node, node.head
+        steps += 1
+        lemma = node.lemma_.lower()
+        if settled:
+            if lemma in REPORTING_VERBS:
+                source = source_phrase(node)
+                break
+            continue
+        if node.lower_ in NEGATIVE_HEDGES or any(
+            c.lower_ in NEGATIVE_HEDGES for c in node.children if c.dep_ == "acomp"
+        ):
+            certainty = "denied"
+        if lemma in CONFIRMING_VERBS and _negated(node):
+            certainty = "unconfirmed"
+            source = source_phrase(node)
+            if source is not None:
+                break
+            settled = True
+            continue
+        if lemma in REPORTING_VERBS and child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
+            source = source_phrase(node)
+            if lemma in DENYING_VERBS:
+                certainty = "denied"
+            elif certainty == "asserted":
+                certainty = "hedged" if _hedged(node) else "alleged"
+            break
+        if node.pos_ == "VERB" and node.dep_ == "ROOT":
+            break
+    if source is None:
+        source = _according_to(token.sent)
+        if source and certainty == "asserted":
+            certainty = "alleged"
+    if certainty == "asserted" and node is not scope and _hedged(node):
+        certainty = "hedged"
+    return Attribution(certainty, source)
+
+
+@dataclass(slots=True)
+class RoleFinding:
+    """An actor, place or weapon found in a role of an event, with who says so and how
+    surely, and the rule that found it: what the role stages find and the later stages
+    (coreference, subevents, facts) read."""
+
+    role: str
+    entity: Entity | None
+    weapon: str | None
+    span: Span
+    attribution: Attribution
+    rule: str

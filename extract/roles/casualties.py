@@ -1,0 +1,133 @@
+"""Casualties a sentence reports: how many were killed or injured, and who.
+
+"killing 12 people", "some bodyguards were injured", "five hurt": counts are read from the
+subject or object of the killing or injuring word, so that "two bodyguards" gives 2, and
+the same phrase names the victims (named, or unnamed civilians and security forces).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..entities import EntityTable
+from ..model import Entity
+from .phrases import denoted_actors
+
+__all__ = [
+    "INJURING",
+    "KILLING",
+    "casualties",
+    "casualty_clauses",
+    "negated_clause",
+    "tally",
+    "victims",
+]
+
+KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
+INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+
+
+def _number(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "nummod" or child.like_num:
+            text = child.text.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            value = NUMBER_WORDS.get(child.lower_)
+            if value is not None:
+                return value
+    return None
+
+
+def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
+    """(killing or injuring word, "kill" or "injure", count or None) for each casualty
+    clause of a sentence, so that a sentence telling two incidents gives each its own."""
+    found: list[tuple[Token, str, int | None]] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
+        if kind is None or negated_clause(token):
+            continue
+        count: int | None = None
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                count = _number(child)
+                if count is None and child.like_num:
+                    count = NUMBER_WORDS.get(child.lower_) or (
+                        int(child.text) if child.text.isdigit() else None
+                    )
+        if token.dep_ == "amod" and count is None:
+            count = _number(token.head)
+        found.append((token, kind, count))
+    return found
+
+
+def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
+    """(fatalities, fatalities mentioned, injuries, injuries mentioned) stated in a sentence."""
+    return tally(casualty_clauses(sentence))
+
+
+def tally(
+    clauses: list[tuple[Token, str, int | None]],
+) -> tuple[int | None, bool, int | None, bool]:
+    """(fatalities, fatalities mentioned, injuries, injuries mentioned) of casualty clauses:
+    the highest count of each kind."""
+    fatalities: int | None = None
+    injuries: int | None = None
+    killed = injured = False
+    for _, kind, count in clauses:
+        if kind == "kill":
+            killed = True
+            if count is not None:
+                fatalities = max(fatalities or 0, count)
+        else:
+            injured = True
+            if count is not None:
+                injuries = max(injuries or 0, count)
+    return fatalities, killed, injuries, injured
+
+
+def negated_clause(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+
+
+def victims(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the killing or injuring verb) in a sentence: the passive subject
+    ("two policemen were killed"), the subject of "die", or the object ("killing 12
+    civilians"). Verbs that are event triggers themselves (`triggers`, token indices) are
+    left to the role rules, which read their objects as targets."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or token.i in triggers or lemma not in KILLING | INJURING:
+            continue
+        if negated_clause(token) or not _caused_by_trigger(token, triggers):
+            continue
+        holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if lemma == "die":
+            holders += [c for c in token.children if c.dep_ == "nsubj"]
+        elif not holders:
+            holders = [c for c in token.children if c.dep_ == "dobj"]
+        for holder in holders:
+            found.extend((e, span, token) for e, span in denoted_actors(holder, "victim", table))
+    return found
+
+
+def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
+    """The casualty verb says what an incident did: its subject is a trigger ("the strike
+    killed two policemen"), or a trigger is in its own clause ("were killed in the
+    attack", "exploded, wounding 13 people")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent", "prep") and any(t.i in triggers for t in child.subtree):
+            return True
+    head = verb.head
+    return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers

@@ -1,0 +1,155 @@
+"""The roles of each incident: from its mentions' own sentences, and from the sentences
+after them that go on telling it (a weapon, victims, casualty counts without a trigger).
+
+The `incident_roles` stage leaves them on the Doc as `doc._.ck_roles` (by `id(cluster)`), and
+sets each incident's casualty counts; later stages (responsibility, the dateline's place)
+settle them further.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..entities import EntityTable
+from ..events import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, EventCluster, EventMention
+from ..language import Attribution, Lexicon, RoleFinding
+from ..nlp import TRIGGERS_KEY, WEAPON
+from .casualties import casualty_clauses, tally
+from .roles import place_near_weapons, salient_roles, victim_roles, weapons_in
+
+__all__ = ["CARRIER_RULE", "gather", "incident_roles"]
+
+
+def gather(doc: Doc) -> None:
+    """Stage `incident_roles`: the roles of each incident of `doc._.ck_clusters`."""
+    ext = doc._
+    # The longest weapon name wins: "suicide bomber" is no "bomber", "improvised explosive
+    # device" no second "explosive device".
+    weapon_spans = filter_spans([s for s in doc.spans.get(TRIGGERS_KEY, []) if s.label_ == WEAPON])
+    ext.ck_roles = incident_roles(
+        doc,
+        ext.ck_clusters,
+        ext.ck_entities,
+        ext.ck_lexicon,
+        weapon_spans,
+        ext.ck_mention_roles,
+    )
+
+
+WEAPON_REACH = 2
+"""Sentences after the incident's last trigger in which a weapon named without a trigger
+is still its instrument ("The drones were dropped at his home."); further on, a weapon is
+background ("grenades are easy to buy"), not the incident's."""
+
+
+def incident_roles(
+    doc: Doc,
+    clusters: list[EventCluster],
+    table: EntityTable,
+    lexicon: Lexicon,
+    weapon_spans: list[Span],
+    own_roles: dict[int, list[RoleFinding]],
+) -> dict[int, list[RoleFinding]]:
+    """Roles per cluster: from each mention's sentence, and from trigger-less sentences that
+    continue the story of the last violent incident."""
+    findings: dict[int, list[RoleFinding]] = {id(c): [] for c in clusters}
+    by_sentence: dict[int, list[tuple[EventCluster, EventMention]]] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            findings[id(cluster)].extend(own_roles[id(mention)])
+            by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
+    salient: EventCluster | None = None
+    casualty_slots: dict[int, list[int | bool | None]] = {}
+    # People a flood or a crash killed are no attack's victims: hazards cause no victims here.
+    triggers = {
+        t.i
+        for c in clusters
+        if c.event_class not in HAZARD_CLASSES
+        for m in c.mentions
+        for t in m.span
+    }
+    carriers = lexicon.weapon_carriers
+    since_salient = 0
+    for sentence in doc.sents:
+        since_salient += 1
+        # A claim of responsibility speaks about the incident: its sentence still
+        # continues the incident's story ("X claimed responsibility" names the perpetrator).
+        here = [
+            (c, m)
+            for c, m in by_sentence.get(sentence.start, [])
+            if c.event_class not in STATEMENTS
+        ]
+        violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        if not violent_here and (salient is None or here):
+            continue  # nothing here for an incident: skip the per-sentence rules
+        weapons = weapons_in(sentence, weapon_spans)
+        victims = victim_roles(sentence, table, triggers)
+        if violent_here:
+            salient = violent_here[0]
+            since_salient = 0
+            if all(c is salient for c, _ in here):
+                findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            for token, finding in [
+                (w.root, _weapon_finding(w, carriers)) for w in weapons
+            ] + victims:
+                findings[id(_nearest_attack(here, token))].append(finding)
+        elif salient is not None and not here:
+            findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            findings[id(salient)].extend(finding for _, finding in victims)
+            if weapons and since_salient <= WEAPON_REACH:
+                findings[id(salient)].extend(_weapon_finding(w, carriers) for w in weapons)
+                findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
+        if salient is not None and (violent_here or not here):
+            # A sentence telling two incidents ("came hours after an air strike killed
+            # two") gives each casualty clause to the incident nearest to it in the tree.
+            by_cluster: dict[int, list[tuple[Token, str, int | None]]] = {}
+            for clause in casualty_clauses(sentence):
+                owner = (
+                    _nearest_attack(here, clause[0])
+                    if len({id(c) for c in violent_here}) > 1
+                    else salient
+                )
+                by_cluster.setdefault(id(owner), []).append(clause)
+            for owner_id, clauses in by_cluster.items():
+                fatal, killed, injured_n, injured = tally(clauses)
+                slot = casualty_slots.setdefault(owner_id, [None, False, None, False])
+                if killed:
+                    slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
+                    slot[1] = True
+                if injured:
+                    slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
+                    slot[3] = True
+    for cluster in clusters:
+        cluster_slot = casualty_slots.get(id(cluster))
+        if cluster_slot:
+            cluster.casualties = (
+                cluster_slot[0],  # type: ignore[arg-type]
+                bool(cluster_slot[1]),
+                cluster_slot[2],  # type: ignore[arg-type]
+                bool(cluster_slot[3]),
+            )
+    return findings
+
+
+def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token) -> EventCluster:
+    """The attack of the sentence whose trigger is nearest to `token` (a weapon, a victim)."""
+    attacks = [(c, m) for c, m in here if c.event_class in ATTACK_FAMILY]
+    return min(attacks, key=lambda pair: abs(pair[1].head.i - token.i))[0]
+
+
+CARRIER_RULE = "weapon-carrier"
+"""Rule of a weapon found through the noun for its carrier ("a suicide bomber"): it types
+the incident (SUIC_BOMB) but is no instrument argument, since the phrase names the attacker
+and the weapon itself (vest, belt, car) is not said."""
+
+
+def _weapon_finding(weapon: Span, carriers: set[str]) -> RoleFinding:
+    return RoleFinding(
+        "instrument",
+        None,
+        weapon.id_ or weapon.text.lower(),
+        weapon,
+        Attribution("asserted", None),
+        CARRIER_RULE if weapon.text.lower() in carriers else "weapon",
+    )

@@ -1,0 +1,90 @@
+"""Where an event happened: the places of the locative phrases on its trigger or verb.
+
+Shared by the role rules of `extract.roles.roles` (the trigger's own phrases, the places of a
+casualty clause, the clause that moves a weapon).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..entities import LOCATIVE_PREPS, PLACE_NOUNS_BEFORE_OF, STATE_HEADS, EntityTable
+from ..model import Entity
+from .facilities import is_facility
+from .phrases import (
+    CIVILIAN_NOUNS,
+    GROUP_NOUNS,
+    LEADER_NOUNS,
+    MODIFIER_DEPS,
+    mention_span,
+    modifies_office,
+)
+
+__all__ = ["places_attacked", "places_on"]
+
+PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
+"""Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
+"in A's B province"."""
+PEOPLE_HEADS = GROUP_NOUNS | CIVILIAN_NOUNS | LEADER_NOUNS
+"""Nouns for people: a state that modifies them ("U.S. forces", "Afghan civilians") says
+whose they are, not where the event was."""
+NESTING_PREPS = frozenset({"in", "at", "near", "of", "on", "outside"})
+"""Prepositions that nest one place in another: "on a street in the city of Lyon"."""
+
+
+def places_on(anchor: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """Places in locative phrases attached to the anchor ("at his Baghdad residence"), with
+    the places coordinated, apposed or nested in them ("in Helmand Province, Afghanistan",
+    "in A and B", "on a street in the city of Lyon"): each is where the event happened."""
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                yield from _places_in_phrase(pobj, table)
+
+
+def _places_in_phrase(pobj: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """Distinct places of one locative phrase, in the order the text names them."""
+    seen: set[str] = set()
+    stack = [pobj]
+    tokens: list[Token] = []
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if child.dep_ in PLACE_PATH_DEPS:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in NESTING_PREPS:
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in sorted(tokens, key=lambda t: t.i):
+        entity = table.at(token)
+        if entity is None or entity.id in seen or modifies_office(token):
+            continue
+        if token.dep_ in MODIFIER_DEPS and token.head.lower_ in PEOPLE_HEADS:
+            continue  # "an attack on members of the U.S. forces"
+        span = mention_span(token, table)
+        if span[-1].lower_ in PEOPLE_HEADS | STATE_HEADS:
+            continue  # "fire on Iraqi soldiers": the state acting through its men
+        if entity.type == "Place" or entity.also_place:
+            seen.add(entity.id)
+            yield entity, span
+
+
+def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """The places a trigger verb acts on ("shelled Harlowe", "bombed the town of X"): its
+    object is where the event happened, not an actor it targeted. An object that is a
+    facility ("stormed the checkpoint", "attacked Camp X") is a target
+    (`extract.roles.facilities`); a facility noun that only qualifies it ("the market town of
+    X") is not."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or is_facility(obj):
+            continue
+        entity = table.at(obj)
+        if entity is not None and any(is_facility(t) for t in mention_span(obj, table)):
+            continue  # a named facility: "Camp X"
+        named_place = entity is not None and entity.type == "Place"
+        if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
+            yield from _places_in_phrase(obj, table)

@@ -1,0 +1,201 @@
+"""Who a noun phrase denotes: named actors, the owners of offices and premises, and the
+unnamed actors news describes ("gunmen", "civilians", "soldiers").
+
+Shared by the role rules (`extract.roles.roles`), the casualty rules
+(`extract.roles.casualties`) and the relation rules (`extract.roles.relations`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..entities import EntityTable
+from ..model import Entity
+
+__all__ = [
+    "ATTACKER_NOUNS",
+    "CIVILIAN_NOUNS",
+    "LEADER_NOUNS",
+    "PREMISES_NOUNS",
+    "SECURITY_NOUNS",
+    "actors_in_phrase",
+    "conjuncts",
+    "denoted_actors",
+    "mention_span",
+    "modifies_office",
+    "unnamed_actor",
+    "with_examples",
+]
+
+LEADER_NOUNS = frozenset(
+    {"commander", "leader", "head", "chief", "spokesman", "spokeswoman", "members", "member",
+     "fighters", "supporters", "militants", "troops", "forces", "officials", "official"}
+)  # fmt: skip
+OFFICE_NOUNS = frozenset(
+    {"governor", "mayor", "minister", "official", "officials", "envoy", "ambassador",
+     "president", "lawmaker", "lawmakers", "judge", "prosecutor", "commander", "chief",
+     "spokesman", "spokeswoman", "leader", "deputy", "senator", "councillor", "councilor",
+     "candidate", "mp", "general", "prefect", "consul", "diplomat", "diplomats"}
+)  # fmt: skip
+"""Nouns for a person by office: a place before them ("the Kirkuk governor") says whose
+office it is, not who was attacked."""
+PREMISES_NOUNS = frozenset(
+    {"office", "offices", "headquarters", "home", "house", "residence", "compound",
+     "convoy", "motorcade", "car", "vehicle", "palace", "villa"}
+)  # fmt: skip
+"""Places and things that stand for their owner as a target: "the office of governor X"."""
+
+
+def modifies_office(token: Token) -> bool:
+    """True for a name that only modifies a person noun ("Kirkuk" in "Kirkuk governor",
+    also through another modifier: "Kirkuk provincial governor")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        node = node.head
+        if node.lower_ in OFFICE_NOUNS:
+            return True
+    return False
+
+
+def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
+
+    Prepositional and relative clauses are not followed ("officials of X" is not X), except
+    after leader nouns ("the commander of the Quds Force" acts for the Quds Force) and
+    premises ("the office of governor X" is X's). A place or state that only modifies an
+    office ("the Kirkuk governor") is no actor of the phrase.
+    """
+    seen: set[str] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        entity = table.at(token)
+        if (
+            entity is not None
+            and entity.id not in seen
+            and entity.type != "Place"
+            and not (entity.also_place and (modifies_office(token) or _owns_person(token, table)))
+        ):
+            seen.add(entity.id)
+            yield entity, _with_group_noun(token, mention_span(token, table))
+        for child in token.children:
+            if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
+                stack.append(child)
+            elif child.dep_ == "prep" and (
+                (child.lower_ in ("of", "for") and token.lower_ in LEADER_NOUNS)
+                or (child.lower_ == "of" and token.lower_ in PREMISES_NOUNS)
+            ):
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def _owns_person(token: Token, table: EntityTable) -> bool:
+    """ "Venezuela's President X": a state in the possessive of a person says whose
+    president X is; the state is not an actor of the phrase."""
+    if token.dep_ != "poss":
+        return False
+    owner = table.at(token.head)
+    return owner is not None and owner.type == "Person"
+
+
+def _with_group_noun(token: Token, span: Span) -> Span:
+    """ "Taliban gunmen", "the IRA's Belfast brigade": a name that modifies the noun for
+    its men is mentioned by the whole phrase, so the evidence reaches the noun."""
+    group = token.head
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or group.lower_ not in GROUP_NOUNS:
+        return span
+    if group.i < span.end or group.i - span.end > 3:
+        return span
+    return token.doc[span.start : group.i + 1]
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head of a coordination and every noun coordinated with it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+def denoted_actors(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """Named actors of the phrase, and an unnamed actor for each coordinated noun that
+    names nobody: "Taliban gunmen and suicide bombers" are the Taliban and unidentified
+    bombers; "two soldiers and a civilian" state forces and civilians."""
+    found = list(actors_in_phrase(head, table))
+    named = {t.i for _, span in found for t in span}
+    for noun in conjuncts(head):
+        own = [noun, *(c for c in noun.children if c.dep_ in MODIFIER_DEPS)]
+        if not any(t.i in named for t in own):
+            found.extend(unnamed_actor(noun, role, table))
+    return found
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+ATTACKER_NOUNS = frozenset(
+    {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
+     "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
+     "fighters", "kidnappers", "abductors", "raiders"}
+)  # fmt: skip
+CIVILIAN_NOUNS = frozenset(
+    {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
+     "pilgrims", "passengers", "residents", "shoppers", "farmers", "journalists", "schoolgirls",
+     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters",
+     "civilian", "journalist", "student", "resident", "farmer", "passenger", "tourist"}
+)  # fmt: skip
+SECURITY_NOUNS = frozenset(
+    {"soldiers", "soldier", "troops", "police", "policemen", "policeman", "officers",
+     "guards", "servicemen", "peacekeepers", "personnel", "forces", "gendarmes",
+     "marines", "sailors", "guardsmen", "policewoman", "policewomen", "officer", "army",
+     "military", "units"}
+)  # fmt: skip
+
+
+GROUP_NOUNS = ATTACKER_NOUNS | SECURITY_NOUNS | frozenset(
+    {"brigade", "brigades", "unit", "units", "cell", "cells", "members", "forces", "squad",
+     "squads", "commandos", "battalion", "battalions", "militiamen", "loyalists", "wing"}
+)  # fmt: skip
+"""Nouns for an actor's men, which a name before them owns ("Hamas fighters")."""
+
+
+def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers", "troops
+    retook the town": actors the article describes without naming, as ACLED codes them
+    (unidentified armed group, civilians, state forces on either side)."""
+    word = head.lower_
+    span = head.doc[head.i : head.i + 1]
+    if role == "perpetrator" and word in ATTACKER_NOUNS:
+        label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
+        return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
+    if role in ("target", "victim") and word in CIVILIAN_NOUNS:
+        return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
+    if word in SECURITY_NOUNS:
+        return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
+    return []
+
+
+def mention_span(token: Token, table: EntityTable) -> Span:
+    entity_id = table.token_entity.get(token.i)
+    doc = token.doc
+    start = token.i
+    while start > 0 and table.token_entity.get(start - 1) == entity_id:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and table.token_entity.get(end) == entity_id:
+        end += 1
+    return doc[start:end]
+
+
+def with_examples(noun: Token) -> list[Token]:
+    """A noun and the examples it introduces ("militias, including X", "groups such as Y",
+    or an apposition)."""
+    heads = [noun]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "appos":
+            heads.append(child)
+    return heads

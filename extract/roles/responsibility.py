@@ -1,0 +1,418 @@
+"""Who is said to be responsible for an incident, on whose word, and how sure.
+
+News rarely states who carried out an attack; it reports who is blamed, accused or
+suspected, by whom, and who denies it. Each such statement is a perpetrator claim of the
+incident it is about, with its own source and certainty:
+
+- "officials blamed X for the killing", "the strike was blamed on X", "police accused X of
+  carrying out the attack", "X is suspected of", "X is believed to be behind the ambush",
+  "the blast was attributed to X", "the attack was claimed by X": X is the `alleged`
+  perpetrator (`hedged` under "may", "probably"), on the word of the one who blames;
+- "X denied any involvement", "X rejected the accusation", "X denied carrying out the
+  strike": X is a `denied` perpetrator, on X's word, beside the allegation in the same
+  event (the graph never states a denied claim as a fact);
+- "the claim could not be verified", "in a statement that could not be independently
+  confirmed", "an unconfirmed report said": the claims of that sentence (or of the
+  sentence the doubt refers back to) are `unconfirmed`, never `asserted`;
+- "no group claimed responsibility", "X did not claim responsibility": nobody is added.
+
+The incident a statement is about is the event whose trigger it governs ("for the
+killing"), else an incident named in its sentence, else the last one before it. The
+statements are read off the dependency parse around a few verbs and nouns of blame; all
+other roles come from `extract.roles.roles`, and this module only adds to and settles them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import RESPONSIBILITY_VERBS
+from ..events import ATTACK_FAMILY
+from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
+from .phrases import denoted_actors, with_examples
+
+if TYPE_CHECKING:
+    from ..entities import EntityTable
+    from ..events import EventCluster
+    from ..model import Certainty, Entity
+
+__all__ = ["settle", "settle_responsibility"]
+
+BLAME_FORMS = {
+    "blame": frozenset({"blame", "blamed", "blames", "blaming"}),
+    "accuse": frozenset({"accuse", "accused", "accuses", "accusing"}),
+    "suspect": frozenset({"suspect", "suspected", "suspects", "suspecting"}),
+    "attribute": frozenset({"attribute", "attributed", "attributes", "attributing"}),
+    "claim": frozenset({"claimed"}),
+    "raise": frozenset({"believed", "thought", "said", "understood", "reported", "known"}),
+    "deny": frozenset({"deny", "denied", "denies", "denying", "rejected", "rejects",
+                       "dismissed", "dismisses", "refuted"}),
+}  # fmt: skip
+"""Word forms that open a statement of responsibility, by the construction read for them
+("raise": a passive that raises the accused, "X is believed to be behind")."""
+DENIED_OBJECTS = frozenset(
+    {"involvement", "responsibility", "role", "accusation", "accusations", "allegation",
+     "allegations", "claim", "claims", "charge", "charges", "report", "reports", "link",
+     "links", "part", "hand", "it", "this", "that", "blame", "participation", "complicity"}
+)  # fmt: skip
+"""What a denial denies when it is about responsibility ("denied any involvement")."""
+CLAIM_NOUNS = frozenset(
+    {"claim", "claims", "report", "reports", "statement", "statements", "information",
+     "account", "accounts", "video", "footage", "allegation", "allegations", "assertion",
+     "it", "this", "that", "which", "figure", "figures", "toll", "details"}
+)  # fmt: skip
+"""What a doubt is about when it doubts a claim ("the claim could not be verified")."""
+VERIFYING_LEMMAS = frozenset(
+    {"verify", "confirm", "corroborate", "substantiate", "authenticate", "check"}
+)
+VERIFYING_FORMS = frozenset(
+    {"verified", "verify", "confirmed", "confirm", "corroborated", "corroborate",
+     "substantiated", "authenticated", "checked", "check"}
+)  # fmt: skip
+DOUBT_ADJECTIVES = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
+ALLEGED_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "purported", "suspect"})
+"""Modifiers that make a named perpetrator alleged ("suspected Islamic State militants")."""
+GROUP_NOUNS = frozenset(
+    {"group", "militia", "organisation", "organization", "movement", "faction", "rebels",
+     "militants", "insurgents", "outfit", "network", "militias"}
+)  # fmt: skip
+"""Definite nouns that refer back to a named armed group ("the group denied ...")."""
+INVOLVEMENT_PREPOSITIONS = frozenset({"behind", "for", "of", "in"})
+ANTECEDENT_WINDOW = 80
+"""Tokens back in which "the group" looks for the armed group it refers to."""
+SALIENT_SENTENCES = 3
+"""Sentences back (counting the incident's) in which a statement naming no incident still
+speaks of the last one told."""
+CLAIMS_ROLES = frozenset({"perpetrator", "target", "victim", "participant"})
+"""Roles whose claims a doubt about "the claim" makes unconfirmed."""
+
+
+def settle(doc: Doc) -> None:
+    """Stage `responsibility`: claims and blame settle who did it, in the incidents' roles
+    of `doc._.ck_roles`."""
+    ext = doc._
+    settle_responsibility(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
+
+
+def settle_responsibility(
+    doc: Doc,
+    clusters: list[EventCluster],
+    table: EntityTable,
+    findings: dict[int, list[RoleFinding]],
+) -> None:
+    """Add the perpetrator claims of statements of blame and denial to `findings` (cluster
+    id -> findings), then settle certainties: doubted claims become unconfirmed, a
+    perpetrator named as "suspected" is alleged, and a responsibility nobody claimed is
+    dropped."""
+    incidents = [c for c in clusters if c.event_class in ATTACK_FAMILY | {"Abduction"}]
+    if not incidents:
+        return
+    reader = _Reader(doc, incidents, table)
+    blamed: set[tuple[int, int]] = set()
+    for cluster, finding in reader.statements():
+        findings[id(cluster)].append(finding)
+        blamed.add((finding.span.start, finding.span.end))
+    doubted = _doubted_sentences(doc)
+    for cluster in clusters:
+        settled = []
+        for finding in findings[id(cluster)]:
+            if _unclaimed(finding):
+                continue
+            if finding.role != "perpetrator" and (finding.span.start, finding.span.end) in blamed:
+                continue  # "blamed the attack on X": X is no target of the attack
+            settled.append(_settled(finding, doubted))
+        findings[id(cluster)] = settled
+
+
+class _Reader:
+    """Statements of responsibility of one Doc and the incidents they are about."""
+
+    def __init__(self, doc: Doc, incidents: list[EventCluster], table: EntityTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.incidents = incidents
+        self.head_of: dict[int, EventCluster] = {}
+        for cluster in incidents:
+            for mention in cluster.mentions:
+                for token in mention.span:
+                    self.head_of.setdefault(token.i, cluster)
+
+    def statements(self) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        for kind, forms in BLAME_FORMS.items():
+            for index in positions(self.doc, forms):
+                token = self.doc[index]
+                if token.pos_ not in ("VERB", "AUX") or _negated(token):
+                    continue
+                yield from getattr(self, f"_{kind}")(token)
+
+    # Which incident -------------------------------------------------------------------------
+
+    def _incident(self, anchor: Token, within: list[Token]) -> EventCluster | None:
+        """The incident a statement at `anchor` is about: one whose trigger lies in the
+        `within` phrases, else one named in the sentence (the nearest), else the last one
+        named before it."""
+        for phrase in within:
+            for token in phrase.subtree:
+                if token.i in self.head_of:
+                    return self.head_of[token.i]
+        sentence = anchor.sent
+        here = [(abs(i - anchor.i), c) for i, c in self.head_of.items() if _inside(i, sentence)]
+        if here:
+            return min(here, key=lambda pair: pair[0])[1]
+        before = [(i, c) for i, c in self.head_of.items() if i < sentence.start]
+        if not before:
+            return None
+        last, incident = max(before, key=lambda pair: pair[0])
+        # A statement far from any incident is about something else the text tells.
+        starts = sum(1 for t in self.doc[last + 1 : sentence.start] if t.is_sent_start)
+        return incident if starts < SALIENT_SENTENCES else None
+
+    def _is_incident(self, token: Token) -> bool:
+        return any(t.i in self.head_of for t in (token, *token.children) if t.dep_ != "prep")
+
+    # Who ------------------------------------------------------------------------------------
+
+    def _actors(self, head: Token) -> list[tuple[Entity, Span]]:
+        """Named actors of the phrase (and the examples it gives), or the armed group a
+        definite "the group" refers back to."""
+        found = [
+            pair
+            for phrase in with_examples(head)
+            for pair in denoted_actors(phrase, "perpetrator", self.table)
+        ]
+        if found:
+            return [(e, s) for e, s in found if e.type != "Place"]
+        return self._antecedent(head)
+
+    def _antecedent(self, head: Token) -> list[tuple[Entity, Span]]:
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if head.lower_ not in GROUP_NOUNS or not determiners & {"the", "this", "that", "its"}:
+            return []
+        for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_WINDOW), -1):
+            entity = self.table.at(self.doc[i])
+            if entity is not None and entity.type == "ArmedGroup":
+                if not entity.name.startswith("Unidentified"):
+                    return [(entity, self.doc[head.left_edge.i : head.i + 1])]
+        return []
+
+    def _findings(
+        self,
+        holders: list[Token],
+        anchor: Token,
+        about: list[Token],
+        attribution: Attribution,
+        rule: str,
+    ) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        incident = self._incident(anchor, about)
+        if incident is None:
+            return
+        for holder in holders:
+            for entity, span in self._actors(holder):
+                said = attribution
+                if rule == "denial" and _unnamed_reference(span, entity):
+                    # "the group denied ...": the denial is the group's, named as such.
+                    said = Attribution(attribution.certainty, entity.name)
+                yield incident, RoleFinding("perpetrator", entity, None, span, said, rule)
+
+    # Constructions --------------------------------------------------------------------------
+
+    def _blame(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "blamed X for the attack", "blamed the attack on X", "X was blamed for",
+        "the attack was blamed on X", "blamed X"."""
+        objects = _children(verb, "dobj", "nsubjpass")
+        incidents = [t for t in objects if self._is_incident(t)]
+        # "blamed the attack on X": the parser often hangs "on X" from the attack.
+        on = _objects(verb, "on") + [o for t in incidents for o in _objects(t, "on")]
+        holders = on if incidents or on else [t for t in objects if not self._is_incident(t)]
+        about = incidents + _objects(verb, "for")
+        yield from self._findings(holders, verb, about, _alleging(verb), "blame")
+
+    def _accuse(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "accused X of carrying out the attack", "X was accused of the bombing"."""
+        holders = [t for t in _children(verb, "dobj", "nsubjpass") if not self._is_incident(t)]
+        yield from self._findings(holders, verb, _objects(verb, "of"), _alleging(verb), "accuse")
+
+    def _suspect(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "police suspected X", "X is suspected of the attack", "X is suspected to be
+        behind it"."""
+        holders = [t for t in _children(verb, "dobj", "nsubjpass") if not self._is_incident(t)]
+        about = _objects(verb, "of") + _children(verb, "xcomp", "ccomp")
+        yield from self._findings(holders, verb, about, _alleging(verb), "suspect")
+
+    def _attribute(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the blast was attributed to X", "officials attributed the attack to X"."""
+        about = _children(verb, "dobj", "nsubjpass")
+        yield from self._findings(_objects(verb, "to"), verb, about, _alleging(verb), "attribute")
+
+    def _claim(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the attack was claimed by X": X alleges its own responsibility."""
+        if not _passive(verb):
+            return
+        about = _children(verb, "nsubjpass")
+        if not any(self._is_incident(t) for t in about):
+            return
+        holders = [p for agent in _children(verb, "agent") for p in _children(agent, "pobj")]
+        yield from self._findings(holders, verb, about, _alleging(verb), "claimed-by")
+
+    def _raise(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "X is believed to be behind the ambush", "X is thought to have carried out the
+        attack": a passive whose raised subject is the accused."""
+        if not _passive(verb):
+            return
+        clauses = _children(verb, "xcomp", "ccomp")
+        if not any(_involves(c) or self._did_incident(c) for c in clauses):
+            return
+        holders = [t for t in _children(verb, "nsubjpass") if not self._is_incident(t)]
+        yield from self._findings(holders, verb, clauses, _alleging(verb), "believed-behind")
+
+    def _did_incident(self, clause: Token) -> bool:
+        """ "to have carried out the attack": a perfect infinitive about an incident (not
+        "to be concerned about attacks")."""
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+        return perfect and any(t.i in self.head_of for t in clause.subtree)
+
+    def _deny(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "X denied any involvement", "X rejected the accusation", "X denied carrying
+        out the strike", "X denied that it was involved": X is a denied perpetrator."""
+        complements = _children(verb, "xcomp", "ccomp", "pcomp", "advcl")
+        objects = _children(verb, "dobj")
+        about_responsibility = any(o.lower_ in DENIED_OBJECTS for o in objects)
+        about_own_act = any(
+            all(_self_reference(s) for s in _children(c, "nsubj", "nsubjpass")) for c in complements
+        )
+        about_incident = any(self._is_incident(o) for o in objects)
+        if not (about_responsibility or about_own_act or about_incident):
+            return
+        subjects = _children(verb, "nsubj")
+        source = source_phrase(verb) or (subjects[0].text if subjects else None)
+        denial = Attribution("denied", source)
+        yield from self._findings(subjects, verb, objects + complements, denial, "denial")
+
+
+def _unnamed_reference(span: Span, entity: Entity) -> bool:
+    """Whether the phrase only refers to the entity without naming it ("the group")."""
+    return entity.name.lower() not in span.text.lower() and span.root.lower_ in GROUP_NOUNS
+
+
+def _self_reference(subject: Token) -> bool:
+    """The denier speaking of itself in its denial: "it", "they", "the group"."""
+    if subject.pos_ == "PRON":
+        return True
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+    return subject.lower_ in GROUP_NOUNS and bool(determiners & {"the", "its", "our", "their"})
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _objects(verb: Token, preposition: str) -> list[Token]:
+    """Objects of the verb's preposition ("blamed X for *the attack*"), or its clause
+    ("accused X of *carrying out* the attack")."""
+    return [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "dative", "agent") and p.lower_ == preposition
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _involves(clause: Token) -> bool:
+    """ "to be behind the attack", "to be responsible for it", "to have been involved"."""
+    return any(t.lower_ in ("behind", "responsible", "involved") for t in clause.subtree)
+
+
+def _inside(index: int, sentence: Span) -> bool:
+    return sentence.start <= index < sentence.end
+
+
+def _alleging(verb: Token) -> Attribution:
+    """An allegation on the word of whoever makes it: the verb's subject (of a passive,
+    its "by" phrase), else the source of the report it sits in ("the army said X was
+    believed to be behind")."""
+    found = attribute(verb)
+    source = source_phrase(verb) or found.source
+    certainty = "hedged" if found.certainty == "hedged" else "alleged"
+    return Attribution(certainty, source)
+
+
+# Settling certainties -------------------------------------------------------------------------
+
+
+def _doubt(token: Token) -> bool:
+    """A negated verb of verification whose subject or object is a claim ("the claim
+    could not be verified", "a statement that could not be independently confirmed",
+    "Reuters could not verify the report"), or a doubting adjective ("an unconfirmed
+    report")."""
+    if token.lower_ in DOUBT_ADJECTIVES:
+        return True
+    if token.lemma_.lower() not in VERIFYING_LEMMAS or not _negated(token):
+        return False
+    about = _children(token, "nsubjpass", "dobj")
+    if token.dep_ == "relcl":
+        about.append(token.head)
+    return any(t.lower_ in CLAIM_NOUNS for t in about)
+
+
+def _doubted_sentences(doc: Doc) -> set[int]:
+    """Start indices of sentences whose claims are doubted: the sentence of a doubt, and
+    the one before a sentence that only doubts ("The claim could not be verified.")."""
+    words = VERIFYING_FORMS | DOUBT_ADJECTIVES
+    doubted: set[int] = set()
+    for index in positions(doc, words):
+        token = doc[index]
+        if not _doubt(token):
+            continue
+        sentence = token.sent
+        doubted.add(sentence.start)
+        if token.dep_ == "ROOT" and sentence.start > 0:
+            doubted.add(doc[sentence.start - 1].sent.start)
+    return doubted
+
+
+def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
+    certainty = finding.attribution.certainty
+    if certainty in ("denied", "unconfirmed"):
+        return finding
+    if finding.role in CLAIMS_ROLES and finding.span.sent.start in doubted:
+        return _with(finding, "unconfirmed")
+    if finding.role == "perpetrator" and certainty == "asserted" and _alleged_modifier(finding):
+        return _with(finding, "alleged")
+    return finding
+
+
+def _with(finding: RoleFinding, certainty: Certainty) -> RoleFinding:
+    attribution = Attribution(certainty, finding.attribution.source)
+    return RoleFinding(
+        finding.role, finding.entity, finding.weapon, finding.span, attribution, finding.rule
+    )
+
+
+def _alleged_modifier(finding: RoleFinding) -> bool:
+    """ "suspected Islamic State militants attacked": the name is only suspected."""
+    root = finding.span.root
+    near = [*finding.span, *root.children, *root.head.children]
+    return any(t.dep_ == "amod" and t.lower_ in ALLEGED_MODIFIERS for t in near)
+
+
+def _unclaimed(finding: RoleFinding) -> bool:
+    """A holder of a responsibility nobody claimed: "X did not claim responsibility"."""
+    if finding.role != "perpetrator":
+        return False
+    verb = finding.span.root.head
+    if finding.span.root.dep_ != "nsubj" or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+        return False
+    claimed = any(o.lower_ in ("responsibility", "credit") for o in _children(verb, "dobj"))
+    return claimed and _negated(verb)

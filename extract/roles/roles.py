@@ -1,0 +1,423 @@
+"""Who did what to whom, where, with what: role arguments read off the dependency tree.
+
+Rules follow the constructions news uses for incidents: "X carried out the attack", "the
+attack was carried out by X", "a strike on Y", "drones dropped at Z", "X's role", and
+casualty clauses ("some bodyguards were injured", "killing 12 people"). What a noun phrase
+denotes is `extract.roles.phrases`; casualty counts are `extract.roles.casualties`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import RESPONSIBILITY_VERBS, EntityTable
+from ..events import ATTACK_FAMILY, EventCluster, EventMention
+from ..language import (
+    DENYING_VERBS,
+    Lexicon,
+    RoleFinding,
+    attribute,
+    dependency_distance,
+)
+from ..model import Entity
+from .casualties import victims
+from .facilities import DETONATION_VERBS, facilities_in_phrase
+from .locatives import places_attacked, places_on
+from .phrases import actors_in_phrase, denoted_actors, mention_span, with_examples
+from .targets import aimed_roles
+
+__all__ = [
+    "find_roles",
+    "read_mention_roles",
+    "salient_roles",
+    "victim_roles",
+]
+
+ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Entity types whose name before an attack noun makes them its author."""
+PARTICIPANT_CLASSES = frozenset(
+    {"Meeting", "Protest", "Election", "Agreement", "Riot", "ClaimOfResponsibility",
+     "OrganisedCrime", "Accident", "NaturalDisaster", "Epidemic"}
+)  # fmt: skip
+"""Classes whose subject takes part without a perpetrator's role: the claimant of an
+attack, the police seizing drugs, the company whose tank exploded."""
+PERPETRATING_VERBS = frozenset(
+    {
+        "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
+        "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
+        "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
+        "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
+        "hold", "happen", "occur", "take", "kill", "strike", "hit",
+    }
+)  # fmt: skip
+PEOPLE_NOUNS = frozenset(
+    {"supporters", "protesters", "demonstrators", "students", "workers", "residents",
+     "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
+     "hundreds", "people", "women", "youths"}
+)  # fmt: skip
+INVOLVEMENT_WORDS = frozenset(
+    {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
+)
+SURVIVING_VERBS = frozenset({"escape", "survive"})
+
+
+def read_mention_roles(doc: Doc) -> None:
+    """Stage `mention_roles`: the roles each mention's own sentence states, read once, as
+    `doc._.ck_mention_roles` (by `id(mention)`): coreference compares them, and they become
+    the arguments of the event the mention joins."""
+    ext = doc._
+    table = ext.ck_entities
+    lexicon = ext.ck_lexicon
+    ext.ck_mention_roles = {id(m): find_roles(m, table, lexicon) for m in ext.ck_mentions}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+        node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
+    return None
+
+
+HARMING_LEMMAS = frozenset({"kill", "murder", "wound", "injure", "slaughter"})
+"""Verbs whose object is harmed, not aimed at: "gunmen killed ten villagers"."""
+
+
+def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
+    """Roles stated in the trigger's own sentence."""
+    found: list[RoleFinding] = []
+    head = mention.head
+    cls = mention.event_class
+    agent_role = "participant" if cls in PARTICIPANT_CLASSES else "perpetrator"
+    # Whom an attacker kills or wounds is its victim; whom it attacks, its target.
+    patient_role = "victim" if head.pos_ == "VERB" and head.lemma_ in HARMING_LEMMAS else "target"
+
+    def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
+        if cls in ATTACK_FAMILY | {"Abduction"}:
+            named = denoted_actors(phrase_head, role, table)
+        else:
+            named = list(actors_in_phrase(phrase_head, table))
+        if role == "target" and cls in ATTACK_FAMILY:
+            if rule != "fired-on" or anchor.lemma_.lower() not in DETONATION_VERBS:
+                named += facilities_in_phrase(phrase_head, table)
+        for entity, span in named:
+            found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
+
+    if head.pos_ == "VERB":
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                add(agent_role, child, head, "verb-subject")
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                if (
+                    cls in ("Meeting",)
+                    and table.at(child)
+                    and table.at(child).type in ("Place", "State")
+                ):  # type: ignore[union-attr]
+                    for entity, span in _as_place(child, table):
+                        found.append(
+                            RoleFinding(
+                                "place", entity, None, span, attribute(head), "visit-object"
+                            )
+                        )
+                    continue
+                add(patient_role if cls != "Meeting" else "participant", child, head, "verb-object")
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    add(agent_role, pobj, head, "passive-agent")
+            elif child.dep_ == "prep" and child.lower_ in ("with",) and cls == "Meeting":
+                for pobj in child.children:
+                    add("participant", pobj, head, "meet-with")
+        anchor = head
+    else:
+        before = head.doc[head.i - 1] if head.i > mention.sentence.start else None
+        owner = table.at(before) if before is not None else None
+        if (
+            before is not None
+            and before.head.i != head.i
+            and owner is not None
+            and owner.type in ACTING_TYPES
+        ):
+            # "killed in IS attacks": the name before the trigger noun is its author even
+            # where the tagger misreads it ("IS" as a verb) and hangs the noun elsewhere.
+            add(agent_role, before, head, "name-before")
+        for child in head.children:
+            if child.dep_ == "poss":
+                add(agent_role, child, head, "possessive")
+            elif child.dep_ == "compound" and _authoring_name(child, cls, table):
+                add(agent_role, child, head, "compound")
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                for pobj in child.children:
+                    add(patient_role, pobj, head, "noun-on")
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    add(agent_role, pobj, head, "noun-by")
+            elif child.dep_ == "acl":
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        add(patient_role, obj, child, "noun-acl-object")
+                    if obj.dep_ == "agent":
+                        for pobj in obj.children:
+                            add(agent_role, pobj, child, "noun-acl-agent")
+        verb = _governing_verb(head)
+        anchor = head
+        if verb is not None and verb.lemma_.lower() in PERPETRATING_VERBS:
+            anchor = verb
+        if verb is not None:
+            if head.dep_ == "nsubjpass":
+                for child in verb.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            add(agent_role, pobj, verb, "passive-agent")
+            elif verb.lemma_.lower() in PERPETRATING_VERBS or cls in (
+                "Sanction",
+                "Protest",
+                "Meeting",
+            ):
+                subject = _subject(verb)
+                if subject is not None:
+                    add(agent_role, subject, verb, "light-verb-subject")
+                    if cls == "Protest" and not any(f.role == "participant" for f in found):
+                        found.extend(_collective(subject, table, verb))
+                if cls == "Sanction":
+                    for child in verb.children:
+                        if child.dep_ == "dobj" and child is not head:
+                            add("target", child, verb, "sanction-object")
+    if cls in ATTACK_FAMILY:
+        for role, phrase, anchor_token, rule in aimed_roles(head, cls):
+            add(role, phrase, anchor_token, rule)
+    if cls == "Election":
+        found.extend(_winners(head, table))
+    found.extend(_blamed(head, table))
+    anchors = [anchor, head, *_place_anchors(head)]
+    for anchor_token in dict.fromkeys(anchors):
+        for entity, span in places_on(anchor_token, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+    if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
+        for entity, span in places_attacked(head, table):
+            found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
+    return found
+
+
+def _authoring_name(token: Token, cls: str, table: EntityTable) -> bool:
+    """Whether a name before an event noun is its author (or participant): "a Hamas
+    attack", "the Labour rally"; but before an attack noun a plain organisation or a
+    person names the target or the place ("the Charlie Hebdo attack", "the Kennedy
+    assassination")."""
+    entity = table.at(token)
+    if entity is None:
+        return False
+    return cls not in ATTACK_FAMILY or entity.type not in ("Organization", "Person")
+
+
+def _place_anchors(head: Token) -> list[Token]:
+    """Words besides the trigger whose locative phrases say where it happened: the verb
+    of a trigger subject ("a drone strike killed two soldiers near Sanaa", "the explosion
+    was at the station"), a trigger verb's object ("attacked a police post in Helmand"),
+    and what a trigger agent struck ("the building in X was destroyed by an explosion")."""
+    anchors: list[Token] = []
+    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+        anchors.append(head.head)
+    if head.pos_ == "VERB":
+        anchors.extend(c for c in head.children if c.dep_ == "dobj")
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+        anchors.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    return anchors
+
+
+def _winners(head: Token, table: EntityTable) -> list[RoleFinding]:
+    """ "the winner of the election, X" and "X won the election"."""
+    found: list[RoleFinding] = []
+    holders: list[Token] = []
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ == "winner":
+        winner = head.head.head
+        holders = [c for c in winner.children if c.dep_ == "appos"]
+        if winner.dep_ in ("nsubj", "attr"):
+            holders += [
+                c for c in winner.head.children if c.dep_ in ("attr", "nsubj") and c is not winner
+            ]
+        anchor = winner
+    elif head.dep_ == "dobj" and head.head.lemma_ == "win":
+        anchor = head.head
+        holders = [c for c in anchor.children if c.dep_ == "nsubj"]
+    else:
+        return found
+    for holder in holders:
+        for entity, span in actors_in_phrase(holder, table):
+            found.append(RoleFinding("winner", entity, None, span, attribute(anchor), "winner"))
+    return found
+
+
+def _blamed(head: Token, table: EntityTable) -> list[RoleFinding]:
+    """ "attacks ..., which Washington blames on militias, including Kataib Hezbollah"."""
+    found: list[RoleFinding] = []
+    for token in head.subtree:
+        if token.lemma_ != "blame" or token.pos_ != "VERB":
+            continue
+        if dependency_distance(token, head) > 4:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "on":
+                continue
+            for pobj in prep.children:
+                for phrase in with_examples(pobj):
+                    for entity, span in actors_in_phrase(phrase, table):
+                        found.append(
+                            RoleFinding(
+                                "perpetrator", entity, None, span, attribute(token), "blame"
+                            )
+                        )
+    return found
+
+
+def _collective(subject: Token, table: EntityTable, verb: Token) -> list[RoleFinding]:
+    """Unnamed crowds ("their supporters") as one actor named after whom they support."""
+    if subject.lower_ not in PEOPLE_NOUNS:
+        return []
+    doc = subject.doc
+    words = doc[subject.left_edge.i : subject.i + 1]
+    label = words.text
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        antecedent = _previous_subject(subject.sent)
+        if antecedent is None:
+            return []
+        label = f"{subject.text} of {antecedent}"
+    label = label[0].upper() + label[1:]
+    entity = table.add(words, label, "CommunalGroup", acled_category="Protesters")
+    return [RoleFinding("participant", entity, None, words, attribute(verb), "collective-subject")]
+
+
+def _previous_subject(sentence: Span) -> str | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS"):
+            return doc[token.left_edge.i : token.i + 1].text
+    return None
+
+
+def _as_place(token: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    entity = table.at(token)
+    if entity is not None:
+        yield entity, mention_span(token, table)
+
+
+def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> list[RoleFinding]:
+    """Roles in a sentence that names no trigger but speaks of the salient incident.
+
+    "Kataib Hezbollah was involved", "could not confirm Asaib's role", "Iranian authorities
+    had not ordered it", "the PM escaped unharmed when drones were dropped at his residence".
+    """
+    found: list[RoleFinding] = []
+    violent = cluster.event_class in ATTACK_FAMILY
+    for token in sentence:
+        lower = token.lower_
+        if violent and lower in INVOLVEMENT_WORDS:
+            holders: list[Token] = []
+            if lower in ("involved", "responsible", "behind"):
+                verb = token if token.pos_ == "VERB" else token.head
+                holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            else:
+                # "X's role"; not "X's involvement", which headlines use for anyone a case
+                # touches ("Y's involvement" over a story about a witness).
+                holders = [c for c in token.children if c.dep_ == "poss" and lower != "involvement"]
+                # "X claimed responsibility", and "X denied any role": the denial is the
+                # same perpetrator claim with the certainty `attribute` reads as denied.
+                if token.head.lemma_ in RESPONSIBILITY_VERBS | DENYING_VERBS:
+                    holders += [c for c in token.head.children if c.dep_ == "nsubj"]
+            for holder in holders:
+                for entity, span in actors_in_phrase(holder, table):
+                    found.append(
+                        RoleFinding(
+                            "perpetrator", entity, None, span, attribute(token), "involvement"
+                        )
+                    )
+        elif violent and token.lower_ in ("it", "this") and token.dep_ == "dobj":
+            verb = token.head
+            if verb.lemma_.lower() in PERPETRATING_VERBS:
+                subject = _subject(verb)
+                if subject is not None:
+                    for entity, span in actors_in_phrase(subject, table):
+                        found.append(
+                            RoleFinding(
+                                "perpetrator", entity, None, span, attribute(verb), "pronoun-object"
+                            )
+                        )
+        elif violent and token.lemma_ in SURVIVING_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    for entity, span in actors_in_phrase(child, table):
+                        found.append(
+                            RoleFinding("target", entity, None, span, attribute(token), "survivor")
+                        )
+    return found
+
+
+def victim_roles(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Token, RoleFinding]]:
+    """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`), and the
+    places where the clause says they were hit ("wounding 13 people in Lyon"), each with
+    the verb that says so (to find the incident it belongs to)."""
+    found: list[tuple[Token, RoleFinding]] = []
+    verbs: dict[int, Token] = {}
+    for entity, span, verb in victims(sentence, table, triggers):
+        verbs.setdefault(verb.i, verb)
+        found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+    for verb in verbs.values():
+        for entity, span in places_on(verb, table):
+            found.append(
+                (verb, RoleFinding("place", entity, None, span, attribute(verb), "casualty-place"))
+            )
+    return found
+
+
+def weapons_in(sentence: Span, weapon_spans: Sequence[Span]) -> list[Span]:
+    """The weapons inside `sentence`, from `weapon_spans` sorted and not overlapping (as
+    `filter_spans` leaves them): found by bisection, not by a pass over every weapon of the
+    text for each sentence."""
+    found: list[Span] = []
+    index = bisect_left(weapon_spans, sentence.start, key=lambda w: w.start)
+    while index < len(weapon_spans) and weapon_spans[index].end <= sentence.end:
+        found.append(weapon_spans[index])
+        index += 1
+    return found
+
+
+def place_near_weapons(
+    sentence: Span, weapons: list[Span], table: EntityTable
+) -> list[RoleFinding]:
+    """A locative phrase on the clause that moves the weapon ("dropped at his residence")."""
+    found: list[RoleFinding] = []
+    for weapon in weapons:
+        verb = weapon.root.head
+        for _ in range(3):
+            if verb.pos_ == "VERB":
+                break
+            verb = verb.head
+        for entity, span in places_on(verb, table):
+            found.append(
+                RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
+            )
+    return found
