@@ -72,7 +72,7 @@ DAY_PATTERN = f"^{_DAY}$"
 """YYYY-MM-DD, a day that exists."""
 PUBLISHED_PATTERN = f"^(?:{_DAY}(?:T.*)?)?$"
 """A JSON article's `published`: a day, maybe with a time after it, or "" for none (as
-`extract.article` reads it)."""
+`extract.inputs.article` reads it)."""
 PARTIAL_DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_DAY})$"
 """YYYY, YYYY-MM or YYYY-MM-DD, as `graph.lookups.date_span` reads them."""
 # What `str.strip()` removes. The regexes below hold these characters themselves (the

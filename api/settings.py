@@ -51,7 +51,7 @@ class Settings:
     """Article writes that may wait while one extracts; one more gets 503 with Retry-After."""
     article_budget: float = DEFAULT_ARTICLE_BUDGET
     """Seconds the extraction of one article may take before the article is refused
-    (`extract.budget.ExtractionBudgetError`); 0 means no limit."""
+    (`extract.ExtractionBudgetError`); 0 means no limit."""
 
     @classmethod
     def from_env(cls, store: str | None = None) -> Settings:

@@ -18,7 +18,7 @@
   those. The *wide* reading (printed beside) folds them into target on both sides.
 - Named entities. Gold: mentions of type PER, ORG, GPE, LOC, FAC whose text starts with an
   uppercase letter and is not a pronoun. Predicted: every mention of every extracted entity
-  except article-scoped ones ("gunmen", "a clinic": `extract.entities.is_article_scoped`),
+  except article-scoped ones ("gunmen", "a clinic": `extract.is_article_scoped`),
   typed Person -> PER; ArmedGroup, StateForce, Government, Organization, CommunalGroup ->
   ORG; State -> GPE; Place -> GPE, LOC or FAC. Typed match: overlapping span and compatible
   type; untyped: overlapping span.

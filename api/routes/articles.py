@@ -3,7 +3,7 @@ contributed, delete one (token only).
 
 POST takes the article as `text/plain` (the body is the text; `title`, `published` and `url`
 as query parameters) or as JSON `{"text", "title"?, "published"?, "url"?}`, read by the same
-functions and rules as the CLI's files (`extract.article`). The text's sha256 is the
+functions and rules as the CLI's files (`extract.inputs.article`). The text's sha256 is the
 article's identity: posting the same text again changes nothing and answers 200 instead of
 201, with the same body, without extracting again.
 
