@@ -389,7 +389,9 @@ def export(
             "--format",
             "-f",
             help="RDF: trig, nquads, turtle, nt, jsonld; network: graphml, gexf, cytoscape, "
-            "nodelink, dot, geojson, csv (a zip of nodes.csv and edges.csv), svg, png.",
+            "nodelink, dot, geojson, csv (a zip of nodes.csv and edges.csv), svg, png; "
+            "event tables, one row per incident: acled (CSV in ACLED's columns), "
+            "plover (PLOVER-style JSON lines).",
         ),
     ] = "trig",
     output: Annotated[
@@ -403,8 +405,9 @@ def export(
     actor_type: ActorTypeOption = None,
     min_certainty: MinCertaintyOption = "unconfirmed",
 ) -> None:
-    """Write the whole store in an RDF format (quad formats keep the per-article graphs), or
-    the network in a graph, map or picture format, filtered like `/export/{format}`."""
+    """Write the whole store in an RDF format (quad formats keep the per-article graphs), the
+    network in a graph, map or picture format, or the incidents as an ACLED- or PLOVER-shaped
+    table, filtered like `/export/{format}`."""
     from conflict_kg.graph.export import FORMATS, ExportError
     from conflict_kg.graph.export import export as export_as
     from conflict_kg.graph.network import NetworkError
@@ -573,7 +576,30 @@ def serve(
         application = create_app(Settings.from_env(store=State.store_url))
     except (StoreError, ValueError) as exc:
         raise fail(str(exc)) from None
+    for line in _service_urls(host, port):
+        out.print(line, highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+SERVICE_PAGES = (
+    ("home", "/"),
+    ("view", "/view"),
+    ("SPARQL editor", "/sparql"),
+    ("API docs", "/docs"),
+    ("ACLED table", "/export/acled"),
+)
+
+
+def _service_urls(host: str, port: int) -> list[str]:
+    """What `serve` prints before it listens: the store, then where a browser goes."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    base = f"http://{shown}:{port}"
+    width = max(len(name) for name, _ in SERVICE_PAGES)
+    return [f"conflict-kg serving {State.store_url}"] + [
+        f"  {name:<{width}}  {base}{path}" for name, path in SERVICE_PAGES
+    ]
 
 
 if __name__ == "__main__":

@@ -117,6 +117,7 @@ def test_each_route_documents_the_answers_its_machinery_gives(spec: dict[str, An
     assert {name for name, codes in statuses.items() if "503" not in codes} == WITHOUT_STORE
     # Routes without parameters have nothing to validate: no 422.
     assert {name for name, codes in statuses.items() if "422" not in codes} == {
+        "GET /",
         "GET /health",
         "GET /stats",
         "GET /view",
