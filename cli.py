@@ -10,9 +10,10 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -30,8 +31,30 @@ from conflict_kg.graph.resolve import Resolution, resolve
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
 
 if TYPE_CHECKING:
+    from rdflib.namespace import NamespaceManager
+
     from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
+
+_TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "bool": ""}
+
+
+def _type_label(self: typer.core.TyperArgument | typer.core.TyperOption, ctx: Any) -> str | None:
+    """The type column of `--help` as click writes it (`PATH`, `TEXT`, `INTEGER RANGE`, a
+    metavar when given, nothing for a flag): typer 0.29 shows Python's type names there
+    (`<list[Path]>`) and ignores an argument's metavar."""
+    if self.metavar is not None:
+        return self.metavar
+    name = self.display_type(ctx).strip("<>").lower()
+    if name.startswith("list[") and name.endswith("]"):
+        name = name[5:-1]
+    first, _, rest = name.partition(" ")
+    label = _TYPE_LABELS.get(first, first.upper())
+    return f"{label} {rest.upper()}".strip() or None
+
+
+typer.core.TyperArgument.display_type_rich = _type_label  # type: ignore[method-assign,assignment]
+typer.core.TyperOption.display_type_rich = _type_label  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     help="Build a knowledge graph of conflict events from news articles, and query it.",
@@ -55,6 +78,7 @@ StoreOption = Annotated[
 
 class State:
     store_url: str = DEFAULT_STORE
+    prefixes: NamespaceManager | None = None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -62,15 +86,47 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store() -> Store:
+def _store(create: bool = False) -> Store:
+    """The store of `--store`. An `oxigraph:` directory that does not exist is refused
+    (a mistyped path would otherwise be a new, empty store that answers every question with
+    nothing) unless the command writes articles (`create`: ingest, serve)."""
+    scheme, _, path = State.store_url.partition(":")
+    if scheme == "oxigraph" and path and not create and not Path(path).exists():
+        raise fail(
+            f"no store at {path!r} (from --store {State.store_url}); check the path, or "
+            "create the store with `conflict-kg ingest`"
+        )
     try:
         return open_store(State.store_url)
     except StoreError as exc:
         raise fail(str(exc)) from None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("conflict-kg")
+        except PackageNotFoundError:  # a checkout that was never installed
+            number = "unknown"
+        out.print(f"conflict-kg {number}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def main(store: StoreOption = DEFAULT_STORE) -> None:
+def main(
+    store: StoreOption = DEFAULT_STORE,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Extract entities, incidents and evidence from articles into an RDF store."""
     State.store_url = store
 
@@ -124,7 +180,9 @@ def _extractor(budget: float) -> Extractor:
 def extract(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Text, JSON or JSONL files, or directories ('-' for stdin)."),
+        typer.Argument(
+            metavar="PATH...", help="Text, JSON or JSONL files, or directories ('-' for stdin)."
+        ),
     ],
     format: Annotated[
         str,
@@ -166,7 +224,10 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON or JSONL files, or directories.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Text, JSON or JSONL files, or directories."),
+    ],
     article_budget: ArticleBudgetOption = None,
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
@@ -178,7 +239,7 @@ def ingest(
 
     budget = _budget(article_budget)
     items = _inputs(paths)
-    store = _store()
+    store = _store(create=True)
     added = skipped = failed = triples = 0
     try:
         extractor = _extractor(budget)
@@ -191,7 +252,8 @@ def ingest(
             console=err,
             transient=True,
         ) as progress:
-            task = progress.add_task("", total=len(items))
+            # The first article waits for the pipeline to load: say so rather than sit at 0/N.
+            task = progress.add_task("loading the spaCy pipeline", total=len(items))
             for result in run_ingest(items, store, extractor):
                 progress.advance(task)
                 progress.update(task, description=Path(result.source).name)
@@ -306,9 +368,29 @@ def _print_result(result: object, format: str) -> None:
     else:
         variables = [str(v) for v in result.vars or []]
         table = Table(*variables)
+        for column in table.columns:
+            column.overflow = "fold"  # a long IRI wraps; it is never cut to "https:..."
         for row in result:
-            table.add_row(*("" if value is None else escape(str(value)) for value in row))  # type: ignore[union-attr]
+            table.add_row(*(_cell(value) for value in row))  # type: ignore[union-attr]
         out.print(table)
+
+
+def _cell(value: object) -> str:
+    """A term as the table shows it: an IRI with our prefixes (`ck:AirOrDroneStrike`,
+    `ckid:entity/kataib-hezbollah`) or in full in <>, a literal as its text."""
+    from rdflib import Graph, URIRef
+
+    from conflict_kg.ontologies import CKID, bind_prefixes
+
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        if value.startswith(CKID):  # ids hold "/", which a prefixed name cannot
+            return escape(f"ckid:{value[len(CKID) :]}")
+        namespaces = State.prefixes or bind_prefixes(Graph()).namespace_manager
+        State.prefixes = namespaces
+        return escape(value.n3(namespaces))
+    return escape(str(value))
 
 
 DateFromOption = Annotated[
@@ -538,7 +620,8 @@ def stats(
         table.add_column("type")
         table.add_column("count", justify="right")
         for key, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            table.add_row(key, str(value))
+            if value:  # the ontology's other classes, with nothing stored, are not news
+                table.add_row(key, str(value))
         out.print(table)
 
 
@@ -572,6 +655,9 @@ def serve(
 
     from conflict_kg.api.app import create_app
 
+    scheme, _, path = State.store_url.partition(":")
+    if scheme == "oxigraph" and path and not Path(path).exists():
+        err.print(f"creating a new, empty store at {escape(path)}", highlight=False)
     try:
         application = create_app(Settings.from_env(store=State.store_url))
     except (StoreError, ValueError) as exc:
