@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
+    from conflict_kg.web import FeedState
 
 _TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "bool": ""}
 
@@ -131,11 +132,18 @@ def main(
     State.store_url = store
 
 
-def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
+def _inputs(paths: list[Path] | list[str]) -> list[ArticleInput | ArticleError]:
     """The articles named on the command line, by the same rules as an HTTP body: stdin is
-    read as bytes, like a file or a text/plain body, never through the locale's decoder."""
+    read as bytes, like a file or a text/plain body, never through the locale's decoder; an
+    http(s) URL is fetched (`conflict_kg.web`)."""
+    from conflict_kg.web import fetch_articles, is_web_url
+
     items: list[ArticleInput | ArticleError] = []
-    for path in paths:
+    for name in paths:
+        if isinstance(name, str) and is_web_url(name):
+            items.extend(fetch_articles([name]))
+            continue
+        path = Path(name)
         if str(path) == "-":
             try:
                 items.append(plain_article("-", sys.stdin.buffer.read()))
@@ -225,20 +233,51 @@ def extract(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path],
-        typer.Argument(metavar="PATH...", help="Text, JSON or JSONL files, or directories."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH|URL...",
+            help="Text, JSON or JSONL files, directories, or http(s) URLs of pages (HTML: "
+            "main text, title, author and date are taken from the page).",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            metavar="URL",
+            help="An RSS or Atom feed: ingest the pages of the items it has not given "
+            "before (repeatable).",
+        ),
+    ] = None,
+    feed_state: Annotated[
+        Path | None,
+        typer.Option(
+            "--feed-state",
+            metavar="FILE",
+            help="Where the items each feed gave are remembered. Default: "
+            "$XDG_STATE_HOME/conflict-kg/feeds.json (~/.local/state/...).",
+            show_default=False,
+        ),
+    ] = None,
+    feed_limit: Annotated[
+        int,
+        typer.Option("--feed-limit", min=1, metavar="N", help="New items per feed, at most."),
+    ] = 50,
     article_budget: ArticleBudgetOption = None,
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
 
-    A bad input (or one over the article budget) is reported on one line and skipped;
-    the exit code is 1 if any failed.
+    A bad input (or one over the article budget, or a page that cannot be fetched) is
+    reported on one line and skipped; the exit code is 1 if any failed.
     """
     from conflict_kg.ingest import ingest as run_ingest
 
+    if not paths and not feed:
+        raise fail("give files, directories or URLs to ingest, or --feed URL", 2)
     budget = _budget(article_budget)
-    items = _inputs(paths)
+    items = _inputs(paths or [])
+    state = _feed_items(feed or [], feed_state, feed_limit, items)
     store = _store(create=True)
     added = skipped = failed = triples = 0
     try:
@@ -274,12 +313,35 @@ def ingest(
         raise fail(str(exc)) from None
     finally:
         store.close()
+    if state is not None:
+        state.save()  # after the store has what the feeds gave
     out.print(
         f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
     )
     out.print(_resolution_line(resolution))
     if failed:
         raise typer.Exit(1)
+
+
+def _feed_items(
+    feeds: list[str],
+    state_path: Path | None,
+    limit: int,
+    items: list[ArticleInput | ArticleError],
+) -> FeedState | None:
+    """Adds to `items` the articles of each feed's new items; the state that remembers
+    them, to be saved once they are stored (None without feeds)."""
+    if not feeds:
+        return None
+    from conflict_kg.web import FeedState, default_state_path, feed_articles
+
+    try:
+        state = FeedState.load(state_path or default_state_path())
+    except ArticleError as exc:
+        raise fail(str(exc)) from None
+    for url in feeds:
+        items.extend(feed_articles(url, state, limit=limit))
+    return state
 
 
 def _resolution_line(resolution: Resolution) -> str:

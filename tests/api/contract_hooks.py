@@ -33,6 +33,9 @@ CROSS_PARAMETER_RULES: dict[tuple[str, int], set[str]] = {
     ("GET /view/data", 422): {"Invalid parameters"},
     # date_from after date_to, or source and target the same entity.
     ("GET /paths", 422): {"Invalid parameters"},
+    # Whether an HTML page holds an article's main text is found by reading the page
+    # (trafilatura), which no schema of a text/html body can state.
+    ("POST /articles", 422): {"No article in the page"},
     # Whether an id names a group is a fact of the store, like whether it exists (404).
     ("GET /groups/{id}/incidents", 422): {"Not a group"},
 }

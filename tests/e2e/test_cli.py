@@ -431,8 +431,11 @@ def test_help_shows_no_python_type_names(cli, command: str) -> None:
     assert result.returncode == 0, result.stderr
     for python_name in ("<list[", "<str>", "<int", "<bool>", "<path>", "<float>"):
         assert python_name not in result.stdout
-    if command in ("extract", "ingest"):
+    if command == "extract":
         assert "PATH..." in result.stdout
+    if command == "ingest":
+        assert "PATH|URL..." in result.stdout
+        assert "--feed" in result.stdout
 
 
 def test_query_table_shows_prefixed_iris(cli, ingested) -> None:
