@@ -718,12 +718,13 @@ def serve(
     from conflict_kg.api.app import create_app
 
     scheme, _, path = State.store_url.partition(":")
-    if scheme == "oxigraph" and path and not Path(path).exists():
-        err.print(f"creating a new, empty store at {escape(path)}", highlight=False)
+    new_store = scheme == "oxigraph" and bool(path) and not Path(path).exists()
     try:
         application = create_app(Settings.from_env(store=State.store_url))
     except (StoreError, ValueError) as exc:
         raise fail(str(exc)) from None
+    if new_store:
+        err.print(f"created a new, empty store at {escape(path)}", highlight=False)
     for line in _service_urls(host, port):
         out.print(line, highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -106,14 +106,22 @@ def _countries() -> dict[str, Country]:
 
 @dataclass(slots=True)
 class _Side:
-    """The actors on one side of an incident, the most certain first."""
+    """The actors on one side of an incident, the most certain and best attested first."""
 
     actors: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     word: str = "by"
     """How the notes introduce the side: "by", "against", or for participants "between"/"and"."""
 
     def sort(self) -> None:
-        self.actors.sort(key=lambda a: (_RANK.get(a[2].get("certainty"), 9), a[1].get("name")))
+        """The most certain first, then the most attested (claims behind the link), then
+        by name."""
+        self.actors.sort(
+            key=lambda a: (
+                _RANK.get(a[2].get("certainty"), 9),
+                -int(a[2].get("evidence_count") or 0),
+                str(a[1].get("name")),
+            )
+        )
 
     @property
     def names(self) -> list[str]:

@@ -65,7 +65,7 @@ def test_stats_table_names_store_and_counts(cli, ingested) -> None:
 
 
 def test_reingest_changes_nothing(cli, read_stats, ingested, store_copy: str) -> None:
-    result = cli(["ingest", "examples/"], store=store_copy)
+    result = cli(["ingest", str(SAMPLE)], store=store_copy)
     assert result.returncode == 0, result.stderr
     assert "ingested 0 article(s), 0 triples; 1 already stored; 0 failed" in result.stdout
     assert read_stats(store_copy) == ingested.stats
@@ -95,7 +95,7 @@ def test_store_taken_from_environment(cli, ingested, store_copy: str, tmp_path: 
     env = {"CONFLICT_KG_STORE": store_copy}
     workdir = tmp_path / "cwd"
     workdir.mkdir()
-    again = cli(["ingest", str(SAMPLE.parent)], env=env, cwd=workdir)
+    again = cli(["ingest", str(SAMPLE)], env=env, cwd=workdir)
     assert again.returncode == 0, again.stderr
     assert "1 already stored" in again.stdout
     stats = cli(["stats", "--format", "json"], env=env, cwd=workdir)
