@@ -7,7 +7,10 @@ traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -80,6 +83,20 @@ StoreOption = Annotated[
 class State:
     store_url: str = DEFAULT_STORE
     prefixes: NamespaceManager | None = None
+
+
+@contextmanager
+def _reader_may_stop() -> Iterator[None]:
+    """Output piped to a reader that has read enough (`| head`) ends the command quietly with
+    exit code 0, as the reader asked, rather than with a broken pipe."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at /dev/null so the final flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -204,8 +221,6 @@ def extract(
     """
     if format not in ("json", "turtle"):
         raise fail(f"unknown format {format!r}: use json or turtle", 2)
-    from conflict_kg.extract import article_graph
-
     extractor = _extractor(_budget(article_budget))
     failures = 0
     items = _inputs(paths)
@@ -214,6 +229,17 @@ def extract(
         if isinstance(item, ArticleError):
             err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False)
             failures += 1
+    with _reader_may_stop():
+        failures += _print_extractions(extractor, good, format)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_extractions(extractor: Extractor, good: list[ArticleInput], format: str) -> int:
+    """Each extraction on stdout as it comes; the number that failed."""
+    from conflict_kg.extract import article_graph
+
+    failures = 0
     for extraction in extractor.outcomes(good):
         if isinstance(extraction, ArticleError):
             err.print(f"[red]error:[/red] {escape(str(extraction))}", highlight=False)
@@ -226,8 +252,7 @@ def extract(
         else:
             _, graph = article_graph(extraction)
             sys.stdout.write(graph.serialize(format="turtle"))
-    if failures:
-        raise typer.Exit(1)
+    return failures
 
 
 @app.command()
@@ -400,7 +425,8 @@ def query(
         raise fail(str(exc), 2) from None
     finally:
         store.close()
-    _print_result(result, format)
+    with _reader_may_stop():
+        _print_result(result, format)
 
 
 def _pairs(params: list[str]) -> list[tuple[str, str]]:
@@ -570,7 +596,8 @@ def export(
     finally:
         store.close()
     if output is None:
-        sys.stdout.buffer.write(data)
+        with _reader_may_stop():
+            sys.stdout.buffer.write(data)
     else:
         output.write_bytes(data)
         err.print(f"wrote {len(data)} bytes to {escape(str(output))}", highlight=False)

@@ -487,3 +487,22 @@ def test_ingest_labels_the_bar_while_spacy_loads(cli, tmp_path: Path) -> None:
     frames = result.stderr.replace("\r", "\n").splitlines()
     assert any("0/1" in frame and "loading the spaCy pipeline" in frame for frame in frames)
     assert (tmp_path / "new-store").is_dir()  # ingest still creates a new store
+
+
+def test_output_piped_to_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    import subprocess
+
+    from support import CLI, cli_env
+
+    command = f"'{CLI}' extract --format turtle examples/*.txt | head -n 2"
+    script = command + '; echo "exit=${PIPESTATUS[0]}"'
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=ROOT, env=cli_env(), capture_output=True, text=True, timeout=300
+    )
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "@prefix ck: <https://w3id.org/conflict-kg/ontology#> .",
+        "@prefix cket: <https://w3id.org/conflict-kg/event-types#> .",
+    ]
+    assert lines[-1] == "exit=0"
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

@@ -57,7 +57,7 @@ def test_three_reports_of_the_drone_strike_are_one_incident(store: Store) -> Non
         for c in strike.roles
         if c.actor.id == "kataib-hezbollah"
     }
-    assert ("denied", "dd31f73ca57a") in kh
+    assert ("denied", "f14c592ca6e9") in kh
     assert ("alleged", "3b68d27c5284") in kh
     assert ("alleged", "cae519a22481") in kh
 
