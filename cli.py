@@ -28,7 +28,7 @@ from conflict_kg.api.settings import (
     Settings,
     article_budget_from_env,
 )
-from conflict_kg.extract import ArticleError, ArticleInput, plain_article, read_inputs
+from conflict_kg.extract import ArticleError, ArticleInput, plain_article
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve import Resolution, resolve
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
@@ -152,8 +152,8 @@ def main(
 def _inputs(paths: list[Path] | list[str]) -> list[ArticleInput | ArticleError]:
     """The articles named on the command line, by the same rules as an HTTP body: stdin is
     read as bytes, like a file or a text/plain body, never through the locale's decoder; an
-    http(s) URL is fetched (`conflict_kg.web`)."""
-    from conflict_kg.web import fetch_articles, is_web_url
+    http(s) URL is fetched and an `.html` file read as a web page (`conflict_kg.web`)."""
+    from conflict_kg.web import fetch_articles, is_web_url, local_articles
 
     items: list[ArticleInput | ArticleError] = []
     for name in paths:
@@ -167,7 +167,7 @@ def _inputs(paths: list[Path] | list[str]) -> list[ArticleInput | ArticleError]:
             except ArticleError as error:
                 items.append(error)
         else:
-            items.extend(read_inputs(path))
+            items.extend(local_articles(path))
     return items
 
 

@@ -23,16 +23,19 @@ from conflict_kg.web.download import (
 )
 from conflict_kg.web.feeds import FeedItem, FeedState, default_state_path, feed_articles, read_feed
 from conflict_kg.web.pages import (
+    HTML_SUFFIXES,
     HTML_TYPES,
     NoArticleText,
     fetch_articles,
     html_article,
+    local_articles,
     page_article,
 )
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT",
+    "HTML_SUFFIXES",
     "HTML_TYPES",
     "USER_AGENT",
     "Download",
@@ -46,6 +49,7 @@ __all__ = [
     "fetch_articles",
     "html_article",
     "is_web_url",
+    "local_articles",
     "page_article",
     "read_feed",
 ]

@@ -6,13 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
-from conflict_kg.extract import ArticleError, ArticleInput, json_article, plain_article
+from conflict_kg.extract import ArticleError, ArticleInput, json_article, plain_article, read_inputs
 from conflict_kg.web.download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, download
 
-__all__ = ["HTML_TYPES", "NoArticleText", "fetch_articles", "html_article", "page_article"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "HTML_TYPES",
+    "NoArticleText",
+    "fetch_articles",
+    "html_article",
+    "local_articles",
+    "page_article",
+]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+"""Files read as web pages (saved from a browser); every other file as `read_inputs` reads it."""
 
 
 class NoArticleText(ArticleError):
@@ -97,3 +108,22 @@ def fetch_articles(
             yield page_article(url, timeout=timeout, max_bytes=max_bytes)
         except ArticleError as error:
             yield error
+
+
+def local_articles(path: Path) -> Iterator[ArticleInput | ArticleError]:
+    """The articles in a file or directory on disk, as `extract.read_inputs` reads them, but
+    an `.html` page (saved from a browser) read as a web page, its main text taken."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for file in files:
+            yield from local_articles(file)
+        return
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        yield from read_inputs(path)
+        return
+    try:
+        yield html_article(str(path), path.read_bytes())
+    except ArticleError as error:
+        yield error
+    except OSError as error:
+        yield ArticleError(f"{path}: cannot read ({error.strerror or error})")

@@ -150,3 +150,19 @@ def test_a_damaged_state_file_is_an_error_not_a_reset(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="not a feed state file"):
         FeedState.load(path)
     assert path.read_text() == '{"https://example.org/feed": "not a list"}'
+
+
+def test_a_saved_page_on_disk_is_read_as_a_web_page(tmp_path: Path) -> None:
+    from pages_server import STRIKE_PAGE
+
+    from conflict_kg.web import local_articles
+
+    (tmp_path / "saved.html").write_text(STRIKE_PAGE, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Gunmen attacked a checkpoint in Mosul.", encoding="utf-8")
+    found = list(local_articles(tmp_path))
+    assert [type(a).__name__ for a in found] == ["ArticleInput", "ArticleInput"]
+    notes, saved = found  # sorted by name
+    assert notes.text == "Gunmen attacked a checkpoint in Mosul."  # type: ignore[union-attr]
+    assert saved.title == "Militants shell army post near Kirkuk"  # type: ignore[union-attr]
+    assert saved.source == str(tmp_path / "saved.html")  # type: ignore[union-attr]
+    assert "Subscribe now" not in saved.text  # type: ignore[union-attr]
