@@ -7,12 +7,16 @@ traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -24,14 +28,37 @@ from conflict_kg.api.settings import (
     Settings,
     article_budget_from_env,
 )
-from conflict_kg.extract import ArticleError, ArticleInput, plain_article, read_inputs
+from conflict_kg.extract import ArticleError, ArticleInput, plain_article
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve import Resolution, resolve
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
 
 if TYPE_CHECKING:
+    from rdflib.namespace import NamespaceManager
+
     from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
+    from conflict_kg.web import FeedState
+
+_TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "bool": ""}
+
+
+def _type_label(self: typer.core.TyperArgument | typer.core.TyperOption, ctx: Any) -> str | None:
+    """The type column of `--help` as click writes it (`PATH`, `TEXT`, `INTEGER RANGE`, a
+    metavar when given, nothing for a flag): typer 0.29 shows Python's type names there
+    (`<list[Path]>`) and ignores an argument's metavar."""
+    if self.metavar is not None:
+        return self.metavar
+    name = self.display_type(ctx).strip("<>").lower()
+    if name.startswith("list[") and name.endswith("]"):
+        name = name[5:-1]
+    first, _, rest = name.partition(" ")
+    label = _TYPE_LABELS.get(first, first.upper())
+    return f"{label} {rest.upper()}".strip() or None
+
+
+typer.core.TyperArgument.display_type_rich = _type_label  # type: ignore[method-assign,assignment]
+typer.core.TyperOption.display_type_rich = _type_label  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     help="Build a knowledge graph of conflict events from news articles, and query it.",
@@ -55,6 +82,21 @@ StoreOption = Annotated[
 
 class State:
     store_url: str = DEFAULT_STORE
+    prefixes: NamespaceManager | None = None
+
+
+@contextmanager
+def _reader_may_stop() -> Iterator[None]:
+    """Output piped to a reader that has read enough (`| head`) ends the command quietly with
+    exit code 0, as the reader asked, rather than with a broken pipe."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at /dev/null so the final flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -62,31 +104,70 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store() -> Store:
+def _store(create: bool = False) -> Store:
+    """The store of `--store`. An `oxigraph:` directory that does not exist is refused
+    (a mistyped path would otherwise be a new, empty store that answers every question with
+    nothing) unless the command writes articles (`create`: ingest, serve)."""
+    scheme, _, path = State.store_url.partition(":")
+    if scheme == "oxigraph" and path and not create and not Path(path).exists():
+        raise fail(
+            f"no store at {path!r} (from --store {State.store_url}); check the path, or "
+            "create the store with `conflict-kg ingest`"
+        )
     try:
         return open_store(State.store_url)
     except StoreError as exc:
         raise fail(str(exc)) from None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("conflict-kg")
+        except PackageNotFoundError:  # a checkout that was never installed
+            number = "unknown"
+        out.print(f"conflict-kg {number}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def main(store: StoreOption = DEFAULT_STORE) -> None:
+def main(
+    store: StoreOption = DEFAULT_STORE,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Extract entities, incidents and evidence from articles into an RDF store."""
     State.store_url = store
 
 
-def _inputs(paths: list[Path]) -> list[ArticleInput | ArticleError]:
+def _inputs(paths: list[Path] | list[str]) -> list[ArticleInput | ArticleError]:
     """The articles named on the command line, by the same rules as an HTTP body: stdin is
-    read as bytes, like a file or a text/plain body, never through the locale's decoder."""
+    read as bytes, like a file or a text/plain body, never through the locale's decoder; an
+    http(s) URL is fetched and an `.html` file read as a web page (`conflict_kg.web`)."""
+    from conflict_kg.web import fetch_articles, is_web_url, local_articles
+
     items: list[ArticleInput | ArticleError] = []
-    for path in paths:
+    for name in paths:
+        if isinstance(name, str) and is_web_url(name):
+            items.extend(fetch_articles([name]))
+            continue
+        path = Path(name)
         if str(path) == "-":
             try:
                 items.append(plain_article("-", sys.stdin.buffer.read()))
             except ArticleError as error:
                 items.append(error)
         else:
-            items.extend(read_inputs(path))
+            items.extend(local_articles(path))
     return items
 
 
@@ -124,7 +205,9 @@ def _extractor(budget: float) -> Extractor:
 def extract(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Text, JSON or JSONL files, or directories ('-' for stdin)."),
+        typer.Argument(
+            metavar="PATH...", help="Text, JSON or JSONL files, or directories ('-' for stdin)."
+        ),
     ],
     format: Annotated[
         str,
@@ -138,8 +221,6 @@ def extract(
     """
     if format not in ("json", "turtle"):
         raise fail(f"unknown format {format!r}: use json or turtle", 2)
-    from conflict_kg.extract import article_graph
-
     extractor = _extractor(_budget(article_budget))
     failures = 0
     items = _inputs(paths)
@@ -148,6 +229,17 @@ def extract(
         if isinstance(item, ArticleError):
             err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False)
             failures += 1
+    with _reader_may_stop():
+        failures += _print_extractions(extractor, good, format)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_extractions(extractor: Extractor, good: list[ArticleInput], format: str) -> int:
+    """Each extraction on stdout as it comes; the number that failed."""
+    from conflict_kg.extract import article_graph
+
+    failures = 0
     for extraction in extractor.outcomes(good):
         if isinstance(extraction, ArticleError):
             err.print(f"[red]error:[/red] {escape(str(extraction))}", highlight=False)
@@ -160,25 +252,58 @@ def extract(
         else:
             _, graph = article_graph(extraction)
             sys.stdout.write(graph.serialize(format="turtle"))
-    if failures:
-        raise typer.Exit(1)
+    return failures
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON or JSONL files, or directories.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH|URL...",
+            help="Text, JSON or JSONL files, directories, or http(s) URLs of pages (HTML: "
+            "main text, title, author and date are taken from the page).",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            metavar="URL",
+            help="An RSS or Atom feed: ingest the pages of the items it has not given "
+            "before (repeatable).",
+        ),
+    ] = None,
+    feed_state: Annotated[
+        Path | None,
+        typer.Option(
+            "--feed-state",
+            metavar="FILE",
+            help="Where the items each feed gave are remembered. Default: "
+            "$XDG_STATE_HOME/conflict-kg/feeds.json (~/.local/state/...).",
+            show_default=False,
+        ),
+    ] = None,
+    feed_limit: Annotated[
+        int,
+        typer.Option("--feed-limit", min=1, metavar="N", help="New items per feed, at most."),
+    ] = 50,
     article_budget: ArticleBudgetOption = None,
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
 
-    A bad input (or one over the article budget) is reported on one line and skipped;
-    the exit code is 1 if any failed.
+    A bad input (or one over the article budget, or a page that cannot be fetched) is
+    reported on one line and skipped; the exit code is 1 if any failed.
     """
     from conflict_kg.ingest import ingest as run_ingest
 
+    if not paths and not feed:
+        raise fail("give files, directories or URLs to ingest, or --feed URL", 2)
     budget = _budget(article_budget)
-    items = _inputs(paths)
-    store = _store()
+    items = _inputs(paths or [])
+    state = _feed_items(feed or [], feed_state, feed_limit, items)
+    store = _store(create=True)
     added = skipped = failed = triples = 0
     try:
         extractor = _extractor(budget)
@@ -191,7 +316,8 @@ def ingest(
             console=err,
             transient=True,
         ) as progress:
-            task = progress.add_task("", total=len(items))
+            # The first article waits for the pipeline to load: say so rather than sit at 0/N.
+            task = progress.add_task("loading the spaCy pipeline", total=len(items))
             for result in run_ingest(items, store, extractor):
                 progress.advance(task)
                 progress.update(task, description=Path(result.source).name)
@@ -212,12 +338,35 @@ def ingest(
         raise fail(str(exc)) from None
     finally:
         store.close()
+    if state is not None:
+        state.save()  # after the store has what the feeds gave
     out.print(
         f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
     )
     out.print(_resolution_line(resolution))
     if failed:
         raise typer.Exit(1)
+
+
+def _feed_items(
+    feeds: list[str],
+    state_path: Path | None,
+    limit: int,
+    items: list[ArticleInput | ArticleError],
+) -> FeedState | None:
+    """Adds to `items` the articles of each feed's new items; the state that remembers
+    them, to be saved once they are stored (None without feeds)."""
+    if not feeds:
+        return None
+    from conflict_kg.web import FeedState, default_state_path, feed_articles
+
+    try:
+        state = FeedState.load(state_path or default_state_path())
+    except ArticleError as exc:
+        raise fail(str(exc)) from None
+    for url in feeds:
+        items.extend(feed_articles(url, state, limit=limit))
+    return state
 
 
 def _resolution_line(resolution: Resolution) -> str:
@@ -278,7 +427,8 @@ def query(
         raise fail(str(exc), 2) from None
     finally:
         store.close()
-    _print_result(result, format)
+    with _reader_may_stop():
+        _print_result(result, format)
 
 
 def _resolve_incidents(store: Store, result: object) -> None:
@@ -328,9 +478,29 @@ def _print_result(result: object, format: str) -> None:
     else:
         variables = [str(v) for v in result.vars or []]
         table = Table(*variables)
+        for column in table.columns:
+            column.overflow = "fold"  # a long IRI wraps; it is never cut to "https:..."
         for row in result:
-            table.add_row(*("" if value is None else escape(str(value)) for value in row))  # type: ignore[union-attr]
+            table.add_row(*(_cell(value) for value in row))  # type: ignore[union-attr]
         out.print(table)
+
+
+def _cell(value: object) -> str:
+    """A term as the table shows it: an IRI with our prefixes (`ck:AirOrDroneStrike`,
+    `ckid:entity/kataib-hezbollah`) or in full in <>, a literal as its text."""
+    from rdflib import Graph, URIRef
+
+    from conflict_kg.ontologies import CKID, bind_prefixes
+
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        if value.startswith(CKID):  # ids hold "/", which a prefixed name cannot
+            return escape(f"ckid:{value[len(CKID) :]}")
+        namespaces = State.prefixes or bind_prefixes(Graph()).namespace_manager
+        State.prefixes = namespaces
+        return escape(value.n3(namespaces))
+    return escape(str(value))
 
 
 DateFromOption = Annotated[
@@ -411,7 +581,9 @@ def export(
             "--format",
             "-f",
             help="RDF: trig, nquads, turtle, nt, jsonld; network: graphml, gexf, cytoscape, "
-            "nodelink, dot, geojson, csv (a zip of nodes.csv and edges.csv), svg, png.",
+            "nodelink, dot, geojson, csv (a zip of nodes.csv and edges.csv), svg, png; "
+            "event tables, one row per incident: acled (CSV in ACLED's columns), "
+            "plover (PLOVER-style JSON lines).",
         ),
     ] = "trig",
     output: Annotated[
@@ -425,8 +597,9 @@ def export(
     actor_type: ActorTypeOption = None,
     min_certainty: MinCertaintyOption = "unconfirmed",
 ) -> None:
-    """Write the whole store in an RDF format (quad formats keep the per-article graphs), or
-    the network in a graph, map or picture format, filtered like `/export/{format}`."""
+    """Write the whole store in an RDF format (quad formats keep the per-article graphs), the
+    network in a graph, map or picture format, or the incidents as an ACLED- or PLOVER-shaped
+    table, filtered like `/export/{format}`."""
     from conflict_kg.graph.export import FORMATS, ExportError
     from conflict_kg.graph.export import export as export_as
     from conflict_kg.graph.network import NetworkError
@@ -445,7 +618,8 @@ def export(
     finally:
         store.close()
     if output is None:
-        sys.stdout.buffer.write(data)
+        with _reader_may_stop():
+            sys.stdout.buffer.write(data)
     else:
         output.write_bytes(data)
         err.print(f"wrote {len(data)} bytes to {escape(str(output))}", highlight=False)
@@ -557,7 +731,8 @@ def stats(
         table.add_column("type")
         table.add_column("count", justify="right")
         for key, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            table.add_row(key, str(value))
+            if value:  # the ontology's other classes, with nothing stored, are not news
+                table.add_row(key, str(value))
         out.print(table)
 
 
@@ -591,11 +766,38 @@ def serve(
 
     from conflict_kg.api.app import create_app
 
+    scheme, _, path = State.store_url.partition(":")
+    new_store = scheme == "oxigraph" and bool(path) and not Path(path).exists()
     try:
         application = create_app(Settings.from_env(store=State.store_url))
     except (StoreError, ValueError) as exc:
         raise fail(str(exc)) from None
+    if new_store:
+        err.print(f"created a new, empty store at {escape(path)}", highlight=False)
+    for line in _service_urls(host, port):
+        out.print(line, highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+SERVICE_PAGES = (
+    ("home", "/"),
+    ("view", "/view"),
+    ("SPARQL editor", "/sparql"),
+    ("API docs", "/docs"),
+    ("ACLED table", "/export/acled"),
+)
+
+
+def _service_urls(host: str, port: int) -> list[str]:
+    """What `serve` prints before it listens: the store, then where a browser goes."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    base = f"http://{shown}:{port}"
+    width = max(len(name) for name, _ in SERVICE_PAGES)
+    return [f"conflict-kg serving {State.store_url}"] + [
+        f"  {name:<{width}}  {base}{path}" for name, path in SERVICE_PAGES
+    ]
 
 
 if __name__ == "__main__":

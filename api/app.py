@@ -20,6 +20,7 @@ from .routes import (
     entities,
     exports,
     groups,
+    home,
     incidents,
     paths,
     sparql,
@@ -60,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     install_fallback_handler(app)
     app.add_middleware(BodySizeLimit, max_body=settings.max_body)
+    app.add_middleware(home.SparqlEditor)  # a browser's GET /sparql without a query
+    app.include_router(home.router)
     app.include_router(status.router)
     app.include_router(sparql.router)
     app.include_router(update.router)

@@ -2,10 +2,11 @@
 contributed, delete one (token only).
 
 POST takes the article as `text/plain` (the body is the text; `title`, `published` and `url`
-as query parameters) or as JSON `{"text", "title"?, "published"?, "url"?}`, read by the same
-functions and rules as the CLI's files (`extract.inputs.article`). The text's sha256 is the
-article's identity: posting the same text again changes nothing and answers 200 instead of
-201, with the same body, without extracting again.
+as query parameters), as `text/html` (a page: its main text, title, author and date are
+taken by `conflict_kg.web`, the query parameters win) or as JSON `{"text", "title"?,
+"published"?, "url"?}`, read by the same functions and rules as the CLI's files (`extract.inputs.article`). The
+text's sha256 is the article's identity: posting the same text again changes nothing and
+answers 200 instead of 201, with the same body, without extracting again.
 
 Extraction runs in the write pool (`api.writes`): one worker process, a bounded queue, 503
 with Retry-After beyond it. A write is committed when its extraction finishes while its
@@ -41,6 +42,7 @@ from conflict_kg.graph.resolve.queue import ResolutionQueue
 from conflict_kg.graph.store import Store
 from conflict_kg.ingest import IngestResult, store_extraction
 from conflict_kg.ontologies import article_iri
+from conflict_kg.web import HTML_TYPES, NoArticleText, html_article
 
 from ..auth import require_token
 from ..deps import get_store, known_query_only
@@ -84,6 +86,13 @@ _ARTICLE_BODY = {
             "example": "BAGHDAD, Nov 8 (Reuters) - A drone strike targeting the Iraqi prime "
             "minister on Sunday was carried out by at least one Iranian-backed militia, "
             "Iraqi security officials said.",
+        },
+        "text/html": {
+            "schema": {"type": "string"},
+            "example": "<html><head><title>Drone strike on the Iraqi prime minister</title>"
+            "</head><body><article><p>A drone strike targeting the Iraqi prime minister on "
+            "Sunday was carried out by Kataib Hezbollah, two officials said.</p></article>"
+            "</body></html>",
         },
         "application/json": {
             "schema": {
@@ -175,11 +184,8 @@ def _article(media_type: str, body: bytes, params: dict[str, str | None]) -> Art
     """The article from either kind of body, by the CLI's rules; errors name the content
     type that was sent (400 for bytes that are not UTF-8 or not JSON, 422 for content the
     rules refuse). Called in a worker thread: the rules scan up to 5 MB."""
-    if media_type in ("text/html", "application/xhtml+xml"):
-        detail = f"HTML is not converted: send the article's plain text, not {media_type}"
-        raise Problem(415, "Unsupported media type", detail)
-    if media_type not in ("application/json", "text/plain", ""):
-        detail = f"send text/plain or application/json, not {media_type}"
+    if media_type not in ("application/json", "text/plain", "", *HTML_TYPES):
+        detail = f"send text/plain, text/html or application/json, not {media_type}"
         raise Problem(415, "Unsupported media type", detail)
     source = f"{media_type} body" if media_type else "body (no Content-Type, read as text/plain)"
     title_refusal = field_refusal(params["title"] or "")
@@ -189,12 +195,19 @@ def _article(media_type: str, body: bytes, params: dict[str, str | None]) -> Art
     try:
         if media_type == "application/json":
             item = json_article(source, body)
+        elif media_type in HTML_TYPES:
+            # main text, title, author and date from the page; the query parameters win
+            item = html_article(source, body, params["url"])
+            item.title = params["title"] or item.title
+            item.published = params["published"] or item.published
         else:
             item = plain_article(source, body)
             item.title, item.published = params["title"], params["published"]
             item.url = params["url"]
     except MalformedInput as error:
         raise Problem(400, "Malformed body", str(error)) from None
+    except NoArticleText as error:
+        raise Problem(422, "No article in the page", str(error)) from None
     except ArticleError as error:
         raise Problem(422, "Invalid article", str(error)) from None
     return _checked(item)
@@ -300,7 +313,7 @@ def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> lookups
             {
                 400: "Malformed JSON or not UTF-8.",
                 409: "The article was deleted while it was being stored.",
-                415: "Neither text/plain nor application/json (HTML is not taken).",
+                415: "Neither text/plain, text/html nor application/json.",
                 422: "No text, a field of the wrong kind, text the input rules refuse (lone "
                 "surrogates, NUL bytes, HTML), or an article extraction refuses (over its "
                 "time budget). Nothing is stored.",
@@ -317,12 +330,12 @@ async def create_article(
     request: Request,
     store: StoreDep,
     title: Annotated[
-        str | None, Query(max_length=1000, description="Title, for a text/plain body.")
+        str | None, Query(max_length=1000, description="Title, for a text/plain or text/html body.")
     ] = None,
     published: Annotated[
         Day | None,
         Query(
-            description="Publication date YYYY-MM-DD, for a text/plain body.",
+            description="Publication date YYYY-MM-DD, for a text/plain or text/html body.",
             examples=["2021-11-08"],
         ),
     ] = None,

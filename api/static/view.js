@@ -1,4 +1,5 @@
-// The interactive network of /view: vis-network over the elements of /view/data.
+// The interactive network of /view: vis-network over the elements of /view/data, with a
+// map (map.js) and a timeline (vis-timeline) of the incidents whose brushes filter it.
 // Every text from the data goes into the page through textContent, never as HTML.
 (function () {
   "use strict";
@@ -113,7 +114,10 @@
       }
     }
     for (const id of ["date-from", "date-to", "undated"]) {
-      $(id).addEventListener("change", applyFilters);
+      $(id).addEventListener("change", () => {
+        applyFilters();
+        syncHandles();
+      });
     }
   }
 
@@ -133,6 +137,7 @@
         } else if ((from && data.date_end < from) || (to && data.date_start > to)) {
           return;
         }
+        if (state.map && !state.map.contains(data)) return;
       }
       base.add(node.id);
     });
@@ -158,8 +163,150 @@
     state.visibleEdges = edges;
     state.nodeView.refresh();
     state.edgeView.refresh();
+    if (state.map) state.map.setVisible(nodes);
+    if (state.timeline) markTimeline(nodes);
+    const area = state.map && state.map.area ? " · map area brushed" : "";
     setStatus(`${nodes.size} of ${state.nodes.length} nodes, ` +
-              `${edges.size} of ${state.edges.length} edges shown`);
+              `${edges.size} of ${state.edges.length} edges shown${area}`);
+  }
+
+  // --- the timeline: incidents over time; its two handles brush the date filter ---------
+
+  function markTimeline(visible) {
+    const updates = state.timelineItems.map((item) => ({
+      id: item.id, className: visible.has(item.id) ? "" : "filtered-out",
+    }));
+    state.timelineItems.update(updates);
+  }
+
+  function day(value) {
+    return new Date(value).toISOString().slice(0, 10);
+  }
+
+  function buildTimeline(incidents) {
+    const dated = incidents.filter((n) => n.date_start);
+    const items = dated.map((n) => ({
+      id: n.id,
+      content: n.label.replace(/, [0-9-]+$/, ""),
+      title: `${n.label} (${n.type})`,
+      start: n.date_start,
+      end: n.date_end !== n.date_start ? n.date_end + "T23:59:59" : undefined,
+      type: n.date_end !== n.date_start ? "range" : "point",
+    }));
+    state.timelineItems = new vis.DataSet(items);
+    if (!dated.length) {
+      $("timeline").append(element("p", { class: "hint" }, "No dated incidents."));
+      return;
+    }
+    const starts = dated.map((n) => n.date_start).sort();
+    const ends = dated.map((n) => n.date_end).sort();
+    const first = new Date(starts[0]);
+    const last = new Date(ends[ends.length - 1] + "T23:59:59");
+    const pad = Math.max((last - first) * 0.05, 86400000);
+    const timeline = new vis.Timeline($("timeline"), state.timelineItems, {
+      height: "100%",
+      stack: true,
+      selectable: true,
+      showCurrentTime: false,
+      zoomKey: "ctrlKey",
+      start: new Date(first.getTime() - pad),
+      end: new Date(last.getTime() + pad),
+      tooltip: { followMouse: true },
+    });
+    state.handleEnds = { from: new Date(first.getTime() - pad / 2),
+                         to: new Date(last.getTime() + pad / 2) };
+    timeline.addCustomTime(state.handleEnds.from, "from");
+    timeline.addCustomTime(state.handleEnds.to, "to");
+    timeline.setCustomTimeMarker("from", "from", false);
+    timeline.setCustomTimeMarker("to", "to", false);
+    timeline.on("timechanged", (event) => {
+      if (event.id !== "from" && event.id !== "to") return;
+      brushTime(day(timeline.getCustomTime("from")), day(timeline.getCustomTime("to")));
+    });
+    timeline.on("select", (event) => {
+      if (event.items.length) pick(event.items[0]);
+    });
+    state.timeline = timeline;
+  }
+
+  // A time range from the timeline's handles (or a script): the date filters take it.
+  function brushTime(from, to) {
+    const [a, b] = from <= to ? [from, to] : [to, from];
+    $("date-from").value = a;
+    $("date-to").value = b;
+    applyFilters();
+  }
+
+  // The handles follow the date boxes; an empty box puts its handle back at the end.
+  function syncHandles() {
+    if (!state.timeline) return;
+    const from = $("date-from").value;
+    const to = $("date-to").value;
+    state.timeline.setCustomTime(from ? from : state.handleEnds.from, "from");
+    state.timeline.setCustomTime(to ? to + "T23:59:59" : state.handleEnds.to, "to");
+  }
+
+  // --- the map --------------------------------------------------------------------------
+
+  async function buildMap(incidents) {
+    const map = new kgMap.WorldMap($("map"), () => applyFilters(), pick);
+    try {
+      await map.drawWorld("/view/static/vendor/world-atlas/countries-110m.json");
+    } catch (error) {
+      $("map").append(element("p", { class: "hint" }, `No world outline: ${error}`));
+    }
+    map.setIncidents(incidents);
+    state.map = map;
+    $("clear-area").addEventListener("click", () => map.clearArea());
+  }
+
+  // One incident picked on the map or the timeline: selected everywhere, evidence shown.
+  function pick(id) {
+    if (!state.nodes.get(id)) return;
+    if (state.network) {
+      state.network.selectNodes([id]);
+      state.network.focus(id, { scale: 1.2, animation: false });
+    }
+    if (state.map) state.map.select(id);
+    if (state.timeline) state.timeline.setSelection([id]);
+    showNode(id);
+  }
+
+  // --- adding an article from a file ------------------------------------------------------
+
+  const UPLOAD_TYPES = { html: "text/html", htm: "text/html", xhtml: "application/xhtml+xml",
+                         json: "application/json", txt: "text/plain", text: "text/plain" };
+
+  async function upload(event) {
+    event.preventDefault();
+    const file = $("upload-file").files[0];
+    const result = $("upload-result");
+    if (!file) {
+      result.textContent = "Choose a file first.";
+      return;
+    }
+    const extension = (file.name.split(".").pop() || "").toLowerCase();
+    const type = UPLOAD_TYPES[extension] || "text/plain";
+    const token = $("upload-token").value.trim();
+    result.textContent = `Sending ${file.name}… (extraction takes a few seconds)`;
+    try {
+      const response = await fetch("/articles", {
+        method: "POST",
+        headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: await file.arrayBuffer(),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        result.textContent = `Not stored: ${answer.detail || response.status}`;
+        return;
+      }
+      const title = answer.title || file.name;
+      result.textContent = response.status === 201
+        ? `Stored “${title}”: ${answer.events.length} incident(s). Reload to see them.`
+        : `“${title}” was already stored.`;
+    } catch (error) {
+      result.textContent = `Not stored: ${error}`;
+    }
   }
 
   function search() {
@@ -299,7 +446,11 @@
     state.edgeView = new vis.DataView(state.edges,
                                       { filter: (edge) => state.visibleEdges.has(edge.id) });
     buildFilters(data);
+    const incidents = data.elements.nodes.map((n) => n.data).filter((n) => n.kind === "incident");
+    buildTimeline(incidents);
+    await buildMap(incidents);
     applyFilters();
+    $("upload").addEventListener("submit", upload);
     const network = new vis.Network($("network"), {}, {
       layout: { randomSeed: 7 },
       physics: { solver: "forceAtlas2Based", stabilization: { iterations: 300, fit: true } },
@@ -333,7 +484,7 @@
 
   // Handles for scripts and tests: the vis-network instance and the page's own state.
   window.kgView = { state: state, ready: ready, showNode: showNode, showEdge: showEdge,
-                    applyFilters: applyFilters };
+                    applyFilters: applyFilters, brushTime: brushTime, pick: pick };
   ready.then((network) => { window.kgNetwork = network; });
   document.addEventListener("DOMContentLoaded", main);
 })();

@@ -12,6 +12,12 @@ carrying `degree`, `betweenness`, `eigenvector` and `community`:
     csv        a zip holding `nodes.csv` and `edges.csv`
     svg, png   a picture of the network (matplotlib, spring layout with a fixed seed)
 
+Event tables write one record per resolved incident, from the full projection (filters
+apply; `graph.export.tables`, docs/exports.md):
+
+    acled      CSV in ACLED's column order and vocabulary, then our own columns
+    plover     PLOVER/POLECAT-style JSON lines (event, mode, actor, recipient, location)
+
 RDF formats are the store's own serialisations of every article graph, unfiltered:
 `trig`, `nquads` (quads: one named graph per article), `turtle`, `nt`, `jsonld` (triples).
 """
@@ -20,13 +26,14 @@ from __future__ import annotations
 
 import networkx as nx
 
-from conflict_kg.graph.export import files, json_formats, picture
+from conflict_kg.graph.export import files, json_formats, picture, tables
 from conflict_kg.graph.export.style import (
     CERTAINTY_COLOURS,
     FORMATS,
     INCIDENT_COLOUR,
     NETWORK_FORMATS,
     RDF_FORMATS,
+    TABLE_FORMATS,
     TYPE_COLOURS,
     ExportError,
     ExportFormat,
@@ -35,6 +42,7 @@ from conflict_kg.graph.export.style import (
     node_colour,
 )
 from conflict_kg.graph.network import Budget, NetworkFilter, network_from_store, with_measures
+from conflict_kg.graph.queries import bind_named_query
 from conflict_kg.graph.store import Store
 
 __all__ = [
@@ -43,6 +51,7 @@ __all__ = [
     "INCIDENT_COLOUR",
     "NETWORK_FORMATS",
     "RDF_FORMATS",
+    "TABLE_FORMATS",
     "TYPE_COLOURS",
     "ExportError",
     "ExportFormat",
@@ -51,7 +60,9 @@ __all__ = [
     "flat_attributes",
     "flat_graph",
     "node_colour",
+    "publishers",
 ]
+
 
 def export_network(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     """`graph` written in network format `fmt` (see the module docstring)."""
@@ -69,6 +80,17 @@ def export_network(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt not in writers:
         raise ExportError(f"unknown network format {fmt!r}; use one of {', '.join(writers)}")
     return writers[fmt](graph)
+
+
+def publishers(store: Store) -> dict[str, str]:
+    """Each stored article's id and its publisher's name (the `source` of a table row)."""
+    text, bindings = bind_named_query("articles", {})
+    names = {}
+    for row in store.query(text, bindings):
+        sha, name = row.sha, row.publisherName  # type: ignore[union-attr]
+        if sha is not None and name is not None:
+            names[str(sha)] = str(name)
+    return names
 
 
 def export(
@@ -102,6 +124,18 @@ def export(
         dump = store.export(spec.store_format)
         budget.check()
         return dump
+    if spec.table:
+        if projection != "full":
+            raise ExportError(
+                f"{fmt} has one row per incident, read off the full network; "
+                f"the projection {projection!r} does not apply"
+            )
+        graph = network_from_store(store, "full", filters, budget)
+        budget.check()
+        writer = tables.acled_csv if fmt == "acled" else tables.plover_jsonl
+        content = writer(graph, publishers(store))
+        budget.check()
+        return content
     graph = with_measures(network_from_store(store, projection, filters, budget), budget)
     budget.check()
     content = export_network(graph, fmt)

@@ -16,6 +16,7 @@ __all__ = [
     "INCIDENT_COLOUR",
     "NETWORK_FORMATS",
     "RDF_FORMATS",
+    "TABLE_FORMATS",
     "TYPE_COLOURS",
     "ExportError",
     "ExportFormat",
@@ -57,6 +58,8 @@ class ExportFormat:
     rdf: bool = False
     """True: the store's RDF serialisation (`store_format`), False: a network projection."""
     store_format: str | None = None
+    table: bool = False
+    """True: one record per resolved incident (`graph.export.tables`), from the full network."""
 
     @property
     def filename(self) -> str:
@@ -75,6 +78,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", "application/zip", ".csv.zip"),
         ExportFormat("svg", "image/svg+xml", ".svg"),
         ExportFormat("png", "image/png", ".png"),
+        ExportFormat("acled", "text/csv", ".acled.csv", table=True),
+        ExportFormat("plover", "application/x-ndjson", ".plover.jsonl", table=True),
         ExportFormat("trig", "application/trig", ".trig", True, "trig"),
         ExportFormat("nquads", "application/n-quads", ".nq", True, "nquads"),
         ExportFormat("turtle", "text/turtle", ".ttl", True, "turtle"),
@@ -82,7 +87,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("jsonld", "application/ld+json", ".jsonld", True, "json-ld"),
     )
 }
-NETWORK_FORMATS = tuple(name for name, f in FORMATS.items() if not f.rdf)
+NETWORK_FORMATS = tuple(name for name, f in FORMATS.items() if not f.rdf and not f.table)
+TABLE_FORMATS = tuple(name for name, f in FORMATS.items() if f.table)
 RDF_FORMATS = tuple(name for name, f in FORMATS.items() if f.rdf)
 
 

@@ -1,5 +1,6 @@
-"""Fixtures for the service tests: examples/ ingested with the real CLI into an oxigraph store,
-then the real server (`conflict-kg serve`, uvicorn) started over it as a subprocess."""
+"""Fixtures for the service tests: the sample article ingested with the real CLI into an
+oxigraph store, then the real server (`conflict-kg serve`, uvicorn) started over it as a
+subprocess."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from support import run_cli, running_server
+from support import SAMPLE_PATH, run_cli, running_server
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,11 @@ class WritableService(Service):
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    """A running `conflict-kg serve` over a store holding examples/ (one per module)."""
+    """A running `conflict-kg serve` over a store holding the sample article (one per
+    module)."""
     workdir = tmp_path_factory.mktemp("service")
     store = f"oxigraph:{workdir / 'store'}"
-    ingested = run_cli(["ingest", "examples/"], store=store)
+    ingested = run_cli(["ingest", SAMPLE_PATH], store=store)
     assert ingested.returncode == 0, ingested.stderr
     assert "ingested 1 article(s)" in ingested.stdout
     with running_server(store, workdir) as base:

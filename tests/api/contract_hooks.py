@@ -40,6 +40,9 @@ CROSS_PARAMETER_RULES: dict[tuple[str, int], set[str]] = {
     # Whether an id names a group is a fact of the store, like whether it exists (404); or
     # the dates and names above.
     ("GET /groups/{id}/incidents", 422): {"Not a group", "Invalid parameters"},
+    # Whether an HTML page holds an article's main text is found by reading the page
+    # (trafilatura), which no schema of a text/html body can state.
+    ("POST /articles", 422): {"No article in the page"},
 }
 
 

@@ -2,7 +2,7 @@
 service against it (fixed seed, bounded examples), and the document is checked for what a
 fuzzer cannot see: which routes declare which answers.
 
-The server is the real `conflict-kg serve` over a store holding examples/, with a write token
+The server is the real `conflict-kg serve` over a store holding the sample, with a write token
 that schemathesis sends through the `bearerToken` scheme the write routes declare, so writes
 are exercised, and refused without the token (`ignored_auth`).
 """
@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
-from support import cli_env, run_cli, running_server
+from support import SAMPLE_PATH, cli_env, run_cli, running_server
 
 HERE = Path(__file__).resolve().parent
 PROBLEM_JSON = "application/problem+json"
@@ -59,7 +59,7 @@ class ContractService:
 def contract_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ContractService]:
     workdir = tmp_path_factory.mktemp("contract")
     store = f"oxigraph:{workdir / 'store'}"
-    ingested = run_cli(["ingest", "examples/"], store=store)
+    ingested = run_cli(["ingest", SAMPLE_PATH], store=store)
     assert ingested.returncode == 0, ingested.stderr
     token = secrets.token_urlsafe(24)
     with running_server(store, workdir, {"CONFLICT_KG_TOKEN": token}) as base:

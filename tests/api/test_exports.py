@@ -11,11 +11,13 @@ from pathlib import Path
 
 import httpx
 import networkx as nx
+import pandas
 import pytest
 from rdflib import Dataset, Graph
 
 from conflict_kg.extract import Extraction, article_graph
 from conflict_kg.graph.export import FORMATS
+from conflict_kg.graph.export.tables import ACLED_COLUMNS
 from conflict_kg.graph.store import open_store
 
 PROBLEM_JSON = "application/problem+json"
@@ -94,6 +96,21 @@ def test_every_format_downloads_and_reads_back(client: httpx.Client, fmt: str) -
         assert archive.namelist() == ["nodes.csv", "edges.csv"]
         lines = archive.read("edges.csv").decode("utf-8").strip().splitlines()
         assert len(lines) == 1 + reference.number_of_edges()
+    elif fmt == "acled":
+        table = pandas.read_csv(io.BytesIO(body), keep_default_na=False)
+        assert list(table.columns[: len(ACLED_COLUMNS)]) == list(ACLED_COLUMNS)
+        incidents = [n for n, d in reference.nodes(data=True) if d["kind"] == "incident"]
+        assert len(table) == len(incidents)
+        strike = table[table["sub_event_type"] == "Air/drone strike"].iloc[0]
+        assert strike["event_type"] == "Explosions/Remote violence"
+        assert {strike["actor1"], strike["assoc_actor_1"]} == {
+            "Kataib Hezbollah",
+            "Asaib Ahl al-Haq",
+        }
+    elif fmt == "plover":
+        records = [json.loads(line) for line in body.decode("utf-8").splitlines()]
+        [strike] = [r for r in records if r["event_class"] == "AirOrDroneStrike"]
+        assert (strike["event_type"], strike["event_mode"]) == ("ASSAULT", "heavy-weapons")
     elif fmt == "svg":
         assert ET.fromstring(body).tag == "{http://www.w3.org/2000/svg}svg"
     elif fmt == "png":

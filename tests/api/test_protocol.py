@@ -11,7 +11,7 @@ import httpx
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import JSONLD, N3, RDFXML, TURTLE, SPARQLWrapper
-from support import run_cli, running_server
+from support import SAMPLE_PATH, run_cli, running_server
 
 TOKEN = "s3cret-for-tests"
 ARTICLE = (
@@ -27,7 +27,7 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 def configured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     workdir = tmp_path_factory.mktemp("configured")
     store = f"oxigraph:{workdir / 'store'}"
-    assert run_cli(["ingest", "examples/"], store=store).returncode == 0
+    assert run_cli(["ingest", SAMPLE_PATH], store=store).returncode == 0
     env = {
         "CONFLICT_KG_TOKEN": TOKEN,
         "CONFLICT_KG_MAX_ROWS": "5",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import run_cli
+from support import SAMPLE_PATH, run_cli
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -32,13 +32,13 @@ class IngestedStore:
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> IngestedStore:
-    """An oxigraph store holding examples/, ingested once per module by the real CLI.
+    """An oxigraph store holding the sample article, ingested once per module by the real CLI.
 
     Tests must only read it; a test that writes takes a `store_copy`.
     """
     path = tmp_path_factory.mktemp("ingested") / "store"
     url = f"oxigraph:{path}"
-    result = run_cli(["ingest", "examples/"], store=url)
+    result = run_cli(["ingest", SAMPLE_PATH], store=url)
     assert result.returncode == 0, result.stderr
     return IngestedStore(path, url, result, stats_of(url))
 

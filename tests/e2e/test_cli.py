@@ -65,7 +65,7 @@ def test_stats_table_names_store_and_counts(cli, ingested) -> None:
 
 
 def test_reingest_changes_nothing(cli, read_stats, ingested, store_copy: str) -> None:
-    result = cli(["ingest", "examples/"], store=store_copy)
+    result = cli(["ingest", str(SAMPLE)], store=store_copy)
     assert result.returncode == 0, result.stderr
     assert "ingested 0 article(s), 0 triples; 1 already stored; 0 failed" in result.stdout
     assert read_stats(store_copy) == ingested.stats
@@ -95,7 +95,7 @@ def test_store_taken_from_environment(cli, ingested, store_copy: str, tmp_path: 
     env = {"CONFLICT_KG_STORE": store_copy}
     workdir = tmp_path / "cwd"
     workdir.mkdir()
-    again = cli(["ingest", str(SAMPLE.parent)], env=env, cwd=workdir)
+    again = cli(["ingest", str(SAMPLE)], env=env, cwd=workdir)
     assert again.returncode == 0, again.stderr
     assert "1 already stored" in again.stdout
     stats = cli(["stats", "--format", "json"], env=env, cwd=workdir)
@@ -412,3 +412,97 @@ def test_named_query_parameter_injection_on_a_writable_store(
     [line] = result.stderr.strip().splitlines()
     assert "actor must be an IRI or a local id" in line
     assert read_stats(store_copy) == ingested.stats
+
+
+# --- the rough edges of issue #18 ------------------------------------------------------------
+
+
+def test_version(cli) -> None:
+    from importlib.metadata import version
+
+    result = cli(["--version"])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"conflict-kg {version('conflict-kg')}"
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "query", "export", "network", "stats"])
+def test_help_shows_no_python_type_names(cli, command: str) -> None:
+    result = cli([command, "--help"], env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    for python_name in ("<list[", "<str>", "<int", "<bool>", "<path>", "<float>"):
+        assert python_name not in result.stdout
+    if command == "extract":
+        assert "PATH..." in result.stdout
+    if command == "ingest":
+        assert "PATH|URL..." in result.stdout
+        assert "--feed" in result.stdout
+
+
+def test_query_table_shows_prefixed_iris(cli, ingested) -> None:
+    result = cli(["query", STRIKE_PERPETRATORS], store=ingested.url, env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    assert "ckid:entity/kataib-hezbollah" in result.stdout
+    assert "ckid:entity/asaib-ahl-al-haq" in result.stdout
+    assert "https:" not in result.stdout
+    types = cli(
+        ["query", "SELECT DISTINCT ?t WHERE { ?e a ?t } ORDER BY ?t"],
+        store=ingested.url,
+        env={"COLUMNS": "200"},
+    )
+    assert "ck:AirOrDroneStrike" in types.stdout
+
+
+def test_stats_lists_only_types_that_occur(cli, ingested) -> None:
+    result = cli(["stats"], store=ingested.url, env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    rows = [line.strip("│ ").split("│") for line in result.stdout.splitlines() if "│" in line]
+    counts = {row[0].strip(): row[-1].strip() for row in rows if len(row) == 2}
+    assert counts["AirOrDroneStrike"] == str(ingested.stats["events_by_type"]["AirOrDroneStrike"])
+    assert "Bombing" not in counts  # the ontology's class, with nothing stored
+    assert "0" not in counts.values()
+    # the JSON form keeps every class, zeros included, for programs
+    assert ingested.stats["events_by_type"]["Bombing"] == 0
+
+
+@pytest.mark.parametrize("command", [["stats"], ["query", "ASK {}"], ["export"], ["resolve"]])
+def test_a_mistyped_store_path_is_refused(cli, tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "no-such-store"
+    result = cli(command, store=f"oxigraph:{missing}")
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        f"error: no store at '{missing}' (from --store oxigraph:{missing}); check the path, "
+        "or create the store with `conflict-kg ingest`"
+    ]
+    assert not missing.exists()
+
+
+def test_ingest_labels_the_bar_while_spacy_loads(cli, tmp_path: Path) -> None:
+    # FORCE_COLOR and a real TERM make rich draw the live bar into stderr, as on a terminal
+    result = cli(
+        ["ingest", str(SAMPLE)],
+        store=f"oxigraph:{tmp_path / 'new-store'}",
+        env={"FORCE_COLOR": "1", "TERM": "xterm", "COLUMNS": "160"},
+    )
+    assert result.returncode == 0, result.stderr
+    frames = result.stderr.replace("\r", "\n").splitlines()
+    assert any("0/1" in frame and "loading the spaCy pipeline" in frame for frame in frames)
+    assert (tmp_path / "new-store").is_dir()  # ingest still creates a new store
+
+
+def test_output_piped_to_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    import subprocess
+
+    from support import CLI, cli_env
+
+    command = f"'{CLI}' extract --format turtle examples/*.txt | head -n 2"
+    script = command + '; echo "exit=${PIPESTATUS[0]}"'
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=ROOT, env=cli_env(), capture_output=True, text=True, timeout=300
+    )
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "@prefix ck: <https://w3id.org/conflict-kg/ontology#> .",
+        "@prefix cket: <https://w3id.org/conflict-kg/event-types#> .",
+    ]
+    assert lines[-1] == "exit=0"
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

@@ -187,28 +187,52 @@ def test_stdin_is_read_like_a_file(index: int, case: Case, cli_errors, tmp_path)
     assert line == f"error: -: {cli_errors[file_name(index, case)]}"
 
 
-def test_html_by_its_content_type_is_refused_with_how_to_send_it(server: Server) -> None:
-    response = httpx.post(
+MENU_PAGE = b"<html><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav></body></html>"
+SHORT_PAGE = b"<html><body><p>A bomb exploded.</p></body></html>"
+
+
+def test_an_html_page_is_read_alike_as_a_body_and_as_a_file(server: Server, tmp_path: Path) -> None:
+    """issue #18: HTML is read as a web page (its main text taken) by both, the same text,
+    so the same article id; a page without an article's text is refused by both alike."""
+    from conflict_kg.extract import sha256_text
+
+    posted = httpx.post(
         f"{server.base}/articles",
-        content=b"<p>A bomb exploded.</p>",
+        content=SHORT_PAGE,
         headers={**server.headers, "Content-Type": "text/html; charset=utf-8"},
+        timeout=300,
+    )
+    assert posted.status_code == 201, posted.text
+    assert posted.json()["id"] == sha256_text("A bomb exploded.")
+    page = tmp_path / "page.html"
+    page.write_bytes(SHORT_PAGE)
+    store = f"oxigraph:{tmp_path / 'store'}"
+    ingested = run_cli(["ingest", str(page)], store=store)
+    assert ingested.returncode == 0, ingested.stderr
+    ids = run_cli(
+        [
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?sha WHERE { ?a <https://w3id.org/conflict-kg/ontology#sha256> ?sha }",
+        ],
+        store=store,
+    )
+    assert ids.stdout.split() == ["sha", sha256_text("A bomb exploded.")]
+
+    refused = httpx.post(
+        f"{server.base}/articles",
+        content=MENU_PAGE,
+        headers={**server.headers, "Content-Type": "text/html"},
         timeout=30,
     )
-    assert response.status_code == 415
-    assert response.headers["content-type"].startswith(PROBLEM_JSON)
-    detail = response.json()["detail"]
-    assert detail == "HTML is not converted: send the article's plain text, not text/html"
-
-
-def test_an_html_file_on_the_cli_is_refused_the_same_way(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
-    page.write_text("<html><body><p>A bomb exploded.</p></body></html>", encoding="utf-8")
-    result = run_cli(["ingest", str(page)], store=f"oxigraph:{tmp_path / 'store'}")
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "text/html body: no article text found in the HTML"
+    menu = tmp_path / "menu.html"
+    menu.write_bytes(MENU_PAGE)
+    result = run_cli(["ingest", str(menu)], store=store)
     assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"error: {page}: HTML, not plain text (<html> at character 0): send the article's "
-        "plain text; HTML is not converted"
-    )
+    assert result.stderr.strip() == f"error: {menu}: no article text found in the HTML"
 
 
 def test_prose_with_angle_brackets_is_not_html(server: Server) -> None:

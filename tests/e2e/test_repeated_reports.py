@@ -12,6 +12,7 @@ for a picture's layout, and is far below what the code before issue 13 reached o
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -224,6 +225,14 @@ def check_content(
         archive = zipfile.ZipFile(io.BytesIO(body))
         edges = archive.read("edges.csv").decode("utf-8").strip().splitlines()
         assert len(edges) == 1 + size[1]
+    elif fmt in ("acled", "plover"):
+        incidents = [n for n, d in reference.nodes(data=True) if d["kind"] == "incident"]
+        text = body.decode("utf-8")
+        if fmt == "acled":
+            records = list(csv.DictReader(io.StringIO(text)))
+        else:
+            records = [json.loads(line) for line in text.splitlines()]
+        assert len(records) == len(incidents)  # one per incident, not one per report
     elif fmt == "svg":
         assert ET.fromstring(body).tag == "{http://www.w3.org/2000/svg}svg"
     elif fmt == "png":

@@ -68,6 +68,7 @@ def test_formats_are_the_issue_s_list() -> None:
     assert set(FORMATS) == {
         *("graphml", "gexf", "cytoscape", "nodelink", "dot", "geojson", "csv", "svg", "png"),
         *("trig", "nquads", "turtle", "jsonld", "nt"),
+        *("acled", "plover"),  # issue #18: one record per incident
     }
 
 
