@@ -4,9 +4,10 @@ contributed, delete one (token only).
 POST takes the article as `text/plain` (the body is the text; `title`, `published` and `url`
 as query parameters), as `text/html` (a page: its main text, title, author and date are
 taken by `conflict_kg.web`, the query parameters win) or as JSON `{"text", "title"?,
-"published"?, "url"?}`, read by the same functions and rules as the CLI's files (`extract.inputs.article`). The
-text's sha256 is the article's identity: posting the same text again changes nothing and
-answers 200 instead of 201, with the same body, without extracting again.
+"published"?, "url"?}`, read by the same functions and rules as the CLI's files
+(`extract.inputs.article`). The text's sha256 is the article's identity: posting the same
+text again changes nothing and answers 200 instead of 201, with the same body, without
+extracting again.
 
 Extraction runs in the write pool (`api.writes`): one worker process, a bounded queue, 503
 with Retry-After beyond it. A write is committed when its extraction finishes while its
