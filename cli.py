@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,7 +17,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from conflict_kg.api.settings import (
@@ -32,6 +40,7 @@ from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
 if TYPE_CHECKING:
     from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
+    from conflict_kg.ingest import IngestResult
 
 app = typer.Typer(
     help="Build a knowledge graph of conflict events from news articles, and query it.",
@@ -166,58 +175,148 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON or JSONL files, or directories.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Text, JSON or JSON Lines files (.txt, .json, .jsonl, .ndjson, each also "
+            "gzipped as .gz) or directories; '-' reads stdin."
+        ),
+    ],
     article_budget: ArticleBudgetOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Extract on a local Dask cluster of this many worker processes (one spaCy "
+            "pipeline each). Without it (and without --scheduler) extraction runs here.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Extract on a running Dask cluster (any deployment) through its scheduler.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles per batch: one extraction job and one store transaction each.",
+        ),
+    ] = 64,
+    stdin_format: Annotated[
+        str,
+        typer.Option(
+            "--stdin-format",
+            help="How '-' is read: text (one article), json (one object) or jsonl (one "
+            "object per line); gzip is recognised by its first bytes.",
+        ),
+    ] = "text",
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
 
-    A bad input (or one over the article budget) is reported on one line and skipped;
-    the exit code is 1 if any failed.
+    Inputs are read lazily, so a corpus of any size streams through in batches; articles
+    already stored are skipped by their text's hash without being extracted again, so a
+    rerun after a crash resumes. A bad input (or one over the article budget) is reported
+    on one line and skipped; the exit code is 1 if any failed. Resolution across articles
+    runs once at the end.
     """
+    from conflict_kg.ingest import SerialRunner, stream_inputs
     from conflict_kg.ingest import ingest as run_ingest
+    from conflict_kg.ingest.sources import STDIN_FORMATS, Reading
 
+    if stdin_format not in STDIN_FORMATS:
+        raise fail(f"unknown stdin format {stdin_format!r}: use {', '.join(STDIN_FORMATS)}", 2)
+    if workers is not None and scheduler is not None:
+        raise fail("give --workers (a local cluster) or --scheduler (a running one), not both", 2)
     budget = _budget(article_budget)
-    items = _inputs(paths)
+    reading = Reading()
+    items = stream_inputs(paths, reading, stdin_format=stdin_format)
     store = _store()
-    added = skipped = failed = triples = 0
+    counts = {"added": 0, "skipped": 0, "failed": 0, "triples": 0}
     try:
-        extractor = _extractor(budget)
-        with Progress(
-            TextColumn("[bold]ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("", total=len(items))
-            for result in run_ingest(items, store, extractor):
-                progress.advance(task)
-                progress.update(task, description=Path(result.source).name)
-                if result.error:
-                    failed += 1
-                    progress.console.print(
-                        f"[red]error:[/red] {escape(result.error)}", highlight=False
-                    )
-                elif result.added:
-                    added += 1
-                    triples += result.triples
-                else:
-                    skipped += 1
+        with _ingest_progress() as progress, _runner(workers, scheduler, budget) as runner:
+            task = progress.add_task("", total=None, articles="0 articles")
+            for result in run_ingest(
+                items, store, batch_size=batch_size, runner=runner or SerialRunner(budget=budget)
+            ):
+                _count(result, counts, progress)
+                done = sum(counts[k] for k in ("added", "skipped", "failed"))
+                elapsed = progress.tasks[0].elapsed or 0.0
+                rate = f"{done / elapsed:.1f}/s" if elapsed > 0 else ""
+                progress.update(
+                    task,
+                    total=reading.total,
+                    completed=reading.position(),
+                    articles=f"{done} articles {rate}",
+                    description=Path(result.source).name,
+                )
             progress.update(task, description="resolving across articles")
             # Once per run, not per article: resolution rebuilds from every article anyway.
             resolution = resolve(store)
     except StoreError as exc:
         raise fail(str(exc)) from None
+    except _DaskFailure as exc:
+        raise fail(str(exc)) from None
     finally:
         store.close()
     out.print(
-        f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
+        f"ingested {counts['added']} article(s), {counts['triples']} triples; "
+        f"{counts['skipped']} already stored; {counts['failed']} failed"
     )
     out.print(_resolution_line(resolution))
-    if failed:
+    if counts["failed"]:
         raise typer.Exit(1)
+
+
+class _DaskFailure(Exception):
+    """A cluster that cannot be started or reached, or a batch that failed for good."""
+
+
+def _ingest_progress() -> Progress:
+    """Articles done and their rate, and an ETA from the bytes of input read (unknown for
+    stdin)."""
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.fields[articles]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+
+
+def _count(result: IngestResult, counts: dict[str, int], progress: Progress) -> None:
+    if result.error:
+        counts["failed"] += 1
+        progress.console.print(f"[red]error:[/red] {escape(result.error)}", highlight=False)
+    elif result.added:
+        counts["added"] += 1
+        counts["triples"] += result.triples
+    else:
+        counts["skipped"] += 1
+
+
+@contextmanager
+def _runner(workers: int | None, scheduler: str | None, budget: float) -> Iterator[object]:
+    """A Dask runner when asked for one (Dask is imported only then), else None."""
+    if workers is None and scheduler is None:
+        yield None
+        return
+    from conflict_kg.ingest.cluster import DaskError, DaskRunner
+
+    try:
+        with DaskRunner.connect(workers=workers, scheduler=scheduler, budget=budget) as runner:
+            yield runner
+    except DaskError as exc:
+        raise _DaskFailure(str(exc)) from None
 
 
 def _resolution_line(resolution: Resolution) -> str:

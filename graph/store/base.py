@@ -255,6 +255,49 @@ class Store(ABC):
             self._counted(self._insert, graph_iri, quads)
         return True
 
+    def add_articles(self, articles: Sequence[tuple[URIRef, Sequence[ox.Quad]]]) -> list[bool]:
+        """Write many articles at once: the bulk path of a large ingest.
+
+        Each entry is an article's graph IRI and its quads (from `terms.article_quads` or
+        parsed N-Quads), every quad in that graph. Like `add_article` for each: an article
+        already stored (or twice in `articles`) is skipped and gets False; each article is
+        written whole or not at all. The backend writes the batch in as few transactions as
+        it can (one on the embedded store, one request per few MB on a remote one), which
+        is what makes a large ingest fast; its quads are checked before anything is written.
+        """
+        self._check_writable()
+        checked: list[tuple[URIRef, list[ox.Quad]]] = []
+        for graph_iri, quads in articles:
+            graph_iri = _checked_graph_iri(graph_iri)
+            name = to_ox(graph_iri)
+            listed = list(quads)
+            if not listed:
+                raise StoreError(f"refusing to store an empty graph as article <{graph_iri}>")
+            if any(quad.graph_name != name for quad in listed):
+                raise StoreError(f"a quad of article <{graph_iri}> is outside its graph")
+            checked.append((graph_iri, listed))
+        with self._write_lock:
+            present = self.stored_articles([iri for iri, _ in checked])
+            fresh: dict[URIRef, list[ox.Quad]] = {}
+            added = []
+            for graph_iri, quads in checked:
+                new = graph_iri not in present and graph_iri not in fresh
+                if new:
+                    fresh[graph_iri] = quads
+                added.append(new)
+            if fresh:
+                self._counted(self._insert_many, list(fresh.items()))
+        return added
+
+    def stored_articles(self, graph_iris: Sequence[URIRef]) -> set[URIRef]:
+        """Which of `graph_iris` already hold triples: `has_article` for a whole batch, in
+        one request (a streaming ingest asks it before extracting anything)."""
+        self._check_open()
+        iris = [_checked_graph_iri(iri) for iri in graph_iris]
+        if not iris:
+            return set()
+        return self._present(iris)
+
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Make the named graph `graph_iri` hold exactly the triples of `graph`, in one step.
 
@@ -461,6 +504,17 @@ class Store(ABC):
     @abstractmethod
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         """Write validated quads, all in graph `graph_iri`, as one transaction."""
+
+    def _insert_many(self, articles: list[tuple[URIRef, list[ox.Quad]]]) -> None:
+        """Write several articles' quads; each article all or nothing. By default one
+        `_insert` per article; backends override it with fewer, larger transactions."""
+        for graph_iri, quads in articles:
+            self._insert(graph_iri, quads)
+
+    def _present(self, graph_iris: list[URIRef]) -> set[URIRef]:
+        """The graphs of `graph_iris` holding a triple; one query with a VALUES clause."""
+        rows = self.query_each(store_query("graphs_present"), "g", graph_iris)
+        return {URIRef(row[0]) for row in rows}
 
     @abstractmethod
     def _drop(self, graph_iri: URIRef) -> None:

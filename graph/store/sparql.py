@@ -30,6 +30,8 @@ from conflict_kg.graph.store.terms import insert_data
 __all__ = ["SparqlStore"]
 
 DEFAULT_TIMEOUT_S = 60.0
+REQUEST_QUADS = 10_000
+"""Quads per batched write request (a few MB of SPARQL): see `SparqlStore._insert_many`."""
 
 # Solutions as JSON; graphs (CONSTRUCT, DESCRIBE) in a syntax rdflib parses.
 _ACCEPT = (
@@ -182,6 +184,21 @@ class SparqlStore(Store):
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         self._update(insert_data(graph_iri, quads))
+
+    def _insert_many(self, articles: list[tuple[URIRef, list[ox.Quad]]]) -> None:
+        """Several articles per request (one `INSERT DATA` operation each, a request applied
+        atomically by a SPARQL 1.1 server), a new request past `REQUEST_QUADS` quads: never
+        an article split over two requests, never a request the server's limits refuse."""
+        parts: list[str] = []
+        size = 0
+        for graph_iri, quads in articles:
+            if parts and size + len(quads) > REQUEST_QUADS:
+                self._update(" ;\n".join(parts))
+                parts, size = [], 0
+            parts.append(insert_data(graph_iri, quads))
+            size += len(quads)
+        if parts:
+            self._update(" ;\n".join(parts))
 
     def _drop(self, graph_iri: URIRef) -> None:
         self._update(f"DROP SILENT GRAPH {graph_iri.n3()}")
