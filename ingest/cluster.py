@@ -123,9 +123,7 @@ class DaskRunner:
     def _submit(self, batch: list[ArticleInput]) -> Any:
         if not batch:
             return None
-        return self.client.submit(
-            extract_batch, batch, self.budget, pure=False, retries=RETRIES
-        )
+        return self.client.submit(extract_batch, batch, self.budget, pure=False, retries=RETRIES)
 
     def _result(self, future: Any) -> list[Extracted]:
         if future is None:

@@ -290,8 +290,8 @@ class Store(ABC):
         return added
 
     def stored_articles(self, graph_iris: Sequence[URIRef]) -> set[URIRef]:
-        """Which of `graph_iris` already hold triples: `has_article` for a whole batch, in
-        one request (a streaming ingest asks it before extracting anything)."""
+        """Which of `graph_iris` already hold an article (a `ck:Article`): `has_article`
+        for a whole batch, in one request (a streaming ingest asks it before extracting)."""
         self._check_open()
         iris = [_checked_graph_iri(iri) for iri in graph_iris]
         if not iris:
@@ -309,7 +309,7 @@ class Store(ABC):
         graph_iri = _checked_graph_iri(graph_iri)
         quads = article_quads(graph_iri, graph)
         with self._write_lock:
-            if self._query(store_query("is_article_graph"), {"g": graph_iri}).askAnswer:
+            if self._query(store_query("is_article_graph"), {"g": graph_iri}).bindings:
                 raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
             self._counted(self._replace, graph_iri, quads)
 
@@ -317,7 +317,7 @@ class Store(ABC):
         """Whether the named graph `graph_iri` holds at least one triple."""
         self._check_open()
         graph_iri = _checked_graph_iri(graph_iri)
-        return bool(self._query(store_query("graph_exists"), {"g": graph_iri}).askAnswer)
+        return bool(self._query(store_query("graph_exists"), {"g": graph_iri}).bindings)
 
     def remove_article(self, graph_iri: URIRef) -> bool:
         """Drop the named graph `graph_iri` and every triple in it; False if it held none.
@@ -407,7 +407,7 @@ class Store(ABC):
             return empty
         names = (*fixed, variable)
         rows = [(*fixed.values(), value) for value in each]
-        return self._query(sparql + values_rows_clause(names, rows), {}, options or NO_OPTIONS)
+        return self._query(self._with_values(sparql, names, rows), {}, options or NO_OPTIONS)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update, applied atomically by the backend.
@@ -512,7 +512,7 @@ class Store(ABC):
             self._insert(graph_iri, quads)
 
     def _present(self, graph_iris: list[URIRef]) -> set[URIRef]:
-        """The graphs of `graph_iris` holding a triple; one query with a VALUES clause."""
+        """The graphs of `graph_iris` holding a ck:Article; one query with a VALUES clause."""
         rows = self.query_each(store_query("graphs_present"), "g", graph_iris)
         return {URIRef(row[0]) for row in rows}
 
@@ -544,6 +544,13 @@ class Store(ABC):
         for s, p, o in self._query(store_query("union_triples"), {}):
             union.add((s, p, o))
         return union.serialize(format=fmt, encoding="utf-8")
+
+    def _with_values(
+        self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[URIRef | Literal]]
+    ) -> str:
+        """The query with its VALUES rows: a trailing clause by default; a backend whose
+        engine mishandles that may place them elsewhere (see `SparqlStore`)."""
+        return sparql + values_rows_clause(names, rows)
 
     def _counted(self, hook: Callable[..., None], *args: object) -> None:
         """Run a write hook, then move `generation` on, even if it failed half-way: a reader

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.query import Result
 
 from conflict_kg.graph.errors import InvalidQueryError, StoreError
@@ -29,7 +30,7 @@ from conflict_kg.graph.store.base import (
 from conflict_kg.graph.store.results import to_result
 from conflict_kg.graph.store.terms import insert_data, to_ox_iri
 from conflict_kg.graph.store.workers import QueryWorkers
-from conflict_kg.ontologies import CKID, PREFIXES
+from conflict_kg.ontologies import CK, CKID, PREFIXES
 
 __all__ = ["OxigraphStore"]
 
@@ -48,6 +49,8 @@ PENDING_GRAPH = CKID["graph/pending"]
 """Articles a bulk load is writing, until it has returned; never an article graph."""
 _PENDING_GRAPH = ox.NamedNode(str(PENDING_GRAPH))
 _PENDING = ox.NamedNode(f"{PENDING_GRAPH}#writing")
+_TYPE = ox.NamedNode(str(RDF.type))
+_ARTICLE = ox.NamedNode(str(CK.Article))
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
@@ -200,7 +203,7 @@ class OxigraphStore(Store):
         return {
             iri
             for iri in graph_iris
-            if next(iter(inner.quads_for_pattern(None, None, None, to_ox_iri(iri))), None)
+            if next(iter(inner.quads_for_pattern(None, _TYPE, _ARTICLE, to_ox_iri(iri))), None)
             is not None
         }
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
+from rdflib.namespace import RDF
 
 from conflict_kg.graph.store import StoreError
 from conflict_kg.graph.store import sparql as sparql_backend
+from conflict_kg.ontologies import CK
 
 BASE = "https://w3id.org/conflict-kg/id/article/"
 
@@ -16,9 +18,15 @@ BASE = "https://w3id.org/conflict-kg/id/article/"
 def _article(n: int, triples: int = 3) -> tuple[URIRef, list[ox.Quad]]:
     iri = URIRef(f"{BASE}{n:064d}")
     name = ox.NamedNode(str(iri))
+    typed = ox.Quad(name, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CK.Article)), name)
     return iri, [
-        ox.Quad(ox.NamedNode(f"{iri}#e{i}"), ox.NamedNode("http://ex/p"), ox.Literal(f"v{i}"), name)
-        for i in range(triples)
+        typed,
+        *(
+            ox.Quad(
+                ox.NamedNode(f"{iri}#e{i}"), ox.NamedNode("http://ex/p"), ox.Literal(f"{i}"), name
+            )
+            for i in range(triples - 1)
+        ),
     ]
 
 

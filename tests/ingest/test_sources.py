@@ -42,7 +42,9 @@ def test_an_over_long_line_is_refused_and_the_next_line_still_read(tmp_path: Pat
     path = tmp_path / "long.ndjson"
     path.write_bytes(
         _line("first article about a strike")
-        + b'{"text": "' + b"y" * (MAX_ARTICLE_BYTES + 10) + b'"}\n'
+        + b'{"text": "'
+        + b"y" * (MAX_ARTICLE_BYTES + 10)
+        + b'"}\n'
         + _line("third article about a protest")
     )
     items = list(stream_inputs([path]))

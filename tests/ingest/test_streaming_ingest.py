@@ -74,10 +74,16 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(reference, tmp_
     name = ox.NamedNode(str(article))
     raw = ox.Store(str(location))
     raw.extend(
-        [ox.Quad(name, ox.NamedNode(f"{oxigraph_backend.PENDING_GRAPH}#writing"),
-                 ox.Literal("true", datatype=ox.NamedNode(
-                     "http://www.w3.org/2001/XMLSchema#boolean")),
-                 ox.NamedNode(str(oxigraph_backend.PENDING_GRAPH)))]
+        [
+            ox.Quad(
+                name,
+                ox.NamedNode(f"{oxigraph_backend.PENDING_GRAPH}#writing"),
+                ox.Literal(
+                    "true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+                ),
+                ox.NamedNode(str(oxigraph_backend.PENDING_GRAPH)),
+            )
+        ]
     )
     raw.extend([ox.Quad(name, ox.NamedNode("http://ex/p"), ox.Literal("half"), name)])
     raw.flush()
