@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rdflib import URIRef
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -34,8 +35,9 @@ from conflict_kg.api.settings import (
 )
 from conflict_kg.extract import ArticleError, ArticleInput, plain_article, read_inputs
 from conflict_kg.graph.errors import StoreError
-from conflict_kg.graph.resolve import Resolution, resolve
+from conflict_kg.graph.resolve import Resolution, resolve, resolve_articles
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
+from conflict_kg.ontologies import article_iri
 
 if TYPE_CHECKING:
     from conflict_kg.extract import Extractor
@@ -238,6 +240,7 @@ def ingest(
     items = stream_inputs(paths, reading, stdin_format=stdin_format)
     store = _store()
     counts = {"added": 0, "skipped": 0, "failed": 0, "triples": 0}
+    seen: list[URIRef] = []  # stored or skipped: resolved again (a crashed run's included)
     try:
         with _ingest_progress() as progress, _runner(workers, scheduler, budget) as runner:
             task = progress.add_task("", total=None, articles="0 articles")
@@ -245,6 +248,8 @@ def ingest(
                 items, store, batch_size=batch_size, runner=runner or SerialRunner(budget=budget)
             ):
                 _count(result, counts, progress)
+                if result.article_id and not result.error:
+                    seen.append(article_iri(result.article_id))
                 done = sum(counts[k] for k in ("added", "skipped", "failed"))
                 elapsed = progress.tasks[0].elapsed or 0.0
                 rate = f"{done / elapsed:.1f}/s" if elapsed > 0 else ""
@@ -256,8 +261,8 @@ def ingest(
                     description=Path(result.source).name,
                 )
             progress.update(task, description="resolving across articles")
-            # Once per run, not per article: resolution rebuilds from every article anyway.
-            resolution = resolve(store)
+            # Once per run, and only what this run's articles can touch.
+            resolution = resolve_articles(store, seen)
     except StoreError as exc:
         raise fail(str(exc)) from None
     except _DaskFailure as exc:

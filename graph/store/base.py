@@ -313,6 +313,22 @@ class Store(ABC):
                 raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
             self._counted(self._replace, graph_iri, quads)
 
+    def patch_graph(self, graph_iri: URIRef, remove: Graph, add: Graph) -> None:
+        """Take the triples of `remove` out of the derived graph `graph_iri` and put those of
+        `add` in, in one update: how incremental resolution changes only what it touched.
+        Like `replace_graph`, never for an article's graph."""
+        self._check_writable()
+        graph_iri = _checked_graph_iri(graph_iri)
+        gone = article_quads(graph_iri, remove - add)
+        new = article_quads(graph_iri, add - remove)
+        parts = [insert_data(graph_iri, gone, verb="DELETE")] if gone else []
+        parts += [insert_data(graph_iri, new)] if new else []
+        with self._write_lock:
+            if self._query(store_query("is_article_graph"), {"g": graph_iri}).bindings:
+                raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be patched")
+            if parts:
+                self._counted(self._update, " ;\n".join(parts))
+
     def has_article(self, graph_iri: URIRef) -> bool:
         """Whether the named graph `graph_iri` holds at least one triple."""
         self._check_open()
