@@ -158,11 +158,10 @@ def main() -> None:
         corpus = write_corpus(work / "corpus.jsonl.gz", total)
         extra = work / "more.jsonl.gz"
         with gzip.open(extra, "wt", encoding="utf-8") as out:
-            for article in articles(MORE, seed=99):
-                article["text"] += " (late edition)"
+            for article in articles(MORE, seed=99, first=total):  # the next days' news
                 out.write(json.dumps(article) + "\n")
         print(
-            f"corpus: {total:,} articles, {corpus.stat().st_size / 1e6:.1f} MB gzipped, "
+            f"corpus: {total:,} articles, {corpus.stat().st_size / 1e6:.2f} MB gzipped, "
             f"written in {time.perf_counter() - started:.1f} s"
         )
         rows = []

@@ -1,9 +1,12 @@
 """A corpus of invented wire reports for the scale benchmark and the ingest tests.
 
 Nothing here comes from an evaluation set: actors are invented, places are real cities (so
-the offline gazetteer locates them), dates, figures and wording vary, and about one report in
-four retells an incident another report told (different wording, same day, place and actor),
-so resolution has incidents to merge. The same seed gives the same corpus.
+the offline gazetteer locates them), figures and wording vary, and about one report in four
+retells a recent incident another report told (different wording, same day, place and
+actor), so resolution has incidents to merge. Dates run forward like a news feed, `PER_DAY`
+articles a day, so a larger corpus covers more days rather than packing more reports into
+each; `first` continues a corpus (the next articles of the feed). The same seed gives the
+same corpus.
 
     python benchmarks/scale_corpus.py 10000 corpus.jsonl.gz
 """
@@ -57,16 +60,18 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]  # fmt: skip
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 START = date(2021, 1, 1)
+PER_DAY = 10
 
 
-def _incident(rng: random.Random) -> dict[str, object]:
+def _incident(rng: random.Random, number: int) -> dict[str, object]:
     city, country = rng.choice(PLACES)
+    today = START + timedelta(days=number // PER_DAY)
     return {
         "city": city,
         "country": country,
         "group": rng.choice(GROUPS),
         "kind": rng.randrange(len(KINDS)),
-        "day": START + timedelta(days=rng.randrange(730)),
+        "day": today - timedelta(days=rng.randrange(3)),
         "killed": rng.randint(2, 40),
         "wounded": rng.randint(3, 60),
         "official": rng.choice(OFFICIALS),
@@ -113,15 +118,16 @@ def _report(incident: dict[str, object], rng: random.Random, number: int) -> dic
     return {"text": text, "title": f"{noun.capitalize()} in {city}", "published": str(published)}
 
 
-def articles(count: int, seed: int = 17) -> Iterator[dict[str, str]]:
-    """`count` articles as JSON objects ({"text", "title", "published"}), deterministic."""
+def articles(count: int, seed: int = 17, first: int = 0) -> Iterator[dict[str, str]]:
+    """Articles `first` to `first + count - 1` of the feed as JSON objects ({"text", "title",
+    "published"}), deterministic for a seed."""
     rng = random.Random(seed)
     told: list[dict[str, object]] = []
-    for number in range(count):
+    for number in range(first, first + count):
         if told and rng.random() < 0.25:
-            incident = rng.choice(told[-200:])  # a retelling of a recent incident
+            incident = rng.choice(told[-3 * PER_DAY :])  # a retelling of a recent incident
         else:
-            incident = _incident(rng)
+            incident = _incident(rng, number)
             told.append(incident)
         yield _report(incident, rng, number)
 

@@ -87,7 +87,8 @@ def _rows(store: Store, name: str, variable: str, values: Iterable[Node]) -> lis
     wanted = list(dict.fromkeys(values))
     rows: list[dict] = []
     for start in range(0, len(wanted), _CHUNK):
-        result = store.query_each(store_query(name), variable, wanted[start : start + _CHUNK])
+        chunk = wanted[start : start + _CHUNK]
+        result = store.query_each(store_query(name), variable, chunk, first=True)
         rows.extend({str(k): v for k, v in row.items()} for row in result.bindings)
     return rows
 
@@ -109,22 +110,25 @@ def _counts(store: Store) -> Resolution:
     )
 
 
-def _window_days(span: tuple[date, date]) -> list[Literal]:
-    """The `ck:date` and publication-day literals of the reports whose days may come within
-    one day of `span`: exact days and week starts, months and years around it, and the
-    publication days of undated reports (taken to be about the month before)."""
+def _window(span: tuple[date, date]) -> tuple[list[Literal], list[Literal]]:
+    """The `ck:date` literals of reports whose days may come within one day of `span` (exact
+    days, week starts, months and years around it), and the publication days of undated
+    reports that may (taken to be about the month before their article)."""
     first, last = span
-    days: set[Literal] = set()
+    dated: set[Literal] = set()
     day = first - _WEEK - _DAY
-    while day <= last + _UNDATED:
-        days.add(Literal(day.isoformat(), datatype=XSD.date))
-        day += _DAY
-    day = first - _DAY
     while day <= last + _DAY:
-        days.add(Literal(day.isoformat()[:7], datatype=XSD.gYearMonth))
-        days.add(Literal(day.isoformat()[:4], datatype=XSD.gYear))
+        dated.add(Literal(day.isoformat(), datatype=XSD.date))
+        if day >= first - _DAY:
+            dated.add(Literal(day.isoformat()[:7], datatype=XSD.gYearMonth))
+            dated.add(Literal(day.isoformat()[:4], datatype=XSD.gYear))
         day += _DAY
-    return sorted(days)
+    published = []
+    day = first - _DAY
+    while day <= last + _UNDATED:
+        published.append(Literal(day.isoformat(), datatype=XSD.date))
+        day += _DAY
+    return sorted(dated), published
 
 
 class _Incremental:
@@ -150,7 +154,7 @@ class _Incremental:
         """Records of these reports (read once), skipping what is no report."""
         missing = [URIRef(i) for i in iris if i not in self.records]
         if missing:
-            rows = _rows(self.store, "resolution_reports", "report", missing)
+            rows = _rows(self.store, "resolution_reports_of", "report", missing)
             records, raw = reports_from_rows(rows, self.actor_map)
             self.raw.update(raw)
             self.records.update((r.iri, r) for r in records)
@@ -172,23 +176,42 @@ class _Incremental:
         canonical = self.old_map.get(actor, actor)
         return {a for a, c in self.old_map.items() if c == canonical} | {actor, canonical}
 
-    def partners(self, report: ReportRecord) -> list[ReportRecord]:
-        """Reports `_candidates` could pair with `report` (a superset, scored next)."""
-        span = report.span()
-        found: set[str] = set()
-        if span is not None:
-            found |= {
-                str(r["report"])
-                for r in _rows(self.store, "resolution_window", "day", _window_days(span))
-            }
-        actors = {member for a in report.actors for member in self.group_of(a)}
-        if actors:
-            # A report with days pairs by actor only with reports that have none.
-            query = "resolution_actor_reports" if span is None else "resolution_actor_undated"
-            rows = _rows(self.store, query, "actor", map(URIRef, sorted(actors)))
-            found |= {str(r["report"]) for r in rows}
-        family = self.family(report)
-        return [r for r in self.load(sorted(found - {report.iri})) if self.family(r) == family]
+    def partners(self, reports: list[ReportRecord]) -> set[str]:
+        """The reports that would merge with one of `reports` (a score of `MERGE_SCORE` or
+        more): the candidates `_candidates` could pair with them are looked up for all of
+        them at once (by date window, and by actor for reports without days), then scored."""
+        dated: set[Literal] = set()
+        published: set[Literal] = set()
+        by_actor: set[str] = set()
+        undated_actors: set[str] = set()
+        for report in reports:
+            span = report.span()
+            actors = {member for a in report.actors for member in self.group_of(a)}
+            if span is None:
+                by_actor |= actors
+                continue
+            days, publications = _window(span)
+            dated.update(days)
+            published.update(publications)
+            undated_actors |= actors  # a report with days pairs by actor with undated ones
+        rows = _rows(self.store, "resolution_dated", "day", sorted(dated))
+        rows += _rows(self.store, "resolution_published", "day", sorted(published))
+        rows += _rows(
+            self.store, "resolution_actor_reports", "actor", map(URIRef, sorted(by_actor))
+        )
+        rows += _rows(
+            self.store, "resolution_actor_undated", "actor", map(URIRef, sorted(undated_actors))
+        )
+        by_family: dict[str, list[ReportRecord]] = defaultdict(list)
+        for other in self.load(sorted({str(r["report"]) for r in rows})):
+            by_family[self.family(other)].append(other)
+        reached: set[str] = set()
+        for report in reports:
+            for other in by_family.get(self.family(report), ()):
+                score = pair_score(report, other, self.tree, self.scope)
+                if score is not None and score >= MERGE_SCORE:
+                    reached.add(other.iri)
+        return reached
 
     def incidents_of(self, reports: Iterable[str]) -> dict[str, str]:
         rows = _rows(self.store, "resolution_incidents_of", "report", map(URIRef, reports))
@@ -212,12 +235,7 @@ class _Incremental:
         frontier = sorted(seeds)
         while frontier:
             component.update(frontier)
-            reached: set[str] = set()
-            for report in self.load(frontier):
-                for other in self.partners(report):
-                    score = pair_score(report, other, self.tree, self.scope)
-                    if score is not None and score >= MERGE_SCORE:
-                        reached.add(other.iri)
+            reached = self.partners(self.load(frontier))
             # Every report of an incident the component touches is resolved again with it.
             touched = self.incidents_of(sorted(set(frontier) - incidents.keys()))
             incidents.update(touched)

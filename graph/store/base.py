@@ -43,6 +43,7 @@ __all__ = [
     "event_classes",
     "store_query",
     "values_clause",
+    "values_first",
     "values_rows_clause",
 ]
 
@@ -163,6 +164,26 @@ def values_rows_clause(names: Sequence[str], rows: Iterable[Sequence[URIRef | Li
     head = " ".join(f"?{name}" for name in names)
     body = " ".join(f"( {' '.join(term.n3() for term in row)} )" for row in rows)
     return f"\nVALUES ( {head} )\n{{ {body} }}\n"
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def values_first(
+    sparql: str, names: Sequence[str], rows: Iterable[Sequence[URIRef | Literal]]
+) -> str:
+    """The query with a VALUES block of checked terms placed first inside its outermost
+    WHERE group (after the query when it has no WHERE keyword). For the bindings `Store.query`
+    allows this means the same as a trailing clause, and engines join it earlier: Oxigraph
+    evaluates a flat OPTIONAL chain for one value instead of all (50 times faster, measured),
+    and Virtuoso gets a trailing one wrong (see `SparqlStore`)."""
+    block = values_rows_clause(names, rows).strip()
+    for found in _WHERE.finditer(sparql):
+        line_start = sparql.rfind("\n", 0, found.start()) + 1
+        if "#" in sparql[line_start : found.start()]:
+            continue  # in a comment
+        return f"{sparql[: found.end()]}\n  {block}\n{sparql[found.end() :]}"
+    return f"{sparql}\n{block}\n"
 
 
 def _checked_graph_iri(graph_iri: URIRef) -> URIRef:
@@ -402,6 +423,7 @@ class Store(ABC):
         values: Sequence[Node],
         bindings: Mapping[str, Node] | None = None,
         options: QueryOptions | None = None,
+        first: bool = False,
     ) -> Result:
         """Run `sparql` once for every value of `variable`, in one request.
 
@@ -410,6 +432,8 @@ class Store(ABC):
         in every row), terms checked as in `query` and written by rdflib's `n3()` on every
         backend. The same cautions as for `bindings` apply, and the query must select
         `variable` for its rows to say which value they answer. No values, no rows.
+        `first` places the values first in the WHERE group (`values_first`) on every
+        backend; remote stores always do.
         """
         self._check_open()
         fixed = checked_bindings(bindings)
@@ -423,7 +447,10 @@ class Store(ABC):
             return empty
         names = (*fixed, variable)
         rows = [(*fixed.values(), value) for value in each]
-        return self._query(self._with_values(sparql, names, rows), {}, options or NO_OPTIONS)
+        text = (
+            values_first(sparql, names, rows) if first else self._with_values(sparql, names, rows)
+        )
+        return self._query(text, {}, options or NO_OPTIONS)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update, applied atomically by the backend.

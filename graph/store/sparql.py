@@ -10,7 +10,6 @@ request, which a SPARQL 1.1 server applies atomically.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from io import BytesIO
@@ -26,13 +25,12 @@ from rdflib.query import Result
 from rdflib.term import Node, Variable
 
 from conflict_kg.graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
-from conflict_kg.graph.store.base import NO_OPTIONS, QueryOptions, Store, values_rows_clause
+from conflict_kg.graph.store.base import NO_OPTIONS, QueryOptions, Store, values_first
 from conflict_kg.graph.store.terms import insert_data
 
 __all__ = ["SparqlStore"]
 
 DEFAULT_TIMEOUT_S = 60.0
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 REQUEST_QUADS = 10_000
 """Quads per batched write request (a few MB of SPARQL): see `SparqlStore._insert_many`."""
 
@@ -181,19 +179,10 @@ class SparqlStore(Store):
     def _with_values(
         self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[URIRef | Literal]]
     ) -> str:
-        """The VALUES block first inside the query's outermost WHERE group rather than after
-        the query. The two mean the same for the bindings `Store.query` allows (variables
-        the WHERE clause always binds; with GROUP BY, grouping keys only), and Virtuoso 7
-        gets a trailing one wrong: after SELECT DISTINCT with several rows it answers no
-        rows, on a variable the query does not select it fails, after ASK it refuses it.
-        A query without a WHERE keyword keeps the trailing clause."""
-        for found in _WHERE.finditer(sparql):
-            line_start = sparql.rfind("\n", 0, found.start()) + 1
-            if "#" in sparql[line_start : found.start()]:
-                continue  # in a comment
-            block = values_rows_clause(names, rows).strip()
-            return f"{sparql[: found.end()]}\n  {block}\n{sparql[found.end() :]}"
-        return sparql + values_rows_clause(names, rows)
+        """Always first in the WHERE group (`values_first`): Virtuoso 7 gets a trailing VALUES
+        wrong (after SELECT DISTINCT with several rows it answers no rows, on a variable the
+        query does not select it fails, after ASK it refuses it)."""
+        return values_first(sparql, names, rows)
 
     def _update(self, sparql: str) -> None:
         try:
