@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus import sorted_nquads, write_corpus
+from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
 from conflict_kg.ingest import ingest, stream_inputs

@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from corpus import write_corpus
+from scale_feed import write_corpus
 from support import CLI, cli_env, run_cli
 
 ARTICLES = 300

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from corpus import sorted_nquads, write_corpus
 from rdflib import URIRef
+from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
 from conflict_kg.graph.store import oxigraph as oxigraph_backend
