@@ -17,9 +17,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
+from rdflib import URIRef
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from conflict_kg.api.settings import (
@@ -30,14 +37,17 @@ from conflict_kg.api.settings import (
 )
 from conflict_kg.extract import ArticleError, ArticleInput, plain_article
 from conflict_kg.graph.errors import StoreError
-from conflict_kg.graph.resolve import Resolution, resolve
+from conflict_kg.graph.resolve import Resolution, resolve, resolve_articles
 from conflict_kg.graph.store import EXPORT_FORMATS, Store, open_store
+from conflict_kg.ontologies import article_iri
 
 if TYPE_CHECKING:
     from rdflib.namespace import NamespaceManager
 
     from conflict_kg.extract import Extractor
     from conflict_kg.graph.network import NetworkFilter
+    from conflict_kg.ingest import IngestResult
+    from conflict_kg.ingest.sources import Reading
     from conflict_kg.web import FeedState
 
 _TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "path": "PATH", "bool": ""}
@@ -261,8 +271,9 @@ def ingest(
         list[str] | None,
         typer.Argument(
             metavar="PATH|URL...",
-            help="Text, JSON or JSONL files, directories, or http(s) URLs of pages (HTML: "
-            "main text, title, author and date are taken from the page).",
+            help="Text, JSON or JSON Lines files (.txt, .json, .jsonl, .ndjson, each also "
+            "gzipped as .gz), HTML pages (.html), directories, '-' for stdin, or http(s) URLs "
+            "of pages (HTML: main text, title, author and date are taken from the page).",
             show_default=False,
         ),
     ] = None,
@@ -290,83 +301,187 @@ def ingest(
         typer.Option("--feed-limit", min=1, metavar="N", help="New items per feed, at most."),
     ] = 50,
     article_budget: ArticleBudgetOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Extract on a local Dask cluster of this many worker processes (one spaCy "
+            "pipeline each). Without it (and without --scheduler) extraction runs here.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Extract on a running Dask cluster (any deployment) through its scheduler.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles per batch: one extraction job and one store transaction each.",
+        ),
+    ] = 64,
+    stdin_format: Annotated[
+        str,
+        typer.Option(
+            "--stdin-format",
+            help="How '-' is read: text (one article), json (one object) or jsonl (one "
+            "object per line); gzip is recognised by its first bytes.",
+        ),
+    ] = "text",
 ) -> None:
     """Extract articles and store each as its own named graph (atomic, idempotent).
 
-    A bad input (or one over the article budget, or a page that cannot be fetched) is
-    reported on one line and skipped; the exit code is 1 if any failed.
+    Inputs are read lazily, so a corpus of any size streams through in batches; articles
+    already stored are skipped by their text's hash without being extracted again, so a
+    rerun after a crash resumes. Local inputs are read first, then the URLs, then the
+    feeds. A bad input (or one over the article budget, or a page that cannot be fetched)
+    is reported on one line and skipped; the exit code is 1 if any failed. Resolution
+    across articles runs once at the end, over what this run stored or found stored.
     """
+    from conflict_kg.ingest import SerialRunner
     from conflict_kg.ingest import ingest as run_ingest
+    from conflict_kg.ingest.sources import STDIN_FORMATS, Reading
 
     if not paths and not feed:
         raise fail("give files, directories or URLs to ingest, or --feed URL", 2)
+    if stdin_format not in STDIN_FORMATS:
+        raise fail(f"unknown stdin format {stdin_format!r}: use {', '.join(STDIN_FORMATS)}", 2)
+    if workers is not None and scheduler is not None:
+        raise fail("give --workers (a local cluster) or --scheduler (a running one), not both", 2)
     budget = _budget(article_budget)
-    items = _inputs(paths or [])
-    state = _feed_items(feed or [], feed_state, feed_limit, items)
+    reading = Reading()
+    state = _feed_state(feed or [], feed_state)
+    items = _articles(paths or [], reading, stdin_format, feed or [], state, feed_limit)
     store = _store(create=True)
-    added = skipped = failed = triples = 0
+    counts = {"added": 0, "skipped": 0, "failed": 0, "triples": 0}
+    seen: list[URIRef] = []  # stored or skipped: resolved again (a crashed run's included)
     try:
-        extractor = _extractor(budget)
-        with Progress(
-            TextColumn("[bold]ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-        ) as progress:
-            # The first article waits for the pipeline to load: say so rather than sit at 0/N.
-            task = progress.add_task("loading the spaCy pipeline", total=len(items))
-            for result in run_ingest(items, store, extractor):
-                progress.advance(task)
-                progress.update(task, description=Path(result.source).name)
-                if result.error:
-                    failed += 1
-                    progress.console.print(
-                        f"[red]error:[/red] {escape(result.error)}", highlight=False
-                    )
-                elif result.added:
-                    added += 1
-                    triples += result.triples
-                else:
-                    skipped += 1
+        with _ingest_progress() as progress, _runner(workers, scheduler, budget) as runner:
+            # The first article waits for the pipeline to load: say so rather than sit at 0.
+            task = progress.add_task(
+                "loading the spaCy pipeline", total=None, articles="0 articles"
+            )
+            for result in run_ingest(
+                items, store, batch_size=batch_size, runner=runner or SerialRunner(budget=budget)
+            ):
+                _count(result, counts, progress)
+                if result.article_id and not result.error:
+                    seen.append(article_iri(result.article_id))
+                done = sum(counts[k] for k in ("added", "skipped", "failed"))
+                elapsed = progress.tasks[0].elapsed or 0.0
+                rate = f"{done / elapsed:.1f}/s" if elapsed > 0 else ""
+                progress.update(
+                    task,
+                    total=reading.total,
+                    completed=reading.position(),
+                    articles=f"{done} articles {rate}",
+                    description=Path(result.source).name,
+                )
             progress.update(task, description="resolving across articles")
-            # Once per run, not per article: resolution rebuilds from every article anyway.
-            resolution = resolve(store)
+            # Once per run, and only what this run's articles can touch.
+            resolution = resolve_articles(store, seen)
     except StoreError as exc:
+        raise fail(str(exc)) from None
+    except _DaskFailure as exc:
         raise fail(str(exc)) from None
     finally:
         store.close()
     if state is not None:
         state.save()  # after the store has what the feeds gave
     out.print(
-        f"ingested {added} article(s), {triples} triples; {skipped} already stored; {failed} failed"
+        f"ingested {counts['added']} article(s), {counts['triples']} triples; "
+        f"{counts['skipped']} already stored; {counts['failed']} failed"
     )
     out.print(_resolution_line(resolution))
-    if failed:
+    if counts["failed"]:
         raise typer.Exit(1)
 
 
-def _feed_items(
-    feeds: list[str],
-    state_path: Path | None,
-    limit: int,
-    items: list[ArticleInput | ArticleError],
-) -> FeedState | None:
-    """Adds to `items` the articles of each feed's new items; the state that remembers
-    them, to be saved once they are stored (None without feeds)."""
+def _feed_state(feeds: list[str], state_path: Path | None) -> FeedState | None:
+    """The state that remembers what each feed gave, to be saved once its articles are
+    stored (None without feeds)."""
     if not feeds:
         return None
-    from conflict_kg.web import FeedState, default_state_path, feed_articles
+    from conflict_kg.web import FeedState, default_state_path
 
     try:
-        state = FeedState.load(state_path or default_state_path())
+        return FeedState.load(state_path or default_state_path())
     except ArticleError as exc:
         raise fail(str(exc)) from None
-    for url in feeds:
-        items.extend(feed_articles(url, state, limit=limit))
-    return state
+
+
+def _articles(
+    paths: list[str],
+    reading: Reading,
+    stdin_format: str,
+    feeds: list[str],
+    state: FeedState | None,
+    feed_limit: int,
+) -> Iterator[ArticleInput | ArticleError]:
+    """Every article of the command line, lazily: files, directories and stdin streamed
+    (`ingest.stream_inputs`), then the pages of the URLs, then the feeds' new items."""
+    from conflict_kg.ingest import stream_inputs
+    from conflict_kg.web import feed_articles, fetch_articles, is_web_url
+
+    local = [name for name in paths if not is_web_url(name)]
+    urls = [name for name in paths if is_web_url(name)]
+    yield from stream_inputs(local, reading, stdin_format=stdin_format)
+    yield from fetch_articles(urls)
+    if state is not None:
+        for url in feeds:
+            yield from feed_articles(url, state, limit=feed_limit)
+
+
+class _DaskFailure(Exception):
+    """A cluster that cannot be started or reached, or a batch that failed for good."""
+
+
+def _ingest_progress() -> Progress:
+    """Articles done and their rate, and an ETA from the bytes of input read (unknown for
+    stdin)."""
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.fields[articles]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+
+
+def _count(result: IngestResult, counts: dict[str, int], progress: Progress) -> None:
+    if result.error:
+        counts["failed"] += 1
+        progress.console.print(f"[red]error:[/red] {escape(result.error)}", highlight=False)
+    elif result.added:
+        counts["added"] += 1
+        counts["triples"] += result.triples
+    else:
+        counts["skipped"] += 1
+
+
+@contextmanager
+def _runner(workers: int | None, scheduler: str | None, budget: float) -> Iterator[object]:
+    """A Dask runner when asked for one (Dask is imported only then), else None."""
+    if workers is None and scheduler is None:
+        yield None
+        return
+    from conflict_kg.ingest.cluster import DaskError, DaskRunner
+
+    try:
+        with DaskRunner.connect(workers=workers, scheduler=scheduler, budget=budget) as runner:
+            yield runner
+    except DaskError as exc:
+        raise _DaskFailure(str(exc)) from None
 
 
 def _resolution_line(resolution: Resolution) -> str:

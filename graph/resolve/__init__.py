@@ -4,6 +4,7 @@ the article graphs, and the queue that reruns it after writes.
 
 from __future__ import annotations
 
+from conflict_kg.graph.resolve.incremental import resolve_articles
 from conflict_kg.graph.resolve.queue import (
     ResolutionQueue,
 )
@@ -20,4 +21,5 @@ __all__ = [
     "canonical_incident_iri",
     "resolution_graph",
     "resolve",
+    "resolve_articles",
 ]

@@ -145,9 +145,17 @@ _ACTOR_ROLES = frozenset(
 def _read_reports(
     store: Store, actor_map: dict[str, str]
 ) -> tuple[list[ReportRecord], dict[str, _Report]]:
+    return reports_from_rows(_rows(store, "resolution_reports"), actor_map)
+
+
+def reports_from_rows(
+    rows: Iterable[dict[str, Node]], actor_map: dict[str, str]
+) -> tuple[list[ReportRecord], dict[str, _Report]]:
+    """Report records from rows of `store_resolution_reports.rq` (all of them, or those of
+    some reports: `graph.resolve.incremental` reads only the reports it can touch)."""
     raw: dict[str, _Report] = {}
     classes: dict[str, set[Node]] = defaultdict(set)
-    for row in _rows(store, "resolution_reports"):
+    for row in rows:
         iri = str(row["report"])
         report = raw.get(iri)
         if report is None:
@@ -217,66 +225,68 @@ def _summary_date(group: list[ReportRecord]) -> tuple[str, str] | None:
     return min(counts, key=lambda dp: (-counts[dp], dp))
 
 
-def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
-    """The resolution graph for the store's current articles, and what it found."""
-    actors, scopes = _read_actors(store)
-    actor_map = canonical_actors(actors)
-    reports, raw = _read_reports(store, actor_map)
+def add_incident(g: Graph, group: list[ReportRecord], raw: dict[str, _Report]) -> None:
+    """The triples of one incident (a group of reports, sorted) into `g`; shared by the
+    rebuild and the incremental path so that both write the same."""
     tree = _class_tree()
-    groups = cluster_reports(reports, tree, lambda place: scopes.get(place, frozenset()))
     depth = {name: -len(tree.ancestors.get(name, ())) for name in tree.ancestors}
-    g = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
-    for group in groups:
-        incident = canonical_incident_iri(group[0].iri)
-        g.add((incident, RDF.type, CK.Incident))
-        g.add((incident, CK.reportCount, Literal(len(group), datatype=XSD.integer)))
-        kind = _most_common((r.event_class for r in group), depth)
-        assert kind is not None
-        g.add((incident, CK.incidentClass, CK[kind]))
-        label = _most_common(raw[r.iri].label or "" for r in group if raw[r.iri].label)
-        if label:
-            g.add((incident, RDFS.label, Literal(label)))
-        acled = _most_common(raw[r.iri].acled or "" for r in group if raw[r.iri].acled)
-        if acled:
-            g.add((incident, CK.acledSubEventType, Literal(acled)))
-        when = _summary_date(group)
-        if when:
-            datatype = (
-                XSD.gMonthDay
-                if when[0].startswith("--")
-                else XSD.date
-                if len(when[0]) == 10
-                else XSD.gYearMonth
-                if len(when[0]) == 7
-                else XSD.gYear
+    incident = canonical_incident_iri(group[0].iri)
+    g.add((incident, RDF.type, CK.Incident))
+    g.add((incident, CK.reportCount, Literal(len(group), datatype=XSD.integer)))
+    kind = _most_common((r.event_class for r in group), depth)
+    assert kind is not None
+    g.add((incident, CK.incidentClass, CK[kind]))
+    label = _most_common(raw[r.iri].label or "" for r in group if raw[r.iri].label)
+    if label:
+        g.add((incident, RDFS.label, Literal(label)))
+    acled = _most_common(raw[r.iri].acled or "" for r in group if raw[r.iri].acled)
+    if acled:
+        g.add((incident, CK.acledSubEventType, Literal(acled)))
+    when = _summary_date(group)
+    if when:
+        datatype = (
+            XSD.gMonthDay
+            if when[0].startswith("--")
+            else XSD.date
+            if len(when[0]) == 10
+            else XSD.gYearMonth
+            if len(when[0]) == 7
+            else XSD.gYear
+        )
+        g.add((incident, CK.date, Literal(when[0], datatype=datatype)))
+        g.add((incident, CK.datePrecision, Literal(when[1])))
+    place = _most_common(p for r in group for p in r.places)
+    if place:
+        g.add((incident, SEM.hasPlace, URIRef(place)))
+    for prop, figures in (
+        ("fatalities", [r.fatalities for r in group if r.fatalities is not None]),
+        ("injuries", [r.injuries for r in group if r.injuries is not None]),
+    ):
+        if figures:
+            g.add(
+                (
+                    incident,
+                    CK[f"{prop}Min"],
+                    Literal(min(figures), datatype=XSD.integer),
+                )
             )
-            g.add((incident, CK.date, Literal(when[0], datatype=datatype)))
-            g.add((incident, CK.datePrecision, Literal(when[1])))
-        place = _most_common(p for r in group for p in r.places)
-        if place:
-            g.add((incident, SEM.hasPlace, URIRef(place)))
-        for prop, figures in (
-            ("fatalities", [r.fatalities for r in group if r.fatalities is not None]),
-            ("injuries", [r.injuries for r in group if r.injuries is not None]),
-        ):
-            if figures:
-                g.add(
-                    (
-                        incident,
-                        CK[f"{prop}Min"],
-                        Literal(min(figures), datatype=XSD.integer),
-                    )
+            g.add(
+                (
+                    incident,
+                    CK[f"{prop}Max"],
+                    Literal(max(figures), datatype=XSD.integer),
                 )
-                g.add(
-                    (
-                        incident,
-                        CK[f"{prop}Max"],
-                        Literal(max(figures), datatype=XSD.integer),
-                    )
-                )
-        for report in group:
-            g.add((incident, CK.hasReport, URIRef(report.iri)))
-            g.add((URIRef(report.iri), CK.reportOf, incident))
+            )
+    for report in group:
+        g.add((incident, CK.hasReport, URIRef(report.iri)))
+        g.add((URIRef(report.iri), CK.reportOf, incident))
+
+
+def add_actor_groups(
+    g: Graph, actors: Iterable[ActorRecord], actor_map: dict[str, str]
+) -> None:
+    """`ck:canonicalActor` for every grouped actor, `owl:sameAs` from each variant to its
+    canonical actor, which gathers every variant's names as `skos:altLabel`."""
     names = {actor.iri: actor.names for actor in actors}
     for actor, canonical in sorted(actor_map.items()):
         g.add((URIRef(actor), CK.canonicalActor, URIRef(canonical)))
@@ -284,6 +294,19 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
             g.add((URIRef(actor), OWL.sameAs, URIRef(canonical)))
             for name in sorted(names[actor]):
                 g.add((URIRef(canonical), SKOS.altLabel, Literal(name)))
+
+
+def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
+    """The resolution graph for the store's current articles, and what it found."""
+    actors, scopes = _read_actors(store)
+    actor_map = canonical_actors(actors)
+    reports, raw = _read_reports(store, actor_map)
+    tree = _class_tree()
+    groups = cluster_reports(reports, tree, lambda place: scopes.get(place, frozenset()))
+    g = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
+    for group in groups:
+        add_incident(g, group, raw)
+    add_actor_groups(g, actors, actor_map)
     summary = Resolution(
         reports=len(reports),
         incidents=len(groups),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.query import Result
-from rdflib.term import Variable
+from rdflib.term import Node, Variable
 
 from conflict_kg.graph.store.base import NO_OPTIONS, QueryOptions
 from conflict_kg.graph.store.terms import from_ox, from_ox_triple
@@ -30,16 +30,20 @@ def to_result(
         result = Result("SELECT")
         result.vars = variables
         rows = []
+        # The same terms come back in row after row (an actor in each of its articles):
+        # converting each once is most of the time saved on a large answer.
+        seen: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Node] = {}
         for solution in answer:
             if len(rows) % 64 == 0:
                 options.check_deadline()
-            rows.append(
-                {
-                    variable: from_ox(term)
-                    for variable, term in zip(variables, solution, strict=True)
-                    if term is not None
-                }
-            )
+            row = {}
+            for variable, term in zip(variables, solution, strict=True):
+                if term is not None:
+                    converted = seen.get(term)
+                    if converted is None:
+                        converted = seen[term] = from_ox(term)
+                    row[variable] = converted
+            rows.append(row)
             if options.max_rows is not None and len(rows) > options.max_rows:
                 break
         result.bindings = rows

@@ -1,0 +1,270 @@
+"""Incremental resolution: after new articles, re-resolve only the incidents they can touch.
+
+A rebuild (`rebuild.resolve`) reads every report of the store and clusters all of them, so
+one more article costs as much as the whole store. But clusters never reach across the
+*components* of the graph whose edges are the pairs `cluster_reports` would merge (a score
+of `MERGE_SCORE` or more): the greedy merge of one component depends on its reports alone.
+So after new articles only the components that hold their reports need clustering again,
+and a component is found by blocking, the way `_candidates` pairs reports:
+
+- a report's partners are reports of the same family whose days come within one day of
+  its own: looked up by their `ck:date` (the days, months and years of that window, typed
+  as extraction types them) or, for undated ones, by their article's publication day;
+- a report with no days at all pairs only with reports sharing an actor: looked up by actor;
+- reports whose actors changed canonical actor (a new spelling joined two actors) are
+  re-resolved too, and so is every report of an incident the component touches, so an
+  incident that must split is rebuilt whole.
+
+The result is the rebuild's, triple for triple (tests/graph/test_resolve_incremental.py);
+only the changed incidents and actor groups are written (`Store.patch_graph`). Actor
+resolution itself still reads every actor: its fuzzy name rules compare each name with all
+others of its class, and blocking those needs an index of names (docs/scale.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from conflict_kg.graph.errors import StoreError
+from conflict_kg.graph.resolve.actors import canonical_actors
+from conflict_kg.graph.resolve.incidents import (
+    MERGE_SCORE,
+    ReportRecord,
+    cluster_reports,
+    pair_score,
+)
+from conflict_kg.graph.resolve.rebuild import (
+    Resolution,
+    _class_tree,
+    _read_actors,
+    add_actor_groups,
+    add_incident,
+    reports_from_rows,
+    resolve,
+)
+from conflict_kg.graph.store import Store
+from conflict_kg.graph.store.base import store_query
+from conflict_kg.ontologies import RESOLUTION_GRAPH, bind_prefixes
+
+__all__ = ["REBUILD_SHARE", "resolve_articles"]
+
+REBUILD_SHARE = 0.5
+"""When the new articles are more than this share of the store, a rebuild is cheaper."""
+_CHUNK = 200
+"""Values per request, well inside any endpoint's limits."""
+_WEEK = timedelta(days=6)
+_UNDATED = timedelta(days=31)
+_DAY = timedelta(days=1)
+
+
+def resolve_articles(store: Store, articles: Sequence[URIRef]) -> Resolution:
+    """Bring resolution up to date after `articles` were added, touching only what they
+    can change; a rebuild when there is no resolution yet or the new articles are a large
+    share of the store. Same result as `resolve(store)`."""
+    if not store.writable:
+        raise StoreError(
+            f"read-only remote store {store.url}: resolution writes a graph; "
+            "give an update endpoint as sparql:QUERY_URL|UPDATE_URL"
+        )
+    with store.exclusive():
+        counts = _counts(store)
+        if not articles:
+            return counts
+        total = int(str(next(iter(_all(store, "count_articles")[0].values()))))
+        if counts.reports == 0 or len(articles) > REBUILD_SHARE * total:
+            return resolve(store)
+        _Incremental(store).run(articles)
+        return _counts(store)
+
+
+def _rows(store: Store, name: str, variable: str, values: Iterable[Node]) -> list[dict]:
+    wanted = list(dict.fromkeys(values))
+    rows: list[dict] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        result = store.query_each(store_query(name), variable, chunk, first=True)
+        rows.extend({str(k): v for k, v in row.items()} for row in result.bindings)
+    return rows
+
+
+def _all(store: Store, name: str) -> list[dict[str, Node]]:
+    """Rows of a named query without parameters, keyed by plain variable names."""
+    return [{str(k): v for k, v in row.items()} for row in store.query(store_query(name)).bindings]
+
+
+def _counts(store: Store) -> Resolution:
+    row = _all(store, "resolution_counts")[0]
+    canonical = _all(store, "resolution_canonical")
+    groups = {str(r["canonical"]) for r in canonical}
+    return Resolution(
+        reports=int(str(row["reports"])),
+        incidents=int(str(row["incidents"])),
+        actor_groups=len(groups),
+        actors_merged=len(canonical) - len(groups),
+    )
+
+
+def _window(span: tuple[date, date]) -> tuple[list[Literal], list[Literal]]:
+    """The `ck:date` literals of reports whose days may come within one day of `span` (exact
+    days, week starts, months and years around it), and the publication days of undated
+    reports that may (taken to be about the month before their article)."""
+    first, last = span
+    dated: set[Literal] = set()
+    day = first - _WEEK - _DAY
+    while day <= last + _DAY:
+        dated.add(Literal(day.isoformat(), datatype=XSD.date))
+        if day >= first - _DAY:
+            dated.add(Literal(day.isoformat()[:7], datatype=XSD.gYearMonth))
+            dated.add(Literal(day.isoformat()[:4], datatype=XSD.gYear))
+        day += _DAY
+    published = []
+    day = first - _DAY
+    while day <= last + _UNDATED:
+        published.append(Literal(day.isoformat(), datatype=XSD.date))
+        day += _DAY
+    return sorted(dated), published
+
+
+class _Incremental:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.tree = _class_tree()
+        self.actors, self.scopes = _read_actors(store)
+        self.actor_map = canonical_actors(self.actors)
+        self.members: dict[str, set[str]] = defaultdict(set)
+        for actor, canonical in self.actor_map.items():
+            self.members[canonical].add(actor)
+        self.records: dict[str, ReportRecord] = {}
+        self.raw: dict = {}
+        self.old_map: dict[str, str] = {}
+
+    def scope(self, place: str) -> frozenset[str]:
+        return self.scopes.get(place, frozenset())
+
+    def family(self, report: ReportRecord) -> str:
+        return self.tree.families.get(report.event_class, report.event_class)
+
+    def load(self, iris: Iterable[str]) -> list[ReportRecord]:
+        """Records of these reports (read once), skipping what is no report."""
+        missing = [URIRef(i) for i in iris if i not in self.records]
+        if missing:
+            rows = _rows(self.store, "resolution_reports_of", "report", missing)
+            records, raw = reports_from_rows(rows, self.actor_map)
+            self.raw.update(raw)
+            self.records.update((r.iri, r) for r in records)
+        return [self.records[str(i)] for i in iris if str(i) in self.records]
+
+    def changed_actors(self) -> set[str]:
+        """Actors whose canonical actor is not the one the resolution graph holds."""
+        self.old_map = {
+            str(r["actor"]): str(r["canonical"]) for r in _all(self.store, "resolution_canonical")
+        }
+        known = self.old_map.keys() | self.actor_map.keys()
+        return {a for a in known if self.old_map.get(a) != self.actor_map.get(a)}
+
+    def group_of(self, actor: str) -> set[str]:
+        canonical = self.actor_map.get(actor, actor)
+        return self.members.get(canonical, set()) | {actor, canonical}
+
+    def old_group_of(self, actor: str) -> set[str]:
+        canonical = self.old_map.get(actor, actor)
+        return {a for a, c in self.old_map.items() if c == canonical} | {actor, canonical}
+
+    def partners(self, reports: list[ReportRecord]) -> set[str]:
+        """The reports that would merge with one of `reports` (a score of `MERGE_SCORE` or
+        more): the candidates `_candidates` could pair with them are looked up for all of
+        them at once (by date window, and by actor for reports without days), then scored."""
+        dated: set[Literal] = set()
+        published: set[Literal] = set()
+        by_actor: set[str] = set()
+        undated_actors: set[str] = set()
+        for report in reports:
+            span = report.span()
+            actors = {member for a in report.actors for member in self.group_of(a)}
+            if span is None:
+                by_actor |= actors
+                continue
+            days, publications = _window(span)
+            dated.update(days)
+            published.update(publications)
+            undated_actors |= actors  # a report with days pairs by actor with undated ones
+        rows = _rows(self.store, "resolution_dated", "day", sorted(dated))
+        rows += _rows(self.store, "resolution_published", "day", sorted(published))
+        rows += _rows(
+            self.store, "resolution_actor_reports", "actor", map(URIRef, sorted(by_actor))
+        )
+        rows += _rows(
+            self.store, "resolution_actor_undated", "actor", map(URIRef, sorted(undated_actors))
+        )
+        by_family: dict[str, list[ReportRecord]] = defaultdict(list)
+        for other in self.load(sorted({str(r["report"]) for r in rows})):
+            by_family[self.family(other)].append(other)
+        reached: set[str] = set()
+        for report in reports:
+            for other in by_family.get(self.family(report), ()):
+                score = pair_score(report, other, self.tree, self.scope)
+                if score is not None and score >= MERGE_SCORE:
+                    reached.add(other.iri)
+        return reached
+
+    def incidents_of(self, reports: Iterable[str]) -> dict[str, str]:
+        rows = _rows(self.store, "resolution_incidents_of", "report", map(URIRef, reports))
+        return {str(r["report"]): str(r["incident"]) for r in rows}
+
+    def run(self, articles: Sequence[URIRef]) -> None:
+        changed = self.changed_actors()
+        seeds = {
+            str(r["report"])
+            for r in _rows(self.store, "resolution_article_reports", "article", articles)
+        }
+        if changed:
+            seeds |= {
+                str(r["report"])
+                for r in _rows(
+                    self.store, "resolution_actor_reports", "actor", map(URIRef, sorted(changed))
+                )
+            }
+        component: set[str] = set()
+        incidents: dict[str, str] = {}
+        frontier = sorted(seeds)
+        while frontier:
+            component.update(frontier)
+            reached = self.partners(self.load(frontier))
+            # Every report of an incident the component touches is resolved again with it.
+            touched = self.incidents_of(sorted(set(frontier) - incidents.keys()))
+            incidents.update(touched)
+            mates = _rows(
+                self.store,
+                "resolution_members",
+                "incident",
+                map(URIRef, sorted(set(touched.values()))),
+            )
+            reached |= {str(r["report"]) for r in mates}
+            frontier = sorted(reached - component)
+        self.write(component, incidents, changed)
+
+    def write(self, component: set[str], incidents: dict[str, str], changed: set[str]) -> None:
+        records = self.load(sorted(component))
+        add = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
+        for group in cluster_reports(records, self.tree, self.scope):
+            add_incident(add, group, self.raw)
+        # Every actor of a group a changed actor leaves or joins: their canonical actors'
+        # names (skos:altLabel) are gathered from all of them.
+        actors = {m for a in changed for m in self.group_of(a) | self.old_group_of(a)}
+        actors |= {m for a in set(actors) for m in self.group_of(a)}
+        add_actor_groups(
+            add,
+            [a for a in self.actors if a.iri in actors],
+            {a: c for a, c in self.actor_map.items() if a in actors},
+        )
+        subjects = sorted({*incidents.values(), *component, *actors})
+        remove = Graph()
+        for row in _rows(self.store, "resolution_about", "s", map(URIRef, subjects)):
+            remove.add((row["s"], row["p"], row["o"]))
+        self.store.patch_graph(RESOLUTION_GRAPH, remove, add)

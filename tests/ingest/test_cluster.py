@@ -1,0 +1,69 @@
+"""Extraction on a real Dask LocalCluster of two worker processes: the same graph as a
+serial run, quad for quad, even when a worker is killed in the middle."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from scale_feed import sorted_nquads, write_corpus
+
+from conflict_kg.graph.store import open_store
+from conflict_kg.ingest import ingest, stream_inputs
+from conflict_kg.ingest.cluster import DaskRunner
+
+ARTICLES = 32
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "c.jsonl.gz", ARTICLES, seed=5)
+
+
+@pytest.fixture(scope="module")
+def serial(corpus: Path, extractor, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    url = f"oxigraph:{tmp_path_factory.mktemp('serial') / 'store'}"
+    with open_store(url) as store:
+        results = list(ingest(stream_inputs([corpus]), store, extractor, batch_size=4))
+        assert sum(r.added for r in results) == ARTICLES
+        return sorted_nquads(store)
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[DaskRunner]:
+    with DaskRunner.connect(workers=2) as started:
+        yield started
+
+
+def test_two_workers_give_the_serial_graph_quad_for_quad(corpus, serial, runner, tmp_path):
+    assert len(runner.client.nthreads()) == 2
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        results = list(ingest(stream_inputs([corpus]), store, batch_size=4, runner=runner))
+        assert [r.source for r in results] == [f"{corpus}:{n}" for n in range(1, ARTICLES + 1)]
+        assert all(r.added and r.error is None for r in results)
+        assert sorted_nquads(store) == serial
+
+
+def test_a_killed_workers_batch_is_retried_never_lost_or_written_twice(
+    corpus, serial, runner, tmp_path
+):
+    pids = runner.client.run(os.getpid)  # worker address -> its process id
+    victim = next(iter(pids.values()))
+    killed = False
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        results = []
+        for result in ingest(stream_inputs([corpus]), store, batch_size=4, runner=runner):
+            results.append(result)
+            if len(results) == 4 and not killed:
+                # Four batches are queued on the cluster: the victim is extracting one.
+                os.kill(victim, signal.SIGKILL)
+                killed = True
+        assert killed
+        assert len(results) == ARTICLES
+        # Written once each: a batch written twice would come back as "already stored".
+        assert [(r.added, r.error) for r in results] == [(True, None)] * ARTICLES
+        assert sorted_nquads(store) == serial
+    assert victim not in runner.client.run(os.getpid).values()
