@@ -68,8 +68,8 @@ def stream_inputs(
 
     Files and directories (walked in name order, dot-files left out) are read as by
     `extract.read_inputs`: `.json` one object, `.jsonl`/`.ndjson` one object per line,
-    `.html` a web page (`web.html_article`), any other extension plain text; a trailing `.gz` is decompressed first (`a.jsonl.gz`). `-`
-    reads stdin (`stdin`, default the process's) as `stdin_format`, gzip recognised by its
+    `.html` a web page (`web.html_article`), any other extension plain text; a trailing
+    `.gz` is decompressed first (`a.jsonl.gz`). `-` reads stdin (`stdin`, default the process's) as `stdin_format`, gzip recognised by its
     first bytes. Nothing is read before the caller asks for the next article.
     """
     if stdin_format not in STDIN_FORMATS:
