@@ -67,10 +67,11 @@ def stream_inputs(
     """Yield every article of `paths` in order, and an `ArticleError` for each bad one.
 
     Files and directories (walked in name order, dot-files left out) are read as by
-    `extract.read_inputs`: `.json` one object, `.jsonl`/`.ndjson` one object per line,
-    `.html` a web page (`web.html_article`), any other extension plain text; a trailing
-    `.gz` is decompressed first (`a.jsonl.gz`). `-` reads stdin (`stdin`, default the process's) as `stdin_format`, gzip recognised by its
-    first bytes. Nothing is read before the caller asks for the next article.
+    `extract.read_inputs`: `.json` one object, `.jsonl`/`.ndjson` one object per line, `.html` a
+    web page (`web.html_article`), any other extension plain text; a trailing `.gz` is
+    decompressed first (`a.jsonl.gz`). `-` reads stdin (`stdin`, default the process's) as
+    `stdin_format`, gzip recognised by its first bytes. Nothing is read before the caller asks
+    for the next article.
     """
     if stdin_format not in STDIN_FORMATS:
         raise ValueError(f"unknown stdin format {stdin_format!r}: use {', '.join(STDIN_FORMATS)}")
