@@ -159,12 +159,18 @@ def _arguments(
     }
 
 
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "come", "unfold", "begin", "start"})
+"""Verbs that only say an event happened: a date on them is the event's date."""
+
+
 def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
+        # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
+        if ent.label_ not in ("DATE", "TIME"):
             continue
         candidates = by_sentence.get(ent.sent.start)
         if not candidates:
@@ -176,7 +182,10 @@ def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthD
         if mention is None or mention.date is not None:
             continue
         reach = 2 if (mention.definite or mention.anaphoric) else 4
-        if dependency_distance(ent.root, mention.head) <= reach:
+        head = mention.head
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
+            head = head.head  # "the attack took place on Tuesday": the verb only says it happened
+        if dependency_distance(ent.root, head) <= reach:
             mention.date = resolved
 
 
