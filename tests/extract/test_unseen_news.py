@@ -62,3 +62,86 @@ def test_a_part_of_a_day_dates_the_trigger_in_its_when_clause(extractor: Extract
         )
     )
     assert (event.date, event.date_precision) == ("2026-04-12", "day")
+
+
+# --------------------------------------------------------------------------- violence
+
+
+def test_a_weapon_that_kills_is_an_explosion_with_victims(extractor: Extractor) -> None:
+    event = _only(
+        _run(extractor, "A roadside bomb killed four border guards near Gao on Tuesday.\n")
+    )
+    assert (event.type, event.acled) == ("Bombing", "REM_EXPLOS")
+    assert (event.fatalities, event.fatalities_reported) == (4, True)
+    assert [a.text for a in event.arguments if a.role == "victim"] == ["guards"]
+
+
+def test_a_weapon_thrown_that_injures_is_an_incident(extractor: Extractor) -> None:
+    event = _only(
+        _run(extractor, "A grenade was thrown into a crowded tea house in Goma, injuring six.")
+    )
+    assert (event.injuries, event.injuries_reported) == (6, True)
+    assert [a.entity for a in event.arguments if a.role == "instrument"] == ["grenade"]
+
+
+def test_a_flood_that_kills_is_no_attack(extractor: Extractor) -> None:
+    """Counterexample: no weapon, no armed doer, no attack."""
+    result = _run(extractor, "Cholera killed nine children in the camp last month.")
+    assert _violent(result) == []
+
+
+def test_people_shot_dead_are_victims_not_targets(extractor: Extractor) -> None:
+    event = _only(
+        _run(extractor, "Gunmen shot dead five farmers on the shore of Lake Chad on Monday.")
+    )
+    assert [a.text for a in event.arguments if a.role == "victim"] == ["farmers"]
+    assert [a.text for a in event.arguments if a.role == "target"] == []
+    assert event.fatalities == 5
+
+
+def test_a_checkpoint_attacked_stays_a_target(extractor: Extractor) -> None:
+    """Counterexample: what is attacked (not killed) is a target."""
+    event = _only(_run(extractor, "Gunmen shot at a police checkpoint outside Kano."))
+    assert [a.text for a in event.arguments if a.role == "target"] == ["police checkpoint"]
+    assert [a for a in event.arguments if a.role == "victim"] == []
+
+
+def test_coordinated_counts_of_the_dead_are_summed(extractor: Extractor) -> None:
+    event = _only(
+        _run(
+            extractor,
+            "Four policemen and two civilians were killed when militants attacked a "
+            "checkpoint in Bama.",
+        )
+    )
+    assert (event.fatalities, event.fatalities_reported) == (6, True)
+    assert len([a for a in event.arguments if a.role == "victim"]) == 2
+
+
+def test_nobody_hurt_is_zero_injuries(extractor: Extractor) -> None:
+    event = _only(
+        _run(
+            extractor,
+            "Rebels fired rockets at the airport in Kidal on Friday. No one was injured, the "
+            "airport's director said.",
+        )
+    )
+    assert (event.injuries, event.injuries_reported) == (0, True)
+    assert [a for a in event.arguments if a.role == "victim"] == []
+
+
+def test_no_casualties_is_zero_of_both(extractor: Extractor) -> None:
+    event = _only(
+        _run(
+            extractor, "Militiamen raided the village of Kiri on Monday. There were no casualties."
+        )
+    )
+    assert (event.fatalities, event.injuries) == (0, 0)
+
+
+def test_some_hurt_is_reported_without_a_count(extractor: Extractor) -> None:
+    """Counterexample: an unnumbered casualty is no zero."""
+    event = _only(
+        _run(extractor, "Militiamen raided the village of Kiri on Monday. Several were injured.")
+    )
+    assert (event.injuries, event.injuries_reported) == (None, True)
