@@ -113,6 +113,11 @@ def build_extraction(
     add_dateline_place(doc, clusters, table, findings)
     relations = find_relations(doc, table, lexicon)
 
+    concerned = concerned_clusters(clusters)
+    clusters = [
+        c for c in clusters if id(c) in concerned or not _told_as_claim(c, clusters, findings)
+    ]
+
     extraction = Extraction(source=source, article=meta, text=doc.text)
     events: list[Event] = []
     weapons: dict[str, Weapon] = {}
@@ -120,8 +125,9 @@ def build_extraction(
         event = _event(meta.id, number, cluster, findings.get(id(cluster), []), lexicon, weapons)
         events.append(event)
     event_of = {id(cluster): event for cluster, event in zip(clusters, events, strict=True)}
-    for statement, concerned in concerned_clusters(clusters).items():
-        event_of[statement].concerns = event_of[id(concerned)].id
+    for statement, about in concerned.items():
+        if statement in event_of and id(about) in event_of:
+            event_of[statement].concerns = event_of[id(about)].id
     extraction.events = events
     extraction.weapons = list(weapons.values())
     extraction.entities = [e for e in table.entities.values() if e.mentions]
@@ -276,6 +282,25 @@ def _roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+def _told_as_claim(
+    cluster: EventCluster, clusters: list[EventCluster], findings: dict[int, list[RoleFinding]]
+) -> bool:
+    """Whether a statement event that names no event it is about ("the group denied the
+    accusations") is empty, and its sentence's allegation or denial is already a perpetrator
+    claim, with its source and certainty, of an incident: then it is no event of its own."""
+    if cluster.event_class not in STATEMENTS or findings.get(id(cluster)):
+        return False
+    sentences = {m.sentence.start for m in cluster.mentions}
+    return any(
+        f.role == "perpetrator"
+        and f.attribution.certainty != "asserted"
+        and f.span.sent.start in sentences
+        for other in clusters
+        if other is not cluster
+        for f in findings.get(id(other), [])
+    )
 
 
 def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token) -> EventCluster:

@@ -145,3 +145,85 @@ def test_some_hurt_is_reported_without_a_count(extractor: Extractor) -> None:
         _run(extractor, "Militiamen raided the village of Kiri on Monday. Several were injured.")
     )
     assert (event.injuries, event.injuries_reported) == (None, True)
+
+
+# --------------------------------------------------------------------------- claims
+
+BLAME_AND_DENIAL = (
+    "LOME, Togo, May 9, 2026 (Agency) - Gunmen attacked a customs post near Dapaong on "
+    "Friday, killing three officers.\n"
+    "Security officials blamed the Savanna Liberation Front for the attack.\n"
+    "{denial} in a statement on Saturday.\n"
+)
+
+
+def test_a_denial_by_pronoun_joins_the_allegation_on_the_same_event(
+    extractor: Extractor,
+) -> None:
+    for denial in ("It denied any role", "The group denied any involvement"):
+        result = _run(extractor, BLAME_AND_DENIAL.format(denial=denial))
+        event = _only(result)
+        perpetrators = _roles(event, "perpetrator")
+        named = sorted(c for e, c in perpetrators if e == "savanna-liberation-front")
+        assert named == ["alleged", "denied"], (denial, perpetrators)
+
+
+def test_a_named_denial_is_not_doubled(extractor: Extractor) -> None:
+    result = _run(
+        extractor, BLAME_AND_DENIAL.format(denial="The Savanna Liberation Front denied the charge")
+    )
+    event = _only(result)
+    pairs = [(a.entity, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"]
+    assert len(pairs) == len(set(pairs))
+    assert ("savanna-liberation-front", "denied") in {(e, c) for e, c, _ in pairs}
+
+
+def test_a_denial_by_someone_never_alleged_is_nobodys(extractor: Extractor) -> None:
+    """Counterexample: "it" with nobody alleged before refers to no perpetrator."""
+    result = _run(
+        extractor,
+        "Gunmen attacked a customs post near Dapaong on Friday. The ministry said it denied "
+        "any role in the border closure.",
+    )
+    assert [c for _, c in _roles(_only(result), "perpetrator") if c == "denied"] == []
+
+
+def test_who_attributes_an_attack_is_its_source_not_its_perpetrator(
+    extractor: Extractor,
+) -> None:
+    result = _run(
+        extractor,
+        "An explosion tore through a police post in Turbat on Friday. The attack was "
+        "attributed to the Makran Front by local police.",
+    )
+    event = _only(result)
+    perpetrators = [(a.text, a.certainty, a.source) for a in event.arguments]
+    assert perpetrators[-1] == ("Makran Front", "alleged", "local police")
+    assert [a.text for a in event.arguments if a.role == "perpetrator"] == ["Makran Front"]
+
+
+def test_sources_suspecting_a_group_make_it_alleged(extractor: Extractor) -> None:
+    result = _run(
+        extractor,
+        "Gunmen raided a clinic in Dapaong on Friday. Security sources suspected the Savanna "
+        "Liberation Front of carrying out the raid. No group claimed responsibility.",
+    )
+    event = _only(result)
+    perpetrators = [(a.entity, a.certainty, a.source) for a in event.arguments]
+    assert ("savanna-liberation-front", "alleged", "Security sources") in perpetrators
+    assert ("savanna-liberation-front", "asserted") not in _roles(event, "perpetrator")
+
+
+def test_a_rejected_accusation_is_no_event_of_its_own(extractor: Extractor) -> None:
+    """ "The group rejected the accusations": the denial is a claim on the incident, not an
+    empty ClaimOfResponsibility beside it."""
+    result = _run(
+        extractor,
+        BLAME_AND_DENIAL.format(denial="The group rejected the accusations").replace(
+            "for the attack", "for it"
+        ),
+    )
+    empty = [e for e in result.events if e.type == "ClaimOfResponsibility" and not e.concerns]
+    assert empty == []
+    certainties = sorted(c for _, c in _roles(_only(result), "perpetrator") if c != "asserted")
+    assert certainties == ["alleged", "denied"]
