@@ -284,6 +284,26 @@ def _roles(
     return findings
 
 
+SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Kinds of actor that can be a side of an armed clash."""
+
+
+def _clash_sides(findings: list[RoleFinding]) -> list[RoleFinding]:
+    """Both sides of a clash as its participants: ACLED types a battle by its two armed
+    sides, and which one the sentence made the subject ("perpetrator") or the object
+    ("target") of "clashed" says nothing of who attacked. The perpetrator and target
+    arguments stay (the contract keeps them); a side never denied is a participant, with
+    the same evidence, certainty and source."""
+    return [
+        RoleFinding("participant", f.entity, None, f.span, f.attribution, "clash-side")
+        for f in findings
+        if f.role in ("perpetrator", "target")
+        and f.entity is not None
+        and f.entity.type in SIDE_TYPES
+        and f.attribution.certainty != "denied"
+    ]
+
+
 def _told_as_claim(
     cluster: EventCluster, clusters: list[EventCluster], findings: dict[int, list[RoleFinding]]
 ) -> bool:
@@ -351,6 +371,8 @@ def _event(
         context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
         lexicon=lexicon,
     )
+    if event_class == "ArmedClash":
+        findings = findings + _clash_sides(findings)
     event = Event(
         id=f"{article_id[:12]}-{number}",
         type=event_class,

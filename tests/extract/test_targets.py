@@ -37,23 +37,26 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             "The alleged attacker, Omar Haddad, shot dead by police on Tuesday, had pledged "
             "allegiance to the group.",
             "shot",
-            {("perpetrator", "police"), ("target", "Omar Haddad")},
+            {("perpetrator", "police"), ("target", "Omar Haddad"), ("participant", "police")},
         ),
         (
             "Gunmen opened fire on Iraqi soldiers in Mosul on Monday.",
             "opened fire",
-            {("perpetrator", "Gunmen"), ("target", "Iraqi soldiers"), ("place", "Mosul")},
+            {("perpetrator", "Gunmen"), ("target", "Iraqi soldiers"), ("place", "Mosul"),
+             ("participant", "Gunmen"), ("participant", "Iraqi soldiers")},
         ),
         (
             "Gunmen shot at police in Harlowe overnight.",
             "shot",
-            {("perpetrator", "Gunmen"), ("target", "police"), ("place", "Harlowe")},
+            {("perpetrator", "Gunmen"), ("target", "police"), ("place", "Harlowe"),
+             ("participant", "Gunmen"), ("participant", "police")},
         ),
         (
             "Taliban fighters clashed with Afghan soldiers in Kunduz on Monday.",
             "clashed",
             {("perpetrator", "Taliban fighters"), ("target", "Afghan soldiers"),
-             ("place", "Kunduz")},
+             ("place", "Kunduz"), ("participant", "Taliban fighters"),
+             ("participant", "Afghan soldiers")},
         ),
     ],
 )  # fmt: skip
