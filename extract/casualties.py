@@ -24,7 +24,9 @@ __all__ = [
     "victims",
 ]
 
-KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
+KILLING = frozenset(
+    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead"}
+)
 INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

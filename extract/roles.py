@@ -112,7 +112,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-HARMING_LEMMAS = frozenset({"kill", "murder", "wound", "injure", "slaughter"})
+HARMING_LEMMAS = frozenset(
+    {"kill", "murder", "wound", "injure", "slaughter", "lynch", "behead", "massacre"}
+)
 """Verbs whose object is harmed, not aimed at: "gunmen killed ten villagers"."""
 
 

@@ -84,6 +84,19 @@ def test_a_weapon_thrown_that_injures_is_an_incident(extractor: Extractor) -> No
     assert [a.entity for a in event.arguments if a.role == "instrument"] == ["grenade"]
 
 
+def test_people_murdered_are_an_attack_with_victims(extractor: Extractor) -> None:
+    """No attack word and no doer named: a murder is made by someone."""
+    text = "Five villagers were murdered near Bunia overnight, a priest said."
+    event = _only(_run(extractor, text))
+    assert (event.type, event.fatalities) == ("Attack", 5)
+    assert [a.text for a in event.arguments if a.role == "victim"] == ["villagers"]
+
+
+def test_a_murder_trial_is_no_incident(extractor: Extractor) -> None:
+    """Counterexample: the noun of a crime judged in court names no new incident."""
+    assert _violent(_run(extractor, "He was found guilty of murder by a court in Bunia.")) == []
+
+
 def test_a_flood_that_kills_is_no_attack(extractor: Extractor) -> None:
     """Counterexample: no weapon, no armed doer, no attack."""
     result = _run(extractor, "Cholera killed nine children in the camp last month.")
