@@ -165,6 +165,7 @@ def _arguments(
     }
 
 
+DAY_PRECISIONS = frozenset({"day", "month-day", "week"})
 OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "come", "unfold", "begin", "start"})
 """Verbs that only say an event happened: a date on them is the event's date."""
 
@@ -191,7 +192,10 @@ def _date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthD
         head = mention.head
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
             head = head.head  # "the attack took place on Tuesday": the verb only says it happened
-        if dependency_distance(ent.root, head) <= reach:
+        # A day deep inside the event's own phrase ("an attack by X on a base in Marte on
+        # Sunday", where the parser hangs the day on the last noun) is still the event's.
+        inside = resolved.precision in DAY_PRECISIONS and mention.head in ent.root.ancestors
+        if inside or dependency_distance(ent.root, head) <= reach:
             mention.date = resolved
 
 

@@ -64,6 +64,28 @@ def test_a_part_of_a_day_dates_the_trigger_in_its_when_clause(extractor: Extract
     assert (event.date, event.date_precision) == ("2026-04-12", "day")
 
 
+def test_a_dateline_with_its_weekday_dates_the_report(extractor: Extractor) -> None:
+    """ "MARADI, Niger, Tuesday, May 12, 2026 (Agency) -": the dateline is read, and "on
+    Sunday" counts back from it; a day hung deep in the event's phrase is still its day."""
+    result = _run(
+        extractor,
+        "MARADI, Niger, Tuesday, May 12, 2026 (Agency) - Troops repelled an attack by "
+        "bandits on an army post near the village of Dan Issa on Sunday, the army said.\n",
+    )
+    assert (result.article.published, result.article.dateline) == ("2026-05-12", "Maradi")
+    assert _only(result).date == "2026-05-10"
+
+
+def test_a_year_inside_the_events_phrase_is_not_its_date(extractor: Extractor) -> None:
+    """Counterexample: only a day reaches down into the phrase; a year there is the base's."""
+    result = _run(
+        extractor,
+        "date: 2026-05-12\nAn attack by bandits on an army post built in 2019 near the village "
+        "of Dan Issa left two soldiers dead.\n",
+    )
+    assert _only(result).date is None
+
+
 # --------------------------------------------------------------------------- violence
 
 
