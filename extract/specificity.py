@@ -112,6 +112,11 @@ RECURRENCE_UNITS = frozenset(
      "season", "spring", "summer", "autumn", "winter"}
 )  # fmt: skip
 """Time nouns that "every"/"each" turns into a frequency ("every week", "each time")."""
+TREND_LEMMAS = frozenset(
+    {"rise", "increase", "double", "triple", "treble", "fall", "drop", "decline", "decrease",
+     "grow", "surge", "soar", "climb", "dwindle", "halve", "multiply", "spike", "slow"}
+)  # fmt: skip
+"""Verbs of change in quantity: with a plural event noun as subject they tell a trend."""
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
@@ -528,7 +533,9 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         if _frequent(verb):
             return "habitual"  # "ambushes happen every week"
     headline = _headline(sentence)
-    plural = noun.tag_ in ("NNS", "NNPS") and event_class not in NUMBER_FREE_CLASSES
+    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
+    if plural and subject and verb is not None and not _counted(noun) and _trend(verb):
+        return "background"  # "kidnappings keep rising", "attacks doubled": a trend
     # A predicate noun classifies what its subject refers to ("this is an assassination").
     classifies = first.dep_ in ("attr", "oprd")
     if verb is not None and direct and not classifies and _present_simple(verb) and not headline:
@@ -548,6 +555,24 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     return None
 
 
+def _trend(verb: Token) -> bool:
+    """A verb of change in quantity, or an aspectual verb governing one ("keep rising"): its
+    plural subject is counted as a whole, not told as incidents."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if verb.dep_ == "aux":
+        verbs.append(verb.head)  # "keep" read as an auxiliary of "rising"
+    return any(v.lemma_.lower() in TREND_LEMMAS for v in verbs)
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, also where a capital at the start of a sentence made the tagger read
+    it as a singular proper name ("Kidnappings for ransom have become ...")."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    capitalised = noun.is_sent_start and noun.tag_ == "NNP" and not noun.ent_type_
+    return capitalised and noun.lower_.endswith("s") and not noun.lower_.endswith("ss")
+
+
 def _classifies_agents(head: Token) -> bool:
     """An agent noun modified by the event noun ("protest leaders", "strike organisers",
     "attack planners"): people classified by what they do, with no incident told. Nouns of
@@ -563,7 +588,7 @@ def _background_phrase(noun: Token, event_class: str) -> bool:
     fled the area since the raids"), neither counted nor collective by nature."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in BACKGROUND_PREPOSITIONS:
         return False
-    plural = noun.tag_ in ("NNS", "NNPS") and event_class not in NUMBER_FREE_CLASSES
+    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
     return plural and not _counted(noun)
 
 
