@@ -293,9 +293,11 @@ SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
 
 
 def _clash_sides(findings: list[RoleFinding]) -> list[RoleFinding]:
-    """Both sides of a clash as its participants: ACLED types a battle by its two armed
-    sides, and which one the sentence made the subject ("perpetrator") or the object
-    ("target") of "clashed" says nothing of who attacked. The perpetrator and target
+    """Both sides of a clash told as fighting as its participants: ACLED types a battle by
+    its two armed sides, and which one the sentence made the subject ("perpetrator") or the
+    object ("target") of "clashed" says nothing of who attacked. An attack by one armed
+    side on another ("attacks on US forces", typed a clash) keeps only its attacker and
+    target. The perpetrator and target
     arguments stay (the contract keeps them); a side never denied is a participant, with
     the same evidence, certainty and source."""
     return [
@@ -375,7 +377,8 @@ def _event(
         context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
         lexicon=lexicon,
     )
-    if event_class == "ArmedClash":
+    if event_class == "ArmedClash" and any(m.event_class == "ArmedClash" for m in cluster.mentions):
+        # told as fighting ("clashed", "fought", "the fighting"), not as one side's attack
         findings = findings + _clash_sides(findings)
     event = Event(
         id=f"{article_id[:12]}-{number}",

@@ -62,3 +62,12 @@ def test_a_kidnapping_told_the_same_day_is_no_part_of_a_battle(extractor: Extrac
         "12 farmers in Katsina state on Monday.",
     )
     assert sorted(e.type for e in events) == ["Abduction", "ArmedClash"]
+
+
+def test_an_attack_on_soldiers_keeps_its_attacker_and_target(extractor: Extractor) -> None:
+    """Counterexample: one side's attack on another (typed a clash, as ACLED does) is told
+    as an attack, so its sides stay attacker and target, not participants."""
+    (clash,) = _violent(extractor, "Gunmen opened fire on Iraqi soldiers in Mosul on Monday.")
+    assert clash.type == "ArmedClash"
+    assert [a for a in clash.arguments if a.role == "participant"] == []
+    assert {a.role for a in clash.arguments} >= {"perpetrator", "target"}

@@ -37,19 +37,17 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             "The alleged attacker, Omar Haddad, shot dead by police on Tuesday, had pledged "
             "allegiance to the group.",
             "shot",
-            {("perpetrator", "police"), ("target", "Omar Haddad"), ("participant", "police")},
+            {("perpetrator", "police"), ("target", "Omar Haddad")},
         ),
         (
             "Gunmen opened fire on Iraqi soldiers in Mosul on Monday.",
             "opened fire",
-            {("perpetrator", "Gunmen"), ("target", "Iraqi soldiers"), ("place", "Mosul"),
-             ("participant", "Gunmen"), ("participant", "Iraqi soldiers")},
+            {("perpetrator", "Gunmen"), ("target", "Iraqi soldiers"), ("place", "Mosul")},
         ),
         (
             "Gunmen shot at police in Harlowe overnight.",
             "shot",
-            {("perpetrator", "Gunmen"), ("target", "police"), ("place", "Harlowe"),
-             ("participant", "Gunmen"), ("participant", "police")},
+            {("perpetrator", "Gunmen"), ("target", "police"), ("place", "Harlowe")},
         ),
         (
             "Taliban fighters clashed with Afghan soldiers in Kunduz on Monday.",
