@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from conflict_kg.ontologies import slugify
 
-from .events import EventCluster, EventMention, concerned_clusters
+from .events import STATEMENTS, EventCluster, EventMention, concerned_clusters
 from .language import RoleFinding
 from .model import Argument, Event, Extraction, Mention, Relation, Weapon
 from .model import Span as TextSpan
@@ -32,6 +32,10 @@ def assemble(doc: Doc) -> None:
     clusters: list[EventCluster] = ext.ck_clusters
     findings: dict[int, list[RoleFinding]] = ext.ck_roles
     subevents: dict[int, tuple[str, str | None]] = ext.ck_subevents
+    concerned = concerned_clusters(clusters)
+    clusters = [
+        c for c in clusters if id(c) in concerned or not _told_as_claim(c, clusters, findings)
+    ]
     extraction = Extraction(source=source, article=meta, text=doc.text)
     events: list[Event] = []
     weapons: dict[str, Weapon] = {}
@@ -46,8 +50,9 @@ def assemble(doc: Doc) -> None:
         )
         events.append(event)
     event_of = {id(cluster): event for cluster, event in zip(clusters, events, strict=True)}
-    for statement, concerned in concerned_clusters(clusters).items():
-        event_of[statement].concerns = event_of[id(concerned)].id
+    for statement, about in concerned.items():
+        if statement in event_of and id(about) in event_of:
+            event_of[statement].concerns = event_of[id(about)].id
     extraction.events = events
     extraction.weapons = list(weapons.values())
     extraction.entities = [e for e in ext.ck_entities.entities.values() if e.mentions]
@@ -83,6 +88,47 @@ def _mention(mention: EventMention) -> Mention:
     )
 
 
+SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Kinds of actor that can be a side of an armed clash."""
+
+
+def _clash_sides(findings: list[RoleFinding]) -> list[RoleFinding]:
+    """Both sides of a clash told as fighting as its participants: ACLED types a battle by
+    its two armed sides, and which one the sentence made the subject ("perpetrator") or the
+    object ("target") of "clashed" says nothing of who attacked. An attack by one armed
+    side on another ("attacks on US forces", typed a clash) keeps only its attacker and
+    target. The perpetrator and target
+    arguments stay (the contract keeps them); a side never denied is a participant, with
+    the same evidence, certainty and source."""
+    return [
+        RoleFinding("participant", f.entity, None, f.span, f.attribution, "clash-side")
+        for f in findings
+        if f.role in ("perpetrator", "target")
+        and f.entity is not None
+        and f.entity.type in SIDE_TYPES
+        and f.attribution.certainty != "denied"
+    ]
+
+
+def _told_as_claim(
+    cluster: EventCluster, clusters: list[EventCluster], findings: dict[int, list[RoleFinding]]
+) -> bool:
+    """Whether a statement event that names no event it is about ("the group denied the
+    accusations") is empty, and its sentence's allegation or denial is already a perpetrator
+    claim, with its source and certainty, of an incident: then it is no event of its own."""
+    if cluster.event_class not in STATEMENTS or findings.get(id(cluster)):
+        return False
+    sentences = {m.sentence.start for m in cluster.mentions}
+    return any(
+        f.role == "perpetrator"
+        and f.attribution.certainty != "asserted"
+        and f.span.sent.start in sentences
+        for other in clusters
+        if other is not cluster
+        for f in findings.get(id(other), [])
+    )
+
+
 def _event(
     article_id: str,
     number: int,
@@ -95,6 +141,9 @@ def _event(
     trigger = ordered[0]
     date_value = cluster.date
     event_class, acled = subevent
+    if event_class == "ArmedClash" and any(m.event_class == "ArmedClash" for m in cluster.mentions):
+        # told as fighting ("clashed", "fought", "the fighting"), not as one side's attack
+        findings = findings + _clash_sides(findings)
     event = Event(
         id=f"{article_id[:12]}-{number}",
         type=event_class,

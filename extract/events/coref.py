@@ -60,10 +60,15 @@ COLLECTIVE_CLASSES = frozenset({"ArmedClash", "Protest", "Riot", "Election", "Sa
 plural: "the clashes", "protests", "the talks" name one event; "attacks" do not."""
 ALTERITY = frozenset(
     {"another", "other", "separate", "different", "new", "fresh", "further", "earlier",
-     "previous", "similar"}
+     "previous", "similar", "separately", "elsewhere"}
 )  # fmt: skip
-"""Determiners and adjectives that say the incident is not one already told. Ordinals ("a
-second blast") are read from the entity label ORDINAL."""
+"""Determiners, adjectives and adverbs that say the incident is not one already told
+("Separately, gunmen abducted ..."). Ordinals ("a second blast") are read from the entity
+label ORDINAL."""
+BATTLE = "ArmedClash"
+BATTLE_FIRE = frozenset({"Shelling"})
+"""Classes of fire that, told within a battle, are that battle's weapons: ACLED types an
+armed clash by its two armed sides, whatever they fire ("exchanged artillery fire")."""
 DISTRIBUTIVE = frozenset({"either", "each", "both", "neither", "every", "all"})
 """Determiners that speak of several incidents at once: no one incident to refer to."""
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -183,6 +188,8 @@ class EventCluster:
         if not mention.anaphoric and mention.event_class not in self._classes:
             self._classes.append(mention.event_class)
             self._class = class_tree().most_specific(self._classes)
+            if BATTLE in self._classes and self._class in BATTLE_FIRE:
+                self._class = BATTLE  # a clash with artillery is still a clash
         elif not self._class:
             self._class = mention.event_class
         if mention.date is not None and (
@@ -611,10 +618,21 @@ class _Reader:
             if sharing:
                 return sharing[0]
             return self.continued(candidates, mention) if kind == "bare" else None
-        sharing = [c for c in candidates if self.shares(c, mention, named=False)]
+        sharing = [
+            c
+            for c in candidates
+            if self.shares(c, mention, named=False)
+            and (_fits(c, mention) or self.shares_beyond_day(c, mention))
+        ]
         if sharing:
             return sharing[0]
         return self.continued(candidates, mention)
+
+    def shares_beyond_day(self, cluster: EventCluster, mention: EventMention) -> bool:
+        """Whether the mention names a place or an actor of the cluster's: a day alone does
+        not make a kidnapping part of a battle told the same day."""
+        args = self.args(mention)
+        return bool(args.places & cluster.places or args.actors & cluster.actors)
 
     def continued(
         self, candidates: list[EventCluster], mention: EventMention
@@ -628,6 +646,8 @@ class _Reader:
         near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
         if mention.event_class in last.classes and (near or len(candidates) == 1):
             return last
+        if near and last.event_class == BATTLE and mention.event_class in BATTLE_FIRE:
+            return last  # "... clashed near Djenne. The two sides exchanged artillery fire"
         if near and self.args(mention).pronoun:
             return last
         return None

@@ -25,21 +25,46 @@ def dates(doc: Doc) -> None:
     date_mentions(doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text))
 
 
+DAY_PRECISIONS = frozenset({"day", "month-day", "week"})
+OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "come", "unfold", "begin", "start"})
+"""Verbs that only say an event happened: a date on them is the event's date."""
+
+
 def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
-    """Give a mention the date of a DATE entity of its sentence that is near it in the tree
-    (`dated_mentions`), when the expression resolves against `anchor`."""
-    for ent, mention in dated_mentions(doc, mentions):
-        if mention.date is not None:
+    """Give a mention the date of a DATE (or TIME) entity of its sentence that is near it in
+    the tree, when the expression resolves against `anchor`."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.start, []).append(mention)
+    for ent in doc.ents:
+        # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
+        # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        candidates = by_sentence.get(ent.sent.start)
+        if not candidates:
             continue
         resolved = resolve_date(ent.text, anchor)
-        if resolved is not None:
+        if resolved is None:
+            continue
+        mention = date_anchor(ent, candidates)
+        if mention is None or mention.date is not None:
+            continue
+        reach = 2 if (mention.definite or mention.anaphoric) else 4
+        head = mention.head
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
+            head = head.head  # "the attack took place on Tuesday": the verb only says it happened
+        # A day deep inside the event's own phrase ("an attack by X on a base in Marte on
+        # Sunday", where the parser hangs the day on the last noun) is still the event's.
+        inside = resolved.precision in DAY_PRECISIONS and mention.head in ent.root.ancestors
+        if inside or dependency_distance(ent.root, head) <= reach:
             mention.date = resolved
 
 
 def dated_mentions(doc: Doc, mentions: list[EventMention]) -> Iterator[tuple[Span, EventMention]]:
-    """Each DATE entity with the mention of its sentence nearest to it in the tree, when it is
-    near enough: nearer for a definite or anaphoric mention, which more often only points
-    back."""
+    """For coreference: each DATE entity with the mention of its sentence nearest to it in
+    the tree, when it is near enough: nearer for a definite or anaphoric mention, which more
+    often only points back."""
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)

@@ -195,11 +195,22 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     killed by a roadside bomb": a verb of harm whose doer is a weapon reports the attack
     that weapon made, typed by the weapon downstream; "the storm hit the coast" and "he hit
     the ball" name no weapon and no attack."""
-    doers = _doers(span.root)
+    root = span.root
+    doers = _doers(root)
+    if not doers and root.dep_ == "advcl" and root.tag_ == "VBG" and not _told(root.head):
+        # "a grenade was thrown into a bar, injuring three": the participle's doer is
+        # its clause's subject (when that clause is no attack already told)
+        doers = [c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
     # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
     # an attack already reported, and "hit" is that attack's verb, not a second one.
     return any(t.i in weapon_tokens for t in doers)
+
+
+def _told(token: Token) -> bool:
+    """Whether the token is a violent trigger word itself ("struck", "exploded")."""
+    spans = token.doc.spans.get(TRIGGERS_KEY, [])
+    return any(s.label_ in ATTACK_FAMILY and s.start <= token.i < s.end for s in spans)
 
 
 def _armed_doer(span: Span) -> bool:

@@ -101,6 +101,29 @@ a plural is no sign of background for them."""
 SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
 """Statements about another event are judged by the claims rules, not here."""
 
+FREQUENCY_ADVERBS = frozenset(
+    {"often", "frequently", "regularly", "usually", "routinely", "sometimes", "always",
+     "habitually", "occasionally", "seldom", "rarely", "generally", "typically", "normally",
+     "periodically", "constantly", "daily", "nightly", "weekly"}
+)  # fmt: skip
+"""Adverbs of frequency (a closed class): the event they modify recurs."""
+RECURRENCE_UNITS = frozenset(
+    {"day", "night", "week", "month", "year", "morning", "evening", "weekend", "time",
+     "season", "spring", "summer", "autumn", "winter"}
+)  # fmt: skip
+"""Time nouns that "every"/"each" turns into a frequency ("every week", "each time")."""
+TREND_LEMMAS = frozenset(
+    {"rise", "increase", "double", "triple", "treble", "fall", "drop", "decline", "decrease",
+     "grow", "surge", "soar", "climb", "dwindle", "halve", "multiply", "spike", "slow"}
+)  # fmt: skip
+"""Verbs of change in quantity: with a plural event noun as subject they tell a trend."""
+BACKGROUND_PREPOSITIONS = frozenset({"since"})
+"""Prepositions that set a plural event noun as the background of another clause ("have
+fled since the raids"): the state is reported, not the raids."""
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists")
+"""Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
+classifies people ("protest leaders") names no incident."""
+
 SHORT_TIME_UNITS = frozenset(
     {"day", "days", "hour", "hours", "night", "nights", "overnight", "morning", "evening",
      "afternoon", "tonight", "dawn", "dusk", "midnight", "noon"}
@@ -167,8 +190,19 @@ def _modal(verb: Token) -> Reason | None:
     if not modals:
         return None
     if any(a.lemma_.lower() == "have" for a in auxiliaries):
-        return None
+        # ... unless a condition says it did not happen: "would have arrested them if
+        # they had found them" (a counterfactual)
+        return "conditional" if _conditioned(verb) else None
     return "future" if modals[0].lower_ in FUTURE_MODALS else "hypothetical"
+
+
+def _conditioned(verb: Token) -> bool:
+    """Whether a clause of the verb is a condition ("if they had found them")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for c in verb.children
+    )
 
 
 def _negative_argument(token: Token) -> bool:
@@ -284,7 +318,26 @@ def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
         return mood
     if _present_simple(verb) and not _headline(sentence) and _generic_subject(verb):
         return "habitual"  # "insurgents often target markets"
+    if _frequent(verb):
+        return "habitual"  # "the militia raids the road every week", "often shelled"
     return None
+
+
+def _frequent(verb: Token) -> bool:
+    """A frequency adverbial on the clause: an adverb of frequency ("often", "usually") or
+    a time noun quantified by "every"/"each" ("every week", "each night"). The event then
+    recurs: no single incident. ("repeatedly" is left out: "repeatedly shelled the town on
+    Monday" tells one day's incident.)"""
+    clause = _finite_governor(verb) if verb.pos_ in ("VERB", "AUX") else verb
+    for node in {verb, clause}:
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in FREQUENCY_ADVERBS:
+                return True
+            if child.dep_ in ("npadvmod", "obl", "advmod", "dobj") and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children
+            ):
+                return child.lower_ in RECURRENCE_UNITS
+    return False
 
 
 def _generic_subject(verb: Token) -> bool:
@@ -454,6 +507,8 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         head = noun.head
         if head.lemma_.lower() in INTENTION_LEMMAS and head.lemma_.lower() not in WITH_PREPOSITION:
             return "hypothetical"
+        if _classifies_agents(head):
+            return "generic"  # "protest leaders met the governor": no protest is told
         return _determiner_reason(head)
     first = _first_conjunct(noun)  # "the disappearance and kidnapping of X": one phrase
     own = _determiner_reason(first)
@@ -462,6 +517,8 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     definite = _definite(first)
     if _intended(noun, definite):
         return "hypothetical"
+    if _background_phrase(first, event_class):
+        return "background"
     if definite:
         return None
     path, verb = _governing_path(first)
@@ -473,8 +530,12 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         mood = _clause_mood(verb, sentence)
         if mood is not None:
             return mood
+        if _frequent(verb):
+            return "habitual"  # "ambushes happen every week"
     headline = _headline(sentence)
-    plural = noun.tag_ in ("NNS", "NNPS") and event_class not in NUMBER_FREE_CLASSES
+    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
+    if plural and subject and verb is not None and not _counted(noun) and _trend(verb):
+        return "background"  # "kidnappings keep rising", "attacks doubled": a trend
     # A predicate noun classifies what its subject refers to ("this is an assassination").
     classifies = first.dep_ in ("attr", "oprd")
     if verb is not None and direct and not classifies and _present_simple(verb) and not headline:
@@ -492,6 +553,43 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         if governing is not None and _present_or_perfect(governing) and not _episodic(governing):
             return "background"
     return None
+
+
+def _trend(verb: Token) -> bool:
+    """A verb of change in quantity, or an aspectual verb governing one ("keep rising"): its
+    plural subject is counted as a whole, not told as incidents."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if verb.dep_ == "aux":
+        verbs.append(verb.head)  # "keep" read as an auxiliary of "rising"
+    return any(v.lemma_.lower() in TREND_LEMMAS for v in verbs)
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, also where a capital at the start of a sentence made the tagger read
+    it as a singular proper name ("Kidnappings for ransom have become ...")."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    capitalised = noun.is_sent_start and noun.tag_ == "NNP" and not noun.ent_type_
+    return capitalised and noun.lower_.endswith("s") and not noun.lower_.endswith("ss")
+
+
+def _classifies_agents(head: Token) -> bool:
+    """An agent noun modified by the event noun ("protest leaders", "strike organisers",
+    "attack planners"): people classified by what they do, with no incident told. Nouns of
+    those an incident harmed or is pinned on ("attack victims", "the bombing suspect")
+    keep it."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    return head.lower_.endswith(AGENT_SUFFIXES) and head.lower_ not in ("survivor", "survivors")
+
+
+def _background_phrase(noun: Token, event_class: str) -> bool:
+    """A plural event noun in a background prepositional phrase of another clause ("have
+    fled the area since the raids"), neither counted nor collective by nature."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in BACKGROUND_PREPOSITIONS:
+        return False
+    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
+    return plural and not _counted(noun)
 
 
 def _present_or_perfect(verb: Token) -> bool:

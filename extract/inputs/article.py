@@ -67,12 +67,14 @@ _DATE_LINE = re.compile(
 """A header line "date 2021-11-08 Section" or "Date: 2021-11-08"."""
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
-    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
+    r"(?:,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
     r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*(?:--?|–|—)\s*",
     re.M,
 )
 """A wire dateline: "KIRKUK, Iraq, March 15 (Reuters) -", "Gaza City, Jan. 5, 2023 (Xinhua)
---", "BEIRUT (AP) —" (without a date only when the place is in capitals)."""
+--", "LAGOS, Monday, March 9, 2026 (Agency) -" (the weekday only repeats the date),
+"BEIRUT (AP) —" (without a date only when the place is in capitals)."""
 _MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(

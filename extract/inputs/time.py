@@ -129,6 +129,12 @@ def resolve_date(expression: str, anchor: date | MonthDay | None) -> ResolvedDat
     text = " ".join(expression.lower().replace("’", "'").split())
     text = re.sub(r"^(on|in|since|by|during|from|until|of|the)\s+", "", text)
     text = re.sub(r"'s$", "", text).strip()
+    dated = _without_weekday(text)
+    if dated is not None:
+        # "Sunday, March 1, 2026": the written date says the day; the weekday only repeats it.
+        found = resolve_date(dated, anchor)
+        if found is not None:
+            return found
 
     if not isinstance(anchor, date):
         absolute = _absolute(text, None)
@@ -139,6 +145,14 @@ def resolve_date(expression: str, anchor: date | MonthDay | None) -> ResolvedDat
     if absolute is not None:
         return absolute
     return _relative(text, anchor)
+
+
+def _without_weekday(text: str) -> str | None:
+    """The date written after its weekday ("sunday, march 1, 2026" -> "march 1, 2026"), or
+    None when the text does not begin with a weekday followed by more than a part of the
+    day ("sunday night" stays a weekday)."""
+    found = re.fullmatch(r"(?:" + "|".join(_WEEKDAYS) + r")\b,?\s+(.*\d.*)", text)
+    return found[1] if found else None
 
 
 def _month_and_day(text: str) -> tuple[int, int] | None:

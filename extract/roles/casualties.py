@@ -19,11 +19,14 @@ __all__ = [
     "casualties",
     "casualty_clauses",
     "negated_clause",
+    "none_quantified",
     "tally",
     "victims",
 ]
 
-KILLING = frozenset({"kill", "die", "dead", "death", "killing", "slay", "massacre"})
+KILLING = frozenset(
+    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead"}
+)
 INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -46,27 +49,88 @@ def _number(token: Token) -> int | None:
     return None
 
 
+def _own_number(token: Token) -> int | None:
+    """The count a phrase head gives: its number modifier ("two bodyguards") or itself a
+    number ("five were hurt")."""
+    count = _number(token)
+    if count is None and token.like_num:
+        digits = int(token.text) if token.text.isdigit() else None
+        count = NUMBER_WORDS.get(token.lower_) or digits
+    return count
+
+
+def _count(holder: Token) -> int | None:
+    """The count of a phrase and its conjuncts, summed: "three soldiers and two civilians"
+    are 5; a phrase that quantifies nobody ("nobody", "no one", "no soldiers") is 0."""
+    if none_quantified(holder):
+        return 0
+    parts = [holder]
+    for part in parts:
+        parts.extend(c for c in part.children if c.dep_ == "conj")
+    counts = [_own_number(t) or _one(t) for t in parts]
+    if counts[0] is None:
+        return None
+    return sum(c for c in counts if c is not None)
+
+
+def _one(token: Token) -> int | None:
+    """1 for a singular noun with an indefinite article ("two soldiers and a civilian")."""
+    singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
+    return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
+
+
+NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
+CASUALTY_NOUNS = {"casualties": ("kill", "injure"), "deaths": ("kill",), "fatalities": ("kill",),
+                  "injuries": ("injure",)}  # fmt: skip
+"""Nouns of harm whose negation ("there were no casualties") reports none of that kind."""
+
+
+def none_quantified(holder: Token) -> bool:
+    """ "nobody", "none", "no one", "no soldiers", "not a single soldier": the phrase says
+    that no one is meant (its determiner or its own word is the negative quantifier)."""
+    if holder.lower_ in NOBODY:
+        return True
+    return any(
+        c.dep_ in ("det", "neg", "advmod") and c.lower_ in ("no", "not") for c in holder.children
+    )
+
+
 def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     """(killing or injuring word, "kill" or "injure", count or None) for each casualty
-    clause of a sentence, so that a sentence telling two incidents gives each its own."""
+    clause of a sentence, so that a sentence telling two incidents gives each its own.
+    "Nobody was hurt" and "there were no casualties" are clauses with the count 0."""
     found: list[tuple[Token, str, int | None]] = []
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
-        if kind is None or negated_clause(token):
+        if kind is None:
+            found.extend((token, k, 0) for k in _no_casualties(token))
+            continue
+        if negated_clause(token):
             continue
         count: int | None = None
-        for child in token.children:
-            if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
-                count = _number(child)
-                if count is None and child.like_num:
-                    count = NUMBER_WORDS.get(child.lower_) or (
-                        int(child.text) if child.text.isdigit() else None
-                    )
+        holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if not holders and token.dep_ == "conj":
+            # "nobody was killed or injured": the second verb shares the first's subject
+            holders = [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        for child in holders:
+            count = _count(child)
         if token.dep_ == "amod" and count is None:
             count = _number(token.head)
+        if count is None and token.lower_ == "dead" and token.head.pos_ == "VERB":
+            # "shot dead five farmers", "found five farmers dead": who is dead is the verb's
+            for holder in token.head.children:
+                if holder.dep_ in ("dobj", "nsubjpass"):
+                    count = _count(holder)
         found.append((token, kind, count))
     return found
+
+
+def _no_casualties(token: Token) -> tuple[str, ...]:
+    """The kinds of harm a negated noun of harm denies: "no casualties" both, "no deaths"
+    killing; nothing for any other word."""
+    kinds = CASUALTY_NOUNS.get(token.lower_, ())
+    return kinds if kinds and none_quantified(token) else ()
 
 
 def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
@@ -118,6 +182,8 @@ def victims(
         elif not holders:
             holders = [c for c in token.children if c.dep_ == "dobj"]
         for holder in holders:
+            if none_quantified(holder):
+                continue  # "no soldiers were killed": nobody is a victim
             found.extend((e, span, token) for e, span in denoted_actors(holder, "victim", table))
     return found
 
@@ -129,5 +195,7 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "agent", "prep") and any(t.i in triggers for t in child.subtree):
             return True
+    if any(c.dep_ == "advcl" and c.i in triggers for c in verb.children):
+        return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head
     return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers

@@ -110,12 +110,13 @@ def settle_responsibility(
     incidents = [c for c in clusters if c.event_class in ATTACK_FAMILY | {"Abduction"}]
     if not incidents:
         return
-    reader = _Reader(doc, incidents, table)
+    reader = _Reader(doc, incidents, table, findings)
     blamed: set[tuple[int, int]] = set()
     for cluster, finding in reader.statements():
         findings[id(cluster)].append(finding)
         blamed.add((finding.span.start, finding.span.end))
     doubted = _doubted_sentences(doc)
+    accusers = reader.accusers
     for cluster in clusters:
         settled = []
         for finding in findings[id(cluster)]:
@@ -123,6 +124,8 @@ def settle_responsibility(
                 continue
             if finding.role != "perpetrator" and (finding.span.start, finding.span.end) in blamed:
                 continue  # "blamed the attack on X": X is no target of the attack
+            if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
+                continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
         findings[id(cluster)] = settled
 
@@ -130,10 +133,19 @@ def settle_responsibility(
 class _Reader:
     """Statements of responsibility of one Doc and the incidents they are about."""
 
-    def __init__(self, doc: Doc, incidents: list[EventCluster], table: EntityTable) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        incidents: list[EventCluster],
+        table: EntityTable,
+        findings: dict[int, list[RoleFinding]],
+    ) -> None:
         self.doc = doc
         self.table = table
         self.incidents = incidents
+        self.findings = findings
+        self.accusers: set[int] = set()
+        """Token indices of the "by" phrases of passive accusations: who accuses."""
         self.head_of: dict[int, EventCluster] = {}
         for cluster in incidents:
             for mention in cluster.mentions:
@@ -146,7 +158,12 @@ class _Reader:
                 token = self.doc[index]
                 if token.pos_ not in ("VERB", "AUX") or _negated(token):
                     continue
-                yield from getattr(self, f"_{kind}")(token)
+                found = list(getattr(self, f"_{kind}")(token))
+                if found and kind != "deny" and _passive(token):
+                    self.accusers.update(
+                        t.i for agent in _children(token, "agent") for t in agent.subtree
+                    )
+                yield from found
 
     # Which incident -------------------------------------------------------------------------
 
@@ -210,12 +227,36 @@ class _Reader:
         if incident is None:
             return
         for holder in holders:
-            for entity, span in self._actors(holder):
+            actors = self._actors(holder)
+            if rule == "denial":
+                actors = actors or self._alleged_antecedent(holder, incident)
+            for entity, span in actors:
                 said = attribution
                 if rule == "denial" and _unnamed_reference(span, entity):
                     # "the group denied ...": the denial is the group's, named as such.
                     said = Attribution(attribution.certainty, entity.name)
                 yield incident, RoleFinding("perpetrator", entity, None, span, said, rule)
+
+    def _alleged_antecedent(
+        self, holder: Token, incident: EventCluster
+    ) -> list[tuple[Entity, Span]]:
+        """The actor an anaphoric denier ("it", "they", "the group", "the militia") refers
+        to: the one last alleged or claimed to have carried out the incident it denies,
+        whatever kind of actor the article made of it."""
+        if not _anaphoric(holder):
+            return []
+        earlier = [
+            f
+            for f in self.findings.get(id(incident), [])
+            if f.role == "perpetrator"
+            and f.entity is not None
+            and f.attribution.certainty in ("alleged", "hedged", "unconfirmed")
+            and f.span.start < holder.i
+        ]
+        if not earlier:
+            return []
+        last = max(earlier, key=lambda f: f.span.start)
+        return [(last.entity, self.doc[holder.left_edge.i : holder.i + 1])]
 
     # Constructions --------------------------------------------------------------------------
 
@@ -292,9 +333,27 @@ class _Reader:
         yield from self._findings(subjects, verb, objects + complements, denial, "denial")
 
 
+STATEMENT_RULES = frozenset(
+    {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial"}
+)
+"""Rules of the findings this module adds."""
+THIRD_PERSON = frozenset({"it", "they"})
+
+
+def _anaphoric(holder: Token) -> bool:
+    """A phrase that only points back: "it", "they", or a definite group noun ("the
+    group", "the militia", "the rebels")."""
+    if holder.pos_ == "PRON":
+        return holder.lower_ in THIRD_PERSON
+    determiners = {c.lower_ for c in holder.children if c.dep_ in ("det", "poss")}
+    return holder.lower_ in GROUP_NOUNS and bool(determiners & {"the", "this", "that"})
+
+
 def _unnamed_reference(span: Span, entity: Entity) -> bool:
-    """Whether the phrase only refers to the entity without naming it ("the group")."""
-    return entity.name.lower() not in span.text.lower() and span.root.lower_ in GROUP_NOUNS
+    """Whether the phrase only refers to the entity without naming it ("the group", "it")."""
+    if entity.name.lower() in span.text.lower():
+        return False
+    return span.root.lower_ in GROUP_NOUNS or span.root.pos_ == "PRON"
 
 
 def _self_reference(subject: Token) -> bool:

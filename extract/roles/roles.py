@@ -97,8 +97,32 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-HARMING_LEMMAS = frozenset({"kill", "murder", "wound", "injure", "slaughter"})
+HARMING_LEMMAS = frozenset(
+    {"kill", "murder", "wound", "injure", "slaughter", "lynch", "behead", "massacre"}
+)
 """Verbs whose object is harmed, not aimed at: "gunmen killed ten villagers"."""
+
+
+RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"})
+"""How the parser hangs a result ("dead") on the verb that brought it about."""
+
+
+def harms(verb: Token) -> bool:
+    """Whether the verb says its object was harmed: a verb of harm ("killed ten
+    villagers"), or any act with a result of death ("shot dead", "beaten to death",
+    "hacked to death"), read off the verb's complements, not its lemma."""
+    if verb.lemma_.lower() in HARMING_LEMMAS:
+        return True
+    after = verb.i + 1
+    if after < len(verb.doc) and verb.doc[after].lower_ == "dead":
+        return True  # "shot dead six farmers", where the parser hangs "dead" on the object
+    for child in verb.children:
+        if child.dep_ in RESULT_DEPS and child.lower_ == "dead":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(o.lemma_.lower() == "death" for o in child.children if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
@@ -108,7 +132,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     cls = mention.event_class
     agent_role = "participant" if cls in PARTICIPANT_CLASSES else "perpetrator"
     # Whom an attacker kills or wounds is its victim; whom it attacks, its target.
-    patient_role = "victim" if head.pos_ == "VERB" and head.lemma_ in HARMING_LEMMAS else "target"
+    patient_role = "victim" if head.pos_ == "VERB" and harms(head) else "target"
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
         if cls in ATTACK_FAMILY | {"Abduction"}:

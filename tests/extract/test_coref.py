@@ -123,12 +123,12 @@ def test_headline_lead_and_back_references_are_one_targeted_drone_strike(
 
 
 def test_a_day_of_fighting_told_through_four_verbs_is_one_clash(extractor: Extractor) -> None:
-    """Dateline wire copy: "clashed", "battled", "exchanged fire" and "the fighting" are one
-    clash carrying both sides and the death toll."""
+    """Dateline wire copy: the headline's "fight", "clashed", "battled", "exchanged fire"
+    and "the fighting" are one clash carrying both sides and the death toll."""
     result = _run(extractor, CLASH)
     (clash,) = _violent(result)
     assert clash.type == "ArmedClash"
-    assert _texts(clash) == ["clashed", "battled", "exchanged fire", "fighting"]
+    assert _texts(clash) == ["fight", "clashed", "battled", "exchanged fire", "fighting"]
     assert "islamic-state-sahel-province" in _roles(clash, "target")
     assert "mali" in _roles(clash, "perpetrator")
     assert clash.fatalities == 14

@@ -52,7 +52,8 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             "Taliban fighters clashed with Afghan soldiers in Kunduz on Monday.",
             "clashed",
             {("perpetrator", "Taliban fighters"), ("target", "Afghan soldiers"),
-             ("place", "Kunduz")},
+             ("place", "Kunduz"), ("participant", "Taliban fighters"),
+             ("participant", "Afghan soldiers")},
         ),
     ],
 )  # fmt: skip
