@@ -16,6 +16,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.incidents import (
     IndexedIncident,
     actor_spellings,
@@ -144,7 +145,7 @@ def _group_links(store: Store, group: URIRef | None) -> list[dict[str, Term]]:
     """Every link of `group` (of all groups for None); the whole list is kept per store
     generation because each page of `/links` needs all of it to sort and count."""
     if group is None:
-        return store.memo("group_links", lambda: select(store, "group_links"))
+        return kept(store, "group_links", lambda: select(store, "group_links"))
     return select(store, "group_links", group=group)
 
 

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.model import (
     IncidentActor,
     IncidentDetail,
@@ -146,7 +147,7 @@ class Resolved:
 def resolved(store: Store) -> Resolved:
     """The store's resolution, read once per write generation: every list lookup needs it
     whole, and on a store of thousands of incidents reading it is most of a request."""
-    return store.memo("resolved", lambda: _read_resolved(store))
+    return kept(store, "resolved", lambda: _read_resolved(store))
 
 
 def _read_resolved(store: Store) -> Resolved:
@@ -222,7 +223,7 @@ def list_incidents(
     elif certainty is not None:
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
     if found is None:
-        found = store.memo("incidents", lambda: _index(select(store, "incidents")))
+        found = kept(store, "incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
     incidents = {i.iri: i for i in map(resolution.incident, found.values())}
     wanted = wanted_classes(type, incident_classes)
@@ -266,7 +267,7 @@ def _reports_with_actor_types(store: Store, wanted: frozenset[str]) -> set[Term]
     """The reports where an actor whose class (its first in `ENTITY_CLASSES`, as the network
     types actors) is among `wanted` has a role, at any certainty."""
     kinds: dict[tuple[Term, Term], set[str]] = defaultdict(set)
-    for row in store.memo("incident_actor_types", lambda: select(store, "incident_actor_types")):
+    for row in kept(store, "incident_actor_types", lambda: select(store, "incident_actor_types")):
         name = local_id(str(row["type"]))
         if name in ACTOR_TYPES:
             kinds[(row["incident"], row["actor"])].add(name)
