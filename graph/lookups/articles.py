@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from rdflib import URIRef
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.model import (
     ArticleContents,
     ArticleEvent,
@@ -32,21 +33,28 @@ def _ref(row: Mapping[str, Term], node: str, name: str) -> Ref | None:
     return Ref(identifier, text(row, name) or identifier)
 
 
-def list_articles(store: Store, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
-    """Stored articles, most recently published first (undated last), with how many
-    incidents each reports and how many entities it mentions."""
+def _newest_first(store: Store) -> tuple[tuple[Term, Mapping[str, Term]], ...]:
     found: dict[Term, Mapping[str, Term]] = {}
     for row in select(store, "articles"):
         found.setdefault(row["article"], row)
-    ordered = sorted(
-        found.items(),
-        key=lambda item: (
-            "published" not in item[1],
-            "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
-            text(item[1], "title") or "",
-            str(item[0]),
-        ),
+    return tuple(
+        sorted(
+            found.items(),
+            key=lambda item: (
+                "published" not in item[1],
+                "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
+                text(item[1], "title") or "",
+                str(item[0]),
+            ),
+        )
     )
+
+
+def list_articles(store: Store, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
+    """Stored articles, most recently published first (undated last), with how many
+    incidents each reports and how many entities it mentions. The order is kept per write
+    generation; a page reads only its own articles' counts."""
+    ordered = kept(store, "articles_newest_first", lambda: _newest_first(store))
     items = []
     for iri, row in ordered[offset : offset + limit]:
         events = {r["incident"] for r in select(store, "article_events", article=iri)}

@@ -186,7 +186,12 @@ def links_groups_incidents(
     each with the evidence of the claims that state it. `type` and `incident_classes`
     filter the incident's class (with subclasses), `group_type` the group's."""
     wanted = wanted_classes(type, incident_classes)
-    links = _links(store, None, role, certainty, wanted, group_type, date_from, date_to)
+    filters = (role, certainty, wanted, group_type, date_from, date_to)
+    if filters == (None,) * len(filters):
+        # The unfiltered list, the one most asked for, is sorted once per write.
+        links = kept(store, "links_groups_incidents", lambda: _links(store, None, *filters))
+    else:
+        links = _links(store, None, *filters)
     page = links[offset : offset + limit]
     evidence_of = _evidence_of(store, page)
     items = tuple(

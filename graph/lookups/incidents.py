@@ -222,17 +222,20 @@ def list_incidents(
             )
     elif certainty is not None:
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
-    if found is None:
-        found = kept(store, "incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
-    incidents = {i.iri: i for i in map(resolution.incident, found.values())}
+    if found is None:
+        ordered = kept(store, "incidents_newest_first", lambda: _newest_first(store, resolution))
+    else:
+        ordered = _in_order(resolution, found.values())
     wanted = wanted_classes(type, incident_classes)
-    selected = [
-        incident
-        for incident in incidents.values()
-        if matches(incident.classes, incident.date, incident.precision, wanted, date_from, date_to)
-        and len(resolution.members(incident.iri)) >= min_reports
-    ]
+    selected: Sequence[IndexedIncident] = ordered
+    if wanted is not None or date_from is not None or date_to is not None or min_reports > 1:
+        selected = [
+            i
+            for i in ordered
+            if matches(i.classes, i.date, i.precision, wanted, date_from, date_to)
+            and len(resolution.members(i.iri)) >= min_reports
+        ]
     if place is not None:
         facts = place_facts(store, resolution.actors)
         selected = [
@@ -243,11 +246,25 @@ def list_incidents(
     if actor_types:
         typed = _reports_with_actor_types(store, frozenset(actor_types))
         selected = [i for i in selected if any(m in typed for m in resolution.members(i.iri))]
-    selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]
     described = _Described.of(store, [m for i in page for m in resolution.members(i.iri)])
     summaries = tuple(_summary(i, resolution, described, min_certainty) for i in page)
     return Page(summaries, len(selected), limit, offset)
+
+
+def _newest_first(store: Store, resolution: Resolved) -> tuple[IndexedIncident, ...]:
+    """Every resolved incident, newest first: the unfiltered list, kept per write."""
+    return _in_order(resolution, _index(select(store, "incidents")).values())
+
+
+def _in_order(
+    resolution: Resolved, reports: Iterable[IndexedIncident]
+) -> tuple[IndexedIncident, ...]:
+    """The incidents `reports` were resolved into, each once, newest first."""
+    incidents = {i.iri: i for i in map(resolution.incident, reports)}
+    return tuple(
+        sorted(incidents.values(), key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
+    )
 
 
 def wanted_classes(type: str | None, classes: Sequence[str]) -> frozenset[URIRef] | None:
