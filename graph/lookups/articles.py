@@ -33,13 +33,23 @@ def _ref(row: Mapping[str, Term], node: str, name: str) -> Ref | None:
     return Ref(identifier, text(row, name) or identifier)
 
 
+def _articles(store: Store) -> dict[Term, Mapping[str, Term]]:
+    """Every stored article's row (title, dates, publisher, dateline), kept per write: the
+    `articles` query bound to one article still reads them all on the embedded store."""
+
+    def read() -> dict[Term, Mapping[str, Term]]:
+        found: dict[Term, Mapping[str, Term]] = {}
+        for row in select(store, "articles"):
+            found.setdefault(row["article"], row)
+        return found
+
+    return kept(store, "articles", read)
+
+
 def _newest_first(store: Store) -> tuple[tuple[Term, Mapping[str, Term]], ...]:
-    found: dict[Term, Mapping[str, Term]] = {}
-    for row in select(store, "articles"):
-        found.setdefault(row["article"], row)
     return tuple(
         sorted(
-            found.items(),
+            _articles(store).items(),
             key=lambda item: (
                 "published" not in item[1],
                 "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
@@ -82,7 +92,7 @@ def get_article(store: Store, id: str) -> ArticleContents | None:
     iri = article_iri(id)
     if not store.has_article(iri):
         return None
-    row = next(iter(select(store, "articles", article=iri)), {})
+    row = _articles(store).get(iri, {})
     classes: dict[Term, set[Term]] = defaultdict(set)
     events: dict[Term, Mapping[str, Term]] = {}
     for event in select(store, "article_events", article=iri):
