@@ -54,6 +54,8 @@ KINDS = {
     "ArmedClash": "ARMED_CLASH",
 }
 START = date(2015, 1, 1)
+COLD = ("/entities", "/incidents", "/articles", "/links/groups-incidents")
+"""The lists whose first request builds what is kept per write, in this order."""
 
 
 def word(salt: str) -> str:
@@ -222,19 +224,31 @@ def routes(client: httpx.Client, corpus: Corpus) -> dict[str, str]:
     }
 
 
+def timed_get(client: httpx.Client, url: str) -> float:
+    """Milliseconds of one request, which must answer 200."""
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (url, response.text[:300])
+    return elapsed
+
+
+def first_requests(base: str) -> dict[str, float]:
+    """Milliseconds of the first request of each list on a fresh server: what the first
+    reader after a write pays to build the indexes kept per write."""
+    with httpx.Client(base_url=base, timeout=300) as client:
+        return {url: timed_get(client, url) for url in COLD}
+
+
 def measure(base: str, corpus: Corpus, requests: int) -> dict[str, tuple[float, float]]:
     """{route: (p50, p99) in ms} over `requests` requests each, after two to warm up."""
     found: dict[str, tuple[float, float]] = {}
     with httpx.Client(base_url=base, timeout=300) as client:
         for name, url in routes(client, corpus).items():
             for _ in range(2):
-                assert client.get(url).status_code == 200, (url, client.get(url).text[:300])
+                timed_get(client, url)
             times = []
-            for _ in range(requests):
-                started = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.text[:300])
+            times = [timed_get(client, url) for _ in range(requests)]
             quantiles = statistics.quantiles(times, n=100, method="inclusive")
             found[name] = (statistics.median(times), quantiles[98])
     return found
@@ -245,13 +259,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 10000])
     parser.add_argument("--requests", type=int, default=100, help="per route and size")
     args = parser.parse_args()
-    results = []
+    results: list[dict[str, tuple[float, float]]] = []
+    cold: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="lookups-scale-") as tmp:
         for size in args.sizes:
             path = Path(tmp) / f"store-{size}"
             seconds = build(path, size)
             print(f"built {size} articles in {seconds:.0f} s", file=sys.stderr, flush=True)
             with serving(path, Path(tmp)) as base:
+                cold.append(first_requests(base))
                 results.append(measure(base, Corpus(size), args.requests))
     small, large = args.sizes
     print(f"\nLookup latency over the real server, {args.requests} requests per route (ms)\n")
@@ -264,6 +280,9 @@ def main() -> None:
         worst = max(worst, p50b / p50a)
         print(f"{name:28} {p50a:10.1f} {p99a:10.1f} {p50b:11.1f} {p99b:11.1f} {p50b / p50a:8.2f}x")
     print(f"\nlargest p50 ratio: {worst:.2f}x (goal: at most 2x)")
+    print("\nFirst request on a fresh server (builds the indexes kept until the next write), ms")
+    for url in COLD:
+        print(f"{url:28} {cold[0][url]:10.0f} {cold[1][url]:11.0f}")
 
 
 if __name__ == "__main__":

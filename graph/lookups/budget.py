@@ -6,14 +6,14 @@ budget around its call (`within`), and every named query the lookups run (`rows.
 then reads it: the deadline is checked before each query, the store reads at most one row
 past the cap, and a query that returns more than the cap stops the lookup with
 `LookupTooLarge`. The whole-store indexes the lookups keep per write generation (`kept`)
-are read under the deadline (in a worker the embedded store kills at the deadline) but not
-the row cap: they are what keeps each request small, and a page never holds more than its
-`limit`. Without a budget (the CLI,
-the library) nothing is limited.
+are built once, outside any request's budget (see there): they are what keeps each request
+small, and a page never holds more than its `limit`. Without a budget (the CLI, the
+library) nothing is limited.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable, Iterator, Sized
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -49,7 +49,6 @@ class LookupTooLarge(Exception):
 
 
 _CURRENT: ContextVar[Budget | None] = ContextVar("lookup_budget", default=None)
-_WHOLE_STORE: ContextVar[bool] = ContextVar("lookup_whole_store", default=False)
 
 
 @contextmanager
@@ -63,16 +62,14 @@ def within(budget: Budget | None) -> Iterator[None]:
 
 
 def query_options() -> QueryOptions:
-    """The store options of the next query. Stop now if the budget ran out or the client
-    went away; else a request's own (small, bound) query runs in this process with the row
-    cap, the deadline checked between queries, and a whole-store read (`kept`) runs with the
-    deadline, in a worker the embedded store kills when it passes."""
+    """The store options of the next query of a lookup: stop now if the budget ran out or
+    the client went away, else the row cap. The queries of a request are small and bound
+    to ids, so they run in this process (a deadline would send each one to the embedded
+    store's killable worker, through a pipe); the deadline is checked before each."""
     budget = _CURRENT.get()
     if budget is None:
         return NO_OPTIONS
     budget.check()
-    if _WHOLE_STORE.get():
-        return QueryOptions(deadline=budget.deadline)
     return QueryOptions(max_rows=budget.max_rows)
 
 
@@ -86,7 +83,7 @@ def timed_out(error: QueryTimeoutError) -> Exception:
 def check_rows(rows: Sized, query: str) -> None:
     """Raise `LookupTooLarge` when a query returned more rows than the cap."""
     budget = _CURRENT.get()
-    if budget is None or _WHOLE_STORE.get():
+    if budget is None:
         return
     if budget.max_rows is not None and len(rows) > budget.max_rows:
         raise LookupTooLarge(
@@ -95,15 +92,28 @@ def check_rows(rows: Sized, query: str) -> None:
         )
 
 
+_BUILDING: dict[Hashable, threading.Lock] = {}
+_BUILDING_LOCK = threading.Lock()
+
+
 def kept(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
-    """`store.memo(key, compute)`, `compute` read as a whole-store index: under the deadline
-    but not the row cap, kept until the store's next write."""
+    """`store.memo(key, compute)`: a whole-store index, kept until the store's next write.
 
-    def whole() -> T:
-        token = _WHOLE_STORE.set(True)
-        try:
-            return compute()
-        finally:
-            _WHOLE_STORE.reset(token)
-
-    return store.memo(key, whole)
+    It is built outside any budget, in this process, and once: requests that need it while
+    it is built wait for it rather than build it again. Stopping a build at one request's
+    deadline would throw the work away, so on a large store every request after a write
+    would start it again and none would ever finish; built once, it serves every request
+    until the next write. The request that waited still answers within its own budget: the
+    budget is checked as soon as the index is there."""
+    with _BUILDING_LOCK:
+        lock = _BUILDING.setdefault(key, threading.Lock())
+    token = _CURRENT.set(None)
+    try:
+        with lock:
+            value = store.memo(key, compute)
+    finally:
+        _CURRENT.reset(token)
+    budget = _CURRENT.get()
+    if budget is not None:
+        budget.check()
+    return value
