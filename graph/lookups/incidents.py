@@ -224,7 +224,7 @@ def list_incidents(
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
     resolution = resolved(store)
     if found is None:
-        ordered = kept(store, "incidents_newest_first", lambda: _newest_first(store, resolution))
+        ordered = kept(store, "incidents_newest_first", lambda: _newest_first(store))
     else:
         ordered = _in_order(resolution, found.values())
     wanted = wanted_classes(type, incident_classes)
@@ -252,9 +252,10 @@ def list_incidents(
     return Page(summaries, len(selected), limit, offset)
 
 
-def _newest_first(store: Store, resolution: Resolved) -> tuple[IndexedIncident, ...]:
-    """Every resolved incident, newest first: the unfiltered list, kept per write."""
-    return _in_order(resolution, _index(select(store, "incidents")).values())
+def _newest_first(store: Store) -> tuple[IndexedIncident, ...]:
+    """Every resolved incident, newest first: the unfiltered list, kept per write (with the
+    resolution of the same write, read inside)."""
+    return _in_order(resolved(store), _index(select(store, "incidents")).values())
 
 
 def _in_order(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib.term import Node as Term
 
@@ -50,6 +50,17 @@ class EntityIndex:
     """By folded name, then id: the order of the list."""
     grams: dict[str, array[int]]
     """Each trigram of a folded id, name or alias -> the positions holding it, ascending."""
+    types: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Class name -> the positions of its entities (and its subclasses'), filled when asked."""
+
+    def of_type(self, type: str) -> tuple[int, ...]:
+        """Positions of the entities of class `type` or a subclass, ascending."""
+        found = self.types.get(type)
+        if found is None:
+            wanted = subclasses(type)
+            found = tuple(i for i, entry in enumerate(self.entries) if entry.classes & wanted)
+            self.types[type] = found
+        return found
 
     def candidates(self, needle: str) -> Sequence[int] | range:
         """Positions that may hold `needle`, ascending: those of its rarest trigram."""
@@ -121,16 +132,6 @@ def _build(store: Store) -> EntityIndex:
     return EntityIndex(ordered, dict(grams))
 
 
-def _of_type(store: Store, index: EntityIndex, type: str) -> tuple[int, ...]:
-    """Positions of the entities of class `type` or a subclass, kept per write generation."""
-
-    def compute() -> tuple[int, ...]:
-        wanted = subclasses(type)
-        return tuple(i for i, entry in enumerate(index.entries) if entry.classes & wanted)
-
-    return kept(store, ("entities_of_type", type), compute)
-
-
 def search_entities(
     store: Store, type: str | None, q: str | None, limit: int, offset: int
 ) -> Page[EntitySummary]:
@@ -140,7 +141,7 @@ def search_entities(
     needle = fold(q.strip()) if q and q.strip() else None
     positions: Sequence[int]
     if needle is None:
-        positions = _of_type(store, index, type) if type else range(len(index.entries))
+        positions = index.of_type(type) if type else range(len(index.entries))
     else:
         wanted = subclasses(type) if type else None
         positions = [
