@@ -88,7 +88,8 @@ def check_rows(rows: Sized, query: str) -> None:
     if budget.max_rows is not None and len(rows) > budget.max_rows:
         raise LookupTooLarge(
             f"the lookup reads more than {budget.max_rows} rows of {query!r} (the row cap); "
-            "narrow it with filters"
+            "the store holds more about it than one request may read: ask the operator to "
+            "raise the row cap"
         )
 
 
