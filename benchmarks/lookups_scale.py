@@ -32,7 +32,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -259,18 +259,30 @@ def first_requests(base: str) -> dict[str, float]:
         return {url: timed_get(client, url) for url in COLD}
 
 
-def measure(base: str, corpus: Corpus, requests: int) -> dict[str, tuple[float, float]]:
-    """{route: (p50, p99) in ms} over `requests` requests each, after two to warm up."""
-    found: dict[str, tuple[float, float]] = {}
-    with httpx.Client(base_url=base, timeout=300) as client:
-        for name, url in routes(client, corpus).items():
-            for _ in range(2):
-                timed_get(client, url)
-            times = []
-            times = [timed_get(client, url) for _ in range(requests)]
-            quantiles = statistics.quantiles(times, n=100, method="inclusive")
-            found[name] = (statistics.median(times), quantiles[98])
-    return found
+def measure(
+    bases: list[str], corpora: list[Corpus], requests: int
+) -> list[dict[str, tuple[float, float]]]:
+    """For each server, {route: (p50, p99) in ms} over `requests` requests each, after two
+    to warm up. The servers are asked in turn, request by request, so that both sizes meet
+    the same load of a shared machine."""
+    clients = [httpx.Client(base_url=base, timeout=300) for base in bases]
+    try:
+        questions = [routes(c, corpus) for c, corpus in zip(clients, corpora, strict=True)]
+        found: list[dict[str, tuple[float, float]]] = [{} for _ in bases]
+        for name in questions[0]:
+            times: list[list[float]] = [[] for _ in bases]
+            for turn in range(requests + 2):
+                for which, client in enumerate(clients):
+                    elapsed = timed_get(client, questions[which][name])
+                    if turn >= 2:
+                        times[which].append(elapsed)
+            for which, measured in enumerate(times):
+                quantiles = statistics.quantiles(measured, n=100, method="inclusive")
+                found[which][name] = (statistics.median(measured), quantiles[98])
+        return found
+    finally:
+        for client in clients:
+            client.close()
 
 
 def main() -> None:
@@ -278,19 +290,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=[1000, 10000])
     parser.add_argument("--requests", type=int, default=100, help="per route and size")
     args = parser.parse_args()
-    results: list[dict[str, tuple[float, float]]] = []
     cold: list[dict[str, float]] = []
-    with tempfile.TemporaryDirectory(prefix="lookups-scale-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="lookups-scale-") as tmp, ExitStack() as servers:
+        corpora, bases = [], []
         for size in args.sizes:
             path = Path(tmp) / f"store-{size}"
             corpus = Corpus(size)
             seconds = build(path, corpus)
             print(f"built {size} articles in {seconds:.0f} s", file=sys.stderr, flush=True)
-            with serving(path, Path(tmp)) as base:
-                cold.append(first_requests(base))
-                results.append(measure(base, corpus, args.requests))
+            base = servers.enter_context(serving(path, Path(tmp)))
+            cold.append(first_requests(base))
+            corpora.append(corpus)
+            bases.append(base)
+        results = measure(bases, corpora, args.requests)
     small, large = args.sizes
-    print(f"\nLookup latency over the real server, {args.requests} requests per route (ms)\n")
+    print(f"\nLookup latency over the real server, {args.requests} requests per route and size,")
+    print("the two servers asked in turn (ms)\n")
     header = f"{'route':28} {'p50 ' + str(small):>10} {'p99 ' + str(small):>10} "
     header += f"{'p50 ' + str(large):>11} {'p99 ' + str(large):>11} {'p50 ratio':>9}"
     print(header)
