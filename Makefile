@@ -69,6 +69,7 @@ bench: install
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/serve.py
 	$(BIN)/python benchmarks/network_budget.py
+	$(BIN)/python benchmarks/lookups_scale.py
 	$(BIN)/python benchmarks/long_article.py
 	$(BIN)/python benchmarks/reads_during_write.py
 	$(BIN)/python benchmarks/reliability.py

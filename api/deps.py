@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
@@ -35,11 +35,15 @@ from conflict_kg.graph.network import (
 from conflict_kg.graph.store import Store
 
 from .models import PartialDate
+from .network_budget import run_lookup
 from .problems import Problem
 from .settings import Settings
 
 __all__ = [
     "FILTER_CLASH",
+    "LOOKUP_UNAVAILABLE",
+    "Lookup",
+    "LookupRunner",
     "dates_and_classes",
     "filter_dependency",
     "get_settings",
@@ -57,6 +61,35 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+# Lookups within the budget ------------------------------------------------------------------
+
+T = TypeVar("T")
+
+LOOKUP_UNAVAILABLE = (
+    "The store could not answer (a remote store down or refusing the request); or the "
+    "lookup ran out of its budget: \"Lookup timed out\" "
+    "past CONFLICT_KG_QUERY_TIMEOUT, \"Lookup too large\" when one of its queries reads more "
+    "than CONFLICT_KG_MAX_ROWS rows."
+)
+"""The 503 of every lookup route (`api.openapi.STORE_UNAVAILABLE` and the budget's; written
+out because `api.openapi` imports this module)."""
+
+
+class LookupRunner:
+    """Runs a call of `graph.lookups` for one request within its budget (deadline and row
+    cap, work stopped when the client goes away): `await lookup(lambda: ...)`."""
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+
+    async def __call__(self, call: Callable[[], T]) -> T:
+        return await run_lookup(self._request, get_settings(self._request), call)
+
+
+Lookup = Annotated[LookupRunner, Depends(LookupRunner)]
+"""The dependency of the lookup routes."""
 
 
 # Filters ------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Building a network for a request within the budget of a `/sparql` query.
+"""Building a network, or answering a lookup, for a request within the budget of a
+`/sparql` query.
 
 `/paths`, `/view/data` and `/export/{format}` read the whole store and measure what they
 built; one such request on a store where many articles repeat the same facts once grew the
@@ -8,6 +9,10 @@ watches both the clock and the client, and when either runs out the budget is ca
 the thread stops at its next check (a store query on the embedded store runs in a worker
 process that is killed at the deadline). Running out of budget is a 503 problem naming the
 budget; a client that went away gets nothing more.
+
+The lookup routes (`/entities`, `/incidents`, `/groups`, `/links`, `/articles`) run the same
+way through `run_lookup`: their named queries read the budget that `graph.lookups.budget`
+holds for the thread (the deadline checked before each query, the row cap on each).
 """
 
 from __future__ import annotations
@@ -19,12 +24,13 @@ import anyio
 from anyio import CancelScope
 from fastapi import Request
 
+from conflict_kg.graph.lookups.budget import LOOKUP_TASK, LookupTooLarge, within
 from conflict_kg.graph.network.budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
 
 from .problems import Problem
 from .settings import Settings
 
-__all__ = ["run_within_budget"]
+__all__ = ["run_lookup", "run_within_budget"]
 
 T = TypeVar("T")
 
@@ -34,7 +40,7 @@ GRACE_SECONDS = 1.0
 """How long past the deadline the thread may take to notice it before the client is told."""
 
 
-def _too_large(error: NetworkTooLarge, settings: Settings, subject: str) -> Problem:
+def _too_large(error: Exception, settings: Settings, subject: str) -> Problem:
     return Problem(
         503,
         f"{subject} too large",
@@ -52,13 +58,19 @@ def _timed_out(detail: str, settings: Settings, subject: str) -> Problem:
 
 
 async def run_within_budget(
-    request: Request, settings: Settings, work: Callable[[Budget], T], subject: str = "Network"
+    request: Request,
+    settings: Settings,
+    work: Callable[[Budget], T],
+    subject: str = "Network",
+    task: str | None = None,
 ) -> T:
     """`work(budget)` in a worker thread, its budget starting now. Raises a 503 `Problem` when
     the budget runs out ("<subject> timed out" or "<subject> too large", the detail naming
     the budget), a 499 one when the client went away, and any other error of `work` as it
-    is."""
+    is. `task` names the work in the timeout message ("building the network" by default)."""
     budget = Budget.starting_now(settings.query_timeout, settings.max_rows)
+    if task is not None:
+        budget.task = task
     done: list[T] = []
     failed: list[Exception] = []
     gone: list[bool] = []
@@ -85,7 +97,7 @@ async def run_within_budget(
     if done:
         return done[0]
     error = failed[0] if failed else None
-    if isinstance(error, NetworkTooLarge):
+    if isinstance(error, NetworkTooLarge | LookupTooLarge):
         raise _too_large(error, settings, subject)
     if isinstance(error, NetworkTimeout):
         raise _timed_out(str(error), settings, subject)
@@ -96,3 +108,15 @@ async def run_within_budget(
         # and tells the access log what happened.
         raise Problem(499, "Client closed request", "the client went away; the work stopped")
     raise _timed_out(budget.timeout_message(), settings, subject)
+
+
+async def run_lookup(request: Request, settings: Settings, lookup: Callable[[], T]) -> T:
+    """`lookup()` (a call of `graph.lookups`) within the request's budget, as
+    `run_within_budget` runs a network: "Lookup timed out" or "Lookup too large" (503) when
+    it runs out."""
+
+    def work(budget: Budget) -> T:
+        with within(budget):
+            return lookup()
+
+    return await run_within_budget(request, settings, work, "Lookup", LOOKUP_TASK)

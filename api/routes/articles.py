@@ -46,7 +46,7 @@ from conflict_kg.ontologies import article_iri
 from conflict_kg.web import HTML_TYPES, NoArticleText, html_article
 
 from ..auth import require_token
-from ..deps import get_store, known_query_only
+from ..deps import LOOKUP_UNAVAILABLE, Lookup, get_store, known_query_only
 from ..models import (
     ARTICLE,
     ARTICLE_TEXT,
@@ -257,14 +257,14 @@ async def _answer(store: Store, article_id: str, *, added: bool) -> JSONResponse
     "/articles",
     response_model=lookups.Page[lookups.ArticleSummary],
     summary="Stored articles",
-    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(ARTICLE_PAGE)},
+    responses={**problems({503: LOOKUP_UNAVAILABLE}), **example_response(ARTICLE_PAGE)},
 )
-def list_articles(
-    store: StoreDep, limit: LimitQuery = 50, offset: OffsetQuery = 0
+async def list_articles(
+    store: StoreDep, lookup: Lookup, limit: LimitQuery = 50, offset: OffsetQuery = 0
 ) -> lookups.Page[lookups.ArticleSummary]:
     """Most recently published first, with their publisher, dateline, and how many incidents
     and entities each contributed."""
-    return lookups.list_articles(store, limit=limit, offset=offset)
+    return await lookup(lambda: lookups.list_articles(store, limit=limit, offset=offset))
 
 
 @router.get(
@@ -273,19 +273,21 @@ def list_articles(
     summary="What one article contributed",
     responses={
         **problems(
-            {404: "No article with this id (or not yet: see the detail).", 503: STORE_UNAVAILABLE}
+            {404: "No article with this id (or not yet: see the detail).", 503: LOOKUP_UNAVAILABLE}
         ),
         **example_response(ARTICLE_CONTENTS),
     },
 )
-def get_article(id: ArticleIdPath, request: Request, store: StoreDep) -> lookups.ArticleContents:
+async def get_article(
+    id: ArticleIdPath, request: Request, store: StoreDep, lookup: Lookup
+) -> lookups.ArticleContents:
     """The incidents the article reports, the entities it mentions, and its triple count.
 
     The id is the sha256 of the article's text (UTF-8, without a BOM), so a client whose
     POST got no answer learns here whether it was stored: 200 it was, 404 it was not (a
     write whose client left before its extraction finished is dropped). Posting the same
     text again is safe either way."""
-    contents = lookups.get_article(store, id)
+    contents = await lookup(lambda: lookups.get_article(store, id))
     if contents is None:
         writes: WritePool = request.app.state.writes
         detail = f"no article with id {id!r}"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store
 
-from ..deps import get_store, known_query_only
+from ..deps import LOOKUP_UNAVAILABLE, Lookup, get_store, known_query_only
 from ..models import (
     ARTICLE,
     STRIKE,
@@ -22,14 +22,14 @@ from ..models import (
     example_response,
     page_example,
 )
-from ..openapi import STORE_UNAVAILABLE, problems
+from ..openapi import problems
 from ..problems import Problem
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["entities"], dependencies=[Depends(known_query_only)])
 StoreDep = Annotated[Store, Depends(get_store)]
-NOT_FOUND = problems({404: "No article mentions an entity with this id.", 503: STORE_UNAVAILABLE})
+NOT_FOUND = problems({404: "No article mentions an entity with this id.", 503: LOOKUP_UNAVAILABLE})
 
 
 # Examples of the answers, for /docs ------------------------------------------------------
@@ -122,18 +122,19 @@ def _unknown(id: str) -> Problem:
     return Problem(404, "Not found", f"no entity with id {id!r}")
 
 
-# Plain `def` routes: FastAPI runs them in its worker threads, so the store's blocking calls
-# never hold up the event loop.
+# Each lookup runs in a worker thread within the request's budget (`Lookup`), so the store's
+# blocking calls never hold up the event loop.
 
 
 @router.get(
     "/entities",
     response_model=lookups.Page[lookups.EntitySummary],
     summary="Actors and places",
-    responses={**problems({503: STORE_UNAVAILABLE}), **example_response(ENTITY_PAGE)},
+    responses={**problems({503: LOOKUP_UNAVAILABLE}), **example_response(ENTITY_PAGE)},
 )
-def list_entities(
+async def list_entities(
     store: StoreDep,
+    lookup: Lookup,
     type: Annotated[
         EntityType | None,
         Query(
@@ -154,10 +155,11 @@ def list_entities(
 ) -> lookups.Page[lookups.EntitySummary]:
     """Actors and places by name, with their type, other names and how many incidents they
     are linked to."""
-    page = lookups.list_entities(
-        store, type=type.value if type else None, q=q, limit=limit, offset=offset
+    return await lookup(
+        lambda: lookups.list_entities(
+            store, type=type.value if type else None, q=q, limit=limit, offset=offset
+        )
     )
-    return page
 
 
 @router.get(
@@ -166,10 +168,10 @@ def list_entities(
     summary="One actor or place",
     responses={**NOT_FOUND, **example_response(ENTITY_DETAIL)},
 )
-def get_entity(id: IdPath, store: StoreDep) -> lookups.EntityDetail:
+async def get_entity(id: IdPath, store: StoreDep, lookup: Lookup) -> lookups.EntityDetail:
     """Names, type, ACLED category, country; every relation in both directions with its
     certainty, source and evidence; the incidents it has a role in; the articles naming it."""
-    entity = lookups.get_entity(store, id)
+    entity = await lookup(lambda: lookups.get_entity(store, id))
     if entity is None:
         raise _unknown(id)
     return entity
@@ -181,15 +183,16 @@ def get_entity(id: IdPath, store: StoreDep) -> lookups.EntityDetail:
     summary="The subgraph around an entity",
     responses={**NOT_FOUND, **example_response(SUBGRAPH)},
 )
-def get_neighbors(
+async def get_neighbors(
     id: IdPath,
     store: StoreDep,
+    lookup: Lookup,
     depth: Annotated[int, Query(ge=1, le=3, description="Hops from the entity (1-3).")] = 1,
 ) -> lookups.Subgraph:
     """Nodes (actors, places, incidents, weapons, positions) within `depth` hops over role
     and relation claims in both directions, and the edges between them with their certainty
     (denied claims included, marked "denied")."""
-    subgraph = lookups.neighbors(store, id, depth=depth)
+    subgraph = await lookup(lambda: lookups.neighbors(store, id, depth=depth))
     if subgraph is None:
         raise _unknown(id)
     return subgraph

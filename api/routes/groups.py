@@ -17,7 +17,14 @@ from conflict_kg.graph import lookups
 from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import FILTER_CLASH, dates_and_classes, get_store, known_query_only
+from ..deps import (
+    FILTER_CLASH,
+    LOOKUP_UNAVAILABLE,
+    Lookup,
+    dates_and_classes,
+    get_store,
+    known_query_only,
+)
 from ..models import (
     KH,
     KH_EVIDENCE,
@@ -31,7 +38,7 @@ from ..models import (
     example_response,
     page_example,
 )
-from ..openapi import STORE_UNAVAILABLE, problems
+from ..openapi import problems
 from ..problems import Problem
 
 __all__ = ["router"]
@@ -85,14 +92,15 @@ GROUP_LINK_PAGE = page_example(
         {
             404: "No entity with this id.",
             422: f"The entity is not a group (e.g. a person or a place). Or: {FILTER_CLASH}",
-            503: STORE_UNAVAILABLE,
+            503: LOOKUP_UNAVAILABLE,
         }
     )
     | example_response(GROUP_INCIDENT_PAGE),
 )
-def group_incidents(
+async def group_incidents(
     id: IdPath,
     store: StoreDep,
+    lookup: Lookup,
     later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
@@ -101,30 +109,34 @@ def group_incidents(
 ) -> lookups.Page[lookups.GroupIncident]:
     """Newest first; each incident with the group's links to it: role, certainty, the source
     that says so, and the evidence of each claim."""
-    try:
+
+    def answer() -> lookups.Page[lookups.GroupIncident]:
         try:
-            filters = later()
-        except Problem:
-            # An unknown id is a 404 whatever the filters say.
-            if lookups.group_incidents(store, id, limit=1) is None:
-                raise _unknown(id) from None
-            raise
-        page = lookups.group_incidents(
-            store,
-            id,
-            role=role,
-            certainty=certainty,
-            date_from=filters.date_from,
-            date_to=filters.date_to,
-            limit=limit,
-            offset=offset,
-            incident_classes=filters.incident_classes,
-        )
-    except lookups.NotAGroupError as error:
-        raise Problem(422, "Not a group", str(error)) from None
-    if page is None:
-        raise _unknown(id)
-    return page
+            try:
+                filters = later()
+            except Problem:
+                # An unknown id is a 404 whatever the filters say.
+                if lookups.group_incidents(store, id, limit=1) is None:
+                    raise _unknown(id) from None
+                raise
+            page = lookups.group_incidents(
+                store,
+                id,
+                role=role,
+                certainty=certainty,
+                date_from=filters.date_from,
+                date_to=filters.date_to,
+                limit=limit,
+                offset=offset,
+                incident_classes=filters.incident_classes,
+            )
+        except lookups.NotAGroupError as error:
+            raise Problem(422, "Not a group", str(error)) from None
+        if page is None:
+            raise _unknown(id)
+        return page
+
+    return await lookup(answer)
 
 
 def _unknown(id: str) -> Problem:
@@ -136,12 +148,13 @@ def _unknown(id: str) -> Problem:
     response_model=lookups.Page[lookups.GroupLink],
     summary="Every group-incident link, with role, certainty and source",
     responses={
-        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **problems({422: FILTER_CLASH, 503: LOOKUP_UNAVAILABLE}),
         **example_response(GROUP_LINK_PAGE),
     },
 )
-def links_groups_incidents(
+async def links_groups_incidents(
     store: StoreDep,
+    lookup: Lookup,
     later: Annotated[Callable[[], NetworkFilter], Depends(dates_and_classes)],
     role: RoleQuery = None,
     certainty: CertaintyQuery = None,
@@ -154,15 +167,16 @@ def links_groups_incidents(
     """One row per (group, incident, role, certainty, source), newest incident first, with
     the evidence of the claims behind it."""
     filters = later()
-    page = lookups.links_groups_incidents(
-        store,
-        role=role,
-        certainty=certainty,
-        group_type=group_type,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        limit=limit,
-        offset=offset,
-        incident_classes=filters.incident_classes,
+    return await lookup(
+        lambda: lookups.links_groups_incidents(
+            store,
+            role=role,
+            certainty=certainty,
+            group_type=group_type,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            limit=limit,
+            offset=offset,
+            incident_classes=filters.incident_classes,
+        )
     )
-    return page

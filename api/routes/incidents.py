@@ -10,7 +10,14 @@ from conflict_kg.graph import lookups
 from conflict_kg.graph.network import NetworkFilter
 from conflict_kg.graph.store import Store
 
-from ..deps import FILTER_CLASH, filter_dependency, get_store, known_query_only
+from ..deps import (
+    FILTER_CLASH,
+    LOOKUP_UNAVAILABLE,
+    Lookup,
+    filter_dependency,
+    get_store,
+    known_query_only,
+)
 from ..models import (
     ARTICLE,
     KH,
@@ -24,7 +31,7 @@ from ..models import (
     example_response,
     page_example,
 )
-from ..openapi import STORE_UNAVAILABLE, problems
+from ..openapi import problems
 from ..problems import Problem
 
 __all__ = ["router"]
@@ -107,12 +114,13 @@ INCIDENT_DETAIL = {
     response_model=lookups.Page[lookups.IncidentSummary],
     summary="Incidents, filtered",
     responses={
-        **problems({422: FILTER_CLASH, 503: STORE_UNAVAILABLE}),
+        **problems({422: FILTER_CLASH, 503: LOOKUP_UNAVAILABLE}),
         **example_response(INCIDENT_PAGE),
     },
 )
-def list_incidents(
+async def list_incidents(
     store: StoreDep,
+    lookup: Lookup,
     filters: Annotated[NetworkFilter, Depends(INCIDENT_FILTER)],
     certainty: CertaintyQuery = None,
     min_reports: Annotated[
@@ -137,19 +145,21 @@ def list_incidents(
     an actor of that type in any role. Besides: `certainty` needs one role claim with it
     (that actor's, when both are given); `min_reports` keeps incidents that several
     articles report."""
-    return lookups.list_incidents(
-        store,
-        actor=filters.actor,
-        place=filters.place,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        certainty=certainty,
-        min_reports=min_reports,
-        limit=limit,
-        offset=offset,
-        incident_classes=filters.incident_classes,
-        actor_types=filters.actor_types,
-        min_certainty=filters.min_certainty,
+    return await lookup(
+        lambda: lookups.list_incidents(
+            store,
+            actor=filters.actor,
+            place=filters.place,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            certainty=certainty,
+            min_reports=min_reports,
+            limit=limit,
+            offset=offset,
+            incident_classes=filters.incident_classes,
+            actor_types=filters.actor_types,
+            min_certainty=filters.min_certainty,
+        )
     )
 
 
@@ -158,15 +168,17 @@ def list_incidents(
     response_model=lookups.IncidentDetail,
     summary="One incident with its evidence",
     responses={
-        **problems({404: "No incident with this id.", 503: STORE_UNAVAILABLE}),
+        **problems({404: "No incident with this id.", 503: LOOKUP_UNAVAILABLE}),
         **example_response(INCIDENT_DETAIL),
     },
 )
-def get_incident(id: IncidentIdPath, store: StoreDep) -> lookups.IncidentDetail:
+async def get_incident(
+    id: IncidentIdPath, store: StoreDep, lookup: Lookup
+) -> lookups.IncidentDetail:
     """Class, ACLED label, date and precision, places, every role claim with its actor,
     certainty, source and evidence (article, sentence, span), weapons, casualty figures and
     the reports."""
-    incident = lookups.get_incident(store, id)
+    incident = await lookup(lambda: lookups.get_incident(store, id))
     if incident is None:
         raise Problem(404, "Not found", f"no incident with id {id!r}")
     return incident

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from rdflib import URIRef
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.model import (
     ArticleContents,
     ArticleEvent,
@@ -32,21 +33,38 @@ def _ref(row: Mapping[str, Term], node: str, name: str) -> Ref | None:
     return Ref(identifier, text(row, name) or identifier)
 
 
+def _articles(store: Store) -> dict[Term, Mapping[str, Term]]:
+    """Every stored article's row (title, dates, publisher, dateline), kept per write: the
+    `articles` query bound to one article still reads them all on the embedded store."""
+
+    def read() -> dict[Term, Mapping[str, Term]]:
+        found: dict[Term, Mapping[str, Term]] = {}
+        for row in select(store, "articles"):
+            found.setdefault(row["article"], row)
+        return found
+
+    return kept(store, "articles", read)
+
+
+def _newest_first(store: Store) -> tuple[tuple[Term, Mapping[str, Term]], ...]:
+    return tuple(
+        sorted(
+            _articles(store).items(),
+            key=lambda item: (
+                "published" not in item[1],
+                "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
+                text(item[1], "title") or "",
+                str(item[0]),
+            ),
+        )
+    )
+
+
 def list_articles(store: Store, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
     """Stored articles, most recently published first (undated last), with how many
-    incidents each reports and how many entities it mentions."""
-    found: dict[Term, Mapping[str, Term]] = {}
-    for row in select(store, "articles"):
-        found.setdefault(row["article"], row)
-    ordered = sorted(
-        found.items(),
-        key=lambda item: (
-            "published" not in item[1],
-            "".join(chr(0x10FFFF - ord(c)) for c in text(item[1], "published") or ""),
-            text(item[1], "title") or "",
-            str(item[0]),
-        ),
-    )
+    incidents each reports and how many entities it mentions. The order is kept per write
+    generation; a page reads only its own articles' counts."""
+    ordered = kept(store, "articles_newest_first", lambda: _newest_first(store))
     items = []
     for iri, row in ordered[offset : offset + limit]:
         events = {r["incident"] for r in select(store, "article_events", article=iri)}
@@ -74,7 +92,7 @@ def get_article(store: Store, id: str) -> ArticleContents | None:
     iri = article_iri(id)
     if not store.has_article(iri):
         return None
-    row = next(iter(select(store, "articles", article=iri)), {})
+    row = _articles(store).get(iri, {})
     classes: dict[Term, set[Term]] = defaultdict(set)
     events: dict[Term, Mapping[str, Term]] = {}
     for event in select(store, "article_events", article=iri):

@@ -22,6 +22,7 @@ from conflict_kg.graph.lookups.model import (
     Relation,
     Subgraph,
 )
+from conflict_kg.graph.lookups.names import other_names, search_entities
 from conflict_kg.graph.lookups.places import gazetteer_country, place_names
 from conflict_kg.graph.lookups.rows import ClaimRow, claims, select
 from conflict_kg.graph.store import Store
@@ -36,18 +37,12 @@ from conflict_kg.graph.vocabulary import (
     pick_name,
     primary_type,
     role_rank,
-    subclasses,
 )
 from conflict_kg.ontologies import CK, CKID, local_id
 
 __all__ = ["get_entity", "list_entities", "neighbors"]
 
 DEFAULT_MAX_NODES = 1000
-
-
-def _aliases(names: set[str], aliases: set[str], name: str) -> tuple[str, ...]:
-    """Other names: the altLabels, and labels other articles gave, without the name shown."""
-    return tuple(sorted((names | aliases) - {name}, key=lambda a: (a.casefold(), a)))
 
 
 def list_entities(
@@ -60,47 +55,9 @@ def list_entities(
     """Actors and places, by name. `type` is a class local name and matches its subclasses
     too (`Actor` matches every actor; `Place` matches states that are places); `q` matches
     a part of the id, the name or an alias, ignoring case, accents and apostrophes. Each
-    actor is listed once, under its canonical id, whatever spellings articles used."""
-    facts: dict[Term, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
-    for row in select(store, "entities"):
-        facts[row["entity"]][str(row["key"])].add(row["value"])
-    counts = {
-        row["entity"]: int(str(row["incidents"])) for row in select(store, "entity_incident_counts")
-    }
-    # A spelling resolution joined to another article's actor is listed under that actor,
-    # whose aliases already hold it.
-    canonical = {
-        id_iri("entity", variant): id_iri("entity", actor)
-        for variant, actor in resolved(store).actors.items()
-        if variant != actor
-    }
-    for variant, actor in canonical.items():
-        counts[actor] = counts.get(actor, 0) + counts.get(variant, 0)
-    wanted = subclasses(type) if type else None
-    needle = fold(q.strip()) if q and q.strip() else None
-    matches: list[EntitySummary] = []
-    for entity, fact in facts.items():
-        if entity in canonical or (wanted is not None and not fact["class"] & wanted):
-            continue
-        identifier = local_id(str(entity))
-        names = {str(n) for n in fact["name"]}
-        aliases = {str(a) for a in fact["alias"]}
-        if needle is not None and not any(
-            needle in fold(candidate) for candidate in (identifier, *names, *aliases)
-        ):
-            continue
-        name = pick_name(names, identifier)
-        matches.append(
-            EntitySummary(
-                id=identifier,
-                name=name,
-                type=primary_type(fact["class"]),
-                aliases=_aliases(names, aliases, name),
-                incidents=counts.get(entity, 0),
-            )
-        )
-    matches.sort(key=lambda e: (fold(e.name), e.id))
-    return Page(tuple(matches[offset : offset + limit]), len(matches), limit, offset)
+    actor is listed once, under its canonical id, whatever spellings articles used. Read
+    from the index kept per write generation (`graph.lookups.names`)."""
+    return search_entities(store, type, q, limit, offset)
 
 
 def get_entity(store: Store, id: str) -> EntityDetail | None:
@@ -155,7 +112,7 @@ def get_entity(store: Store, id: str) -> EntityDetail | None:
         iri=str(canonical),
         name=name,
         type=primary_type(properties[RDF.type]),
-        aliases=_aliases(names, {str(a) for a in properties[SKOS.altLabel]}, name),
+        aliases=other_names(names, {str(a) for a in properties[SKOS.altLabel]}, name),
         acled_category=min((str(v) for v in properties[CK.acledActorCategory]), default=None),
         country=_country(properties, names),
         relations=tuple(relations),

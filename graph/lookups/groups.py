@@ -16,6 +16,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.incidents import (
     IndexedIncident,
     actor_spellings,
@@ -144,7 +145,7 @@ def _group_links(store: Store, group: URIRef | None) -> list[dict[str, Term]]:
     """Every link of `group` (of all groups for None); the whole list is kept per store
     generation because each page of `/links` needs all of it to sort and count."""
     if group is None:
-        return store.memo("group_links", lambda: select(store, "group_links"))
+        return kept(store, "group_links", lambda: select(store, "group_links"))
     return select(store, "group_links", group=group)
 
 
@@ -185,7 +186,12 @@ def links_groups_incidents(
     each with the evidence of the claims that state it. `type` and `incident_classes`
     filter the incident's class (with subclasses), `group_type` the group's."""
     wanted = wanted_classes(type, incident_classes)
-    links = _links(store, None, role, certainty, wanted, group_type, date_from, date_to)
+    filters = (role, certainty, wanted, group_type, date_from, date_to)
+    if filters == (None,) * len(filters):
+        # The unfiltered list, the one most asked for, is sorted once per write.
+        links = kept(store, "links_groups_incidents", lambda: _links(store, None, *filters))
+    else:
+        links = _links(store, None, *filters)
     page = links[offset : offset + limit]
     evidence_of = _evidence_of(store, page)
     items = tuple(

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node as Term
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.model import (
     IncidentActor,
     IncidentDetail,
@@ -146,7 +147,7 @@ class Resolved:
 def resolved(store: Store) -> Resolved:
     """The store's resolution, read once per write generation: every list lookup needs it
     whole, and on a store of thousands of incidents reading it is most of a request."""
-    return store.memo("resolved", lambda: _read_resolved(store))
+    return kept(store, "resolved", lambda: _read_resolved(store))
 
 
 def _read_resolved(store: Store) -> Resolved:
@@ -221,17 +222,20 @@ def list_incidents(
             )
     elif certainty is not None:
         found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
-    if found is None:
-        found = store.memo("incidents", lambda: _index(select(store, "incidents")))
     resolution = resolved(store)
-    incidents = {i.iri: i for i in map(resolution.incident, found.values())}
+    if found is None:
+        ordered = kept(store, "incidents_newest_first", lambda: _newest_first(store))
+    else:
+        ordered = _in_order(resolution, found.values())
     wanted = wanted_classes(type, incident_classes)
-    selected = [
-        incident
-        for incident in incidents.values()
-        if matches(incident.classes, incident.date, incident.precision, wanted, date_from, date_to)
-        and len(resolution.members(incident.iri)) >= min_reports
-    ]
+    selected: Sequence[IndexedIncident] = ordered
+    if wanted is not None or date_from is not None or date_to is not None or min_reports > 1:
+        selected = [
+            i
+            for i in ordered
+            if matches(i.classes, i.date, i.precision, wanted, date_from, date_to)
+            and len(resolution.members(i.iri)) >= min_reports
+        ]
     if place is not None:
         facts = place_facts(store, resolution.actors)
         selected = [
@@ -242,11 +246,26 @@ def list_incidents(
     if actor_types:
         typed = _reports_with_actor_types(store, frozenset(actor_types))
         selected = [i for i in selected if any(m in typed for m in resolution.members(i.iri))]
-    selected.sort(key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
     page = selected[offset : offset + limit]
     described = _Described.of(store, [m for i in page for m in resolution.members(i.iri)])
     summaries = tuple(_summary(i, resolution, described, min_certainty) for i in page)
     return Page(summaries, len(selected), limit, offset)
+
+
+def _newest_first(store: Store) -> tuple[IndexedIncident, ...]:
+    """Every resolved incident, newest first: the unfiltered list, kept per write (with the
+    resolution of the same write, read inside)."""
+    return _in_order(resolved(store), _index(select(store, "incidents")).values())
+
+
+def _in_order(
+    resolution: Resolved, reports: Iterable[IndexedIncident]
+) -> tuple[IndexedIncident, ...]:
+    """The incidents `reports` were resolved into, each once, newest first."""
+    incidents = {i.iri: i for i in map(resolution.incident, reports)}
+    return tuple(
+        sorted(incidents.values(), key=lambda i: newest_first(i.date, i.precision, str(i.iri)))
+    )
 
 
 def wanted_classes(type: str | None, classes: Sequence[str]) -> frozenset[URIRef] | None:
@@ -266,7 +285,7 @@ def _reports_with_actor_types(store: Store, wanted: frozenset[str]) -> set[Term]
     """The reports where an actor whose class (its first in `ENTITY_CLASSES`, as the network
     types actors) is among `wanted` has a role, at any certainty."""
     kinds: dict[tuple[Term, Term], set[str]] = defaultdict(set)
-    for row in store.memo("incident_actor_types", lambda: select(store, "incident_actor_types")):
+    for row in kept(store, "incident_actor_types", lambda: select(store, "incident_actor_types")):
         name = local_id(str(row["type"]))
         if name in ACTOR_TYPES:
             kinds[(row["incident"], row["actor"])].add(name)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from conflict_kg.graph.lookups.budget import kept
 from conflict_kg.graph.lookups.rows import select
 from conflict_kg.graph.store import Store
 from conflict_kg.ontologies import local_id
@@ -68,7 +69,7 @@ class PlaceFacts:
 def place_facts(store: Store, canonical: Mapping[str, str]) -> PlaceFacts:
     """The store's places, read once per write generation; ids go through `canonical`
     (resolution's actor spellings), as the network's do."""
-    return store.memo("place_facts", lambda: _read(store, canonical))
+    return kept(store, "place_facts", lambda: _read(store, canonical))
 
 
 def _read(store: Store, canonical: Mapping[str, str]) -> PlaceFacts:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from conflict_kg.graph.errors import QueryTimeoutError
+from conflict_kg.graph.lookups.budget import check_rows, query_options, timed_out
 from conflict_kg.graph.lookups.model import EntityRef, Evidence
 from conflict_kg.graph.queries import load_named_queries
 from conflict_kg.graph.store import Store
@@ -33,13 +35,18 @@ __all__ = [
 
 def select(store: Store, name: str, **bindings: URIRef | Literal | None) -> list[dict[str, Node]]:
     """Rows of the named query `graph/queries/<name>.rq` as {variable: term} (unbound
-    variables absent); `bindings` whose value is None are left unbound."""
+    variables absent); `bindings` whose value is None are left unbound. Read within the
+    current lookup budget (`graph.lookups.budget`), if any."""
     query = load_named_queries()[name]
     bound = {key: value for key, value in bindings.items() if value is not None}
     declared = {parameter.name for parameter in query.parameters}
     if not set(bound) <= declared:
         raise ValueError(f"query {name!r} takes {sorted(declared)}, not {sorted(bound)}")
-    result = store.query(query.text, bound)
+    try:
+        result = store.query(query.text, bound, query_options())
+    except QueryTimeoutError as error:
+        raise timed_out(error) from None
+    check_rows(result.bindings, name)
     return [{str(var): term for var, term in row.items()} for row in result.bindings]
 
 
@@ -65,8 +72,12 @@ def select_each(
     rows: list[dict[str, Node]] = []
     for start in range(0, len(wanted), EACH_CHUNK):
         chunk = wanted[start : start + EACH_CHUNK]
-        result = store.query_each(query.text, variable, chunk, bound)
+        try:
+            result = store.query_each(query.text, variable, chunk, bound, query_options())
+        except QueryTimeoutError as error:
+            raise timed_out(error) from None
         rows.extend({str(var): term for var, term in row.items()} for row in result.bindings)
+    check_rows(rows, name)
     return rows
 
 
