@@ -213,7 +213,7 @@ def test_only_conflict_kg_is_installed_at_the_top_level(tmp_path: Path) -> None:
         "conflict_kg/extract/data/gazetteer.jsonl",
         "conflict_kg/api/static/view.html",
         "conflict_kg/api/static/vendor/yasgui/yasgui.min.js",
-        "conflict_kg/cli.py",
+        "conflict_kg/cli/__init__.py",
         "conflict_kg/ingest/__init__.py",
     ):
         assert needed in names, needed
