@@ -130,7 +130,7 @@ def test_the_graph_is_read(imports: nx.DiGraph) -> None:
     assert imports.number_of_nodes() > 80
     assert imports.number_of_edges() > 150
     assert imports.has_edge("conflict_kg.api.app", "conflict_kg.graph.store")
-    assert imports.has_edge("conflict_kg.cli", "conflict_kg.ingest")
+    assert imports.has_edge("conflict_kg.cli.ingesting", "conflict_kg.ingest")
     # relative imports, and imports inside functions, are read too
     assert imports.has_edge(
         "conflict_kg.extract.entities.resolution", "conflict_kg.extract.entities.claimants"
@@ -213,7 +213,8 @@ def test_only_conflict_kg_is_installed_at_the_top_level(tmp_path: Path) -> None:
         "conflict_kg/extract/data/gazetteer.jsonl",
         "conflict_kg/api/static/view.html",
         "conflict_kg/api/static/vendor/yasgui/yasgui.min.js",
-        "conflict_kg/cli.py",
+        "conflict_kg/cli/__init__.py",
+        "conflict_kg/cli/ingesting.py",
         "conflict_kg/ingest/__init__.py",
     ):
         assert needed in names, needed
