@@ -1,0 +1,65 @@
+"""What a denial denies, what a dateline names, and what a new name is (issues 15 and 16):
+a denial disputes who did it, not whom it hit; a dateline's country is where the report was
+filed, never an actor; a name seen once is typed by its head noun, its apposition or what it
+does. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.model import Event, Extraction
+
+
+def _run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(ArticleInput("invented", text))
+
+
+def _incident(extraction: Extraction) -> Event:
+    (event,) = [e for e in extraction.events if e.type not in ("ClaimOfResponsibility",)]
+    return event
+
+
+def _claims(event: Event, role: str) -> set[tuple[str | None, str, str | None]]:
+    return {(a.entity, a.certainty, a.source) for a in event.arguments if a.role == role}
+
+
+# A denial's scope --------------------------------------------------------------------------
+
+
+def test_a_denial_denies_the_perpetrator_not_the_target(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-03-06\n"
+        "Rebel group rejects blame for rocket attack\n"
+        "A spokesman for al-Shabaab denied that the group carried out a rocket attack "
+        "targeting Governor Ahmed Nur Hassan in Baidoa on Tuesday.\n"
+    )
+    event = _incident(_run(extractor, text))
+    assert _claims(event, "perpetrator") == {("al-shabaab", "denied", "A spokesman")}
+    # The denial concedes there was an attack on the governor: he is the target on the
+    # spokesman's word, not a denied one.
+    assert _claims(event, "target") == {("ahmed-nur-hassan", "alleged", "A spokesman")}
+    assert event.date == "2024-03-05"
+
+
+def test_a_denial_leaves_the_place_and_the_victims_as_reported(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-03-06\n"
+        "A spokesman for al-Shabaab denied that its fighters attacked the home of Governor "
+        "Ahmed Nur Hassan in Baidoa on Tuesday.\n"
+    )
+    event = _incident(_run(extractor, text))
+    assert {c for _, c, _ in _claims(event, "perpetrator")} == {"denied"}
+    assert _claims(event, "place") == {("baidoa", "alleged", "A spokesman")}
+    assert ("ahmed-nur-hassan", "alleged", "A spokesman") in _claims(event, "target")
+
+
+def test_an_accusation_without_a_denial_is_not_touched(extractor: Extractor) -> None:
+    """Counterexample: the same clause reported, not denied: nothing becomes denied."""
+    text = (
+        "date: 2024-03-06\n"
+        "Police said al-Shabaab carried out a rocket attack targeting Governor Ahmed Nur "
+        "Hassan in Baidoa on Tuesday.\n"
+    )
+    event = _incident(_run(extractor, text))
+    assert ("al-shabaab", "alleged", "Police") in _claims(event, "perpetrator")
+    assert _claims(event, "target") == {("ahmed-nur-hassan", "alleged", "Police")}
+    assert not any(a.certainty == "denied" for a in event.arguments)
