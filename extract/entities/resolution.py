@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..language import Lexicon, positions
 from .agencies import agency_after_state
 from .claimants import add_claimants
-from .datelines import add_dateline, overlaps, unlabelled
+from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
     facility_after,
     person_by_context,
@@ -94,10 +94,17 @@ def resolve_entities(
     nationalities: list[Span] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
+    context = [] if dateline_span is None else dateline_context(doc, dateline_span, lexicon)
+    for span in context:
+        # The dateline's country is a mention of the state but never an actor of a phrase.
+        country = lexicon.country_of_name(span.text) or span.text
+        table.add_reference(span, country, "State", also_place=True)
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
+            continue
+        if any(overlaps(ent, span) for span in context):
             continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)

@@ -63,3 +63,33 @@ def test_an_accusation_without_a_denial_is_not_touched(extractor: Extractor) -> 
     assert ("al-shabaab", "alleged", "Police") in _claims(event, "perpetrator")
     assert _claims(event, "target") == {("ahmed-nur-hassan", "alleged", "Police")}
     assert not any(a.certainty == "denied" for a in event.arguments)
+
+
+# A dateline's country ----------------------------------------------------------------------
+
+
+def test_the_dateline_country_is_never_a_perpetrator(extractor: Extractor) -> None:
+    text = (
+        "GAROWE, Somalia, March 6 (Invented Wire) - Gunmen attacked a police station in "
+        "Garowe on Tuesday, killing four officers, officials said.\n"
+    )
+    result = _run(extractor, text)
+    event = _incident(result)
+    assert {e for e, _, _ in _claims(event, "perpetrator")} == {
+        next(e.id for e in result.entities if e.name == "Unidentified gunmen")
+    }
+    assert not any(a.entity == "somalia" for a in event.arguments)
+    # The country is still recorded as a mention of the state.
+    somalia = next(e for e in result.entities if e.id == "somalia")
+    assert [m.text for m in somalia.mentions] == ["Somalia"]
+
+
+def test_a_country_named_in_the_body_still_acts(extractor: Extractor) -> None:
+    """Counterexample: the dateline's country named again as the subject of the lead is
+    the perpetrator, although the parser hangs the dateline on the same verb."""
+    text = (
+        "MEKELLE, Ethiopia, April 9 (Invented Wire) - Ethiopia carried out an air strike on "
+        "a market in Alamata on Monday, killing seven civilians, residents said.\n"
+    )
+    event = _incident(_run(extractor, text))
+    assert _claims(event, "perpetrator") == {("ethiopia", "alleged", "residents")}
