@@ -93,3 +93,94 @@ def test_a_country_named_in_the_body_still_acts(extractor: Extractor) -> None:
     )
     event = _incident(_run(extractor, text))
     assert _claims(event, "perpetrator") == {("ethiopia", "alleged", "residents")}
+
+
+# A name's type from its head noun, apposition and acts -----------------------------------
+
+
+def _types(extraction: Extraction) -> dict[str, str]:
+    return {e.id: e.type for e in extraction.entities}
+
+
+def test_a_militia_named_once_is_the_suspected_perpetrator(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-06-03\n"
+        "Police suspected the Mai-Mai Kifuafua militia of planting the bomb that exploded at "
+        "a market in Walikale on Sunday, killing four traders.\n"
+    )
+    result = _run(extractor, text)
+    assert _types(result)["mai-mai-kifuafua-militia"] == "ArmedGroup"
+    event = _incident(result)
+    assert _claims(event, "perpetrator") == {("mai-mai-kifuafua-militia", "alleged", "Police")}
+
+
+def test_fighters_of_a_brigade_are_the_brigade(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-06-03\n"
+        "Fighters of the Red Valley Brigade attacked a village near Kalehe on Sunday, killing "
+        "five farmers.\n"
+    )
+    result = _run(extractor, text)
+    assert _types(result)["red-valley-brigade"] == "ArmedGroup"
+    assert {e for e, _, _ in _claims(_incident(result), "perpetrator")} == {"red-valley-brigade"}
+
+
+def test_a_name_the_ner_missed_is_found_by_its_group_noun(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-06-03\n"
+        "Soldiers clashed with the Ngumino Self-Defence Front near Minembwe on Sunday, a "
+        "local official said.\n"
+    )
+    result = _run(extractor, text)
+    assert _types(result)["ngumino-self-defence-front"] == "ArmedGroup"
+    sides = {e for e, _, _ in _claims(_incident(result), "participant")}
+    assert "ngumino-self-defence-front" in sides
+
+
+def test_a_front_that_reports_its_own_attack_is_armed(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-06-03\n"
+        "The People's Liberation Front said it had attacked an army post in Tessit on Sunday, "
+        "killing two soldiers.\n"
+    )
+    assert _types(_run(extractor, text))["peoples-liberation-front"] == "ArmedGroup"
+
+
+def test_a_ministry_is_a_government_body(extractor: Extractor) -> None:
+    text = (
+        "date: 2024-06-03\n"
+        "The Ministry of Water said a bomb damaged a pumping station in Gao on Sunday.\n"
+    )
+    assert _types(_run(extractor, text))["ministry-of-water"] == "Government"
+
+
+def test_a_front_that_only_speaks_is_no_armed_group(extractor: Extractor) -> None:
+    """Counterexample: the same kind of name with no act of violence, apposition or armed
+    men is an organisation, and a state's army is no new group."""
+    text = (
+        "date: 2024-06-03\n"
+        "The Popular Renewal Front said it would hold a rally in Bamako on Friday. The "
+        "Malian army did not comment.\n"
+    )
+    result = _run(extractor, text)
+    types = _types(result)
+    assert types["popular-renewal-front"] == "Organization"
+    assert not any(t == "ArmedGroup" for t in types.values())
+    assert not any(e.type in ("Attack", "ArmedClash", "Bombing") for e in result.events)
+
+
+def test_an_apposition_says_whether_a_movement_is_armed(extractor: Extractor) -> None:
+    """The same name is armed where an apposition calls it a rebel group, and an
+    organisation where the apposition calls it a cooperative (the counterexample)."""
+    armed = (
+        "date: 2024-06-03\n"
+        "Residents said the Lulenge Resistance Movement, a rebel group formed last year, took "
+        "control of the village of Kitoko on Saturday.\n"
+    )
+    civil = (
+        "date: 2024-06-03\n"
+        "The Lulenge Resistance Movement, a farmers' cooperative, opened a market in Kitoko "
+        "on Saturday.\n"
+    )
+    assert _types(_run(extractor, armed))["lulenge-resistance-movement"] == "ArmedGroup"
+    assert _types(_run(extractor, civil))["lulenge-resistance-movement"] == "Organization"
