@@ -184,3 +184,24 @@ def test_an_apposition_says_whether_a_movement_is_armed(extractor: Extractor) ->
     )
     assert _types(_run(extractor, armed))["lulenge-resistance-movement"] == "ArmedGroup"
     assert _types(_run(extractor, civil))["lulenge-resistance-movement"] == "Organization"
+
+
+def test_the_lead_s_own_day_wins_over_the_dateline_s(extractor: Extractor) -> None:
+    """The dateline says when the report was filed; the lead's "on Monday" is the attack's
+    day, though the parser hangs the dateline's date on the same verb."""
+    text = (
+        "date 2023-05-10\n"
+        "BORAMA, Somaliland, May 10 (Invented Wire) - Gunmen attacked a police post near "
+        "Borama on Monday, killing two officers, officials said.\n"
+    )
+    assert _incident(_run(extractor, text)).date == "2023-05-08"
+
+
+def test_a_dateline_s_day_still_dates_a_lead_that_gives_none(extractor: Extractor) -> None:
+    """Counterexample: with no day of its own in the lead, the dateline's day is kept."""
+    text = (
+        "date 2023-05-10\n"
+        "BORAMA, Somaliland, May 10 (Invented Wire) - Gunmen attacked a police post near "
+        "Borama, killing two officers, officials said.\n"
+    )
+    assert _incident(_run(extractor, text)).date == "2023-05-10"
