@@ -23,7 +23,7 @@ from ..language import Lexicon, positions
 if TYPE_CHECKING:
     from .table import EntityTable
 
-__all__ = ["add_dateline", "overlaps", "unlabelled"]
+__all__ = ["add_dateline", "dateline_context", "overlaps", "unlabelled"]
 
 
 def add_dateline(
@@ -44,6 +44,34 @@ def add_dateline(
     else:
         table.add(span, name, "Place")
     return span
+
+
+DATELINE_ENDS = frozenset({"-", "–", "—", "--", "("})
+"""What closes the place part of a dateline: the agency's bracket or the dash before the
+story ("KIRKUK, Iraq, Nov 10 (Reuters) -")."""
+
+
+def dateline_context(doc: Doc, place: Span, lexicon: Lexicon) -> list[Span]:
+    """Names the dateline gives after its city ("Iraq" in "KIRKUK, Iraq, Nov 10 (Reuters)
+    -"): the country the report was filed from, context like the city, never an actor. Read
+    off the dateline's own words, up to its bracket or dash on the same line."""
+    found: list[Span] = []
+    index = place.end
+    while index < len(doc) and index - place.end < 8:
+        token = doc[index]
+        if token.text in DATELINE_ENDS or "\n" in token.text:
+            break
+        if token.is_alpha and token.text[:1].isupper():
+            end = index + 1
+            while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            name = doc[index:end]
+            if lexicon.country_of_name(name.text):
+                found.append(name)
+            index = end
+            continue
+        index += 1
+    return found
 
 
 def unlabelled(doc: Doc, name: str) -> list[Span]:

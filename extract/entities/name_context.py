@@ -14,18 +14,30 @@ facility.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
 
 from ..language import positions
-from .name_labels import FACILITY_HEADS, ORGANISATION_HEADS
+from .name_labels import (
+    AMBIGUOUS_GROUP_HEADS,
+    FACILITY_HEADS,
+    NAME_HEADS,
+    ORGANISATION_HEADS,
+    kind_by_head,
+    name_head,
+)
 
 __all__ = [
     "PERSON_NOUNS",
+    "armed_by_context",
     "facility_after",
+    "group_kind",
     "person_by_context",
     "place_by_context",
     "reporter_by_context",
     "unlabelled_facilities",
+    "unlabelled_groups",
 ]
 
 PERSON_NOUNS = frozenset(
@@ -233,4 +245,148 @@ def unlabelled_facilities(doc: Doc) -> list[Span]:
             start -= 1
         if start < index:
             found.append(doc[start : index + 1])
+    return found
+
+
+VIOLENT_LEMMAS = frozenset(
+    {"attack", "ambush", "kill", "bomb", "shell", "raid", "storm", "abduct", "kidnap", "seize",
+     "capture", "overrun", "plant", "detonate", "behead", "massacre", "burn", "loot", "fire",
+     "fight", "clash", "shoot", "murder", "execute", "assassinate", "target", "strike"}
+)  # fmt: skip
+"""Acts of armed violence: a name that is their subject is an armed actor."""
+ALLEGING_LEMMAS = frozenset({"accuse", "suspect", "blame"})
+"""Verbs whose object is charged with the act their "of"/"for" phrase names ("suspected X
+of planting the bomb")."""
+CLAIMING_LEMMAS = frozenset({"say", "claim", "announce", "admit", "state"})
+"""Verbs by which a group reports its own act ("X said it had attacked ...")."""
+ARMED_MEN = frozenset(
+    {"fighters", "militants", "gunmen", "members", "commanders", "rebels", "insurgents",
+     "militiamen", "combatants", "units"}
+)  # fmt: skip
+"""Nouns for a group's armed men: "fighters of X", "gunmen from X", "X militants"."""
+ARMED_KINDS = frozenset(
+    {"militia", "rebel", "rebels", "insurgent", "insurgents", "faction", "guerrilla", "jihadist",
+     "jihadists", "armed", "militant", "separatist", "paramilitary", "insurgency"}
+)  # fmt: skip
+"""Words that, in an apposition to a name, say it is armed ("X, a rebel group")."""
+
+
+def _violent(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in VIOLENT_LEMMAS
+
+
+def _apposed_armed(head: Token) -> bool:
+    """ "the X Front, a rebel group", "a militia, the Y Movement"."""
+    apposed = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        apposed.append(head.head)
+    for noun in apposed:
+        words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+        if any(w.lower_ in ARMED_KINDS for w in words):
+            return True
+    return False
+
+
+def _armed_men_of(head: Token) -> bool:
+    """ "fighters of X", "gunmen from X", "X fighters"."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "from"):
+        return head.head.head.lower_ in ARMED_MEN
+    return head.dep_ in ("compound", "nmod") and head.head.lower_ in ARMED_MEN
+
+
+def _acts_violently(head: Token) -> bool:
+    """The name is the subject of an act of violence ("X attacked"), reports one of its own
+    ("X said it had attacked"), or is charged with one ("suspected X of planting")."""
+    if head.dep_ == "conj":
+        head = head.head
+    verb = head.head
+    if head.dep_ == "nsubj":
+        if _violent(verb):
+            return True
+        if verb.lemma_.lower() in CLAIMING_LEMMAS:
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                own = any(s.lower_ in ("it", "we") or s.lower_ in ARMED_MEN for s in subjects)
+                if own and _violent(clause):
+                    return True
+        return False
+    if head.dep_ == "pobj" and verb.lower_ == "with" and _violent(verb.head):
+        return True  # "soldiers clashed with X", "fighting with X"
+    if head.dep_ == "dobj" and verb.lemma_.lower() in ALLEGING_LEMMAS:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            if any(_violent(c) for c in prep.children if c.dep_ in ("pcomp", "pobj")):
+                return True
+    return False
+
+
+def armed_by_context(name: Span) -> bool:
+    """Whether the text says the organisation `name` is armed: an apposition that calls it
+    so, armed men said to be its own, or an act of violence it governs. Read off the parse,
+    so a name seen once in the article is typed by what it does, not by a list of names."""
+    head = name.root
+    return _apposed_armed(head) or _armed_men_of(head) or _acts_violently(head)
+
+
+NO_HEAD_EXTENSION = frozenset({"GPE", "NORP", "LOC"})
+"""Labels of names that modify a group noun as its owner, not as its name ("Iraqi army",
+"Kirkuk militia"): their group noun is left to the rules for states and unnamed actors."""
+
+
+def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
+    """The name of a group, with its head noun, and its (type, ACLED category), when its
+    head noun, an apposition or the verbs it governs say what it is: "the X militia" is an
+    armed group whatever the NER called it (a place, a facility), "the Ministry of Y" a
+    government body, "the Z Front said it had attacked" an armed group, "the Z Front said"
+    an organisation. None when nothing does."""
+    named = span if label in NO_HEAD_EXTENSION else name_head(span)
+    kind = kind_by_head(named)
+    if kind is not None:
+        return named, *kind
+    if label in NO_HEAD_EXTENSION:
+        return None  # "the Russian Federation", "the Soviet Union" are states, not bodies
+    if named.root.lower_ not in AMBIGUOUS_GROUP_HEADS or not named.root.text[:1].isupper():
+        return None
+    if armed_by_context(named):
+        return named, "ArmedGroup", None
+    return named, "Organization", None
+
+
+def _name_word(token: Token) -> bool:
+    if token.pos_ == "DET":
+        return False
+    return token.text[:1].isupper() or token.text in ("-", "'s", "’s") or token.lower_ == "of"
+
+
+def unlabelled_groups(
+    doc: Doc, taken: set[int], is_country: Callable[[str], bool]
+) -> list[Span]:
+    """Names of groups the NER missed or gave a label no rule takes ("the Ngumino
+    Self-Defence Front", "Nyatura Kasongo militia"): capitalised words the parse hangs on a
+    group noun, none of them already an entity (`taken`) nor a country or its adjective
+    (`is_country`: "Iraqi army" is the state's)."""
+    found: list[Span] = []
+    for index in positions(doc, NAME_HEADS):
+        head = doc[index]
+        if index in taken:
+            continue
+        start = index
+        while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].head.i in range(
+            start - 1, index + 1
+        ):
+            start -= 1
+        while start < index and not doc[start].text[:1].isupper():
+            start += 1  # a name starts with a capital, not with a hyphen or "of"
+        end = index + 1
+        if head.text[:1].isupper() and end + 1 < len(doc) and doc[end].lower_ == "of":
+            if doc[end + 1].text[:1].isupper() and doc[end + 1].ent_type_ not in ("GPE", "NORP"):
+                end += 2  # "the Ministry of Water"
+        words = doc[start:end]
+        own = [t for t in words if t.i != index and t.text[:1].isupper()]
+        if not own or any(t.i in taken for t in words) or any(is_country(t.text) for t in own):
+            continue
+        if len(own) < 2 and not head.text[:1].isupper():
+            continue  # "Assad militia", "a Taliban brigade": an owner, not a name
+        if own[0].i == doc[own[0].i].sent.start and len(own) == 1:
+            continue  # a capital that only opens the sentence
+        found.append(words)
     return found

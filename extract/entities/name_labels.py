@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-__all__ = ["corrected_label"]
+__all__ = [
+    "AMBIGUOUS_GROUP_HEADS",
+    "ARMED_GROUP_HEADS",
+    "GOVERNMENT_HEADS",
+    "corrected_label",
+    "kind_by_head",
+    "name_head",
+]
 
 FACILITY_HEADS = frozenset(
     {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge",
@@ -84,3 +91,53 @@ def corrected_label(span: Span, label: str) -> str | None:
     if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
         return "ORG"
     return label
+
+
+ARMED_GROUP_HEADS = frozenset(
+    {"militia", "militias", "brigade", "brigades", "battalion", "battalions", "guerrillas",
+     "commandos", "mujahideen", "insurgency"}
+)  # fmt: skip
+"""Head nouns that make a name an armed group whatever else is said of it ("the X militia",
+"the Y Brigade")."""
+GOVERNMENT_HEADS = frozenset({"ministry", "government", "presidency", "cabinet"})
+"""Head nouns that make a name an organ of a government ("the Ministry of Water")."""
+AMBIGUOUS_GROUP_HEADS = frozenset(
+    {"front", "movement", "alliance", "coalition", "group", "organisation",
+     "organization", "council", "union", "party", "committee", "association", "federation",
+     "league", "resistance"}
+)  # fmt: skip
+"""Head nouns of organisations that are armed only when the text says so ("the X Front
+said it had attacked", "the Y Movement, a rebel group"): political fronts, parties and
+councils are named the same way. Not "army" or "forces", which name a state's own as often."""
+NAME_HEADS = ARMED_GROUP_HEADS | GOVERNMENT_HEADS | AMBIGUOUS_GROUP_HEADS
+
+
+def name_head(span: Span) -> Span:
+    """The name with its head noun: the span itself when its syntactic head is already a
+    group noun ("the People's Liberation Front", "the Ministry of Water"), or extended over
+    the lowercase group noun the name modifies right after it ("Mai-Mai Kifuafua militia")."""
+    root = span.root
+    if root.lower_ in NAME_HEADS:
+        return span
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        after is not None
+        and after.lower_ in NAME_HEADS
+        and root.head.i == after.i
+        and root.dep_ in ("compound", "amod", "nmod")
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def kind_by_head(span: Span) -> tuple[str, str | None] | None:
+    """(entity type, ACLED actor category) the head noun of a name (with its head noun, as
+    `name_head` gives it) settles, or None when the head leaves it open (an ambiguous group
+    noun, or no group noun at all)."""
+    head = span.root.lower_
+    if head in ARMED_GROUP_HEADS:
+        return "ArmedGroup", "Political militias"
+    if head in GOVERNMENT_HEADS:
+        return "Government", "State forces"
+    return None

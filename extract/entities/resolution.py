@@ -13,13 +13,15 @@ from spacy.tokens import Doc, Span
 from ..language import Lexicon, positions
 from .agencies import agency_after_state
 from .claimants import add_claimants
-from .datelines import add_dateline, overlaps, unlabelled
+from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
     facility_after,
+    group_kind,
     person_by_context,
     place_by_context,
     reporter_by_context,
     unlabelled_facilities,
+    unlabelled_groups,
 )
 from .name_labels import corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
@@ -42,6 +44,8 @@ STATE_HEADS = frozenset(
      "military", "soldiers", "jets", "warplanes", "aircraft", "navy", "police"}
 )  # fmt: skip
 """Nouns through which a state acts: "Iranian authorities", "Israeli jets", "Russian troops"."""
+GROUP_NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART"})
+"""NER labels of names that a group noun, apposition or act may show to be a group."""
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
@@ -94,10 +98,17 @@ def resolve_entities(
     nationalities: list[Span] = []
     dateline_span = add_dateline(table, doc, lexicon, dateline)
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
+    context = [] if dateline_span is None else dateline_context(doc, dateline_span, lexicon)
+    for span in context:
+        # The dateline's country is a mention of the state but never an actor of a phrase.
+        country = lexicon.country_of_name(span.text) or span.text
+        table.add_reference(span, country, "State", also_place=True)
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
+            continue
+        if any(overlaps(ent, span) for span in context):
             continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
@@ -112,6 +123,9 @@ def resolve_entities(
                 acled_category=record.acled_category,
                 country=record.country,
             )
+        elif label in GROUP_NAME_LABELS and (group := group_kind(span, label)) is not None:
+            name, kind, category = group
+            table.add(name, _strip_article(name).text, kind, acled_category=category)
         elif label == "GPE" and ent.ent_id_ and (region := region_around(span)) is not None:
             table.add(region, region.text, "Place")
         elif label == "GPE" and (agency := agency_after_state(span)) is not None:
@@ -157,6 +171,10 @@ def resolve_entities(
         after = doc[span.end] if span.end < len(doc) else None
         armed = after is not None and after.lower_ in ARMED_HEADS
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
+    taken = set(table.token_entity)
+    for name in unlabelled_groups(doc, taken, lambda w: lexicon.country_of_name(w) is not None):
+        if (group := group_kind(name, "")) is not None:
+            table.add(group[0], group[0].text, group[1], acled_category=group[2])
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
     add_claimants(table, doc)

@@ -22,7 +22,9 @@ def dates(doc: Doc) -> None:
     """Stage `dates`: each mention's date, counted from the article's publication date or
     dateline (`extract.inputs.article_anchor`)."""
     ext = doc._
-    date_mentions(doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text))
+    date_mentions(
+        doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text), ext.ck_dateline
+    )
 
 
 DAY_PRECISIONS = frozenset({"day", "month-day", "week"})
@@ -30,13 +32,22 @@ OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "come", "unfold", "begi
 """Verbs that only say an event happened: a date on them is the event's date."""
 
 
-def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDay | None) -> None:
+def date_mentions(
+    doc: Doc,
+    mentions: list[EventMention],
+    anchor: date | MonthDay | None,
+    dateline: tuple[int, int, str] | None = None,
+) -> None:
     """Give a mention the date of a DATE (or TIME) entity of its sentence that is near it in
-    the tree, when the expression resolves against `anchor`."""
+    the tree, when the expression resolves against `anchor`. The date of a `dateline`
+    (start, end, name of its place) is when the report was filed: the parser often glues it
+    to the lead's clause, so it dates a mention only when the sentence gives none of its own
+    ("KIRKUK, Nov 11 (Wire) - ... attacked ... on Wednesday" is Wednesday's attack)."""
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
-    for ent in doc.ents:
+    ents = sorted(doc.ents, key=lambda ent: _in_dateline(ent, dateline))
+    for ent in ents:
         # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
         # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
         if ent.label_ not in ("DATE", "TIME"):
@@ -59,6 +70,15 @@ def date_mentions(doc: Doc, mentions: list[EventMention], anchor: date | MonthDa
         inside = resolved.precision in DAY_PRECISIONS and mention.head in ent.root.ancestors
         if inside or dependency_distance(ent.root, head) <= reach:
             mention.date = resolved
+
+
+def _in_dateline(ent: Span, dateline: tuple[int, int, str] | None) -> bool:
+    """Whether `ent` is the date of the dateline: after its place, on its line, before the
+    agency's bracket or the dash that opens the story."""
+    if dateline is None or ent.start_char < dateline[1]:
+        return False
+    between = ent.doc.text[dateline[1] : ent.start_char]
+    return not any(c in between for c in "\n(-–—")
 
 
 def dated_mentions(doc: Doc, mentions: list[EventMention]) -> Iterator[tuple[Span, EventMention]]:

@@ -7,7 +7,7 @@ negated or denied fact is denied; "probably", "likely" hedge it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -49,6 +49,16 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"}
 class Attribution:
     certainty: Certainty
     source: str | None
+    denied_clause: bool = field(default=False, compare=False)
+    """The certainty is `denied` because a speaker denies the clause the fact sits in ("X
+    denied that the group carried out a strike on Y"), not because the fact itself is
+    negated: a denial disputes who did it, so only the actor's claim is denied by it."""
+
+
+DENIABLE_ROLES = frozenset({"perpetrator", "participant"})
+"""Roles a denial of the clause they sit in denies: who did it. The incident's target,
+victims, place and weapon inside a denied clause are what the denier reports of the
+incident ("denied carrying out the strike on Y" concedes there was a strike on Y)."""
 
 
 def _noun_phrase(head: Token) -> str | None:
@@ -114,6 +124,7 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
     node = scope
     steps = 0
     settled = False
+    denied_clause = False
     while node.head is not node and steps < 6:
         child, node = node, node.head
         steps += 1
@@ -138,6 +149,7 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
             source = source_phrase(node)
             if lemma in DENYING_VERBS:
                 certainty = "denied"
+                denied_clause = True
             elif certainty == "asserted":
                 certainty = "hedged" if _hedged(node) else "alleged"
             break
@@ -149,7 +161,7 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
             certainty = "alleged"
     if certainty == "asserted" and node is not scope and _hedged(node):
         certainty = "hedged"
-    return Attribution(certainty, source)
+    return Attribution(certainty, source, denied_clause=denied_clause)
 
 
 @dataclass(slots=True)
@@ -164,3 +176,9 @@ class RoleFinding:
     span: Span
     attribution: Attribution
     rule: str
+
+    def __post_init__(self) -> None:
+        # A denied clause denies its actor only; the rest is the denier's account of the
+        # incident, alleged on the denier's word like any reported clause.
+        if self.attribution.denied_clause and self.role not in DENIABLE_ROLES:
+            self.attribution = Attribution("alleged", self.attribution.source)

@@ -65,7 +65,8 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
     """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
 
     Prepositional and relative clauses are not followed ("officials of X" is not X), except
-    after leader nouns ("the commander of the Quds Force" acts for the Quds Force) and
+    after leader nouns ("the commander of the Quds Force" acts for the Quds Force), after
+    attackers ("gunmen from X" are X's) and
     premises ("the office of governor X" is X's). A place or state that only modifies an
     office ("the Kirkuk governor") is no actor of the phrase.
     """
@@ -87,6 +88,7 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
                 stack.append(child)
             elif child.dep_ == "prep" and (
                 (child.lower_ in ("of", "for") and token.lower_ in LEADER_NOUNS)
+                or (child.lower_ in ("of", "from") and token.lower_ in ATTACKER_NOUNS)
                 or (child.lower_ == "of" and token.lower_ in PREMISES_NOUNS)
             ):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
@@ -129,6 +131,14 @@ def denoted_actors(head: Token, role: str, table: EntityTable) -> list[tuple[Ent
     named = {t.i for _, span in found for t in span}
     for noun in conjuncts(head):
         own = [noun, *(c for c in noun.children if c.dep_ in MODIFIER_DEPS)]
+        if noun.lower_ in GROUP_NOUNS:  # "fighters of X", "gunmen from X" are X's men
+            own += [
+                o
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
         if not any(t.i in named for t in own):
             found.extend(unnamed_actor(noun, role, table))
     return found

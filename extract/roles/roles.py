@@ -86,13 +86,16 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject (or that of the verb it completes). A clause has one; where the
+    parser hangs two on it, a dateline glued to the lead ("KIRKUK, Iraq, Nov 10 (Reuters) -
+    X attacked"), the one nearest the verb is the subject."""
     node: Token | None = verb
     for _ in range(3):
         if node is None:
             return None
-        for child in node.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return min(subjects, key=lambda c: abs(node.i - c.i))  # type: ignore[union-attr]
         node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
     return None
 
