@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 
 from conflict_kg.graph.lookups.places import enclosing
-from conflict_kg.graph.network.budget import Budget, BudgetExceeded, NetworkTimeout, NetworkTooLarge
+from conflict_kg.graph.network.budget import Budget
 from conflict_kg.graph.network.data import (
     ACTOR_TYPES,
     CERTAINTIES,
@@ -50,56 +50,18 @@ from conflict_kg.graph.network.data import (
     event_class_names,
     incident_node,
     load_network_data,
-    lookup_entity,
     subclasses,
-)
-from conflict_kg.graph.network.measures import (
-    MEASURES,
-    ActorRank,
-    Hop,
-    centrality,
-    communities,
-    ego_network,
-    find_paths,
-    top_actors,
-    with_measures,
 )
 from conflict_kg.graph.network.places import Location, gazetteer
 from conflict_kg.graph.store import Store
 from conflict_kg.ontologies import CKID
 
 __all__ = [
-    "ACTOR_TYPES",
-    "CERTAINTIES",
     "CO_PERPETRATION",
-    "DEFAULT_MIN_CERTAINTY",
-    "MEASURES",
     "PROJECTIONS",
-    "RELATIONS",
-    "ROLES",
-    "ActorRank",
-    "Budget",
-    "BudgetExceeded",
-    "Evidence",
-    "Hop",
-    "NetworkData",
-    "NetworkError",
     "NetworkFilter",
-    "NetworkTimeout",
-    "NetworkTooLarge",
     "build_network",
-    "centrality",
-    "communities",
-    "date_span",
-    "ego_network",
-    "entity_node",
-    "find_paths",
-    "incident_node",
-    "load_network_data",
-    "lookup_entity",
     "network_from_store",
-    "top_actors",
-    "with_measures",
 ]
 
 CO_PERPETRATION = "coPerpetrator"
