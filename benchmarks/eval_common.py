@@ -154,6 +154,27 @@ def event_mentions(event: Mapping[str, Any]) -> list[Mention]:
     return [(int(s["start"]), int(s["end"]), str(s["text"])) for s in spans]
 
 
+def told_events(output: Mapping[str, Any]) -> list[JsonDict]:
+    """The output's events, then each of its non-specific mentions (event words that tell no
+    incident: negated, generic, habitual, hypothetical, background) as an event of its class
+    with that one mention and no arguments. Trigger figures score every event word the
+    extractor reports, as WikiEvents and RAMS annotate such words as triggers too; incident
+    figures (detection, false alarms, roles) read `output["events"]` alone."""
+    told: list[JsonDict] = list(output["events"])
+    for mention in output.get("nonspecific", []):
+        told.append(
+            {
+                "type": mention["type"],
+                "acled": None,
+                "trigger": mention,
+                "mentions": [mention],
+                "arguments": [],
+                "nonspecific": mention["reason"],
+            }
+        )
+    return told
+
+
 def event_extent(event: Mapping[str, Any]) -> tuple[int, int]:
     """From the first to the last character of the event's mentions and arguments."""
     points = [(s, e) for s, e, _ in event_mentions(event)]

@@ -111,6 +111,11 @@ def _acc(value: float, right: int, total: int) -> str:
 
 SUMMARY: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
     ("WikiEvents attack triggers P/R/F1", "wikievents", lambda f: _prf(f["attack_triggers"])),
+    (
+        "  incidents' mentions only",
+        "wikievents",
+        lambda f: _prf(f["attack_triggers_incidents"]),
+    ),
     ("WikiEvents roles micro P/R/F1 (4 roles)", "wikievents", lambda f: _prf(f["roles_micro"])),
     *[
         (f"  role {r} P/R/F1", "wikievents", lambda f, r=r: _prf(f["roles"][r]))
@@ -118,6 +123,11 @@ SUMMARY: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
     ],
     ("WikiEvents typed named entities P/R/F1", "wikievents", lambda f: _prf(f["ne_typed"])),
     ("RAMS violent trigger recall", "rams", lambda f: _share(f["violent_trigger_recall"])),
+    (
+        "  incidents only",
+        "rams",
+        lambda f: _share(f["violent_trigger_recall_incidents"]),
+    ),
     (
         "  lenient (family event spans it)",
         "rams",

@@ -4,10 +4,12 @@ Each record is a five-sentence window with exactly one annotated event; everythi
 the window is unannotated, so nothing here measures detection precision.
 
 - **Found** (trigger recall, over the ``violent`` records): some extracted event, of any type,
-  has a mention (``mentions``, or its trigger) whose span overlaps the gold trigger; those
-  events are the *matched* events. **Found, lenient** (printed beside, never the headline):
-  found, or some event of the expected family (below) spans the gold trigger, from its first
-  mention or argument to its last.
+  has a mention (``mentions``, or its trigger) whose span overlaps the gold trigger, or a
+  non-specific mention (``nonspecific``: event words that tell no incident, which RAMS
+  annotates too; `eval_common.told_events`) does; those are the *matched* events. **Found,
+  incidents only** (printed beside): the same over incidents alone. **Found, lenient**
+  (printed beside, never the headline): found, or some event of the expected family (below)
+  spans the gold trigger, from its first mention or argument to its last.
 - **Typing accuracy**: over found records whose gold type has a family of ours, the share where
   a matched event is of that family: ``conflict.attack.*`` and the violent ``life.die`` /
   ``life.injure`` types -> attack; ``justice.arrestjaildetain.*`` -> arrest;
@@ -52,6 +54,7 @@ from eval_common import (
     print_table,
     ratio,
     same_mention,
+    told_events,
 )
 
 RAMS_FILE = "rams_dev.jsonl"
@@ -119,6 +122,7 @@ class RamsScores:
     records: int = 0
     violent: int = 0
     found: int = 0
+    found_incidents: int = 0
     found_lenient: int = 0
     typable: int = 0
     """Violent records whose gold type has a family of ours."""
@@ -145,6 +149,7 @@ class RamsScores:
             "records": self.records,
             "violent_records": self.violent,
             "violent_trigger_recall": ratio(self.found, self.violent),
+            "violent_trigger_recall_incidents": ratio(self.found_incidents, self.violent),
             "violent_trigger_recall_lenient": ratio(self.found_lenient, self.violent),
             "typing_accuracy": ratio(self.typed_right, self.typable_found),
             "typed_recall": ratio(self.typed_right, self.typable),
@@ -167,12 +172,15 @@ class RamsScores:
         }
 
 
-def matched_events(gold_trigger: Mapping[str, Any], output: JsonDict) -> list[JsonDict]:
-    """Our events with a mention overlapping the gold trigger."""
+def matched_events(
+    gold_trigger: Mapping[str, Any], output: JsonDict, incidents_only: bool = False
+) -> list[JsonDict]:
+    """Our events, and unless `incidents_only` our non-specific mentions as events, with a
+    mention overlapping the gold trigger."""
     start, end = int(gold_trigger["start"]), int(gold_trigger["end"])
     return [
         ev
-        for ev in output["events"]
+        for ev in (output["events"] if incidents_only else told_events(output))
         if any(overlaps(s, e, start, end) for s, e, _ in event_mentions(ev))
     ]
 
@@ -219,9 +227,10 @@ def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> Rams
         gold = record["events"][0]
         trigger, rams_type = gold["trigger"], str(gold["type"])
         matched = matched_events(trigger, output)
+        incidents = matched_events(trigger, output, incidents_only=True)
         if not record.get("violent"):
             scores.non_violent += 1
-            scores.non_violent_trigger_violent += any(fam.is_violent(ev) for ev in matched)
+            scores.non_violent_trigger_violent += any(fam.is_violent(ev) for ev in incidents)
             scores.non_violent_window_violent += any(fam.is_violent(ev) for ev in output["events"])
             continue
         scores.violent += 1
@@ -236,6 +245,7 @@ def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> Rams
             for ev in output["events"]
         )
         scores.found_lenient += lenient
+        scores.found_incidents += bool(incidents)
         if matched:
             scores.found += 1
             scores.type_found[short_type] += 1
@@ -275,6 +285,10 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
             (
                 "violent trigger recall (mention overlaps gold trigger)",
                 _share(scores.found, scores.violent),
+            ),
+            (
+                "  incidents only (no non-specific mention)",
+                _share(scores.found_incidents, scores.violent),
             ),
             (
                 "  lenient (or family event spans the trigger)",

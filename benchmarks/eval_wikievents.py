@@ -2,8 +2,11 @@
 
 - Attack triggers. Gold: triggers of events whose type starts with ``Conflict.Attack``.
   Predicted: every mention (``mentions``, or the trigger when an event has none) of every
-  attack-family event (`eval_common.Families`). A predicted mention is right when its span
+  attack-family event (`eval_common.Families`), and every non-specific mention of an attack
+  class (``nonspecific``: WikiEvents annotates generic, negated and irrealis attack words as
+  triggers too; `eval_common.told_events`). A predicted mention is right when its span
   overlaps a gold trigger; precision is over predicted mentions, recall over gold triggers.
+  The same figure over incidents' mentions alone is printed beside.
 - Role fillers, document level, roles perpetrator / target / place / instrument. Gold:
   arguments of ``Conflict.Attack.*`` events only (Attacker, Killer, Injurer, Jailer ->
   perpetrator; Target -> target; Place -> place; Instrument, ExplosiveDevice -> instrument);
@@ -47,6 +50,7 @@ from eval_common import (
     prf_row,
     print_table,
     span_overlap,
+    told_events,
 )
 
 WIKIEVENTS_FILE = "wikievents_dev.jsonl"
@@ -91,6 +95,8 @@ PRONOUNS = frozenset(
 class WikiEventsScores:
     documents: int = 0
     triggers: PRF = field(default_factory=PRF)
+    triggers_incidents: PRF = field(default_factory=PRF)
+    """The trigger figure over the mentions of incidents alone (no non-specific mention)."""
     roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in SCORED_ROLES})
     roles_wide: PRF = field(default_factory=PRF)
     ne_typed: PRF = field(default_factory=PRF)
@@ -115,6 +121,7 @@ class WikiEventsScores:
         return {
             "documents": self.documents,
             "attack_triggers": self.triggers.as_dict(),
+            "attack_triggers_incidents": self.triggers_incidents.as_dict(),
             "roles": {role: self.roles[role].as_dict() for role in SCORED_ROLES},
             "roles_micro": self.roles_micro.as_dict(),
             "roles_wide": self.roles_wide.as_dict(),
@@ -143,11 +150,14 @@ def score_wikievents(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -
     return scores
 
 
-def attack_mentions(output: JsonDict) -> list[tuple[str, int, int, str]]:
-    """(type, start, end, text) of every mention of every attack-family event, deduplicated."""
+def attack_mentions(
+    output: JsonDict, incidents_only: bool = False
+) -> list[tuple[str, int, int, str]]:
+    """(type, start, end, text) of every mention of every attack-family event, and of every
+    non-specific mention of an attack class unless `incidents_only`, deduplicated."""
     seen: set[tuple[int, int]] = set()
     found: list[tuple[str, int, int, str]] = []
-    for event in output["events"]:
+    for event in output["events"] if incidents_only else told_events(output):
         if not families().is_attack(event):
             continue
         for start, end, text in event_mentions(event):
@@ -164,6 +174,17 @@ def score_triggers(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
         for ev in record["events"]
         if not ev["type"].startswith(GOLD_ATTACK_PREFIX)
     ]
+    incidents = attack_mentions(output, incidents_only=True)
+    spans = [(s, e) for _, s, e, _ in incidents]
+    golds = [(int(g["start"]), int(g["end"])) for g in gold]
+    scores.triggers_incidents.add(
+        PRF(
+            sum(any(overlaps(*p, *g) for g in golds) for p in spans),
+            len(spans),
+            sum(any(overlaps(*p, *g) for p in spans) for g in golds),
+            len(golds),
+        )
+    )
     predicted = attack_mentions(output)
     prf = scores.triggers
     prf.n_pred += len(predicted)
@@ -321,7 +342,10 @@ def score_entities(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
 
 
 def report_wikievents(scores: WikiEventsScores, column: str, top: int, details: bool) -> None:
-    rows = [prf_row("attack triggers (every mention)", scores.triggers)]
+    rows = [
+        prf_row("attack triggers (every mention)", scores.triggers),
+        prf_row("  incidents' mentions only", scores.triggers_incidents),
+    ]
     rows += [prf_row(f"role {role}", scores.roles[role]) for role in ROLES]
     rows.append(prf_row("roles micro (4 roles)", scores.roles_micro))
     rows.append(prf_row("role victim (Life.Die/Injure, not in micro)", scores.roles[VICTIM]))

@@ -15,7 +15,16 @@ from conflict_kg.ontologies import slugify
 
 from .events import STATEMENTS, EventCluster, EventMention, concerned_clusters
 from .language import RoleFinding
-from .model import Argument, Event, Extraction, Mention, Relation, Weapon
+from .model import (
+    Argument,
+    Event,
+    Extraction,
+    Mention,
+    NonSpecificMention,
+    NonSpecificReason,
+    Relation,
+    Weapon,
+)
 from .model import Span as TextSpan
 from .roles import CARRIER_RULE
 from .windows import no_facts_warning
@@ -54,6 +63,9 @@ def assemble(doc: Doc) -> None:
         if statement in event_of and id(about) in event_of:
             event_of[statement].concerns = event_of[id(about)].id
     extraction.events = events
+    extraction.nonspecific = [
+        _nonspecific(mention, reason) for mention, reason in ext.ck_nonspecific
+    ]
     extraction.weapons = list(weapons.values())
     extraction.entities = [e for e in ext.ck_entities.entities.values() if e.mentions]
     for finding in ext.ck_relations:
@@ -85,6 +97,18 @@ def _mention(mention: EventMention) -> Mention:
     span = mention.span
     return Mention(
         span.start_char, span.end_char, span.text, mention.event_class, _text_span(mention.sentence)
+    )
+
+
+def _nonspecific(mention: EventMention, reason: NonSpecificReason) -> NonSpecificMention:
+    span = mention.span
+    return NonSpecificMention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        mention.event_class,
+        reason,
+        _text_span(mention.sentence),
     )
 
 

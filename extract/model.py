@@ -40,6 +40,37 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+NonSpecificReason = Literal[
+    "negated", "future", "hypothetical", "conditional", "habitual", "generic", "background"
+]
+"""Why a telling names no specific incident (`extract.events.specificity`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NonSpecificMention:
+    """Event words that tell no specific incident: a negated arrest, a threatened attack, a
+    trend of raids, attacks "of that kind". Kept as background of the article, never as an
+    incident, so that counting events still counts incidents while what the article talks
+    about stays findable (and an event dataset that annotates such words can be compared)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """The event class the words name."""
+    reason: NonSpecificReason
+    sentence: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "reason": self.reason,
+        }
+
+
 @dataclass(slots=True)
 class ArticleMeta:
     id: str
@@ -141,6 +172,8 @@ class Extraction:
     weapons: list[Weapon] = field(default_factory=list)
     positions: dict[str, str] = field(default_factory=dict)
     """Position id -> label, for holdsRole objects ("Prime Minister of Iraq")."""
+    nonspecific: list[NonSpecificMention] = field(default_factory=list)
+    """Event words that tell no specific incident, in text order."""
     warnings: list[str] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -208,4 +241,5 @@ class Extraction:
                 }
                 for r in self.relations
             ],
+            "nonspecific": [m.to_json() for m in self.nonspecific],
         }

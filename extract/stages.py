@@ -10,7 +10,7 @@ is on the Doc.
 | stage | package | reads | leaves |
 |---|---|---|---|
 | entities | entities | ck_lexicon, ck_meta, ck_dateline | ck_entities |
-| mentions | events | ck_entities, ck_lexicon, doc.spans | ck_mentions |
+| mentions | events | ck_entities, ck_lexicon, doc.spans | ck_mentions, ck_nonspecific |
 | dates | events | ck_mentions, ck_meta | dates on ck_mentions |
 | mention_roles | roles | ck_mentions, ck_entities | ck_mention_roles |
 | coreference | events | ck_mentions, ck_mention_roles, ck_entities | ck_clusters |
@@ -68,6 +68,7 @@ INPUTS = ("ck_source", "ck_meta", "ck_lexicon", "ck_dateline")
 WORK = (
     "ck_entities",
     "ck_mentions",
+    "ck_nonspecific",
     "ck_mention_roles",
     "ck_clusters",
     "ck_roles",

@@ -29,6 +29,7 @@ from conflict_kg.ontologies import (
     claim_iri,
     entity_iri,
     mention_iri,
+    nonspecific_iri,
     weapon_iri,
 )
 
@@ -243,6 +244,7 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
                 source=event.source,
                 rule="statement-governs-event",
             )
+    _nonspecific(g, extraction, article)
     for relation in extraction.relations:
         subject = CKID[f"entity/{relation.subject}"]
         obj = (
@@ -289,6 +291,22 @@ def _mentions(
         g.add((iri, CK.mentionClass, CK[mention.type]))
         g.add((iri, CK.mentionRank, Literal(rank, datatype=XSD.positiveInteger)))
     return numbered
+
+
+def _nonspecific(g: Graph, extraction: Extraction, article: URIRef) -> None:
+    """Event words that tell no incident, as `ck:NonSpecificMention`s: findable with their
+    span, sentence, class and reason, linked to no event."""
+    for number, mention in enumerate(extraction.nonspecific, start=1):
+        iri = nonspecific_iri(extraction.article.id, number)
+        g.add((iri, RDF.type, CK.NonSpecificMention))
+        g.add((iri, PROV.wasDerivedFrom, article))
+        g.add((iri, CK.start, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, CK.end, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, CK.evidenceText, Literal(mention.text)))
+        if mention.sentence is not None and mention.sentence.text.strip():
+            g.add((iri, CK.sentence, Literal(mention.sentence.text.strip())))
+        g.add((iri, CK.mentionClass, CK[mention.type]))
+        g.add((iri, CK.nonSpecificReason, Literal(mention.reason)))
 
 
 def _dangling_countries(g: Graph, countries: dict[URIRef, str], article: URIRef) -> None:

@@ -130,6 +130,15 @@ def join_extractions(
         for relation in part.relations:
             key = (relation.subject, relation.predicate, relation.object)
             relations.setdefault(key, _relation(relation, offset))
+        joined.nonspecific.extend(
+            replace(
+                m,
+                start=m.start + offset,
+                end=m.end + offset,
+                sentence=_optional(m.sentence, offset),
+            )
+            for m in part.nonspecific
+        )
         weapons = {w.id for w in joined.weapons}
         joined.weapons.extend(w for w in part.weapons if w.id not in weapons)
         for position, label in part.positions.items():

@@ -39,6 +39,7 @@ __all__ = [
     "load_shapes",
     "local_id",
     "mention_iri",
+    "nonspecific_iri",
     "slugify",
     "weapon_iri",
 ]
@@ -119,6 +120,11 @@ def claim_iri(sha256: str, number: int) -> URIRef:
 def mention_iri(sha256: str, number: int) -> URIRef:
     """A telling of an event in one article, numbered over the article's events in order."""
     return CKID[f"mention/{sha256[:12]}-{number}"]
+
+
+def nonspecific_iri(sha256: str, number: int) -> URIRef:
+    """Event words of one article that tell no specific incident, numbered in text order."""
+    return CKID[f"nonspecific/{sha256[:12]}-{number}"]
 
 
 def local_id(iri: str) -> str:

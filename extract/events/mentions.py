@@ -31,7 +31,7 @@ from .senses import (
     non_conflict_sense,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import specific_mentions
+from .specificity import split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -391,10 +391,11 @@ def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
 
 def find(doc: Doc) -> None:
     """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
-    specific event (`extract.events.specificity`), as `doc._.ck_mentions`."""
+    specific event (`extract.events.specificity`), as `doc._.ck_mentions`; the others, with
+    the reason they tell no incident, as `doc._.ck_nonspecific`."""
     ext = doc._
     table = ext.ck_entities
-    ext.ck_mentions = specific_mentions(
+    ext.ck_mentions, ext.ck_nonspecific = split_specific(
         find_mentions(
             doc,
             TRIGGERS_KEY,
@@ -412,8 +413,9 @@ def find_mentions(
     place_tokens: set[int],
     triggers: Sequence[TriggerRecord],
 ) -> list[EventMention]:
-    """Trigger spans of the Doc as mentions, skipping ones inside names, dates or
-    hypotheticals, and ones whose context condition fails."""
+    """Trigger spans of the Doc as mentions, skipping ones inside names or dates and ones
+    whose context condition fails; hypotheticals under a verb of fearing or vowing are marked
+    so (`EventMention.hypothetical`) for `specificity` to keep as background."""
     date_tokens = {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
     spans = doc.spans.get(spans_key, [])
     weapon_tokens = {t.i for span in spans if span.label_ == WEAPON for t in span}
@@ -454,8 +456,7 @@ def find_mentions(
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
-        if _is_hypothetical(root):
-            continue
+        hypothetical = _is_hypothetical(root)
         reading = _reading(
             span,
             record.acled if record is not None else None,
@@ -467,8 +468,6 @@ def find_mentions(
         if reading is None:
             continue
         event_class, acled = reading
-        if event_class in ATTACK_FAMILY:
-            violent_tokens.update(range(span.start, span.end))
         determiners = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
         mention = EventMention(
             span=span,
@@ -476,8 +475,13 @@ def find_mentions(
             definite=bool(determiners & DEFINITE) or any(c.dep_ == "poss" for c in root.children),
             plural=root.tag_ in ("NNS", "NNPS"),
             acled=acled,
+            hypothetical=hypothetical,
         )
         mentions.append(mention)
+        if hypothetical:
+            continue  # kept as background only: it colours no other trigger's reading
+        if event_class in ATTACK_FAMILY:
+            violent_tokens.update(range(span.start, span.end))
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
     for index in positions(doc, ("incident", "operation")):

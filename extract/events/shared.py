@@ -38,6 +38,9 @@ class EventMention:
     anaphoric: bool = False
     date: ResolvedDate | None = None
     acled: str | None = None
+    hypothetical: bool = False
+    """Under a verb of fearing, vowing or planning ("fear they could attack", "vowed to
+    hit back"), or an "if": read as no incident by `specificity`."""
     _sentence: Span | None = None
 
     @property

@@ -26,21 +26,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from ..inputs import resolve_date
 from ..language import REPORTING_VERBS
+from ..model import NonSpecificReason
 
 if TYPE_CHECKING:
     from .shared import EventMention
 
-__all__ = ["Reason", "nonspecific_reason", "specific_mentions"]
+__all__ = ["Reason", "nonspecific_reason", "split_specific"]
 
-Reason = Literal[
-    "negated", "future", "hypothetical", "conditional", "habitual", "generic", "background"
-]
+Reason = NonSpecificReason
 
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 """Modal auxiliaries of the future ("wo" is "won't" split by the tokenizer)."""
@@ -148,13 +147,27 @@ _REFERENCE_DAY = date(2001, 6, 15)
 that pins a day ("since Friday", "on 3 June") from a period ("over the past decade")."""
 
 
-def specific_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
-    """The mentions that report a specific incident, in order."""
-    return [m for m in mentions if nonspecific_reason(m) is None]
+def split_specific(
+    mentions: Iterable[EventMention],
+) -> tuple[list[EventMention], list[tuple[EventMention, Reason]]]:
+    """The mentions that report a specific incident, and the others with the reason why
+    not, each in order. The others are kept as background (a trend, a threat, a negated
+    arrest is still something the article talks about) but never become incidents."""
+    specific: list[EventMention] = []
+    others: list[tuple[EventMention, Reason]] = []
+    for mention in mentions:
+        reason = nonspecific_reason(mention)
+        if reason is None:
+            specific.append(mention)
+        else:
+            others.append((mention, reason))
+    return specific, others
 
 
 def nonspecific_reason(mention: EventMention) -> Reason | None:
     """Why the mention reports no specific incident, or None when it does."""
+    if mention.hypothetical:
+        return "hypothetical"
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
     root = mention.span.root

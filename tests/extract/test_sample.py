@@ -141,7 +141,7 @@ def test_every_fact_keeps_its_evidence(sample: Extraction) -> None:
 
 def test_json_contract_keys(sample: Extraction) -> None:
     data = sample.to_json()
-    assert set(data) == {"source", "article", "entities", "events", "relations"}
+    assert set(data) == {"source", "article", "entities", "events", "relations", "nonspecific"}
     assert {"id", "title", "published", "dateline", "publisher", "authors"} <= set(data["article"])
     event = data["events"][0]
     assert {"id", "type", "acled", "trigger", "date", "arguments", "fatalities", "injuries"} <= set(
