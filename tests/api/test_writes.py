@@ -79,7 +79,13 @@ def writer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Writer]:
     """A server with one extraction worker and room for one more write in its queue."""
     workdir = tmp_path_factory.mktemp("writes")
     token = secrets.token_urlsafe(16)
-    env = {"CONFLICT_KG_TOKEN": token, "CONFLICT_KG_WRITE_QUEUE": "1"}
+    # No per-article time budget: these tests are about the queue and reads during a long
+    # write, and a loaded machine must not turn the long write into a refused article.
+    env = {
+        "CONFLICT_KG_TOKEN": token,
+        "CONFLICT_KG_WRITE_QUEUE": "1",
+        "CONFLICT_KG_ARTICLE_BUDGET": "0",
+    }
     with running_server(f"oxigraph:{workdir / 'store'}", workdir, env) as base:
         writer = Writer(base, {"Authorization": f"Bearer {token}"})
         # Start the worker process (it loads spaCy once) before anything is measured.

@@ -197,7 +197,7 @@ def test_extract_json_prints_one_object(cli) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
-    assert set(record) == {"source", "article", "entities", "events", "relations"}
+    assert set(record) == {"source", "article", "entities", "events", "relations", "nonspecific"}
     assert record["source"] == f"examples/{SAMPLE.name}"
     assert record["article"]["published"] == "2021-11-08"
     assert record["article"]["publisher"] == "Reuters"
