@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 
 from ..language import TriggerRecord, objects_of, positions
 from ..nlp import TRIGGERS_KEY, WEAPON
+from .learned import reported_incidents
 from .senses import (
     ACCIDENT,
     FIRES,
@@ -391,17 +392,21 @@ def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
 
 def find(doc: Doc) -> None:
     """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
-    specific event (`extract.events.specificity`), as `doc._.ck_mentions`."""
+    specific event (`extract.events.specificity`) in a text that reports an incident at all
+    (`extract.events.learned`), as `doc._.ck_mentions`."""
     ext = doc._
     table = ext.ck_entities
-    ext.ck_mentions = specific_mentions(
-        find_mentions(
-            doc,
-            TRIGGERS_KEY,
-            set(table.token_entity),
-            table.place_tokens(),
-            ext.ck_lexicon.triggers,
-        )
+    ext.ck_mentions = reported_incidents(
+        doc,
+        specific_mentions(
+            find_mentions(
+                doc,
+                TRIGGERS_KEY,
+                set(table.token_entity),
+                table.place_tokens(),
+                ext.ck_lexicon.triggers,
+            )
+        ),
     )
 
 
