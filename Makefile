@@ -9,7 +9,7 @@ STORE  ?= oxigraph:./data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run test lint bench bench-scale clean browser virtuoso virtuoso-install virtuoso-stop
+.PHONY: install run test lint bench bench-scale clean browser virtuoso virtuoso-install virtuoso-stop train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,18 @@ bench: install
 	$(BIN)/python benchmarks/reads_during_write.py
 	$(BIN)/python benchmarks/reliability.py
 	$(BIN)/python benchmarks/scale.py --articles 2000
+
+# Retrain the learned incident classifier shipped in extract/models/incident/ (`make test`
+# never retrains): training files from the TUNE half of ../shared/eval only, written under
+# build/ (git-ignored), `spacy train` with benchmarks/train_incident.cfg (seed 16), then the
+# weights (no vocabulary) copied into the package. See docs/extraction.md, "Learned component".
+LEARNED ?= build/learned
+train: install
+	$(BIN)/python benchmarks/train_incident.py prepare --out $(LEARNED)
+	$(BIN)/python -m spacy train benchmarks/train_incident.cfg --output $(LEARNED)/model \
+	  --paths.train $(LEARNED)/train.spacy --paths.dev $(LEARNED)/dev.spacy \
+	  --code extract/nlp/bow_lower.py
+	$(BIN)/python benchmarks/train_incident.py install --model $(LEARNED)/model/model-best
 
 # Streaming ingest, Dask workers, bulk load and incremental resolution at scale (prints a
 # table; ARTICLES=10000 for the issue's full size).

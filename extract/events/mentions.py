@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 
 from ..language import TriggerRecord, objects_of, positions
 from ..nlp import TRIGGERS_KEY, WEAPON
+from .learned import reported_incidents
 from .senses import (
     ACCIDENT,
     FIRES,
@@ -391,11 +392,13 @@ def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
 
 def find(doc: Doc) -> None:
     """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
-    specific event (`extract.events.specificity`), as `doc._.ck_mentions`; the others, with
-    the reason they tell no incident, as `doc._.ck_nonspecific`."""
+    specific event (`extract.events.specificity`) in a text that reports an incident at all
+    (`extract.events.learned`), as `doc._.ck_mentions`; the others, with the reason they
+    tell no incident, as `doc._.ck_nonspecific` (the violent mentions of a text that reports
+    no incident are background there)."""
     ext = doc._
     table = ext.ck_entities
-    ext.ck_mentions, ext.ck_nonspecific = split_specific(
+    specific, nonspecific = split_specific(
         find_mentions(
             doc,
             TRIGGERS_KEY,
@@ -404,6 +407,10 @@ def find(doc: Doc) -> None:
             ext.ck_lexicon.triggers,
         )
     )
+    ext.ck_mentions = reported_incidents(doc, specific)
+    kept = {id(m) for m in ext.ck_mentions}
+    nonspecific += [(m, "background") for m in specific if id(m) not in kept]
+    ext.ck_nonspecific = sorted(nonspecific, key=lambda pair: pair[0].span.start)
 
 
 def find_mentions(

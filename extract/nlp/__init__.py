@@ -1,10 +1,19 @@
 """The spaCy pipeline: the English model with our registered components, which annotate a
 Doc (sentence ends at line breaks and datelines, gazetteer entities, trigger and weapon spans
-in `doc.spans[TRIGGERS_KEY]`) for the stages to read."""
+in `doc.spans[TRIGGERS_KEY]`) for the stages to read; and the learned incident classifier
+(`learned`), whose weights ship with the package."""
 
 from __future__ import annotations
 
+from .learned import NO_INCIDENT_BELOW, incident_probability
 from .pipeline import MODEL_NAMES, load_nlp
 from .spans import TRIGGERS_KEY, WEAPON
 
-__all__ = ["MODEL_NAMES", "TRIGGERS_KEY", "WEAPON", "load_nlp"]
+__all__ = [
+    "MODEL_NAMES",
+    "NO_INCIDENT_BELOW",
+    "TRIGGERS_KEY",
+    "WEAPON",
+    "incident_probability",
+    "load_nlp",
+]

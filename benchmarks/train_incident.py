@@ -1,0 +1,212 @@
+"""Training data for the learned incident classifier (`extract/nlp/learned.py`), and the copy of
+the trained weights into the package. `make train` runs both around `spacy train`:
+
+    python benchmarks/train_incident.py prepare --out build/learned [--eval-dir DIR]
+    python -m spacy train benchmarks/train_incident.cfg --output build/learned/model \
+        --paths.train build/learned/train.spacy --paths.dev build/learned/dev.spacy \
+        --code extract/nlp/bow_lower.py
+    python benchmarks/train_incident.py install --model build/learned/model/model-best
+
+The question the classifier answers is document-level: "does this text report a specific
+violent incident (an attack, a bombing, a kidnapping, a clash, a riot)?". Labels come from
+the gold annotation of the development sets, and ONLY from their tune half
+(`eval_split.half_of` on the record id): the held-out half of every set is never read into
+training, so it stays an honest score of the result. The tune half is split again, by a
+hash of the seed and the id, into train (80 %) and dev (20 %) for `spacy train`.
+
+What each set contributes (a record whose label the annotation does not settle is left out):
+- MUC-4 train: INCIDENT when the document has an incident template, NONE when it has none
+  (the set's negatives: political and military news with no terrorist incident);
+- CASE 2021: INCIDENT for the violent ACLED sub-events, NONE for the snippets that report no
+  conflict event (disasters, diplomacy, other); protests, arrests, agreements and the like
+  are neither and are left out;
+- RAMS dev: INCIDENT for windows whose one annotated event is violent; the other windows are
+  left out, since RAMS annotates one event a window and the rest may be violent;
+- WikiEvents dev: INCIDENT for documents with a `Conflict.Attack` event.
+
+The .spacy files hold evaluation text, so they are written outside the package (`build/` is
+git-ignored); `install` copies only the component's weights and labels, never a vocabulary
+or strings table, into `extract/models/incident/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import DEFAULT_EVAL_DIR, ROOT
+from eval_case import NON_CONFLICT_LABELS
+from eval_split import TUNE, half_of
+
+SEED = 16
+"""Fixed: the train/dev split of the tune half and `spacy train`'s own seed
+(`[system] seed` in train_incident.cfg) both use it."""
+DEV_SHARE = 0.2
+INCIDENT = "INCIDENT"
+NONE = "NONE"
+LABELS = (INCIDENT, NONE)
+MODEL_DIR = ROOT / "extract" / "models" / "incident"
+CASE_VIOLENT = frozenset(
+    {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "AIR_STRIKE",
+     "ART_MISS_ATTACK", "REM_EXPLOS", "SUIC_BOMB", "GRENADE", "CHEM_WEAP", "ATTACK",
+     "ABDUCT_DISSAP", "SEX_VIOL", "VIOL_DEMONSTR", "MOB_VIOL"}
+)  # fmt: skip
+"""ACLED sub-events of the categories battles, explosions/remote violence, violence against
+civilians and riots (the ACLED codebook's violent categories)."""
+SHIPPED_FILES = ("cfg", "model")
+"""What `install` copies from the trained textcat: its labels and settings, its weights."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    dataset: str
+    id: str
+    text: str
+    label: str
+
+
+def _muc4(record: dict) -> str | None:
+    return INCIDENT if record["events"] else NONE
+
+
+def _case(record: dict) -> str | None:
+    label = str(record["label"])
+    if label in CASE_VIOLENT:
+        return INCIDENT
+    return NONE if label in NON_CONFLICT_LABELS else None
+
+
+def _rams(record: dict) -> str | None:
+    return INCIDENT if record.get("violent") else None
+
+
+def _wikievents(record: dict) -> str | None:
+    attack = any(str(ev["type"]).startswith("Conflict.Attack") for ev in record["events"])
+    return INCIDENT if attack else None
+
+
+SOURCES = (
+    ("muc4", "muc4_train.jsonl", _muc4),
+    ("case", "case2021_typing_dev.jsonl", _case),
+    ("rams", "rams_dev.jsonl", _rams),
+    ("wikievents", "wikievents_dev.jsonl", _wikievents),
+)
+
+
+def tune_records(path: Path) -> Iterator[dict]:
+    """The records of `path` in the tune half; a held-out record is skipped before its text
+    is even decoded into the sample list."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if half_of(str(record["id"])) == TUNE:
+                yield record
+
+
+def samples(eval_dir: Path) -> list[Sample]:
+    """Every labelled tune-half record of the sets present in `eval_dir`."""
+    found: list[Sample] = []
+    for dataset, name, label_of in SOURCES:
+        path = eval_dir / name
+        if not path.is_file():
+            print(f"{path} not found; {dataset} contributes nothing")
+            continue
+        for record in tune_records(path):
+            label = label_of(record)
+            if label is not None:
+                found.append(Sample(dataset, str(record["id"]), str(record["text"]), label))
+    return found
+
+
+def inner_half(doc_id: str, seed: int = SEED, dev_share: float = DEV_SHARE) -> str:
+    """``train`` or ``dev`` for a tune-half id: a hash of the seed and the id, so the split
+    is fixed by the seed and independent of file order."""
+    byte = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()[0]
+    return "dev" if byte < round(256 * dev_share) else "train"
+
+
+def split(items: Iterable[Sample], seed: int = SEED) -> dict[str, list[Sample]]:
+    parts: dict[str, list[Sample]] = {"train": [], "dev": []}
+    for sample in items:
+        if half_of(sample.id) != TUNE:  # samples() never yields one; a guard, not a filter
+            raise ValueError(f"held-out record {sample.id!r} offered for training")
+        parts[inner_half(sample.id, seed)].append(sample)
+    return parts
+
+
+def write_docbin(items: Sequence[Sample], target: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    docs = DocBin(store_user_data=False)
+    for sample in items:
+        doc = nlp.make_doc(sample.text)
+        doc.cats = {label: float(label == sample.label) for label in LABELS}
+        docs.add(doc)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    docs.to_disk(target)
+
+
+def prepare(eval_dir: Path, out: Path, seed: int) -> int:
+    found = samples(eval_dir)
+    if not found:
+        print(f"no evaluation data in {eval_dir}; nothing to train on")
+        return 1
+    parts = split(found, seed)
+    for name, items in parts.items():
+        write_docbin(items, out / f"{name}.spacy")
+        counts = Counter((s.dataset, s.label) for s in items)
+        shown = ", ".join(f"{d} {lab} {n}" for (d, lab), n in sorted(counts.items()))
+        print(f"{name}: {len(items)} documents ({shown}) -> {out / f'{name}.spacy'}")
+    return 0
+
+
+def install(model: Path, target: Path = MODEL_DIR) -> int:
+    """Copy the trained textcat's labels and weights, and its architecture settings, into
+    the package; nothing else of the trained pipeline (no vocabulary, no strings)."""
+    from spacy.util import load_config
+
+    component = model / "textcat"
+    if not component.is_dir():
+        print(f"{component} not found: train first (make train)")
+        return 1
+    architecture = dict(load_config(model / "config.cfg")["components"]["textcat"]["model"])
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SHIPPED_FILES:
+        shutil.copyfile(component / name, target / name)
+    (target / "architecture.json").write_text(
+        json.dumps(architecture, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    size = sum(f.stat().st_size for f in target.iterdir())
+    print(f"installed {component} -> {target} ({size / 1e6:.2f} MB)")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    prep = commands.add_parser("prepare", help="write train.spacy and dev.spacy")
+    prep.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    prep.add_argument("--out", type=Path, default=ROOT / "build" / "learned")
+    prep.add_argument("--seed", type=int, default=SEED)
+    inst = commands.add_parser("install", help="copy trained weights into the package")
+    inst.add_argument("--model", type=Path, default=ROOT / "build" / "learned" / "model-best")
+    args = parser.parse_args(argv)
+    if args.command == "prepare":
+        return prepare(args.eval_dir, args.out, args.seed)
+    return install(args.model)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
