@@ -32,7 +32,7 @@ from conflict_kg.ontologies import (
     weapon_iri,
 )
 
-from .language.admin_areas import admin1_of
+from .language import admin1_of
 from .model import Certainty, Event, Extraction, Mention
 from .model import Span as TextSpan
 

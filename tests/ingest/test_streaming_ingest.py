@@ -13,6 +13,7 @@ from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
 from conflict_kg.graph.store import oxigraph as oxigraph_backend
+from conflict_kg.graph.store.stamps import INGEST_GRAPH
 from conflict_kg.ingest import SerialRunner, ingest, stream_inputs
 
 
@@ -45,6 +46,7 @@ def test_batches_and_the_bulk_loader_store_the_same_quads(
     with open_store(f"oxigraph:{tmp_path / 'bulk'}") as store:
         assert sorted_nquads(store) == reference
         assert not store.has_article(oxigraph_backend.PENDING_GRAPH)
+        assert len(store.article_graph(INGEST_GRAPH)) == 24  # each stamped, bulk or not
 
 
 def test_a_rerun_skips_every_stored_article_without_extracting(corpus, extractor, tmp_path):
