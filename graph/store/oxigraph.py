@@ -195,6 +195,8 @@ class OxigraphStore(Store):
         for article in pending:
             assert isinstance(article, ox.NamedNode)
             self._inner.remove_graph(article)
+            for stamp in list(self._inner.quads_for_pattern(article, None, None, _INGEST_GRAPH)):
+                self._inner.remove(stamp)  # its ingest stamp, written with it
         if pending:
             self._inner.remove_graph(_PENDING_GRAPH)
             self._inner.flush()

@@ -7,9 +7,9 @@ written by `Store.add_article(s)` in the same transaction as the article itself 
 out with it by `remove_article`. `INGEST_GRAPH` holds no `ck:Article`, so nothing that lists
 or counts articles sees it; `stats()` leaves its quads out of `triples`.
 
-A stamp whose article is gone (a crash between dropping an article and its stamp, or a bulk
-load that was rolled back) is harmless: `store_last_ingest.rq` only reads stamps of stored
-articles.
+An interrupted bulk load that the embedded store undoes on opening takes its articles'
+stamps out too. The last ingest (`store_last_ingest.rq`) is the latest stamp, whether or not
+its article was later dropped by hand with SPARQL Update: it was ingested then.
 """
 
 from __future__ import annotations
