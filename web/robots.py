@@ -18,6 +18,7 @@ A refused URL is a `RobotsRefusal` naming the URL and why, never a request to th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from conflict_kg.extract import ArticleError
@@ -28,6 +29,9 @@ from conflict_kg.web.download import (
     DownloadError,
     download,
 )
+
+if TYPE_CHECKING:  # Protego is imported when the first robots.txt is read
+    from protego import Protego
 
 __all__ = ["ROBOTS_HINT", "Robots", "RobotsRefusal", "robots_url"]
 
@@ -50,8 +54,8 @@ def robots_url(url: str) -> str:
 class _Rules:
     """One host's answer: a parsed robots.txt, or "everything" / "nothing" and why."""
 
-    parser: object | None = None
-    """A `protego.Protego`, or None when `allow_all` decides."""
+    parser: Protego | None = None
+    """The parsed file, or None when `allow_all` decides."""
     allow_all: bool = True
     reason: str = ""
 
@@ -80,7 +84,7 @@ class Robots:
         if rules is None:
             rules = self.hosts[where] = self._read(where)
         if rules.parser is not None:
-            if rules.parser.can_fetch(url, USER_AGENT):  # type: ignore[attr-defined]
+            if rules.parser.can_fetch(url, USER_AGENT):
                 return
             reason = f"disallowed by {where}"
         elif rules.allow_all:
