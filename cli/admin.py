@@ -29,7 +29,8 @@ def resolve_command() -> None:
 def stats(
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
-    """Count articles, triples, entities by type and events by type."""
+    """Count articles, triples, entities by type and events by type, and say when the last
+    article was stored (UTC)."""
     with cli_store() as store:
         figures = store.stats()
     if format == "json":
@@ -39,6 +40,7 @@ def stats(
     out.print(f"articles  {figures.articles}")
     out.print(f"triples   {figures.triples}")
     out.print(f"incidents {figures.incidents} (resolved across articles)")
+    out.print(f"last ingest {figures.last_ingest or 'never'}")
     for title, counts in (
         ("entities", figures.entities_by_type),
         ("event reports", figures.events_by_type),

@@ -20,7 +20,7 @@ from conflict_kg.extract import ArticleError, ArticleInput, plain_article
 if TYPE_CHECKING:
     from conflict_kg.extract import Extractor
     from conflict_kg.ingest.sources import Reading
-    from conflict_kg.web import FeedState
+    from conflict_kg.web import FeedState, Robots
 
 ArticleBudgetOption = Annotated[
     float | None,
@@ -95,16 +95,18 @@ def stream_articles(
     feeds: list[str],
     state: FeedState | None,
     feed_limit: int,
+    robots: Robots | None = None,
 ) -> Iterator[ArticleInput | ArticleError]:
     """Every article of the command line, lazily: files, directories and stdin streamed
-    (`ingest.stream_inputs`), then the pages of the URLs, then the feeds' new items."""
+    (`ingest.stream_inputs`), then the pages of the URLs, then the feeds' new items, all
+    the web's asked of one `robots` (each host's robots.txt read once per run)."""
     from conflict_kg.ingest import stream_inputs
     from conflict_kg.web import feed_articles, fetch_articles, is_web_url
 
     local = [name for name in paths if not is_web_url(name)]
     urls = [name for name in paths if is_web_url(name)]
     yield from stream_inputs(local, reading, stdin_format=stdin_format)
-    yield from fetch_articles(urls)
+    yield from fetch_articles(urls, robots=robots)
     if state is not None:
         for url in feeds:
-            yield from feed_articles(url, state, limit=feed_limit)
+            yield from feed_articles(url, state, limit=feed_limit, robots=robots)

@@ -7,11 +7,14 @@ shown and spread over workers is `running`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rdflib import URIRef
+from rich.markup import escape
+from rich.progress import Progress
 
 from conflict_kg.cli.articles import (
     ArticleBudgetOption,
@@ -21,9 +24,25 @@ from conflict_kg.cli.articles import (
 )
 from conflict_kg.cli.running import DaskFailure, count, ingest_progress, runner
 from conflict_kg.cli.shell import fail, open_cli_store, out, resolution_line
+from conflict_kg.extract import ArticleError, ArticleInput
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve import resolve_articles
 from conflict_kg.ontologies import article_iri
+
+
+def _polite(
+    items: Iterable[ArticleInput | ArticleError], progress: Progress
+) -> Iterator[ArticleInput | ArticleError]:
+    """The articles, each URL that robots.txt refused said on one line and left out: a
+    page the host asked us not to fetch is not a failure of the run."""
+    from conflict_kg.web import RobotsRefusal
+
+    for item in items:
+        if isinstance(item, RobotsRefusal):
+            line = f"[yellow]skipped:[/yellow] {escape(str(item))}"
+            progress.console.print(line, highlight=False)
+            continue
+        yield item
 
 
 def ingest(
@@ -60,6 +79,15 @@ def ingest(
         int,
         typer.Option("--feed-limit", min=1, metavar="N", help="New items per feed, at most."),
     ] = 50,
+    ignore_robots: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-robots",
+            help="Fetch pages and feeds even where the host's robots.txt disallows them (by "
+            "default each host's robots.txt is read once per run and a disallowed URL is "
+            "skipped with one line; a robots.txt that cannot be reached disallows the host).",
+        ),
+    ] = False,
     article_budget: ArticleBudgetOption = None,
     workers: Annotated[
         int | None,
@@ -101,12 +129,15 @@ def ingest(
     already stored are skipped by their text's hash without being extracted again, so a
     rerun after a crash resumes. Local inputs are read first, then the URLs, then the
     feeds. A bad input (or one over the article budget, or a page that cannot be fetched)
-    is reported on one line and skipped; the exit code is 1 if any failed. Resolution
-    across articles runs once at the end, over what this run stored or found stored.
+    is reported on one line and skipped; the exit code is 1 if any failed. A URL the host's
+    robots.txt disallows is skipped with one line (exit code 1 only if nothing else came).
+    Resolution across articles runs once at the end, over what this run stored or found
+    stored.
     """
     from conflict_kg.ingest import SerialRunner
     from conflict_kg.ingest import ingest as run_ingest
     from conflict_kg.ingest.sources import STDIN_FORMATS, Reading
+    from conflict_kg.web import Robots
 
     if not paths and not feed:
         raise fail("give files, directories or URLs to ingest, or --feed URL", 2)
@@ -117,7 +148,10 @@ def ingest(
     budget = budget_of(article_budget)
     reading = Reading()
     state = load_feed_state(feed or [], feed_state)
-    items = stream_articles(paths or [], reading, stdin_format, feed or [], state, feed_limit)
+    robots = Robots(ignore=ignore_robots)
+    items = stream_articles(
+        paths or [], reading, stdin_format, feed or [], state, feed_limit, robots
+    )
     store = open_cli_store(create=True)
     counts = {"added": 0, "skipped": 0, "failed": 0, "triples": 0}
     seen: list[URIRef] = []  # stored or skipped: resolved again (a crashed run's included)
@@ -128,7 +162,10 @@ def ingest(
                 "loading the spaCy pipeline", total=None, articles="0 articles"
             )
             for result in run_ingest(
-                items, store, batch_size=batch_size, runner=dask or SerialRunner(budget=budget)
+                _polite(items, progress),
+                store,
+                batch_size=batch_size,
+                runner=dask or SerialRunner(budget=budget),
             ):
                 count(result, counts, progress)
                 if result.article_id and not result.error:
@@ -154,10 +191,14 @@ def ingest(
         store.close()
     if state is not None:
         state.save()  # after the store has what the feeds gave
+    refused = len(robots.refused)
     out.print(
         f"ingested {counts['added']} article(s), {counts['triples']} triples; "
         f"{counts['skipped']} already stored; {counts['failed']} failed"
+        + (f"; {refused} refused by robots.txt" if refused else ""),
+        soft_wrap=True,
     )
     out.print(resolution_line(resolution))
-    if counts["failed"]:
+    # Refused pages alone are no failure, but a run that got nothing at all is.
+    if counts["failed"] or (refused and not counts["added"] + counts["skipped"]):
         raise typer.Exit(1)

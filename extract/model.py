@@ -83,6 +83,9 @@ class ArticleMeta:
     editors: list[str] = field(default_factory=list)
     url: str | None = None
     section: str | None = None
+    source_scale: str | None = None
+    """The source's reach in ACLED's vocabulary ("National-International"), when the input
+    says it (the JSON field `source_scale`)."""
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ from conflict_kg.ontologies import (
     weapon_iri,
 )
 
+from .language import admin1_of
 from .model import Certainty, Event, Extraction, Mention
 from .model import Span as TextSpan
 
@@ -130,6 +131,8 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         g.add((article, DCTERMS.issued, Literal(meta.published[:10], datatype=XSD.date)))
     if meta.section:
         g.add((article, CK.section, Literal(meta.section)))
+    if meta.source_scale:
+        g.add((article, CK.sourceScale, Literal(meta.source_scale)))
     if meta.url and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", meta.url):
         # Anything else would be an IRI no store accepts: the article would fail to store.
         g.add((article, DCTERMS.source, URIRef(meta.url)))
@@ -169,6 +172,8 @@ def article_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
             country = entity_iri(entity.country)
             countries[country] = entity.country
             g.add((node, CK.country, country))
+        if entity.type == "Place" and (admin1 := admin1_of(entity.name)):
+            g.add((node, CK.admin1, Literal(admin1)))
         g.add((node, CK.mentionedIn, article))
     _dangling_countries(g, countries, article)
 

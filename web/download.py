@@ -36,6 +36,11 @@ ACCEPT = (
 class DownloadError(ArticleError):
     """A URL that could not be fetched: refused scheme, network error, HTTP error, too big."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        """The HTTP status of an error answer (404, 503...); None when none came."""
+
 
 @dataclass(frozen=True, slots=True)
 class Download:
@@ -94,7 +99,7 @@ def download(
     except DownloadError:
         raise
     except urllib.error.HTTPError as error:
-        raise DownloadError(f"{url}: HTTP {error.code} {error.reason}") from None
+        raise DownloadError(f"{url}: HTTP {error.code} {error.reason}", error.code) from None
     except urllib.error.URLError as error:
         raise DownloadError(f"{url}: cannot fetch ({error.reason})") from None
     except TimeoutError:

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from conflict_kg.extract import ArticleError, ArticleInput
 from conflict_kg.web.download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, DownloadError, download
 from conflict_kg.web.pages import page_article
+from conflict_kg.web.robots import Robots, RobotsRefusal
 
 __all__ = ["FeedItem", "FeedState", "default_state_path", "feed_articles", "read_feed"]
 
@@ -122,11 +123,18 @@ def feed_articles(
     limit: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    robots: Robots | None = None,
 ) -> Iterator[ArticleInput | ArticleError]:
     """The articles of the feed's items it has not given before (at most `limit`, oldest
     first as feeds list newest first), each remembered in `state` once read; the feed's own
-    failure, or an item's, is yielded as an `ArticleError`. The caller saves `state`."""
+    failure, or an item's, is yielded as an `ArticleError`. The caller saves `state`.
+
+    The feed and each item's page are asked of their host's robots.txt first (`robots`, by
+    default a fresh `Robots`); an item refused is a `RobotsRefusal` and is not remembered,
+    so that a run with `--ignore-robots`, or after the host allows it, still takes it."""
+    robots = robots if robots is not None else Robots(timeout=timeout, max_bytes=max_bytes)
     try:
+        robots.check(feed)
         page = download(feed, timeout=timeout, max_bytes=max_bytes)
         items = read_feed(page.url, page.body)
     except ArticleError as error:
@@ -137,9 +145,10 @@ def feed_articles(
         new = new[:limit]
     for item in reversed(new):
         try:
+            robots.check(item.link)
             article = page_article(item.link, timeout=timeout, max_bytes=max_bytes)
-        except DownloadError as error:
-            yield error  # tried again next run: the page may come back
+        except (DownloadError, RobotsRefusal) as error:
+            yield error  # tried again next run: the page (or the host's leave) may come
             continue
         except ArticleError as error:
             state.remember(feed, item)  # the page is there but holds no article

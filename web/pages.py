@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conflict_kg.extract import ArticleError, ArticleInput, json_article, plain_article, read_inputs
 from conflict_kg.web.download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, download
+from conflict_kg.web.robots import Robots
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -100,11 +101,20 @@ def page_article(
 
 
 def fetch_articles(
-    urls: Iterable[str], *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+    urls: Iterable[str],
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    robots: Robots | None = None,
 ) -> Iterator[ArticleInput | ArticleError]:
-    """Each URL's article, fetched one after the other, or the error that says why not."""
+    """Each URL's article, fetched one after the other, or the error that says why not.
+    A URL its host's robots.txt disallows is a `RobotsRefusal`, not a request: `robots`
+    holds the rules read so far (a run passes one for all its URLs and feeds; by default
+    a fresh one that respects them)."""
+    robots = robots if robots is not None else Robots(timeout=timeout, max_bytes=max_bytes)
     for url in urls:
         try:
+            robots.check(url)
             yield page_article(url, timeout=timeout, max_bytes=max_bytes)
         except ArticleError as error:
             yield error

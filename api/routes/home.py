@@ -75,10 +75,13 @@ class Summary(BaseModel):
     actors: int = Field(description="Entities that can act: groups, forces, states, people.")
     triples: int
     newest_article: str | None = Field(
-        description="Title of the most recently published article stored (the store keeps "
-        "publication dates, not ingest times)."
+        description="Title of the most recently published article stored."
     )
     newest_published: str | None
+    last_ingest: str | None = Field(
+        description="When the most recently stored article was written to the store (ISO "
+        "8601, UTC, to the second); null when none carries an ingest time."
+    )
     links: dict[str, str]
 
 
@@ -91,6 +94,7 @@ SUMMARY_EXAMPLE = {
     "newest_article": "The Iranian-backed militia carried out a drone strike on the Iraqi "
     "prime minister – officials",
     "newest_published": "2021-11-08",
+    "last_ingest": "2026-12-06T11:40:00Z",
     "links": LINKS,
 }
 
@@ -114,6 +118,7 @@ def summary(store: Store) -> Summary:
         triples=figures.triples,
         newest_article=newest[0].title if newest else None,
         newest_published=newest[0].published if newest else None,
+        last_ingest=figures.last_ingest,
         links=LINKS,
     )
 
@@ -124,6 +129,11 @@ def _home_page(figures: Summary) -> str:
         newest = html.escape(figures.newest_article)
         if figures.newest_published:
             newest += f" <span class=hint>({html.escape(figures.newest_published)})</span>"
+    last = "never"
+    if figures.last_ingest is not None:
+        # The machine-readable instant, and the same instant for a reader.
+        shown = figures.last_ingest.replace("T", " ").replace("Z", " UTC")
+        last = f'<time datetime="{html.escape(figures.last_ingest)}">{html.escape(shown)}</time>'
     template = Template((STATIC / "home.html").read_text(encoding="utf-8"))
     return template.substitute(
         articles=figures.articles,
@@ -131,6 +141,7 @@ def _home_page(figures: Summary) -> str:
         actors=figures.actors,
         triples=figures.triples,
         newest=newest,
+        last_ingest=last,
     )
 
 
@@ -151,7 +162,8 @@ def _home_page(figures: Summary) -> str:
 )
 async def home(request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
     """What the store holds (articles, resolved incidents, actors, triples, the newest
-    article) and links to the view, the SPARQL editor, the API docs and the exports."""
+    article, when the last one was stored) and links to the view, the SPARQL editor, the
+    API docs and the exports."""
     figures = await anyio.to_thread.run_sync(summary, store)
     if wants_html(request.headers.get("accept", "")):
         return HTMLResponse(

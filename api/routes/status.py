@@ -27,6 +27,7 @@ STATS_EXAMPLE = {
     "events_by_type": {"AirOrDroneStrike": 1, "Election": 1},
     "derived_triples": 30,
     "incidents": 2,
+    "last_ingest": "2026-12-06T11:40:00Z",
 }
 
 
@@ -52,6 +53,10 @@ class Stats(BaseModel):
     incidents: int = Field(
         description="Incidents after cross-article resolution: reports of one incident count once."
     )
+    last_ingest: str | None = Field(
+        description="When the most recently stored article was written to the store (ISO 8601, "
+        "UTC, to the second); null when none carries an ingest time."
+    )
 
 
 @router.get("/health", response_model=Health, responses=_example(HEALTH_EXAMPLE))
@@ -66,6 +71,7 @@ async def health(store: Annotated[Store, Depends(get_store)]) -> Health:
     responses={**_example(STATS_EXAMPLE), **problems({503: STORE_UNAVAILABLE})},
 )
 async def stats(store: Annotated[Store, Depends(get_store)]) -> Stats:
-    """Articles, triples, entities by type, event reports by type and resolved incidents."""
+    """Articles, triples, entities by type, event reports by type, resolved incidents and
+    when the last article was stored."""
     figures = await anyio.to_thread.run_sync(store.stats)
     return Stats(**asdict(figures))

@@ -151,6 +151,7 @@ def parse_article(item: ArticleInput) -> tuple[ArticleMeta, int]:
     meta.title = item.title or _headline(header if dateline else text[body_start:])
     meta.published = item.published or meta.published or _dated(dateline)
     meta.authors, meta.editors = _byline(text)
+    meta.source_scale = item.extra.get("source_scale")
     return meta, body_start
 
 
@@ -328,8 +329,37 @@ def _string_field(source: str, record: dict[str, object], key: str) -> str | Non
     return value
 
 
+SOURCE_SCALES = (
+    "Local partner",
+    "New media",
+    "Other",
+    "Subnational",
+    "National",
+    "Regional",
+    "International",
+)
+"""ACLED's source scales, the narrowest reach first: the order of a combination."""
+
+
+def _source_scale(source: str, value: str | None) -> str | None:
+    """ACLED's source scale as the input gives it: one of `SOURCE_SCALES` or several joined
+    with "-" ("National-International"), in any case; written back in ACLED's spelling and
+    order. `ArticleError` for anything else, rather than a table that drops it unseen."""
+    if value is None or not value.strip():
+        return None
+    known = {scale.casefold(): scale for scale in SOURCE_SCALES}
+    parts = [part.strip().casefold() for part in value.split("-")]
+    if not all(part in known for part in parts):
+        raise ArticleError(
+            f"{source}: 'source_scale' must be ACLED's: {', '.join(SOURCE_SCALES)}, or several "
+            "joined with '-' (National-International)"
+        )
+    return "-".join(scale for scale in SOURCE_SCALES if scale.casefold() in parts)
+
+
 def article_from_json(source: str, record: object) -> ArticleInput:
-    """Build an input from a JSON object `{"text", "title"?, "published"?, "url"?}`."""
+    """Build an input from a JSON object `{"text", "title"?, "published"?, "url"?,
+    "source_scale"?}`."""
     if not isinstance(record, dict):
         raise ArticleError(f"{source}: expected a JSON object with a 'text' field")
     text = record.get("text")
@@ -345,12 +375,14 @@ def article_from_json(source: str, record: object) -> ArticleInput:
     published = fields["published"]
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", published):
         raise ArticleError(f"{source}: 'published' must be an ISO date (YYYY-MM-DD)")
+    scale = _source_scale(source, _string_field(source, record, "source_scale"))
     return ArticleInput(
         source=source,
         text=text,
         title=fields["title"],
         published=published[:10] if published else None,
         url=fields["url"],
+        extra={"source_scale": scale} if scale else {},
     )
 
 

@@ -1,11 +1,12 @@
 """What every stage reads the same way: the lexicon (gazetteer, demonyms, triggers, weapons),
 where its words stand in a Doc, who says a thing and how surely (attribution), paths in
-the dependency tree, large cities, and the `RoleFinding` that role rules produce and later
-stages read. A library for the stages, not a stage: it reads nothing off the Doc's
-extensions and leaves nothing there."""
+the dependency tree, large cities, the first-level division a place lies in, and the
+`RoleFinding` that role rules produce and later stages read. A library for the stages, not
+a stage: it reads nothing off the Doc's extensions and leaves nothing there."""
 
 from __future__ import annotations
 
+from .admin_areas import admin1_of
 from .attribution import (
     DENYING_VERBS,
     REPORTING_VERBS,
@@ -26,6 +27,7 @@ __all__ = [
     "Lexicon",
     "RoleFinding",
     "TriggerRecord",
+    "admin1_of",
     "attribute",
     "dependency_distance",
     "is_major_city",

@@ -133,7 +133,9 @@ def export(
         graph = network_from_store(store, "full", filters, budget)
         budget.check()
         writer = tables.acled_csv if fmt == "acled" else tables.plover_jsonl
-        content = writer(graph, publishers(store))
+        content = writer(
+            graph, publishers(store), tables.place_admin1(store), tables.stated_scales(store)
+        )
         budget.check()
         return content
     graph = with_measures(network_from_store(store, projection, filters, budget), budget)

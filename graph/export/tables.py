@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import networkx as nx
@@ -27,6 +28,9 @@ from conflict_kg.graph.export.codebooks import (
     plover_type,
 )
 from conflict_kg.graph.network import CERTAINTIES
+from conflict_kg.graph.queries import bind_named_query
+from conflict_kg.graph.store import Store
+from conflict_kg.ontologies import local_id
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -34,8 +38,11 @@ __all__ = [
     "Country",
     "acled_csv",
     "acled_rows",
+    "place_admin1",
     "plover_jsonl",
     "plover_records",
+    "source_scale",
+    "stated_scales",
 ]
 
 ACLED_COLUMNS = (
@@ -210,6 +217,64 @@ def _place_country(data: dict[str, Any]) -> Country | None:
     return countries.get(located.country) if located and located.country else None
 
 
+def place_admin1(store: Store) -> dict[str, str]:
+    """Each place's first-level division (`ck:admin1`, written from the gazetteer's data at
+    extraction) by its id and by its canonical place's id; the first name when articles
+    disagree."""
+    text, bindings = bind_named_query("place_admin1", {})
+    found: dict[str, str] = {}
+    for row in store.query(text, bindings):
+        place, admin1, canonical = row.place, row.admin1, row.canonical  # type: ignore[union-attr]
+        for node in (place, canonical):
+            if node is not None:
+                found.setdefault(local_id(str(node)), str(admin1))
+    return found
+
+
+def stated_scales(store: Store) -> dict[str, str]:
+    """Each article's source scale as its input stated it (`ck:sourceScale`), by its id."""
+    text, bindings = bind_named_query("article_source_scales", {})
+    return {
+        str(row.sha): str(row.scale)  # type: ignore[union-attr]
+        for row in store.query(text, bindings)
+    }
+
+
+@cache
+def _scale_data() -> tuple[tuple[str, ...], dict[str, str]]:
+    """ACLED's scales in combination order, and the publishers' scales by case-folded name
+    (`source_scales.json`)."""
+    resource = files("conflict_kg.graph.export").joinpath("source_scales.json")
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    publishers = {str(k).casefold(): str(v) for k, v in data["publishers"].items()}
+    return tuple(data["order"]), publishers
+
+
+def source_scale(
+    articles: Iterable[str], publishers: Mapping[str, str], stated: Mapping[str, str]
+) -> str:
+    """ACLED's `source_scale` of an incident: the scale each article's input stated, else
+    its publisher's from the table, else none; the distinct scales of all its articles
+    joined with "-", narrowest first ("National-International"); "" when none is known."""
+    order, known = _scale_data()
+    scales: set[str] = set()
+    for article in articles:
+        scale = stated.get(article) or known.get((publishers.get(article) or "").casefold())
+        if scale:
+            scales.update(part.strip() for part in scale.split("-"))
+    return "-".join(scale for scale in order if scale in scales)
+
+
+def _admin1(data: dict[str, Any], admin1: Mapping[str, str]) -> str:
+    """ACLED's `admin1` of an incident: that of its located place, else of the first of its
+    other places that has one; a country has none."""
+    countries = _countries()
+    for place in [data.get("location"), *(data.get("places") or ())]:
+        if place and place not in countries and place in admin1:
+            return admin1[place]
+    return ""
+
+
 def _notes(data: dict[str, Any], one: _Side, two: _Side) -> str:
     """A one-sentence description in ACLED's manner: when, what, where, who, to whom."""
     parts = [f"On {data['date']}," if data.get("date") else "Undated:"]
@@ -227,10 +292,15 @@ def _notes(data: dict[str, Any], one: _Side, two: _Side) -> str:
 
 
 def acled_rows(
-    graph: nx.MultiDiGraph, publishers: Mapping[str, str]
+    graph: nx.MultiDiGraph,
+    publishers: Mapping[str, str],
+    admin1: Mapping[str, str] | None = None,
+    scales: Mapping[str, str] | None = None,
 ) -> list[dict[str, str | int | float]]:
     """One row per incident node of a full projection, ACLED's columns then ours, ordered by
-    date (undated last) and id. `publishers` maps article ids to the publisher's name."""
+    date (undated last) and id. `publishers` maps article ids to the publisher's name,
+    `admin1` place ids to their first-level division (`place_admin1`), `scales` article ids
+    to the source scale their input stated (`stated_scales`)."""
     rows = []
     for node, data in graph.nodes(data=True):
         if data.get("kind") != "incident":
@@ -265,13 +335,13 @@ def acled_rows(
                 else "",
                 "iso": country.iso if country else "",
                 "country": country.name if country else "",
-                "admin1": "",
+                "admin1": _admin1(data, admin1 or {}),
                 "location": ", ".join(data.get("place_names") or ()),
                 "latitude": data.get("latitude", ""),
                 "longitude": data.get("longitude", ""),
                 "geo_precision": GEO_PRECISION.get(data.get("location_precision", ""), ""),
                 "source": "; ".join(_unique([publishers.get(a) for a in articles])),
-                "source_scale": "",
+                "source_scale": source_scale(articles, publishers, scales or {}),
                 "notes": _notes(data, one, two),
                 "fatalities": fatalities if fatalities is not None else 0,
                 "incident_id": data.get("local_id", node),
@@ -291,12 +361,17 @@ def acled_rows(
     return rows
 
 
-def acled_csv(graph: nx.MultiDiGraph, publishers: Mapping[str, str]) -> bytes:
+def acled_csv(
+    graph: nx.MultiDiGraph,
+    publishers: Mapping[str, str],
+    admin1: Mapping[str, str] | None = None,
+    scales: Mapping[str, str] | None = None,
+) -> bytes:
     """`acled_rows` as CSV: UTF-8, a header row, "\\n" line ends (pandas, R, Excel)."""
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(acled_rows(graph, publishers))
+    writer.writerows(acled_rows(graph, publishers, admin1, scales))
     return text.getvalue().encode("utf-8")
 
 
@@ -315,9 +390,14 @@ def _actors(side: _Side) -> list[dict[str, Any]]:
     ]
 
 
-def plover_records(graph: nx.MultiDiGraph, publishers: Mapping[str, str]) -> list[dict[str, Any]]:
+def plover_records(
+    graph: nx.MultiDiGraph,
+    publishers: Mapping[str, str],
+    admin1: Mapping[str, str] | None = None,
+    scales: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
     """One PLOVER/POLECAT-style record per incident, in the order of `acled_rows`."""
-    by_id = {row["incident_id"]: row for row in acled_rows(graph, publishers)}
+    by_id = {row["incident_id"]: row for row in acled_rows(graph, publishers, admin1, scales)}
     nodes = {data.get("local_id", node): node for node, data in graph.nodes(data=True)}
     records = []
     for incident_id, row in by_id.items():
@@ -355,6 +435,7 @@ def plover_records(graph: nx.MultiDiGraph, publishers: Mapping[str, str]) -> lis
                     "name": row["location"] or None,
                     "country": row["country"] or None,
                     "iso": row["iso"] or None,
+                    "admin1": row["admin1"] or None,
                     "latitude": data.get("latitude"),
                     "longitude": data.get("longitude"),
                     "precision": data.get("location_precision"),
@@ -367,9 +448,14 @@ def plover_records(graph: nx.MultiDiGraph, publishers: Mapping[str, str]) -> lis
     return records
 
 
-def plover_jsonl(graph: nx.MultiDiGraph, publishers: Mapping[str, str]) -> bytes:
+def plover_jsonl(
+    graph: nx.MultiDiGraph,
+    publishers: Mapping[str, str],
+    admin1: Mapping[str, str] | None = None,
+    scales: Mapping[str, str] | None = None,
+) -> bytes:
     """`plover_records` as JSON lines (one incident per line, UTF-8)."""
     return "".join(
         json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
-        for record in plover_records(graph, publishers)
+        for record in plover_records(graph, publishers, admin1, scales)
     ).encode("utf-8")

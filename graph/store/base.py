@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 from types import TracebackType
@@ -28,6 +29,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from conflict_kg.graph.errors import QueryTimeoutError, StoreError
+from conflict_kg.graph.store.stamps import ingest_time, stamp, unstamp
 from conflict_kg.graph.store.terms import article_quads, from_ox, insert_data, to_ox
 from conflict_kg.ontologies import CK, bind_prefixes, load_ontology
 
@@ -197,6 +199,18 @@ def _count(result: Result) -> int:
     return int(str(row[0]))
 
 
+def _utc(value: Node) -> str:
+    """An xsd:dateTime as `stats()` reports it: ISO 8601 in UTC, to the second, "Z"."""
+    text = str(value)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text  # not ours; shown as stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @dataclass(frozen=True)
 class StoreStats:
     """What the store holds, for `conflict-kg stats` and `/stats`.
@@ -215,6 +229,9 @@ class StoreStats:
     incidents: int = 0
     """Canonical incidents from cross-article resolution; `events_by_type` counts reports,
     one per article that reports an incident."""
+    last_ingest: str | None = None
+    """When the most recently stored article was written (ISO 8601, UTC, to the second:
+    `2026-12-06T11:40:00Z`); None when no stored article carries an ingest stamp."""
 
 
 class Store(ABC):
@@ -263,7 +280,8 @@ class Store(ABC):
         writes nothing when that named graph already holds triples, True after writing all
         of them. The whole graph is read and validated first, so an invalid term or an
         error while iterating `graph` raises (`StoreError` for terms) with nothing written;
-        the write itself is one transaction (one `INSERT DATA` request on a remote store).
+        the write itself is one transaction (one `INSERT DATA` request on a remote store),
+        the article's ingest stamp (`graph.store.stamps`) written in it.
         """
         self._check_writable()
         graph_iri = _checked_graph_iri(graph_iri)
@@ -273,7 +291,7 @@ class Store(ABC):
         with self._write_lock:
             if self.has_article(graph_iri):
                 return False
-            self._counted(self._insert, graph_iri, quads)
+            self._counted(self._insert, graph_iri, [*quads, stamp(graph_iri, ingest_time())])
         return True
 
     def add_articles(self, articles: Sequence[tuple[URIRef, Sequence[ox.Quad]]]) -> list[bool]:
@@ -285,6 +303,7 @@ class Store(ABC):
         written whole or not at all. The backend writes the batch in as few transactions as
         it can (one on the embedded store, one request per few MB on a remote one), which
         is what makes a large ingest fast; its quads are checked before anything is written.
+        Each new article's ingest stamp, one time for the batch, goes with its quads.
         """
         self._check_writable()
         checked: list[tuple[URIRef, list[ox.Quad]]] = []
@@ -301,10 +320,11 @@ class Store(ABC):
             present = self.stored_articles([iri for iri, _ in checked])
             fresh: dict[URIRef, list[ox.Quad]] = {}
             added = []
+            now = ingest_time()
             for graph_iri, quads in checked:
                 new = graph_iri not in present and graph_iri not in fresh
                 if new:
-                    fresh[graph_iri] = quads
+                    fresh[graph_iri] = [*quads, stamp(graph_iri, now)]
                 added.append(new)
             if fresh:
                 self._counted(self._insert_many, list(fresh.items()))
@@ -360,7 +380,7 @@ class Store(ABC):
         """Drop the named graph `graph_iri` and every triple in it; False if it held none.
 
         Only that graph changes: a fact also stated by another article stays, in that
-        article's graph.
+        article's graph. The article's ingest stamp goes with it.
         """
         self._check_writable()
         graph_iri = _checked_graph_iri(graph_iri)
@@ -368,6 +388,7 @@ class Store(ABC):
             if not self.has_article(graph_iri):
                 return False
             self._counted(self._drop, graph_iri)
+            self._counted(self._update, unstamp(graph_iri))
         return True
 
     def article_graphs(self) -> list[URIRef]:
@@ -502,14 +523,17 @@ class Store(ABC):
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
         total = _count(self._query(store_query("count_quads"), {}))
         derived = _count(self._query(store_query("count_derived_quads"), {}))
+        stamps = _count(self._query(store_query("count_stamp_quads"), {}))
+        last = [row[0] for row in self._query(store_query("last_ingest"), {}) if row[0]]
         prefix = len(str(CK))
         return StoreStats(
             articles=_count(self._query(store_query("count_articles"), {})),
-            triples=total - derived,
+            triples=total - derived - stamps,
             derived_triples=derived,
             entities_by_type={name: counts.get(CK[name], 0) for name in ENTITY_CLASSES},
             events_by_type={str(cls)[prefix:]: counts.get(cls, 0) for cls in event_classes()},
             incidents=counts.get(CK.Incident, 0),
+            last_ingest=_utc(last[0]) if last else None,
         )
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 from rdflib.query import Result
 from rdflib.term import Variable
@@ -109,8 +109,17 @@ class MemoryStore(Store):
             raise StoreError(f"update failed: {error}") from error
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
-        context = self._dataset.graph(graph_iri)
-        self._dataset.addN((*from_ox_triple(quad), context) for quad in quads)
+        """Each quad into its own graph: an article's, and its ingest stamp's."""
+        contexts = {graph_iri: self._dataset.graph(graph_iri)}
+
+        def context(quad: ox.Quad) -> Graph:
+            name = quad.graph_name
+            iri = URIRef(name.value) if isinstance(name, ox.NamedNode) else graph_iri
+            if iri not in contexts:
+                contexts[iri] = self._dataset.graph(iri)
+            return contexts[iri]
+
+        self._dataset.addN((*from_ox_triple(quad), context(quad)) for quad in quads)
 
     def _drop(self, graph_iri: URIRef) -> None:
         self._dataset.remove_graph(graph_iri)

@@ -28,6 +28,7 @@ from conflict_kg.graph.store.base import (
     values_clause,
 )
 from conflict_kg.graph.store.results import to_result
+from conflict_kg.graph.store.stamps import INGEST_GRAPH
 from conflict_kg.graph.store.terms import insert_data, to_ox_iri
 from conflict_kg.graph.store.workers import QueryWorkers
 from conflict_kg.ontologies import CK, CKID, PREFIXES
@@ -48,6 +49,7 @@ BULK_QUADS = 20_000
 PENDING_GRAPH = CKID["graph/pending"]
 """Articles a bulk load is writing, until it has returned; never an article graph."""
 _PENDING_GRAPH = ox.NamedNode(str(PENDING_GRAPH))
+_INGEST_GRAPH = ox.NamedNode(str(INGEST_GRAPH))
 _PENDING = ox.NamedNode(f"{PENDING_GRAPH}#writing")
 _TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(CK.Article))
@@ -193,6 +195,8 @@ class OxigraphStore(Store):
         for article in pending:
             assert isinstance(article, ox.NamedNode)
             self._inner.remove_graph(article)
+            for stamp in list(self._inner.quads_for_pattern(article, None, None, _INGEST_GRAPH)):
+                self._inner.remove(stamp)  # its ingest stamp, written with it
         if pending:
             self._inner.remove_graph(_PENDING_GRAPH)
             self._inner.flush()
@@ -235,6 +239,7 @@ class OxigraphStore(Store):
                 quad
                 for quad in self._inner.quads_for_pattern(None, None, None, None)
                 if not isinstance(quad.graph_name, ox.DefaultGraph)
+                and quad.graph_name != _INGEST_GRAPH  # the store's bookkeeping (`stamps`)
             ]
         else:
             answer = self._inner.query(

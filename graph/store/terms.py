@@ -106,7 +106,19 @@ def article_quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
 
 
 def insert_data(graph_iri: URIRef, quads: Iterable[ox.Quad], verb: str = "INSERT") -> str:
-    """An `INSERT DATA` (or `DELETE DATA`) of validated quads in one graph, each term written
-    by rdflib's `n3()`, which escapes literals and refuses nothing `article_quads` let through."""
-    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in map(from_ox_triple, quads))
-    return f"{verb} DATA {{ GRAPH {graph_iri.n3()} {{\n{lines}\n}} }}"
+    """An `INSERT DATA` (or `DELETE DATA`) of validated quads, each in its own named graph
+    (`graph_iri` for a quad in the default graph): an article's, and its ingest stamp's.
+    Each term written by rdflib's `n3()`, which escapes literals and refuses nothing
+    `article_quads` let through."""
+    graphs: dict[URIRef, list[str]] = {graph_iri: []}
+    for quad in quads:
+        name = quad.graph_name
+        iri = URIRef(name.value) if isinstance(name, ox.NamedNode) else graph_iri
+        s, p, o = from_ox_triple(quad)
+        graphs.setdefault(iri, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
+    blocks = " ".join(
+        f"GRAPH {iri.n3()} {{\n" + "\n".join(lines) + "\n}"
+        for iri, lines in graphs.items()
+        if lines
+    )
+    return f"{verb} DATA {{ {blocks or f'GRAPH {graph_iri.n3()} {{ }}'} }}"

@@ -132,8 +132,9 @@ def reports(
         stats = store.stats()
         [row] = store.query(
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-            "WHERE { GRAPH ?g { ?s ?p ?o } } }"
-        )
+            "WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <https://w3id.org/conflict-kg/id/graph/"
+            "ingest>) } }"
+        )  # the ingest stamps are not exported
         triples = int(str(row[0]))  # type: ignore[index]
     pristine = path.parent / "pristine"
     shutil.copytree(path, pristine)

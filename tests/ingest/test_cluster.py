@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
+from conflict_kg.graph.store.stamps import INGEST_GRAPH
 from conflict_kg.ingest import ingest, stream_inputs
 from conflict_kg.ingest.cluster import DaskRunner
 
@@ -40,11 +42,16 @@ def runner() -> Iterator[DaskRunner]:
 
 def test_two_workers_give_the_serial_graph_quad_for_quad(corpus, serial, runner, tmp_path):
     assert len(runner.client.nthreads()) == 2
+    before = datetime.now(UTC).replace(microsecond=0)  # ingest stamps are to the second
     with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
         results = list(ingest(stream_inputs([corpus]), store, batch_size=4, runner=runner))
         assert [r.source for r in results] == [f"{corpus}:{n}" for n in range(1, ARTICLES + 1)]
         assert all(r.added and r.error is None for r in results)
         assert sorted_nquads(store) == serial
+        # every article stamped when the writer stored it, in this process
+        assert len(store.article_graph(INGEST_GRAPH)) == ARTICLES
+        last = store.stats().last_ingest
+    assert last is not None and before <= datetime.fromisoformat(last) <= datetime.now(UTC)
 
 
 def test_a_killed_workers_batch_is_retried_never_lost_or_written_twice(

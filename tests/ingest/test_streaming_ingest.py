@@ -4,6 +4,7 @@ undone when the store is next opened."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,6 +14,7 @@ from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
 from conflict_kg.graph.store import oxigraph as oxigraph_backend
+from conflict_kg.graph.store.stamps import INGEST_GRAPH, stamp
 from conflict_kg.ingest import SerialRunner, ingest, stream_inputs
 
 
@@ -45,6 +47,7 @@ def test_batches_and_the_bulk_loader_store_the_same_quads(
     with open_store(f"oxigraph:{tmp_path / 'bulk'}") as store:
         assert sorted_nquads(store) == reference
         assert not store.has_article(oxigraph_backend.PENDING_GRAPH)
+        assert len(store.article_graph(INGEST_GRAPH)) == 24  # each stamped, bulk or not
 
 
 def test_a_rerun_skips_every_stored_article_without_extracting(corpus, extractor, tmp_path):
@@ -86,8 +89,10 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(reference, tmp_
         ]
     )
     raw.extend([ox.Quad(name, ox.NamedNode("http://ex/p"), ox.Literal("half"), name)])
+    raw.extend([stamp(article, datetime(2026, 1, 2, tzinfo=UTC))])  # its ingest stamp
     raw.flush()
     del raw
     with open_store(f"oxigraph:{location}") as store:
         assert not store.has_article(article)
         assert store.export("nquads") == b""
+        assert store.stats().last_ingest is None

@@ -169,6 +169,9 @@ CK_DATATYPE_PROPERTIES = [
     "extractedBy",
     "mentionRank",
     "targeted",
+    "sourceScale",
+    "ingestedAt",
+    "admin1",
 ]
 CK_ANNOTATION_PROPERTIES = ["acledDefault", "ploverMode"]
 # Other vocabularies' properties the contract uses (rdf:/rdfs: built-ins left out).
