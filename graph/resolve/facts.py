@@ -90,8 +90,14 @@ class EntityFacts:
         self.articles: set[str] = set()
 
     def apply(self, rows: Iterable[Row], articles: Iterable[str], sign: int) -> None:
-        """Add (`sign` 1) or subtract (-1) the rows of these articles."""
-        for (_, entity), facts in _per_article(rows).items():
+        """Add (`sign` 1) or subtract (-1) the rows of these articles. An article already in
+        the table is not added twice, nor one that is not in it taken away: a table read
+        afresh between an article's removal and its resolution already left it out."""
+        wanted = set(articles)
+        wanted = wanted - self.articles if sign > 0 else wanted & self.articles
+        for (article, entity), facts in _per_article(rows).items():
+            if article not in wanted:
+                continue
             summed = self.entities.setdefault(entity, _Summed())
             summed.articles += sign
             for key, counter in (
@@ -113,9 +119,9 @@ class EntityFacts:
             if summed.articles <= 0:
                 del self.entities[entity]
         if sign > 0:
-            self.articles.update(articles)
+            self.articles |= wanted
         else:
-            self.articles.difference_update(articles)
+            self.articles -= wanted
 
     def records(
         self, entities: Iterable[str]
@@ -163,7 +169,7 @@ def entity_facts(
             table.apply(removed_rows, removed, -1)
             fresh = [a for a in added if str(a) not in table.articles]
             rows = rows_each(store, "resolution_article_actors", "article", fresh)
-            table.apply(rows, map(str, fresh), 1)
+            table.apply(rows, [str(a) for a in fresh], 1)
             if len(table.articles) == total:
                 return table
         table = EntityFacts()
