@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from conflict_kg.graph.errors import StoreError
@@ -52,9 +52,16 @@ from conflict_kg.graph.resolve.rebuild import (
 )
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
-from conflict_kg.ontologies import RESOLUTION_GRAPH, bind_prefixes
+from conflict_kg.ontologies import CK, RESOLUTION_GRAPH, bind_prefixes
 
-__all__ = ["REBUILD_SHARE", "Footprint", "footprint", "resolve_articles"]
+__all__ = [
+    "REBUILD_SHARE",
+    "Footprint",
+    "Touched",
+    "footprint",
+    "resolve_articles",
+    "resolve_changes",
+]
 
 REBUILD_SHARE = 0.5
 """When the new articles are more than this share of the store, a rebuild is cheaper."""
@@ -98,13 +105,36 @@ def footprint(store: Store, articles: Sequence[URIRef]) -> Footprint:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """What one incremental pass changed, for caches of what the store says (the lookup
+    tables, `graph.lookups.refresh`) to update only that."""
+
+    entities: frozenset[str]
+    """Entities of the changed articles, and every actor of a group rewritten."""
+    incidents_gone: frozenset[str]
+    """Incidents the pass took out of the resolution graph (some came back, rewritten)."""
+    incidents: frozenset[str]
+    """Incidents the pass wrote."""
+    reports: frozenset[str]
+    """Reports resolved again, the removed articles' included."""
+
+
 def resolve_articles(
+    store: Store, articles: Sequence[URIRef], removed: Footprint | None = None
+) -> Resolution:
+    """`resolve_changes` without what it touched."""
+    return resolve_changes(store, articles, removed)[0]
+
+
+def resolve_changes(
     store: Store, articles: Sequence[URIRef], removed: Footprint | None = None
 ) -> Resolution:
     """Bring resolution up to date after `articles` were added (and the articles whose
     `footprint` is `removed` were removed), touching only what they can change; a rebuild
     when there is no resolution yet or the new articles are a large share of the store.
-    Same result as `resolve(store)`."""
+    Same result as `resolve(store)`. Also says what the pass touched; None after a rebuild,
+    which touched everything."""
     if not store.writable:
         raise StoreError(
             f"read-only remote store {store.url}: resolution writes a graph; "
@@ -114,13 +144,13 @@ def resolve_articles(
     with store.exclusive():
         counts = _counts(store)
         if not articles and removed == Footprint():
-            return counts
+            return counts, Touched(frozenset(), frozenset(), frozenset(), frozenset())
         total = int(str(next(iter(_all(store, "count_articles")[0].values()))))
         if counts.reports == 0 or total == 0 or len(articles) > REBUILD_SHARE * total:
-            return resolve(store)
+            return resolve(store), None
         facts = entity_facts(store, total, articles, removed.rows, removed.articles)
-        _Incremental(store, ActorBlocks(store, facts)).run(articles, removed)
-        return _counts(store)
+        touched = _Incremental(store, ActorBlocks(store, facts)).run(articles, removed)
+        return _counts(store), touched
 
 
 def _all(store: Store, name: str) -> list[dict[str, Node]]:
@@ -280,7 +310,7 @@ class _Incremental:
         old = self.blocks.old
         return {a for a in self.blocks.reached if old.get(a) != self.actor_map.get(a)}
 
-    def run(self, articles: Sequence[URIRef], removed: Footprint) -> None:
+    def run(self, articles: Sequence[URIRef], removed: Footprint) -> Touched:
         changed = self.resolve_actors(articles, removed)
         seeds = {
             str(r["report"])
@@ -311,9 +341,9 @@ class _Incremental:
             )
             reached |= {str(r["report"]) for r in mates}
             frontier = sorted(reached - component)
-        self.write(component, incidents)
+        return self.write(component, incidents)
 
-    def write(self, component: set[str], incidents: dict[str, str]) -> None:
+    def write(self, component: set[str], incidents: dict[str, str]) -> Touched:
         records = self.load(sorted(component))
         add = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
         for group in cluster_reports(records, self.tree, self.scope):
@@ -333,3 +363,10 @@ class _Incremental:
         for row in rows_each(self.store, "resolution_about", "s", map(URIRef, subjects)):
             remove.add((row["s"], row["p"], row["o"]))
         self.store.patch_graph(RESOLUTION_GRAPH, remove, add)
+        written = {str(s) for s in add.subjects(RDF.type, CK.Incident)}
+        return Touched(
+            frozenset(self.blocks.reached | actors),
+            frozenset(incidents.values()),
+            frozenset(written),
+            frozenset(component),
+        )

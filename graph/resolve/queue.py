@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from rdflib import URIRef
 
-from conflict_kg.graph.resolve.incremental import Footprint, resolve_articles
+from conflict_kg.graph.lookups.refresh import refresh
+from conflict_kg.graph.resolve.incremental import Footprint, resolve_changes
 from conflict_kg.graph.store import Store
 
 __all__ = ["ResolutionQueue"]
@@ -39,6 +40,24 @@ class ResolutionQueue:
         self._failure: tuple[int, BaseException] | None = None
         self._added: list[URIRef] = []
         self._removed = Footprint()
+        self._generation: int | None = None
+        """The store's write generation when the last pass ended."""
+        self.refreshed = 0
+        """Passes that moved the lookup tables instead of leaving them to be read again."""
+
+    def _pass(self, added: list[URIRef], removed: Footprint) -> None:
+        """Resolve the changes, then move the lookup tables by what the pass touched, all
+        under the store's write lock: each added or removed article made one write since
+        the last pass, and nothing else may have written if the tables are to be moved."""
+        with self.store.exclusive():
+            before = self.store.generation
+            _, touched = resolve_changes(self.store, added, removed)
+            writes = len(added) + len(removed.articles)
+            if before is not None:
+                writes += (self.store.generation or 0) - before
+            if refresh(self.store, touched, self._generation, writes):
+                self.refreshed += 1
+            self._generation = self.store.generation
 
     def after_write(
         self, added: Sequence[URIRef] = (), removed: Footprint | None = None
@@ -60,7 +79,7 @@ class ResolutionQueue:
                 self._added, self._removed = [], Footprint()
                 self._condition.release()
                 try:
-                    resolve_articles(self.store, *changes)
+                    self._pass(*changes)
                 except BaseException as error:
                     self._condition.acquire()
                     # The changes go back for the next pass: a failed pass resolved nothing.
