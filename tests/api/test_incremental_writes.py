@@ -1,7 +1,8 @@
 """The HTTP write path resolves incrementally (issue 17): POSTs, a repeated POST and DELETEs
 over a real `conflict-kg serve`, some of them concurrent, leave the resolution graph that
-`conflict-kg resolve` rebuilds on a copy of the store afterwards, quad for quad; and each
-client reads its own write's effect at once."""
+`conflict-kg resolve` rebuilds on a copy of the store afterwards, quad for quad; each
+client reads its own write's effect at once; and the lookups, whose tables the writes moved
+in place, answer as a server freshly started over the same store does."""
 
 from __future__ import annotations
 
@@ -40,6 +41,29 @@ def _kirkuk() -> list[ArticleInput]:
         assert isinstance(item, ArticleInput)
         found.append(item)
     return found
+
+
+LOOKUPS = (
+    "/entities?limit=500",
+    "/entities?q=kirk",
+    "/entities?q=salim&type=Person",
+    "/entities/kirkuk",
+    "/incidents?limit=500",
+    "/incidents?min_reports=2",
+    "/incidents?actor=kirkuk&limit=100",
+    "/links/groups-incidents?limit=200",
+    "/articles?limit=100",
+)
+"""Lookups whose answers depend on the kept tables (resolution, names, incident order)."""
+
+
+def _answers(client: httpx.Client, base: str) -> dict[str, object]:
+    answers = {}
+    for path in LOOKUPS:
+        response = client.get(f"{base}{path}")
+        assert response.status_code == 200, (path, response.text)
+        answers[path] = response.json()
+    return answers
 
 
 def _resolution(store_url: str) -> set[tuple]:
@@ -101,6 +125,12 @@ def test_posts_and_deletes_leave_the_resolution_a_rebuild_gives(tmp_path: Path) 
         # Deleted and posted again: back as it was.
         assert post(kirkuk[1]).status_code == 201
         assert governor_strike() == before
+        served_answers = _answers(client, base)
+    with running_server(store_url, tmp_path, env) as base, httpx.Client(timeout=600) as client:
+        fresh_answers = _answers(client, base)
+    for path in LOOKUPS:
+        assert served_answers[path] == fresh_answers[path], path
+    assert len(fresh_answers["/incidents?min_reports=2"]["items"]) >= 1  # type: ignore[index]
     served = _resolution(store_url)
     copy = tmp_path / "copy"
     shutil.copytree(tmp_path / "store", copy)
