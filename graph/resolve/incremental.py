@@ -1,4 +1,5 @@
-"""Incremental resolution: after new articles, re-resolve only the incidents they can touch.
+"""Incremental resolution: after new or removed articles, re-resolve only the incidents and
+actors they can touch.
 
 A rebuild (`rebuild.resolve`) reads every report of the store and clusters all of them, so
 one more article costs as much as the whole store. But clusters never reach across the
@@ -15,10 +16,15 @@ and a component is found by blocking, the way `_candidates` pairs reports:
   re-resolved too, and so is every report of an incident the component touches, so an
   incident that must split is rebuilt whole.
 
-The result is the rebuild's, triple for triple (tests/graph/test_resolve_incremental.py);
-only the changed incidents and actor groups are written (`Store.patch_graph`). Actor
-resolution itself still reads every actor: its fuzzy name rules compare each name with all
-others of its class, and blocking those needs an index of names (docs/scale.md).
+Actors are blocked too (`graph.resolve.blocks`): only the actors whose names can pair with
+those of the changed articles' actors are resolved again, from the in-memory table of what
+the articles say of each entity (`graph.resolve.facts`). Removed articles are described by
+their `footprint`, read before they go: their reports seed the components, their names the
+blocks.
+
+The result is the rebuild's, triple for triple (tests/graph/test_resolve_incremental.py,
+test_resolve_actor_blocks.py); only the changed incidents and actor groups are written
+(`Store.patch_graph`), and `Touched` says which, for the lookup tables to follow.
 """
 
 from __future__ import annotations
