@@ -164,9 +164,12 @@ ARTICLE_CONTENTS = {
 def _store(app: FastAPI, store: Store, extraction: Extraction) -> IngestResult:
     """Store the article, then resolve what it can touch (incrementally, in one pass shared
     with the writers that wait at the same time)."""
-    result = store_extraction(extraction, store)
+    with store.exclusive():
+        result = store_extraction(extraction, store)
+        written = store.generation
     if result.added and result.article_id is not None:
-        _resolution(app).after_write(added=[article_iri(result.article_id)])
+        steps = [written] if written is not None else []
+        _resolution(app).after_write(added=[article_iri(result.article_id)], generations=steps)
     return result
 
 
@@ -185,7 +188,9 @@ def _remove(app: FastAPI, store: Store, id: str) -> bool:
             return False
         removed = footprint(store, [iri])
         store.remove_article(iri)
-    _resolution(app).after_write(removed=removed)
+        written = store.generation
+    steps = [written] if written is not None else []
+    _resolution(app).after_write(removed=removed, generations=steps)
     return True
 
 

@@ -10,16 +10,16 @@ so the tables stay current at the cost of the write, not of the store.
 
 A table is moved only when it is exactly the store before the change: kept at the
 generation the previous pass ended at, with no write since but the change's own (its
-articles' writes, counted by the caller, and the pass's). Anything else (a SPARQL Update, a
-writer whose pass has not run yet, a rebuild) leaves the tables to be read again whole on
-the next request, as before. Tables not named here (places, group links, article lists, the
-network) are always read again whole after a write.
+articles' writes, each named by the generation it made, and the pass's). Anything else (a
+SPARQL Update, a writer whose pass has not run yet, a rebuild) leaves the tables to be
+read again whole on the next request, as before. Tables not named here (places, group
+links, article lists, the network) are always read again whole after a write.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, Protocol
 
 from rdflib import URIRef
@@ -65,11 +65,16 @@ def _each(store: Store, name: str, variable: str, values: Iterable[URIRef]) -> l
     return rows
 
 
-def refresh(store: Store, change: Change | None, since: int | None, writes: int) -> bool:
-    """Move the tables kept at generation `since` by `change`, which made the store's last
-    `writes` writes; the caller holds the store's write lock. True when they were moved."""
+def refresh(
+    store: Store, change: Change | None, since: int | None, writes: Collection[int]
+) -> bool:
+    """Move the tables kept at generation `since` by `change`, whose writes moved the store
+    to the generations `writes` (each write moves it by one); the caller holds the store's
+    write lock. Only when every write since `since` is one of them; True when moved."""
     generation = store.generation
-    if change is None or since is None or generation is None or generation - since != writes:
+    if change is None or since is None or generation is None:
+        return False
+    if not set(range(since + 1, generation + 1)) <= set(writes):
         return False
     base: dict[str, Any] = {}
     for key in ("resolved", "entity_index", "incidents_newest_first"):

@@ -10,7 +10,7 @@ changes at once: eight concurrent POSTs cost two passes, not eight.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import URIRef
 
@@ -40,32 +40,40 @@ class ResolutionQueue:
         self._failure: tuple[int, BaseException] | None = None
         self._added: list[URIRef] = []
         self._removed = Footprint()
+        self._steps: set[int] = set()
         self._generation: int | None = None
         """The store's write generation when the last pass ended."""
         self.refreshed = 0
         """Passes that moved the lookup tables instead of leaving them to be read again."""
 
-    def _pass(self, added: list[URIRef], removed: Footprint) -> None:
+    def _pass(self, added: list[URIRef], removed: Footprint, steps: set[int]) -> None:
         """Resolve the changes, then move the lookup tables by what the pass touched, all
-        under the store's write lock: each added or removed article made one write since
-        the last pass, and nothing else may have written if the tables are to be moved."""
+        under the store's write lock, so that no write comes between."""
         with self.store.exclusive():
             before = self.store.generation
             _, touched = resolve_changes(self.store, added, removed)
-            writes = len(added) + len(removed.articles)
-            if before is not None:
-                writes += (self.store.generation or 0) - before
-            if refresh(self.store, touched, self._generation, writes):
+            after = self.store.generation
+            if before is not None and after is not None:
+                steps = steps | set(range(before + 1, after + 1))
+            if refresh(self.store, touched, self._generation, steps):
                 self.refreshed += 1
             self._generation = self.store.generation
 
     def after_write(
-        self, added: Sequence[URIRef] = (), removed: Footprint | None = None
+        self,
+        added: Sequence[URIRef] = (),
+        removed: Footprint | None = None,
+        generations: Iterable[int] = (),
     ) -> None:
+        """Wait for a pass that resolves this change. `generations` are the store's write
+        generations the change's writes made (read under the write lock right after each):
+        with them the pass can tell its change's writes from any other, and move the lookup
+        tables instead of leaving them to be read again."""
         with self._condition:
             self._requested += 1
             ticket = self._requested
             self._added.extend(added)
+            self._steps.update(generations)
             if removed is not None:
                 self._removed |= removed
             while self._done < ticket:
@@ -75,8 +83,9 @@ class ResolutionQueue:
                     self._condition.wait()
                     continue
                 self._running, target = True, self._requested
-                changes = (list(dict.fromkeys(self._added)), self._removed)
+                changes = (list(dict.fromkeys(self._added)), self._removed, set(self._steps))
                 self._added, self._removed = [], Footprint()
+                self._steps.clear()
                 self._condition.release()
                 try:
                     self._pass(*changes)
@@ -85,6 +94,7 @@ class ResolutionQueue:
                     # The changes go back for the next pass: a failed pass resolved nothing.
                     self._added[:0] = changes[0]
                     self._removed |= changes[1]
+                    self._steps |= changes[2]
                     self._running, self._failure = False, (target, error)
                     self._condition.notify_all()
                     raise

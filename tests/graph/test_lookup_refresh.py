@@ -6,6 +6,7 @@ touched; on a remote store, which cannot tell when it was written, nothing is ke
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,13 @@ def graphs(extractor: Extractor) -> list:
     return [article_graph(extractor.extract(item)) for item in items]
 
 
+def _written(store: Store, write: Callable[[], bool]) -> list[int]:
+    """Write under the store's lock; the generation the write made, as the service does."""
+    with store.exclusive():
+        assert write()
+        return [] if store.generation is None else [store.generation]
+
+
 def _read_all(store: Store) -> None:
     """What a request reads: the kept tables, built if they are not kept."""
     lookups.list_entities(store, q="ira")
@@ -59,8 +67,8 @@ def test_tables_move_with_each_pass_as_a_fresh_read_gives(store: Store, graphs: 
     _read_all(store)
     expected_moves = 0
     for iri, graph in rest:
-        assert store.add_article(iri, graph)
-        queue.after_write(added=[iri])
+        steps = _written(store, lambda: store.add_article(iri, graph))  # noqa: B023
+        queue.after_write(added=[iri], generations=steps)
         if store.generation is not None:
             expected_moves += 1
         assert queue.refreshed == expected_moves
@@ -68,9 +76,8 @@ def test_tables_move_with_each_pass_as_a_fresh_read_gives(store: Store, graphs: 
     # A removal: its reports leave their incidents, its actors their counts.
     gone = [rest[-1][0], first[3][0]]
     removed = footprint(store, gone)
-    for iri in gone:
-        assert store.remove_article(iri)
-    queue.after_write(removed=removed)
+    steps = [s for iri in gone for s in _written(store, lambda: store.remove_article(iri))]  # noqa: B023
+    queue.after_write(removed=removed, generations=steps)
     assert queue.refreshed == expected_moves + (store.generation is not None)
     _same_as_fresh(store)
     # A write the queue does not know of (a SPARQL Update) is never moved over: the next
@@ -80,8 +87,8 @@ def test_tables_move_with_each_pass_as_a_fresh_read_gives(store: Store, graphs: 
         ' "note" } }'
     )
     iri, graph = rest[-1]
-    assert store.add_article(iri, graph)
+    steps = _written(store, lambda: store.add_article(iri, graph))
     moves = queue.refreshed
-    queue.after_write(added=[iri])
+    queue.after_write(added=[iri], generations=steps)
     assert queue.refreshed == moves
     _same_as_fresh(store)
