@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -28,7 +28,7 @@ from conflict_kg.graph.resolve.rebuild import entity_records
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
 
-__all__ = ["EntityFacts", "entity_facts", "rows_each"]
+__all__ = ["EntityFacts", "entity_facts", "in_step", "rows_each"]
 
 Row = Mapping[str, Node]
 _CHUNK = 200
@@ -88,6 +88,8 @@ class EntityFacts:
         self.entities: dict[str, _Summed] = {}
         self.bearers: dict[Node, set[str]] = defaultdict(set)
         self.articles: set[str] = set()
+        self.generation: int | None = None
+        """The store's write generation when the table was last known to be in step."""
 
     def apply(self, rows: Iterable[Row], articles: Iterable[str], sign: int) -> None:
         """Add (`sign` 1) or subtract (-1) the rows of these articles. An article already in
@@ -159,13 +161,17 @@ def entity_facts(
     added: Sequence[URIRef],
     removed_rows: Sequence[Row] = (),
     removed: Iterable[str] = (),
+    steps: Collection[int] | None = None,
 ) -> EntityFacts:
     """The store's table, moved by the change: `added` articles are in the store, `removed`
     ones (whose rows are `removed_rows`) are gone. Read whole the first time, and whenever
-    the table's articles are not the store's `total` after the change."""
+    the table cannot be the store's after the change: when `steps` (the write generations
+    the change's own writes made, from a caller that knows them: the service) does not name
+    every write since the table was last in step with the store, or when the table's count
+    of articles is not the store's `total`. The caller holds the store's write lock."""
     with _LOCK:
         table = _TABLES.get(store)
-        if table is not None:
+        if table is not None and _in_step(store, table, steps):
             table.apply(removed_rows, removed, -1)
             fresh = [a for a in added if str(a) not in table.articles]
             rows = rows_each(store, "resolution_article_actors", "article", fresh)
@@ -180,3 +186,18 @@ def entity_facts(
         table.apply(rows, map(str, store.article_graphs()), 1)
         _TABLES[store] = table
         return table
+
+
+def _in_step(store: Store, table: EntityFacts, steps: Collection[int] | None) -> bool:
+    generation = store.generation
+    if steps is None or generation is None or table.generation is None:
+        return True  # only the count of articles can tell
+    return set(range(table.generation + 1, generation + 1)) <= set(steps)
+
+
+def in_step(store: Store) -> None:
+    """Note that the store's table is in step with the store as it is now (after a pass of
+    incremental resolution, whose own writes leave the articles alone)."""
+    table = _TABLES.get(store)
+    if table is not None:
+        table.generation = store.generation

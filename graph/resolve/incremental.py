@@ -30,7 +30,7 @@ test_resolve_actor_blocks.py); only the changed incidents and actor groups are w
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,7 +41,7 @@ from rdflib.term import Node
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve.actors import canonical_actors
 from conflict_kg.graph.resolve.blocks import ActorBlocks
-from conflict_kg.graph.resolve.facts import entity_facts, rows_each
+from conflict_kg.graph.resolve.facts import entity_facts, in_step, rows_each
 from conflict_kg.graph.resolve.incidents import (
     MERGE_SCORE,
     ReportRecord,
@@ -134,13 +134,17 @@ def resolve_articles(
 
 
 def resolve_changes(
-    store: Store, articles: Sequence[URIRef], removed: Footprint | None = None
-) -> Resolution:
+    store: Store,
+    articles: Sequence[URIRef],
+    removed: Footprint | None = None,
+    steps: Collection[int] | None = None,
+) -> tuple[Resolution, Touched | None]:
     """Bring resolution up to date after `articles` were added (and the articles whose
     `footprint` is `removed` were removed), touching only what they can change; a rebuild
     when there is no resolution yet or the new articles are a large share of the store.
     Same result as `resolve(store)`. Also says what the pass touched; None after a rebuild,
-    which touched everything."""
+    which touched everything. `steps`, when the caller knows them, are the write generations
+    the change's own writes made (see `graph.resolve.facts.entity_facts`)."""
     if not store.writable:
         raise StoreError(
             f"read-only remote store {store.url}: resolution writes a graph; "
@@ -154,8 +158,9 @@ def resolve_changes(
         total = int(str(next(iter(_all(store, "count_articles")[0].values()))))
         if counts.reports == 0 or total == 0 or len(articles) > REBUILD_SHARE * total:
             return resolve(store), None
-        facts = entity_facts(store, total, articles, removed.rows, removed.articles)
+        facts = entity_facts(store, total, articles, removed.rows, removed.articles, steps)
         touched = _Incremental(store, ActorBlocks(store, facts)).run(articles, removed)
+        in_step(store)
         return _counts(store), touched
 
 

@@ -51,7 +51,7 @@ class ResolutionQueue:
         under the store's write lock, so that no write comes between."""
         with self.store.exclusive():
             before = self.store.generation
-            _, touched = resolve_changes(self.store, added, removed)
+            _, touched = resolve_changes(self.store, added, removed, steps)
             after = self.store.generation
             if before is not None and after is not None:
                 steps = steps | set(range(before + 1, after + 1))
