@@ -8,11 +8,11 @@ whole store again to rebuild them. After an incremental pass of resolution
 they were before the pass and re-reads only the entities, incidents and reports it touched,
 so the tables stay current at the cost of the write, not of the store.
 
-A table is moved only when it is exactly the store before the change: kept at the
-generation the previous pass ended at, with no write since but the change's own (its
-articles' writes, each named by the generation it made, and the pass's). Anything else (a
-SPARQL Update, a writer whose pass has not run yet, a rebuild) leaves the tables to be
-read again whole on the next request, as before. Tables not named here (places, group
+A table is moved only when no write came after it was kept but the change's own (its
+articles' writes, each named by the generation it made, and the pass's): then what differs
+between the table and the store is what the pass touched. Anything else (a SPARQL Update,
+a writer whose pass has not run yet, a rebuild) leaves the tables to be read again whole on
+the next request, as before. Tables not named here (places, group
 links, article lists, the network) are always read again whole after a write.
 """
 
@@ -65,21 +65,18 @@ def _each(store: Store, name: str, variable: str, values: Iterable[URIRef]) -> l
     return rows
 
 
-def refresh(
-    store: Store, change: Change | None, since: int | None, writes: Collection[int]
-) -> bool:
-    """Move the tables kept at generation `since` by `change`, whose writes moved the store
-    to the generations `writes` (each write moves it by one); the caller holds the store's
-    write lock. Only when every write since `since` is one of them; True when moved."""
+def refresh(store: Store, change: Change | None, writes: Collection[int]) -> bool:
+    """Move the kept tables by `change`, whose writes moved the store to the generations
+    `writes` (each write moves it by one); the caller holds the store's write lock. A table
+    is moved only when every write since it was kept is one of them. True when moved."""
     generation = store.generation
-    if change is None or since is None or generation is None:
+    if change is None or generation is None:
         return False
-    if not set(range(since + 1, generation + 1)) <= set(writes):
-        return False
+    steps = set(writes)
     base: dict[str, Any] = {}
     for key in ("resolved", "entity_index", "incidents_newest_first"):
         found = latest(store, key)
-        if found is not None and found[0] == since:
+        if found is not None and set(range(found[0] + 1, generation + 1)) <= steps:
             base[key] = found[1]
     if "resolved" not in base:
         return False

@@ -41,8 +41,6 @@ class ResolutionQueue:
         self._added: list[URIRef] = []
         self._removed = Footprint()
         self._steps: set[int] = set()
-        self._generation: int | None = None
-        """The store's write generation when the last pass ended."""
         self.refreshed = 0
         """Passes that moved the lookup tables instead of leaving them to be read again."""
 
@@ -55,9 +53,8 @@ class ResolutionQueue:
             after = self.store.generation
             if before is not None and after is not None:
                 steps = steps | set(range(before + 1, after + 1))
-            if refresh(self.store, touched, self._generation, steps):
+            if refresh(self.store, touched, steps):
                 self.refreshed += 1
-            self._generation = self.store.generation
 
     def after_write(
         self,
