@@ -10,13 +10,16 @@ any of these relations, followed to the end (a *component*), resolve the same wa
 own as among all actors, and only they need resolving again.
 
 Components are found over the distinct name keys of the store (`NameIndex`: one node per
-key, whatever the number of actors and articles bearing it, read in one query of distinct
-names), with every relation taken more widely than the rules take it (any kind, any name
-that looks like an acronym), which can only make a component larger, never miss a pair. A
+key, whatever the number of actors and articles bearing it, made from the names of the
+in-memory table of entity facts, `graph.resolve.facts`), with every relation taken more
+widely than the rules take it (any kind, any name that looks like an acronym), which can
+only make a component larger, never miss a pair. A
 component whose keys no undescribed actor bears is left alone: two described actors (a
 gazetteer entry, an article's "unidentified gunmen") never merge, so nothing in it can join.
 This is what keeps the work flat as the store grows: the same article-scoped description
 in every article is one key, read as such, and its thousands of actors are never loaded.
+Fuzzy neighbours are searched among the distinct full keys (rapidfuzz), so that part grows
+with the number of distinct names, not of articles or actors.
 """
 
 from __future__ import annotations
