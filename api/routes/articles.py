@@ -39,6 +39,7 @@ from conflict_kg.extract import (
     sha256_text,
 )
 from conflict_kg.graph import lookups
+from conflict_kg.graph.resolve.incremental import footprint
 from conflict_kg.graph.resolve.queue import ResolutionQueue
 from conflict_kg.graph.store import Store
 from conflict_kg.ingest import IngestResult, store_extraction
@@ -161,9 +162,14 @@ ARTICLE_CONTENTS = {
 
 
 def _store(app: FastAPI, store: Store, extraction: Extraction) -> IngestResult:
-    result = store_extraction(extraction, store)
-    if result.added:
-        _resolution(app).after_write()
+    """Store the article, then resolve what it can touch (incrementally, in one pass shared
+    with the writers that wait at the same time)."""
+    with store.exclusive():
+        result = store_extraction(extraction, store)
+        written = store.generation
+    if result.added and result.article_id is not None:
+        steps = [written] if written is not None else []
+        _resolution(app).after_write(added=[article_iri(result.article_id)], generations=steps)
     return result
 
 
@@ -173,11 +179,18 @@ def _resolution(app: FastAPI) -> ResolutionQueue:
 
 
 def _remove(app: FastAPI, store: Store, id: str) -> bool:
-    """Drop the article, then re-resolve what leaned on it (its reports leave their incidents,
-    its spellings leave their actors)."""
-    if not store.remove_article(article_iri(id)):
-        return False
-    _resolution(app).after_write()
+    """Drop the article, then re-resolve what leaned on it: its reports leave their
+    incidents (an incident left with no report goes), its spellings leave their actors'
+    groups. What it held is read first, under the store's write lock with the removal."""
+    iri = article_iri(id)
+    with store.exclusive():
+        if not store.has_article(iri):
+            return False
+        removed = footprint(store, [iri])
+        store.remove_article(iri)
+        written = store.generation
+    steps = [written] if written is not None else []
+    _resolution(app).after_write(removed=removed, generations=steps)
     return True
 
 

@@ -14,10 +14,11 @@ library) nothing is limited.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Hashable, Iterator, Sized
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from conflict_kg.graph.errors import QueryTimeoutError
 from conflict_kg.graph.store import Store
@@ -33,6 +34,8 @@ __all__ = [
     "LookupTooLarge",
     "check_rows",
     "kept",
+    "latest",
+    "offer",
     "query_options",
     "timed_out",
     "within",
@@ -94,6 +97,26 @@ def check_rows(rows: Sized, query: str) -> None:
 
 
 _BUILDING: dict[Hashable, threading.Lock] = {}
+_LATEST: weakref.WeakKeyDictionary[Store, dict[Hashable, tuple[int, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each store's latest tables and the write generation each one is the store at: what a
+write updates in place (`graph.lookups.refresh`) instead of reading the store again."""
+
+
+def latest(store: Store, key: Hashable) -> tuple[int, Any] | None:
+    """The last table kept under `key` and the generation it is the store at, if any."""
+    return _LATEST.get(store, {}).get(key)
+
+
+def offer(store: Store, key: Hashable, value: Any) -> None:
+    """Keep `value` as the table under `key` for the store's current generation (the
+    caller holds the store's write lock, so that generation is the one `value` is of)."""
+    generation = store.generation
+    if generation is None:
+        return
+    kept_value = store.memo(key, lambda: value)
+    _LATEST.setdefault(store, {})[key] = (generation, kept_value)
 _BUILDING_LOCK = threading.Lock()
 
 
@@ -111,7 +134,11 @@ def kept(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
     token = _CURRENT.set(None)
     try:
         with lock:
+            generation = store.generation
             value = store.memo(key, compute)
+            if generation is not None and store.generation == generation:
+                # no write while it was read: the table is the store at `generation`
+                _LATEST.setdefault(store, {})[key] = (generation, value)
     finally:
         _CURRENT.reset(token)
     budget = _CURRENT.get()

@@ -47,6 +47,7 @@ __all__ = [
     "Resolved",
     "actor_spellings",
     "get_incident",
+    "index_incidents",
     "list_incidents",
     "matches",
     "newest_first",
@@ -88,7 +89,8 @@ class IndexedIncident:
         )
 
 
-def _index(rows: Iterable[Mapping[str, Term]]) -> dict[Term, IndexedIncident]:
+def index_incidents(rows: Iterable[Mapping[str, Term]]) -> dict[Term, IndexedIncident]:
+    """Incidents from rows with `?incident ?class ?acled ?date ?precision`, each once."""
     classes: dict[Term, set[Term]] = defaultdict(set)
     first: dict[Term, Mapping[str, Term]] = {}
     for row in rows:
@@ -152,7 +154,7 @@ def resolved(store: Store) -> Resolved:
 
 def _read_resolved(store: Store) -> Resolved:
     rows = select(store, "resolved_incidents")
-    canonical = _index(rows)
+    canonical = index_incidents(rows)
     incidents: dict[Term, IndexedIncident] = {}
     reports: dict[Term, list[Term]] = defaultdict(list)
     for row in rows:
@@ -212,7 +214,7 @@ def list_incidents(
     if actor is not None:
         found = {}
         for spelling in actor_spellings(store, actor):
-            found |= _index(
+            found |= index_incidents(
                 select(
                     store,
                     "incidents_by_actor",
@@ -221,7 +223,8 @@ def list_incidents(
                 )
             )
     elif certainty is not None:
-        found = _index(select(store, "incidents_by_certainty", certainty=certainty_iri(certainty)))
+        rows = select(store, "incidents_by_certainty", certainty=certainty_iri(certainty))
+        found = index_incidents(rows)
     resolution = resolved(store)
     if found is None:
         ordered = kept(store, "incidents_newest_first", lambda: _newest_first(store))
@@ -252,10 +255,17 @@ def list_incidents(
     return Page(summaries, len(selected), limit, offset)
 
 
+def in_order(
+    resolution: Resolved, reports: Iterable[IndexedIncident]
+) -> tuple[IndexedIncident, ...]:
+    """The incidents `reports` were resolved into, each once, newest first."""
+    return _in_order(resolution, reports)
+
+
 def _newest_first(store: Store) -> tuple[IndexedIncident, ...]:
     """Every resolved incident, newest first: the unfiltered list, kept per write (with the
     resolution of the same write, read inside)."""
-    return _in_order(resolved(store), _index(select(store, "incidents")).values())
+    return _in_order(resolved(store), index_incidents(select(store, "incidents")).values())
 
 
 def _in_order(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rdflib.term import Node as Term
@@ -25,7 +25,15 @@ from conflict_kg.graph.store import Store
 from conflict_kg.graph.vocabulary import fold, id_iri, pick_name, primary_type, subclasses
 from conflict_kg.ontologies import local_id
 
-__all__ = ["EntityIndex", "entity_index", "other_names", "search_entities"]
+__all__ = [
+    "EntityIndex",
+    "Entry",
+    "assemble",
+    "entity_index",
+    "entries",
+    "other_names",
+    "search_entities",
+]
 
 GRAM = 3
 """Length of the index's keys: a `q` shorter than this reads every entry."""
@@ -97,16 +105,28 @@ def _build(store: Store) -> EntityIndex:
     counts = {
         row["entity"]: int(str(row["incidents"])) for row in select(store, "entity_incident_counts")
     }
+    return assemble(entries(facts, counts, resolved(store).actors))
+
+
+def entries(
+    facts: Mapping[Term, Mapping[str, set[Term]]],
+    counts: Mapping[Term, int],
+    actors: Mapping[str, str],
+) -> list[Entry]:
+    """The listed entries of the entities of `facts`, from their facts (rows of the
+    `entities` query by key), their incident counts and resolution's actor groups (`actors`,
+    local id -> canonical local id); the counts of a group's members must all be there."""
     # A spelling resolution joined to another article's actor is listed under that actor,
     # whose aliases already hold it.
     canonical = {
         id_iri("entity", variant): id_iri("entity", actor)
-        for variant, actor in resolved(store).actors.items()
+        for variant, actor in actors.items()
         if variant != actor
     }
+    counts = dict(counts)
     for variant, actor in canonical.items():
         counts[actor] = counts.get(actor, 0) + counts.get(variant, 0)
-    entries: list[tuple[tuple[str, str], Entry]] = []
+    found: list[Entry] = []
     for entity, fact in facts.items():
         if entity in canonical:
             continue
@@ -122,9 +142,13 @@ def _build(store: Store) -> EntityIndex:
             incidents=counts.get(entity, 0),
         )
         folded = tuple(dict.fromkeys(fold(c) for c in (identifier, *sorted(names | aliases))))
-        entries.append(((fold(name), identifier), Entry(summary, frozenset(fact["class"]), folded)))
-    entries.sort(key=lambda pair: pair[0])
-    ordered = tuple(entry for _, entry in entries)
+        found.append(Entry(summary, frozenset(fact["class"]), folded))
+    return found
+
+
+def assemble(found: Iterable[Entry]) -> EntityIndex:
+    """The index of these entries: in name order, with their trigrams."""
+    ordered = tuple(sorted(found, key=lambda e: (fold(e.summary.name), e.summary.id)))
     grams: dict[str, array[int]] = defaultdict(lambda: array("i"))
     for position, entry in enumerate(ordered):
         for gram in set().union(*(_grams(c) for c in entry.folded)):

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from conflict_kg.graph.vocabulary import fold
 
-__all__ = ["ActorRecord", "canonical_actors", "name_key"]
+__all__ = ["NAME_RATIO", "ActorRecord", "acronym", "canonical_actors", "close_keys", "name_key"]
 
 _PARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "an", "the", "of", "and"}
@@ -51,7 +51,7 @@ _OFFICES = frozenset(
 "Prime Minister") is an office many hold: it never matches and never gives a surname, or
 one article's "President" (Maduro) would join another's (Macron) through a third's "Vice
 President"."""
-_NAME_RATIO = 85.0
+NAME_RATIO = 85.0
 _WORD_RATIO = 75.0
 
 
@@ -76,7 +76,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(kept or words)
 
 
-def _acronym(name: str) -> str | None:
+def acronym(name: str) -> str | None:
     """ "AAH" for an all-capitals name of 2 to 6 letters, else None."""
     letters = name.replace(".", "")
     return (
@@ -86,10 +86,10 @@ def _acronym(name: str) -> str | None:
     )
 
 
-def _close(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def close_keys(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b) or len(a) < 2:
         return False
-    if fuzz.ratio(" ".join(a), " ".join(b)) < _NAME_RATIO:
+    if fuzz.ratio(" ".join(a), " ".join(b)) < NAME_RATIO:
         return False
     return all(fuzz.ratio(x, y) >= _WORD_RATIO for x, y in zip(a, b, strict=True))
 
@@ -143,9 +143,9 @@ def _pairs(kind_actors: list[ActorRecord]) -> Iterable[tuple[str, str]]:
     texts = [" ".join(k) for k in full]
     for i, key in enumerate(full):
         for _, _, j in process.extract(
-            texts[i], texts, scorer=fuzz.ratio, score_cutoff=_NAME_RATIO, limit=None
+            texts[i], texts, scorer=fuzz.ratio, score_cutoff=NAME_RATIO, limit=None
         ):
-            if j > i and _close(key, full[j]):
+            if j > i and close_keys(key, full[j]):
                 for a in sorted(set(keys[key])):
                     for b in sorted(set(keys[full[j]])):
                         yield a, b
@@ -158,7 +158,7 @@ def _pairs(kind_actors: list[ActorRecord]) -> Iterable[tuple[str, str]]:
     for actor in kind_actors:
         for name in sorted(_names(actor)):
             words = name_key(name)
-            short = _acronym(name)
+            short = acronym(name)
             if short and actor.kind in _ACRONYM_KINDS and len(by_initials.get(short, ())) == 1:
                 yield actor.iri, next(iter(by_initials[short]))
             elif actor.kind == "Person" and len(words) == 1:

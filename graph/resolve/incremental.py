@@ -1,4 +1,5 @@
-"""Incremental resolution: after new articles, re-resolve only the incidents they can touch.
+"""Incremental resolution: after new or removed articles, re-resolve only the incidents and
+actors they can touch.
 
 A rebuild (`rebuild.resolve`) reads every report of the store and clusters all of them, so
 one more article costs as much as the whole store. But clusters never reach across the
@@ -15,24 +16,32 @@ and a component is found by blocking, the way `_candidates` pairs reports:
   re-resolved too, and so is every report of an incident the component touches, so an
   incident that must split is rebuilt whole.
 
-The result is the rebuild's, triple for triple (tests/graph/test_resolve_incremental.py);
-only the changed incidents and actor groups are written (`Store.patch_graph`). Actor
-resolution itself still reads every actor: its fuzzy name rules compare each name with all
-others of its class, and blocking those needs an index of names (docs/scale.md).
+Actors are blocked too (`graph.resolve.blocks`): only the actors whose names can pair with
+those of the changed articles' actors are resolved again, from the in-memory table of what
+the articles say of each entity (`graph.resolve.facts`). Removed articles are described by
+their `footprint`, read before they go: their reports seed the components, their names the
+blocks.
+
+The result is the rebuild's, triple for triple (tests/graph/test_resolve_incremental.py,
+test_resolve_actor_blocks.py); only the changed incidents and actor groups are written
+(`Store.patch_graph`), and `Touched` says which, for the lookup tables to follow.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve.actors import canonical_actors
+from conflict_kg.graph.resolve.blocks import ActorBlocks
+from conflict_kg.graph.resolve.facts import entity_facts, in_step, rows_each
 from conflict_kg.graph.resolve.incidents import (
     MERGE_SCORE,
     ReportRecord,
@@ -42,7 +51,6 @@ from conflict_kg.graph.resolve.incidents import (
 from conflict_kg.graph.resolve.rebuild import (
     Resolution,
     _class_tree,
-    _read_actors,
     add_actor_groups,
     add_incident,
     reports_from_rows,
@@ -50,47 +58,110 @@ from conflict_kg.graph.resolve.rebuild import (
 )
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
-from conflict_kg.ontologies import RESOLUTION_GRAPH, bind_prefixes
+from conflict_kg.ontologies import CK, RESOLUTION_GRAPH, bind_prefixes
 
-__all__ = ["REBUILD_SHARE", "resolve_articles"]
+__all__ = [
+    "REBUILD_SHARE",
+    "Footprint",
+    "Touched",
+    "footprint",
+    "resolve_articles",
+    "resolve_changes",
+]
 
 REBUILD_SHARE = 0.5
 """When the new articles are more than this share of the store, a rebuild is cheaper."""
-_CHUNK = 200
-"""Values per request, well inside any endpoint's limits."""
 _WEEK = timedelta(days=6)
 _UNDATED = timedelta(days=31)
 _DAY = timedelta(days=1)
 
 
-def resolve_articles(store: Store, articles: Sequence[URIRef]) -> Resolution:
-    """Bring resolution up to date after `articles` were added, touching only what they
-    can change; a rebuild when there is no resolution yet or the new articles are a large
-    share of the store. Same result as `resolve(store)`."""
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """What removed articles took part in, read before they go (`footprint`): their reports
+    leave their incidents, their actors and names leave the groups and blocks they were in."""
+
+    articles: frozenset[str] = frozenset()
+    reports: frozenset[str] = frozenset()
+    rows: tuple[dict[str, Node], ...] = ()
+    """Their rows of `store_resolution_actors.rq`: what they said of each entity."""
+
+    def __or__(self, other: Footprint) -> Footprint:
+        return Footprint(
+            self.articles | other.articles, self.reports | other.reports, self.rows + other.rows
+        )
+
+    @property
+    def actors(self) -> set[str]:
+        return {str(row["entity"]) for row in self.rows}
+
+    @property
+    def names(self) -> set[str]:
+        return {str(row["name"]) for row in self.rows}
+
+
+def footprint(store: Store, articles: Sequence[URIRef]) -> Footprint:
+    """What `articles` hold for resolution, to pass to `resolve_articles` once they are
+    removed."""
+    reports = rows_each(store, "resolution_article_reports", "article", articles)
+    return Footprint(
+        frozenset(map(str, articles)),
+        frozenset(str(r["report"]) for r in reports),
+        tuple(rows_each(store, "resolution_article_actors", "article", articles)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """What one incremental pass changed, for caches of what the store says (the lookup
+    tables, `graph.lookups.refresh`) to update only that."""
+
+    entities: frozenset[str]
+    """Entities of the changed articles, and every actor of a group rewritten."""
+    incidents_gone: frozenset[str]
+    """Incidents the pass took out of the resolution graph (some came back, rewritten)."""
+    incidents: frozenset[str]
+    """Incidents the pass wrote."""
+    reports: frozenset[str]
+    """Reports resolved again, the removed articles' included."""
+
+
+def resolve_articles(
+    store: Store, articles: Sequence[URIRef], removed: Footprint | None = None
+) -> Resolution:
+    """`resolve_changes` without what it touched."""
+    return resolve_changes(store, articles, removed)[0]
+
+
+def resolve_changes(
+    store: Store,
+    articles: Sequence[URIRef],
+    removed: Footprint | None = None,
+    steps: Collection[int] | None = None,
+) -> tuple[Resolution, Touched | None]:
+    """Bring resolution up to date after `articles` were added (and the articles whose
+    `footprint` is `removed` were removed), touching only what they can change; a rebuild
+    when there is no resolution yet or the new articles are a large share of the store.
+    Same result as `resolve(store)`. Also says what the pass touched; None after a rebuild,
+    which touched everything. `steps`, when the caller knows them, are the write generations
+    the change's own writes made (see `graph.resolve.facts.entity_facts`)."""
     if not store.writable:
         raise StoreError(
             f"read-only remote store {store.url}: resolution writes a graph; "
             "give an update endpoint as sparql:QUERY_URL|UPDATE_URL"
         )
+    removed = removed or Footprint()
     with store.exclusive():
         counts = _counts(store)
-        if not articles:
-            return counts
+        if not articles and removed == Footprint():
+            return counts, Touched(frozenset(), frozenset(), frozenset(), frozenset())
         total = int(str(next(iter(_all(store, "count_articles")[0].values()))))
-        if counts.reports == 0 or len(articles) > REBUILD_SHARE * total:
-            return resolve(store)
-        _Incremental(store).run(articles)
-        return _counts(store)
-
-
-def _rows(store: Store, name: str, variable: str, values: Iterable[Node]) -> list[dict]:
-    wanted = list(dict.fromkeys(values))
-    rows: list[dict] = []
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        result = store.query_each(store_query(name), variable, chunk, first=True)
-        rows.extend({str(k): v for k, v in row.items()} for row in result.bindings)
-    return rows
+        if counts.reports == 0 or total == 0 or len(articles) > REBUILD_SHARE * total:
+            return resolve(store), None
+        facts = entity_facts(store, total, articles, removed.rows, removed.articles, steps)
+        touched = _Incremental(store, ActorBlocks(store, facts)).run(articles, removed)
+        in_step(store)
+        return _counts(store), touched
 
 
 def _all(store: Store, name: str) -> list[dict[str, Node]]:
@@ -100,13 +171,13 @@ def _all(store: Store, name: str) -> list[dict[str, Node]]:
 
 def _counts(store: Store) -> Resolution:
     row = _all(store, "resolution_counts")[0]
-    canonical = _all(store, "resolution_canonical")
-    groups = {str(r["canonical"]) for r in canonical}
+    groups = _all(store, "resolution_group_counts")[0]
+    actors, canonical = int(str(groups["actors"])), int(str(groups["groups"]))
     return Resolution(
         reports=int(str(row["reports"])),
         incidents=int(str(row["incidents"])),
-        actor_groups=len(groups),
-        actors_merged=len(canonical) - len(groups),
+        actor_groups=canonical,
+        actors_merged=actors - canonical,
     )
 
 
@@ -132,49 +203,71 @@ def _window(span: tuple[date, date]) -> tuple[list[Literal], list[Literal]]:
 
 
 class _Incremental:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, blocks: ActorBlocks) -> None:
         self.store = store
         self.tree = _class_tree()
-        self.actors, self.scopes = _read_actors(store)
-        self.actor_map = canonical_actors(self.actors)
+        self.blocks = blocks
+        self.actor_map: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
-        for actor, canonical in self.actor_map.items():
-            self.members[canonical].add(actor)
+        self.stored: dict[str, str] = {}
+        """Canonical actors read from the resolution graph, for actors outside the blocks."""
+        self.stored_members: dict[str, set[str]] = {}
         self.records: dict[str, ReportRecord] = {}
         self.raw: dict = {}
-        self.old_map: dict[str, str] = {}
 
     def scope(self, place: str) -> frozenset[str]:
-        return self.scopes.get(place, frozenset())
+        return self.blocks.scopes.get(place, frozenset())
 
     def family(self, report: ReportRecord) -> str:
         return self.tree.families.get(report.event_class, report.event_class)
+
+    def canonical(self, actor: str) -> str:
+        if actor in self.blocks.reached:
+            return self.actor_map.get(actor, actor)
+        return self.stored.get(actor, actor)
 
     def load(self, iris: Iterable[str]) -> list[ReportRecord]:
         """Records of these reports (read once), skipping what is no report."""
         missing = [URIRef(i) for i in iris if i not in self.records]
         if missing:
-            rows = _rows(self.store, "resolution_reports_of", "report", missing)
-            records, raw = reports_from_rows(rows, self.actor_map)
+            rows = rows_each(self.store, "resolution_reports_of", "report", missing)
+            others = {str(r["other"]) for r in rows if "other" in r}
+            self._read_stored(others - self.blocks.reached)
+            self.blocks.scope_places(others)
+            mapping = {actor: self.canonical(actor) for actor in others}
+            records, raw = reports_from_rows(rows, mapping)
             self.raw.update(raw)
             self.records.update((r.iri, r) for r in records)
         return [self.records[str(i)] for i in iris if str(i) in self.records]
 
-    def changed_actors(self) -> set[str]:
-        """Actors whose canonical actor is not the one the resolution graph holds."""
-        self.old_map = {
-            str(r["actor"]): str(r["canonical"]) for r in _all(self.store, "resolution_canonical")
-        }
-        known = self.old_map.keys() | self.actor_map.keys()
-        return {a for a in known if self.old_map.get(a) != self.actor_map.get(a)}
+    def _read_stored(self, actors: Iterable[str]) -> None:
+        """The stored canonical actor of actors outside the blocks, and their groups."""
+        wanted = sorted(set(actors) - self.stored.keys() - self.stored_members.keys())
+        if not wanted:
+            return
+        rows = rows_each(self.store, "resolution_canonical", "actor", map(URIRef, wanted))
+        self.stored.update((str(r["actor"]), str(r["canonical"])) for r in rows)
+        canonicals = {str(r["canonical"]) for r in rows} - self.stored_members.keys()
+        for actor in wanted:
+            self.stored_members.setdefault(actor, set())
+        for row in rows_each(
+            self.store, "resolution_canonical", "canonical", map(URIRef, sorted(canonicals))
+        ):
+            self.stored_members.setdefault(str(row["canonical"]), set()).add(str(row["actor"]))
 
     def group_of(self, actor: str) -> set[str]:
-        canonical = self.actor_map.get(actor, actor)
-        return self.members.get(canonical, set()) | {actor, canonical}
+        """The actor's group (itself alone when it has none) as resolution now has it."""
+        if actor in self.blocks.reached:
+            canonical = self.actor_map.get(actor, actor)
+            return self.members.get(canonical, set()) | {actor, canonical}
+        self._read_stored([actor])
+        canonical = self.stored.get(actor, actor)
+        return self.stored_members.get(canonical, set()) | {actor, canonical}
 
     def old_group_of(self, actor: str) -> set[str]:
-        canonical = self.old_map.get(actor, actor)
-        return {a for a, c in self.old_map.items() if c == canonical} | {actor, canonical}
+        old = self.blocks.old
+        canonical = old.get(actor, actor)
+        return {a for a, c in old.items() if c == canonical} | {actor, canonical}
 
     def partners(self, reports: list[ReportRecord]) -> set[str]:
         """The reports that would merge with one of `reports` (a score of `MERGE_SCORE` or
@@ -194,12 +287,12 @@ class _Incremental:
             dated.update(days)
             published.update(publications)
             undated_actors |= actors  # a report with days pairs by actor with undated ones
-        rows = _rows(self.store, "resolution_dated", "day", sorted(dated))
-        rows += _rows(self.store, "resolution_published", "day", sorted(published))
-        rows += _rows(
+        rows = rows_each(self.store, "resolution_dated", "day", sorted(dated))
+        rows += rows_each(self.store, "resolution_published", "day", sorted(published))
+        rows += rows_each(
             self.store, "resolution_actor_reports", "actor", map(URIRef, sorted(by_actor))
         )
-        rows += _rows(
+        rows += rows_each(
             self.store, "resolution_actor_undated", "actor", map(URIRef, sorted(undated_actors))
         )
         by_family: dict[str, list[ReportRecord]] = defaultdict(list)
@@ -214,19 +307,31 @@ class _Incremental:
         return reached
 
     def incidents_of(self, reports: Iterable[str]) -> dict[str, str]:
-        rows = _rows(self.store, "resolution_incidents_of", "report", map(URIRef, reports))
+        rows = rows_each(self.store, "resolution_incidents_of", "report", map(URIRef, reports))
         return {str(r["report"]): str(r["incident"]) for r in rows}
 
-    def run(self, articles: Sequence[URIRef]) -> None:
-        changed = self.changed_actors()
+    def resolve_actors(self, articles: Sequence[URIRef], removed: Footprint) -> set[str]:
+        """Resolve the actors the change can reach again; the actors whose canonical actor
+        changed."""
+        rows = rows_each(self.store, "resolution_article_entities", "article", articles)
+        self.blocks.reach({str(r["entity"]) for r in rows} | removed.actors, removed.names)
+        self.actor_map = canonical_actors(self.blocks.records.values())
+        for actor, canonical in self.actor_map.items():
+            self.members[canonical].add(actor)
+        old = self.blocks.old
+        return {a for a in self.blocks.reached if old.get(a) != self.actor_map.get(a)}
+
+    def run(self, articles: Sequence[URIRef], removed: Footprint) -> Touched:
+        changed = self.resolve_actors(articles, removed)
         seeds = {
             str(r["report"])
-            for r in _rows(self.store, "resolution_article_reports", "article", articles)
+            for r in rows_each(self.store, "resolution_article_reports", "article", articles)
         }
+        seeds |= removed.reports
         if changed:
             seeds |= {
                 str(r["report"])
-                for r in _rows(
+                for r in rows_each(
                     self.store, "resolution_actor_reports", "actor", map(URIRef, sorted(changed))
                 )
             }
@@ -239,7 +344,7 @@ class _Incremental:
             # Every report of an incident the component touches is resolved again with it.
             touched = self.incidents_of(sorted(set(frontier) - incidents.keys()))
             incidents.update(touched)
-            mates = _rows(
+            mates = rows_each(
                 self.store,
                 "resolution_members",
                 "incident",
@@ -247,24 +352,32 @@ class _Incremental:
             )
             reached |= {str(r["report"]) for r in mates}
             frontier = sorted(reached - component)
-        self.write(component, incidents, changed)
+        return self.write(component, incidents)
 
-    def write(self, component: set[str], incidents: dict[str, str], changed: set[str]) -> None:
+    def write(self, component: set[str], incidents: dict[str, str]) -> Touched:
         records = self.load(sorted(component))
         add = bind_prefixes(Graph(identifier=RESOLUTION_GRAPH))
         for group in cluster_reports(records, self.tree, self.scope):
             add_incident(add, group, self.raw)
-        # Every actor of a group a changed actor leaves or joins: their canonical actors'
-        # names (skos:altLabel) are gathered from all of them.
-        actors = {m for a in changed for m in self.group_of(a) | self.old_group_of(a)}
-        actors |= {m for a in set(actors) for m in self.group_of(a)}
+        # Every group an actor the blocks reached is in, now or before, is written again
+        # (a new spelling of a grouped actor adds a name to its canonical actor); only what
+        # differs reaches the store.
+        grouped = {a for a in self.blocks.reached if a in self.actor_map or a in self.blocks.old}
+        actors = {m for a in grouped for m in self.group_of(a) | self.old_group_of(a)}
         add_actor_groups(
             add,
-            [a for a in self.actors if a.iri in actors],
+            [r for r in self.blocks.records.values() if r.iri in actors],
             {a: c for a, c in self.actor_map.items() if a in actors},
         )
         subjects = sorted({*incidents.values(), *component, *actors})
         remove = Graph()
-        for row in _rows(self.store, "resolution_about", "s", map(URIRef, subjects)):
+        for row in rows_each(self.store, "resolution_about", "s", map(URIRef, subjects)):
             remove.add((row["s"], row["p"], row["o"]))
         self.store.patch_graph(RESOLUTION_GRAPH, remove, add)
+        written = {str(s) for s in add.subjects(RDF.type, CK.Incident)}
+        return Touched(
+            frozenset(self.blocks.reached | actors),
+            frozenset(incidents.values()),
+            frozenset(written),
+            frozenset(component),
+        )

@@ -14,7 +14,7 @@ store, runs them and writes the result, through SPARQL only, so every backend be
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -33,7 +33,13 @@ from conflict_kg.graph.store.base import store_query
 from conflict_kg.graph.vocabulary import is_event_class, primary_type, subclasses
 from conflict_kg.ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixes, local_id
 
-__all__ = ["Resolution", "canonical_incident_iri", "resolution_graph", "resolve"]
+__all__ = [
+    "Resolution",
+    "canonical_incident_iri",
+    "entity_records",
+    "resolution_graph",
+    "resolve",
+]
 
 _PRECISIONS = ("day", "week", "month", "year", "month-day")
 """Most precise first; a month-day (no year) is the least use on a timeline."""
@@ -81,18 +87,29 @@ def _class_tree() -> ClassTree:
 
 
 def _read_actors(store: Store) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
-    """Actor records for `canonical_actors`, and each place's scope (itself and its
-    country, from the offline GeoNames gazetteer)."""
+    """Actor records for `canonical_actors` of every entity of the store, and each place's
+    scope (itself and its country, from the offline GeoNames gazetteer)."""
+    rows = _rows(store, "resolution_actors")
+    articles: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        articles[str(row["entity"])].add(str(row["article"]))
+    return entity_records(rows, {entity: len(seen) for entity, seen in articles.items()})
+
+
+def entity_records(
+    rows: Iterable[dict[str, Node]], articles: Mapping[str, int]
+) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
+    """Actor records and place scopes from rows of `store_resolution_actors.rq` (all of
+    them, or `store_resolution_entity_facts.rq` for some entities: `graph.resolve.blocks`)
+    and how many articles mention each entity."""
     classes: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, set[str]] = defaultdict(set)
     described: set[str] = set()
-    articles: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, "resolution_actors"):
+    for row in rows:
         entity = str(row["entity"])
         classes[entity].add(str(row["class"])[len(str(CK)) :])
         names[entity].add(str(row["name"]))
-        articles[entity].add(str(row["article"]))
         if "country" in row:
             countries[entity].add(str(row["country"]))
         if "category" in row:
@@ -110,7 +127,7 @@ def _read_actors(store: Store) -> tuple[list[ActorRecord], dict[str, frozenset[s
                     frozenset(names[entity]),
                     country,
                     entity in described,
-                    len(articles[entity]),
+                    articles.get(entity, 1),
                 )
             )
         if "Place" in classes[entity] or kind == "State":

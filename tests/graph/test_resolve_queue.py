@@ -1,5 +1,5 @@
-"""ResolutionQueue on a real store: concurrent writers share rebuilds and each one returns
-only once its own article is resolved."""
+"""ResolutionQueue on a real store: concurrent writers share passes of incremental resolution
+and each one returns only once its own article is resolved."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_concurrent_writers_share_rebuilds_and_see_their_article(
         try:
             start.wait()
             assert store.add_article(*graphs[number])
-            queue.after_write()
+            queue.after_write(added=[graphs[number][0]])
             # Once after_write returns, this writer's reports are all resolved.
             reports = set(graphs[number][1].subjects(CK.reportedIn, None))
             seen[number] = len(reports & set(resolved(store).incidents))
@@ -52,5 +52,5 @@ def test_concurrent_writers_share_rebuilds_and_see_their_article(
     # The last rebuild saw every article: the governor strike's three reports are one.
     counts = sorted(i.report_count for i in lookups.list_incidents(store, limit=500).items)
     assert counts == [1, 3]
-    queue.after_write()  # nothing new, still a rebuild, still the same answer
+    queue.after_write()  # nothing new: a pass that changes nothing
     assert sorted(i.report_count for i in lookups.list_incidents(store).items) == [1, 3]
