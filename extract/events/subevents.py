@@ -57,10 +57,9 @@ CIVILIAN_WORDS = frozenset(
      "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
 )  # fmt: skip
 CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", "unarmed"}
-ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases", "camp"} - {"guards"}
+ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
-camp", "an army base" (a "camp" alone is a military one here: a camp for displaced people is
-"displaced", a civilian word, and civilian words win)."""
+camp", "an army base"."""
 PROTEST_WORDS = frozenset(
     {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
      "demonstrations", "rioters", "marchers"}
@@ -160,7 +159,8 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
     its phrase; a facility by whose it is."""
     armed = unarmed = False
     for entity, span in targets:
-        words = {t.lower_ for t in span}
+        # The whole phrase: "a camp for displaced people" is not the camp of an army.
+        words = {t.lower_ for t in span.root.subtree}
         if words & CIVILIAN_PHRASE_WORDS:
             unarmed = True
         elif entity.type in ARMED_ACTORS or words & ARMED_PHRASE_WORDS:
@@ -348,6 +348,9 @@ def _protest_reading(
     if any((a.by_protesters and not a.by_state) or a.at_riot for a in told):
         return "Riot", "VIOL_DEMONSTR"  # the crowd's own violence makes it a riot
     against = [a for a in told if a.at_protest and a.by_state]
+    if not against and any(a.at_protest for a in told):
+        # Gunmen firing on a protest attack civilians; the protest itself stays peaceful.
+        return event_class, code
     if against:
         harmful = any(a.harmful for a in against)
         return "Protest", "FORCE_AGAINST_PROTEST" if harmful else "PROTEST_WITH_INTER"
