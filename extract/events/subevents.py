@@ -145,7 +145,7 @@ def _refined(
         plural=cluster.first.plural,
         trigger_lemmas=[m.head.lemma_.lower() for m in cluster.mentions],
         weapons=[f.weapon for f in findings if f.role == "instrument" and f.weapon],
-        perpetrators=[f.entity for f in perpetrators if f.entity],
+        perpetrators=[(f.entity, f.span) for f in perpetrators if f.entity],
         targets=[(f.entity, f.span) for f in harmed if f.entity],
         context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
         lexicon=lexicon,
@@ -177,7 +177,7 @@ def refine_subevent(
     plural: bool,
     trigger_lemmas: Iterable[str],
     weapons: Iterable[str],
-    perpetrators: Iterable[Entity],
+    perpetrators: Iterable[tuple[Entity, Span]],
     targets: Iterable[tuple[Entity, Span]],
     context: str,
     lexicon: Lexicon,
@@ -214,8 +214,9 @@ def refine_subevent(
             if code in weapon_acled:
                 return event_class, code
     if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
-        sides = {p.type for p in perpetrators}
-        if sides & STATE_SIDE:
+        doers = list(perpetrators)
+        sides = {entity.type for entity, _ in doers}
+        if any(_state_doer(entity, span) for entity, span in doers):
             return event_class, "GOV_REGAINS_TERIT"
         if "ArmedGroup" in sides:
             return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
@@ -223,6 +224,14 @@ def refine_subevent(
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
     return event_class, acled
+
+
+def _state_doer(entity: Entity, span: Span) -> bool:
+    """A state force by its type, or by the words of a phrase the gazetteer does not know
+    ("SANA-Army units"); a named rebel army ("the Arakan Army") is an armed group."""
+    if entity.type in STATE_SIDE:
+        return True
+    return entity.type != "ArmedGroup" and any(t.lower_ in STATE_FORCE_WORDS for t in span)
 
 
 # Protests ---------------------------------------------------------------------------------
