@@ -10,7 +10,7 @@ added to the ontology is handled without touching this module.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from conflict_kg.ontologies import CK, CKET, RDFS, SKOS, load_ontology
@@ -37,6 +37,8 @@ class ClassTree:
     category_rank: dict[str, int]
     """Each event class -> the rank of its default ACLED code's event type in
     `CATEGORY_PRECEDENCE` (lower is stronger); classes without one are absent."""
+    acled_defaults: dict[str, str] = field(default_factory=dict)
+    """Each event class -> its `ck:acledDefault` code; classes without one are absent."""
 
     def ancestors(self, name: str) -> list[str]:
         """`name` and its superclasses up to (not including) `ck:Event`, nearest first."""
@@ -70,6 +72,21 @@ class ClassTree:
             return False
         last = len(CATEGORY_PRECEDENCE) - 1
         return last in (self.category_rank.get(a), self.category_rank.get(b))
+
+    def coded_class(self, name: str, code: str | None) -> str:
+        """The class of an event of class `name` that the text gave the ACLED code `code`:
+        the one subclass of `name` whose default code it is ("Attack" coded CHEM_WEAP is a
+        `ChemicalAttack`, coded SEX_VIOL a `SexualViolence`), else `name` itself (a
+        "Bombing" coded GRENADE stays a bombing; "Attack" coded ATTACK stays an attack,
+        though `Assassination` shares its default)."""
+        if code is None or self.acled_defaults.get(name) == code:
+            return name
+        found = [
+            cls
+            for cls, default in sorted(self.acled_defaults.items())
+            if default == code and cls != name and self.subsumes(name, cls)
+        ]
+        return found[0] if len(found) == 1 else name
 
     def most_specific(self, names: Iterable[str]) -> str:
         """The class of an event whose mentions name `names` (in text order): the deepest
@@ -110,10 +127,12 @@ def class_tree() -> ClassTree:
         if (concept, SKOS.inScheme, CKET.acled) in ontology:
             category_of[str(concept)[len(str(CKET)) :]] = str(broader)[len(str(CKET)) :]
     rank: dict[str, int] = {}
+    defaults: dict[str, str] = {}
     for cls in event_classes:
         assert cls is not None
         for code in ontology.objects(CK[cls], CK.acledDefault):
+            defaults[cls] = str(code)
             category = category_of.get(str(code))
             if category in CATEGORY_PRECEDENCE:
                 rank[cls] = CATEGORY_PRECEDENCE.index(category)
-    return ClassTree(parents=parents, category_rank=rank)
+    return ClassTree(parents=parents, category_rank=rank, acled_defaults=defaults)

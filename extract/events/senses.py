@@ -8,6 +8,8 @@ plant, gas *leaks* from a factory, a cylinder explodes *accidentally* in a kitch
 that goes off too soon in an armed group's hands stays a bombing, as ACLED codes it.
 Each rule reads the trigger's own dependency neighbourhood and category word lists (hazards,
 industrial objects, substances), never particular names, so it holds in any text.
+A bare trigger noun that names what a law, a campaign or a report is about ("a law against
+sexual violence") is a topic, not an incident.
 `events.find_mentions` drops violent triggers for which `non_conflict_sense` holds, reads a
 `labour_strike` as the protest it is and a `hazard_reading` as the accident it is.
 """
@@ -308,6 +310,33 @@ def _fight_against_hazard(head: Token) -> bool:
     return any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in _with_modifiers(opponents))
 
 
+TOPIC_PREPS = frozenset({"against", "on", "about"})
+"""Prepositions by which a noun phrase names what a law, a campaign or a report is about."""
+TOPIC_BLOCKERS = frozenset(
+    {"det", "poss", "nummod", "prep", "relcl", "acl", "appos", "compound", "nmod"}
+)
+"""What makes a trigger noun an incident rather than a topic: a determiner, a possessive, a
+number, a modifying noun or a phrase of its own ("the rape", "his attack", "two bombings",
+"the bus station bombing", "looting of shops", "looting that began on Monday")."""
+
+
+def _topic(span: Span) -> bool:
+    """ "a law against sexual violence", "a campaign on looting", "a report about rape": a
+    bare singular trigger noun (no determiner, possessive, number, modifying noun or phrase
+    of its own) that names, through one of `TOPIC_PREPS`, what another noun is about reports
+    no incident. Not "the protest against the killing" (a determiner), "a crackdown on
+    protesters" (people, not an act), "arrested over the bus station bombing" (a
+    preposition of cause) nor "clashed about looting" (the preposition hangs on a verb)."""
+    head = span.root
+    if head.tag_ != "NN" or head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ not in TOPIC_PREPS or preposition.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = [c for c in head.children if c.i < span.start or c.i >= span.end]
+    return not any(c.dep_ in TOPIC_BLOCKERS for c in own)
+
+
 def non_conflict_sense(span: Span) -> bool:
     """True when the trigger span is read in a sense that reports no conflict event (nor
     any hazard: "a cyclone of violence")."""
@@ -319,6 +348,7 @@ def non_conflict_sense(span: Span) -> bool:
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
         or _list_item(span)
+        or _topic(span)
     )
 
 

@@ -1,23 +1,40 @@
-"""The ACLED sub-event of an incident, from what the text says around its triggers.
+"""The ACLED sub-event of an incident, from what happened to whom.
 
-A trigger gives a first class ("attack", "protest"); ACLED splits further by weapon (a
-drone attack is an air strike, a grenade attack is GRENADE), by who fights whom (an attack
-on soldiers is an armed clash; ACLED's ATTACK is violence against civilians), by who takes
-territory, and by how a protest went (dispersed with tear gas, fired upon, turned violent).
+A trigger gives a first class ("attack", "protest"); ACLED's codebook splits further by what
+the incident did and to whom, and so does this stage, once the incident's roles are settled:
+
+- the weapon decides among explosions and remote violence (a drone attack is an air strike, a
+  grenade attack GRENADE, a gas attack CHEM_WEAP), whoever was hit;
+- organised violence against unarmed people (villagers, a councillor, a school) is an attack
+  on civilians, never a clash; violence against armed people (soldiers, a police checkpoint,
+  fighters) is an armed clash; the sides are read from the incident's victims and targets,
+  and only when it has none from the words of its sentence outside its perpetrators;
+- violence by protesters is a violent demonstration; force by state forces against a protest
+  is FORCE_AGAINST_PROTEST when it kills or wounds or uses more than crowd-control means, and
+  PROTEST_WITH_INTER when it only disperses, breaks up or detains: read from the parse (who is
+  the doer, whom the act is aimed at) and the incident's casualties;
+- territory taken by state forces is GOV_REGAINS_TERIT, by a non-state group
+  NON_STATE_ACTOR_OVERTAKES_TER.
+
+A code that names a subclass of the incident's class gives that class ("Attack" coded CHEM_WEAP
+is a `ChemicalAttack`, see `ClassTree.coded_class`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..language import Lexicon
 from ..model import Entity
-from .shared import ARMED_WORDS
+from .event_classes import class_tree
+from .shared import ARMED_WORDS, ATTACK_FAMILY
 
 if TYPE_CHECKING:
+    from ..entities.table import EntityTable
     from ..language import RoleFinding
     from .coref import EventCluster
 
@@ -26,16 +43,33 @@ __all__ = ["refine", "refine_subevent"]
 WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
 ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
 STATE_SIDE = frozenset({"StateForce", "State", "Government"})
+UNARMED_ACTORS = frozenset({"CommunalGroup", "Person", "Organization"})
+"""Actor types of people who carry no arms as such: villagers, a councillor, an aid agency."""
+PROTEST_CLASSES = frozenset({"Protest", "Riot"})
+STATE_FORCE_WORDS = frozenset(
+    {"police", "policemen", "policeman", "officers", "soldiers", "soldier", "troops", "army",
+     "forces", "gendarmes", "gendarmerie", "guards", "military", "servicemen"}
+)  # fmt: skip
+"""Nouns for state forces where no entity was recognised ("riot police", "soldiers")."""
 CIVILIAN_WORDS = frozenset(
     {"civilians", "civilian", "villagers", "residents", "worshippers", "students", "women",
      "children", "passengers", "farmers", "journalists", "shoppers", "pilgrims", "market",
      "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
 )  # fmt: skip
+CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", "unarmed"}
+ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
+"""Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
+camp", "an army base"."""
 PROTEST_WORDS = frozenset(
     {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
      "demonstrations", "rioters", "marchers"}
 )  # fmt: skip
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
+CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plastic bullet",
+                 "pepper spray", "stun grenade", "baton", "truncheon", "pellet")  # fmt: skip
+"""The means ACLED names for an intervention short of excessive force."""
+AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
+HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
               "violently dispersed", "violently broke up", "protesters died",
@@ -48,6 +82,23 @@ VIOLENT_CUES = ("clashed", "stones", "rocks", "torched", "set fire", "petrol bom
 INTERVENTION_CUES = ("tear gas", "teargas", "dispersed", "disperse", "dispersing", "water cannon",
                      "rubber bullets", "batons", "arrested", "detained", "cracked down",
                      "suppressed", "broke up", "break up")  # fmt: skip
+"""Words of a protest's sentence that tell how it went when the parse names no act."""
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A violent act told in a protest's sentence, read from the parse: who did it to whom."""
+
+    by_protesters: bool
+    """Its doer is the protest's crowd ("protesters stormed the office")."""
+    at_protest: bool
+    """It is aimed at a protest's crowd ("fired on demonstrators")."""
+    at_riot: bool
+    """It is aimed at rioters ("fired at youths who threw stones")."""
+    by_state: bool
+    """Its doer is a state force ("police", "soldiers", a recognised army)."""
+    harmful: bool
+    """It killed or wounded, or used more than crowd-control means."""
 
 
 def refine(doc: Doc) -> None:
@@ -56,26 +107,67 @@ def refine(doc: Doc) -> None:
     ext = doc._
     roles = ext.ck_roles
     lexicon = ext.ck_lexicon
-    ext.ck_subevents = {
-        id(cluster): _refined(cluster, roles.get(id(cluster), []), lexicon)
-        for cluster in ext.ck_clusters
+    clusters: list[EventCluster] = ext.ck_clusters
+    protest_tokens = _class_tokens(clusters, frozenset({"Protest"}))
+    riot_tokens = _class_tokens(clusters, frozenset({"Riot"}))
+    acts = {
+        id(c): _act(c, roles.get(id(c), []), ext.ck_entities, protest_tokens, riot_tokens)
+        for c in clusters
+        if c.event_class in ATTACK_FAMILY
+    }
+    subevents = {}
+    tree = class_tree()
+    for cluster in clusters:
+        findings = roles.get(id(cluster), [])
+        event_class, code = _refined(cluster, findings, lexicon)
+        if cluster.event_class in ATTACK_FAMILY | PROTEST_CLASSES | {"Arrest"}:
+            event_class, code = _protest_reading(
+                cluster, event_class, code, acts, clusters, ext.ck_entities, protest_tokens
+            )
+        subevents[id(cluster)] = (tree.coded_class(event_class, code), code)
+    ext.ck_subevents = subevents
+
+
+def _class_tokens(clusters: Iterable[EventCluster], classes: frozenset[str]) -> set[int]:
+    return {
+        t.i for c in clusters for m in c.mentions if m.event_class in classes for t in m.span
     }
 
 
 def _refined(
     cluster: EventCluster, findings: list[RoleFinding], lexicon: Lexicon
 ) -> tuple[str, str | None]:
+    harmed = [f for f in findings if f.role in ("target", "victim") and f.entity]
+    perpetrators = [f for f in findings if f.role == "perpetrator" and f.entity]
     return refine_subevent(
         cluster.event_class,
         cluster.acled or lexicon.class_to_acled.get(cluster.event_class),
         plural=cluster.first.plural,
         trigger_lemmas=[m.head.lemma_.lower() for m in cluster.mentions],
         weapons=[f.weapon for f in findings if f.role == "instrument" and f.weapon],
-        perpetrators=[f.entity for f in findings if f.role == "perpetrator" and f.entity],
-        targets=[f.entity for f in findings if f.role in ("target", "victim") and f.entity],
+        perpetrators=[(f.entity, f.span) for f in perpetrators if f.entity],
+        targets=[(f.entity, f.span) for f in harmed if f.entity],
         context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
         lexicon=lexicon,
     )
+
+
+def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
+    """(armed, unarmed): whether the incident's victims and targets include armed people
+    (soldiers, "African Union forces", an army post, a military camp) and unarmed ones
+    (villagers, a councillor, a school). An actor is armed by its type or by the head of
+    its phrase; a facility by whose it is."""
+    armed = unarmed = False
+    for entity, span in targets:
+        # The whole phrase: "a camp for displaced people" is not the camp of an army.
+        words = {t.lower_ for t in span.root.subtree}
+        if words & CIVILIAN_PHRASE_WORDS:
+            unarmed = True
+        elif entity.type in ARMED_ACTORS or words & ARMED_PHRASE_WORDS:
+            armed = True
+        elif entity.type in UNARMED_ACTORS:
+            unarmed = True
+    return armed, unarmed
 
 
 def refine_subevent(
@@ -85,22 +177,17 @@ def refine_subevent(
     plural: bool,
     trigger_lemmas: Iterable[str],
     weapons: Iterable[str],
-    perpetrators: Iterable[Entity],
-    targets: Iterable[Entity],
+    perpetrators: Iterable[tuple[Entity, Span]],
+    targets: Iterable[tuple[Entity, Span]],
     context: str,
     lexicon: Lexicon,
 ) -> tuple[str, str | None]:
-    """(class, ACLED code) refined from the weapons, sides and context of one incident."""
+    """(class, ACLED code) refined from the weapons and sides of one incident."""
     records = [lexicon.weapons[w] for w in weapons if w in lexicon.weapons]
     weapon_acled = {r.acled for r in records}
     text = context.lower()
     words = set(text.replace(",", " ").replace(".", " ").split())
 
-    if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS:
-        # Protesters clashing with police: ACLED codes the protest, not a battle.
-        if any(cue in text for cue in FORCE_CUES):
-            return "Protest", "FORCE_AGAINST_PROTEST"
-        return "Riot", "VIOL_DEMONSTR"
     if event_class == "Attack" and acled in (None, "ATTACK"):
         if "CHEM_WEAP" in weapon_acled:
             return "Attack", "CHEM_WEAP"
@@ -110,9 +197,13 @@ def refine_subevent(
                 if candidate in classes:
                     code = next(r.acled for r in records if r.event_class == candidate)
                     return candidate, code
-        target_types = {t.type for t in targets}
-        armed = bool(target_types & ARMED_ACTORS) or bool(words & ARMED_WORDS)
-        if armed and not words & CIVILIAN_WORDS:
+        armed, unarmed = _sides(targets)
+        if not (armed or unarmed):
+            # Nobody harmed is named: the words of its sentence ("the army killed scores
+            # of terrorists" is a battle; "gunmen shot dead a farmer" is not).
+            armed = bool(words & ARMED_WORDS)
+            unarmed = bool(words & CIVILIAN_WORDS)
+        if armed and not unarmed:
             return "ArmedClash", "ARMED_CLASH"
         return event_class, "ATTACK"
     if event_class == "Bombing" and acled == "REM_EXPLOS":
@@ -123,23 +214,195 @@ def refine_subevent(
             if code in weapon_acled:
                 return event_class, code
     if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
-        sides = {p.type for p in perpetrators}
-        if sides & STATE_SIDE:
+        doers = list(perpetrators)
+        sides = {entity.type for entity, _ in doers}
+        if any(_state_doer(entity, span) for entity, span in doers):
             return event_class, "GOV_REGAINS_TERIT"
         if "ArmedGroup" in sides:
             return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
         if set(trigger_lemmas) & RETAKING_VERBS:
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
+    return event_class, acled
+
+
+def _state_doer(entity: Entity, span: Span) -> bool:
+    """A state force by its type, or by the words of a phrase the gazetteer does not know
+    ("SANA-Army units"); a named rebel army ("the Arakan Army") is an armed group."""
+    if entity.type in STATE_SIDE:
+        return True
+    return entity.type != "ArmedGroup" and any(t.lower_ in STATE_FORCE_WORDS for t in span)
+
+
+# Protests ---------------------------------------------------------------------------------
+
+
+def _doers(head: Token) -> list[Token]:
+    """Who does the verb: its subject or the object of its passive "by", with conjuncts."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    return doers + [c for d in doers for c in d.children if c.dep_ == "conj"]
+
+
+def _aimed_at(head: Token) -> list[Token]:
+    """Whom the act is aimed at: its object or passive subject, the object of "at/on/
+    against...", and the object of a purpose clause ("fired tear gas to disperse them")."""
+    aimed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AIMING_PREPS:
+            aimed += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+            aimed += [g for g in child.children if g.dep_ == "dobj"]
+    return aimed
+
+
+def _within(tokens: Iterable[Token], indices: set[int]) -> bool:
+    """Whether one of the noun phrases headed by `tokens` holds one of `indices` ("hundreds
+    of teachers protesting" holds the protest trigger "protesting")."""
+    return any(t.i in indices for token in tokens for t in token.subtree)
+
+
+def _state_force(tokens: Iterable[Token], table: EntityTable) -> bool:
+    for token in tokens:
+        entity = table.entities.get(table.token_entity.get(token.i, ""))
+        if entity is not None and entity.type in STATE_SIDE:
+            return True
+        if token.lower_ in STATE_FORCE_WORDS:
+            return True
+    return False
+
+
+def _harmful(cluster: EventCluster, findings: list[RoleFinding], head: Token) -> bool:
+    """The act killed or wounded (casualties, victims, a verb of harm in its clause), or
+    used more than the crowd-control means of an intervention."""
+    casualties = cluster.casualties
+    if casualties is not None and any(casualties):
+        return True
+    if any(f.role == "victim" for f in findings):
+        return True
+    clause = [head, *head.children, *(g for c in head.children for g in c.children)]
+    if any(t.lemma_.lower() in HARM_LEMMAS for t in clause):
+        return True
+    means = " ".join(
+        t.text.lower()
+        for c in head.children
+        if c.dep_ in ("dobj", "prep")
+        for t in c.subtree
+    )
+    return not any(m in means for m in CROWD_CONTROL)
+
+
+def _act(
+    cluster: EventCluster,
+    findings: list[RoleFinding],
+    table: EntityTable,
+    protest_tokens: set[int],
+    riot_tokens: set[int],
+) -> Act | None:
+    """How the parse tells the incident's first verb trigger in a protest's sentence."""
+    for mention in cluster.mentions:
+        head = mention.head
+        if head.pos_ != "VERB":
+            continue
+        doers, aimed = _doers(head), _aimed_at(head)
+        state = _state_force(doers, table) or any(
+            f.role == "perpetrator" and f.entity is not None and f.entity.type in STATE_SIDE
+            for f in findings
+        )
+        return Act(
+            by_protesters=_within(doers, protest_tokens | riot_tokens),
+            at_protest=_within(aimed, protest_tokens),
+            at_riot=_within(aimed, riot_tokens),
+            by_state=state,
+            harmful=_harmful(cluster, findings, head),
+        )
+    return None
+
+
+def _sentences(cluster: EventCluster) -> set[int]:
+    return {m.sentence.start for m in cluster.mentions}
+
+
+def _protest_reading(
+    cluster: EventCluster,
+    event_class: str,
+    code: str | None,
+    acts: dict[int, Act | None],
+    clusters: list[EventCluster],
+    table: EntityTable,
+    protest_tokens: set[int],
+) -> tuple[str, str | None]:
+    """ACLED's protest and riot codes: what protesters did, and what was done to them."""
+    if cluster.event_class in ATTACK_FAMILY:
+        act = acts.get(id(cluster))
+        if act is not None and (act.at_riot or (act.by_protesters and not act.by_state)):
+            return "Riot", "VIOL_DEMONSTR"
+        if act is not None and act.at_protest and act.by_state:
+            return "Protest", "FORCE_AGAINST_PROTEST" if act.harmful else "PROTEST_WITH_INTER"
+        if act is not None and (act.at_protest or act.by_protesters):
+            return event_class, code
+        return _by_words(cluster, event_class, code)
+    if cluster.event_class == "Arrest":
+        aimed = [t for m in cluster.mentions if m.head.pos_ == "VERB" for t in _aimed_at(m.head)]
+        if _within(aimed, protest_tokens):
+            # ACLED codes protesters detained at their protest as the protest, met by
+            # force; the arrest stays an arrest (the protest is its own event).
+            return "Arrest", "PROTEST_WITH_INTER"
+        return _by_words(cluster, event_class, code)
+    if code not in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
+        return event_class, code
+    sentences = _sentences(cluster)
+    others = [c for c in clusters if c is not cluster and _sentences(c) & sentences]
+    told = [a for a in (acts.get(id(c)) for c in others) if a is not None]
+    if any((a.by_protesters and not a.by_state) or a.at_riot for a in told):
+        return "Riot", "VIOL_DEMONSTR"  # the crowd's own violence makes it a riot
+    against = [a for a in told if a.at_protest and a.by_state]
+    if not against and any(a.at_protest for a in told):
+        # Gunmen firing on a protest attack civilians; the protest itself stays peaceful.
+        return event_class, code
+    if against:
+        harmful = any(a.harmful for a in against)
+        return "Protest", "FORCE_AGAINST_PROTEST" if harmful else "PROTEST_WITH_INTER"
+    if event_class == "Protest" and (
+        _dispersed_by_state(cluster, table) or any(c.event_class == "Arrest" for c in others)
+    ):
+        harmed = cluster.casualties is not None and any(cluster.casualties)
+        harmed = harmed or any(
+            t.lemma_.lower() in HARM_LEMMAS and not any(c.dep_ == "neg" for c in t.children)
+            for m in cluster.mentions
+            for t in m.sentence
+        )
+        return "Protest", "FORCE_AGAINST_PROTEST" if harmed else "PROTEST_WITH_INTER"
+    return _by_words(cluster, event_class, code)
+
+
+def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
+    """ "police broke up the sit-in", "the rally was dispersed by soldiers": the protest is
+    the object of a state force's act."""
+    for mention in cluster.mentions:
+        head = mention.head
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            if _state_force(_doers(head.head), table):
+                return True
+    return False
+
+
+def _by_words(cluster: EventCluster, event_class: str, code: str | None) -> tuple[str, str | None]:
+    """How a protest went when the parse names no act: the words of its sentences."""
+    text = " ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)).lower()
+    words = set(text.replace(",", " ").replace(".", " ").split())
+    if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS:
+        # Protesters clashing with police: ACLED codes the protest, not a battle.
+        if any(cue in text for cue in FORCE_CUES):
+            return "Protest", "FORCE_AGAINST_PROTEST"
+        return "Riot", "VIOL_DEMONSTR"
     if event_class == "Arrest" and words & PROTEST_WORDS:
-        # ACLED codes protesters detained at their protest as the protest, met by force;
-        # the arrest stays an arrest (the protest is its own event), under that code.
         return "Arrest", "PROTEST_WITH_INTER"
-    if event_class in ("Protest", "Riot") and acled in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
+    if event_class in ("Protest", "Riot") and code in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
         if any(cue in text for cue in FORCE_CUES):
             return "Protest", "FORCE_AGAINST_PROTEST"
         if event_class == "Protest" and any(cue in text for cue in VIOLENT_CUES):
             return "Riot", "VIOL_DEMONSTR"
         if event_class == "Protest" and any(cue in text for cue in INTERVENTION_CUES):
             return "Protest", "PROTEST_WITH_INTER"
-    return event_class, acled
+    return event_class, code

@@ -124,8 +124,33 @@ def _plover_of(cls: URIRef, seen: frozenset[URIRef] = frozenset()) -> PloverType
     return None
 
 
+def _plover_of_sub_event(code: str) -> PloverType | None:
+    """The PLOVER category and modes the ACLED sub-event concept with notation `code` is
+    crosswalked to (`skos:closeMatch` and `ck:ploverMode` on the concept)."""
+    graph = load_ontology()
+    prefix = str(CKET["PLOVER_"])
+    concept = CKET[code]
+    if (concept, SKOS.inScheme, CKET["acled"]) not in graph:
+        return None
+    events = sorted(
+        str(match)[len(prefix) :]
+        for match in graph.objects(concept, SKOS.closeMatch)
+        if str(match).startswith(prefix)
+    )
+    if not events:
+        return None
+    modes = tuple(sorted(str(mode) for mode in graph.objects(concept, CK.ploverMode)))
+    return PloverType(events[0], modes)
+
+
 @cache
-def plover_type(event_class: str | None) -> PloverType | None:
-    """The PLOVER category and modes of one of our event classes ("AirOrDroneStrike"), its
+def plover_type(event_class: str | None, acled: str | None = None) -> PloverType | None:
+    """The PLOVER category and modes of an event: those of its ACLED sub-event code when the
+    ontology crosswalks that code to PLOVER (a grenade attack is ASSAULT mode explosives, a
+    protest met with lethal force ASSAULT), else those of its class ("AirOrDroneStrike"), its
     own or its nearest superclass's; None where PLOVER has no category for it."""
+    if acled:
+        found = _plover_of_sub_event(acled)
+        if found is not None:
+            return found
     return _plover_of(CK[event_class]) if event_class else None

@@ -192,7 +192,7 @@ def test_a_leaked_document_and_a_market_crash_are_no_accidents(extractor: Extrac
 
 def test_a_chemical_attack_stays_a_chemical_attack(extractor: Extractor) -> None:
     result = _run(extractor, "Government aircraft dropped chlorine gas on the rebel-held town.")
-    assert ("Attack", "CHEM_WEAP") in {(e.type, e.acled) for e in result.events}
+    assert ("ChemicalAttack", "CHEM_WEAP") in {(e.type, e.acled) for e in result.events}
 
 
 def test_crashes_collisions_and_fires_are_accidents(extractor: Extractor) -> None:

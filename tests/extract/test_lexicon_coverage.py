@@ -22,9 +22,9 @@ from conflict_kg.extract import ArticleInput, Extractor
             ("ArmedClash", "ARMED_CLASH"),
         ),
         ("Unknown men gunned down a judge outside his home.", ("Attack", "ATTACK")),
-        ("Residents said the shells contained poison gas.", ("Attack", "CHEM_WEAP")),
-        ("Police said the sexual assaults happened last month.", ("Attack", "SEX_VIOL")),
-        ("A man molested a girl on the bus, police said.", ("Attack", "SEX_VIOL")),
+        ("Residents said the shells contained poison gas.", ("ChemicalAttack", "CHEM_WEAP")),
+        ("Police said the sexual assaults happened last month.", ("SexualViolence", "SEX_VIOL")),
+        ("A man molested a girl on the bus, police said.", ("SexualViolence", "SEX_VIOL")),
         ("The exchange of prisoners took place at the border.", ("Agreement", "AGREEMENT")),
         # what was seized or found stands before a passive verb as often as after an active one
         ("Pistols and rifles were seized at a checkpoint.", ("DisruptedWeaponsUse", "DISR_WEAP")),

@@ -52,6 +52,8 @@ ATTACK_CLASSES = [
     "Shelling",
     "ArmedClash",
     "Assassination",
+    "ChemicalAttack",
+    "SexualViolence",
     "Abduction",
 ]
 OTHER_EVENT_CLASSES = [
@@ -201,6 +203,8 @@ ACLED_DEFAULTS = {
     "Arrest": "ARREST",
     "Agreement": "AGREEMENT",
     "DisruptedWeaponsUse": "DISR_WEAP",
+    "ChemicalAttack": "CHEM_WEAP",
+    "SexualViolence": "SEX_VIOL",
 }
 
 
