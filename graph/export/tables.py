@@ -404,9 +404,10 @@ def plover_records(
         node = nodes[incident_id]
         data = graph.nodes[node]
         one, two = _sides(graph, node)
-        plover = plover_type(data.get("type"))
+        # The sub-event's PLOVER mode when the ontology crosswalks it (a suicide bombing is
+        # mode suicide-attack), else the first of its class's.
+        plover = plover_type(data.get("type"), data.get("acled"))
         modes = plover.modes if plover else ()
-        mode = "suicide-attack" if data.get("acled") == "SUIC_BOMB" else None
         evidence = _evidence(graph, node)
         stories = {}
         for record in evidence:
@@ -426,7 +427,7 @@ def plover_records(
                 "date_as_reported": data.get("date"),
                 "date_precision": data.get("date_precision"),
                 "event_type": plover.event if plover else None,
-                "event_mode": mode if mode in modes else (modes[0] if modes else None),
+                "event_mode": modes[0] if modes else None,
                 "event_class": data.get("type"),
                 "acled_sub_event": data.get("acled"),
                 "actor": _actors(one),
