@@ -151,6 +151,7 @@ def report_case(scores: CaseScores, column: str, top: int, details: bool) -> Non
             ),
         ],
     )
+    report_labels(scores, column, details)
     if not details:
         return
     errors = Counter((g, p) for g, p in scores.pairs if g != p)
@@ -159,6 +160,11 @@ def report_case(scores: CaseScores, column: str, top: int, details: bool) -> Non
         ("gold -> predicted", "count"),
         [(f"{g} -> {p}", n) for (g, p), n in errors.most_common(top)],
     )
+
+
+def report_labels(scores: CaseScores, column: str, details: bool) -> None:
+    """Per gold label: count, right, precision and F1, on every half; what a label is most
+    often taken for only with `details` (the tune half), as it lists mistakes."""
     by_gold: dict[str, Counter[str]] = defaultdict(Counter)
     for g, p in scores.pairs:
         by_gold[g][p] += 1
@@ -167,18 +173,11 @@ def report_case(scores: CaseScores, column: str, top: int, details: bool) -> Non
     for label, predictions in sorted(by_gold.items(), key=lambda kv: -sum(kv[1].values())):
         count = sum(predictions.values())
         wrong = [(p, n) for p, n in predictions.most_common() if p != label]
-        rows.append(
-            [
-                label,
-                count,
-                predictions[label],
-                table[label].precision,
-                table[label].f1,
-                f"{wrong[0][0]} ({wrong[0][1]})" if wrong else "-",
-            ]
-        )
-    print_table(
-        f"CASE 2021 [{column}]: per gold label",
-        ("gold label", "count", "correct", "P", "F1", "top wrong prediction"),
-        rows,
-    )
+        row = [label, count, predictions[label], table[label].precision, table[label].f1]
+        if details:
+            row.append(f"{wrong[0][0]} ({wrong[0][1]})" if wrong else "-")
+        rows.append(row)
+    header = ("gold label", "count", "correct", "P", "F1")
+    if details:
+        header += ("top wrong prediction",)
+    print_table(f"CASE 2021 [{column}]: per gold label", header, rows)

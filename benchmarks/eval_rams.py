@@ -341,8 +341,6 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
         ("role", "recall (gold)", "precision (ours)"),
         rows,
     )
-    if not details:
-        return
     print_table(
         f"RAMS [{column}]: recall per gold type",
         ("gold type", "found/total"),
@@ -351,6 +349,8 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
             for t, n in sorted(scores.type_total.items(), key=lambda kv: -kv[1])
         ],
     )
+    if not details:
+        return
     print_table(
         f"RAMS [{column}]: top missed violent trigger words",
         ("trigger word", "count"),
