@@ -81,6 +81,8 @@ def noun_forms(noun: str) -> tuple[str, ...]:
     return (noun, noun + "s")
 
 
-@Language.factory("conflict_kg_verb_triggers")
-def make_verb_triggers(nlp: Language, name: str) -> VerbTriggers:
-    return VerbTriggers(nlp, load_lexicon())
+@Language.factory("conflict_kg_verb_triggers", default_config={"extra_frames": []})
+def make_verb_triggers(nlp: Language, name: str, extra_frames: list[str]) -> VerbTriggers:
+    """The component over the lexicon's frames and `extra_frames` (more `frames.jsonl`
+    lines, as `load_nlp` passes them)."""
+    return VerbTriggers(nlp, load_lexicon(tuple(extra_frames)))
