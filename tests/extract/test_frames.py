@@ -10,6 +10,7 @@ import json
 import pytest
 
 from conflict_kg.extract import ArticleInput, Extractor, load_lexicon
+from conflict_kg.extract.nlp import TRIGGERS_KEY
 from conflict_kg.extract.roles.frames import fillers
 
 INVENTED_FRAME = json.dumps(
@@ -161,3 +162,39 @@ def test_they_in_quoted_words_is_not_the_speaker(extractor: Extractor) -> None:
     text = '"They attacked our homes at night," the mayor of Rafah said on Sunday.'
     events = _arguments(extractor, text)
     assert [roles for _, trigger, roles in events if trigger == "attacked"] == [set()]
+
+
+def test_killing_and_harming_words_are_triggers_with_victims(extractor: Extractor) -> None:
+    (butchered,) = _arguments(
+        extractor, "Militiamen butchered four villagers near a well outside Kadugli on Saturday."
+    )
+    assert butchered[1] == "butchered"
+    assert ("victim", "villagers") in butchered[2]
+    (murder,) = _arguments(
+        extractor, "The murder of Judge Amos Okello in Tororo on Monday shocked the town."
+    )
+    assert ("victim", "Judge Amos Okello") in murder[2]
+    (stabbed,) = _arguments(
+        extractor, "Rebels stabbed two villagers at a market in Bunia on Friday."
+    )
+    # the people stabbed are victims; the market is where, not whom, they were stabbed
+    assert ("victim", "villagers") in stabbed[2]
+    assert not any(role == "target" for role, _ in stabbed[2])
+
+
+def test_killing_words_in_another_sense_or_unreal_are_no_events(extractor: Extractor) -> None:
+    assert (
+        _arguments(extractor, "He would butcher a goat for the feast, his neighbours said.") == []
+    )
+    # "murder" as a verb is the verb's trigger only, not also the noun's
+    doc = extractor.nlp("Gunmen murder a farmer and flee.")
+    rows = load_lexicon().triggers
+    spans = [s for s in doc.spans[TRIGGERS_KEY] if s.text == "murder"]
+    assert spans
+    assert all("murder" in rows[int(s.id_)].verbs for s in spans)
+
+
+def test_an_invasion_is_told_by_armed_invaders_only(extractor: Extractor) -> None:
+    (invaded,) = _arguments(extractor, "Russian troops invaded the village of Dumba on Sunday.")
+    assert invaded[0] == "ArmedClash"
+    assert _arguments(extractor, "Tourists invaded the beaches of Mombasa on Sunday.") == []
