@@ -33,7 +33,15 @@ from spacy.tokens import Token
 
 from ..language import REPORTING_VERBS, TriggerRecord
 
-__all__ = ["SUPPORT_VERBS", "Filler", "fillers", "governing_verb", "speaker", "subject_of"]
+__all__ = [
+    "SUPPORT_VERBS",
+    "Filler",
+    "fillers",
+    "governing_verb",
+    "speaker",
+    "speaker_of",
+    "subject_of",
+]
 
 SUPPORT_VERBS = frozenset(
     {
@@ -47,8 +55,10 @@ SUPPORT_VERBS = frozenset(
 """Light and support verbs whose subject is the author of the event noun they govern ("X
 carried out an attack", "X launched a strike", "X claimed the bombing")."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
-SPEAKER_PRONOUNS = frozenset({"it", "they"})
-"""Pronouns that, in what someone said, stand for the speaker ("the group said it ...")."""
+SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
+"""Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
+"said its fighters attacked")."""
+PLURAL_PRONOUNS = frozenset({"they", "their"})
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
 """How a verb hangs on the verb whose subject it shares: control ("tried to kill") and
 coordination ("stormed and looted")."""
@@ -220,14 +230,25 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def speaker_of(phrase: Token) -> Token | None:
+    """The speaker a phrase stands for: a pronoun ("it") or a noun the pronoun owns ("its
+    fighters"), in what the speaker said (`speaker`)."""
+    if phrase.lower_ in SPEAKER_PRONOUNS:
+        return speaker(phrase)
+    owner = next((c for c in phrase.children if c.dep_ == "poss"), None)
+    return speaker(owner) if owner is not None else None
+
+
 def speaker(pronoun: Token) -> Token | None:
-    """Who "it" or "they" stands for in what someone said: the subject of the verb of
-    saying whose complement holds the pronoun ("the group said it carried out the raid",
-    "the rebels claimed they had downed a helicopter"); None elsewhere, or where the
+    """Who "it" or "they" (or "its", "their") stands for in what someone said: the subject
+    of the verb of saying whose complement holds the pronoun ("the group said it carried
+    out the raid", "the rebels claimed they had downed a helicopter"); None elsewhere, or where the
     speaker is a pronoun or a person, or the words are quoted."""
     if pronoun.lower_ not in SPEAKER_PRONOUNS:
         return None
     clause = pronoun.head
+    if pronoun.dep_ == "poss":
+        clause = clause.head  # "its fighters attacked": the clause of the possessed noun
     for _ in range(3):
         if clause.dep_ == "ccomp":
             break
@@ -247,6 +268,6 @@ def speaker(pronoun: Token) -> Token | None:
     if any(t.is_quote for t in between):
         return None  # in quoted words "it" and "they" are others: "They tried," he said
     plural = "Plur" in subject.morph.get("Number")
-    if (pronoun.lower_ == "they") != plural and subject.pos_ != "PROPN":
+    if (pronoun.lower_ in PLURAL_PRONOUNS) != plural and subject.pos_ != "PROPN":
         return None  # "the group said they ..." names others; a name may take either
     return subject

@@ -26,9 +26,10 @@ from ..language import (
 )
 from .casualties import victims
 from .facilities import DETONATION_VERBS, facilities_in_phrase
-from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker, subject_of
+from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import places_attacked, places_on
 from .phrases import (
+    ATTACKER_NOUNS,
     actors_in_phrase,
     denoted_actors,
     group_antecedent,
@@ -167,7 +168,7 @@ def _frame_roles(
             continue
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
-        said = speaker(phrase)
+        said = speaker_of(phrase)
         if said is not None:
             phrase, rule = said, rule + "-speaker"
         if role in ("perpetrator", "participant") and table.at(phrase) is None:
@@ -321,12 +322,21 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
             if verb.lemma_.lower() in SUPPORT_VERBS:
                 subject = subject_of(verb)
                 if subject is not None:
+                    subject = speaker_of(subject) or subject  # "X said they carried it out"
                     for entity, span in actors_in_phrase(subject, table):
                         found.append(
                             RoleFinding(
                                 "perpetrator", entity, None, span, attribute(verb), "pronoun-object"
                             )
                         )
+        elif violent and lower in ATTACKER_NOUNS and _definite(token):
+            for holder in _identified_as(token):
+                for entity, span in actors_in_phrase(holder, table):
+                    found.append(
+                        RoleFinding(
+                            "perpetrator", entity, None, span, attribute(token), "attackers-named"
+                        )
+                    )
         elif violent and token.lemma_ in SURVIVING_VERBS and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj":
@@ -334,6 +344,30 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                         found.append(
                             RoleFinding("target", entity, None, span, attribute(token), "survivor")
                         )
+    return found
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+
+
+def _identified_as(attackers: Token) -> list[Token]:
+    """What a definite noun for the incident's attackers says they are: the noun itself
+    with its apposition or "of"/"from" phrase ("the attackers, members of X"; "the gunmen
+    from X"), the complement of "be" ("the gunmen were X fighters") or what they belonged
+    to ("the assailants belonged to X")."""
+    found = [attackers]
+    verb = attackers.head
+    if attackers.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        found += [c for c in verb.children if c.dep_ == "attr"]
+    elif attackers.dep_ == "nsubj" and verb.lemma_.lower() == "belong":
+        found += [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     return found
 
 

@@ -198,3 +198,28 @@ def test_an_invasion_is_told_by_armed_invaders_only(extractor: Extractor) -> Non
     (invaded,) = _arguments(extractor, "Russian troops invaded the village of Dumba on Sunday.")
     assert invaded[0] == "ArmedClash"
     assert _arguments(extractor, "Tourists invaded the beaches of Mombasa on Sunday.") == []
+
+
+LEAD = "Gunmen attacked a police post in Tillaberi on Monday, killing four officers. "
+
+
+def _perpetrators(extractor: Extractor, text: str) -> set[str]:
+    (event,) = extractor.extract(ArticleInput("t", text)).events
+    return {a.entity for a in event.arguments if a.role == "perpetrator"}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The attackers, members of Islamic State Sahel Province, fled on motorbikes.",
+        "Islamic State Sahel Province said in a statement that its fighters had attacked the post.",
+        "In a statement, Islamic State Sahel Province said they had carried it out.",
+    ],
+)
+def test_a_later_sentence_names_who_did_it(extractor: Extractor, later: str) -> None:
+    assert "islamic-state-sahel-province" in _perpetrators(extractor, LEAD + later)
+
+
+def test_a_group_named_as_habitual_attackers_is_not_the_incidents(extractor: Extractor) -> None:
+    later = "Attackers from Islamic State Sahel Province often raid villages in the region."
+    assert "islamic-state-sahel-province" not in _perpetrators(extractor, LEAD + later)
