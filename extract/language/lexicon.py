@@ -52,7 +52,7 @@ class CountryRecord:
 
 TRIGGER_CONDITIONS = frozenset(
     {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
-     "substance", "physical", "blaze", "weapon_subject", "armed_subject"}
+     "substance", "physical", "blaze", "weapon_subject", "armed_subject", "instance"}
 )  # fmt: skip
 """The values a trigger row's "object" may take (None: no condition)."""
 

@@ -223,3 +223,10 @@ def test_a_later_sentence_names_who_did_it(extractor: Extractor, later: str) -> 
 def test_a_group_named_as_habitual_attackers_is_not_the_incidents(extractor: Extractor) -> None:
     later = "Attackers from Islamic State Sahel Province often raid villages in the region."
     assert "islamic-state-sahel-province" not in _perpetrators(extractor, LEAD + later)
+
+
+def test_the_name_of_a_crime_is_no_incident(extractor: Extractor) -> None:
+    """Counterexample to "the murder of X": the crime in general ("murder rates", "charged
+    with homicide") names no act."""
+    assert _arguments(extractor, "Murder rates in the country have fallen, the report said.") == []
+    assert _arguments(extractor, "The two men were charged with homicide on Monday.") == []
