@@ -150,7 +150,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ATTACKER_NOUNS = frozenset(
     {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
      "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
-     "fighters", "kidnappers", "abductors", "raiders"}
+     "fighters", "kidnappers", "abductors", "raiders", "guerrillas", "guerrilla", "commandos",
+     "paramilitaries", "militiamen", "separatists", "bandits", "shooter", "shooters", "snipers",
+     "sniper", "insurgent", "jihadist", "extremists", "rebel"}
 )  # fmt: skip
 CIVILIAN_NOUNS = frozenset(
     {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
