@@ -24,9 +24,8 @@ from .spans import TRIGGERS_KEY
 __all__ = ["VERB_LIKE_NOUNS", "VerbTriggers", "noun_forms"]
 
 VERB_LIKE_NOUNS = frozenset(
-    {"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits", "killing", "killings",
-     "murder", "murders", "slaughter", "slaughters", "torture", "tortures", "flogging",
-     "floggings"}
+    {"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits", "murder", "murders",
+     "slaughter", "slaughters", "torture", "tortures", "flogging", "floggings"}
 )  # fmt: skip
 """Trigger nouns that are also common verbs ("deal with", "he talks"): matched only when
 tagged as nouns, by the same lookup as the verbs."""
