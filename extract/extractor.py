@@ -6,7 +6,7 @@ budget.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -26,6 +26,8 @@ class Extractor:
     `budget` is the most seconds one article may take (None or 0: no limit); an article
     over it is refused with `ExtractionBudgetError`. Texts longer than `window_chars` are extracted
     window by window (`extract.windows`), so their time grows linearly with their length.
+    `extra_frames` are more lines of `extract/data/frames.jsonl` (JSON strings): trigger
+    words with their roles, found as if they were in the file.
     """
 
     def __init__(
@@ -34,11 +36,13 @@ class Extractor:
         batch_size: int = 16,
         budget: float | None = None,
         window_chars: int = MAX_CHARS,
+        extra_frames: Sequence[str] = (),
     ) -> None:
         if budget is not None and not budget >= 0:
             raise ValueError(f"the article budget must be 0 or more seconds, got {budget}")
-        self.nlp = nlp or load_nlp()
-        self.lexicon = load_lexicon()
+        frames = tuple(extra_frames)
+        self.nlp = nlp or load_nlp(frames)
+        self.lexicon = load_lexicon(frames)
         self.batch_size = batch_size
         self.budget = budget or None
         self.window_chars = window_chars

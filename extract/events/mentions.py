@@ -214,6 +214,16 @@ def _told(token: Token) -> bool:
     return any(s.label_ in ATTACK_FAMILY and s.start <= token.i < s.end for s in spans)
 
 
+def _instance(noun: Token) -> bool:
+    """ "the murder of X", "a murder in Kano", "his murder", "two homicides": a noun that
+    names one act (a determiner, a possessor, a number or what it was done to), not the
+    crime in general ("found guilty of murder", "murder rates")."""
+    return any(
+        c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in noun.children
+    )
+
+
 def _armed_doer(span: Span) -> bool:
     """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
     killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
@@ -285,6 +295,8 @@ def _requirement_met(
         return _weapon_is_subject(span, weapon_tokens)
     if requires == "armed_subject":
         return _armed_doer(span)
+    if requires == "instance":
+        return _instance(span.root)
     if requires == "diplomatic":
         acted_on = _what_was_acted_on(span)
         if span.root.lemma_ in ("close", "shut") and any(

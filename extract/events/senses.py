@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 ACCIDENT = "Accident"
-"""The class of a man-made disaster (extract/data/triggers.jsonl, ontologies/conflict.ttl)."""
+"""The class of a man-made disaster (extract/data/frames.jsonl, ontologies/conflict.ttl)."""
 
 PERSONAL_OBJECTS = frozenset(
     {"me", "us", "you", "him", "her", "them", "i", "we", "he", "she", "they", "employees",

@@ -16,12 +16,14 @@ from .attribution import (
     source_phrase,
 )
 from .cities import is_major_city
-from .lexicon import Lexicon, TriggerRecord, load_lexicon
+from .lexicon import FRAME_ROLES, FRAME_SLOTS, Lexicon, TriggerRecord, load_lexicon
 from .syntax import dependency_distance, objects_of
 from .word_index import positions
 
 __all__ = [
     "DENYING_VERBS",
+    "FRAME_ROLES",
+    "FRAME_SLOTS",
     "REPORTING_VERBS",
     "Attribution",
     "Lexicon",

@@ -1,7 +1,9 @@
-"""The extractor's data files (gazetteer, demonyms, triggers, weapons), loaded once and typed.
+"""The extractor's data files (gazetteer, demonyms, frames, weapons), loaded once and typed.
 
 Adding a militia, a country or a trigger word is an edit to `extract/data/*.jsonl`, never to
-code: the components only interpret these records.
+code: the components only interpret these records. `frames.jsonl` is the single list of
+trigger words: each line is a frame (FrameNet / PropBank style) with its trigger phrases,
+verbs and nouns, its event class, and which syntactic slot of a trigger gives which role.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "FRAME_ROLES",
+    "FRAME_SLOTS",
     "TRIGGER_CONDITIONS",
     "ActorRecord",
     "CountryRecord",
@@ -47,13 +52,30 @@ class CountryRecord:
 
 TRIGGER_CONDITIONS = frozenset(
     {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
-     "substance", "physical", "blaze", "weapon_subject", "armed_subject"}
+     "substance", "physical", "blaze", "weapon_subject", "armed_subject", "instance"}
 )  # fmt: skip
 """The values a trigger row's "object" may take (None: no condition)."""
 
 
+FRAME_SLOTS = frozenset(
+    {"subject", "object", "passive_subject", "agent", "possessor", "modifier", "by",
+     "support_object"}
+)  # fmt: skip
+"""Syntactic slots a frame may give a role (besides any preposition, "on", "with", ...).
+Of a verb: "subject" (active), "object", "passive_subject", "agent" (the passive's "by").
+Of a noun: "possessor" ("X's attack"), "modifier" (a name before it, "a Hamas attack"),
+"by", "subject" and "agent" of its support verb ("X carried out the attack", "the attack was
+carried out by X"), "object" of a participle on it ("attacks targeting X"), "support_object"
+(the support verb's own object)."""
+FRAME_ROLES = frozenset({"perpetrator", "target", "victim", "participant", "place"})
+"""Roles a frame slot may give."""
+NO_ROLES: MappingProxyType[str, str] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerRecord:
+    """One line of `frames.jsonl`: the trigger words of one frame for one event class."""
+
     event_class: str
     acled: str | None
     requires: str | None
@@ -62,6 +84,17 @@ class TriggerRecord:
     phrases: tuple[str, ...]
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
+    frame: str = ""
+    """The frame's name (FrameNet's where one fits: Attack, Killing, Hostile_encounter)."""
+    verb_roles: MappingProxyType[str, str] = field(default_factory=lambda: NO_ROLES, hash=False)
+    """Slot -> role for a verb trigger (`FRAME_SLOTS` or a preposition)."""
+    noun_roles: MappingProxyType[str, str] = field(default_factory=lambda: NO_ROLES, hash=False)
+    """Slot -> role for a noun trigger."""
+    any_support: bool = False
+    """Whether any verb governing a noun trigger supports it ("joined the protest"), not
+    only the light verbs of perpetration ("carried out", "launched")."""
+    places: tuple[str, ...] = ()
+    """Slots whose filler gives the place when it is a place or a state ("visited Kabul")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +125,11 @@ class Lexicon:
     demonym_to_country: dict[str, str] = field(default_factory=dict)
     capital_to_country: dict[str, str] = field(default_factory=dict)
     class_to_acled: dict[str, str | None] = field(default_factory=dict)
+    class_frames: dict[str, TriggerRecord] = field(default_factory=dict)
+    """The first frame line of each event class: the roles of a mention read as a class
+    other than its trigger line's (an explosion read as an accident)."""
+    verb_frames: dict[str, TriggerRecord] = field(default_factory=dict)
+    """The first frame line of each trigger verb lemma."""
     _state_names: dict[str, str] = field(default_factory=dict)
     _exact_names: dict[str, str] = field(default_factory=dict)
     _indexed: int = -1
@@ -132,9 +170,55 @@ def _records(name: str) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
+def _roles(row: dict[str, Any], key: str, line: int) -> MappingProxyType[str, str] | None:
+    roles = row.get(key)
+    if roles is None:
+        return None
+    for slot, role in roles.items():
+        if slot not in FRAME_SLOTS and not (slot.isalpha() and slot.islower()):
+            raise ValueError(f"frames.jsonl line {line}: unknown slot {slot!r}")
+        if role not in FRAME_ROLES:
+            raise ValueError(f"frames.jsonl line {line}: unknown role {role!r}")
+    return MappingProxyType(dict(roles))
+
+
+def _frames(extra: tuple[str, ...]) -> Iterator[TriggerRecord]:
+    """The lines of `frames.jsonl` and then `extra` (more lines of the same format), as
+    trigger records. A line without `verb_roles` / `noun_roles` takes those of the first
+    line of the same frame, so that a new trigger word is one short line."""
+    rows = [*_records("frames.jsonl"), *(json.loads(line) for line in extra if line.strip())]
+    first: dict[str, TriggerRecord] = {}
+    for line, row in enumerate(rows, start=1):
+        if row.get("object") not in TRIGGER_CONDITIONS:
+            condition = row["object"]
+            raise ValueError(f"frames.jsonl line {line}: unknown object condition {condition!r}")
+        frame = row.get("frame") or row["class"]
+        model = first.get(frame)
+        verb_roles = _roles(row, "verb_roles", line)
+        noun_roles = _roles(row, "noun_roles", line)
+        record = TriggerRecord(
+            event_class=row["class"],
+            acled=row.get("acled"),
+            requires=row.get("object"),
+            phrases=tuple(row.get("phrases") or ()),
+            verbs=tuple(row.get("verbs") or ()),
+            nouns=tuple(row.get("nouns") or ()),
+            frame=frame,
+            verb_roles=verb_roles or (model.verb_roles if model else NO_ROLES),
+            noun_roles=noun_roles or (model.noun_roles if model else NO_ROLES),
+            any_support=row["support"] == "any" if "support" in row else bool(
+                model and model.any_support
+            ),
+            places=tuple(row.get("places") or (model.places if model else ())),
+        )
+        first.setdefault(frame, record)
+        yield record
+
+
 @cache
-def load_lexicon() -> Lexicon:
-    """All data files, parsed once per process (the result is shared: do not mutate)."""
+def load_lexicon(extra_frames: tuple[str, ...] = ()) -> Lexicon:
+    """All data files, parsed once per process (the result is shared: do not mutate).
+    `extra_frames` are more `frames.jsonl` lines (JSON strings) read after the file's."""
     lexicon = Lexicon()
     for row in _records("gazetteer.jsonl"):
         record = ActorRecord(
@@ -161,19 +245,12 @@ def load_lexicon() -> Lexicon:
             lexicon.demonym_to_country[demonym.lower()] = country.country
         if country.capital:
             lexicon.capital_to_country[country.capital.lower()] = country.country
-    for row in _records("triggers.jsonl"):
-        if row.get("object") not in TRIGGER_CONDITIONS:
-            raise ValueError(f"triggers.jsonl: unknown object condition {row['object']!r}")
-        trigger = TriggerRecord(
-            event_class=row["class"],
-            acled=row.get("acled"),
-            requires=row.get("object"),
-            phrases=tuple(row.get("phrases") or ()),
-            verbs=tuple(row.get("verbs") or ()),
-            nouns=tuple(row.get("nouns") or ()),
-        )
+    for trigger in _frames(extra_frames):
         lexicon.triggers.append(trigger)
         lexicon.class_to_acled.setdefault(trigger.event_class, trigger.acled)
+        lexicon.class_frames.setdefault(trigger.event_class, trigger)
+        for verb in trigger.verbs:
+            lexicon.verb_frames.setdefault(verb, trigger)
     for row in _records("weapons.jsonl"):
         weapon = WeaponRecord(
             name=row["name"],

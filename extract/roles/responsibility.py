@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
-from .phrases import denoted_actors, with_examples
+from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
 if TYPE_CHECKING:
     from ..entities import EntityTable
@@ -75,14 +75,7 @@ VERIFYING_FORMS = frozenset(
 DOUBT_ADJECTIVES = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
 ALLEGED_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "purported", "suspect"})
 """Modifiers that make a named perpetrator alleged ("suspected Islamic State militants")."""
-GROUP_NOUNS = frozenset(
-    {"group", "militia", "organisation", "organization", "movement", "faction", "rebels",
-     "militants", "insurgents", "outfit", "network", "militias"}
-)  # fmt: skip
-"""Definite nouns that refer back to a named armed group ("the group denied ...")."""
 INVOLVEMENT_PREPOSITIONS = frozenset({"behind", "for", "of", "in"})
-ANTECEDENT_WINDOW = 80
-"""Tokens back in which "the group" looks for the armed group it refers to."""
 SALIENT_SENTENCES = 3
 """Sentences back (counting the incident's) in which a statement naming no incident still
 speaks of the last one told."""
@@ -205,15 +198,11 @@ class _Reader:
         return self._antecedent(head)
 
     def _antecedent(self, head: Token) -> list[tuple[Entity, Span]]:
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if head.lower_ not in GROUP_NOUNS or not determiners & {"the", "this", "that", "its"}:
+        named = group_antecedent(head, self.table)
+        entity = self.table.at(named) if named is not None else None
+        if entity is None:
             return []
-        for i in range(head.i - 1, max(-1, head.i - ANTECEDENT_WINDOW), -1):
-            entity = self.table.at(self.doc[i])
-            if entity is not None and entity.type == "ArmedGroup":
-                if not entity.name.startswith("Unidentified"):
-                    return [(entity, self.doc[head.left_edge.i : head.i + 1])]
-        return []
+        return [(entity, self.doc[head.left_edge.i : head.i + 1])]
 
     def _findings(
         self,
@@ -346,14 +335,14 @@ def _anaphoric(holder: Token) -> bool:
     if holder.pos_ == "PRON":
         return holder.lower_ in THIRD_PERSON
     determiners = {c.lower_ for c in holder.children if c.dep_ in ("det", "poss")}
-    return holder.lower_ in GROUP_NOUNS and bool(determiners & {"the", "this", "that"})
+    return holder.lower_ in REFERRING_NOUNS and bool(determiners & {"the", "this", "that"})
 
 
 def _unnamed_reference(span: Span, entity: Entity) -> bool:
     """Whether the phrase only refers to the entity without naming it ("the group", "it")."""
     if entity.name.lower() in span.text.lower():
         return False
-    return span.root.lower_ in GROUP_NOUNS or span.root.pos_ == "PRON"
+    return span.root.lower_ in REFERRING_NOUNS or span.root.pos_ == "PRON"
 
 
 def _self_reference(subject: Token) -> bool:
@@ -361,7 +350,7 @@ def _self_reference(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return True
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
-    return subject.lower_ in GROUP_NOUNS and bool(determiners & {"the", "its", "our", "their"})
+    return subject.lower_ in REFERRING_NOUNS and bool(determiners & {"the", "its", "our", "their"})
 
 
 def _children(token: Token, *deps: str) -> list[Token]:

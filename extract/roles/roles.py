@@ -9,7 +9,7 @@ denotes is `extract.roles.phrases`; casualty counts are `extract.roles.casualtie
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,16 +17,25 @@ from ..entities import RESPONSIBILITY_VERBS, EntityTable
 from ..events import ATTACK_FAMILY, EventCluster, EventMention
 from ..language import (
     DENYING_VERBS,
+    FRAME_SLOTS,
     Lexicon,
     RoleFinding,
+    TriggerRecord,
     attribute,
     dependency_distance,
 )
-from ..model import Entity
 from .casualties import victims
 from .facilities import DETONATION_VERBS, facilities_in_phrase
+from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import places_attacked, places_on
-from .phrases import actors_in_phrase, denoted_actors, mention_span, with_examples
+from .phrases import (
+    ATTACKER_NOUNS,
+    actors_in_phrase,
+    denoted_actors,
+    group_antecedent,
+    mention_span,
+    with_examples,
+)
 from .targets import aimed_roles
 
 __all__ = [
@@ -38,21 +47,6 @@ __all__ = [
 
 ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
 """Entity types whose name before an attack noun makes them its author."""
-PARTICIPANT_CLASSES = frozenset(
-    {"Meeting", "Protest", "Election", "Agreement", "Riot", "ClaimOfResponsibility",
-     "OrganisedCrime", "Accident", "NaturalDisaster", "Epidemic"}
-)  # fmt: skip
-"""Classes whose subject takes part without a perpetrator's role: the claimant of an
-attack, the police seizing drugs, the company whose tank exploded."""
-PERPETRATING_VERBS = frozenset(
-    {
-        "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
-        "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
-        "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
-        "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
-        "hold", "happen", "occur", "take", "kill", "strike", "hit",
-    }
-)  # fmt: skip
 PEOPLE_NOUNS = frozenset(
     {"supporters", "protesters", "demonstrators", "students", "workers", "residents",
      "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
@@ -62,6 +56,8 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
+PATIENT_SLOTS = frozenset({"object", "passive_subject"})
+"""Slots whose filler a harming verb harms: its victim rather than its target."""
 
 
 def read_mention_roles(doc: Doc) -> None:
@@ -74,47 +70,16 @@ def read_mention_roles(doc: Doc) -> None:
     ext.ck_mention_roles = {id(m): find_roles(m, table, lexicon) for m in ext.ck_mentions}
 
 
-def _governing_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(4):
-        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl"):
-            break
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject (or that of the verb it completes). A clause has one; where the
-    parser hangs two on it, a dateline glued to the lead ("KIRKUK, Iraq, Nov 10 (Reuters) -
-    X attacked"), the one nearest the verb is the subject."""
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            return None
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects:
-            return min(subjects, key=lambda c: abs(node.i - c.i))  # type: ignore[union-attr]
-        node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
-    return None
-
-
-HARMING_LEMMAS = frozenset(
-    {"kill", "murder", "wound", "injure", "slaughter", "lynch", "behead", "massacre"}
-)
-"""Verbs whose object is harmed, not aimed at: "gunmen killed ten villagers"."""
-
-
 RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"})
 """How the parser hangs a result ("dead") on the verb that brought it about."""
 
 
-def harms(verb: Token) -> bool:
-    """Whether the verb says its object was harmed: a verb of harm ("killed ten
-    villagers"), or any act with a result of death ("shot dead", "beaten to death",
-    "hacked to death"), read off the verb's complements, not its lemma."""
-    if verb.lemma_.lower() in HARMING_LEMMAS:
+def harms(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb says its object was harmed: a verb whose frame makes its object a
+    victim ("killed ten villagers"), or any act with a result of death ("shot dead",
+    "beaten to death", "hacked to death"), read off the verb's complements."""
+    frame = lexicon.verb_frames.get(verb.lemma_.lower())
+    if frame is not None and frame.verb_roles.get("object") == "victim":
         return True
     after = verb.i + 1
     if after < len(verb.doc) and verb.doc[after].lower_ == "dead":
@@ -128,105 +93,41 @@ def harms(verb: Token) -> bool:
     return False
 
 
+def frame_of(mention: EventMention, lexicon: Lexicon) -> TriggerRecord | None:
+    """The frame line of a mention: its trigger's, or, where the mention was read as
+    another class (an explosion read as an accident, "the incident"), that class's first."""
+    row = mention.span.id_
+    if row.isdigit() and int(row) < len(lexicon.triggers):
+        record = lexicon.triggers[int(row)]
+        if record.event_class == mention.event_class:
+            return record
+    return lexicon.class_frames.get(mention.event_class)
+
+
 def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> list[RoleFinding]:
-    """Roles stated in the trigger's own sentence."""
+    """Roles stated in the trigger's own sentence: the frame's slots (`extract.roles.frames`)
+    read around its head, then targets, places, winners and blame."""
     found: list[RoleFinding] = []
     head = mention.head
     cls = mention.event_class
-    agent_role = "participant" if cls in PARTICIPANT_CLASSES else "perpetrator"
-    # Whom an attacker kills or wounds is its victim; whom it attacks, its target.
-    patient_role = "victim" if head.pos_ == "VERB" and harms(head) else "target"
+    frame = frame_of(mention, lexicon)
 
-    def add(role: str, phrase_head: Token, anchor: Token, rule: str) -> None:
+    def add(role: str, phrase_head: Token, anchor: Token, rule: str, places: bool = True) -> None:
         if cls in ATTACK_FAMILY | {"Abduction"}:
             named = denoted_actors(phrase_head, role, table)
         else:
             named = list(actors_in_phrase(phrase_head, table))
-        if role == "target" and cls in ATTACK_FAMILY:
-            if rule != "fired-on" or anchor.lemma_.lower() not in DETONATION_VERBS:
-                named += facilities_in_phrase(phrase_head, table)
+        if role == "target" and cls in ATTACK_FAMILY and places:
+            named += facilities_in_phrase(phrase_head, table)
         for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))
 
-    if head.pos_ == "VERB":
-        for child in head.children:
-            if child.dep_ == "nsubj":
-                add(agent_role, child, head, "verb-subject")
-            elif child.dep_ in ("dobj", "nsubjpass"):
-                if (
-                    cls in ("Meeting",)
-                    and table.at(child)
-                    and table.at(child).type in ("Place", "State")
-                ):  # type: ignore[union-attr]
-                    for entity, span in _as_place(child, table):
-                        found.append(
-                            RoleFinding(
-                                "place", entity, None, span, attribute(head), "visit-object"
-                            )
-                        )
-                    continue
-                add(patient_role if cls != "Meeting" else "participant", child, head, "verb-object")
-            elif child.dep_ == "agent":
-                for pobj in child.children:
-                    add(agent_role, pobj, head, "passive-agent")
-            elif child.dep_ == "prep" and child.lower_ in ("with",) and cls == "Meeting":
-                for pobj in child.children:
-                    add("participant", pobj, head, "meet-with")
-        anchor = head
-    else:
-        before = head.doc[head.i - 1] if head.i > mention.sentence.start else None
-        owner = table.at(before) if before is not None else None
-        if (
-            before is not None
-            and before.head.i != head.i
-            and owner is not None
-            and owner.type in ACTING_TYPES
-        ):
-            # "killed in IS attacks": the name before the trigger noun is its author even
-            # where the tagger misreads it ("IS" as a verb) and hangs the noun elsewhere.
-            add(agent_role, before, head, "name-before")
-        for child in head.children:
-            if child.dep_ == "poss":
-                add(agent_role, child, head, "possessive")
-            elif child.dep_ == "compound" and _authoring_name(child, cls, table):
-                add(agent_role, child, head, "compound")
-            elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                for pobj in child.children:
-                    add(patient_role, pobj, head, "noun-on")
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    add(agent_role, pobj, head, "noun-by")
-            elif child.dep_ == "acl":
-                for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        add(patient_role, obj, child, "noun-acl-object")
-                    if obj.dep_ == "agent":
-                        for pobj in obj.children:
-                            add(agent_role, pobj, child, "noun-acl-agent")
-        verb = _governing_verb(head)
-        anchor = head
-        if verb is not None and verb.lemma_.lower() in PERPETRATING_VERBS:
-            anchor = verb
-        if verb is not None:
-            if head.dep_ == "nsubjpass":
-                for child in verb.children:
-                    if child.dep_ == "agent":
-                        for pobj in child.children:
-                            add(agent_role, pobj, verb, "passive-agent")
-            elif verb.lemma_.lower() in PERPETRATING_VERBS or cls in (
-                "Sanction",
-                "Protest",
-                "Meeting",
-            ):
-                subject = _subject(verb)
-                if subject is not None:
-                    add(agent_role, subject, verb, "light-verb-subject")
-                    if cls == "Protest" and not any(f.role == "participant" for f in found):
-                        found.extend(_collective(subject, table, verb))
-                if cls == "Sanction":
-                    for child in verb.children:
-                        if child.dep_ == "dobj" and child is not head:
-                            add("target", child, verb, "sanction-object")
+    if frame is not None:
+        _frame_roles(mention, frame, table, lexicon, add, found)
+    anchor = head
+    verb = governing_verb(head) if head.pos_ != "VERB" else None
+    if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS:
+        anchor = verb
     if cls in ATTACK_FAMILY:
         for role, phrase, anchor_token, rule in aimed_roles(head, cls):
             add(role, phrase, anchor_token, rule)
@@ -243,14 +144,56 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     return found
 
 
-def _authoring_name(token: Token, cls: str, table: EntityTable) -> bool:
-    """Whether a name before an event noun is its author (or participant): "a Hamas
-    attack", "the Labour rally"; but before an attack noun a plain organisation or a
-    person names the target or the place ("the Charlie Hebdo attack", "the Kennedy
-    assassination")."""
-    entity = table.at(token)
+def _frame_roles(
+    mention: EventMention,
+    frame: TriggerRecord,
+    table: EntityTable,
+    lexicon: Lexicon,
+    add: Callable[..., None],
+    found: list[RoleFinding],
+) -> None:
+    """The roles the frame gives the fillers of its slots around the mention's head, added
+    to `found` (the actors through `add`, which resolves a phrase to them)."""
+    head, cls = mention.head, mention.event_class
+    roles = frame.verb_roles if head.pos_ == "VERB" else frame.noun_roles
+    for slot, phrase, anchor, rule in fillers(head, frame):
+        role = roles.get(slot)
+        if role is None or not _may_fill(slot, rule, phrase, cls, table):
+            continue
+        rule = rule if rule == "name-before" else f"{rule}-{slot}"
+        owner = table.at(phrase)
+        if slot in frame.places and owner is not None and owner.type in ("Place", "State"):
+            span = mention_span(phrase, table)
+            found.append(RoleFinding("place", owner, None, span, attribute(anchor), rule))
+            continue
+        if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
+            role = "victim"
+        said = speaker_of(phrase)
+        if said is not None:
+            phrase, rule = said, rule + "-speaker"
+        if role in ("perpetrator", "participant") and table.at(phrase) is None:
+            phrase = group_antecedent(phrase, table) or phrase
+        # "exploded at the market": where a blast went off is no facility it was aimed at
+        aimed = slot in FRAME_SLOTS or anchor.lemma_.lower() not in DETONATION_VERBS
+        add(role, phrase, anchor, rule, aimed)
+        if cls == "Protest" and slot == "subject" and head.pos_ != "VERB":
+            if not any(f.role == "participant" for f in found):
+                found.extend(_collective(phrase, table, anchor))
+
+
+def _may_fill(slot: str, rule: str, phrase: Token, cls: str, table: EntityTable) -> bool:
+    """Whether a name before an event noun may fill its "modifier" slot: the name before
+    a misparsed noun only when it is an acting party ("killed in IS attacks"); a compound
+    when it names its author ("a Hamas attack", "the Labour rally"), not, before an attack
+    noun, a plain organisation or person, which is the target or the place ("the Charlie
+    Hebdo attack", "the Kennedy assassination")."""
+    if slot != "modifier":
+        return True
+    entity = table.at(phrase)
     if entity is None:
         return False
+    if rule == "name-before":
+        return entity.type in ACTING_TYPES
     return cls not in ATTACK_FAMILY or entity.type not in ("Organization", "Person")
 
 
@@ -344,12 +287,6 @@ def _previous_subject(sentence: Span) -> str | None:
     return None
 
 
-def _as_place(token: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
-    entity = table.at(token)
-    if entity is not None:
-        yield entity, mention_span(token, table)
-
-
 def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> list[RoleFinding]:
     """Roles in a sentence that names no trigger but speaks of the salient incident.
 
@@ -382,15 +319,24 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                     )
         elif violent and token.lower_ in ("it", "this") and token.dep_ == "dobj":
             verb = token.head
-            if verb.lemma_.lower() in PERPETRATING_VERBS:
-                subject = _subject(verb)
+            if verb.lemma_.lower() in SUPPORT_VERBS:
+                subject = subject_of(verb)
                 if subject is not None:
+                    subject = speaker_of(subject) or subject  # "X said they carried it out"
                     for entity, span in actors_in_phrase(subject, table):
                         found.append(
                             RoleFinding(
                                 "perpetrator", entity, None, span, attribute(verb), "pronoun-object"
                             )
                         )
+        elif violent and lower in ATTACKER_NOUNS and _definite(token):
+            for holder in _identified_as(token):
+                for entity, span in actors_in_phrase(holder, table):
+                    found.append(
+                        RoleFinding(
+                            "perpetrator", entity, None, span, attribute(token), "attackers-named"
+                        )
+                    )
         elif violent and token.lemma_ in SURVIVING_VERBS and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj":
@@ -398,6 +344,30 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                         found.append(
                             RoleFinding("target", entity, None, span, attribute(token), "survivor")
                         )
+    return found
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+
+
+def _identified_as(attackers: Token) -> list[Token]:
+    """What a definite noun for the incident's attackers says they are: the noun itself
+    with its apposition or "of"/"from" phrase ("the attackers, members of X"; "the gunmen
+    from X"), the complement of "be" ("the gunmen were X fighters") or what they belonged
+    to ("the assailants belonged to X")."""
+    found = [attackers]
+    verb = attackers.head
+    if attackers.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        found += [c for c in verb.children if c.dep_ == "attr"]
+    elif attackers.dep_ == "nsubj" and verb.lemma_.lower() == "belong":
+        found += [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
     return found
 
 

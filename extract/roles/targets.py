@@ -1,13 +1,8 @@
 """Whom an attack was aimed at, from constructions the main role rules (`extract.roles.roles`)
-do not read.
+(the frame reader, `extract.roles.frames`) do not read.
 
 - "bombings aimed at civilians", "attacks targeted at the military": a participle or
   relative clause of aiming on the trigger names the target after "at"/"against";
-- "the assassination of X": only people are assassinated, so "of" names the target;
-- "X, shot dead by police": a passive participle trigger modifying a noun makes that noun
-  its target;
-- "opened fire on X", "fired rockets at X": what a violent verb is directed at;
-- "fighters clashed with B": the other side of a clash, ACLED's second actor (`target`);
 - "the blast targeted a petrol station", "the base was hit by a drone strike": what a trigger that
   is the subject (or the passive agent) of a verb of striking struck;
 - "the bombing of the embassy": a facility after "of" (a town there is where it happened).
@@ -28,9 +23,6 @@ __all__ = ["aimed_roles"]
 AIMING_VERBS = frozenset({"aim", "target", "direct"})
 AIMING_PREPS = frozenset({"at", "against"})
 OF = frozenset({"of"})
-WITH = frozenset({"with"})
-FIRED_AT = frozenset({"on", "at", "upon"})
-PASSIVE_PARTICIPLE_TAG = "VBN"
 STRIKING_VERBS = frozenset(
     {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "flatten", "raze",
      "level", "demolish", "wreck", "devastate", "gut"}
@@ -54,38 +46,6 @@ def _aimed_at(head: Token) -> list[Finding]:
                 continue
             found.extend(("target", o, verb, "aimed-at") for o in objects_of(verb, AIMING_PREPS))
     return found
-
-
-def _assassinated(head: Token, event_class: str) -> list[Finding]:
-    """ "the assassination of X"."""
-    if event_class != "Assassination" or head.pos_ == "VERB":
-        return []
-    return [("target", o, head, "assassination-of") for o in objects_of(head, OF)]
-
-
-def _modified_by_participle(head: Token) -> list[Finding]:
-    """ "the man shot by police", "X – shot dead by police"."""
-    if head.pos_ != "VERB" or head.tag_ != PASSIVE_PARTICIPLE_TAG:
-        return []
-    if head.dep_ not in ("acl", "appos") or head.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [("target", head.head, head, "participle-patient")]
-
-
-def _fired_on(head: Token) -> list[Finding]:
-    """ "opened fire on X", "fired rockets at X", "shot at X": what a violent verb (or its
-    object) is directed at."""
-    if head.pos_ != "VERB":
-        return []
-    holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
-    return [("target", o, head, "fired-on") for h in holders for o in objects_of(h, FIRED_AT)]
-
-
-def _clashed_with(head: Token, event_class: str) -> list[Finding]:
-    """ "fighters clashed with B", "clashes with B": B is the clash's other side."""
-    if event_class != "ArmedClash":
-        return []
-    return [("target", o, head, "clash-with") for o in objects_of(head, WITH)]
 
 
 def _struck_by(head: Token) -> list[Finding]:
@@ -121,10 +81,6 @@ def aimed_roles(head: Token, event_class: str) -> list[Finding]:
     """Targets stated around the trigger head `head`."""
     return (
         _aimed_at(head)
-        + _assassinated(head, event_class)
-        + _modified_by_participle(head)
-        + _fired_on(head)
-        + _clashed_with(head, event_class)
         + _struck_by(head)
         + _facility_of(head, event_class)
     )

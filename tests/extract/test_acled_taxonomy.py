@@ -208,7 +208,7 @@ def test_near_miss_does_not_give_it(extractor: Extractor, code: str, text: str) 
 
 def _lexicon_pairs() -> set[tuple[str, str]]:
     pairs = set()
-    for name in ("triggers.jsonl", "weapons.jsonl"):
+    for name in ("frames.jsonl", "weapons.jsonl"):
         for line in (DATA / name).read_text().splitlines():
             record = json.loads(line)
             if record.get("acled"):

@@ -36,7 +36,8 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
             "The alleged attacker, Omar Haddad, shot dead by police on Tuesday, had pledged "
             "allegiance to the group.",
             "shot",
-            {("perpetrator", "police"), ("target", "Omar Haddad")},
+            # shot dead: the man was killed, a victim (issue 16: the killed are victims)
+            {("perpetrator", "police"), ("victim", "Omar Haddad")},
         ),
         (
             "Gunmen opened fire on Iraqi soldiers in Mosul on Monday.",

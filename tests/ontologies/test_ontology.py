@@ -108,6 +108,7 @@ OTHER_CLASSES = [
     "Certainty",
     "Incident",
     "Mention",
+    "NonSpecificMention",
 ]
 CERTAINTIES = ["Asserted", "Alleged", "Unconfirmed", "Denied", "Hedged"]
 
@@ -174,6 +175,7 @@ CK_DATATYPE_PROPERTIES = [
     "sourceScale",
     "ingestedAt",
     "admin1",
+    "nonSpecificReason",
 ]
 CK_ANNOTATION_PROPERTIES = ["acledDefault", "ploverMode"]
 # Other vocabularies' properties the contract uses (rdf:/rdfs: built-ins left out).

@@ -1,0 +1,273 @@
+"""The frame reader: which phrase fills which slot of a trigger, in the common constructions.
+
+The frame lexicon (`extract/data/frames.jsonl`) says, for each trigger word, which slot gives
+which role (the subject of "attacked" its perpetrator, the object its target, the "on" of
+"an attack on" its target). This module finds the slots' fillers in the dependency parse,
+the same way for every trigger, so that a new trigger word needs a line of data and no code:
+
+- active and passive clauses: subject, object, passive subject, the passive's "by" agent,
+  and prepositional objects ("opened fire on X", "clashed with Y");
+- relative clauses and participles: "the gunmen who attacked the post" (the relative
+  pronoun stands for the noun it modifies), "the post that was attacked", "the man shot by
+  police", "gunmen attacking a convoy";
+- coordination: "stormed and looted the village" (the second verb shares the first's
+  subject, the first the second's object); coordinated arguments are read by the phrase
+  rules (`extract.roles.phrases`);
+- control and raising: "tried to kill", "went on to attack" (the subject of the verb the
+  trigger completes);
+- nominalisations: "X's attack", "a Hamas attack", "the attack by X", "the attack on Y",
+  and light or support verbs: "X carried out an attack", "the attack was carried out by X",
+  "the attack that X launched";
+- pronouns: "it" or "they" in what "X said" (or claimed, announced) stands for the speaker
+  X ("The group later said it had carried out the raid").
+
+Casualty clauses ("killing 12", "five were killed") are `extract.roles.casualties`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ..language import REPORTING_VERBS, TriggerRecord
+
+__all__ = [
+    "SUPPORT_VERBS",
+    "Filler",
+    "fillers",
+    "governing_verb",
+    "speaker",
+    "speaker_of",
+    "subject_of",
+]
+
+SUPPORT_VERBS = frozenset(
+    {
+        "carry", "launch", "conduct", "stage", "mount", "perpetrate", "execute", "claim",
+        "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
+        "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
+        "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
+        "hold", "happen", "occur", "take", "kill", "strike", "hit",
+    }
+)  # fmt: skip
+"""Light and support verbs whose subject is the author of the event noun they govern ("X
+carried out an attack", "X launched a strike", "X claimed the bombing")."""
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
+"""Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
+"said its fighters attacked")."""
+PLURAL_PRONOUNS = frozenset({"they", "their"})
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
+"""How a verb hangs on the verb whose subject it shares: control ("tried to kill") and
+coordination ("stormed and looted")."""
+
+
+class Filler(NamedTuple):
+    """A phrase that fills a slot of a trigger: the slot, the phrase's head, the word that
+    links it to the trigger (for the claim's attribution), and the rule's name."""
+
+    slot: str
+    phrase: Token
+    anchor: Token
+    rule: str
+
+
+def fillers(head: Token, frame: TriggerRecord) -> Iterator[Filler]:
+    """The fillers of the slots around a trigger head: a verb's or a noun's."""
+    if head.pos_ == "VERB":
+        yield from _verb_fillers(head)
+    else:
+        yield from _noun_fillers(head, frame)
+
+
+def _clause_fillers(verb: Token, rule: str) -> Iterator[Filler]:
+    """The slots a verb's own dependents fill; a relative pronoun stands for its noun."""
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield Filler(child.lower_, _antecedent(pobj, verb), verb, rule)
+            continue
+        slot = CLAUSE_SLOTS.get(dep)
+        if slot is not None:
+            yield Filler(slot, _antecedent(child, verb), verb, rule)
+        elif dep == "agent":
+            for pobj in child.children:
+                yield Filler("agent", pobj, verb, rule)
+
+
+CLAUSE_SLOTS = {"nsubj": "subject", "nsubjpass": "passive_subject", "dobj": "object"}
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for ("the gunmen who attacked": "gunmen")."""
+    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def _verb_fillers(verb: Token) -> Iterator[Filler]:
+    own = list(_clause_fillers(verb, "frame-verb"))
+    yield from own
+    slots = {f.slot for f in own}
+    # "fired rockets at X", "opened fire on X": a prepositional phrase on the object
+    for obj in (f.phrase for f in own if f.slot == "object"):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ != "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield Filler(prep.lower_, pobj, verb, "frame-verb")
+    if not slots & {"subject", "passive_subject"}:
+        yield from _borrowed_subject(verb)
+    if "object" not in slots and "passive_subject" not in slots:
+        # "stormed and looted the village": the object of the verb coordinated after it
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                    for obj in conj.children:
+                        if obj.dep_ == "dobj":
+                            yield Filler("object", obj, verb, "frame-shared-object")
+
+
+def _borrowed_subject(verb: Token) -> Iterator[Filler]:
+    """The subject of a verb that has none of its own: the noun a participle modifies ("the
+    man shot by police", "gunmen attacking a convoy"), or the subject of the verb it is
+    coordinated with or completes ("stormed and looted", "tried to kill")."""
+    noun = verb.head
+    if verb.dep_ in ("acl", "appos") and noun.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN":
+            yield Filler("passive_subject", noun, verb, "frame-participle")
+        elif verb.tag_ == "VBG":
+            yield Filler("subject", noun, verb, "frame-participle")
+        return
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.pos_ not in ("VERB", "AUX"):
+            return
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            for subject in subjects:
+                slot = "subject" if subject.dep_ == "nsubj" else "passive_subject"
+                if slot == "passive_subject" and verb.tag_ != "VBN":
+                    continue  # "was stopped and attacked", not "was stopped and attacks"
+                yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")
+            return
+
+
+def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
+    doc = noun.doc
+    before = doc[noun.i - 1] if noun.i > noun.sent.start else None
+    if before is not None and before.head.i != noun.i:
+        # "killed in IS attacks": the name before the noun is its modifier even where the
+        # tagger misreads it ("IS" as a verb) and hangs the noun elsewhere
+        yield Filler("modifier", before, noun, "name-before")
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            yield Filler("possessor", child, noun, "frame-noun")
+        elif dep == "compound":
+            yield Filler("modifier", child, noun, "frame-noun")
+        elif dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield Filler(child.lower_, pobj, noun, "frame-noun")
+        elif dep in ("acl", "relcl") and child.pos_ == "VERB":
+            # "attacks targeting civilians", "the attack carried out by X", "the attack
+            # that X launched"
+            for filler in _clause_fillers(child, "frame-noun-clause"):
+                if filler.phrase is noun:
+                    continue
+                if filler.slot in ("object", "agent"):
+                    yield filler
+                elif filler.slot == "subject" and child.lemma_.lower() in SUPPORT_VERBS:
+                    yield filler
+    verb = governing_verb(noun)
+    if verb is None:
+        return
+    if noun.dep_ == "nsubjpass":
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    yield Filler("agent", pobj, verb, "frame-support")
+    elif frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS:
+        subject = subject_of(verb)
+        if subject is not None:
+            yield Filler("subject", subject, verb, "frame-support")
+        for child in verb.children:
+            if child.dep_ == "dobj" and child is not noun:
+                yield Filler("support_object", child, verb, "frame-support")
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun is the object or passive subject of, through prepositions and
+    compounds ("carried out an attack", "took part in the protest")."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "acl"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject (or that of the verb it completes). A clause has one; where the
+    parser hangs two on it, a dateline glued to the lead ("KIRKUK, Iraq, Nov 10 (Reuters) -
+    X attacked"), the one nearest the verb is the subject."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return min(subjects, key=lambda c: abs(node.i - c.i))  # type: ignore[union-attr]
+        node = node.head if node.dep_ in ("xcomp", "conj", "acomp") else None
+    return None
+
+
+def speaker_of(phrase: Token) -> Token | None:
+    """The speaker a phrase stands for: a pronoun ("it") or a noun the pronoun owns ("its
+    fighters"), in what the speaker said (`speaker`)."""
+    if phrase.lower_ in SPEAKER_PRONOUNS:
+        return speaker(phrase)
+    owner = next((c for c in phrase.children if c.dep_ == "poss"), None)
+    return speaker(owner) if owner is not None else None
+
+
+def speaker(pronoun: Token) -> Token | None:
+    """Who "it" or "they" (or "its", "their") stands for in what someone said: the subject
+    of the verb of saying whose complement holds the pronoun ("the group said it carried
+    out the raid", "the rebels claimed they had downed a helicopter"); None elsewhere, or where the
+    speaker is a pronoun or a person, or the words are quoted."""
+    if pronoun.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    clause = pronoun.head
+    if pronoun.dep_ == "poss":
+        clause = clause.head  # "its fighters attacked": the clause of the possessed noun
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            break
+        if clause.dep_ not in ("xcomp", "conj", "aux"):
+            return None
+        clause = clause.head
+    else:
+        return None
+    saying = clause.head
+    if saying.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subject = subject_of(saying)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None  # a person is neither "it" nor "they"
+    doc = pronoun.doc
+    between = doc[min(saying.i, pronoun.i) : max(saying.i, pronoun.i)]
+    if any(t.is_quote for t in between):
+        return None  # in quoted words "it" and "they" are others: "They tried," he said
+    plural = "Plur" in subject.morph.get("Number")
+    if (pronoun.lower_ in PLURAL_PRONOUNS) != plural and subject.pos_ != "PROPN":
+        return None  # "the group said they ..." names others; a name may take either
+    return subject
