@@ -45,7 +45,7 @@ def assemble(doc: Doc) -> None:
     clusters = [
         c for c in clusters if id(c) in concerned or not _told_as_claim(c, clusters, findings)
     ]
-    extraction = Extraction(source=source, article=meta, text=doc.text)
+    extraction = Extraction(source=source, article=meta, text=ext.ck_text)
     events: list[Event] = []
     weapons: dict[str, Weapon] = {}
     for number, cluster in enumerate(clusters, start=1):

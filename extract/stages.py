@@ -63,8 +63,9 @@ STAGES: tuple[Stage, ...] = (
 )
 """The stages in the order they run."""
 
-INPUTS = ("ck_source", "ck_meta", "ck_lexicon", "ck_dateline")
-"""What the runner puts on the Doc before the first stage."""
+INPUTS = ("ck_source", "ck_meta", "ck_lexicon", "ck_dateline", "ck_text")
+"""What the runner puts on the Doc before the first stage. `ck_text` is `doc.text` read
+once: spaCy joins every token's text on each read of `Doc.text`."""
 WORK = (
     "ck_entities",
     "ck_mentions",
@@ -101,6 +102,7 @@ def build_extraction(
     ext.ck_meta = meta
     ext.ck_lexicon = lexicon
     ext.ck_dateline = dateline
+    ext.ck_text = doc.text
     ran: list[str] = []
     ext.ck_stages = ran
     for stage in STAGES:

@@ -711,7 +711,7 @@ def cluster(doc: Doc) -> None:
         _arguments(mentions, ext.ck_mention_roles, meta.id),
         {i: table.token_entity[i] for i in place_tokens},
         {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
-        header_end(doc.text, meta.title, ext.ck_dateline),
+        header_end(ext.ck_text, meta.title, ext.ck_dateline),
     )
 
 

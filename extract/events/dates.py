@@ -23,7 +23,7 @@ def dates(doc: Doc) -> None:
     dateline (`extract.inputs.article_anchor`)."""
     ext = doc._
     date_mentions(
-        doc, ext.ck_mentions, article_anchor(ext.ck_meta, doc.text), ext.ck_dateline
+        doc, ext.ck_mentions, article_anchor(ext.ck_meta, ext.ck_text), ext.ck_dateline
     )
 
 
@@ -77,7 +77,7 @@ def _in_dateline(ent: Span, dateline: tuple[int, int, str] | None) -> bool:
     agency's bracket or the dash that opens the story."""
     if dateline is None or ent.start_char < dateline[1]:
         return False
-    between = ent.doc.text[dateline[1] : ent.start_char]
+    between = ent.doc._.ck_text[dateline[1] : ent.start_char]
     return not any(c in between for c in "\n(-–—")
 
 

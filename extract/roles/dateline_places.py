@@ -42,7 +42,7 @@ def add_dateline_place(
 ) -> None:
     """The dateline's place as the place of each incident of the lead (the sentence after
     the dateline) for which the text names no place; rule `dateline-place`."""
-    located = dateline_place(doc.text)
+    located = dateline_place(doc._.ck_text)
     if located is None:
         return
     span = doc.char_span(located[0], located[1], alignment_mode="expand")
