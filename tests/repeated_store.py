@@ -11,14 +11,24 @@ them is named in every article, as when many outlets report one strike.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
+import httpx
 from rdflib import Graph, Literal, URIRef
 
 from conflict_kg.extract import ARTICLE_KEY_LENGTH, Extraction, article_graph, sha256_text
 from conflict_kg.graph.store import Store
 
-__all__ = ["REPEATED_ACTOR", "repeated_graphs", "report_texts", "store_reports"]
+__all__ = [
+    "REPEATED_ACTOR",
+    "assert_budget_problem",
+    "copy_store",
+    "repeated_graphs",
+    "report_texts",
+    "store_reports",
+]
 
 REPEATED_ACTOR = "kataib-hezbollah"
 """An actor the sample article names, hence named in every report of the store."""
@@ -69,3 +79,21 @@ def store_reports(store: Store, extraction: Extraction, template: str, count: in
         assert store.add_article(iri, graph), f"{iri} was already stored"
         stored.append(iri)
     return stored
+
+
+def copy_store(pristine: Path, tmp_path: Path) -> str:
+    """The URL of a copy of the store at `pristine`, for one server (one process at a time
+    holds an embedded store)."""
+    shutil.copytree(pristine, tmp_path / "store")
+    return f"oxigraph:{tmp_path / 'store'}"
+
+
+def assert_budget_problem(response: httpx.Response, title: str, *words: str) -> None:
+    """A 503 problem body (RFC 9457) with `title`, whose detail names every one of `words`:
+    what a route over its time or row budget answers."""
+    assert response.status_code == 503, response.text[:2000]
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert (problem["status"], problem["title"]) == (503, title)
+    for word in words:
+        assert word in problem["detail"], problem

@@ -10,13 +10,12 @@ incident, so that the repeated actor's and the incident's details read a claim p
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-from repeated_store import REPEATED_ACTOR, store_reports
+from repeated_store import REPEATED_ACTOR, assert_budget_problem, copy_store, store_reports
 from support import running_server
 
 from conflict_kg.extract import Extraction
@@ -29,7 +28,6 @@ ROW_CAP = 30
 """Fewer than the claims naming the repeated actor or its incident (at least one per
 report), more than the entities one article mentions (23: a page of `/articles` reads
 them article by article)."""
-PROBLEM_JSON = "application/problem+json"
 
 
 @dataclass(frozen=True)
@@ -56,12 +54,6 @@ def reports(
     return Reports(path, incidents.items[0].id, articles.items[0].id, entities)
 
 
-def own_copy(reports: Reports, tmp_path: Path) -> str:
-    """A copy of the store for one server (one process at a time holds a store)."""
-    shutil.copytree(reports.pristine, tmp_path / "store")
-    return f"oxigraph:{tmp_path / 'store'}"
-
-
 def lookup_routes(reports: Reports) -> list[str]:
     return [
         "/entities",
@@ -77,15 +69,6 @@ def lookup_routes(reports: Reports) -> list[str]:
     ]
 
 
-def assert_problem(response: httpx.Response, title: str, *words: str) -> None:
-    assert response.status_code == 503, response.text[:2000]
-    assert response.headers["content-type"].startswith(PROBLEM_JSON)
-    problem = response.json()
-    assert (problem["status"], problem["title"]) == (503, title)
-    for word in words:
-        assert word in problem["detail"], problem
-
-
 def test_every_lookup_over_a_tiny_deadline_is_a_503_problem_naming_it(
     reports: Reports, tmp_path: Path
 ) -> None:
@@ -93,9 +76,9 @@ def test_every_lookup_over_a_tiny_deadline_is_a_503_problem_naming_it(
     # per write (handing the work to a worker thread alone takes longer), so every route,
     # asked twice, answers the problem.
     env = {"CONFLICT_KG_QUERY_TIMEOUT": "0.000001"}
-    with running_server(own_copy(reports, tmp_path), tmp_path, env) as base:
+    with running_server(copy_store(reports.pristine, tmp_path), tmp_path, env) as base:
         for route in lookup_routes(reports) * 2:
-            assert_problem(
+            assert_budget_problem(
                 httpx.get(base + route, timeout=60),
                 "Lookup timed out",
                 "answering the lookup took longer than the 1e-06 s time limit",
@@ -109,9 +92,9 @@ def test_a_lookup_reading_more_rows_than_the_cap_is_a_503_problem_naming_it(
     reports: Reports, tmp_path: Path
 ) -> None:
     env = {"CONFLICT_KG_MAX_ROWS": str(ROW_CAP), "CONFLICT_KG_QUERY_TIMEOUT": "120"}
-    with running_server(own_copy(reports, tmp_path), tmp_path, env) as base:
+    with running_server(copy_store(reports.pristine, tmp_path), tmp_path, env) as base:
         for route in (f"/entities/{REPEATED_ACTOR}", f"/incidents/{reports.incident}"):
-            assert_problem(
+            assert_budget_problem(
                 httpx.get(base + route, timeout=120),
                 "Lookup too large",
                 f"the lookup reads more than {ROW_CAP} rows",

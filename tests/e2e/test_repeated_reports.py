@@ -29,7 +29,7 @@ import httpx
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from repeated_store import REPEATED_ACTOR, store_reports
+from repeated_store import REPEATED_ACTOR, assert_budget_problem, copy_store, store_reports
 from support import serving_process
 
 from conflict_kg.extract import Extraction
@@ -41,7 +41,6 @@ REPORTS = 200
 RSS_BOUND_MB = 1024
 OTHER_ACTOR = "asaib-ahl-al-haq"
 PATHS = f"/paths?source={REPEATED_ACTOR}&target={OTHER_ACTOR}&max_length=2"
-PROBLEM_JSON = "application/problem+json"
 ROUTES = [PATHS, "/view/data", *(f"/export/{name}" for name in FORMATS)]
 OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
@@ -145,9 +144,8 @@ def reports(
 
 @pytest.fixture
 def own_copy(reports: ReportsStore, tmp_path: Path) -> str:
-    """A copy of the store for a second server (one process at a time holds a store)."""
-    shutil.copytree(reports.pristine, tmp_path / "store")
-    return f"oxigraph:{tmp_path / 'store'}"
+    """A copy of the store for a second server."""
+    return copy_store(reports.pristine, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -260,26 +258,17 @@ def test_network_routes_answer_in_full_with_bounded_memory(
     assert high_water_mb(server.process.pid) < RSS_BOUND_MB
 
 
-def assert_problem(response: httpx.Response, title: str, *words: str) -> None:
-    assert response.status_code == 503, response.text[:2000]
-    assert response.headers["content-type"].startswith(PROBLEM_JSON)
-    problem = response.json()
-    assert (problem["status"], problem["title"]) == (503, title)
-    for word in words:
-        assert word in problem["detail"], problem
-
-
 def test_a_tiny_deadline_is_a_503_problem_naming_it(own_copy: str, tmp_path: Path) -> None:
     with serving(own_copy, tmp_path, {"CONFLICT_KG_QUERY_TIMEOUT": "0.001"}) as tiny:
         for route in (PATHS, "/view/data", "/export/gexf"):
             response = httpx.get(tiny.base + route, timeout=60)
-            assert_problem(
+            assert_budget_problem(
                 response,
                 "Network timed out",
                 "building the network took longer than the 0.001 s time limit",
                 "CONFLICT_KG_QUERY_TIMEOUT",
             )
-        assert_problem(
+        assert_budget_problem(
             httpx.get(f"{tiny.base}/export/trig", timeout=60),
             "Export timed out",
             "writing the store as trig took longer than the 0.001 s time limit",
@@ -292,7 +281,7 @@ def test_a_small_row_cap_is_a_503_problem_naming_it(own_copy: str, tmp_path: Pat
     with serving(own_copy, tmp_path, {"CONFLICT_KG_MAX_ROWS": "1000"}) as capped:
         for route in (PATHS, "/view/data", "/export/nodelink"):
             response = httpx.get(capped.base + route, timeout=60)
-            assert_problem(
+            assert_budget_problem(
                 response,
                 "Network too large",
                 "more than 1000 rows",
