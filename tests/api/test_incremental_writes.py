@@ -6,31 +6,22 @@ in place, answer as a server freshly started over the same store does."""
 
 from __future__ import annotations
 
-import importlib.util
 import secrets
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from scale_feed import generated_articles
 from support import run_cli, running_server
 
-from conflict_kg.extract import ArticleInput, article_from_json, read_inputs, sha256_text
+from conflict_kg.extract import ArticleInput, read_inputs, sha256_text
 from conflict_kg.graph.store import open_store
 from conflict_kg.ontologies import RESOLUTION_GRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
 KIRKUK = ROOT / "tests" / "graph" / "articles"
 
-
-def _generated(count: int) -> list[ArticleInput]:
-    """Invented wire reports (benchmarks/scale_corpus.py): one in four retells another."""
-    path = ROOT / "benchmarks" / "scale_corpus.py"
-    spec = importlib.util.spec_from_file_location("scale_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [article_from_json(f"gen:{n}", a) for n, a in enumerate(module.articles(count, 23))]
 
 
 def _kirkuk() -> list[ArticleInput]:
@@ -74,7 +65,7 @@ def _resolution(store_url: str) -> set[tuple]:
 def test_posts_and_deletes_leave_the_resolution_a_rebuild_gives(tmp_path: Path) -> None:
     token = secrets.token_urlsafe(16)
     headers = {"Authorization": f"Bearer {token}"}
-    kirkuk, generated = _kirkuk(), _generated(12)
+    kirkuk, generated = _kirkuk(), generated_articles(12, 23)
     store_url = f"oxigraph:{tmp_path / 'store'}"
     env = {"CONFLICT_KG_TOKEN": token, "CONFLICT_KG_WRITE_QUEUE": "16"}
     with running_server(store_url, tmp_path, env) as base, httpx.Client(timeout=600) as client:

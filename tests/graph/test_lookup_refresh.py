@@ -5,13 +5,13 @@ touched; on a remote store, which cannot tell when it was written, nothing is ke
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from scale_feed import generated_articles
 
-from conflict_kg.extract import Extractor, article_from_json, article_graph, read_inputs
+from conflict_kg.extract import Extractor, article_graph, read_inputs
 from conflict_kg.graph import lookups
 from conflict_kg.graph.lookups import incidents, names
 from conflict_kg.graph.lookups.budget import kept
@@ -24,12 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def graphs(extractor: Extractor) -> list:
-    path = ROOT / "benchmarks" / "scale_corpus.py"
-    spec = importlib.util.spec_from_file_location("scale_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    items = [article_from_json(f"gen:{n}", a) for n, a in enumerate(module.articles(24, 5))]
+    items = generated_articles(24, 5)
     for name in ("kirkuk-a.txt", "kirkuk-b.txt", "kirkuk-d.txt"):
         items += read_inputs(ROOT / "tests" / "graph" / "articles" / name)
     return [article_graph(extractor.extract(item)) for item in items]

@@ -4,16 +4,14 @@ spelling joining a stored actor, and new incidents, on every backend."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from rdflib import URIRef
+from scale_feed import generated_articles
 
 from conflict_kg.extract import (
-    ArticleInput,
     Extractor,
-    article_from_json,
     article_graph,
     read_inputs,
 )
@@ -27,18 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 KIRKUK = ROOT / "tests" / "graph" / "articles"
 
 
-def _generated(count: int) -> list[ArticleInput]:
-    path = ROOT / "benchmarks" / "scale_corpus.py"
-    spec = importlib.util.spec_from_file_location("scale_corpus", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [article_from_json(f"gen:{n}", a) for n, a in enumerate(module.articles(count, 11))]
-
 
 @pytest.fixture(scope="module")
 def graphs(extractor: Extractor) -> dict[str, tuple[URIRef, object]]:
-    items = {item.source: item for item in _generated(40)}
+    items = {item.source: item for item in generated_articles(40, 11)}
     for name in ("kirkuk-a.txt", "kirkuk-b.txt", "kirkuk-c.json", "kirkuk-d.txt"):
         (item,) = read_inputs(KIRKUK / name)
         items[name] = item

@@ -1,5 +1,5 @@
-"""The scale benchmark's invented corpus (benchmarks/scale_corpus.py), for the ingest tests:
-benchmarks/ is no package, so it is imported from its file."""
+"""The scale benchmark's invented corpus (benchmarks/scale_corpus.py), for the ingest,
+resolution and lookup tests: benchmarks/ is no package, so it is imported from its file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from conflict_kg.extract import ArticleInput, article_from_json
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 def corpus_module() -> ModuleType:
@@ -21,6 +23,13 @@ def corpus_module() -> ModuleType:
 def write_corpus(path: Path, count: int, seed: int = 17) -> Path:
     """`count` invented articles as JSON Lines at `path` (gzipped if it ends in .gz)."""
     return corpus_module().write_corpus(path, count, seed)
+
+
+def generated_articles(count: int, seed: int) -> list[ArticleInput]:
+    """`count` invented wire reports as articles (one in four retells another), sources
+    `gen:0`, `gen:1`, ..."""
+    rows = corpus_module().articles(count, seed)
+    return [article_from_json(f"gen:{n}", row) for n, row in enumerate(rows)]
 
 
 def sorted_nquads(store) -> list[str]:
