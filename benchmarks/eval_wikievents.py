@@ -174,25 +174,13 @@ def score_triggers(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
         for ev in record["events"]
         if not ev["type"].startswith(GOLD_ATTACK_PREFIX)
     ]
-    incidents = attack_mentions(output, incidents_only=True)
-    spans = [(s, e) for _, s, e, _ in incidents]
     golds = [(int(g["start"]), int(g["end"])) for g in gold]
-    scores.triggers_incidents.add(
-        PRF(
-            sum(any(overlaps(*p, *g) for g in golds) for p in spans),
-            len(spans),
-            sum(any(overlaps(*p, *g) for p in spans) for g in golds),
-            len(golds),
-        )
-    )
+    incidents = attack_mentions(output, incidents_only=True)
+    scores.triggers_incidents.add(_overlap_prf([(s, e) for _, s, e, _ in incidents], golds))
     predicted = attack_mentions(output)
-    prf = scores.triggers
-    prf.n_pred += len(predicted)
-    prf.n_gold += len(gold)
+    scores.triggers.add(_overlap_prf([(s, e) for _, s, e, _ in predicted], golds))
     for event_type, start, end, text in predicted:
-        if any(overlaps(start, end, g["start"], g["end"]) for g in gold):
-            prf.tp_pred += 1
-        else:
+        if not any(overlaps(start, end, *g) for g in golds):
             there = next(
                 (t for t, g in other_gold if overlaps(start, end, g["start"], g["end"])),
                 "no gold event",
@@ -200,10 +188,19 @@ def score_triggers(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
             scores.false_triggers[(event_type, there)] += 1
             scores.false_trigger_words[(event_type, text.lower())] += 1
     for g in gold:
-        if any(overlaps(s, e, g["start"], g["end"]) for _, s, e, _ in predicted):
-            prf.tp_gold += 1
-        else:
+        if not any(overlaps(s, e, g["start"], g["end"]) for _, s, e, _ in predicted):
             scores.missed_triggers[g["text"].lower()] += 1
+
+
+def _overlap_prf(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> PRF:
+    """Predicted spans right when they overlap a gold span; gold spans found when a
+    prediction overlaps them."""
+    return PRF(
+        sum(any(overlaps(*p, *g) for g in gold) for p in predicted),
+        len(predicted),
+        sum(any(overlaps(*p, *g) for p in predicted) for g in gold),
+        len(gold),
+    )
 
 
 def _clusters(record: JsonDict) -> tuple[dict[str, int], dict[int, list[Mention]]]:
