@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from ..language import Lexicon, load_lexicon
+from .attribute_table import NAME as ATTRIBUTE_TABLE  # importing it registers the component
 from .line_breaks import NAME as LINE_BREAKS  # importing it registers the component
 from .spans import TRIGGERS_KEY, WEAPON
 from .verb_triggers import VERB_LIKE_NOUNS, noun_forms
@@ -88,6 +89,9 @@ def load_nlp(extra_frames: tuple[str, ...] = ()) -> Language:
         warnings.simplefilter("ignore")
         nlp = spacy.load(_model_name())
     nlp.add_pipe(LINE_BREAKS, before="parser")
+    # Same annotations as the model's attribute ruler, without a Matcher walk per token.
+    nlp.add_pipe(ATTRIBUTE_TABLE, before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
     for name, attr, exact in (
         ("conflict_kg_gazetteer_exact", "ORTH", True),
         ("conflict_kg_gazetteer", "LOWER", False),
