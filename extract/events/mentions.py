@@ -30,6 +30,7 @@ from .senses import (
     labour_strike,
     negated,
     non_conflict_sense,
+    renames_told_event,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
 from .specificity import split_specific
@@ -371,8 +372,9 @@ def _reading(
     accidental one is that accident; a fire or crash an attack caused is that attack (the
     attack of its sentence, or an attack of its own when only the attacker or the weapon is
     named); a work stoppage is a protest; a claim nobody made, a word read in a peaceful
-    sense, or a destruction that is the effect of another reported event ("demolished by
-    the explosion") is none."""
+    sense, a destruction that is the effect of another reported event ("demolished by
+    the explosion"), or a name a speaker gives to an event already told ("called the
+    explosion an attack") is none."""
     event_class, root = span.label_, span.root
     if event_class in STATEMENTS and negated(root):
         return None
@@ -390,7 +392,11 @@ def _reading(
         if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
             return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
         return "Attack", "ATTACK"
-    if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
+    if (
+        non_conflict_sense(span)
+        or effect_of_other_event(root, other_triggers)
+        or renames_told_event(root, other_triggers)
+    ):
         return None
     if event_class == "Attack" and labour_strike(root):
         # The class's default ACLED code (a peaceful protest) applies downstream.
