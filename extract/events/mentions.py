@@ -18,6 +18,7 @@ from ..nlp import TRIGGERS_KEY, WEAPON
 from .learned import reported_incidents
 from .senses import (
     ACCIDENT,
+    ACCIDENT_NOUNS,
     FIRES,
     HAZARDS,
     PLACE_PREPS,
@@ -206,7 +207,26 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
     # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
     # an attack already reported, and "hit" is that attack's verb, not a second one.
-    return any(t.i in weapon_tokens for t in doers)
+    return any(t.i in weapon_tokens for t in doers) or _weapon_cause(root, weapon_tokens)
+
+
+WOUND_CAUSES = frozenset(
+    {"gunshot", "gunshots", "bullet", "bullets", "shrapnel", "stab", "knife", "machete",
+     "wounds", "wound"}
+)  # fmt: skip
+"""What a violent death or injury is "of" or "from": "died of gunshot wounds", "died of his
+wounds", "injured by shrapnel" (injuries, illness and burns say nothing of an attacker)."""
+
+
+def _weapon_cause(verb: Token, weapon_tokens: set[int]) -> bool:
+    """ "killed his neighbour with a machete", "died of gunshot wounds", "perished from
+    stab wounds": a death or injury whose instrument or cause is a weapon or a wound is
+    violent, whoever is named as its doer; "died of cancer", "killed with kindness" and
+    "injured in a fall" are not."""
+    if verb.pos_ != "VERB":
+        return False
+    causes = _modified(objects_of(verb, frozenset({"with", "of", "from"})))
+    return any(t.i in weapon_tokens or t.lower_ in WOUND_CAUSES for t in causes)
 
 
 def _told(token: Token) -> bool:
@@ -226,10 +246,19 @@ def _instance(noun: Token) -> bool:
 
 
 def _armed_doer(span: Span) -> bool:
-    """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
-    killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
+    """ "gunmen killed ten villagers", "the wounded were shot by militants", "Rossi killed
+    his neighbour": a verb of killing whose doer is armed (an armed actor of the gazetteer
+    or a word for fighters) or a named person (in a sentence with no hazard nor accident)
     reports an attack; "the flood killed ten" and "cancer killed him" do not."""
-    return _armed(_modified(_doers(span.root)), ARMED_WORDS | ARMED_DOERS)
+    doers = _doers(span.root)
+    if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
+        return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
+    return _armed(_modified(doers), ARMED_WORDS | ARMED_DOERS)
+
+
+def _hazard_in(sentence: Span) -> bool:
+    """Whether the sentence names a hazard or an accident ("killed in a crash he caused")."""
+    return any(t.lower_ in HAZARDS or t.lower_ in ACCIDENT_NOUNS for t in sentence)
 
 
 def _doers(verb: Token) -> list[Token]:
