@@ -437,6 +437,33 @@ def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
     return triggers[int(span.id_)].requires if span.id_.isdigit() else None
 
 
+CAMPAIGN_FRAME = "Waging_war"
+"""The frame (`frames.jsonl`) of the words for a whole war or armed conflict."""
+NON_ARMED_CONTESTS = frozenset(
+    {"trade", "price", "prices", "tariff", "tariffs", "currency", "culture", "bidding",
+     "words", "interest", "interests", "ratings", "format", "formats", "browser"}
+)  # fmt: skip
+"""What a war or conflict is about when nobody fights with arms: "a trade war", "a war of
+words", "a conflict of interest"."""
+
+
+def _campaign(span: Span, triggers: Sequence[TriggerRecord]) -> bool:
+    """Whether the trigger names a whole war or conflict (`CAMPAIGN_FRAME`)."""
+    return span.id_.isdigit() and triggers[int(span.id_)].frame == CAMPAIGN_FRAME
+
+
+def _armed_contest(span: Span) -> bool:
+    """ "the civil war", "the conflict in the north": a war fought with arms; not a noun
+    modifying another ("war games", "conflict zone": the thing named is the other noun) nor
+    a contest of trade, prices or words (`NON_ARMED_CONTESTS`)."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        return False
+    modifiers = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    modifiers += objects_of(root, frozenset({"of"}))
+    return not any(t.lower_ in NON_ARMED_CONTESTS for t in modifiers)
+
+
 def find(doc: Doc) -> None:
     """Stage `mentions`: the trigger spans the pipeline left in `doc.spans` that report a
     specific event (`extract.events.specificity`) in a text that reports an incident at all
@@ -487,8 +514,13 @@ def find_mentions(
         for span, requires in named
         if requires != "attack"
         and _requirement_met(requires, span, place_tokens, weapon_tokens, set())
+        and (not _campaign(span, triggers) or _armed_contest(span))
     ]
-    attack_tokens = {t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span}
+    # A war is the setting of attacks, not an attack: it colours no other trigger's reading.
+    campaigns = {t.i for span in candidates if _campaign(span, triggers) for t in span}
+    attack_tokens = {
+        t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span
+    } - campaigns
     candidates += [
         span
         for span, requires in named
@@ -504,7 +536,7 @@ def find_mentions(
         for span in candidates
         if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
         for t in span
-    }
+    } - campaigns
     mentions: list[EventMention] = []
     accident: EventMention | None = None
     for span in filter_spans(candidates):
@@ -530,9 +562,10 @@ def find_mentions(
             plural=root.tag_ in ("NNS", "NNPS"),
             acled=acled,
             hypothetical=hypothetical,
+            campaign=span.start in campaigns,
         )
         mentions.append(mention)
-        if hypothetical:
+        if hypothetical or mention.campaign:
             continue  # kept as background only: it colours no other trigger's reading
         if event_class in ATTACK_FAMILY:
             violent_tokens.update(range(span.start, span.end))

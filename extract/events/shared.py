@@ -41,6 +41,9 @@ class EventMention:
     hypothetical: bool = False
     """Under a verb of fearing, vowing or planning ("fear they could attack", "vowed to
     hit back"), or an "if": read as no incident by `specificity`."""
+    campaign: bool = False
+    """A war, an armed conflict, an insurgency: a campaign of many incidents, which an
+    article tells as background (`specificity` keeps it so), never as one incident."""
     _sentence: Span | None = None
 
     @property
