@@ -34,7 +34,7 @@ from .senses import (
     renames_told_event,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import split_specific
+from .specificity import is_headline, split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -433,6 +433,29 @@ def _reading(
     return event_class, acled
 
 
+def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) -> None:
+    """ "5 rebels killed in blasts" over "... were killed in two accidental explosions": an
+    explosion the headline tells with no weapon, no attacker and no other violent act is
+    the accident the body then tells (the first explosion after it), when nothing violent
+    is told before that accident; "Bomb blast kills 5" and "Rebels kill 5 in blast" over
+    the same body stay attacks."""
+    accident = next(
+        (m for m in mentions if m.event_class == ACCIDENT and is_explosion(m.head)), None
+    )
+    if accident is None:
+        return
+    before = [
+        m for m in mentions if m.span.start < accident.span.start and m.event_class in VIOLENT
+    ]
+    if not before or not all(
+        is_explosion(m.head) and is_headline(m.sentence) and not deliberate(m.span, weapon_tokens)
+        for m in before
+    ):
+        return
+    for mention in before:
+        mention.event_class, mention.acled = ACCIDENT, None
+
+
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
     return triggers[int(span.id_)].requires if span.id_.isdigit() else None
 
@@ -571,6 +594,7 @@ def find_mentions(
             violent_tokens.update(range(span.start, span.end))
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
+    _headline_accident(mentions, weapon_tokens)
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

@@ -206,10 +206,12 @@ def _accident_context(head: Token) -> bool:
 
 
 def _harmed(token: Token) -> bool:
-    """ "three militants died", "killing two soldiers": the word names whom the event hurt,
-    which says nothing about who caused it."""
+    """ "three militants died", "killing two soldiers", "5 rebels killed in blasts": the
+    word names whom the event hurt, which says nothing about who caused it."""
     while token.dep_ in ("conj", "compound", "amod", "nummod"):
         token = token.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in VICTIM_VERBS for c in token.children):
+        return True  # a headline's "5 rebels killed in blasts"
     verb = token.head.lemma_.lower()
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return verb in VICTIM_VERBS
