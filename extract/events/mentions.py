@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..language import TriggerRecord, objects_of, positions
+from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .learned import reported_incidents
 from .senses import (
@@ -532,18 +533,27 @@ def find_mentions(
     # Conditions that look for an attack in the phrase ("accused of the bombing") are
     # checked last, against attack triggers whose own condition held: a "destroyed" with no
     # weapon as its doer is no attack for a claim to be about.
-    candidates = [
-        span
-        for span, requires in named
-        if requires != "attack"
-        and _requirement_met(requires, span, place_tokens, weapon_tokens, set())
-        and (not _campaign(span, triggers) or _armed_contest(span))
-    ]
-    # A war is the setting of attacks, not an attack: it colours no other trigger's reading.
-    campaigns = {t.i for span in candidates if _campaign(span, triggers) for t in span}
+    candidates: list[Span] = []
+    in_general: dict[int, NonSpecificReason] = {}
+    for span, requires in named:
+        if requires == "attack":
+            continue
+        if _requirement_met(requires, span, place_tokens, weapon_tokens, set()):
+            if not _campaign(span, triggers):
+                candidates.append(span)
+            elif _armed_contest(span):
+                candidates.append(span)
+                in_general[span.start] = "background"
+        elif requires == "instance":
+            # "murder rates", "charged with murder": the crime in general, no incident
+            candidates.append(span)
+            in_general[span.start] = "generic"
+    # A war or a crime in general is the setting of attacks, not an attack: it colours no
+    # other trigger's reading.
+    general = {t.i for span in candidates if span.start in in_general for t in span}
     attack_tokens = {
         t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span
-    } - campaigns
+    } - general
     candidates += [
         span
         for span, requires in named
@@ -559,7 +569,7 @@ def find_mentions(
         for span in candidates
         if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
         for t in span
-    } - campaigns
+    } - general
     mentions: list[EventMention] = []
     accident: EventMention | None = None
     for span in filter_spans(candidates):
@@ -585,10 +595,10 @@ def find_mentions(
             plural=root.tag_ in ("NNS", "NNPS"),
             acled=acled,
             hypothetical=hypothetical,
-            campaign=span.start in campaigns,
+            in_general=in_general.get(span.start),
         )
         mentions.append(mention)
-        if hypothetical or mention.campaign:
+        if hypothetical or mention.in_general is not None:
             continue  # kept as background only: it colours no other trigger's reading
         if event_class in ATTACK_FAMILY:
             violent_tokens.update(range(span.start, span.end))

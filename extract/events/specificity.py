@@ -168,8 +168,8 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
     """Why the mention reports no specific incident, or None when it does."""
     if mention.hypothetical:
         return "hypothetical"
-    if mention.campaign:
-        return "background"
+    if mention.in_general is not None:
+        return mention.in_general
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
     root = mention.span.root
