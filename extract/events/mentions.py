@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..language import TriggerRecord, objects_of, positions
+from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .learned import reported_incidents
 from .senses import (
     ACCIDENT,
+    ACCIDENT_NOUNS,
     FIRES,
     HAZARDS,
     PLACE_PREPS,
@@ -30,9 +32,10 @@ from .senses import (
     labour_strike,
     negated,
     non_conflict_sense,
+    renames_told_event,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import split_specific
+from .specificity import is_headline, split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -205,7 +208,26 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
     # The doer's head itself: in "the drone strike hit the depot" the doer is the strike,
     # an attack already reported, and "hit" is that attack's verb, not a second one.
-    return any(t.i in weapon_tokens for t in doers)
+    return any(t.i in weapon_tokens for t in doers) or _weapon_cause(root, weapon_tokens)
+
+
+WOUND_CAUSES = frozenset(
+    {"gunshot", "gunshots", "bullet", "bullets", "shrapnel", "stab", "knife", "machete",
+     "wounds", "wound"}
+)  # fmt: skip
+"""What a violent death or injury is "of" or "from": "died of gunshot wounds", "died of his
+wounds", "injured by shrapnel" (injuries, illness and burns say nothing of an attacker)."""
+
+
+def _weapon_cause(verb: Token, weapon_tokens: set[int]) -> bool:
+    """ "killed his neighbour with a machete", "died of gunshot wounds", "perished from
+    stab wounds": a death or injury whose instrument or cause is a weapon or a wound is
+    violent, whoever is named as its doer; "died of cancer", "killed with kindness" and
+    "injured in a fall" are not."""
+    if verb.pos_ != "VERB":
+        return False
+    causes = _modified(objects_of(verb, frozenset({"with", "of", "from"})))
+    return any(t.i in weapon_tokens or t.lower_ in WOUND_CAUSES for t in causes)
 
 
 def _told(token: Token) -> bool:
@@ -225,10 +247,19 @@ def _instance(noun: Token) -> bool:
 
 
 def _armed_doer(span: Span) -> bool:
-    """ "gunmen killed ten villagers", "the wounded were shot by militants": a verb of
-    killing whose doer is armed (an armed actor of the gazetteer or a word for fighters)
+    """ "gunmen killed ten villagers", "the wounded were shot by militants", "Rossi killed
+    his neighbour": a verb of killing whose doer is armed (an armed actor of the gazetteer
+    or a word for fighters) or a named person (in a sentence with no hazard nor accident)
     reports an attack; "the flood killed ten" and "cancer killed him" do not."""
-    return _armed(_modified(_doers(span.root)), ARMED_WORDS | ARMED_DOERS)
+    doers = _doers(span.root)
+    if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
+        return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
+    return _armed(_modified(doers), ARMED_WORDS | ARMED_DOERS)
+
+
+def _hazard_in(sentence: Span) -> bool:
+    """Whether the sentence names a hazard or an accident ("killed in a crash he caused")."""
+    return any(t.lower_ in HAZARDS or t.lower_ in ACCIDENT_NOUNS for t in sentence)
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -371,8 +402,9 @@ def _reading(
     accidental one is that accident; a fire or crash an attack caused is that attack (the
     attack of its sentence, or an attack of its own when only the attacker or the weapon is
     named); a work stoppage is a protest; a claim nobody made, a word read in a peaceful
-    sense, or a destruction that is the effect of another reported event ("demolished by
-    the explosion") is none."""
+    sense, a destruction that is the effect of another reported event ("demolished by
+    the explosion"), or a name a speaker gives to an event already told ("called the
+    explosion an attack") is none."""
     event_class, root = span.label_, span.root
     if event_class in STATEMENTS and negated(root):
         return None
@@ -390,7 +422,11 @@ def _reading(
         if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
             return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
         return "Attack", "ATTACK"
-    if non_conflict_sense(span) or effect_of_other_event(root, other_triggers):
+    if (
+        non_conflict_sense(span)
+        or effect_of_other_event(root, other_triggers)
+        or renames_told_event(root, other_triggers)
+    ):
         return None
     if event_class == "Attack" and labour_strike(root):
         # The class's default ACLED code (a peaceful protest) applies downstream.
@@ -398,8 +434,58 @@ def _reading(
     return event_class, acled
 
 
+def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) -> None:
+    """ "5 rebels killed in blasts" over "... were killed in two accidental explosions": an
+    explosion the headline tells with no weapon, no attacker and no other violent act is
+    the accident the body then tells (the first explosion after it), when nothing violent
+    is told before that accident; "Bomb blast kills 5" and "Rebels kill 5 in blast" over
+    the same body stay attacks."""
+    accident = next(
+        (m for m in mentions if m.event_class == ACCIDENT and is_explosion(m.head)), None
+    )
+    if accident is None:
+        return
+    before = [
+        m for m in mentions if m.span.start < accident.span.start and m.event_class in VIOLENT
+    ]
+    if not before or not all(
+        is_explosion(m.head) and is_headline(m.sentence) and not deliberate(m.span, weapon_tokens)
+        for m in before
+    ):
+        return
+    for mention in before:
+        mention.event_class, mention.acled = ACCIDENT, None
+
+
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
     return triggers[int(span.id_)].requires if span.id_.isdigit() else None
+
+
+CAMPAIGN_FRAME = "Waging_war"
+"""The frame (`frames.jsonl`) of the words for a whole war or armed conflict."""
+NON_ARMED_CONTESTS = frozenset(
+    {"trade", "price", "prices", "tariff", "tariffs", "currency", "culture", "bidding",
+     "words", "interest", "interests", "ratings", "format", "formats", "browser"}
+)  # fmt: skip
+"""What a war or conflict is about when nobody fights with arms: "a trade war", "a war of
+words", "a conflict of interest"."""
+
+
+def _campaign(span: Span, triggers: Sequence[TriggerRecord]) -> bool:
+    """Whether the trigger names a whole war or conflict (`CAMPAIGN_FRAME`)."""
+    return span.id_.isdigit() and triggers[int(span.id_)].frame == CAMPAIGN_FRAME
+
+
+def _armed_contest(span: Span) -> bool:
+    """ "the civil war", "the conflict in the north": a war fought with arms; not a noun
+    modifying another ("war games", "conflict zone": the thing named is the other noun) nor
+    a contest of trade, prices or words (`NON_ARMED_CONTESTS`)."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        return False
+    modifiers = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    modifiers += objects_of(root, frozenset({"of"}))
+    return not any(t.lower_ in NON_ARMED_CONTESTS for t in modifiers)
 
 
 def find(doc: Doc) -> None:
@@ -447,13 +533,27 @@ def find_mentions(
     # Conditions that look for an attack in the phrase ("accused of the bombing") are
     # checked last, against attack triggers whose own condition held: a "destroyed" with no
     # weapon as its doer is no attack for a claim to be about.
-    candidates = [
-        span
-        for span, requires in named
-        if requires != "attack"
-        and _requirement_met(requires, span, place_tokens, weapon_tokens, set())
-    ]
-    attack_tokens = {t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span}
+    candidates: list[Span] = []
+    in_general: dict[int, NonSpecificReason] = {}
+    for span, requires in named:
+        if requires == "attack":
+            continue
+        if _requirement_met(requires, span, place_tokens, weapon_tokens, set()):
+            if not _campaign(span, triggers):
+                candidates.append(span)
+            elif _armed_contest(span):
+                candidates.append(span)
+                in_general[span.start] = "background"
+        elif requires == "instance":
+            # "murder rates", "charged with murder": the crime in general, no incident
+            candidates.append(span)
+            in_general[span.start] = "generic"
+    # A war or a crime in general is the setting of attacks, not an attack: it colours no
+    # other trigger's reading.
+    general = {t.i for span in candidates if span.start in in_general for t in span}
+    attack_tokens = {
+        t.i for span in candidates if span.label_ in ATTACK_FAMILY for t in span
+    } - general
     candidates += [
         span
         for span, requires in named
@@ -469,7 +569,7 @@ def find_mentions(
         for span in candidates
         if span.label_ in ATTACK_FAMILY and not is_explosion(span.root)
         for t in span
-    }
+    } - general
     mentions: list[EventMention] = []
     accident: EventMention | None = None
     for span in filter_spans(candidates):
@@ -495,14 +595,16 @@ def find_mentions(
             plural=root.tag_ in ("NNS", "NNPS"),
             acled=acled,
             hypothetical=hypothetical,
+            in_general=in_general.get(span.start),
         )
         mentions.append(mention)
-        if hypothetical:
+        if hypothetical or mention.in_general is not None:
             continue  # kept as background only: it colours no other trigger's reading
         if event_class in ATTACK_FAMILY:
             violent_tokens.update(range(span.start, span.end))
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
+    _headline_accident(mentions, weapon_tokens)
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

@@ -31,6 +31,7 @@ __all__ = [
     "labour_strike",
     "negated",
     "non_conflict_sense",
+    "renames_told_event",
 ]
 
 ACCIDENT = "Accident"
@@ -205,10 +206,12 @@ def _accident_context(head: Token) -> bool:
 
 
 def _harmed(token: Token) -> bool:
-    """ "three militants died", "killing two soldiers": the word names whom the event hurt,
-    which says nothing about who caused it."""
+    """ "three militants died", "killing two soldiers", "5 rebels killed in blasts": the
+    word names whom the event hurt, which says nothing about who caused it."""
     while token.dep_ in ("conj", "compound", "amod", "nummod"):
         token = token.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in VICTIM_VERBS for c in token.children):
+        return True  # a headline's "5 rebels killed in blasts"
     verb = token.head.lemma_.lower()
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return verb in VICTIM_VERBS
@@ -349,6 +352,8 @@ def non_conflict_sense(span: Span) -> bool:
         or _fight_against_hazard(head)
         or _list_item(span)
         or _topic(span)
+        or achievement(head)
+        or handing_in(head)
     )
 
 
@@ -407,4 +412,58 @@ def effect_of_other_event(head: Token, other_triggers: set[int]) -> bool:
         if agent.dep_ == "agent"
         for pobj in agent.children
         if pobj.dep_ == "pobj"
+    )
+
+
+NAMING_VERBS = frozenset(
+    {"call", "describe", "label", "term", "dub", "brand", "characterise", "characterize"}
+)
+"""Verbs that put a name on something already told ("called the explosion an attack")."""
+RELATIVE_PRONOUNS = frozenset({"what", "which", "that", "it"})
+
+
+def renames_told_event(head: Token, other_triggers: set[int]) -> bool:
+    """ "the governor called the explosion an 'attack'", "in what the mayor called an
+    attack": an event noun that is the name a speaker gives (the object predicate of a verb
+    of naming) to another reported event, or to "what"/"it" standing for it, tells no event
+    of its own: the event is the one already told. "She called the impeachment a coup"
+    names a thing no trigger told, and stays."""
+    if head.dep_ != "oprd" or head.head.lemma_.lower() not in NAMING_VERBS:
+        return False
+    named = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.i in other_triggers or t.lower_ in RELATIVE_PRONOUNS for t in named)
+
+
+ACHIEVEMENT_NOUNS = frozenset({"coup"})
+"""Event nouns that also name a success ("a diplomatic coup", "a coup for the mediator")."""
+
+
+def achievement(head: Token) -> bool:
+    """ "the deal was a diplomatic coup", "a major coup for the mediator": the success
+    sense, told as the predicate of "be" or with the "for" of whom it benefits; "soldiers
+    staged a coup", "the coup failed" tell a seizure of power."""
+    if head.lower_ not in ACHIEVEMENT_NOUNS and head.lemma_.lower() not in ACHIEVEMENT_NOUNS:
+        return False
+    return head.dep_ == "attr" or bool(objects_of(head, frozenset({"for"})))
+
+
+YIELDING_VERBS = frozenset({"surrender", "capitulate"})
+"""Verbs of giving up a fight, which also mean handing a thing in."""
+YIELDED_THINGS = frozenset(
+    {"town", "city", "village", "base", "territory", "positions", "position", "garrison",
+     "weapons", "arms", "guns", "fort", "fortress", "stronghold", "enclave", "district",
+     "area", "region", "province", "capital", "airport", "port", "outpost", "camp"}
+)  # fmt: skip
+"""What an armed side gives up when it surrenders something: ground or its arms."""
+
+
+def handing_in(head: Token) -> bool:
+    """ "he surrendered his passport": a verb of yielding whose object is a thing handed in,
+    not ground (a place, a town, a base) or arms; "the garrison surrendered", "surrendered
+    to the army" and "surrendered the town" give up a fight."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in YIELDING_VERBS:
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.lower_ in YIELDED_THINGS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
     )

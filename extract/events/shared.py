@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..inputs import ResolvedDate
+from ..model import NonSpecificReason
 
 __all__ = [
     "ARMED_WORDS",
@@ -41,6 +42,11 @@ class EventMention:
     hypothetical: bool = False
     """Under a verb of fearing, vowing or planning ("fear they could attack", "vowed to
     hit back"), or an "if": read as no incident by `specificity`."""
+    in_general: NonSpecificReason | None = None
+    """Why the word itself tells no incident, whatever its clause: "background" for a war,
+    an armed conflict, an insurgency (a campaign of many incidents); "generic" for a crime
+    named in general ("murder rates", "charged with murder"). `specificity` keeps such
+    mentions as background, never as incidents."""
     _sentence: Span | None = None
 
     @property

@@ -37,7 +37,7 @@ from ..model import NonSpecificReason
 if TYPE_CHECKING:
     from .shared import EventMention
 
-__all__ = ["Reason", "nonspecific_reason", "split_specific"]
+__all__ = ["Reason", "is_headline", "nonspecific_reason", "split_specific"]
 
 Reason = NonSpecificReason
 
@@ -168,6 +168,8 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
     """Why the mention reports no specific incident, or None when it does."""
     if mention.hypothetical:
         return "hypothetical"
+    if mention.in_general is not None:
+        return mention.in_general
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
     root = mention.span.root
@@ -177,6 +179,11 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
 
 
 # Clauses ------------------------------------------------------------------------------------
+
+
+def is_headline(sentence: Span) -> bool:
+    """Whether the sentence is a headline or a bullet (see `_headline`)."""
+    return _headline(sentence)
 
 
 def _headline(sentence: Span) -> bool:
