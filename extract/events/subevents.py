@@ -214,9 +214,8 @@ def refine_subevent(
             if code in weapon_acled:
                 return event_class, code
     if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
-        doers = list(perpetrators)
-        sides = {entity.type for entity, _ in doers}
-        if any(_state_doer(entity, span) for entity, span in doers):
+        sides = {entity.type for entity, _ in perpetrators}
+        if sides & STATE_SIDE:
             return event_class, "GOV_REGAINS_TERIT"
         if "ArmedGroup" in sides:
             return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
@@ -224,14 +223,6 @@ def refine_subevent(
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
     return event_class, acled
-
-
-def _state_doer(entity: Entity, span: Span) -> bool:
-    """A state force by its type, or by the words of a phrase the gazetteer does not know
-    ("SANA-Army units"); a named rebel army ("the Arakan Army") is an armed group."""
-    if entity.type in STATE_SIDE:
-        return True
-    return entity.type != "ArmedGroup" and any(t.lower_ in STATE_FORCE_WORDS for t in span)
 
 
 # Protests ---------------------------------------------------------------------------------
