@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..language import Lexicon, positions
-from ..language.lexicon import ActorRecord
+from ..language import ActorRecord, Lexicon, positions
 from .agencies import agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
