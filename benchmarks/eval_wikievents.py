@@ -109,6 +109,8 @@ class WikiEventsScores:
     ne_fp_kind: Counter[str] = field(default_factory=Counter)
     ne_type_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     ne_missed_types: Counter[str] = field(default_factory=Counter)
+    ne_confused_names: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """(our type, gold type, gold text) of typing mistakes: printed for the tune half only."""
 
     @property
     def roles_micro(self) -> PRF:
@@ -323,6 +325,7 @@ def score_entities(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
             typed.tp_pred += 1
         elif hits:
             scores.ne_type_confusion[(our_type, hits[0]["type"])] += 1
+            scores.ne_confused_names[(our_type, hits[0]["type"], hits[0]["text"])] += 1
         elif any(overlaps(start, end, g["start"], g["end"]) for g in gold_all):
             scores.ne_fp_kind["overlaps only a nominal/pronoun gold mention"] += 1
         elif any(overlaps(start, end, g["start"], g["end"]) for g in record["entities"]):
@@ -382,5 +385,13 @@ def report_wikievents(scores: WikiEventsScores, column: str, top: int, details: 
                 for (ours, gold), n in scores.ne_type_confusion.most_common(top)
             ],
             *[(f"missed gold {k}", n) for k, n in scores.ne_missed_types.most_common()],
+        ],
+    )
+    print_table(
+        f"WikiEvents [{column}]: names typed wrong (our type -> gold type: gold text)",
+        ("our -> gold: text", "mentions"),
+        [
+            (f"{ours} -> {gold}: {text}", n)
+            for (ours, gold, text), n in scores.ne_confused_names.most_common(top)
         ],
     )

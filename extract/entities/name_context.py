@@ -74,6 +74,12 @@ PLACE_NOUNS_BEFORE_OF = frozenset(
 LOCATING_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 """Prepositions after which a name is where something happens, not who did it."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_OBJECT_VERBS = frozenset(
+    {"enter", "reach", "flee", "besiege", "encircle", "overrun", "shell", "bombard",
+     "capture", "seize", "recapture", "retake", "liberate", "evacuate", "storm"}
+)  # fmt: skip
+"""Verbs whose object is ground ("entered X", "besieged X", "shelled X"): a name the NER
+typed as an organisation is a place when it is their object."""
 AGE_WORDS = ("year-old", "years old")
 RULE_NOUNS = frozenset({"administration", "regime", "presidency", "government"})
 """Nouns of rule named after a leader: "the X administration"."""
@@ -208,6 +214,8 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
     before = doc[first - 1]
     if before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF:
         return True
+    if label == "ORG" and root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True  # "the fighters entered X", "troops besieged X"
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
     return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..language import Lexicon, positions
+from ..language import ActorRecord, Lexicon, positions
 from .agencies import agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
@@ -269,17 +269,35 @@ def _add_state_bodies(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
             table.add(doc[token.i - 1 : token.i + 1], country, "State", also_place=True)
 
 
-def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
-    """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
-    children = [
+Units = tuple[tuple[tuple[ActorRecord, str], ...], frozenset[str]]
+_last_units: tuple[Lexicon | None, Units] = (None, ((), frozenset()))
+"""The gazetteer's units with a parent and their first words, for the lexicon used last:
+they depend on the lexicon alone, so they are gathered once, not for every article (read
+as one tuple, so a second thread's lexicon never answers for this one)."""
+
+
+def _units(lexicon: Lexicon) -> Units:
+    global _last_units
+    last, units = _last_units
+    if last is lexicon:
+        return units
+    children = tuple(
         (record, head_word)
         for record in lexicon.actors.values()
         if record.parent
         and (head_word := record.name.split()[0].lower()) not in lexicon.demonym_to_country
         and not lexicon.country_of_name(head_word)
-    ]
+    )
+    units = (children, frozenset(head_word for _, head_word in children))
+    _last_units = (lexicon, units)
+    return units
+
+
+def _add_units_after_parents(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """A unit named by its first word right after its parent ("Revolutionary Guards' Quds")."""
+    children, words = _units(lexicon)
     found: dict[str, list[int]] = {}
-    for index in positions(doc, (head_word for _, head_word in children)):
+    for index in positions(doc, words):
         found.setdefault(doc[index].lower_, []).append(index)
     for record, head_word in children:
         for index in found.get(head_word, ()):

@@ -7,6 +7,7 @@ stage reads it there (roles resolve phrases to its entities, coreference compare
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -17,6 +18,9 @@ from ..model import Span as TextSpan
 from .titles import is_title_only
 
 __all__ = ["ARTICLE_KEY_LENGTH", "EntityTable", "article_key", "is_article_scoped"]
+
+_slug = lru_cache(maxsize=16384)(slugify)
+"""`slugify`, remembered: the same names come back in every article of a feed."""
 
 ARTICLE_KEY_LENGTH = 8
 """Characters of the article id (the sha256 of its text) that end an article-scoped id."""
@@ -65,25 +69,35 @@ class EntityTable:
         """A mention that names an entity without making it an actor of its phrase: the
         tokens stay unresolved, so "British tourists were killed" never makes the United
         Kingdom a victim, yet "British" is recorded as a mention of it."""
-        entity_id = slugify(name)
+        return self._mention(span, span.text, name, type_, details)
+
+    def _mention(
+        self, span: Span, text: str, name: str, type_: str, details: dict[str, object]
+    ) -> Entity:
+        """The entity `name` (made on first mention) with `span` (whose text is `text`,
+        read once by the caller: a Span's text is joined anew on every read) among its
+        mentions."""
+        entity_id = _slug(name)
         entity = self.entities.get(entity_id)
         if entity is None:
             entity = Entity(id=entity_id, name=name, type=type_)
             self.entities[entity_id] = entity
             for key, value in details.items():
                 setattr(entity, key, value)
-        key = (entity_id, span.start_char, span.end_char)
+        start, end = span.start_char, span.end_char
+        key = (entity_id, start, end)
         if key not in self._seen:
             self._seen.add(key)
-            entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+            entity.mentions.append(TextSpan(start, end, text))
         return entity
 
     def add(self, span: Span, name: str, type_: str, **details: object) -> Entity:
         """A mention of an actor or place: its tokens resolve to the entity from now on."""
-        if span.text.endswith(("'s", "’s")) and len(span) > 1:
-            span = span[:-1]
-        entity = self.add_reference(span, name, type_, **details)
         text = span.text
+        if len(span) > 1 and text.endswith(("'s", "’s")):
+            span = span[:-1]
+            text = span.text
+        entity = self._mention(span, text, name, type_, details)
         bare = text[4:] if text.lower().startswith("the ") else text
         if (
             bare != entity.name
@@ -92,8 +106,9 @@ class EntityTable:
             and not (entity.type == "Person" and is_title_only(bare))
         ):
             entity.aliases.append(bare)
-        for token in span:
-            self.token_entity.setdefault(token.i, entity.id)
+        token_entity = self.token_entity
+        for index in range(span.start, span.end):
+            token_entity.setdefault(index, entity.id)
         return entity
 
     def at(self, token: Token) -> Entity | None:

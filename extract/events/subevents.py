@@ -22,7 +22,7 @@ is a `ChemicalAttack`, see `ClassTree.coded_class`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,9 +147,14 @@ def _refined(
         weapons=[f.weapon for f in findings if f.role == "instrument" and f.weapon],
         perpetrators=[(f.entity, f.span) for f in perpetrators if f.entity],
         targets=[(f.entity, f.span) for f in harmed if f.entity],
-        context=" ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)),
+        sentences=list(dict.fromkeys(m.sentence for m in cluster.mentions)),
         lexicon=lexicon,
     )
+
+
+def _words(text: str) -> set[str]:
+    """The lowercase words of `text`, split at spaces, commas and full stops."""
+    return set(text.lower().replace(",", " ").replace(".", " ").split())
 
 
 def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
@@ -179,14 +184,13 @@ def refine_subevent(
     weapons: Iterable[str],
     perpetrators: Iterable[tuple[Entity, Span]],
     targets: Iterable[tuple[Entity, Span]],
-    context: str,
+    sentences: Sequence[Span],
     lexicon: Lexicon,
 ) -> tuple[str, str | None]:
-    """(class, ACLED code) refined from the weapons and sides of one incident."""
+    """(class, ACLED code) refined from the weapons and sides of one incident, whose
+    `sentences` are read only when nobody harmed is named."""
     records = [lexicon.weapons[w] for w in weapons if w in lexicon.weapons]
     weapon_acled = {r.acled for r in records}
-    text = context.lower()
-    words = set(text.replace(",", " ").replace(".", " ").split())
 
     if event_class == "Attack" and acled in (None, "ATTACK"):
         if "CHEM_WEAP" in weapon_acled:
@@ -201,6 +205,7 @@ def refine_subevent(
         if not (armed or unarmed):
             # Nobody harmed is named: the words of its sentence ("the army killed scores
             # of terrorists" is a battle; "gunmen shot dead a farmer" is not).
+            words = _words(" ".join(sentence.text for sentence in sentences))
             armed = bool(words & ARMED_WORDS)
             unarmed = bool(words & CIVILIAN_WORDS)
         if armed and not unarmed:
@@ -214,9 +219,8 @@ def refine_subevent(
             if code in weapon_acled:
                 return event_class, code
     if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
-        doers = list(perpetrators)
-        sides = {entity.type for entity, _ in doers}
-        if any(_state_doer(entity, span) for entity, span in doers):
+        sides = {entity.type for entity, _ in perpetrators}
+        if sides & STATE_SIDE:
             return event_class, "GOV_REGAINS_TERIT"
         if "ArmedGroup" in sides:
             return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
@@ -224,14 +228,6 @@ def refine_subevent(
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
     return event_class, acled
-
-
-def _state_doer(entity: Entity, span: Span) -> bool:
-    """A state force by its type, or by the words of a phrase the gazetteer does not know
-    ("SANA-Army units"); a named rebel army ("the Arakan Army") is an armed group."""
-    if entity.type in STATE_SIDE:
-        return True
-    return entity.type != "ArmedGroup" and any(t.lower_ in STATE_FORCE_WORDS for t in span)
 
 
 # Protests ---------------------------------------------------------------------------------
@@ -390,7 +386,7 @@ def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
 def _by_words(cluster: EventCluster, event_class: str, code: str | None) -> tuple[str, str | None]:
     """How a protest went when the parse names no act: the words of its sentences."""
     text = " ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)).lower()
-    words = set(text.replace(",", " ").replace(".", " ").split())
+    words = _words(text)
     if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS:
         # Protesters clashing with police: ACLED codes the protest, not a battle.
         if any(cue in text for cue in FORCE_CUES):

@@ -16,7 +16,14 @@ from .attribution import (
     source_phrase,
 )
 from .cities import is_major_city
-from .lexicon import FRAME_ROLES, FRAME_SLOTS, Lexicon, TriggerRecord, load_lexicon
+from .lexicon import (
+    FRAME_ROLES,
+    FRAME_SLOTS,
+    ActorRecord,
+    Lexicon,
+    TriggerRecord,
+    load_lexicon,
+)
 from .syntax import dependency_distance, objects_of
 from .word_index import positions
 
@@ -25,6 +32,7 @@ __all__ = [
     "FRAME_ROLES",
     "FRAME_SLOTS",
     "REPORTING_VERBS",
+    "ActorRecord",
     "Attribution",
     "Lexicon",
     "RoleFinding",

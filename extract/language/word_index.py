@@ -19,8 +19,8 @@ __all__ = ["positions"]
 
 
 @cache
-def _hashes(words: frozenset[str]) -> tuple[int, ...]:
-    return tuple(hash_string(w) for w in words)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 _last_index: tuple[Doc | None, dict[int, list[int]]] = (None, {})
@@ -47,6 +47,8 @@ def positions(doc: Doc, words: Iterable[str]) -> list[int]:
     if not len(doc):
         return []
     index = _index(doc)
-    found = [i for h in _hashes(frozenset(words)) for i in index.get(h, ())]
+    # Only the words the Doc has: a set intersection (in C, over the smaller side), not a
+    # look-up per word of a long list (demonyms, unit names).
+    found = [i for h in index.keys() & _hashes(frozenset(words)) for i in index[h]]
     found.sort()
     return found

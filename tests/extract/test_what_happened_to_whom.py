@@ -104,25 +104,3 @@ def test_gunmen_firing_on_a_protest_attack_civilians(extractor: Extractor) -> No
     police = "Police opened fire on protesters in the square, killing three."
     assert {a for _, a, _ in _typed(extractor, police)} == {"FORCE_AGAINST_PROTEST"}
 
-
-def test_territory_taken_by_army_units_is_regained_by_the_government(
-    extractor: Extractor,
-) -> None:
-    """The phrase of a doer the gazetteer does not know says it is a state force; a rebel
-    group named an army is still a non-state actor."""
-    regained = "Local army units established control over the village after the militants fled."
-    assert ("ArmedClash", "GOV_REGAINS_TERIT") in {
-        (t, a) for t, a, _ in _typed(extractor, regained)
-    }
-    rebels = "The Arakan Army took control of the town after heavy fighting."
-    assert ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER") in {
-        (t, a) for t, a, _ in _typed(extractor, rebels)
-    }
-
-
-def test_troops_deployed_are_a_change_in_activity(extractor: Extractor) -> None:
-    text = "The government deployed troops to the border town on Monday."
-    assert _typed(extractor, text) == [
-        ("StrategicDevelopment", "CHANGE_TO_GROUP_ACT", "deployed troops")
-    ]
-    assert _typed(extractor, "The company deployed new software across its offices.") == []
