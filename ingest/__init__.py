@@ -6,9 +6,10 @@ corpus of any size streams through in batches:
 
 - `sources`: inputs read lazily (directories, .txt, .json, .jsonl/.ndjson, .gz, stdin);
 - `batches`: extraction of a batch in this process, and the outcome the writer stores;
-- `dask`: the same on a Dask cluster (imported only when asked for);
+- `cluster`: the same on a Dask cluster (imported only when asked for);
 - this module: the loop that skips what is stored, extracts the rest and writes each batch
-  in one store transaction (`Store.add_articles`).
+  in one store transaction (`Store.add_articles`), or several batches joined into one when
+  the runner asks for it (Dask's: `BatchRunner.write_articles`).
 """
 
 from __future__ import annotations
