@@ -111,7 +111,8 @@ def ingest(
         typer.Option(
             "--batch-size",
             min=1,
-            help="Articles per batch: one extraction job and one store transaction each.",
+            help="Articles per batch: one extraction job and one store transaction each "
+            "(on Dask, consecutive batches are joined into transactions of 256 articles).",
         ),
     ] = 64,
     stdin_format: Annotated[

@@ -6,9 +6,10 @@ corpus of any size streams through in batches:
 
 - `sources`: inputs read lazily (directories, .txt, .json, .jsonl/.ndjson, .gz, stdin);
 - `batches`: extraction of a batch in this process, and the outcome the writer stores;
-- `dask`: the same on a Dask cluster (imported only when asked for);
+- `cluster`: the same on a Dask cluster (imported only when asked for);
 - this module: the loop that skips what is stored, extracts the rest and writes each batch
-  in one store transaction (`Store.add_articles`).
+  in one store transaction (`Store.add_articles`), or several batches joined into one when
+  the runner asks for it (Dask's: `BatchRunner.write_articles`).
 """
 
 from __future__ import annotations
@@ -69,12 +70,16 @@ def ingest(
     Bad inputs come back as error results. Articles already stored (by their text's hash)
     are skipped before extraction, so a rerun after a crash resumes where the last written
     batch ended and leaves what is stored unchanged. Each batch is written in one store
-    transaction, every article whole or not at all. `runner` extracts (default: in this
-    process with `extractor`, loaded with the first batch that needs it); the input is read
-    lazily, so memory holds the batches in flight, not the corpus.
+    transaction, every article whole or not at all; a runner whose batches arrive faster
+    than one transaction each is worth (Dask's) asks for consecutive batches to be joined
+    into one transaction of at least `runner.write_articles` articles, which the embedded
+    store writes through its bulk loader. `runner` extracts (default: in this process with
+    `extractor`, loaded with the first batch that needs it); the input is read lazily, so
+    memory holds the batches in flight and those waiting to be joined, not the corpus.
     """
     runner = runner or SerialRunner(extractor)
     early: deque[list[IngestResult | None]] = deque()
+    joined: list[list[Extracted]] = []  # batches extracted, not yet written
 
     def batches() -> Iterator[list[ArticleInput]]:
         for chunk in chunks(items, batch_size):
@@ -82,10 +87,23 @@ def ingest(
             early.append(done)
             yield todo
 
-    for outcomes in runner.run(batches()):
-        written = _write(outcomes, store)
-        # In input order: a None slot is the next article the batch extracted and wrote.
-        yield from (slot if slot is not None else next(written) for slot in early.popleft())
+    def flush() -> Iterator[IngestResult]:
+        group = list(joined)
+        joined.clear()
+        written = _write([o for outcomes in group for o in outcomes], store)
+        # In input order: a None slot is the next article the batches extracted and wrote.
+        for _ in group:
+            yield from (slot if slot is not None else next(written) for slot in early.popleft())
+
+    try:
+        for outcomes in runner.run(batches()):
+            joined.append(outcomes)
+            if sum(map(len, joined)) >= runner.write_articles:
+                yield from flush()
+    except Exception:
+        yield from flush()  # what was extracted before a batch failed for good is kept
+        raise
+    yield from flush()
     while early:  # a runner that stopped early must not swallow refused inputs
         yield from (slot for slot in early.popleft() if slot is not None)
 

@@ -81,13 +81,20 @@ class BatchRunner(Protocol):
     its outcomes, one per article in input order. It may take batches ahead of the outcomes
     it yields (a pool keeps several in flight); it must yield each batch's outcomes once."""
 
+    write_articles: int
+    """The writer joins consecutive batches until they hold this many articles and stores
+    them in one transaction (0: every batch in its own, as soon as it is extracted)."""
+
     def run(self, batches: Iterable[list[ArticleInput]]) -> Iterator[list[Extracted]]: ...
 
 
 class SerialRunner:
     """Extraction in this process, one batch at a time (spaCy pipes each batch). The
     pipeline is loaded with the first batch that has an article to extract, so a run of
-    inputs that are all refused or already stored never loads it."""
+    inputs that are all refused or already stored never loads it. Each batch is written
+    before the next is extracted, so nothing is gained by joining them."""
+
+    write_articles = 0
 
     def __init__(self, extractor: Extractor | None = None, budget: float | None = None) -> None:
         self.extractor = extractor

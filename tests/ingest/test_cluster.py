@@ -36,7 +36,8 @@ def serial(corpus: Path, extractor, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture(scope="module")
 def runner() -> Iterator[DaskRunner]:
-    with DaskRunner.connect(workers=2) as started:
+    # Batches of 4 written two at a time: the writer's joining of batches is exercised.
+    with DaskRunner.connect(workers=2, write_articles=8) as started:
         yield started
 
 
@@ -74,3 +75,27 @@ def test_a_killed_workers_batch_is_retried_never_lost_or_written_twice(
         assert [(r.added, r.error) for r in results] == [(True, None)] * ARTICLES
         assert sorted_nquads(store) == serial
     assert victim not in runner.client.run(os.getpid).values()
+
+
+def test_the_runner_keeps_two_batches_per_worker_in_flight_and_holds_no_more_than_its_bound(
+    corpus, runner
+):
+    items = list(stream_inputs([corpus]))
+    batches = [items[n : n + 2] for n in range(0, ARTICLES, 2)]  # 16 batches of 2
+    pulled = 0
+    ahead = []  # batches taken from the input and not yet handed back, at each hand-back
+
+    def source():
+        nonlocal pulled
+        for batch in batches:
+            pulled += 1
+            yield batch
+
+    handed = []
+    for outcomes in runner.run(source()):
+        ahead.append(pulled - len(handed))
+        handed.append([o.source for o in outcomes])
+    assert handed == [[i.source for i in batch] for batch in batches]  # in input order
+    assert runner.in_flight == 4 and runner.held == 8
+    assert ahead[0] >= 4  # both workers busy, one batch queued behind each
+    assert max(ahead) <= 8

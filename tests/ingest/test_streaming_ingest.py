@@ -96,3 +96,47 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(reference, tmp_
         assert not store.has_article(article)
         assert store.export("nquads") == b""
         assert store.stats().last_ingest is None
+
+
+class _Joining(SerialRunner):
+    """The in-process runner asking the writer to join batches, as the Dask runner does;
+    it counts the batches it has handed over and, if told, fails before the next one."""
+
+    def __init__(self, extractor, write_articles: int, fail_after: int | None = None) -> None:
+        super().__init__(extractor)
+        self.write_articles = write_articles
+        self.fail_after = fail_after
+        self.handed = 0
+
+    def run(self, batches):
+        for outcomes in super().run(batches):
+            if self.handed == self.fail_after:
+                raise RuntimeError("the cluster went away")
+            self.handed += 1
+            yield outcomes
+
+
+def test_joined_batches_are_written_together_and_store_the_same_quads(
+    corpus, extractor, reference, tmp_path
+) -> None:
+    runner = _Joining(extractor, write_articles=12)  # two batches of 8, then the last alone
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        handed_at = []
+        for result in ingest(stream_inputs([corpus]), store, batch_size=8, runner=runner):
+            assert result.added and result.error is None
+            handed_at.append(runner.handed)
+        assert handed_at == [2] * 16 + [3] * 8  # nothing reported before it is written
+        assert sorted_nquads(store) == reference
+
+
+def test_batches_waiting_to_be_joined_are_stored_when_the_runner_fails(
+    corpus, extractor, tmp_path
+) -> None:
+    runner = _Joining(extractor, write_articles=100, fail_after=2)
+    results = []
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        with pytest.raises(RuntimeError, match="the cluster went away"):
+            results.extend(ingest(stream_inputs([corpus]), store, batch_size=8, runner=runner))
+        assert store.stats().articles == 16
+    assert [r.source for r in results] == [f"{corpus}:{n}" for n in range(1, 17)]
+    assert all(r.added for r in results)
