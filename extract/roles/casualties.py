@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import EntityTable
 from ..model import Entity
+from .described import described_actors
 from .phrases import denoted_actors
 
 __all__ = [
@@ -184,7 +185,9 @@ def victims(
         for holder in holders:
             if none_quantified(holder):
                 continue  # "no soldiers were killed": nobody is a victim
-            found.extend((e, span, token) for e, span in denoted_actors(holder, "victim", table))
+            named = denoted_actors(holder, "victim", table)
+            named = described_actors(holder, "victim", table, named)
+            found.extend((e, span, token) for e, span in named)
     return found
 
 

@@ -25,6 +25,7 @@ from ..language import (
     dependency_distance,
 )
 from .casualties import victims
+from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import places_attacked, places_on
@@ -115,6 +116,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     def add(role: str, phrase_head: Token, anchor: Token, rule: str, places: bool = True) -> None:
         if cls in ATTACK_FAMILY | {"Abduction"}:
             named = denoted_actors(phrase_head, role, table)
+            named = described_actors(phrase_head, role, table, named)
         else:
             named = list(actors_in_phrase(phrase_head, table))
         if role == "target" and cls in ATTACK_FAMILY and places:
