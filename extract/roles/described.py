@@ -8,20 +8,26 @@ unnamed actor (`extract.roles.phrases.denoted_actors`) stands in it, the phrase 
 actor, kept per article like "Unidentified gunmen". The slot says what the phrase is (the
 subject of "attacked", the object of "killed"); what makes it an actor and not a thing, a time
 or another event is read off the phrase: a common or proper noun, no entity of another kind
-(a place, a date), no trigger or weapon word, and for a perpetrator a plural or a noun for
-people in the text's own morphology (a number or "group of" before it).
+(a place, a date), no trigger or weapon word, and for a perpetrator a plural common noun or
+a collective of plurals ("a group of armed men"). Where the incident also has a named
+perpetrator, the name wins over the description (`named_first`, applied when responsibility
+is settled).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import EntityTable
+from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
 from .phrases import conjuncts
 
-__all__ = ["DESCRIBED_ROLES", "described_actor", "described_actors"]
+__all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
+
+DESCRIBED_KEY = "ck_described"
+"""`doc.user_data` key of the ids of the entities this module made from descriptions."""
 
 DESCRIBED_ROLES = frozenset({"perpetrator", "victim"})
 """Roles whose slot, when it holds an unnamed description, makes the description an actor."""
@@ -76,14 +82,39 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         return []
     entity_type = "ArmedGroup" if role == "perpetrator" else _victim_type(head)
     label = span.text
-    return [(table.add_unnamed(span, label[0].upper() + label[1:], entity_type, None), span)]
+    entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, None)
+    head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
+    return [(entity, span)]
+
+
+def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
+    """An incident's findings less its described perpetrators when another perpetrator is
+    claimed for it: a specific name wins over a description of the same actor (the
+    headline's "armed men" and the body's named group)."""
+    described: set[str] = doc.user_data.get(DESCRIBED_KEY, set())
+    if not described:
+        return findings
+    if not any(
+        f.role == "perpetrator"
+        and f.entity is not None
+        and f.entity.id not in described
+        and f.attribution.certainty != "denied"
+        for f in findings
+    ):
+        return findings
+    return [
+        f
+        for f in findings
+        if not (f.role == "perpetrator" and f.entity is not None and f.entity.id in described)
+    ]
 
 
 def _people(head: Token) -> bool:
-    """Whether a perpetrator phrase can stand for people who act: a plural or a proper
-    noun ("terrorists", "urban guerrillas", "ELN"), or a singular counted or collective
-    phrase ("a group of armed men", "one individual")."""
-    if head.pos_ == "PROPN" or "Plur" in head.morph.get("Number"):
+    """Whether a perpetrator phrase can stand for people who act: a plural ("terrorists",
+    "urban guerrillas") or a collective of plurals ("a group of armed men"). A proper noun
+    the entity rules did not resolve is left alone: in a title-case headline every word is
+    one ("Drone Attack Hits Governor's Home")."""
+    if "Plur" in head.morph.get("Number"):
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(

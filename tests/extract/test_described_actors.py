@@ -67,3 +67,27 @@ def test_an_unnamed_description_outside_a_violent_frame_is_no_actor(extractor: E
         ArticleInput("t", "Three schoolteachers met the mayor of Dorvan on Monday.")
     )
     assert not any(e.name.lower() == "three schoolteachers" for e in result.entities)
+
+
+def test_a_named_perpetrator_wins_over_a_description(extractor: Extractor) -> None:
+    text = (
+        "Armed men stormed a police post in Varnok on Sunday. The Iron Ridge Front later "
+        "said it had carried out the raid."
+    )
+    result = extractor.extract(ArticleInput("t", text))
+    names = {e.id: e.name for e in result.entities}
+    perpetrators = {
+        names[a.entity or ""] for e in result.events for a in e.arguments if a.role == "perpetrator"
+    }
+    assert "Armed men" not in perpetrators
+    assert perpetrators
+
+
+def test_a_description_stays_when_nobody_is_named(extractor: Extractor) -> None:
+    text = "Armed men stormed a police post in Varnok on Sunday, police said."
+    result = extractor.extract(ArticleInput("t", text))
+    names = {e.id: e.name for e in result.entities}
+    perpetrators = {
+        names[a.entity or ""] for e in result.events for a in e.arguments if a.role == "perpetrator"
+    }
+    assert perpetrators == {"Armed men"}
