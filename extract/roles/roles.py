@@ -374,14 +374,15 @@ def _identified_as(attackers: Token) -> list[Token]:
 
 
 def victim_roles(
-    sentence: Span, table: EntityTable, triggers: set[int]
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
 ) -> list[tuple[Token, RoleFinding]]:
-    """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`), and the
-    places where the clause says they were hit ("wounding 13 people in Lyon"), each with
-    the verb that says so (to find the incident it belongs to)."""
+    """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`; a
+    sentence `continuing` an incident's story gives them to it), and the places where the
+    clause says they were hit ("wounding 13 people in Lyon"), each with the verb that says
+    so (to find the incident it belongs to)."""
     found: list[tuple[Token, RoleFinding]] = []
     verbs: dict[int, Token] = {}
-    for entity, span, verb in victims(sentence, table, triggers):
+    for entity, span, verb in victims(sentence, table, triggers, continuing):
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
     for verb in verbs.values():

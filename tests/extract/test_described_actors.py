@@ -19,6 +19,10 @@ def _roles(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
     )
 
 
+def _perpetrators(extractor: Extractor, text: str) -> set[str]:
+    return {name for role, _, name in _roles(extractor, text) if role == "perpetrator"}
+
+
 def test_a_described_perpetrator_and_described_victims(extractor: Extractor) -> None:
     text = "A band of armed herders shot dead a tailor and two schoolteachers near Tarvik."
     assert _roles(extractor, text) == [
@@ -74,20 +78,40 @@ def test_a_named_perpetrator_wins_over_a_description(extractor: Extractor) -> No
         "Armed men stormed a police post in Varnok on Sunday. The Iron Ridge Front later "
         "said it had carried out the raid."
     )
-    result = extractor.extract(ArticleInput("t", text))
-    names = {e.id: e.name for e in result.entities}
-    perpetrators = {
-        names[a.entity or ""] for e in result.events for a in e.arguments if a.role == "perpetrator"
-    }
+    perpetrators = _perpetrators(extractor, text)
     assert "Armed men" not in perpetrators
     assert perpetrators
 
 
 def test_a_description_stays_when_nobody_is_named(extractor: Extractor) -> None:
     text = "Armed men stormed a police post in Varnok on Sunday, police said."
-    result = extractor.extract(ArticleInput("t", text))
-    names = {e.id: e.name for e in result.entities}
-    perpetrators = {
-        names[a.entity or ""] for e in result.events for a in e.arguments if a.role == "perpetrator"
-    }
-    assert perpetrators == {"Armed men"}
+    assert _perpetrators(extractor, text) == {"Armed men"}
+
+
+def test_victims_told_in_the_sentence_after_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Raiders attacked a ferry near Osmar on Monday. Three deckhands were killed and a "
+        "cook was wounded."
+    )
+    assert [r for r in _roles(extractor, text) if r[0] == "victim"] == [
+        ("victim", "Three deckhands", "Three deckhands"),
+        ("victim", "cook", "Cook"),
+    ]
+
+
+def test_a_later_killing_with_its_own_event_is_not_carried_back(extractor: Extractor) -> None:
+    # the second sentence tells another incident (its own trigger): its dead stay there
+    text = (
+        "Raiders attacked a ferry near Osmar on Monday. Last year two deckhands were killed "
+        "in a flood on the same river."
+    )
+    assert [r for r in _roles(extractor, text) if r[0] == "victim"] == []
+
+
+def test_casualties_far_from_the_attack_are_not_its_victims(extractor: Extractor) -> None:
+    # three sentences on, the story has moved on (the reach of a weapon named later, too)
+    text = (
+        "Raiders attacked a ferry near Osmar on Monday. The ferry carries grain. Its owner "
+        "is a local firm. The river is wide there. Three deckhands were killed in 2019."
+    )
+    assert [r for r in _roles(extractor, text) if r[0] == "victim"] == []
