@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import EntityTable
 from ..model import Entity
+from .described import described_actors
 from .phrases import denoted_actors
 
 __all__ = [
@@ -163,18 +164,21 @@ def negated_clause(token: Token) -> bool:
 
 
 def victims(
-    sentence: Span, table: EntityTable, triggers: set[int]
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
 ) -> list[tuple[Entity, Span, Token]]:
     """(victim, evidence, the killing or injuring verb) in a sentence: the passive subject
     ("two policemen were killed"), the subject of "die", or the object ("killing 12
     civilians"). Verbs that are event triggers themselves (`triggers`, token indices) are
-    left to the role rules, which read their objects as targets."""
+    left to the role rules, which read their objects as targets. In a sentence with a
+    trigger the verb must tell what the trigger did; a sentence that names no event and
+    `continuing` the story of the incident before it ("Three passengers were killed.")
+    tells that incident's casualties, as its counts do."""
     found: list[tuple[Entity, Span, Token]] = []
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.i in triggers or lemma not in KILLING | INJURING:
             continue
-        if negated_clause(token) or not _caused_by_trigger(token, triggers):
+        if negated_clause(token) or not (continuing or _caused_by_trigger(token, triggers)):
             continue
         holders = [c for c in token.children if c.dep_ == "nsubjpass"]
         if lemma == "die":
@@ -184,7 +188,9 @@ def victims(
         for holder in holders:
             if none_quantified(holder):
                 continue  # "no soldiers were killed": nobody is a victim
-            found.extend((e, span, token) for e, span in denoted_actors(holder, "victim", table))
+            named = denoted_actors(holder, "victim", table)
+            named = described_actors(holder, "victim", table, named)
+            found.extend((e, span, token) for e, span in named)
     return found
 
 

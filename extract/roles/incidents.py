@@ -40,7 +40,8 @@ def gather(doc: Doc) -> None:
 WEAPON_REACH = 2
 """Sentences after the incident's last trigger in which a weapon named without a trigger
 is still its instrument ("The drones were dropped at his home."); further on, a weapon is
-background ("grenades are easy to buy"), not the incident's."""
+background ("grenades are easy to buy"), not the incident's. The same reach holds for the
+victims of a casualty clause without a trigger ("Three passengers were killed.")."""
 
 
 def incident_roles(
@@ -84,7 +85,8 @@ def incident_roles(
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
-        victims = victim_roles(sentence, table, triggers)
+        continuing = not here and since_salient <= WEAPON_REACH
+        victims = victim_roles(sentence, table, triggers, continuing=continuing)
         if violent_here:
             salient = violent_here[0]
             since_salient = 0

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
+from .described import named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def settle_responsibility(
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
-        findings[id(cluster)] = settled
+        findings[id(cluster)] = named_first(doc, settled)
 
 
 class _Reader:

@@ -25,6 +25,7 @@ from ..language import (
     dependency_distance,
 )
 from .casualties import victims
+from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import places_attacked, places_on
@@ -115,6 +116,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     def add(role: str, phrase_head: Token, anchor: Token, rule: str, places: bool = True) -> None:
         if cls in ATTACK_FAMILY | {"Abduction"}:
             named = denoted_actors(phrase_head, role, table)
+            named = described_actors(phrase_head, role, table, named)
         else:
             named = list(actors_in_phrase(phrase_head, table))
         if role == "target" and cls in ATTACK_FAMILY and places:
@@ -372,14 +374,15 @@ def _identified_as(attackers: Token) -> list[Token]:
 
 
 def victim_roles(
-    sentence: Span, table: EntityTable, triggers: set[int]
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
 ) -> list[tuple[Token, RoleFinding]]:
-    """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`), and the
-    places where the clause says they were hit ("wounding 13 people in Lyon"), each with
-    the verb that says so (to find the incident it belongs to)."""
+    """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`; a
+    sentence `continuing` an incident's story gives them to it), and the places where the
+    clause says they were hit ("wounding 13 people in Lyon"), each with the verb that says
+    so (to find the incident it belongs to)."""
     found: list[tuple[Token, RoleFinding]] = []
     verbs: dict[int, Token] = {}
-    for entity, span, verb in victims(sentence, table, triggers):
+    for entity, span, verb in victims(sentence, table, triggers, continuing):
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
     for verb in verbs.values():
