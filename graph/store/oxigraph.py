@@ -28,7 +28,7 @@ from conflict_kg.graph.store.base import (
     values_clause,
 )
 from conflict_kg.graph.store.results import to_result
-from conflict_kg.graph.store.stamps import INGEST_GRAPH
+from conflict_kg.graph.store.stamps import BOOKKEEPING_GRAPHS, INGEST_GRAPH
 from conflict_kg.graph.store.terms import insert_data, to_ox_iri
 from conflict_kg.graph.store.workers import QueryWorkers
 from conflict_kg.ontologies import CK, CKID, PREFIXES
@@ -50,6 +50,7 @@ PENDING_GRAPH = CKID["graph/pending"]
 """Articles a bulk load is writing, until it has returned; never an article graph."""
 _PENDING_GRAPH = ox.NamedNode(str(PENDING_GRAPH))
 _INGEST_GRAPH = ox.NamedNode(str(INGEST_GRAPH))
+_BOOKKEEPING = frozenset(ox.NamedNode(str(g)) for g in BOOKKEEPING_GRAPHS)
 _PENDING = ox.NamedNode(f"{PENDING_GRAPH}#writing")
 _TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(CK.Article))
@@ -239,7 +240,7 @@ class OxigraphStore(Store):
                 quad
                 for quad in self._inner.quads_for_pattern(None, None, None, None)
                 if not isinstance(quad.graph_name, ox.DefaultGraph)
-                and quad.graph_name != _INGEST_GRAPH  # the store's bookkeeping (`stamps`)
+                and quad.graph_name not in _BOOKKEEPING  # stamps, entity facts (`stamps`)
             ]
         else:
             answer = self._inner.query(
