@@ -88,17 +88,20 @@ def _class_tree() -> ClassTree:
 
 
 def _read_actors(
-    store: Store,
-) -> tuple[list[ActorRecord], dict[str, frozenset[str]], list[dict[str, Node]]]:
+    store: Store, articles: list[str]
+) -> tuple[list[ActorRecord], dict[str, frozenset[str]], EntityFacts]:
     """Actor records for `canonical_actors` of every entity of the store, each place's
-    scope (itself and its country, from the offline GeoNames gazetteer), and the rows they
-    came from (what each article says of each entity: the stored table is summed from them)."""
+    scope (itself and its country, from the offline GeoNames gazetteer), and the table of
+    entity facts summed from the same rows over `articles` (every article of the store),
+    which the store keeps for incremental resolution (`graph.resolve.stored`)."""
     rows = _rows(store, "resolution_actors")
-    articles: dict[str, set[str]] = defaultdict(set)
+    seen: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        articles[str(row["entity"])].add(str(row["article"]))
-    counts = {entity: len(seen) for entity, seen in articles.items()}
-    return (*entity_records(rows, counts), rows)
+        seen[str(row["entity"])].add(str(row["article"]))
+    counts = {entity: len(found) for entity, found in seen.items()}
+    table = EntityFacts()
+    table.move(rows, articles, 1)
+    return (*entity_records(rows, counts), table)
 
 
 @dataclass(slots=True)
@@ -279,12 +282,12 @@ def add_actor_groups(
 
 def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
     """The resolution graph for the store's current articles, and what it found."""
-    graph, summary, _ = _resolution(store)
+    graph, summary, _ = _resolution(store, [str(a) for a in store.article_graphs()])
     return graph, summary
 
 
-def _resolution(store: Store) -> tuple[Graph, Resolution, list[dict[str, Node]]]:
-    actors, scopes, rows = _read_actors(store)
+def _resolution(store: Store, articles: list[str]) -> tuple[Graph, Resolution, EntityFacts]:
+    actors, scopes, table = _read_actors(store, articles)
     actor_map = canonical_actors(actors)
     reports, raw = _read_reports(store, actor_map)
     tree = _class_tree()
@@ -299,7 +302,7 @@ def _resolution(store: Store) -> tuple[Graph, Resolution, list[dict[str, Node]]]
         actor_groups=len(set(actor_map.values())),
         actors_merged=len(actor_map) - len(set(actor_map.values())),
     )
-    return g, summary, rows
+    return g, summary, table
 
 
 def resolve(store: Store) -> Resolution:
@@ -317,11 +320,8 @@ def resolve(store: Store) -> Resolution:
     # Read and write under the store's write lock: two threads resolving at once must not
     # let the one that read fewer articles write last.
     with store.exclusive():
-        graph, summary, rows = _resolution(store)
         articles = [str(a) for a in store.article_graphs()]
-        table = EntityFacts()
-        table.move(rows, articles, 1)
-        del rows
+        graph, summary, table = _resolution(store, articles)
         # The table of entity facts first: a resolution graph never stands on a stale one
         # (a count out of step makes the next batch build it again, `graph.resolve.stored`).
         store.replace_graph(FACTS_GRAPH, table_quads(table, articles))

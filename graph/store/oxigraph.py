@@ -217,6 +217,9 @@ class OxigraphStore(Store):
         from one rebuild to the next, and parsing all of it again was most of the time."""
         old = set(self._inner.quads_for_pattern(None, None, None, to_ox_iri(graph_iri)))
         new = set(quads)
+        if not old:  # a first write: one transaction, without an update's text to parse
+            self._insert(graph_iri, list(new))
+            return
         if any(isinstance(t, ox.BlankNode) for q in old ^ new for t in (q.subject, q.object)):
             super()._replace(graph_iri, quads)  # DELETE DATA cannot name a blank node
             return
