@@ -206,7 +206,7 @@ class StoredFacts:
         moved: EntityFacts | None = None,
         touched: Collection[str] = (),
         names: Mapping[Node, Counts] | None = None,
-        quads: tuple[set[ox.Quad], set[ox.Quad]] = (set(), set()),
+        quads: tuple[set[ox.Quad], set[ox.Quad]] | None = None,
     ) -> None:
         self.store = store
         self.table = moved or EntityFacts()
@@ -214,7 +214,7 @@ class StoredFacts:
         """Entities whose stored facts the change moved: never read from the store."""
         self.known: set[str] = set(self.touched)
         self.moved_names = dict(names or {})
-        self.quads = quads
+        self.quads = quads or (set(), set())
 
     def names(self) -> list[dict[str, Node]]:
         """Rows of (name, described) for every name of the store after the change."""
