@@ -27,10 +27,9 @@ from conflict_kg.graph.lookups.rows import integer
 from conflict_kg.graph.resolve.actors import ActorRecord, canonical_actors
 from conflict_kg.graph.resolve.facts import EntityFacts, entity_records
 from conflict_kg.graph.resolve.incidents import ClassTree, ReportRecord, cluster_reports
-from conflict_kg.graph.resolve.stored import table_quads
+from conflict_kg.graph.resolve.stored import write_table
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
-from conflict_kg.graph.store.stamps import FACTS_GRAPH
 from conflict_kg.graph.vocabulary import is_event_class, primary_type, subclasses
 from conflict_kg.ontologies import CK, CKID, RESOLUTION_GRAPH, SEM, bind_prefixes, local_id
 
@@ -323,8 +322,8 @@ def resolve(store: Store) -> Resolution:
         articles = [str(a) for a in store.article_graphs()]
         graph, summary, table = _resolution(store, articles)
         # The table of entity facts first: a resolution graph never stands on a stale one
-        # (a count out of step makes the next batch build it again, `graph.resolve.stored`).
-        store.replace_graph(FACTS_GRAPH, table_quads(table, articles))
+        # (a table without its count makes the next batch build it again).
+        write_table(store, table, articles)
         del table
         store.replace_graph(RESOLUTION_GRAPH, graph)
     return summary
