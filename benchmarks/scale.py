@@ -11,13 +11,16 @@ On a corpus of invented wire reports (benchmarks/scale_corpus.py, written as .js
    with 1; the pipeline loads once per worker, counted in);
 3. quads/s into embedded Oxigraph through `Store.add_articles` (batches of 64 articles,
    the ingest's write path) against bare `pyoxigraph` `bulk_load` of the same N-Quads;
-4. the time to add the next 100 articles of the feed to a store of 1,000 and of
-   `--articles` articles (extraction with a loaded pipeline, the batched write, then
-   incremental resolution with the table of entity facts in memory, as a running server
-   keeps it), the time to build that table (what a fresh process pays once), and a full
-   rebuild of resolution at both sizes: their ratios say whether the cost grows.
+4. one more batch: the time to add the next 100 articles of the feed to a store of 1,000
+   and of `--articles` articles, from a fresh process (`conflict-kg ingest` of them into a
+   copy of each store: pipeline load, extraction, write, and incremental resolution with
+   the table of entity facts read from the store), and in one process with the pipeline
+   loaded (extraction+write, incremental resolution, a full rebuild of resolution): their
+   ratios say whether the cost grows. `--only-batch` runs this part alone (with `--work`,
+   on the stores a previous `--keep` run left there).
 
     python benchmarks/scale.py --articles 2000      # make bench-scale ARTICLES=10000
+    python benchmarks/scale.py --articles 10000 --only-batch --work /tmp/scale --keep
 """
 
 from __future__ import annotations
@@ -123,19 +126,15 @@ def load_rates(by_graph: dict[str, list[ox.Quad]], total: int, nquads: Path, wor
 
 
 def add_more(store_dir: Path, extra: Path, extractor: object) -> tuple[float, ...]:
-    """Seconds to build the in-memory table of entity facts (once per process), to
-    extract+write 100 articles, to resolve them incrementally with the table in memory (a
-    running server's case), and to rebuild resolution whole."""
+    """Seconds to extract+write 100 articles, to resolve them incrementally (the table of
+    entity facts read from the store, as a fresh process does: nothing is kept in memory),
+    and to rebuild resolution whole."""
     from conflict_kg.graph.resolve import resolve, resolve_articles
-    from conflict_kg.graph.resolve.facts import entity_facts
     from conflict_kg.graph.store import open_store
     from conflict_kg.ingest import SerialRunner, ingest, stream_inputs
     from conflict_kg.ontologies import article_iri
 
     with open_store(f"oxigraph:{store_dir}") as store:
-        started = time.perf_counter()
-        entity_facts(store, len(store.article_graphs()), [])
-        table = time.perf_counter() - started
         started = time.perf_counter()
         results = list(
             ingest(stream_inputs([extra]), store, runner=SerialRunner(extractor))  # type: ignore[arg-type]
@@ -149,7 +148,82 @@ def add_more(store_dir: Path, extra: Path, extractor: object) -> tuple[float, ..
         started = time.perf_counter()
         resolve(store)
         rebuild = time.perf_counter() - started
-    return table, written, incremental, rebuild
+    return written, incremental, rebuild
+
+
+def with_table(store_dir: Path) -> str:
+    """Make sure the store keeps its table of entity facts (one built before it was kept
+    gets it, as its first incremental resolution would), before anything is timed."""
+    from conflict_kg.graph.resolve import resolve
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.graph.store.stamps import FACTS_GRAPH
+
+    with open_store(f"oxigraph:{store_dir}") as store:
+        if store.has_article(FACTS_GRAPH):
+            return f"{store_dir.name}: table of entity facts in the store"
+        started = time.perf_counter()
+        resolve(store)
+        return (
+            f"{store_dir.name}: a store from before the table: rebuilt with it in "
+            f"{time.perf_counter() - started:.1f} s (once)"
+        )
+
+
+def one_more_batch(work: Path, total: int) -> None:
+    """Part 4: the next 100 articles into a store of 1,000 and of `total`, from a fresh
+    process and in this one, side by side."""
+    from conflict_kg.extract import Extractor
+    from conflict_kg.graph.network.places import gazetteer
+
+    extractor = Extractor()
+    gazetteer()  # loaded once per process, before anything is timed
+    fresh: dict[str, tuple[float, float]] = {}
+    timings = {}
+    for name, store, size in (("1,000", "s1k", BASE), (f"{total:,}", "sN", total)):
+        print(with_table(work / store))
+        extra = next_days(work / f"more-{size}.jsonl.gz", size)
+        copy = work / f"{store}-more"  # the stores stay as they are, for another run
+        for fresh_process in (True, False):
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(work / store, copy)
+            if fresh_process:
+                seconds, rss, _ = run_cli(["ingest", str(extra)], copy)
+                fresh[name] = (seconds, rss)
+            else:
+                timings[name] = add_more(copy, extra, extractor)
+        shutil.rmtree(copy, ignore_errors=True)
+    print(f"\nadding {MORE} articles, the next days' news")
+    print(
+        f"{'store of':<10} {'fresh CLI s':>12} {'its peak RSS MB':>16} {'extract+write s':>16} "
+        f"{'incremental resolution s':>25} {'full rebuild s':>15}"
+    )
+    for name, (written, incremental, rebuild) in timings.items():
+        seconds, rss = fresh[name]
+        print(
+            f"{name:<10} {seconds:>12.2f} {rss:>16.0f} {written:>16.2f} {incremental:>25.2f} "
+            f"{rebuild:>15.2f}"
+        )
+    (w1, i1, r1), (w2, i2, r2) = timings.values()
+    (c1, _), (c2, _) = fresh.values()
+    print(
+        f"ratio {total:,} / 1,000: a fresh `conflict-kg ingest` {c2 / c1:.2f}x; pipeline "
+        f"loaded, extract+write+incremental {(w2 + i2) / (w1 + i1):.2f}x, incremental "
+        f"resolution alone {i2 / i1:.2f}x, full rebuild {r2 / r1:.2f}x"
+    )
+
+
+def build_stores(work: Path, total: int) -> Path:
+    """The corpus and the stores of 1,000 and `total` articles (kept from an earlier run
+    in `work` when there); part 1 times the same ingests."""
+    corpus = work / "corpus.jsonl.gz"
+    if not corpus.exists():
+        write_corpus(corpus, total)
+    if not (work / "s1k").exists():
+        run_cli(["ingest", str(head(corpus, BASE, work / "first.jsonl.gz"))], work / "s1k")
+    if not (work / "sN").exists():
+        shutil.copytree(work / "s1k", work / "sN")
+        run_cli(["ingest", str(corpus)], work / "sN")
+    return corpus
 
 
 def next_days(path: Path, first: int) -> Path:
@@ -165,10 +239,27 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000, help="corpus size (>= 1000)")
     parser.add_argument("--dask-articles", type=int, default=600, help="articles per Dask run")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument(
+        "--only-batch",
+        action="store_true",
+        help="run only part 4, one more batch (building the stores first if --work has none)",
+    )
+    parser.add_argument(
+        "--work", type=Path, help="work directory (default: a new temporary one)"
+    )
     options = parser.parse_args()
     total = max(options.articles, BASE + 1)
-    work = Path(tempfile.mkdtemp(prefix="conflict-kg-scale-"))
+    work = options.work or Path(tempfile.mkdtemp(prefix="conflict-kg-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     print(f"work directory {work}; {os.cpu_count()} cores")
+    if options.only_batch:
+        try:
+            build_stores(work, total)
+            one_more_batch(work, total)
+        finally:
+            if not options.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         started = time.perf_counter()
         corpus = write_corpus(work / "corpus.jsonl.gz", total)
@@ -209,32 +300,7 @@ def main() -> None:
         by_graph, quads = article_quads(work / "sN", work / "articles.nq")
         print("\nwrite path: " + load_rates(by_graph, quads, work / "articles.nq", work))
 
-        from conflict_kg.extract import Extractor
-        from conflict_kg.graph.network.places import gazetteer
-
-        extractor = Extractor()
-        gazetteer()  # loaded once per process, before anything is timed
-        timings = {}
-        for name, store, size in (("1,000", "s1k", BASE), (f"{total:,}", "sN", total)):
-            extra = next_days(work / f"more-{size}.jsonl.gz", size)
-            timings[name] = add_more(work / store, extra, extractor)
-        print(f"\nadding {MORE} articles, the next days' news (pipeline loaded)")
-        print(
-            f"{'store of':<10} {'fact table s':>13} {'extract+write s':>16} "
-            f"{'incremental resolution s':>25} {'full rebuild s':>15}"
-        )
-        for name, (table, written, incremental, rebuild) in timings.items():
-            print(
-                f"{name:<10} {table:>13.2f} {written:>16.2f} {incremental:>25.2f} "
-                f"{rebuild:>15.2f}"
-            )
-        (t1, w1, i1, r1), (t2, w2, i2, r2) = timings.values()
-        print(
-            f"ratio {total:,} / 1,000: extract+write+incremental {(w2 + i2) / (w1 + i1):.2f}x, "
-            f"incremental resolution alone {i2 / i1:.2f}x, full rebuild {r2 / r1:.2f}x; "
-            f"with the fact table built in the same process (a fresh CLI run) "
-            f"{(t2 + w2 + i2) / (t1 + w1 + i1):.2f}x"
-        )
+        one_more_batch(work, total)
     finally:
         if not options.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -11,9 +11,9 @@ own as among all actors, and only they need resolving again.
 
 Components are found over the distinct name keys of the store (`NameIndex`: one node per
 key, whatever the number of actors and articles bearing it, made from the names of the
-in-memory table of entity facts, `graph.resolve.facts`), with every relation taken more
-widely than the rules take it (any kind, any name that looks like an acronym), which can
-only make a component larger, never miss a pair. A
+table of entity facts the store keeps, `graph.resolve.stored`: one row per distinct name),
+with every relation taken more widely than the rules take it (any kind, any name that
+looks like an acronym), which can only make a component larger, never miss a pair. A
 component whose keys no undescribed actor bears is left alone: two described actors (a
 gazetteer entry, an article's "unidentified gunmen") never merge, so nothing in it can join.
 This is what keeps the work flat as the store grows: the same article-scoped description
@@ -39,7 +39,8 @@ from conflict_kg.graph.resolve.actors import (
     close_keys,
     name_key,
 )
-from conflict_kg.graph.resolve.facts import EntityFacts, rows_each
+from conflict_kg.graph.resolve.facts import rows_each
+from conflict_kg.graph.resolve.stored import StoredFacts
 from conflict_kg.graph.store import Store
 
 __all__ = ["ActorBlocks", "NameIndex"]
@@ -129,10 +130,10 @@ class ActorBlocks:
     names of actors that left with a removed article) and gathers, to a fixed point: each
     actor's names, their key components, the actors of every component an undescribed actor
     takes part in, and every member of the groups those actors were in before. Facts come
-    from the in-memory table (`graph.resolve.facts`), groups from the resolution graph.
+    from the stored table (`graph.resolve.stored`), groups from the resolution graph.
     """
 
-    def __init__(self, store: Store, facts: EntityFacts) -> None:
+    def __init__(self, store: Store, facts: StoredFacts) -> None:
         self.store = store
         self.facts = facts
         self.index = NameIndex(facts.names())
@@ -158,8 +159,7 @@ class ActorBlocks:
                 for record in records:
                     keys |= {(name_key(n), acronym(n)) for n in record.names}
                 todo |= self._old_groups(fresh)
-            for name in self._open_names(keys):
-                todo |= self.facts.bearers.get(name, set())
+            todo |= self.facts.bearers_of(self._open_names(keys))
             keys = set()
             todo -= self.reached
 

@@ -1,36 +1,38 @@
-"""What the store's articles say of each entity, summed over them and kept in memory between
-resolutions: the table `graph.resolve.blocks` reads actors and places from.
+"""What the store's articles say of each entity, summed over them: the table
+`graph.resolve.blocks` reads actors and places from.
 
 An actor named in a thousand articles has a thousand copies of its facts, one per article
 graph; reading them back for every batch made one more article cost more as the store grew
 (docs/scale.md). The table keeps, per entity, how many articles give each name, class,
-country and ACLED category, and which entities bear each name. It is built once per store
-and process from every article (`store_resolution_actors.rq`, what a rebuild reads), then
-moved by each change: the rows of the new articles' graphs are added, the rows of removed
-articles (read before they went, `Footprint.rows`) subtracted, so a batch costs what its own
-articles hold. A count of the store's articles that disagrees with the table's (another
-process wrote to the store) makes it read everything again.
+country and ACLED category, and which entities bear each name. A rebuild sums it from every
+article (`store_resolution_actors.rq`); the store keeps it beside the resolution graph
+(`graph.resolve.stored`), and each change moves it: the rows of the new articles' graphs
+are added, the rows of removed articles (read before they went, `Footprint.rows`)
+subtracted, so a batch costs what its own articles hold.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from conflict_kg.graph.network.data import ACTOR_TYPES
+from conflict_kg.graph.network.places import gazetteer
 from conflict_kg.graph.resolve.actors import ActorRecord
-from conflict_kg.graph.resolve.rebuild import entity_records
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
+from conflict_kg.graph.vocabulary import primary_type
+from conflict_kg.ontologies import CK, CKID
 
-__all__ = ["EntityFacts", "entity_facts", "in_step", "rows_each"]
+__all__ = ["KINDS", "EntityFacts", "Summed", "entity_records", "rows_each"]
 
 Row = Mapping[str, Node]
+KINDS = ("class", "name", "country", "category")
+"""The facts counted per entity, as `store_resolution_actors.rq` names them."""
 _CHUNK = 200
 """Values per request, well inside any endpoint's limits."""
 
@@ -48,7 +50,7 @@ def rows_each(store: Store, name: str, variable: str, values: Iterable[Node]) ->
 
 
 @dataclass(slots=True)
-class _Summed:
+class Summed:
     """One entity's facts, each counted by the articles that state it."""
 
     classes: Counter[Node] = field(default_factory=Counter)
@@ -56,6 +58,20 @@ class _Summed:
     countries: Counter[Node] = field(default_factory=Counter)
     categories: Counter[Node] = field(default_factory=Counter)
     articles: int = 0
+
+    def counters(self) -> Iterator[tuple[str, Counter[Node]]]:
+        """Each kind of fact (`KINDS`) with its counter."""
+        counters = (self.classes, self.names, self.countries, self.categories)
+        yield from zip(KINDS, counters, strict=True)
+
+    def copy(self) -> Summed:
+        return Summed(
+            Counter(self.classes),
+            Counter(self.names),
+            Counter(self.countries),
+            Counter(self.categories),
+            self.articles,
+        )
 
     def rows(self, entity: URIRef) -> list[dict[str, Node]]:
         """Rows as `store_resolution_actors.rq` would give them, one article's worth."""
@@ -70,60 +86,58 @@ class _Summed:
         return rows
 
 
-def _per_article(rows: Iterable[Row]) -> dict[tuple[str, str], dict[str, set[Node]]]:
-    """The distinct facts each article gives each entity."""
-    found: dict[tuple[str, str], dict[str, set[Node]]] = defaultdict(lambda: defaultdict(set))
+def _distinct(
+    rows: Iterable[Row], wanted: Collection[str]
+) -> tuple[set[tuple[Node, Node]], set[tuple[Node, Node, str, Node]]]:
+    """The (article, entity) pairs of the rows of `wanted` articles, and the distinct facts
+    each such article gives each entity, as flat tuples of the rows' own terms: a rebuild
+    sums every article at once, and one small dict per pair cost it 50 MB at its peak."""
+    pairs: set[tuple[Node, Node]] = set()
+    facts: set[tuple[Node, Node, str, Node]] = set()
     for row in rows:
-        facts = found[(str(row["article"]), str(row["entity"]))]
-        for key in ("class", "name", "country", "category"):
-            if key in row:
-                facts[key].add(row[key])
-    return found
+        article, entity = row["article"], row["entity"]
+        if str(article) not in wanted:
+            continue
+        pairs.add((article, entity))
+        facts.update((article, entity, key, row[key]) for key in KINDS if key in row)
+    return pairs, facts
 
 
 class EntityFacts:
-    """The table: entity -> its summed facts, name -> the entities bearing it."""
+    """The table, or the part of it one change reads: entity -> its summed facts, name ->
+    the entities bearing it."""
 
-    def __init__(self) -> None:
-        self.entities: dict[str, _Summed] = {}
+    def __init__(self, entities: Mapping[str, Summed] | None = None) -> None:
+        self.entities: dict[str, Summed] = {}
         self.bearers: dict[Node, set[str]] = defaultdict(set)
-        self.articles: set[str] = set()
-        self.generation: int | None = None
-        """The store's write generation when the table was last known to be in step."""
+        for entity, summed in (entities or {}).items():
+            self.entities[entity] = summed.copy()
+            for name in summed.names:
+                self.bearers[name].add(entity)
 
-    def apply(self, rows: Iterable[Row], articles: Iterable[str], sign: int) -> None:
-        """Add (`sign` 1) or subtract (-1) the rows of these articles. An article already in
-        the table is not added twice, nor one that is not in it taken away: a table read
-        afresh between an article's removal and its resolution already left it out."""
-        wanted = set(articles)
-        wanted = wanted - self.articles if sign > 0 else wanted & self.articles
-        for (article, entity), facts in _per_article(rows).items():
-            if article not in wanted:
-                continue
-            summed = self.entities.setdefault(entity, _Summed())
-            summed.articles += sign
-            for key, counter in (
-                ("class", summed.classes),
-                ("name", summed.names),
-                ("country", summed.countries),
-                ("category", summed.categories),
-            ):
-                for value in facts.get(key, ()):
-                    counter[value] += sign
-                    if counter[value] <= 0:
-                        del counter[value]
-                        if key == "name":
-                            self.bearers[value].discard(entity)
-                            if not self.bearers[value]:
-                                del self.bearers[value]
-                    elif key == "name":
-                        self.bearers[value].add(entity)
-            if summed.articles <= 0:
-                del self.entities[entity]
-        if sign > 0:
-            self.articles |= wanted
-        else:
-            self.articles -= wanted
+    def move(self, rows: Iterable[Row], articles: Iterable[str], sign: int) -> None:
+        """Add (`sign` 1) or subtract (-1) the rows of these articles (rows of other
+        articles are left out); the caller knows they are not counted yet (to add) or
+        counted (to subtract)."""
+        pairs, facts = _distinct(rows, set(articles))
+        for _, entity in pairs:
+            self.entities.setdefault(str(entity), Summed()).articles += sign
+        for _, entity, key, value in facts:
+            name = str(entity)
+            summed = self.entities[name]
+            counter = dict(summed.counters())[key]
+            counter[value] += sign
+            if counter[value] <= 0:
+                del counter[value]
+                if key == "name":
+                    self.bearers[value].discard(name)
+                    if not self.bearers[value]:
+                        del self.bearers[value]
+            elif key == "name":
+                self.bearers[value].add(name)
+        for _, entity in pairs:
+            if self.entities.get(str(entity), Summed(articles=1)).articles <= 0:
+                del self.entities[str(entity)]
 
     def records(
         self, entities: Iterable[str]
@@ -138,66 +152,61 @@ class EntityFacts:
                 counts[entity] = summed.articles
         return entity_records(rows, counts)
 
-    def names(self) -> list[dict[str, Node]]:
-        """Rows of (name, described) for every actor name, as `NameIndex` takes them."""
-        found = []
+    def name_counts(self) -> dict[Node, tuple[int, int]]:
+        """Name -> how many undescribed and how many described entities bear it."""
+        found: dict[Node, tuple[int, int]] = {}
         for name, bearers in self.bearers.items():
-            described = {bool(self.entities[e].categories) for e in bearers}
-            found += [{"name": name, "described": _flag(d)} for d in described]
+            described = sum(bool(self.entities[e].categories) for e in bearers)
+            found[name] = (len(bearers) - described, described)
         return found
 
 
-def _flag(value: bool) -> Node:
-    return Literal(value)
+def name_rows(counts: Mapping[Node, tuple[int, int]]) -> list[dict[str, Node]]:
+    """Rows of (name, described) for every name, as `NameIndex` takes them: one per kind
+    of bearer the name has."""
+    found = []
+    for name, (undescribed, described) in counts.items():
+        found += [{"name": name, "described": Literal(False)}] if undescribed else []
+        found += [{"name": name, "described": Literal(True)}] if described else []
+    return found
 
 
-_TABLES: weakref.WeakKeyDictionary[Store, EntityFacts] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
-def entity_facts(
-    store: Store,
-    total: int,
-    added: Sequence[URIRef],
-    removed_rows: Sequence[Row] = (),
-    removed: Iterable[str] = (),
-    steps: Collection[int] | None = None,
-) -> EntityFacts:
-    """The store's table, moved by the change: `added` articles are in the store, `removed`
-    ones (whose rows are `removed_rows`) are gone. Read whole the first time, and whenever
-    the table cannot be the store's after the change: when `steps` (the write generations
-    the change's own writes made, from a caller that knows them: the service) does not name
-    every write since the table was last in step with the store, or when the table's count
-    of articles is not the store's `total`. The caller holds the store's write lock."""
-    with _LOCK:
-        table = _TABLES.get(store)
-        if table is not None and _in_step(store, table, steps):
-            table.apply(removed_rows, removed, -1)
-            fresh = [a for a in added if str(a) not in table.articles]
-            rows = rows_each(store, "resolution_article_actors", "article", fresh)
-            table.apply(rows, [str(a) for a in fresh], 1)
-            if len(table.articles) == total:
-                return table
-        table = EntityFacts()
-        rows = [
-            {str(k): v for k, v in row.items()}
-            for row in store.query(store_query("resolution_actors")).bindings
-        ]
-        table.apply(rows, map(str, store.article_graphs()), 1)
-        _TABLES[store] = table
-        return table
-
-
-def _in_step(store: Store, table: EntityFacts, steps: Collection[int] | None) -> bool:
-    generation = store.generation
-    if steps is None or generation is None or table.generation is None:
-        return True  # only the count of articles can tell
-    return set(range(table.generation + 1, generation + 1)) <= set(steps)
-
-
-def in_step(store: Store) -> None:
-    """Note that the store's table is in step with the store as it is now (after a pass of
-    incremental resolution, whose own writes leave the articles alone)."""
-    table = _TABLES.get(store)
-    if table is not None:
-        table.generation = store.generation
+def entity_records(
+    rows: Iterable[dict[str, Node]], articles: Mapping[str, int]
+) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
+    """Actor records and place scopes from rows of `store_resolution_actors.rq` (all of
+    them, or those `_Summed.rows` makes of summed facts) and how many articles mention each
+    entity."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    described: set[str] = set()
+    for row in rows:
+        entity = str(row["entity"])
+        classes[entity].add(str(row["class"])[len(str(CK)) :])
+        names[entity].add(str(row["name"]))
+        if "country" in row:
+            countries[entity].add(str(row["country"]))
+        if "category" in row:
+            described.add(entity)
+    actors: list[ActorRecord] = []
+    scopes: dict[str, frozenset[str]] = {}
+    for entity in sorted(classes):
+        kind = primary_type(CK[c] for c in classes[entity])
+        if kind in ACTOR_TYPES:
+            country = min(countries[entity]) if len(countries[entity]) == 1 else None
+            actors.append(
+                ActorRecord(
+                    entity,
+                    kind,
+                    frozenset(names[entity]),
+                    country,
+                    entity in described,
+                    articles.get(entity, 1),
+                )
+            )
+        if "Place" in classes[entity] or kind == "State":
+            located = gazetteer().locate(sorted(names[entity]))
+            if located is not None and located.country:
+                scopes[entity] = frozenset({entity, str(CKID[f"entity/{located.country}"])})
+    return actors, scopes

@@ -17,8 +17,9 @@ and a component is found by blocking, the way `_candidates` pairs reports:
   incident that must split is rebuilt whole.
 
 Actors are blocked too (`graph.resolve.blocks`): only the actors whose names can pair with
-those of the changed articles' actors are resolved again, from the in-memory table of what
-the articles say of each entity (`graph.resolve.facts`). Removed articles are described by
+those of the changed articles' actors are resolved again, from the table of what the
+articles say of each entity that the store keeps (`graph.resolve.stored`), moved by the
+change in the same update as the resolution graph. Removed articles are described by
 their `footprint`, read before they go: their reports seed the components, their names the
 blocks.
 
@@ -41,7 +42,7 @@ from rdflib.term import Node
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.resolve.actors import canonical_actors
 from conflict_kg.graph.resolve.blocks import ActorBlocks
-from conflict_kg.graph.resolve.facts import entity_facts, in_step, rows_each
+from conflict_kg.graph.resolve.facts import rows_each
 from conflict_kg.graph.resolve.incidents import (
     MERGE_SCORE,
     ReportRecord,
@@ -56,6 +57,7 @@ from conflict_kg.graph.resolve.rebuild import (
     reports_from_rows,
     resolve,
 )
+from conflict_kg.graph.resolve.stored import StoredFacts, moved_facts
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
 from conflict_kg.ontologies import CK, RESOLUTION_GRAPH, bind_prefixes
@@ -143,8 +145,9 @@ def resolve_changes(
     `footprint` is `removed` were removed), touching only what they can change; a rebuild
     when there is no resolution yet or the new articles are a large share of the store.
     Same result as `resolve(store)`. Also says what the pass touched; None after a rebuild,
-    which touched everything. `steps`, when the caller knows them, are the write generations
-    the change's own writes made (see `graph.resolve.facts.entity_facts`)."""
+    which touched everything. `steps` (the write generations the change's own writes made,
+    for the lookup tables: `graph.lookups.refresh`) are not needed here: the stored table of
+    entity facts says itself which articles it counts."""
     if not store.writable:
         raise StoreError(
             f"read-only remote store {store.url}: resolution writes a graph; "
@@ -158,9 +161,8 @@ def resolve_changes(
         total = int(str(next(iter(_all(store, "count_articles")[0].values()))))
         if counts.reports == 0 or total == 0 or len(articles) > REBUILD_SHARE * total:
             return resolve(store), None
-        facts = entity_facts(store, total, articles, removed.rows, removed.articles, steps)
-        touched = _Incremental(store, ActorBlocks(store, facts)).run(articles, removed)
-        in_step(store)
+        facts = moved_facts(store, total, articles, removed.rows, removed.articles)
+        touched = _Incremental(store, facts).run(articles, removed)
         return _counts(store), touched
 
 
@@ -203,10 +205,11 @@ def _window(span: tuple[date, date]) -> tuple[list[Literal], list[Literal]]:
 
 
 class _Incremental:
-    def __init__(self, store: Store, blocks: ActorBlocks) -> None:
+    def __init__(self, store: Store, facts: StoredFacts) -> None:
         self.store = store
         self.tree = _class_tree()
-        self.blocks = blocks
+        self.facts = facts
+        self.blocks = ActorBlocks(store, facts)
         self.actor_map: dict[str, str] = {}
         self.members: dict[str, set[str]] = defaultdict(set)
         self.stored: dict[str, str] = {}
@@ -373,7 +376,8 @@ class _Incremental:
         remove = Graph()
         for row in rows_each(self.store, "resolution_about", "s", map(URIRef, subjects)):
             remove.add((row["s"], row["p"], row["o"]))
-        self.store.patch_graph(RESOLUTION_GRAPH, remove, add)
+        # The table of entity facts moves in the same update (`graph.resolve.stored`).
+        self.store.patch_graph(RESOLUTION_GRAPH, remove, add, self.facts.quads)
         written = {str(s) for s in add.subjects(RDF.type, CK.Incident)}
         return Touched(
             frozenset(self.blocks.reached | actors),

@@ -14,7 +14,7 @@ store, runs them and writes the result, through SPARQL only, so every backend be
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,10 +24,10 @@ from rdflib.term import Node
 
 from conflict_kg.graph.errors import StoreError
 from conflict_kg.graph.lookups.rows import integer
-from conflict_kg.graph.network.data import ACTOR_TYPES
-from conflict_kg.graph.network.places import gazetteer
 from conflict_kg.graph.resolve.actors import ActorRecord, canonical_actors
+from conflict_kg.graph.resolve.facts import EntityFacts, entity_records
 from conflict_kg.graph.resolve.incidents import ClassTree, ReportRecord, cluster_reports
+from conflict_kg.graph.resolve.stored import write_table
 from conflict_kg.graph.store import Store
 from conflict_kg.graph.store.base import store_query
 from conflict_kg.graph.vocabulary import is_event_class, primary_type, subclasses
@@ -86,55 +86,21 @@ def _class_tree() -> ClassTree:
     return ClassTree(ancestors, families)
 
 
-def _read_actors(store: Store) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
-    """Actor records for `canonical_actors` of every entity of the store, and each place's
-    scope (itself and its country, from the offline GeoNames gazetteer)."""
+def _read_actors(
+    store: Store, articles: list[str]
+) -> tuple[list[ActorRecord], dict[str, frozenset[str]], EntityFacts]:
+    """Actor records for `canonical_actors` of every entity of the store, each place's
+    scope (itself and its country, from the offline GeoNames gazetteer), and the table of
+    entity facts summed from the same rows over `articles` (every article of the store),
+    which the store keeps for incremental resolution (`graph.resolve.stored`)."""
     rows = _rows(store, "resolution_actors")
-    articles: dict[str, set[str]] = defaultdict(set)
+    seen: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        articles[str(row["entity"])].add(str(row["article"]))
-    return entity_records(rows, {entity: len(seen) for entity, seen in articles.items()})
-
-
-def entity_records(
-    rows: Iterable[dict[str, Node]], articles: Mapping[str, int]
-) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
-    """Actor records and place scopes from rows of `store_resolution_actors.rq` (all of
-    them, or `store_resolution_entity_facts.rq` for some entities: `graph.resolve.blocks`)
-    and how many articles mention each entity."""
-    classes: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, set[str]] = defaultdict(set)
-    countries: dict[str, set[str]] = defaultdict(set)
-    described: set[str] = set()
-    for row in rows:
-        entity = str(row["entity"])
-        classes[entity].add(str(row["class"])[len(str(CK)) :])
-        names[entity].add(str(row["name"]))
-        if "country" in row:
-            countries[entity].add(str(row["country"]))
-        if "category" in row:
-            described.add(entity)
-    actors: list[ActorRecord] = []
-    scopes: dict[str, frozenset[str]] = {}
-    for entity in sorted(classes):
-        kind = primary_type(CK[c] for c in classes[entity])
-        if kind in ACTOR_TYPES:
-            country = min(countries[entity]) if len(countries[entity]) == 1 else None
-            actors.append(
-                ActorRecord(
-                    entity,
-                    kind,
-                    frozenset(names[entity]),
-                    country,
-                    entity in described,
-                    articles.get(entity, 1),
-                )
-            )
-        if "Place" in classes[entity] or kind == "State":
-            located = gazetteer().locate(sorted(names[entity]))
-            if located is not None and located.country:
-                scopes[entity] = frozenset({entity, str(CKID[f"entity/{located.country}"])})
-    return actors, scopes
+        seen[str(row["entity"])].add(str(row["article"]))
+    counts = {entity: len(found) for entity, found in seen.items()}
+    table = EntityFacts()
+    table.move(rows, articles, 1)
+    return (*entity_records(rows, counts), table)
 
 
 @dataclass(slots=True)
@@ -315,7 +281,12 @@ def add_actor_groups(
 
 def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
     """The resolution graph for the store's current articles, and what it found."""
-    actors, scopes = _read_actors(store)
+    graph, summary, _ = _resolution(store, [str(a) for a in store.article_graphs()])
+    return graph, summary
+
+
+def _resolution(store: Store, articles: list[str]) -> tuple[Graph, Resolution, EntityFacts]:
+    actors, scopes, table = _read_actors(store, articles)
     actor_map = canonical_actors(actors)
     reports, raw = _read_reports(store, actor_map)
     tree = _class_tree()
@@ -330,14 +301,15 @@ def resolution_graph(store: Store) -> tuple[Graph, Resolution]:
         actor_groups=len(set(actor_map.values())),
         actors_merged=len(actor_map) - len(set(actor_map.values())),
     )
-    return g, summary
+    return g, summary, table
 
 
 def resolve(store: Store) -> Resolution:
     """Rebuild the resolution graph from the store's articles and write it in one step.
 
     Called after every ingest and removal (the CLI after a whole batch); safe to call at any
-    time, since it only ever derives from what the articles say.
+    time, since it only ever derives from what the articles say. The table of entity facts
+    the store keeps for incremental resolution (`graph.resolve.stored`) is rebuilt with it.
     """
     if not store.writable:  # before reading everything for nothing
         raise StoreError(
@@ -347,6 +319,11 @@ def resolve(store: Store) -> Resolution:
     # Read and write under the store's write lock: two threads resolving at once must not
     # let the one that read fewer articles write last.
     with store.exclusive():
-        graph, summary = resolution_graph(store)
+        articles = [str(a) for a in store.article_graphs()]
+        graph, summary, table = _resolution(store, articles)
+        # The table of entity facts first: a resolution graph never stands on a stale one
+        # (a table without its count makes the next batch build it again).
+        write_table(store, table, articles)
+        del table
         store.replace_graph(RESOLUTION_GRAPH, graph)
     return summary

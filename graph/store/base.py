@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -339,34 +339,50 @@ class Store(ABC):
             return set()
         return self._present(iris)
 
-    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: URIRef, graph: Graph | Sequence[ox.Quad]) -> None:
         """Make the named graph `graph_iri` hold exactly the triples of `graph`, in one step.
 
         For derived graphs that are rebuilt as a whole (`graph.resolve`'s), never for an
         article: articles are written once by `add_article` and removed by `remove_article`.
-        An empty `graph` drops the named graph.
+        An empty `graph` drops the named graph. `graph` may be quads already in that graph
+        (a large derived table is smaller as pyoxigraph quads than as an rdflib graph).
         """
         self._check_writable()
         graph_iri = _checked_graph_iri(graph_iri)
-        quads = article_quads(graph_iri, graph)
+        quads = (
+            article_quads(graph_iri, graph) if isinstance(graph, Graph) else list(graph)
+        )
+        if any(quad.graph_name != to_ox(graph_iri) for quad in quads):
+            raise StoreError(f"a quad given to replace <{graph_iri}> is outside it")
         with self._write_lock:
             if self._query(store_query("is_article_graph"), {"g": graph_iri}).bindings:
                 raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be replaced")
             self._counted(self._replace, graph_iri, quads)
 
-    def patch_graph(self, graph_iri: URIRef, remove: Graph, add: Graph) -> None:
+    def patch_graph(
+        self,
+        graph_iri: URIRef,
+        remove: Graph,
+        add: Graph,
+        moved: tuple[Collection[ox.Quad], Collection[ox.Quad]] = ((), ()),
+    ) -> None:
         """Take the triples of `remove` out of the derived graph `graph_iri` and put those of
         `add` in, in one update: how incremental resolution changes only what it touched.
+        `moved` are quads to take out of and put into other derived graphs in the same
+        update (each quad names its graph: the entity facts moved with resolution).
         Like `replace_graph`, never for an article's graph."""
         self._check_writable()
         graph_iri = _checked_graph_iri(graph_iri)
-        gone = article_quads(graph_iri, remove - add)
-        new = article_quads(graph_iri, add - remove)
+        taken, put = set(moved[0]), set(moved[1])
+        gone = [*article_quads(graph_iri, remove - add), *(taken - put)]
+        new = [*article_quads(graph_iri, add - remove), *(put - taken)]
         parts = [insert_data(graph_iri, gone, verb="DELETE")] if gone else []
         parts += [insert_data(graph_iri, new)] if new else []
+        graphs = {graph_iri} | {URIRef(q.graph_name.value) for q in taken | put}  # type: ignore[union-attr]
         with self._write_lock:
-            if self._query(store_query("is_article_graph"), {"g": graph_iri}).bindings:
-                raise StoreError(f"<{graph_iri}> is an article's graph; it cannot be patched")
+            for name in sorted(graphs):
+                if self._query(store_query("is_article_graph"), {"g": name}).bindings:
+                    raise StoreError(f"<{name}> is an article's graph; it cannot be patched")
             if parts:
                 self._counted(self._update, " ;\n".join(parts))
 
@@ -529,12 +545,12 @@ class Store(ABC):
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
         total = _count(self._query(store_query("count_quads"), {}))
         derived = _count(self._query(store_query("count_derived_quads"), {}))
-        stamps = _count(self._query(store_query("count_stamp_quads"), {}))
+        kept = _count(self._query(store_query("count_stamp_quads"), {}))  # bookkeeping
         last = [row[0] for row in self._query(store_query("last_ingest"), {}) if row[0]]
         prefix = len(str(CK))
         return StoreStats(
             articles=_count(self._query(store_query("count_articles"), {})),
-            triples=total - derived - stamps,
+            triples=total - derived - kept,
             derived_triples=derived,
             entities_by_type={name: counts.get(CK[name], 0) for name in ENTITY_CLASSES},
             events_by_type={str(cls)[prefix:]: counts.get(cls, 0) for cls in event_classes()},

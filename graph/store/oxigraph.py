@@ -28,7 +28,7 @@ from conflict_kg.graph.store.base import (
     values_clause,
 )
 from conflict_kg.graph.store.results import to_result
-from conflict_kg.graph.store.stamps import INGEST_GRAPH
+from conflict_kg.graph.store.stamps import BOOKKEEPING_GRAPHS, INGEST_GRAPH
 from conflict_kg.graph.store.terms import insert_data, to_ox_iri
 from conflict_kg.graph.store.workers import QueryWorkers
 from conflict_kg.ontologies import CK, CKID, PREFIXES
@@ -50,6 +50,7 @@ PENDING_GRAPH = CKID["graph/pending"]
 """Articles a bulk load is writing, until it has returned; never an article graph."""
 _PENDING_GRAPH = ox.NamedNode(str(PENDING_GRAPH))
 _INGEST_GRAPH = ox.NamedNode(str(INGEST_GRAPH))
+_BOOKKEEPING = frozenset(ox.NamedNode(str(g)) for g in BOOKKEEPING_GRAPHS)
 _PENDING = ox.NamedNode(f"{PENDING_GRAPH}#writing")
 _TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE = ox.NamedNode(str(CK.Article))
@@ -216,6 +217,9 @@ class OxigraphStore(Store):
         from one rebuild to the next, and parsing all of it again was most of the time."""
         old = set(self._inner.quads_for_pattern(None, None, None, to_ox_iri(graph_iri)))
         new = set(quads)
+        if not old:  # a first write: one transaction, without an update's text to parse
+            self._insert(graph_iri, list(new))
+            return
         if any(isinstance(t, ox.BlankNode) for q in old ^ new for t in (q.subject, q.object)):
             super()._replace(graph_iri, quads)  # DELETE DATA cannot name a blank node
             return
@@ -239,7 +243,7 @@ class OxigraphStore(Store):
                 quad
                 for quad in self._inner.quads_for_pattern(None, None, None, None)
                 if not isinstance(quad.graph_name, ox.DefaultGraph)
-                and quad.graph_name != _INGEST_GRAPH  # the store's bookkeeping (`stamps`)
+                and quad.graph_name not in _BOOKKEEPING  # stamps, entity facts (`stamps`)
             ]
         else:
             answer = self._inner.query(

@@ -10,6 +10,12 @@ or counts articles sees it; `stats()` leaves its quads out of `triples`.
 An interrupted bulk load that the embedded store undoes on opening takes its articles'
 stamps out too. The last ingest (`store_last_ingest.rq`) is the latest stamp, whether or not
 its article was later dropped by hand with SPARQL Update: it was ingested then.
+
+`FACTS_GRAPH` is the other bookkeeping graph: what the articles say of each entity, summed,
+kept by incremental resolution (`graph.resolve.stored`). Both are kept out of exports and
+of `stats()` the same way (`BOOKKEEPING_GRAPHS`, `store_quads.rq`, `store_union_triples.rq`,
+`store_count_stamp_quads.rq`) and hold no `ck:Article` and no `rdf:type`, so nothing that
+lists or counts articles or entities sees them.
 """
 
 from __future__ import annotations
@@ -22,11 +28,23 @@ from rdflib import URIRef
 from conflict_kg.graph.store.terms import to_ox_iri
 from conflict_kg.ontologies import CK, CKID, XSD
 
-__all__ = ["INGESTED_AT", "INGEST_GRAPH", "ingest_time", "stamp", "unstamp"]
+__all__ = [
+    "BOOKKEEPING_GRAPHS",
+    "FACTS_GRAPH",
+    "INGESTED_AT",
+    "INGEST_GRAPH",
+    "ingest_time",
+    "stamp",
+    "unstamp",
+]
 
 INGEST_GRAPH = CKID["graph/ingest"]
 """The named graph of the ingest stamps; never an article's graph."""
 INGESTED_AT = CK.ingestedAt
+FACTS_GRAPH = CKID["graph/entity-facts"]
+"""The summed entity facts of incremental resolution; never an article's graph."""
+BOOKKEEPING_GRAPHS = (INGEST_GRAPH, FACTS_GRAPH)
+"""Graphs that say how the store is kept, not what its articles say: out of exports."""
 
 _GRAPH = ox.NamedNode(str(INGEST_GRAPH))
 _PREDICATE = ox.NamedNode(str(INGESTED_AT))

@@ -1,24 +1,23 @@
 """Actor resolution blocked by name keys (graph/resolve/blocks.py, facts.py) gives the
 rebuild's resolution graph, triple for triple, after every added and removed batch of
 articles whose actors are spelling variants of each other, acronyms, lone surnames,
-described actors of the same name and namesakes of two countries; and the in-memory table
-of entity facts, moved by each change, equals one read afresh from the store."""
+described actors of the same name and namesakes of two countries; and the table of entity
+facts the store keeps, moved by each change, equals one summed afresh from every article."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from facts_table import rebuilt_table, stored_table
 from rdflib import URIRef
 
 from conflict_kg.extract import Extraction, article_graph, sha256_text
 from conflict_kg.extract.model import Argument, ArticleMeta, Entity, Event, Span
 from conflict_kg.graph.lookups.incidents import resolved
 from conflict_kg.graph.resolve import resolve, resolve_articles
-from conflict_kg.graph.resolve.facts import EntityFacts, entity_facts
 from conflict_kg.graph.resolve.incremental import footprint
 from conflict_kg.graph.resolve.rebuild import resolution_graph
 from conflict_kg.graph.store import Store
-from conflict_kg.graph.store.base import store_query
 from conflict_kg.ontologies import RESOLUTION_GRAPH
 
 START = date(2024, 3, 1)
@@ -103,13 +102,9 @@ def _check(store: Store, summary: object) -> dict[str, str]:
     expected, expected_summary = resolution_graph(store)
     assert set(store.article_graph(RESOLUTION_GRAPH)) == set(expected)
     assert summary == expected_summary
-    table = entity_facts(store, len(store.article_graphs()), [])
-    fresh = EntityFacts()
-    everything = store.query(store_query("resolution_actors")).bindings
-    rows = [{str(k): v for k, v in r.items()} for r in everything]
-    fresh.apply(rows, map(str, store.article_graphs()), 1)
-    assert table.entities == fresh.entities
-    assert dict(table.bearers) == dict(fresh.bearers)
+    table = stored_table(store)
+    assert table == rebuilt_table(store)
+    assert len(table) > 20  # a table indeed: the entities' facts, names and articles
     return resolved(store).actors
 
 
