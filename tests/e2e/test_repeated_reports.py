@@ -131,9 +131,10 @@ def reports(
         stats = store.stats()
         [row] = store.query(
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-            "WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <https://w3id.org/conflict-kg/id/graph/"
-            "ingest>) } }"
-        )  # the ingest stamps are not exported
+            "WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g NOT IN ("
+            "<https://w3id.org/conflict-kg/id/graph/ingest>, "
+            "<https://w3id.org/conflict-kg/id/graph/entity-facts>)) } }"
+        )  # the bookkeeping graphs (ingest stamps, the entity-fact table) are not exported
         triples = int(str(row[0]))  # type: ignore[index]
     pristine = path.parent / "pristine"
     shutil.copytree(path, pristine)
