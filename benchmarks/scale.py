@@ -257,7 +257,7 @@ def main() -> None:
             build_stores(work, total)
             one_more_batch(work, total)
         finally:
-            if not options.keep:
+            if not options.keep and options.work is None:  # never a directory the user gave
                 shutil.rmtree(work, ignore_errors=True)
         return
     try:
@@ -302,7 +302,7 @@ def main() -> None:
 
         one_more_batch(work, total)
     finally:
-        if not options.keep:
+        if not options.keep and options.work is None:
             shutil.rmtree(work, ignore_errors=True)
 
 

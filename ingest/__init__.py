@@ -98,7 +98,7 @@ def ingest(
     try:
         for outcomes in runner.run(batches()):
             joined.append(outcomes)
-            if sum(map(len, joined)) >= runner.write_articles:
+            if sum(map(len, joined)) >= getattr(runner, "write_articles", 0):
                 yield from flush()
     except Exception:
         yield from flush()  # what was extracted before a batch failed for good is kept

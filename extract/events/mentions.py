@@ -222,12 +222,16 @@ wounds", "injured by shrapnel" (injuries, illness and burns say nothing of an at
 def _weapon_cause(verb: Token, weapon_tokens: set[int]) -> bool:
     """ "killed his neighbour with a machete", "died of gunshot wounds", "perished from
     stab wounds": a death or injury whose instrument or cause is a weapon or a wound is
-    violent, whoever is named as its doer; "died of cancer", "killed with kindness" and
-    "injured in a fall" are not."""
+    violent, whoever is named as its doer, unless the sentence names a hazard or an
+    accident for the wound; "died of cancer", "killed with kindness" and "injured in a
+    fall" are not."""
     if verb.pos_ != "VERB":
         return False
     causes = _modified(objects_of(verb, frozenset({"with", "of", "from"})))
-    return any(t.i in weapon_tokens or t.lower_ in WOUND_CAUSES for t in causes)
+    if any(t.i in weapon_tokens for t in causes):
+        return True
+    # A wound alone says nothing of its cause: "died of head wounds after a road accident".
+    return any(t.lower_ in WOUND_CAUSES for t in causes) and not _hazard_in(verb.sent)
 
 
 def _told(token: Token) -> bool:

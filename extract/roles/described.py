@@ -81,8 +81,11 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
     if span is None:
         return []
     entity_type = "ArmedGroup" if role == "perpetrator" else _victim_type(head)
+    # The ACLED category as for "Unidentified gunmen" (`phrases.unnamed_actor`); it also
+    # marks the actor as described, which cross-article resolution never merges.
+    category = "Political militias" if role == "perpetrator" else "Civilians"
     label = span.text
-    entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, None)
+    entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, category)
     head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
     return [(entity, span)]
 

@@ -215,6 +215,9 @@ class OxigraphStore(Store):
     def _replace(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         """Only the difference, in one update: a resolution graph mostly stays the same
         from one rebuild to the next, and parsing all of it again was most of the time."""
+        if not quads:  # emptied: no need to read the old quads, nor to spell them out
+            self._drop(graph_iri)
+            return
         old = set(self._inner.quads_for_pattern(None, None, None, to_ox_iri(graph_iri)))
         new = set(quads)
         if not old:  # a first write: one transaction, without an update's text to parse

@@ -52,3 +52,13 @@ def test_a_named_driver_killing_pedestrians_in_a_crash_is_an_accident(
 
 def test_a_heat_wave_killing_people_is_no_attack(extractor: Extractor) -> None:
     assert _told(extractor, "The heat wave killed twelve people in Marsabit last week.") == []
+
+
+def test_wounds_from_a_road_accident_are_no_attack(extractor: Extractor) -> None:
+    text = "A motorcyclist died of head wounds near Isiolo on Monday after a road accident."
+    assert [t for t, _ in _told(extractor, text)] == ["Accident"]
+
+
+def test_stab_wounds_with_no_accident_stay_violent(extractor: Extractor) -> None:
+    text = "A shopkeeper died of stab wounds near Isiolo on Monday."
+    assert _told(extractor, text) == [("Attack", ["died"])]
