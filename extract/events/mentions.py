@@ -197,8 +197,9 @@ ARMED_DOERS = frozenset(
 def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     """ "a car bomb hit a checkpoint", "rockets slammed into the base", "two soldiers were
     killed by a roadside bomb": a verb of harm whose doer is a weapon reports the attack
-    that weapon made, typed by the weapon downstream; "the storm hit the coast" and "he hit
-    the ball" name no weapon and no attack."""
+    that weapon made, typed by the weapon downstream; so does one whose instrument or cause
+    is a weapon or a wound (`_weapon_cause`: "killed with a machete", "died of gunshot
+    wounds"). "The storm hit the coast" and "he hit the ball" name no weapon and no attack."""
     root = span.root
     doers = _doers(root)
     if not doers and root.dep_ == "advcl" and root.tag_ == "VBG" and not _told(root.head):

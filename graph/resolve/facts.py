@@ -175,7 +175,7 @@ def entity_records(
     rows: Iterable[dict[str, Node]], articles: Mapping[str, int]
 ) -> tuple[list[ActorRecord], dict[str, frozenset[str]]]:
     """Actor records and place scopes from rows of `store_resolution_actors.rq` (all of
-    them, or those `_Summed.rows` makes of summed facts) and how many articles mention each
+    them, or those `Summed.rows` makes of summed facts) and how many articles mention each
     entity."""
     classes: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)

@@ -31,7 +31,7 @@ test_resolve_actor_blocks.py); only the changed incidents and actor groups are w
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -139,15 +139,14 @@ def resolve_changes(
     store: Store,
     articles: Sequence[URIRef],
     removed: Footprint | None = None,
-    steps: Collection[int] | None = None,
 ) -> tuple[Resolution, Touched | None]:
     """Bring resolution up to date after `articles` were added (and the articles whose
     `footprint` is `removed` were removed), touching only what they can change; a rebuild
     when there is no resolution yet or the new articles are a large share of the store.
     Same result as `resolve(store)`. Also says what the pass touched; None after a rebuild,
-    which touched everything. `steps` (the write generations the change's own writes made,
-    for the lookup tables: `graph.lookups.refresh`) are not needed here: the stored table of
-    entity facts says itself which articles it counts."""
+    which touched everything. The stored table of entity facts says itself which articles
+    it counts, so no write generations are needed here (the lookup tables' refresh takes
+    them: `graph.lookups.refresh`)."""
     if not store.writable:
         raise StoreError(
             f"read-only remote store {store.url}: resolution writes a graph; "

@@ -49,7 +49,7 @@ class ResolutionQueue:
         under the store's write lock, so that no write comes between."""
         with self.store.exclusive():
             before = self.store.generation
-            _, touched = resolve_changes(self.store, added, removed, steps)
+            _, touched = resolve_changes(self.store, added, removed)
             after = self.store.generation
             if before is not None and after is not None:
                 steps = steps | set(range(before + 1, after + 1))
