@@ -129,14 +129,15 @@ class AttributeTable:
         """The one-token rules fired by a token whose values have this code."""
         known = self._known.get(code)
         if known is None:
-            key = []
-            for named, stride in zip(self._named, self._strides, strict=True):
-                at = code // stride % (len(named) + 1)
-                key.append(int(named[at - 1]) if at else OTHER)
+            key = tuple(
+                int(named[at - 1]) if at else OTHER
+                for named, stride in zip(self._named, self._strides, strict=True)
+                for at in (code // stride % (len(named) + 1),)
+            )
             known = self._known[code] = tuple(
                 rule
                 for rule, patterns in self._rules.items()
-                if any(_meets(tuple(key), pattern) for pattern in patterns)
+                if any(_meets(key, pattern) for pattern in patterns)
             )
         return known
 

@@ -94,12 +94,10 @@ def _read_actors(
     entity facts summed from the same rows over `articles` (every article of the store),
     which the store keeps for incremental resolution (`graph.resolve.stored`)."""
     rows = _rows(store, "resolution_actors")
-    seen: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        seen[str(row["entity"])].add(str(row["article"]))
-    counts = {entity: len(found) for entity, found in seen.items()}
     table = EntityFacts()
     table.move(rows, articles, 1)
+    # The table counts each entity's articles already: every article is in `articles`.
+    counts = {entity: summed.articles for entity, summed in table.entities.items()}
     return (*entity_records(rows, counts), table)
 
 
