@@ -46,6 +46,12 @@ _WITH_PREFIXES = {"trig", "turtle"}
 
 BULK_QUADS = 20_000
 """A batch of at least this many quads goes through the bulk loader (`_insert_many`)."""
+FLUSH_QUADS = 50_000
+"""Quads written in transactions after which RocksDB's memtables are flushed to disk
+(`_written`). Oxigraph lets each of its dozen column families buffer 128 MB before it
+flushes on its own, so without this the memory of a long ingest or a long-running server
+grew with everything written since the store was opened (a serial ingest of 2,400
+articles: 705 MB at its peak, 477 MB with this, for the same CPU time)."""
 PENDING_GRAPH = CKID["graph/pending"]
 """Articles a bulk load is writing, until it has returned; never an article graph."""
 _PENDING_GRAPH = ox.NamedNode(str(PENDING_GRAPH))
@@ -63,8 +69,9 @@ class OxigraphStore(Store):
     def __init__(self, location: str, url: str) -> None:
         super().__init__(url)
         self.location = location
-        """Counts writes, so that query snapshots are retaken only after one."""
         self._workers: QueryWorkers | None = None
+        self._unflushed = 0
+        """About how many quads transactions have written since the last flush."""
         path = Path(location).expanduser()
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -149,6 +156,7 @@ class OxigraphStore(Store):
     def _update(self, sparql: str) -> None:
         try:
             self._inner.update(sparql)
+            self._written(len(sparql) // 100)  # about a quad per 100 characters of update
         except SyntaxError as error:
             raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
         except OSError as error:
@@ -157,6 +165,7 @@ class OxigraphStore(Store):
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         try:
             self._inner.extend(quads)
+            self._written(len(quads))
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
 
@@ -174,6 +183,7 @@ class OxigraphStore(Store):
         try:
             if len(quads) < BULK_QUADS:
                 self._inner.extend(quads)
+                self._written(len(quads))
                 return
             journal = [
                 ox.Quad(to_ox_iri(iri), _PENDING, _TRUE, _PENDING_GRAPH) for iri, _ in articles
@@ -186,6 +196,15 @@ class OxigraphStore(Store):
             raise StoreError(
                 f"cannot write a batch of articles to {self.location}: {error}"
             ) from error
+
+    def _written(self, quads: int) -> None:
+        """Flush the memtables once `FLUSH_QUADS` have gone into them: memory then follows
+        the writes of the last few batches, not of the whole run. The bulk loader writes
+        sorted files directly and never fills them."""
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self._inner.flush()
+            self._unflushed = 0
 
     def _recover(self) -> None:
         """Drop what an interrupted bulk load may have half-written (see `_insert_many`)."""
