@@ -376,14 +376,16 @@ class Store(ABC):
         taken, put = set(moved[0]), set(moved[1])
         gone = [*article_quads(graph_iri, remove - add), *(taken - put)]
         new = [*article_quads(graph_iri, add - remove), *(put - taken)]
-        parts = [insert_data(graph_iri, gone, verb="DELETE")] if gone else []
-        parts += [insert_data(graph_iri, new)] if new else []
         graphs = {graph_iri} | {URIRef(q.graph_name.value) for q in taken | put}  # type: ignore[union-attr]
         with self._write_lock:
             for name in sorted(graphs):
                 if self._query(store_query("is_article_graph"), {"g": name}).bindings:
                     raise StoreError(f"<{name}> is an article's graph; it cannot be patched")
-            if parts:
+            if new and not gone:  # only additions: a plain insert, no update text to parse
+                self._counted(self._insert, graph_iri, new)
+            elif gone:
+                parts = [insert_data(graph_iri, gone, verb="DELETE")]
+                parts += [insert_data(graph_iri, new)] if new else []
                 self._counted(self._update, " ;\n".join(parts))
 
     def has_article(self, graph_iri: URIRef) -> bool:

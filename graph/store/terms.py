@@ -86,8 +86,11 @@ def from_ox_triple(quad: ox.Quad | ox.Triple) -> tuple[Node, Node, Node]:
     return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
 
-def article_quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
-    """All triples of `graph`, placed in the named graph `graph_iri`, validated.
+def article_quads(
+    graph_iri: URIRef, graph: Graph | Iterable[tuple[Node, Node, Node]]
+) -> list[ox.Quad]:
+    """All triples of `graph` (an rdflib graph or plain triples), placed in the named graph
+    `graph_iri`, validated.
 
     The whole graph is read before the caller writes anything: an error while iterating it
     (or a term no store can hold) surfaces here, so no backend ever sees half an article.
