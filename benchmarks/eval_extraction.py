@@ -122,6 +122,7 @@ SUMMARY: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
         for r in ("perpetrator", "target", "place", "instrument", "victim")
     ],
     ("WikiEvents typed named entities P/R/F1", "wikievents", lambda f: _prf(f["ne_typed"])),
+    ("  one KAIROS type per class", "wikievents", lambda f: _prf(f["ne_typed_narrow"])),
     ("RAMS violent trigger recall", "rams", lambda f: _share(f["violent_trigger_recall"])),
     (
         "  incidents only",

@@ -22,9 +22,13 @@
 - Named entities. Gold: mentions of type PER, ORG, GPE, LOC, FAC whose text starts with an
   uppercase letter and is not a pronoun. Predicted: every mention of every extracted entity
   except article-scoped ones ("gunmen", "a clinic": `extract.is_article_scoped`),
-  typed Person -> PER; ArmedGroup, StateForce, Government, Organization, CommunalGroup ->
-  ORG; State -> GPE; Place -> GPE, LOC or FAC. Typed match: overlapping span and compatible
-  type; untyped: overlapping span.
+  typed by the KAIROS (ACE) entity guidelines: Person -> PER; ArmedGroup, StateForce,
+  Organization -> ORG; Government -> ORG or GPE (ACE tags a state's government as a GPE
+  in its government role: "the Syrian government", "Damascus said"); CommunalGroup -> ORG
+  or PER (a group of people defined by nationality, ethnicity or religion, "the Kurds", is
+  PER.Group); State -> GPE; Place -> GPE, LOC or FAC. Typed match: overlapping span and
+  compatible type; untyped: overlapping span. The figure with one KAIROS type per class
+  (Government and CommunalGroup -> ORG only, the mapping before 2026-12-06) is printed beside.
 
 Every dev document is a conflict document (``conflict_relevant``), so "non-conflict
 documents yielding a conflict event" cannot be measured here.
@@ -74,7 +78,7 @@ GOLD_CASUALTY_PREFIXES = ("Life.Die", "Life.Injure")
 WIDE_GOLD_ROLE_MAP = {**GOLD_ROLE_MAP, "Victim": "target"}
 OUR_ROLE_MAP = {r: r for r in SCORED_ROLES}
 NE_GOLD_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
-NE_TYPE_MAP: dict[str, frozenset[str]] = {
+NARROW_NE_TYPE_MAP: dict[str, frozenset[str]] = {
     "Person": frozenset({"PER"}),
     "ArmedGroup": frozenset({"ORG"}),
     "StateForce": frozenset({"ORG"}),
@@ -84,6 +88,13 @@ NE_TYPE_MAP: dict[str, frozenset[str]] = {
     "State": frozenset({"GPE"}),
     "Place": frozenset({"GPE", "LOC", "FAC"}),
 }
+"""One KAIROS type per class but Place: the mapping before 2026-12-06, printed beside."""
+NE_TYPE_MAP: dict[str, frozenset[str]] = {
+    **NARROW_NE_TYPE_MAP,
+    "Government": frozenset({"ORG", "GPE"}),
+    "CommunalGroup": frozenset({"ORG", "PER"}),
+}
+"""The KAIROS/ACE reading of our classes (module docstring): what the typed figure uses."""
 PRONOUNS = frozenset(
     """i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
     his himself she her hers herself it its itself they them their theirs themselves who whom
@@ -100,6 +111,8 @@ class WikiEventsScores:
     roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in SCORED_ROLES})
     roles_wide: PRF = field(default_factory=PRF)
     ne_typed: PRF = field(default_factory=PRF)
+    ne_typed_narrow: PRF = field(default_factory=PRF)
+    """Typed with `NARROW_NE_TYPE_MAP`."""
     ne_untyped: PRF = field(default_factory=PRF)
     missed_triggers: Counter[str] = field(default_factory=Counter)
     false_triggers: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -128,6 +141,7 @@ class WikiEventsScores:
             "roles_micro": self.roles_micro.as_dict(),
             "roles_wide": self.roles_wide.as_dict(),
             "ne_typed": self.ne_typed.as_dict(),
+            "ne_typed_narrow": self.ne_typed_narrow.as_dict(),
             "ne_untyped": self.ne_untyped.as_dict(),
         }
 
@@ -314,13 +328,15 @@ def score_entities(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
         if not is_article_scoped(entity["id"], article)
         for m in entity["mentions"]
     ]
-    typed, untyped = scores.ne_typed, scores.ne_untyped
-    for prf in (typed, untyped):
+    typed, untyped, narrow = scores.ne_typed, scores.ne_untyped, scores.ne_typed_narrow
+    for prf in (typed, untyped, narrow):
         prf.n_pred += len(predicted)
         prf.n_gold += len(gold)
     for start, end, types, our_type in predicted:
         hits = [g for g in gold if overlaps(start, end, g["start"], g["end"])]
         untyped.tp_pred += bool(hits)
+        narrow_types = NARROW_NE_TYPE_MAP.get(our_type, frozenset())
+        narrow.tp_pred += any(g["type"] in narrow_types for g in hits)
         if any(g["type"] in types for g in hits):
             typed.tp_pred += 1
         elif hits:
@@ -335,6 +351,9 @@ def score_entities(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
     for g in gold:
         hits = [p for p in predicted if overlaps(p[0], p[1], g["start"], g["end"])]
         untyped.tp_gold += bool(hits)
+        narrow.tp_gold += any(
+            g["type"] in NARROW_NE_TYPE_MAP.get(p[3], frozenset()) for p in hits
+        )
         if any(g["type"] in p[2] for p in hits):
             typed.tp_gold += 1
         else:
@@ -351,6 +370,7 @@ def report_wikievents(scores: WikiEventsScores, column: str, top: int, details: 
     rows.append(prf_row("role victim (Life.Die/Injure, not in micro)", scores.roles[VICTIM]))
     rows.append(prf_row("roles micro, wide (victims as targets)", scores.roles_wide))
     rows.append(prf_row("named entities, typed", scores.ne_typed))
+    rows.append(prf_row("  one KAIROS type per class", scores.ne_typed_narrow))
     rows.append(prf_row("named entities, untyped", scores.ne_untyped))
     print_table(f"WikiEvents dev [{column}]: {scores.documents} documents", PRF_HEADER, rows)
     if not details:

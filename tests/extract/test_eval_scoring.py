@@ -183,6 +183,32 @@ def test_entities_the_article_only_describes_are_no_named_entity_predictions() -
     assert not scores.ne_fp_kind
 
 
+def test_governments_and_communal_groups_take_either_kairos_type_the_guidelines_allow() -> None:
+    """KAIROS, like ACE, tags a state's government as a GPE and a people named by its
+    nationality or faith as PER; the narrow figure, printed beside, takes ORG only."""
+    wiki = bench("eval_wikievents")
+    text = "The Norvian government said the Talmari had fled, and Norvia's army advanced."
+    entities = [
+        {"id": "government-of-norvia", "type": "Government", "mentions": [span(text, "Norvian")]},
+        {"id": "talmari", "type": "CommunalGroup", "mentions": [span(text, "Talmari")]},
+        {"id": "norvian-army", "type": "StateForce", "mentions": [span(text, "Norvia", 1)]},
+    ]
+    record = {
+        "text": text,
+        "entities": [
+            {"id": "e1", "type": "GPE", **span(text, "Norvian")},
+            {"id": "e2", "type": "PER", **span(text, "Talmari")},
+            {"id": "e3", "type": "GPE", **span(text, "Norvia", 1)},
+        ],
+    }
+    scores = wiki.WikiEventsScores()
+    wiki.score_entities(record, output(entities=entities), scores)
+    typed, narrow = scores.ne_typed, scores.ne_typed_narrow
+    assert (typed.tp_pred, typed.n_pred, typed.tp_gold, typed.n_gold) == (2, 3, 2, 3)
+    assert (narrow.tp_pred, narrow.tp_gold) == (0, 0)
+    assert scores.ne_type_confusion == {("StateForce", "GPE"): 1}  # an army is no GPE
+
+
 # CASE 2021 ------------------------------------------------------------------------------------
 
 
