@@ -547,7 +547,7 @@ class Store(ABC):
         counts = {row[0]: int(str(row[1])) for row in self._query(store_query("count_types"), {})}
         total = _count(self._query(store_query("count_quads"), {}))
         derived = _count(self._query(store_query("count_derived_quads"), {}))
-        kept = _count(self._query(store_query("count_stamp_quads"), {}))  # bookkeeping
+        kept = _count(self._query(store_query("count_bookkeeping_quads"), {}))  # bookkeeping
         last = [row[0] for row in self._query(store_query("last_ingest"), {}) if row[0]]
         prefix = len(str(CK))
         return StoreStats(

@@ -14,7 +14,7 @@ its article was later dropped by hand with SPARQL Update: it was ingested then.
 `FACTS_GRAPH` is the other bookkeeping graph: what the articles say of each entity, summed,
 kept by incremental resolution (`graph.resolve.stored`). Both are kept out of exports and
 of `stats()` the same way (`BOOKKEEPING_GRAPHS`, `store_quads.rq`, `store_union_triples.rq`,
-`store_count_stamp_quads.rq`) and hold no `ck:Article` and no `rdf:type`, so nothing that
+`store_count_bookkeeping_quads.rq`) and hold no `ck:Article` and no `rdf:type`, so nothing that
 lists or counts articles or entities sees them.
 """
 
