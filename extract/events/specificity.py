@@ -188,7 +188,7 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
         return None
     root = mention.span.root
     if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
-        return _verb_reason(root, mention.sentence)
+        return _verb_reason(root, mention.sentence, mention.event_class)
     return _noun_reason(root, mention.event_class, mention.sentence)
 
 
@@ -346,7 +346,7 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
     return None
 
 
-def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
+def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None:
     mood = _clause_mood(verb, sentence)
     if mood is not None:
         return mood
@@ -354,7 +354,7 @@ def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
         return "habitual"  # "insurgents often target markets"
     if _frequent(verb):
         return "habitual"  # "the militia raids the road every week", "often shelled"
-    if _lasting_since(verb):
+    if _lasting_since(verb) and event_class not in NUMBER_FREE_CLASSES:
         return "background"  # "planes have been bombing the hills since March"
     return None
 
@@ -583,7 +583,9 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     definite = _definite(first)
     if _intended(noun, definite, event_class):
         return "hypothetical"
-    if _background_phrase(first, event_class) or _lasting(first):
+    if _background_phrase(first, event_class) or (
+        _lasting(first) and event_class not in NUMBER_FREE_CLASSES
+    ):
         return "background"
     if definite:
         return None
@@ -660,7 +662,9 @@ def _background_phrase(noun: Token, event_class: str) -> bool:
 
 def _lasting(noun: Token) -> bool:
     """An event noun measured in weeks or longer ("after two weeks of fighting", "months of
-    shelling"): a campaign told as the background of an incident, not one incident."""
+    shelling"): a campaign told as the background of an incident, not one incident. (Not
+    for the classes of `NUMBER_FREE_CLASSES`: "weeks of protests" or a sit-in held since
+    October is the one protest ACLED codes.)"""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
     return noun.head.head.lemma_.lower() in LASTING_UNITS

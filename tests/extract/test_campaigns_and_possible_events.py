@@ -86,3 +86,13 @@ def test_two_days_of_fighting_are_still_an_incident(extractor: Extractor) -> Non
         "The truce in Kumba was signed after two days of fighting between the two militias.",
     )
     assert sorted(events) == ["Agreement", "ArmedClash"]
+
+
+def test_weeks_of_protests_are_still_the_protest(extractor: Extractor) -> None:
+    """A protest that lasts is the one protest ACLED codes, not a campaign's background."""
+    events, _ = _told(
+        extractor,
+        "Opposition supporters have staged weeks of protests outside the electoral "
+        "commission in Lilongwe.",
+    )
+    assert events == ["Protest"]
