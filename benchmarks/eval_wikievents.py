@@ -118,6 +118,9 @@ class WikiEventsScores:
     false_triggers: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(our event type, what the gold has there) for wrong trigger mentions."""
     false_trigger_words: Counter[tuple[str, str]] = field(default_factory=Counter)
+    false_trigger_kinds: Counter[str] = field(default_factory=Counter)
+    """What kind of mention each wrong one is (`wrong_trigger_kind`): printed for the tune
+    half only, to tell extraction errors from questions of the mapping to KAIROS."""
     role_fp: Counter[str] = field(default_factory=Counter)
     ne_fp_kind: Counter[str] = field(default_factory=Counter)
     ne_type_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -206,6 +209,50 @@ def score_triggers(record: JsonDict, output: JsonDict, scores: WikiEventsScores)
     for g in gold:
         if not any(overlaps(s, e, g["start"], g["end"]) for _, s, e, _ in predicted):
             scores.missed_triggers[g["text"].lower()] += 1
+    seen: set[tuple[int, int]] = set()
+    for event in told_events(output):
+        if not families().is_attack(event):
+            continue
+        mentions = sorted(event_mentions(event))
+        right = [any(overlaps(s, e, *g) for g in golds) for s, e, _ in mentions]
+        for index, (start, end, _) in enumerate(mentions):
+            if (start, end) in seen or right[index]:
+                continue
+            seen.add((start, end))
+            there = [t for t, g in other_gold if overlaps(start, end, g["start"], g["end"])]
+            kind = wrong_trigger_kind(event, index, any(right[:index]), there)
+            scores.false_trigger_kinds[kind] += 1
+
+
+TERRITORY_CODES = frozenset(
+    {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER"}
+)
+
+
+def wrong_trigger_kind(
+    event: JsonDict, index: int, earlier_right: bool, gold_there: Sequence[str]
+) -> str:
+    """The kind of a wrong attack mention, most telling first: a casualty word the gold
+    makes its own Life.Die / Life.Injure event (our attack's mention by the mapping), a
+    word under another gold event, a territory code (ACLED battles, no KAIROS attack), a
+    non-specific mention, a later mention of an event the gold has at an earlier one (an
+    unannotated back-reference), a later mention of an event the gold has nowhere, or an
+    event's first mention with no gold event at all."""
+    if any(t.startswith(GOLD_CASUALTY_PREFIXES) for t in gold_there):
+        return "casualty word (gold: Life.Die/Life.Injure)"
+    if gold_there:
+        return f"under another gold event ({gold_there[0].split('.')[0]})"
+    if event.get("acled") in TERRITORY_CODES:
+        return "territory taken (ACLED battle, no KAIROS attack)"
+    if event.get("nonspecific"):
+        return f"non-specific mention ({event['nonspecific']})"
+    if index > 0:
+        return (
+            "later mention; gold has the event at an earlier one"
+            if earlier_right
+            else "later mention of an event the gold lacks"
+        )
+    return "first mention of an event the gold lacks"
 
 
 def _overlap_prf(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> PRF:
@@ -384,6 +431,11 @@ def report_wikievents(scores: WikiEventsScores, column: str, top: int, details: 
         f"WikiEvents [{column}]: top wrong trigger mentions (our type: text)",
         ("our type: text", "count"),
         [(f"{ours}: {text}", n) for (ours, text), n in scores.false_trigger_words.most_common(top)],
+    )
+    print_table(
+        f"WikiEvents [{column}]: wrong trigger mentions by kind",
+        ("kind", "count"),
+        scores.false_trigger_kinds.most_common(),
     )
     print_table(
         f"WikiEvents [{column}]: top missed gold attack triggers",

@@ -51,6 +51,20 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "no-one", "noone", "nothing"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "form", "forms"})
+IRREALIS_ADJECTIVES = frozenset(
+    {"possible", "potential", "likely", "probable", "imminent", "impending", "planned",
+     "future", "feared", "expected", "anticipated", "prospective", "hypothetical",
+     "eventual"}
+)  # fmt: skip
+"""Adjectives that make an event noun one that may yet happen ("a possible attack", "an
+imminent offensive", "the planned strike"), not one that did. Not "attempted" or "failed":
+ACLED codes attempts, and a failed attack took place."""
+LASTING_UNITS = frozenset({"week", "month", "year", "decade", "century"})
+"""Time units long enough that an event lasting them is a campaign, not one incident ("two
+weeks of fighting", "months of shelling"); days and hours still pin one."""
+AGREEING_LEMMAS = frozenset({"agree", "accept", "sign"})
+"""Verbs whose agreement object names the agreement they make ("agreed to a ceasefire"): not
+an intention, whatever "agree to" does to other events ("agreed to talks next week")."""
 """Nouns that make an event noun name a kind ("raids of that kind", "this type of attack")."""
 TERMINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", "»", ")"})
 
@@ -174,7 +188,7 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
         return None
     root = mention.span.root
     if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
-        return _verb_reason(root, mention.sentence)
+        return _verb_reason(root, mention.sentence, mention.event_class)
     return _noun_reason(root, mention.event_class, mention.sentence)
 
 
@@ -332,7 +346,7 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
     return None
 
 
-def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
+def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None:
     mood = _clause_mood(verb, sentence)
     if mood is not None:
         return mood
@@ -340,7 +354,37 @@ def _verb_reason(verb: Token, sentence: Span) -> Reason | None:
         return "habitual"  # "insurgents often target markets"
     if _frequent(verb):
         return "habitual"  # "the militia raids the road every week", "often shelled"
+    if _lasting_since(verb) and event_class not in NUMBER_FREE_CLASSES:
+        return "background"  # "planes have been bombing the hills since March"
     return None
+
+
+def _lasting_since(verb: Token) -> bool:
+    """A perfect clause whose "since"/"for" phrase spans longer than a week ("have been
+    bombing the hills since March", "has shelled the town for months") tells a campaign,
+    the background of the article's incidents; "since Monday" or "for two days" pins one."""
+    if not any(a.lemma_.lower() == "have" for a in _auxiliaries(verb)):
+        return False
+    return any(
+        _long_period(obj)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("since", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
+def _long_period(phrase_head: Token) -> bool:
+    """Whether a time phrase spans more than a week: a unit of `LASTING_UNITS` ("for
+    months", "for two years") or a date coarser than a week ("since March", "since 2015").
+    A phrase with a short unit or naming a day is not; nor one that names no time."""
+    phrase = list(phrase_head.subtree)
+    if any(t.lower_ in SHORT_TIME_UNITS for t in phrase):
+        return False
+    if any(t.lemma_.lower() in LASTING_UNITS for t in phrase):
+        return True
+    dates = [t for t in phrase if t.ent_type_ == "DATE"]
+    return bool(dates) and _date_precision(dates[0]) not in ("day", "week")
 
 
 def _frequent(verb: Token) -> bool:
@@ -397,7 +441,7 @@ def _governing_path(noun: Token) -> tuple[list[Token], Token | None]:
     return path, None
 
 
-def _intended(noun: Token, definite: bool) -> bool:
+def _intended(noun: Token, definite: bool, event_class: str) -> bool:
     """An event noun that a word of intention governs as what is intended: its object
     ("proposed talks", "to prevent further clashes"), its prepositional object ("called
     for the assassination", "fears of reprisal attacks"), or the noun it modifies ("attack
@@ -438,6 +482,8 @@ def _determiner_reason(noun: Token) -> Reason | None:
         return "negated"  # "no attack took place"
     if determiners & NONSPECIFIC_DETERMINERS or _kind(noun):
         return "generic"  # "any attack", "such raids", "raids of that kind"
+    if determiners & IRREALIS_ADJECTIVES:
+        return "hypothetical"  # "a possible attack", "an imminent offensive"
     return None
 
 
@@ -535,9 +581,11 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if own is not None:
         return own
     definite = _definite(first)
-    if _intended(noun, definite):
+    if _intended(noun, definite, event_class):
         return "hypothetical"
-    if _background_phrase(first, event_class):
+    if _background_phrase(first, event_class) or (
+        _lasting(first) and event_class not in NUMBER_FREE_CLASSES
+    ):
         return "background"
     if definite:
         return None
@@ -610,6 +658,16 @@ def _background_phrase(noun: Token, event_class: str) -> bool:
         return False
     plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
     return plural and not _counted(noun)
+
+
+def _lasting(noun: Token) -> bool:
+    """An event noun measured in weeks or longer ("after two weeks of fighting", "months of
+    shelling"): a campaign told as the background of an incident, not one incident. (Not
+    for the classes of `NUMBER_FREE_CLASSES`: "weeks of protests" or a sit-in held since
+    October is the one protest ACLED codes.)"""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.lemma_.lower() in LASTING_UNITS
 
 
 def _present_or_perfect(verb: Token) -> bool:
