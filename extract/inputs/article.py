@@ -65,16 +65,23 @@ _DATE_LINE = re.compile(
     r"^\s*(?:date|Date|DATE):?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(\S[^\n]*?))?\s*$", re.M
 )
 """A header line "date 2021-11-08 Section" or "Date: 2021-11-08"."""
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
+_DATELINE_BODY = (
+    r"(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
     r"(?:,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
-    r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*(?:--?|–|—)\s*",
-    re.M,
+    r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*(?:--?|–|—)\s*"
 )
+_DATELINE = re.compile("^" + _DATELINE_BODY, re.M)
 """A wire dateline: "KIRKUK, Iraq, March 15 (Reuters) -", "Gaza City, Jan. 5, 2023 (Xinhua)
 --", "LAGOS, Monday, March 9, 2026 (Agency) -" (the weekday only repeats the date),
 "BEIRUT (AP) —" (without a date only when the place is in capitals)."""
+_RUN_IN = re.compile(r"(?<=[^\s.!?:;]) (?=[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*[,(\s])")
+"""Where a headline run into its dateline on one line may end ("Seven killed in blasts
+KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --"): a space after a word that ends no sentence,
+before a word in capitals."""
+_RUN_IN_DATELINE = re.compile(_DATELINE_BODY)
+_RUN_IN_LINE = 300
+"""Characters of the first line in which a run-in dateline is looked for."""
 _MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
@@ -160,12 +167,37 @@ def _dateline(text: str) -> re.Match[str] | None:
     capitals ("BEIRUT (AP) -"), so that a sentence opening with a name and an acronym in
     brackets is not read as one; a date must name a month."""
     for found in _DATELINE.finditer(text):
-        month = found.group("month")
-        if month is None and not found.group("place").isupper():
-            continue
-        if month is not None and month.lower() not in _MONTH_NUMBERS:
-            continue
-        return found
+        if _is_dateline(found):
+            if found.group("place").isupper():
+                return found
+            # "Protests in three cities LAGOS, March 9 (AFP) -": a headline in title case
+            # before a place in capitals is no place, however short.
+            return _run_in(text, found.start(), found.end("place") + 1) or found
+    first = text[: min(_RUN_IN_LINE, len(text))].split("\n", 1)[0]
+    return _run_in(text, 0, len(first))
+
+
+def _is_dateline(found: re.Match[str]) -> bool:
+    month = found.group("month")
+    if month is None and not found.group("place").isupper():
+        return False
+    return month is None or month.lower() in _MONTH_NUMBERS
+
+
+def _run_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A dateline that a headline runs into on one line (copy pasted from a page often is)
+    and that starts between `start` and `end`: its place must be in capitals, since inside a
+    line only capitals tell a place from the headline's last words, and it must give a date
+    ("Talks in GENEVA (Reuters) - resumed" is a sentence)."""
+    for gap in _RUN_IN.finditer(text, start, end):
+        found = _RUN_IN_DATELINE.match(text, gap.end())
+        if (
+            found
+            and found.group("place").isupper()
+            and found.group("month") is not None
+            and _is_dateline(found)
+        ):
+            return found
     return None
 
 
@@ -192,6 +224,14 @@ def _dated(dateline: re.Match[str] | None) -> str | None:
         return date(int(dateline.group("year")), month, int(dateline.group("day"))).isoformat()
     except ValueError:
         return None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the dateline, from its place to the text after its dash: both ends
+    are sentence starts (`extract.nlp.line_breaks`), which a dateline the headline runs
+    into on one line gets from nothing else."""
+    dateline = _dateline(text)
+    return None if dateline is None else dateline.span()
 
 
 def dateline_place(text: str) -> tuple[int, int, str] | None:

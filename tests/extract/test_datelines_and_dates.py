@@ -49,6 +49,15 @@ def _roles(event: Event, role: str) -> set[str]:
         ("Officials (AP) — said nothing.", None, None, None, None),
         ("date: 2024-05-20\nDeath toll rises\nThe toll rose on Monday.", None, None,
          "2024-05-20", None),
+        # A headline run into its dateline on one line: the place in capitals, with a date.
+        ("Four guards shot at border post TALORA, Vendaria, Aug. 9 (Agency) -- Gunmen fired.",
+         "Talora", "Agency", None, (None, 8, 9)),
+        ("Lorry drivers strike in three cities MERVAN CITY, June 2, 2025 (AFP) - Drivers "
+         "stopped.", "Mervan City", "Agence France-Presse", "2025-06-02", (2025, 6, 2)),
+        # ... never a mid-line name in capitals without a date, nor a title-case place.
+        ("Talks in QUENDAL (Reuters) - resumed on Monday.", None, None, None, None),
+        ("Militia seizes two villages Talora, May 3 (Agency) - Fighters entered.",
+         "Militia seizes two villages Talora", "Agency", None, (None, 5, 3)),
     ],
 )  # fmt: skip
 def test_dateline_and_date_header_forms(
@@ -61,6 +70,24 @@ def test_dateline_and_date_header_forms(
     meta, _ = parse_article(ArticleInput("d", text))
     assert (meta.dateline, meta.publisher, meta.published) == (place, publisher, published)
     assert dateline_date(text) == when
+
+
+def test_a_headline_run_into_its_dateline_is_read_as_if_a_line_ended_there(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "TALORA, Vendaria, May 12 (Agency) -- Gunmen ambushed an army patrol near the village "
+        "of Kesh on Tuesday, killing four soldiers, the army said."
+    )
+    headline = "Four soldiers killed in ambush in hill district"
+    run_in = _run(extractor, f"{headline} {body}")
+    on_lines = _run(extractor, f"{headline}\n{body}")
+    assert run_in.article.title == on_lines.article.title == headline
+    assert [(e.type, sorted(_roles(e, "place"))) for e in run_in.events] == [
+        (e.type, sorted(_roles(e, "place"))) for e in on_lines.events
+    ]
+    assert {e.id: e.type for e in run_in.entities}["talora"] == "Place"
+    assert all("talora" not in _roles(e, "perpetrator") for e in run_in.events)
 
 
 def test_an_upper_case_dateline_city_is_a_place_never_an_actor(extractor: Extractor) -> None:
