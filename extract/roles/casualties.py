@@ -198,9 +198,16 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     """The casualty verb says what an incident did: its subject is a trigger ("the strike
     killed two policemen"), or a trigger is in its own clause ("were killed in the
     attack", "exploded, wounding 13 people")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "agent", "prep") and any(t.i in triggers for t in child.subtree):
-            return True
+    # "three were killed and five wounded in an ambush": coordinated verbs share the
+    # adjunct that the parser hangs on the last of them
+    sharing = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for node in sharing:
+        for child in node.children:
+            dep = child.dep_
+            if (dep == "prep" or (dep in ("nsubj", "agent") and node is verb)) and any(
+                t.i in triggers for t in child.subtree
+            ):
+                return True
     if any(c.dep_ == "advcl" and c.i in triggers for c in verb.children):
         return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head

@@ -30,11 +30,13 @@ from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import places_attacked, places_on
 from .phrases import (
+    ACTING_TYPES,
     ATTACKER_NOUNS,
     actors_in_phrase,
     denoted_actors,
     group_antecedent,
     mention_span,
+    pronoun_antecedent,
     with_examples,
 )
 from .targets import aimed_roles
@@ -46,8 +48,6 @@ __all__ = [
     "victim_roles",
 ]
 
-ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
-"""Entity types whose name before an attack noun makes them its author."""
 PEOPLE_NOUNS = frozenset(
     {"supporters", "protesters", "demonstrators", "students", "workers", "residents",
      "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
@@ -159,6 +159,14 @@ def _frame_roles(
     head, cls = mention.head, mention.event_class
     roles = frame.verb_roles if head.pos_ == "VERB" else frame.noun_roles
     for slot, phrase, anchor, rule in fillers(head, frame):
+        if slot == "modifier" and head.pos_ != "VERB" and _named_place(phrase, table):
+            # "the Mosul shooting", "the Kandahar massacre": a place's name before an event
+            # noun says where it happened (a state's, "a U.S. strike", says who did it)
+            span, place = mention_span(phrase, table), table.at(phrase)
+            found.append(
+                RoleFinding("place", place, None, span, attribute(anchor), "place-modifier")
+            )
+            continue
         role = roles.get(slot)
         if role is None or not _may_fill(slot, rule, phrase, cls, table):
             continue
@@ -173,6 +181,11 @@ def _frame_roles(
         said = speaker_of(phrase)
         if said is not None:
             phrase, rule = said, rule + "-speaker"
+        elif role in ("perpetrator", "participant"):
+            # "The militia has grown. On Monday it ambushed a convoy": the pronoun's party
+            earlier = pronoun_antecedent(phrase, table)
+            if earlier is not None:
+                phrase, rule = earlier, rule + "-antecedent"
         if role in ("perpetrator", "participant") and table.at(phrase) is None:
             phrase = group_antecedent(phrase, table) or phrase
         # "exploded at the market": where a blast went off is no facility it was aimed at
@@ -181,6 +194,13 @@ def _frame_roles(
         if cls == "Protest" and slot == "subject" and head.pos_ != "VERB":
             if not any(f.role == "participant" for f in found):
                 found.extend(_collective(phrase, table, anchor))
+
+
+def _named_place(token: Token, table: EntityTable) -> bool:
+    """Whether the token is part of the name of a place (a town, a region, a square), not
+    of a state, which acts through its forces."""
+    entity = table.at(token)
+    return entity is not None and entity.type == "Place"
 
 
 def _may_fill(slot: str, rule: str, phrase: Token, cls: str, table: EntityTable) -> bool:
