@@ -22,7 +22,7 @@ from .phrases import (
     modifies_office,
 )
 
-__all__ = ["places_attacked", "places_on"]
+__all__ = ["places_attacked", "places_in_clause", "places_on"]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
@@ -88,3 +88,42 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
         named_place = entity is not None and entity.type == "Place"
         if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
             yield from _places_in_phrase(obj, table)
+
+
+STATIC_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
+)
+"""Prepositions of where something is (not of a path: "from", "to", "toward")."""
+
+
+def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The place of the locative phrases of the trigger's clause that the parse hangs on
+    another word than the trigger ("airstrikes by X inside Syria killed 40", "the bombing
+    campaign against Y in Syria"): where they name one place, it is where the event
+    happened; where they name two or more ("in Iraq and Syria", "in A, near B"), none is
+    chosen, since the clause does not say which one the event was in. The clause is
+    the nearest verb above the trigger (or the trigger verb) with what hangs on it, less
+    the clauses of other verbs inside it."""
+    clause = _clause_verb(head)
+    found: dict[str, tuple[Entity, Span]] = {}
+    for token in head.sent:
+        if token.dep_ != "prep" or token.lower_ not in STATIC_PREPS:
+            continue
+        if _clause_verb(token.head).i != clause.i:
+            continue
+        for pobj in token.children:
+            if pobj.dep_ == "pobj":
+                for entity, span in _places_in_phrase(pobj, table):
+                    found.setdefault(entity.id, (entity, span))
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token: the token itself when it is a verb, else the
+    nearest verb above it (the sentence's root where none is)."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node

@@ -28,7 +28,7 @@ from .casualties import victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
-from .locatives import places_attacked, places_on
+from .locatives import places_attacked, places_in_clause, places_on
 from .phrases import (
     ACTING_TYPES,
     ATTACKER_NOUNS,
@@ -143,6 +143,11 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
         for entity, span in places_attacked(head, table):
             found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
+    if not any(f.role == "place" for f in found):
+        for entity, span in places_in_clause(head, table):
+            found.append(
+                RoleFinding("place", entity, None, span, attribute(anchor), "clause-place")
+            )
     return found
 
 

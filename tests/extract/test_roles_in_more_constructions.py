@@ -96,3 +96,30 @@ def test_it_that_is_attacked_stands_for_no_perpetrator(extractor: Extractor) -> 
     )
     perpetrators = {name for _, _, name in _roles(extractor, text, "perpetrator")}
     assert "Red Hand militia" not in perpetrators
+
+
+def test_the_one_place_of_the_triggers_clause_is_its_place(extractor: Extractor) -> None:
+    # "in Syria" hangs on the campaign's target, not on the trigger
+    text = "The bombing campaign against the militia in Syria passed a milestone this month."
+    assert _roles(extractor, text, "place") == {("place", "Syria", "Syria")}
+
+
+def test_no_clause_place_where_the_clause_names_two_or_another_clause_names_it(
+    extractor: Extractor,
+) -> None:
+    two = "The bombing campaign against the militia in Syria and Iraq passed a milestone."
+    assert _roles(extractor, two, "place") == set()
+    # "in Geneva" is where the talks were, in the relative clause, not where the shelling was
+    other = "The shelling that followed talks in Geneva killed four farmers on Monday."
+    assert _places_of(extractor, other, "Shelling") == set()
+
+
+def _places_of(extractor: Extractor, text: str, event_type: str) -> set[str]:
+    result = extractor.extract(ArticleInput("t", text))
+    return {
+        a.text
+        for e in result.events
+        if e.type == event_type
+        for a in e.arguments
+        if a.role == "place"
+    }
