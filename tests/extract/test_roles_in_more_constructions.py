@@ -27,7 +27,8 @@ def test_a_place_name_before_an_event_noun_is_its_place(extractor: Extractor) ->
 
 
 def test_a_state_before_an_event_noun_is_its_author_not_its_place(extractor: Extractor) -> None:
-    roles = _roles(extractor, "A U.S. strike killed two fighters on Monday.", "place", "perpetrator")
+    text = "A U.S. strike killed two fighters on Monday."
+    roles = _roles(extractor, text, "place", "perpetrator")
     assert roles == {("perpetrator", "U.S.", "United States")}
 
 
