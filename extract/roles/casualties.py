@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ..entities import EntityTable
 from ..model import Entity
 from .described import described_actors
-from .phrases import denoted_actors
+from .phrases import QUANTITY_WORDS, denoted_actors
 
 __all__ = [
     "INJURING",
@@ -77,6 +77,8 @@ def _count(holder: Token) -> int | None:
 def _one(token: Token) -> int | None:
     """1 for a singular noun with an indefinite article ("two soldiers and a civilian")."""
     singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
+    if token.lower_ in QUANTITY_WORDS:
+        return None  # "a number of villagers", "a handful of soldiers" are not one
     return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
 
 

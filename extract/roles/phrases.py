@@ -20,6 +20,7 @@ __all__ = [
     "CIVILIAN_NOUNS",
     "LEADER_NOUNS",
     "PREMISES_NOUNS",
+    "QUANTITY_WORDS",
     "REFERRING_NOUNS",
     "SECURITY_NOUNS",
     "actors_in_phrase",
@@ -130,7 +131,8 @@ def conjuncts(head: Token) -> list[Token]:
 
 QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many",
-     "several", "most", "all", "both", "each", "none", "few", "majority", "rest"}
+     "several", "most", "all", "both", "each", "none", "few", "majority", "rest", "number",
+     "dozen", "hundred", "thousand", "million", "handful", "couple", "total"}
 )  # fmt: skip
 """Words that count or quantify the noun of their "of" phrase ("five of the soldiers",
 "hundreds of protesters"): a closed class of English, not a list of actors."""

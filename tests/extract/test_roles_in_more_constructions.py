@@ -124,3 +124,22 @@ def _places_of(extractor: Extractor, text: str, event_type: str) -> set[str]:
         for a in e.arguments
         if a.role == "place"
     }
+
+
+def test_a_number_of_people_is_no_count_of_one(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput("t", "A number of villagers were killed in the raid on Kunduz.")
+    )
+    (raid,) = result.events
+    assert raid.fatalities is None and raid.fatalities_reported
+    assert {(a.role, a.text) for a in raid.arguments if a.role == "victim"} == {
+        ("victim", "villagers")
+    }
+
+
+def test_a_single_named_casualty_still_counts_one(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput("t", "A soldier was killed in the raid on Kunduz on Monday.")
+    )
+    (raid,) = result.events
+    assert raid.fatalities == 1
