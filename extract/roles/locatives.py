@@ -109,13 +109,29 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
     for token in head.sent:
         if token.dep_ != "prep" or token.lower_ not in STATIC_PREPS:
             continue
-        if _clause_verb(token.head).i != clause.i:
+        if _clause_verb(token.head).i != clause.i or _in_a_path(token):
             continue
         for pobj in token.children:
             if pobj.dep_ == "pobj":
                 for entity, span in _places_in_phrase(pobj, table):
                     found.setdefault(entity.id, (entity, span))
     return list(found.values()) if len(found) == 1 else []
+
+
+PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from", "onto"})
+
+
+def _in_a_path(prep: Token) -> bool:
+    """Whether a locative phrase sits inside a phrase of movement, saying where its goal or
+    source is ("taken to a hospital in X"), not where the clause happened."""
+    node = prep.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in PATH_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _clause_verb(token: Token) -> Token:

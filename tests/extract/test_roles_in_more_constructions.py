@@ -143,3 +143,24 @@ def test_a_single_named_casualty_still_counts_one(extractor: Extractor) -> None:
     )
     (raid,) = result.events
     assert raid.fatalities == 1
+
+
+def test_the_phrases_of_the_noun_an_event_noun_qualifies_are_the_events(
+    extractor: Extractor,
+) -> None:
+    text = "The bombing campaign against the Red Hand militia in Kunduz passed a milestone."
+    assert _roles(extractor, text, "target", "place") == {
+        ("target", "Red Hand militia", "Red Hand militia"),
+        ("place", "Kunduz", "Kunduz"),
+    }
+
+
+def test_the_of_phrase_of_the_qualified_noun_is_its_own(extractor: Extractor) -> None:
+    text = "The shooting victims of the Red Hand militia were buried in Kunduz on Monday."
+    roles = _roles(extractor, text, "target", "victim", "perpetrator")
+    assert not {r for r in roles if r[0] in ("target", "victim") and r[2] == "Red Hand militia"}
+
+
+def test_a_place_on_the_way_somewhere_is_not_where_the_event_was(extractor: Extractor) -> None:
+    text = "Survivors of the bombing were flown to a military hospital in Kabul on Monday."
+    assert _roles(extractor, text, "place") == set()
