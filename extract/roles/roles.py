@@ -46,6 +46,7 @@ __all__ = [
     "read_mention_roles",
     "salient_roles",
     "victim_roles",
+    "weapon_users",
 ]
 
 PEOPLE_NOUNS = frozenset(
@@ -444,5 +445,48 @@ def place_near_weapons(
         for entity, span in places_on(verb, table):
             found.append(
                 RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
+            )
+    return found
+
+
+USING_VERBS = frozenset(
+    {"plant", "place", "leave", "hurl", "throw", "lob", "toss", "detonate", "set", "fire",
+     "launch", "drop", "use", "hide", "attach", "park"}
+)  # fmt: skip
+"""Verbs of putting a weapon to use (placing, throwing, setting off, firing): whoever does
+it is the author of the incident the weapon served ("the bomb had been planted by X", "X
+placed a bomb", "a grenade thrown by X"). Finding, defusing or seizing a weapon is no use."""
+
+
+def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
+    """The perpetrators a clause that puts `weapon` to use names: the subject of the using
+    verb whose object it is, or the "by" agent of the passive or participle that has it as
+    its subject or noun ("a bomb which had been placed by X", "a grenade thrown by X")."""
+    root = weapon.root
+    holders: list[tuple[Token, Token]] = []
+    verbs = [root.head] if root.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in root.children if c.dep_ in ("acl", "relcl")]
+    for verb in verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in USING_VERBS:
+            continue
+        if root.dep_ == "dobj" and verb.i == root.head.i:
+            subject = subject_of(verb)
+            if subject is not None:
+                holders.append((speaker_of(subject) or subject, verb))
+        holders += [
+            (pobj, verb)
+            for agent in verb.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+    found: list[RoleFinding] = []
+    for holder, verb in holders:
+        if table.at(holder) is None:
+            holder = pronoun_antecedent(holder, table) or group_antecedent(holder, table) or holder
+        named = denoted_actors(holder, "perpetrator", table)
+        for entity, span in described_actors(holder, "perpetrator", table, named):
+            found.append(
+                RoleFinding("perpetrator", entity, None, span, attribute(verb), "weapon-user")
             )
     return found
