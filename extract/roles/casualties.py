@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..entities import EntityTable
 from ..model import Entity
 from .described import described_actors
+from .facilities import facilities_in_phrase
 from .phrases import QUANTITY_WORDS, denoted_actors
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "KILLING",
     "casualties",
     "casualty_clauses",
+    "damaged",
     "negated_clause",
     "none_quantified",
     "tally",
@@ -193,6 +195,35 @@ def victims(
             named = denoted_actors(holder, "victim", table)
             named = described_actors(holder, "victim", table, named)
             found.extend((e, span, token) for e, span in named)
+    return found
+
+
+DAMAGING = frozenset(
+    {"destroy", "damage", "burn", "raze", "wreck", "gut", "level", "flatten", "torch",
+     "shatter", "demolish"}
+)  # fmt: skip
+"""Verbs of harm to property: what they harm in an incident's story is its target, as the
+killed are its victims ("two vehicles were destroyed", "the blast damaged three houses")."""
+
+
+def damaged(
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
+) -> list[tuple[Entity, Span, Token]]:
+    """(facility, evidence, the damaging verb) in a sentence: the passive subject of a verb
+    of damage ("several houses were damaged"), or its object ("the blast destroyed a
+    bus"), under the conditions of `victims` (the verb tells what the incident did, or the
+    sentence continues its story). Only facilities: buildings, installations, vehicles."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.i in triggers or token.lemma_.lower() not in DAMAGING:
+            continue
+        if negated_clause(token) or not (continuing or _caused_by_trigger(token, triggers)):
+            continue
+        holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+        holders = holders or [c for c in token.children if c.dep_ == "dobj"]
+        for holder in holders:
+            if not none_quantified(holder):
+                found.extend((e, span, token) for e, span in facilities_in_phrase(holder, table))
     return found
 
 

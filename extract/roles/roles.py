@@ -24,7 +24,7 @@ from ..language import (
     attribute,
     dependency_distance,
 )
-from .casualties import victims
+from .casualties import damaged, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
@@ -403,7 +403,8 @@ def victim_roles(
     sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
 ) -> list[tuple[Token, RoleFinding]]:
     """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`; a
-    sentence `continuing` an incident's story gives them to it), and the places where the
+    sentence `continuing` an incident's story gives them to it), the facilities its damage
+    clauses name as targets (`extract.roles.casualties.damaged`), and the places where the
     clause says they were hit ("wounding 13 people in Lyon"), each with the verb that says
     so (to find the incident it belongs to)."""
     found: list[tuple[Token, RoleFinding]] = []
@@ -411,6 +412,8 @@ def victim_roles(
     for entity, span, verb in victims(sentence, table, triggers, continuing):
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+    for entity, span, verb in damaged(sentence, table, triggers, continuing):
+        found.append((verb, RoleFinding("target", entity, None, span, attribute(verb), "damage")))
     for verb in verbs.values():
         for entity, span in places_on(verb, table):
             found.append(

@@ -164,3 +164,26 @@ def test_the_of_phrase_of_the_qualified_noun_is_its_own(extractor: Extractor) ->
 def test_a_place_on_the_way_somewhere_is_not_where_the_event_was(extractor: Extractor) -> None:
     text = "Survivors of the bombing were flown to a military hospital in Kabul on Monday."
     assert _roles(extractor, text, "place") == set()
+
+
+def test_property_a_damage_clause_names_in_the_incidents_story_is_its_target(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A bomb exploded outside the town hall of Velna on Monday, wounding two guards. "
+        "Two vehicles were destroyed and several houses were damaged."
+    )
+    targets = {name for _, _, name in _roles(extractor, text, "target")}
+    assert targets == {"Vehicles", "Several houses"}
+
+
+def test_no_damage_target_when_nothing_was_damaged_or_no_incident_is_told(
+    extractor: Extractor,
+) -> None:
+    none = (
+        "A bomb exploded outside the town hall of Velna on Monday. "
+        "Officials said no buildings were damaged."
+    )
+    assert _roles(extractor, none, "target") == set()
+    storm = "Several houses were damaged by strong winds in Velna on Monday."
+    assert _roles(extractor, storm, "target") == set()
