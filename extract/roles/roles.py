@@ -28,7 +28,7 @@ from .casualties import damaged, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
-from .locatives import places_attacked, places_in_clause, places_on
+from .locatives import facilities_on, places_attacked, places_in_clause, places_on
 from .phrases import (
     ACTING_TYPES,
     ATTACKER_NOUNS,
@@ -141,6 +141,11 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     for anchor_token in dict.fromkeys(anchors):
         for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+        if cls in ATTACK_FAMILY:
+            for entity, span in facilities_on(anchor_token, table):
+                found.append(
+                    RoleFinding("place", entity, None, span, attribute(anchor), "facility-place")
+                )
     if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
         for entity, span in places_attacked(head, table):
             found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))

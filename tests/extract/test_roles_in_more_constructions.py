@@ -187,3 +187,27 @@ def test_no_damage_target_when_nothing_was_damaged_or_no_incident_is_told(
     assert _roles(extractor, none, "target") == set()
     storm = "Several houses were damaged by strong winds in Velna on Monday."
     assert _roles(extractor, storm, "target") == set()
+
+
+def test_a_facility_where_the_attack_happened_is_its_place(extractor: Extractor) -> None:
+    text = "A bomb exploded at the bus station in Velna on Monday, wounding four people."
+    places = {name for _, _, name in _roles(extractor, text, "place")}
+    assert places == {"Bus station", "Velna"}
+
+
+def test_a_facility_on_the_way_or_elsewhere_is_no_place(extractor: Extractor) -> None:
+    text = "Gunmen opened fire on a convoy near Velna on Monday and fled to a hospital."
+    places = {name for _, _, name in _roles(extractor, text, "place")}
+    assert places == {"Velna"}
+    near = "A bomb exploded near a market in Velna on Monday, wounding four people."
+    assert {name for _, _, name in _roles(extractor, near, "place")} == {"Velna"}
+
+
+def test_where_an_incidents_effects_are_is_not_where_it_happened(
+    extractor: Extractor,
+) -> None:
+    text = "The bombing of the convoy sparked angry debates in Velna on Monday."
+    assert _places_of(extractor, text, "Bombing") == set()
+    # what the event did, where it did it
+    done = "The bombing of the convoy killed four soldiers in Velna on Monday."
+    assert _places_of(extractor, done, "Bombing") == {"Velna"}
