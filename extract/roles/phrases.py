@@ -129,21 +129,29 @@ def conjuncts(head: Token) -> list[Token]:
     return found
 
 
-QUANTITY_WORDS = frozenset(
-    {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many",
-     "several", "most", "all", "both", "each", "none", "few", "majority", "rest", "number",
-     "dozen", "hundred", "thousand", "million", "handful", "couple", "total"}
+COUNTING_WORDS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "number", "dozen",
+     "hundred", "thousand", "million", "handful", "couple", "total"}
 )  # fmt: skip
-"""Words that count or quantify the noun of their "of" phrase ("five of the soldiers",
-"hundreds of protesters"): a closed class of English, not a list of actors."""
+"""Words that count the noun of their "of" phrase ("hundreds of protesters", "a number of
+villagers"): a closed class of English, not a list of actors."""
+QUANTITY_WORDS = COUNTING_WORDS | frozenset(
+    {"some", "many", "several", "most", "all", "both", "each", "none", "few", "majority",
+     "rest"}
+)  # fmt: skip
+"""The counting words and the quantifiers ("some of", "most of"): none of them is a count
+of one ("a number of villagers")."""
 
 
 def counted(head: Token) -> Token:
     """The noun a quantity phrase counts: "five of the soldiers" and "hundreds of thousands
-    of villagers" denote soldiers and villagers; any other phrase denotes its own head."""
+    of villagers" denote soldiers and villagers; any other phrase denotes its own head. A
+    quantifier without a number ("some of his bodyguards") is left as it is: the actor it
+    would describe is article-scoped, one per report (`extract.roles.described`), which
+    the repeated-report network is not built for yet."""
     node = head
     for _ in range(3):
-        if not (node.like_num or node.pos_ == "NUM" or node.lower_ in QUANTITY_WORDS):
+        if not (node.like_num or node.pos_ == "NUM" or node.lower_ in COUNTING_WORDS):
             break
         counted_noun = next(
             (
