@@ -28,6 +28,11 @@ the window is unannotated, so nothing here measures detection precision.
   right when it matches (`eval_common.same_mention`: overlapping span or same head word) a
   gold argument whose role accepts it; precision over predictions, recall over gold
   arguments. A *lenient* figure also lets target and victim stand for each other.
+- **Why arguments were missed** (the tune half's details only, with the error lists): each
+  gold argument not found is counted by its role group under one kind (`MISS_KINDS`): the
+  event not found; found only as a non-specific mention (which carries no arguments); the
+  span found under another role, or on another of our events; or not found at all, in the
+  trigger's sentence, a sentence before it or after it (sentences cut by punctuation).
 - **Non-violent windows**: how many non-violent gold triggers one of our violent events
   overlaps (a clean false alarm), and how many non-violent windows yield any violent event
   (an upper bound: the window may report unannotated violence).
@@ -35,6 +40,7 @@ the window is unannotated, so nothing here measures detection precision.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +146,8 @@ class RamsScores:
     non_violent_trigger_violent: int = 0
     non_violent_window_violent: int = 0
     missed_words: Counter[str] = field(default_factory=Counter)
+    miss_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(gold role group, why it was missed) for each gold argument not found."""
     type_found: Counter[str] = field(default_factory=Counter)
     type_total: Counter[str] = field(default_factory=Counter)
     mistyped: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -219,6 +227,55 @@ def score_arguments(
     return prf, by_group, by_role
 
 
+def _accepted(gold_args: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [a for a in gold_args if a["role"] in ACCEPTED]
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+"""A rough sentence boundary, enough to tell whether an argument shares the trigger's
+sentence (the scorer reads no parse)."""
+MISS_KINDS = (
+    "no event found",
+    "found as a non-specific mention only",
+    "role confusion (span found, other role)",
+    "on another event of ours",
+    "not found, trigger's sentence",
+    "not found, sentence before",
+    "not found, sentence after",
+)
+
+
+def _sentence(text: str, offset: int) -> int:
+    return sum(1 for m in SENTENCE_END.finditer(text) if m.end() <= offset)
+
+
+def miss_kind(
+    argument: Mapping[str, Any],
+    trigger: Mapping[str, Any],
+    text: str,
+    matched: Sequence[JsonDict],
+    output: JsonDict,
+) -> str:
+    """Why a gold argument was missed (one of `MISS_KINDS`): whether the event was found at
+    all, whether our argument covers its span under another role or on another event, and
+    otherwise where it lies against the trigger's sentence."""
+    if not matched:
+        return MISS_KINDS[0]
+    if all(ev.get("nonspecific") for ev in matched):
+        return MISS_KINDS[1]
+    mention = (int(argument["start"]), int(argument["end"]), str(argument["text"]))
+
+    def spans(events: Sequence[JsonDict]) -> list[Mention]:
+        return [(a["start"], a["end"], a["text"]) for ev in events for a in ev["arguments"]]
+
+    if any(same_mention(p, mention) for p in spans(matched)):
+        return MISS_KINDS[2]
+    if any(same_mention(p, mention) for p in spans(output["events"])):
+        return MISS_KINDS[3]
+    here = _sentence(text, int(argument["start"])) - _sentence(text, int(trigger["start"]))
+    return MISS_KINDS[4] if here == 0 else MISS_KINDS[5] if here < 0 else MISS_KINDS[6]
+
+
 def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> RamsScores:
     scores = RamsScores()
     fam = families()
@@ -262,6 +319,10 @@ def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> Rams
         else:
             scores.missed_words[str(trigger["text"]).lower()] += 1
         prf, by_group, by_role = score_arguments(gold["arguments"], matched)
+        for argument, (group, ok) in zip(_accepted(gold["arguments"]), by_group, strict=True):
+            if not ok:
+                kind = miss_kind(argument, trigger, record["text"], matched, output)
+                scores.miss_kinds[(group, kind)] += 1
         scores.arguments.add(prf)
         scores.arguments_lenient.add(score_arguments(gold["arguments"], matched, True)[0])
         for group, ok in by_group:
@@ -355,6 +416,11 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
         f"RAMS [{column}]: top missed violent trigger words",
         ("trigger word", "count"),
         scores.missed_words.most_common(top),
+    )
+    print_table(
+        f"RAMS [{column}]: why gold arguments were missed (role group x kind)",
+        ("kind", *GROUPS),
+        [[kind, *(scores.miss_kinds[(g, kind)] for g in GROUPS)] for kind in MISS_KINDS],
     )
     print_table(
         f"RAMS [{column}]: found but mistyped (expected family -> our type)",

@@ -12,13 +12,15 @@ from spacy.tokens import Span, Token
 from ..entities import EntityTable
 from ..model import Entity
 from .described import described_actors
-from .phrases import denoted_actors
+from .facilities import facilities_in_phrase
+from .phrases import QUANTITY_WORDS, denoted_actors
 
 __all__ = [
     "INJURING",
     "KILLING",
     "casualties",
     "casualty_clauses",
+    "damaged",
     "negated_clause",
     "none_quantified",
     "tally",
@@ -77,6 +79,8 @@ def _count(holder: Token) -> int | None:
 def _one(token: Token) -> int | None:
     """1 for a singular noun with an indefinite article ("two soldiers and a civilian")."""
     singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
+    if token.lower_ in QUANTITY_WORDS:
+        return None  # "a number of villagers", "a handful of soldiers" are not one
     return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
 
 
@@ -194,13 +198,49 @@ def victims(
     return found
 
 
+DAMAGING = frozenset(
+    {"destroy", "damage", "burn", "raze", "wreck", "gut", "level", "flatten", "torch",
+     "shatter", "demolish"}
+)  # fmt: skip
+"""Verbs of harm to property: what they harm in an incident's story is its target, as the
+killed are its victims ("two vehicles were destroyed", "the blast damaged three houses")."""
+
+
+def damaged(
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
+) -> list[tuple[Entity, Span, Token]]:
+    """(facility, evidence, the damaging verb) in a sentence: the passive subject of a verb
+    of damage ("several houses were damaged"), or its object ("the blast destroyed a
+    bus"), under the conditions of `victims` (the verb tells what the incident did, or the
+    sentence continues its story). Only facilities: buildings, installations, vehicles."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.i in triggers or token.lemma_.lower() not in DAMAGING:
+            continue
+        if negated_clause(token) or not (continuing or _caused_by_trigger(token, triggers)):
+            continue
+        holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+        holders = holders or [c for c in token.children if c.dep_ == "dobj"]
+        for holder in holders:
+            if not none_quantified(holder):
+                found.extend((e, span, token) for e, span in facilities_in_phrase(holder, table))
+    return found
+
+
 def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     """The casualty verb says what an incident did: its subject is a trigger ("the strike
     killed two policemen"), or a trigger is in its own clause ("were killed in the
     attack", "exploded, wounding 13 people")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "agent", "prep") and any(t.i in triggers for t in child.subtree):
-            return True
+    # "three were killed and five wounded in an ambush": coordinated verbs share the
+    # adjunct that the parser hangs on the last of them
+    sharing = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for node in sharing:
+        for child in node.children:
+            dep = child.dep_
+            if (dep == "prep" or (dep in ("nsubj", "agent") and node is verb)) and any(
+                t.i in triggers for t in child.subtree
+            ):
+                return True
     if any(c.dep_ == "advcl" and c.i in triggers for c in verb.children):
         return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head

@@ -22,7 +22,7 @@ from ..entities import EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import conjuncts
+from .phrases import conjuncts, counted
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -48,6 +48,8 @@ def described_actors(
     forces and a tailor."""
     if role not in DESCRIBED_ROLES:
         return named
+    if role != "perpetrator":
+        head = counted(head)  # "five of the soldiers"; "two of the devices" acts as nobody
     covered = {t.i for _, span in named for t in span}
     found = list(named)
     for noun in conjuncts(head):

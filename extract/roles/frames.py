@@ -49,7 +49,7 @@ SUPPORT_VERBS = frozenset(
         "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
         "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
         "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
-        "hold", "happen", "occur", "take", "kill", "strike", "hit",
+        "hold", "happen", "occur", "take", "kill", "strike", "hit", "wage",
     }
 )  # fmt: skip
 """Light and support verbs whose subject is the author of the event noun they govern ("X
@@ -165,6 +165,7 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         # "killed in IS attacks": the name before the noun is its modifier even where the
         # tagger misreads it ("IS" as a verb) and hangs the noun elsewhere
         yield Filler("modifier", before, noun, "name-before")
+    yield from _compound_head_fillers(noun)
     for child in noun.children:
         dep = child.dep_
         if dep == "poss":
@@ -200,6 +201,23 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         for child in verb.children:
             if child.dep_ == "dobj" and child is not noun:
                 yield Filler("support_object", child, verb, "frame-support")
+
+
+def _compound_head_fillers(noun: Token) -> Iterator[Filler]:
+    """The owner and the prepositional phrases of the noun an event noun qualifies, which
+    are the event's ("the bombing campaign against X", "Y's bombing campaign"): the event
+    noun is its compound modifier and has no phrases of its own."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.pos_ != "NOUN" or head.i == noun.i:
+        return
+    for child in head.children:
+        if child.dep_ == "poss":
+            yield Filler("possessor", child, noun, "frame-noun-head")
+        elif child.dep_ == "prep" and child.lower_ != "of":
+            # the "of" of the head is the head's own ("the shooting victims of X")
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield Filler(child.lower_, pobj, noun, "frame-noun-head")
 
 
 def governing_verb(token: Token) -> Token | None:

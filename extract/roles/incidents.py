@@ -16,7 +16,7 @@ from ..events import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, EventCluster, Ev
 from ..language import Attribution, Lexicon, RoleFinding
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .casualties import casualty_clauses, tally
-from .roles import place_near_weapons, salient_roles, victim_roles, weapons_in
+from .roles import place_near_weapons, salient_roles, victim_roles, weapon_users, weapons_in
 
 __all__ = ["CARRIER_RULE", "gather", "incident_roles"]
 
@@ -92,15 +92,17 @@ def incident_roles(
             since_salient = 0
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
+            used = [(w.root, f) for w in weapons for f in weapon_users(w, table)]
             for token, finding in [
                 (w.root, _weapon_finding(w, carriers)) for w in weapons
-            ] + victims:
+            ] + used + victims:
                 findings[id(_nearest_attack(here, token))].append(finding)
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
             findings[id(salient)].extend(finding for _, finding in victims)
             if weapons and since_salient <= WEAPON_REACH:
                 findings[id(salient)].extend(_weapon_finding(w, carriers) for w in weapons)
+                findings[id(salient)].extend(f for w in weapons for f in weapon_users(w, table))
                 findings[id(salient)].extend(place_near_weapons(sentence, weapons, table))
         if salient is not None and (violent_here or not here):
             # A sentence telling two incidents ("came hours after an air strike killed

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import LOCATIVE_PREPS, PLACE_NOUNS_BEFORE_OF, STATE_HEADS, EntityTable
 from ..model import Entity
-from .facilities import is_facility
+from .facilities import facilities_in_phrase, is_facility
 from .phrases import (
     CIVILIAN_NOUNS,
     GROUP_NOUNS,
@@ -22,7 +22,7 @@ from .phrases import (
     modifies_office,
 )
 
-__all__ = ["places_attacked", "places_on"]
+__all__ = ["facilities_on", "places_attacked", "places_in_clause", "places_on"]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
@@ -88,3 +88,104 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
         named_place = entity is not None and entity.type == "Place"
         if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
             yield from _places_in_phrase(obj, table)
+
+
+STATIC_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"}
+)
+"""Prepositions of where something is (not of a path: "from", "to", "toward")."""
+
+
+def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The place of the locative phrases of the trigger's clause that the parse hangs on
+    another word than the trigger ("airstrikes by X inside Syria killed 40", "the bombing
+    campaign against Y in Syria"): where they name one place, it is where the event
+    happened; where they name two or more ("in Iraq and Syria", "in A, near B"), none is
+    chosen, since the clause does not say which one the event was in. The clause is
+    the nearest verb above the trigger (or the trigger verb) with what hangs on it, less
+    the clauses of other verbs inside it; where the trigger is in the clause's subject and
+    the clause tells something else than what the event did, only the subject's own
+    phrases count ("the incident sparked tensions in X" says where the tensions are)."""
+    clause = _clause_verb(head)
+    subject = _subject_holding(head, clause)
+    found: dict[str, tuple[Entity, Span]] = {}
+    for token in head.sent:
+        if token.dep_ != "prep" or token.lower_ not in STATIC_PREPS:
+            continue
+        if _clause_verb(token.head).i != clause.i or _in_a_path(token):
+            continue
+        if subject is not None and not subject.is_ancestor(token):
+            continue  # "the incident sparked tensions in Iraq": where the effects are
+        for pobj in token.children:
+            if pobj.dep_ == "pobj":
+                for entity, span in _places_in_phrase(pobj, table):
+                    found.setdefault(entity.id, (entity, span))
+    return list(found.values()) if len(found) == 1 else []
+
+
+HARM_VERBS = frozenset(
+    {"kill", "injure", "wound", "hurt", "destroy", "damage", "leave", "claim"}
+)  # fmt: skip
+"""Verbs whose subject, an event, did in their clause what they say ("airstrikes killed 40
+in a northern town", "the blast left two dead in the market")."""
+
+
+def _subject_holding(head: Token, clause: Token) -> Token | None:
+    """The subject of `clause` that holds the trigger, where the clause says something else
+    about the event than what it did ("the attack sparked tensions in X"); None where the
+    trigger is no part of the subject, or the clause verb tells what the event did."""
+    if clause.lemma_.lower() in HARM_VERBS:
+        return None
+    node = head
+    for _ in range(12):
+        if node.head.i == clause.i:
+            return node if node.dep_ in ("nsubj", "nsubjpass") else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from", "onto"})
+
+
+def _in_a_path(prep: Token) -> bool:
+    """Whether a locative phrase sits inside a phrase of movement, saying where its goal or
+    source is ("taken to a hospital in X"), not where the clause happened."""
+    node = prep.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in PATH_PREPS:
+            return True
+        node = node.head
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token: the token itself when it is a verb, else the
+    nearest verb above it (the sentence's root where none is)."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+WITHIN_PREPS = frozenset({"in", "at", "inside", "within"})
+"""Prepositions that put an event inside a facility, not beside it ("near a market")."""
+
+
+def facilities_on(anchor: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The facilities of the locative phrases on the anchor that put the event inside them
+    ("exploded at the bus station", "a shooting inside a nightclub"): where it happened.
+    "near a market" says where it was not quite."""
+    found: list[tuple[Entity, Span]] = []
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in WITHIN_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                found += facilities_in_phrase(pobj, table)
+    return found

@@ -15,18 +15,22 @@ from ..entities import EntityTable
 from ..model import Entity
 
 __all__ = [
+    "ACTING_TYPES",
     "ATTACKER_NOUNS",
     "CIVILIAN_NOUNS",
     "LEADER_NOUNS",
     "PREMISES_NOUNS",
+    "QUANTITY_WORDS",
     "REFERRING_NOUNS",
     "SECURITY_NOUNS",
     "actors_in_phrase",
     "conjuncts",
+    "counted",
     "denoted_actors",
     "group_antecedent",
     "mention_span",
     "modifies_office",
+    "pronoun_antecedent",
     "unnamed_actor",
     "with_examples",
 ]
@@ -125,10 +129,52 @@ def conjuncts(head: Token) -> list[Token]:
     return found
 
 
+COUNTING_WORDS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "number", "dozen",
+     "hundred", "thousand", "million", "handful", "couple", "total"}
+)  # fmt: skip
+"""Words that count the noun of their "of" phrase ("hundreds of protesters", "a number of
+villagers"): a closed class of English, not a list of actors."""
+QUANTITY_WORDS = COUNTING_WORDS | frozenset(
+    {"some", "many", "several", "most", "all", "both", "each", "none", "few", "majority",
+     "rest"}
+)  # fmt: skip
+"""The counting words and the quantifiers ("some of", "most of"): none of them is a count
+of one ("a number of villagers")."""
+
+
+def counted(head: Token) -> Token:
+    """The noun a quantity phrase counts: "five of the soldiers" and "hundreds of thousands
+    of villagers" denote soldiers and villagers; any other phrase denotes its own head. A
+    quantifier without a number ("some of his bodyguards") is left as it is: the actor it
+    would describe is article-scoped, one per report (`extract.roles.described`), which
+    the repeated-report network is not built for yet."""
+    node = head
+    for _ in range(3):
+        if not (node.like_num or node.pos_ == "NUM" or node.lower_ in COUNTING_WORDS):
+            break
+        counted_noun = next(
+            (
+                o
+                for p in node.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if counted_noun is None:
+            break
+        node = counted_noun
+    return node
+
+
 def denoted_actors(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
     """Named actors of the phrase, and an unnamed actor for each coordinated noun that
     names nobody: "Taliban gunmen and suicide bombers" are the Taliban and unidentified
-    bombers; "two soldiers and a civilian" state forces and civilians."""
+    bombers; "two soldiers and a civilian" state forces and civilians. A quantity phrase
+    denotes what it counts ("five of the soldiers": `counted`)."""
+    head = counted(head)
     found = list(actors_in_phrase(head, table))
     named = {t.i for _, span in found for t in span}
     for noun in conjuncts(head):
@@ -236,4 +282,35 @@ def group_antecedent(head: Token, table: EntityTable) -> Token | None:
         if entity is not None and entity.type == "ArmedGroup":
             if not entity.name.startswith("Unidentified"):
                 return doc[i]
+    return None
+
+
+ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
+"""Entity types that act: whose name before an attack noun makes them its author, and what
+"it" or "they" that attacks can stand for."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def pronoun_antecedent(pronoun: Token, table: EntityTable) -> Token | None:
+    """What "it" or "they" that acts stands for: the nearest acting party (an armed group,
+    a force, a government, a state) that is the subject of a clause before it, in its own
+    sentence or the one before ("The militia has grown this year. On Monday it ambushed a
+    convoy."); "it" takes a singular one only. None for any other word, or where no such
+    subject comes before."""
+    word = pronoun.lower_
+    if word not in ("it", "they") or pronoun.pos_ != "PRON":
+        return None
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        entity = table.at(doc[i])
+        if entity is None or entity.type not in ACTING_TYPES:
+            continue
+        root = mention_span(doc[i], table).root
+        if root.dep_ not in SUBJECT_DEPS or root.i != i:
+            continue
+        if word == "it" and "Plur" in root.morph.get("Number"):
+            continue
+        return root
     return None

@@ -24,17 +24,19 @@ from ..language import (
     attribute,
     dependency_distance,
 )
-from .casualties import victims
+from .casualties import damaged, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
-from .locatives import places_attacked, places_on
+from .locatives import facilities_on, places_attacked, places_in_clause, places_on
 from .phrases import (
+    ACTING_TYPES,
     ATTACKER_NOUNS,
     actors_in_phrase,
     denoted_actors,
     group_antecedent,
     mention_span,
+    pronoun_antecedent,
     with_examples,
 )
 from .targets import aimed_roles
@@ -44,10 +46,9 @@ __all__ = [
     "read_mention_roles",
     "salient_roles",
     "victim_roles",
+    "weapon_users",
 ]
 
-ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
-"""Entity types whose name before an attack noun makes them its author."""
 PEOPLE_NOUNS = frozenset(
     {"supporters", "protesters", "demonstrators", "students", "workers", "residents",
      "followers", "activists", "farmers", "teachers", "villagers", "crowds", "thousands",
@@ -140,9 +141,19 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     for anchor_token in dict.fromkeys(anchors):
         for entity, span in places_on(anchor_token, table):
             found.append(RoleFinding("place", entity, None, span, attribute(anchor), "locative"))
+        if cls in ATTACK_FAMILY:
+            for entity, span in facilities_on(anchor_token, table):
+                found.append(
+                    RoleFinding("place", entity, None, span, attribute(anchor), "facility-place")
+                )
     if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
         for entity, span in places_attacked(head, table):
             found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
+    if not any(f.role == "place" for f in found):
+        for entity, span in places_in_clause(head, table):
+            found.append(
+                RoleFinding("place", entity, None, span, attribute(anchor), "clause-place")
+            )
     return found
 
 
@@ -159,6 +170,14 @@ def _frame_roles(
     head, cls = mention.head, mention.event_class
     roles = frame.verb_roles if head.pos_ == "VERB" else frame.noun_roles
     for slot, phrase, anchor, rule in fillers(head, frame):
+        if slot == "modifier" and head.pos_ != "VERB" and _named_place(phrase, table):
+            # "the Mosul shooting", "the Kandahar massacre": a place's name before an event
+            # noun says where it happened (a state's, "a U.S. strike", says who did it)
+            span, place = mention_span(phrase, table), table.at(phrase)
+            found.append(
+                RoleFinding("place", place, None, span, attribute(anchor), "place-modifier")
+            )
+            continue
         role = roles.get(slot)
         if role is None or not _may_fill(slot, rule, phrase, cls, table):
             continue
@@ -173,6 +192,11 @@ def _frame_roles(
         said = speaker_of(phrase)
         if said is not None:
             phrase, rule = said, rule + "-speaker"
+        elif role in ("perpetrator", "participant"):
+            # "The militia has grown. On Monday it ambushed a convoy": the pronoun's party
+            earlier = pronoun_antecedent(phrase, table)
+            if earlier is not None:
+                phrase, rule = earlier, rule + "-antecedent"
         if role in ("perpetrator", "participant") and table.at(phrase) is None:
             phrase = group_antecedent(phrase, table) or phrase
         # "exploded at the market": where a blast went off is no facility it was aimed at
@@ -181,6 +205,13 @@ def _frame_roles(
         if cls == "Protest" and slot == "subject" and head.pos_ != "VERB":
             if not any(f.role == "participant" for f in found):
                 found.extend(_collective(phrase, table, anchor))
+
+
+def _named_place(token: Token, table: EntityTable) -> bool:
+    """Whether the token is part of the name of a place (a town, a region, a square), not
+    of a state, which acts through its forces."""
+    entity = table.at(token)
+    return entity is not None and entity.type == "Place"
 
 
 def _may_fill(slot: str, rule: str, phrase: Token, cls: str, table: EntityTable) -> bool:
@@ -377,7 +408,8 @@ def victim_roles(
     sentence: Span, table: EntityTable, triggers: set[int], continuing: bool = False
 ) -> list[tuple[Token, RoleFinding]]:
     """Victims of the sentence's casualty clauses (`extract.roles.casualties.victims`; a
-    sentence `continuing` an incident's story gives them to it), and the places where the
+    sentence `continuing` an incident's story gives them to it), the facilities its damage
+    clauses name as targets (`extract.roles.casualties.damaged`), and the places where the
     clause says they were hit ("wounding 13 people in Lyon"), each with the verb that says
     so (to find the incident it belongs to)."""
     found: list[tuple[Token, RoleFinding]] = []
@@ -385,6 +417,8 @@ def victim_roles(
     for entity, span, verb in victims(sentence, table, triggers, continuing):
         verbs.setdefault(verb.i, verb)
         found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+    for entity, span, verb in damaged(sentence, table, triggers, continuing):
+        found.append((verb, RoleFinding("target", entity, None, span, attribute(verb), "damage")))
     for verb in verbs.values():
         for entity, span in places_on(verb, table):
             found.append(
@@ -419,5 +453,48 @@ def place_near_weapons(
         for entity, span in places_on(verb, table):
             found.append(
                 RoleFinding("place", entity, None, span, attribute(verb), "weapon-locative")
+            )
+    return found
+
+
+USING_VERBS = frozenset(
+    {"plant", "place", "leave", "hurl", "throw", "lob", "toss", "detonate", "set", "fire",
+     "launch", "drop", "use", "hide", "attach", "park"}
+)  # fmt: skip
+"""Verbs of putting a weapon to use (placing, throwing, setting off, firing): whoever does
+it is the author of the incident the weapon served ("the bomb had been planted by X", "X
+placed a bomb", "a grenade thrown by X"). Finding, defusing or seizing a weapon is no use."""
+
+
+def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
+    """The perpetrators a clause that puts `weapon` to use names: the subject of the using
+    verb whose object it is, or the "by" agent of the passive or participle that has it as
+    its subject or noun ("a bomb which had been placed by X", "a grenade thrown by X")."""
+    root = weapon.root
+    holders: list[tuple[Token, Token]] = []
+    verbs = [root.head] if root.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in root.children if c.dep_ in ("acl", "relcl")]
+    for verb in verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in USING_VERBS:
+            continue
+        if root.dep_ == "dobj" and verb.i == root.head.i:
+            subject = subject_of(verb)
+            if subject is not None:
+                holders.append((speaker_of(subject) or subject, verb))
+        holders += [
+            (pobj, verb)
+            for agent in verb.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+    found: list[RoleFinding] = []
+    for holder, verb in holders:
+        if table.at(holder) is None:
+            holder = pronoun_antecedent(holder, table) or group_antecedent(holder, table) or holder
+        named = denoted_actors(holder, "perpetrator", table)
+        for entity, span in described_actors(holder, "perpetrator", table, named):
+            found.append(
+                RoleFinding("perpetrator", entity, None, span, attribute(verb), "weapon-user")
             )
     return found
