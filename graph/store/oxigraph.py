@@ -29,7 +29,7 @@ from conflict_kg.graph.store.base import (
 )
 from conflict_kg.graph.store.results import to_result
 from conflict_kg.graph.store.stamps import BOOKKEEPING_GRAPHS, INGEST_GRAPH
-from conflict_kg.graph.store.terms import insert_data, to_ox_iri
+from conflict_kg.graph.store.terms import ArticleQuads, insert_data, to_ox_iri
 from conflict_kg.graph.store.workers import QueryWorkers
 from conflict_kg.ontologies import CK, CKID, PREFIXES
 
@@ -160,28 +160,40 @@ class OxigraphStore(Store):
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
 
-    def _insert_many(self, articles: list[tuple[URIRef, list[ox.Quad]]]) -> None:
+    def _insert_many(self, articles: list[tuple[URIRef, ArticleQuads]]) -> None:
         """A batch in one transaction; a large one through RocksDB's bulk loader.
 
-        `bulk_extend` writes sorted files straight into the database, about twice as fast
-        as a transaction, but without one: a crash half-way could leave half an article,
-        which `has_article` would then take for a stored one. So the batch's article IRIs
-        are first written (in a transaction) to `PENDING_GRAPH`, and taken out once the load
-        has returned; opening the store drops the graphs of any article still listed there,
-        so the next run extracts and writes them again.
+        The batch goes in as one N-Quads document (an article's bytes as a worker sent
+        them, or its quads serialised here), parsed by Oxigraph as it loads: no Python
+        object per quad. `bulk_load` writes sorted files straight into the database, about
+        twice as fast as a transaction, but without one: a crash half-way could leave half
+        an article, which `has_article` would then take for a stored one. So the batch's
+        article IRIs are first written (in a transaction) to `PENDING_GRAPH`, and taken out
+        once the load has returned; opening the store drops the graphs of any article still
+        listed there, so the next run extracts and writes them again, and a load that fails
+        (a statement that does not parse) drops them at once.
         """
-        quads = [quad for _, article in articles for quad in article]
+        data = b"".join(
+            quads if isinstance(quads, bytes) else ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            for _, quads in articles
+        )
         try:
-            if len(quads) < BULK_QUADS:
-                self._inner.extend(quads)
+            if data.count(b"\n") < BULK_QUADS:
+                self._inner.load(data, format=ox.RdfFormat.N_QUADS)  # one transaction
                 return
             journal = [
                 ox.Quad(to_ox_iri(iri), _PENDING, _TRUE, _PENDING_GRAPH) for iri, _ in articles
             ]
             self._inner.extend(journal)
-            self._inner.bulk_extend(quads)
+            try:
+                self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            except SyntaxError:
+                self._recover()
+                raise
             self._inner.flush()
             self._inner.remove_graph(_PENDING_GRAPH)
+        except SyntaxError as error:
+            raise StoreError(f"cannot write a batch of articles: {error}") from error
         except OSError as error:
             raise StoreError(
                 f"cannot write a batch of articles to {self.location}: {error}"

@@ -13,7 +13,7 @@ from scale_feed import write_corpus
 from support import CLI, cli_env, run_cli
 
 ARTICLES = 300
-BATCH = ["--batch-size", "200"]  # the first batch (~22,000 quads) goes through bulk_extend
+BATCH = ["--batch-size", "200"]  # the first batch (~22,000 quads) goes through the bulk loader
 
 
 def _written(store: Path) -> int:

@@ -71,7 +71,7 @@ def test_a_repeated_text_in_one_batch_is_extracted_and_stored_once(extractor, tm
 
 
 def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(reference, tmp_path) -> None:
-    # What a SIGKILL during `bulk_extend` leaves: the journal entry and part of the quads.
+    # What a SIGKILL during a bulk load leaves: the journal entry and part of the quads.
     location = tmp_path / "store"
     article = URIRef("https://w3id.org/conflict-kg/id/article/" + "0" * 64)
     name = ox.NamedNode(str(article))
