@@ -125,4 +125,4 @@ def test_nquads_that_do_not_parse_write_nothing_through_the_bulk_loader(
     monkeypatch.setattr(oxigraph_backend, "BULK_QUADS", 2)
     with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
         _unparsable(store)
-        assert not store.has_article(oxigraph_backend.PENDING_GRAPH)
+    assert not (tmp_path / "store" / oxigraph_backend.BULK_JOURNAL).exists()
