@@ -148,7 +148,7 @@ def _write(outcomes: list[Extracted], store: Store) -> Iterator[IngestResult]:
             source=outcome.source,
             article_id=outcome.article_id,
             added=new,
-            triples=outcome.size if new else 0,
+            triples=outcome.triples if new else 0,
             events=outcome.events,
             entities=outcome.entities,
             extraction=outcome.extraction,

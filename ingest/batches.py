@@ -36,17 +36,12 @@ class Extracted:
     quads: list[ox.Quad] | bytes | None
     events: int = 0
     entities: int = 0
+    triples: int = 0
+    """How many quads (counted where they were made: the writer need not count lines)."""
     error: str | None = None
     extraction: Extraction | None = None
     """The extraction itself when it ran in this process (the HTTP write path's callers
     read it); None when it came back from a worker."""
-
-    @property
-    def size(self) -> int:
-        """How many quads: N-Quads hold one a line."""
-        if isinstance(self.quads, bytes):
-            return self.quads.count(b"\n")
-        return len(self.quads or ())
 
 
 def outcome_of(extraction: Extraction | ExtractionBudgetError, serialise: bool) -> Extracted:
@@ -73,6 +68,7 @@ def extracted(extraction: Extraction, serialise: bool = False) -> Extracted:
         quads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if serialise else quads,
         events=len(extraction.events),
         entities=len(extraction.entities),
+        triples=len(quads),
         extraction=None if serialise else extraction,
     )
 

@@ -135,7 +135,9 @@ class DaskRunner:
                         dashboard_address=None,
                         silence_logs=logging.ERROR,
                     )
-                client = Client(cluster)
+                # Results straight from the workers, not relayed by the scheduler, which
+                # runs in this process: each batch's N-Quads cross its event loop once.
+                client = Client(cluster, direct_to_workers=True)
             else:
                 client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as error:
