@@ -186,12 +186,21 @@ class OxigraphStore(Store):
             for _, quads in articles
         )
         try:
-            if data.count(b"\n") < BULK_QUADS:
-                self._inner.load(data, format=ox.RdfFormat.N_QUADS)  # one transaction
+            # Loading a document renames its blank nodes (and would make one of two articles'
+            # same labels): a batch that may hold one goes in as quads, labels kept.
+            quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if b"_:" in data else None
+            if data.count(b"\n") < BULK_QUADS:  # one transaction
+                if quads is None:
+                    self._inner.load(data, format=ox.RdfFormat.N_QUADS)
+                else:
+                    self._inner.extend(quads)
                 return
             _write_durably(self._journal, "".join(f"{iri}\n" for iri, _ in articles))
             try:
-                self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                if quads is None:
+                    self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                else:
+                    self._inner.bulk_extend(quads)
             except SyntaxError:
                 self._recover()
                 raise

@@ -126,3 +126,28 @@ def test_nquads_that_do_not_parse_write_nothing_through_the_bulk_loader(
     with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
         _unparsable(store)
     assert not (tmp_path / "store" / oxigraph_backend.BULK_JOURNAL).exists()
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["transaction", "bulk loader"])
+def test_the_embedded_store_keeps_the_labels_of_blank_nodes(tmp_path, monkeypatch, bulk) -> None:
+    """Loading N-Quads would rename blank nodes (and give two articles' `_:b` one node):
+    a batch with one is written as quads, as given, whichever form it came in."""
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.graph.store import oxigraph as oxigraph_backend
+
+    if bulk:
+        monkeypatch.setattr(oxigraph_backend, "BULK_QUADS", 2)
+    articles = []
+    for n in range(2):
+        iri, quads = _article(n)
+        name = ox.NamedNode(str(iri))
+        blank = ox.Quad(ox.BlankNode("b"), ox.NamedNode("http://ex/p"), ox.Literal(f"{n}"), name)
+        articles.append((iri, [*quads, blank]))
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        assert store.add_articles([articles[0], _nquads(articles[1])]) == [True, True]
+        labelled = sorted(
+            (line.split()[0], line.split()[2])
+            for line in store.export("nquads").decode().splitlines()
+            if line.startswith("_:")
+        )
+    assert labelled == [("_:b", '"0"'), ("_:b", '"1"')]
