@@ -112,7 +112,7 @@ def ingest(
             "--batch-size",
             min=1,
             help="Articles per batch: one extraction job and one store transaction each "
-            "(on Dask, consecutive batches are joined into transactions of 256 articles).",
+            "(on Dask, consecutive batches are joined into transactions of 1,024 articles).",
         ),
     ] = 64,
     stdin_format: Annotated[

@@ -135,21 +135,20 @@ def _triage(
 
 def _write(outcomes: list[Extracted], store: Store) -> Iterator[IngestResult]:
     """Store a batch's extractions in one transaction, then report each outcome."""
-    quads = [
-        (URIRef(o.iri), o.quad_list()) for o in outcomes if o.error is None and o.iri is not None
+    articles = [
+        (URIRef(o.iri), o.quads or []) for o in outcomes if o.error is None and o.iri is not None
     ]
-    added = iter(store.add_articles(quads) if quads else ())
-    sizes = iter(len(q) for _, q in quads)
+    added = iter(store.add_articles(articles) if articles else ())
     for outcome in outcomes:
         if outcome.error is not None or outcome.iri is None:
             yield IngestResult(outcome.source, None, False, 0, 0, 0, error=outcome.error)
             continue
-        new, size = next(added), next(sizes)
+        new = next(added)
         yield IngestResult(
             source=outcome.source,
             article_id=outcome.article_id,
             added=new,
-            triples=size if new else 0,
+            triples=outcome.triples if new else 0,
             events=outcome.events,
             entities=outcome.entities,
             extraction=outcome.extraction,

@@ -16,13 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
-from conflict_kg.extract import (
-    ArticleError,
-    ArticleInput,
-    Extraction,
-    ExtractionBudgetError,
-    article_graph,
-)
+from conflict_kg.extract import ArticleError, ArticleInput, Extraction, ExtractionBudgetError
 from conflict_kg.graph.store.terms import article_quads
 
 if TYPE_CHECKING:
@@ -33,7 +27,8 @@ __all__ = ["BatchRunner", "Extracted", "SerialRunner", "chunks", "extracted", "o
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """One article's outcome: its quads (or N-Quads bytes, from a worker) or an error."""
+    """One article's outcome: its quads (or N-Quads bytes, from a worker, which the writer
+    hands to the store as they are) or an error."""
 
     source: str
     article_id: str | None
@@ -41,16 +36,12 @@ class Extracted:
     quads: list[ox.Quad] | bytes | None
     events: int = 0
     entities: int = 0
+    triples: int = 0
+    """How many quads (counted where they were made: the writer need not count lines)."""
     error: str | None = None
     extraction: Extraction | None = None
     """The extraction itself when it ran in this process (the HTTP write path's callers
     read it); None when it came back from a worker."""
-
-    def quad_list(self) -> list[ox.Quad]:
-        """The quads, parsed first when they came as N-Quads."""
-        if isinstance(self.quads, bytes):
-            return list(ox.parse(self.quads, format=ox.RdfFormat.N_QUADS))
-        return list(self.quads or ())
 
 
 def outcome_of(extraction: Extraction | ExtractionBudgetError, serialise: bool) -> Extracted:
@@ -63,6 +54,11 @@ def outcome_of(extraction: Extraction | ExtractionBudgetError, serialise: bool) 
 
 
 def extracted(extraction: Extraction, serialise: bool = False) -> Extracted:
+    """An extraction's article graph as quads (N-Quads bytes when `serialise`)."""
+    # Imported here: `article_graph` pulls in spaCy, which a process that only writes what
+    # Dask workers extracted (the CLI with --workers) never needs to load.
+    from conflict_kg.extract import article_graph
+
     iri, graph = article_graph(extraction)
     quads = article_quads(iri, graph)
     return Extracted(
@@ -72,6 +68,7 @@ def extracted(extraction: Extraction, serialise: bool = False) -> Extracted:
         quads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if serialise else quads,
         events=len(extraction.events),
         entities=len(extraction.entities),
+        triples=len(quads),
         extraction=None if serialise else extraction,
     )
 

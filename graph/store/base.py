@@ -30,7 +30,15 @@ from rdflib.term import Node
 
 from conflict_kg.graph.errors import QueryTimeoutError, StoreError
 from conflict_kg.graph.store.stamps import ingest_time, stamp, unstamp
-from conflict_kg.graph.store.terms import article_quads, from_ox, insert_data, to_ox
+from conflict_kg.graph.store.terms import (
+    ArticleQuads,
+    article_quads,
+    as_quads,
+    checked_nquads,
+    from_ox,
+    insert_data,
+    to_ox,
+)
 from conflict_kg.ontologies import CK, bind_prefixes, load_ontology
 
 T = TypeVar("T")
@@ -294,11 +302,13 @@ class Store(ABC):
             self._counted(self._insert, graph_iri, [*quads, stamp(graph_iri, ingest_time())])
         return True
 
-    def add_articles(self, articles: Sequence[tuple[URIRef, Sequence[ox.Quad]]]) -> list[bool]:
+    def add_articles(self, articles: Sequence[tuple[URIRef, ArticleQuads]]) -> list[bool]:
         """Write many articles at once: the bulk path of a large ingest.
 
-        Each entry is an article's graph IRI and its quads (from `terms.article_quads` or
-        parsed N-Quads), every quad in that graph. Like `add_article` for each: an article
+        Each entry is an article's graph IRI and its quads, every quad in that graph: from
+        `terms.article_quads`, or as the N-Quads bytes pyoxigraph serialises them to (a Dask
+        worker's answer, which the embedded store loads without parsing it into Python;
+        checked with `terms.checked_nquads`). Like `add_article` for each: an article
         already stored (or twice in `articles`) is skipped and gets False; each article is
         written whole or not at all. The backend writes the batch in as few transactions as
         it can (one on the embedded store, one request per few MB on a remote one), which
@@ -306,25 +316,33 @@ class Store(ABC):
         Each new article's ingest stamp, one time for the batch, goes with its quads.
         """
         self._check_writable()
-        checked: list[tuple[URIRef, list[ox.Quad]]] = []
+        checked: list[tuple[URIRef, ArticleQuads]] = []
         for graph_iri, quads in articles:
             graph_iri = _checked_graph_iri(graph_iri)
-            name = to_ox(graph_iri)
-            listed = list(quads)
+            listed: ArticleQuads = quads if isinstance(quads, bytes) else list(quads)
             if not listed:
                 raise StoreError(f"refusing to store an empty graph as article <{graph_iri}>")
-            if any(quad.graph_name != name for quad in listed):
-                raise StoreError(f"a quad of article <{graph_iri}> is outside its graph")
+            if isinstance(listed, bytes):
+                checked_nquads(graph_iri, listed)
+            else:
+                name = to_ox(graph_iri)
+                if any(quad.graph_name != name for quad in listed):
+                    raise StoreError(f"a quad of article <{graph_iri}> is outside its graph")
             checked.append((graph_iri, listed))
         with self._write_lock:
             present = self.stored_articles([iri for iri, _ in checked])
-            fresh: dict[URIRef, list[ox.Quad]] = {}
+            fresh: dict[URIRef, ArticleQuads] = {}
             added = []
             now = ingest_time()
             for graph_iri, quads in checked:
                 new = graph_iri not in present and graph_iri not in fresh
                 if new:
-                    fresh[graph_iri] = [*quads, stamp(graph_iri, now)]
+                    stamped = stamp(graph_iri, now)
+                    fresh[graph_iri] = (
+                        quads + ox.serialize([stamped], format=ox.RdfFormat.N_QUADS)
+                        if isinstance(quads, bytes)
+                        else [*quads, stamped]
+                    )
                 added.append(new)
             if fresh:
                 self._counted(self._insert_many, list(fresh.items()))
@@ -596,10 +614,12 @@ class Store(ABC):
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         """Write validated quads, all in graph `graph_iri`, as one transaction."""
 
-    def _insert_many(self, articles: list[tuple[URIRef, list[ox.Quad]]]) -> None:
-        """Write several articles' quads; each article all or nothing. By default one
-        `_insert` per article; backends override it with fewer, larger transactions."""
-        for graph_iri, quads in articles:
+    def _insert_many(self, articles: list[tuple[URIRef, ArticleQuads]]) -> None:
+        """Write several articles' quads (stamps included); each article all or nothing. By
+        default one `_insert` per article, N-Quads parsed first; backends override it with
+        fewer, larger transactions."""
+        parsed = [(graph_iri, as_quads(quads)) for graph_iri, quads in articles]
+        for graph_iri, quads in parsed:  # all parsed first: a bad one writes nothing
             self._insert(graph_iri, quads)
 
     def _present(self, graph_iris: list[URIRef]) -> set[URIRef]:

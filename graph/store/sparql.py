@@ -26,7 +26,7 @@ from rdflib.term import Node, Variable
 
 from conflict_kg.graph.errors import InvalidQueryError, QueryTimeoutError, StoreError
 from conflict_kg.graph.store.base import NO_OPTIONS, QueryOptions, Store, values_first
-from conflict_kg.graph.store.terms import insert_data
+from conflict_kg.graph.store.terms import ArticleQuads, as_quads, insert_data
 
 __all__ = ["SparqlStore"]
 
@@ -196,13 +196,14 @@ class SparqlStore(Store):
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         self._update(insert_data(graph_iri, quads))
 
-    def _insert_many(self, articles: list[tuple[URIRef, list[ox.Quad]]]) -> None:
+    def _insert_many(self, articles: list[tuple[URIRef, ArticleQuads]]) -> None:
         """Several articles per request (one `INSERT DATA` operation each, a request applied
         atomically by a SPARQL 1.1 server), a new request past `REQUEST_QUADS` quads: never
         an article split over two requests, never a request the server's limits refuse."""
+        parsed = [(graph_iri, as_quads(quads)) for graph_iri, quads in articles]
         parts: list[str] = []
         size = 0
-        for graph_iri, quads in articles:
+        for graph_iri, quads in parsed:  # all parsed first: a bad one sends nothing
             if parts and size + len(quads) > REQUEST_QUADS:
                 self._update(" ;\n".join(parts))
                 parts, size = [], 0

@@ -10,7 +10,7 @@ literals, exactly as a SPARQL endpoint's result documents carry them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -21,9 +21,12 @@ from rdflib.term import Node
 from conflict_kg.graph.errors import StoreError
 
 __all__ = [
+    "ArticleQuads",
     "OxObject",
     "OxSubject",
     "article_quads",
+    "as_quads",
+    "checked_nquads",
     "from_ox",
     "from_ox_triple",
     "to_ox",
@@ -32,6 +35,11 @@ __all__ = [
 
 OxSubject = ox.NamedNode | ox.BlankNode
 OxObject = ox.NamedNode | ox.BlankNode | ox.Literal
+
+ArticleQuads = Sequence[ox.Quad] | bytes
+"""An article's quads as written: pyoxigraph quads, or the N-Quads bytes `ox.serialize` makes
+of them (what a Dask worker sends: the embedded store loads them without a Python object per
+quad)."""
 
 _XSD_STRING = str(XSD.string)
 
@@ -125,3 +133,28 @@ def insert_data(graph_iri: URIRef, quads: Iterable[ox.Quad], verb: str = "INSERT
         if lines
     )
     return f"{verb} DATA {{ {blocks or f'GRAPH {graph_iri.n3()} {{ }}'} }}"
+
+
+def checked_nquads(graph_iri: URIRef, data: bytes) -> int:
+    """How many quads the N-Quads `data` hold, once checked to be all in graph `graph_iri`.
+
+    Without parsing them: in N-Quads as pyoxigraph writes them a statement is one line
+    ending in `<graph> .` (a literal's line breaks are escaped), so every line must end in
+    this graph's name. A statement that is not well formed otherwise fails when the store
+    parses it (the embedded one, as it loads: see `OxigraphStore._insert_many`)."""
+    suffix = f" <{graph_iri}> .\n".encode()
+    lines = data.count(b"\n")
+    if not data.endswith(b"\n") or data.count(suffix) != lines:
+        raise StoreError(f"a quad of article <{graph_iri}> is outside its graph")
+    return lines
+
+
+def as_quads(quads: ArticleQuads) -> list[ox.Quad]:
+    """An article's quads as pyoxigraph quads, parsed first when they came as N-Quads
+    (for a backend that writes them one by one); `StoreError` if they do not parse."""
+    if not isinstance(quads, bytes):
+        return list(quads)
+    try:
+        return list(ox.parse(quads, format=ox.RdfFormat.N_QUADS))
+    except SyntaxError as error:
+        raise StoreError(f"invalid N-Quads for an article: {error}") from error

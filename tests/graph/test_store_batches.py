@@ -52,3 +52,102 @@ def test_a_batch_with_a_quad_outside_its_graph_writes_nothing(store) -> None:
     with pytest.raises(StoreError, match="empty graph"):
         store.add_articles([_article(2), (_article(3)[0], [])])
     assert store.stored_articles([_article(n)[0] for n in range(4)]) == set()
+
+
+def _nquads(article: tuple[URIRef, list[ox.Quad]]) -> tuple[URIRef, bytes]:
+    """An article as a Dask worker sends it: its quads serialised as N-Quads."""
+    iri, quads = article
+    return iri, ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def test_articles_given_as_nquads_are_stored_as_their_quads(store, monkeypatch) -> None:
+    monkeypatch.setattr(sparql_backend, "REQUEST_QUADS", 7)
+    batch = [_nquads(_article(0, 4)), _article(1), _nquads(_article(2, 2))]
+    assert store.add_articles(batch) == [True, True, True]
+    assert store.add_articles([_nquads(_article(1)), _nquads(_article(3))]) == [False, True]
+    assert store.stored_articles([_article(n)[0] for n in range(5)]) == {
+        _article(n)[0] for n in range(4)
+    }
+    expected = {
+        line
+        for n, size in ((0, 4), (1, 3), (2, 2), (3, 3))
+        for line in _nquads(_article(n, size))[1].decode().splitlines()
+    }
+    exported = store.export("nquads").decode().splitlines()
+    assert sorted(line for line in exported if line) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        '<http://ex/s> <http://ex/p> "x" <http://x> .\n',  # another graph
+        '<http://ex/s> <http://ex/p> "x" .\n',  # the default graph
+        '<http://ex/s> <http://ex/p> "x" {graph}',  # no line end: half a statement
+    ],
+)
+def test_nquads_with_a_statement_outside_the_articles_graph_write_nothing(
+    store, stray: str
+) -> None:
+    iri, data = _nquads(_article(1))
+    with pytest.raises(StoreError, match="outside its graph"):
+        store.add_articles(
+            [_nquads(_article(0)), (iri, data + stray.format(graph=f"<{iri}> .").encode())]
+        )
+    with pytest.raises(StoreError, match="empty graph"):
+        store.add_articles([_nquads(_article(2)), (_article(3)[0], b"")])
+    assert store.stored_articles([_article(n)[0] for n in range(4)]) == set()
+
+
+def _unparsable(store) -> None:
+    """A batch whose second article is in its graph but not well formed (an IRI with a
+    space): found as the batch is parsed, nothing of it stored, and the store goes on."""
+    iri, data = _nquads(_article(1))
+    broken = data + f'<http://ex/a b> <http://ex/p> "x" <{iri}> .\n'.encode()
+    with pytest.raises(StoreError):
+        store.add_articles([_nquads(_article(0, 40)), (iri, broken), _article(2)])
+    assert store.stored_articles([_article(n)[0] for n in range(3)]) == set()
+    assert store.export("nquads").strip() == b""
+    assert store.stats().last_ingest is None
+    assert store.add_articles([_nquads(_article(1))]) == [True]
+
+
+def test_nquads_that_do_not_parse_write_nothing(store) -> None:
+    _unparsable(store)
+
+
+def test_nquads_that_do_not_parse_write_nothing_through_the_bulk_loader(
+    tmp_path, monkeypatch
+) -> None:
+    """The embedded store's bulk load, which has no transaction, undone at once."""
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.graph.store import oxigraph as oxigraph_backend
+
+    monkeypatch.setattr(oxigraph_backend, "BULK_QUADS", 2)
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        _unparsable(store)
+    assert not (tmp_path / "store" / oxigraph_backend.BULK_JOURNAL).exists()
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["transaction", "bulk loader"])
+def test_the_embedded_store_keeps_the_labels_of_blank_nodes(tmp_path, monkeypatch, bulk) -> None:
+    """Loading N-Quads would rename blank nodes (and give two articles' `_:b` one node):
+    a batch with one is written as quads, as given, whichever form it came in."""
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.graph.store import oxigraph as oxigraph_backend
+
+    if bulk:
+        monkeypatch.setattr(oxigraph_backend, "BULK_QUADS", 2)
+    articles = []
+    for n in range(2):
+        iri, quads = _article(n)
+        name = ox.NamedNode(str(iri))
+        blank = ox.Quad(ox.BlankNode("b"), ox.NamedNode("http://ex/p"), ox.Literal(f"{n}"), name)
+        articles.append((iri, [*quads, blank]))
+    with open_store(f"oxigraph:{tmp_path / 'store'}") as store:
+        assert store.add_articles([articles[0], _nquads(articles[1])]) == [True, True]
+        labelled = sorted(
+            (line.split()[0], line.split()[2])
+            for line in store.export("nquads").decode().splitlines()
+            if line.startswith("_:")
+        )
+    assert labelled == [("_:b", '"0"'), ("_:b", '"1"')]

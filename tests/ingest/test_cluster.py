@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,3 +101,18 @@ def test_the_runner_keeps_two_batches_per_worker_in_flight_and_holds_no_more_tha
     assert runner.in_flight == 4 and runner.held == 8
     assert ahead[0] >= 4  # both workers busy, one batch queued behind each
     assert max(ahead) <= 8
+
+
+def test_the_writer_side_of_a_dask_ingest_never_loads_spacy() -> None:
+    """The CLI with --workers only reads, writes and schedules: loading spaCy there (a
+    second of CPU on a core the workers need) is for the workers alone."""
+    code = (
+        "import sys\n"
+        "import conflict_kg.cli.ingesting, conflict_kg.ingest, conflict_kg.ingest.cluster\n"
+        "from conflict_kg.ingest.batches import outcome_of, extracted\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"

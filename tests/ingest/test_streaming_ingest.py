@@ -10,12 +10,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
+from rdflib.namespace import RDF
 from scale_feed import sorted_nquads, write_corpus
 
 from conflict_kg.graph.store import open_store
 from conflict_kg.graph.store import oxigraph as oxigraph_backend
 from conflict_kg.graph.store.stamps import INGEST_GRAPH, stamp
 from conflict_kg.ingest import SerialRunner, ingest, stream_inputs
+from conflict_kg.ontologies import CK
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,7 @@ def test_batches_and_the_bulk_loader_store_the_same_quads(
     assert sum(r.added for r in results) == 24
     with open_store(f"oxigraph:{tmp_path / 'bulk'}") as store:
         assert sorted_nquads(store) == reference
-        assert not store.has_article(oxigraph_backend.PENDING_GRAPH)
+        assert not (tmp_path / "bulk" / oxigraph_backend.BULK_JOURNAL).exists()
         assert len(store.article_graph(INGEST_GRAPH)) == 24  # each stamped, bulk or not
 
 
@@ -70,32 +72,46 @@ def test_a_repeated_text_in_one_batch_is_extracted_and_stored_once(extractor, tm
         assert store.stats().articles == 1
 
 
-def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(reference, tmp_path) -> None:
-    # What a SIGKILL during `bulk_extend` leaves: the journal entry and part of the quads.
+@pytest.mark.parametrize("journal", ["file", "graph"])
+def test_an_interrupted_bulk_load_is_undone_when_the_store_opens(
+    reference, tmp_path, journal: str
+) -> None:
+    """What a SIGKILL during a bulk load leaves: the journal (the file `BULK_JOURNAL`, or
+    the graph `PENDING_GRAPH` of stores written before it) and part of the quads. Another
+    article, stored before, stays."""
     location = tmp_path / "store"
     article = URIRef("https://w3id.org/conflict-kg/id/article/" + "0" * 64)
+    kept = URIRef("https://w3id.org/conflict-kg/id/article/" + "1" * 64)
     name = ox.NamedNode(str(article))
     raw = ox.Store(str(location))
     raw.extend(
         [
             ox.Quad(
-                name,
-                ox.NamedNode(f"{oxigraph_backend.PENDING_GRAPH}#writing"),
-                ox.Literal(
-                    "true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-                ),
-                ox.NamedNode(str(oxigraph_backend.PENDING_GRAPH)),
-            )
+                ox.NamedNode(str(kept)),
+                ox.NamedNode(str(RDF.type)),
+                ox.NamedNode(str(CK.Article)),
+                ox.NamedNode(str(kept)),
+            ),
+            ox.Quad(name, ox.NamedNode("http://ex/p"), ox.Literal("half"), name),
+            stamp(article, datetime(2026, 1, 2, tzinfo=UTC)),  # its ingest stamp
         ]
     )
-    raw.extend([ox.Quad(name, ox.NamedNode("http://ex/p"), ox.Literal("half"), name)])
-    raw.extend([stamp(article, datetime(2026, 1, 2, tzinfo=UTC))])  # its ingest stamp
+    if journal == "graph":
+        writing = ox.NamedNode(f"{oxigraph_backend.PENDING_GRAPH}#writing")
+        graph = ox.NamedNode(str(oxigraph_backend.PENDING_GRAPH))
+        raw.extend([ox.Quad(name, writing, ox.Literal("true"), graph)])
+    else:
+        (location / oxigraph_backend.BULK_JOURNAL).write_text(f"{article}\n")
     raw.flush()
     del raw
     with open_store(f"oxigraph:{location}") as store:
         assert not store.has_article(article)
-        assert store.export("nquads") == b""
+        assert store.stored_articles([article, kept]) == {kept}
+        assert store.export("nquads").decode().splitlines() == [
+            f"<{kept}> <{RDF.type}> <{CK.Article}> <{kept}> ."
+        ]
         assert store.stats().last_ingest is None
+    assert not (location / oxigraph_backend.BULK_JOURNAL).exists()
 
 
 class _Joining(SerialRunner):
