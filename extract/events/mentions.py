@@ -229,7 +229,7 @@ ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
      "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
      "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
-     "fighter", "extremists", "extremist"}
+     "fighter", "extremists", "extremist", "militiamen", "militiaman"}
 )  # fmt: skip
 """Words for those who kill by intent, beyond the fighters of `ARMED_WORDS`."""
 """Entity labels the gazetteer ruler gives armed actors."""

@@ -181,3 +181,23 @@ def test_retook_is_read_as_the_past_of_retake() -> None:
     doc = load_nlp()("Government troops retook the village on Sunday.")
     retook = doc[2]
     assert (retook.lemma_, retook.tag_) == ("retake", "VBD")
+
+
+def test_homes_burnt_by_militiamen_who_deny_it_stay_one_destruction(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Militiamen burned dozens of homes in the village of Koro on Saturday, residents "
+        "said. The militia denied burning the homes and blamed bandits."
+    )
+    assert _typed(extractor, text) == [("Riot", "PROPERTY_DISTRUCT")]
+
+
+def test_a_town_a_side_says_it_captured_in_a_dateline_story(extractor: Extractor) -> None:
+    text = (
+        "KADU, March 3 (Wire) - Rebels said on Monday they had captured the town of Wasi "
+        "after a week of fighting. The army said its troops still held the town."
+    )
+    (event,) = _events(extractor, text)
+    assert (event.type, event.acled) == ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER")
+    assert _role(event, "place") == ["Wasi"]
