@@ -314,7 +314,6 @@ def _destroys_property(span: Span) -> bool:
         return False
     if any(t.lower_ in MILITARY_MODIFIERS for t in acted_on):
         return False  # "destroyed an armoured vehicle", "burned army trucks": combat
-
     return _armed_doer(span) or _armed(_modified(_doers(span.root)), CROWD_DOERS)
 
 
@@ -415,6 +414,8 @@ def _requirement_met(
         return _armed_opponents(span)
     if requires == "weapon_subject":
         return _weapon_is_subject(span, weapon_tokens)
+    # "armed_subject": the doer decides, and for the classes whose verbs are common ones
+    # ("burn", "seize") what was done to whom as well: property destroyed, people taken.
     if requires == "armed_subject" and span.label_ == "Riot":
         return _destroys_property(span)
     if requires == "armed_subject" and span.label_ == "Abduction":
