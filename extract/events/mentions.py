@@ -91,6 +91,16 @@ def _window(span: Span) -> Span:
     return span.doc[span.end : min(span.end + 8, span.sent.end)]
 
 
+def _ground_taken(span: Span) -> list[Token]:
+    """Where ground may be named: the words after the trigger ("captured the village"),
+    and the head of its subject or passive subject with its compounds ("the district was
+    captured by militiamen", "the town fell to the rebels"); not the rest of the subject
+    ("troops from the city captured the rebel leader")."""
+    heads = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "conj")]
+    return [*_window(span), *heads]
+
+
 QUANTITY_NOUNS = frozenset(
     {"quantity", "quantities", "amount", "amounts", "number", "total", "haul", "lot", "lots",
      "consignment", "consignments", "shipment", "shipments", "batch", "supply", "supplies",
@@ -183,12 +193,43 @@ ABSTRACT_NOUNS = frozenset(
 """What crashes without anyone being hurt: a market, a currency, a website."""
 
 
+PROPERTY_NOUNS = frozenset(
+    {"house", "houses", "home", "homes", "hut", "huts", "dwelling", "dwellings", "building",
+     "buildings", "shop", "shops", "store", "stores", "stall", "stalls", "market", "markets",
+     "business", "businesses", "property", "properties", "vehicle", "vehicles", "car", "cars",
+     "truck", "trucks", "bus", "buses", "church", "churches", "mosque", "mosques", "temple",
+     "temples", "school", "schools", "clinic", "clinics", "office", "offices", "granary",
+     "granaries", "crops", "farms", "farm", "barn", "barns", "warehouse", "warehouses",
+     "compound", "compounds", "premises", "livestock", "village", "villages", "homestead",
+     "homesteads", "tents", "shelters"}
+)  # fmt: skip
+"""What is destroyed, burnt or razed when the act is destruction of property (ACLED
+PROPERTY_DISTRUCT): homes, shops, vehicles, places of worship, crops."""
+CROWD_DOERS = frozenset(
+    {"mob", "mobs", "crowd", "crowds", "rioters", "protesters", "protestors", "demonstrators",
+     "youths", "vigilantes"}
+)  # fmt: skip
+"""Unarmed crowds whose destruction of property ACLED counts as well."""
+MILITARY_MODIFIERS = frozenset(
+    {"armored", "armoured", "military", "army", "police", "enemy", "troop", "patrol"}
+)
+"""What makes a vehicle or a building the other side's materiel, not civilian property."""
+CAPTIVE_NOUNS = frozenset(
+    {"man", "men", "woman", "women", "child", "children", "girl", "girls", "boy", "boys",
+     "people", "person", "persons", "villagers", "residents", "civilians", "workers", "worker",
+     "students", "student", "pupils", "schoolgirls", "schoolchildren", "passengers",
+     "journalists", "journalist", "traders", "farmers", "herders", "tourists", "foreigners",
+     "foreigner", "priest", "priests", "pastor", "nun", "nuns", "teachers", "doctors",
+     "nurses", "engineers", "officials", "official", "chief", "chiefs", "hostages", "family",
+     "relatives", "son", "daughter", "wife", "husband", "brother"}
+)  # fmt: skip
+"""Nouns for people, whom armed men take as captives ("seized two aid workers")."""
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
      "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
      "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
-     "fighter", "extremists", "extremist"}
+     "fighter", "extremists", "extremist", "militiamen", "militiaman"}
 )  # fmt: skip
 """Words for those who kill by intent, beyond the fighters of `ARMED_WORDS`."""
 """Entity labels the gazetteer ruler gives armed actors."""
@@ -262,6 +303,48 @@ def _armed_doer(span: Span) -> bool:
     return _armed(_modified(doers), ARMED_WORDS | ARMED_DOERS)
 
 
+def _destroys_property(span: Span) -> bool:
+    """ "militants burned houses", "shops were destroyed by the militia", "a mob torched
+    cars": a verb of destruction is destruction of property (a row of class Riot) when its
+    doer is armed, a named person or a crowd and what it destroyed is property; "burned the
+    midnight oil", "destroyed the opposition in the debate" and "an airstrike destroyed
+    homes" (a weapon's effect, see `_weapon_is_subject`) are not."""
+    acted_on = _what_was_acted_on(span)
+    if not any(t.lower_ in PROPERTY_NOUNS for t in acted_on):
+        return False
+    if any(t.lower_ in MILITARY_MODIFIERS for t in acted_on):
+        return False  # "destroyed an armoured vehicle", "burned army trucks": combat
+    return _armed_doer(span) or _armed(_modified(_doers(span.root)), CROWD_DOERS)
+
+
+def _described_armed(verb: Token) -> bool:
+    """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
+    return any(
+        c.dep_ == "amod" and c.lower_ == "armed" for d in _doers(verb) for c in d.children
+    )
+
+
+def _abducts(span: Span) -> bool:
+    """Armed men (`_armed_doer`, or "armed men") take people away (`_takes_people`)."""
+    return _takes_people(span) and (_armed_doer(span) or _described_armed(span.root))
+
+
+def _takes_people(span: Span) -> bool:
+    """ "gunmen seized two aid workers", "three men disappeared after being taken by armed
+    men": a verb of taking is an abduction when whom it took are people (a person's name or
+    a noun for people), its object or passive subject, or for a passive with no subject of
+    its own ("after being taken") the subject of the clause it hangs on; "seized the town"
+    and "took the weapons" take no one."""
+    root = span.root
+    taken = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken and any(c.dep_ == "auxpass" for c in root.children):
+        clause = root.head.head if root.dep_ == "pcomp" else root.head
+        if root.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+            taken = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    taken += [c for t in taken for c in t.children if c.dep_ in ("conj", "compound")]
+    return any(t.lower_ in CAPTIVE_NOUNS or t.ent_type_ == "PERSON" for t in taken)
+
+
 def _hazard_in(sentence: Span) -> bool:
     """Whether the sentence names a hazard or an accident ("killed in a crash he caused")."""
     return any(t.lower_ in HAZARDS or t.lower_ in ACCIDENT_NOUNS for t in sentence)
@@ -318,7 +401,9 @@ def _requirement_met(
     if requires is None:
         return True
     if requires == "territory":
-        return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _window(span))
+        if _abducts(span):
+            return False  # "gunmen seized two aid workers on the road": people, not the road
+        return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _ground_taken(span))
     if requires == "weapons":
         return any(
             t.lower_ in WEAPON_NOUNS or t.i in weapon_tokens for t in _what_was_acted_on(span)
@@ -329,6 +414,12 @@ def _requirement_met(
         return _armed_opponents(span)
     if requires == "weapon_subject":
         return _weapon_is_subject(span, weapon_tokens)
+    # "armed_subject": the doer decides, and for the classes whose verbs are common ones
+    # ("burn", "seize") what was done to whom as well: property destroyed, people taken.
+    if requires == "armed_subject" and span.label_ == "Riot":
+        return _destroys_property(span)
+    if requires == "armed_subject" and span.label_ == "Abduction":
+        return _abducts(span)
     if requires == "armed_subject":
         return _armed_doer(span)
     if requires == "instance":

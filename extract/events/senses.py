@@ -31,6 +31,7 @@ __all__ = [
     "labour_strike",
     "negated",
     "non_conflict_sense",
+    "procession_without_cause",
     "renames_told_event",
 ]
 
@@ -354,6 +355,7 @@ def non_conflict_sense(span: Span) -> bool:
         or _topic(span)
         or achievement(head)
         or handing_in(head)
+        or procession_without_cause(head)
     )
 
 
@@ -467,3 +469,38 @@ def handing_in(head: Token) -> bool:
     return bool(objects) and not any(
         o.lower_ in YIELDED_THINGS or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
     )
+
+
+PROCESSION_VERBS = frozenset({"march"})
+"""Verbs of walking together that are a demonstration only when told with a cause."""
+DEMAND_VERBS = frozenset(
+    {"demand", "call", "protest", "denounce", "condemn", "oppose", "reject", "urge", "press",
+     "seek", "support", "chant", "demonstrate", "mourn", "commemorate", "express", "voice",
+     "defend", "decry", "highlight"}
+)  # fmt: skip
+"""What marchers march to do when they demonstrate ("to demand their pay", "chanting")."""
+CAUSE_NOUNS = frozenset({"protest", "support", "solidarity", "defiance", "memory", "opposition"})
+"""What "in" gives a march as its cause ("in protest at", "in solidarity with")."""
+MARCHING_FORCES = frozenset(
+    {"troops", "soldiers", "army", "forces", "militants", "rebels", "fighters", "militia",
+     "militiamen", "insurgents", "team", "side", "squad", "band", "army's"}
+)  # fmt: skip
+"""Who marches without demonstrating: an army on the move, a team into a final."""
+
+
+def procession_without_cause(head: Token) -> bool:
+    """ "the team marched into the final", "troops marched on the capital": a verb of
+    walking together is no demonstration unless its clause tells a cause ("marched to
+    demand their pay", "marched against the reform", "marched in protest", "marched
+    chanting slogans") and its marchers are no armed force nor a team."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in PROCESSION_VERBS:
+        return False
+    marchers = [c for c in head.children if c.dep_ == "nsubj"]
+    if any(t.lower_ in MARCHING_FORCES for t in marchers):
+        return True
+    clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    if any(c.lemma_.lower() in DEMAND_VERBS for c in clauses):
+        return False
+    if objects_of(head, frozenset({"against"})):
+        return False
+    return not any(t.lower_ in CAUSE_NOUNS for t in objects_of(head, frozenset({"in"})))

@@ -256,9 +256,19 @@ def _negated(verb: Token) -> bool:
     )
 
 
+SAME_FORM_PASTS = frozenset(
+    {"beat", "hit", "cut", "set", "shut", "put", "burst", "spread", "hurt", "cast", "let",
+     "split", "thrust", "shed", "slit", "upset", "broadcast"}
+)  # fmt: skip
+"""English verbs whose past is their bare form: "soldiers beat protesters" may be either."""
+
+
 def _present_simple(verb: Token) -> bool:
     """A finite present that is neither progressive nor perfect: "attack", "are common",
-    "is carried out"."""
+    "is carried out". Not a verb whose past is its bare form told on a day ("soldiers
+    beat protesters on Wednesday"): the tagger's present is that day's past."""
+    if verb.tag_ == "VBP" and verb.lower_ in SAME_FORM_PASTS and _day_anchored(verb.sent):
+        return False
     auxiliaries = _auxiliaries(verb)
     if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
         return False
