@@ -51,21 +51,19 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "no-one", "noone", "nothing"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "form", "forms"})
+"""Nouns that make an event noun name a kind ("raids of that kind", "this type of attack")."""
 IRREALIS_ADJECTIVES = frozenset(
-    {"possible", "potential", "likely", "probable", "imminent", "impending", "planned",
-     "future", "feared", "expected", "anticipated", "prospective", "hypothetical",
-     "eventual"}
+    {"possible", "potential", "likely", "probable", "imminent", "impending", "future",
+     "prospective", "hypothetical", "eventual"}
 )  # fmt: skip
 """Adjectives that make an event noun one that may yet happen ("a possible attack", "an
-imminent offensive", "the planned strike"), not one that did. Not "attempted" or "failed":
-ACLED codes attempts, and a failed attack took place."""
+imminent offensive"), not one that did. Not "attempted" or "failed": ACLED codes attempts,
+and a failed attack took place; nor "planned", "expected" or "feared", which say how an
+event came about as readily as that it has not ("the carefully planned attack killed 12",
+"the expected offensive began on Monday")."""
 LASTING_UNITS = frozenset({"week", "month", "year", "decade", "century"})
 """Time units long enough that an event lasting them is a campaign, not one incident ("two
 weeks of fighting", "months of shelling"); days and hours still pin one."""
-AGREEING_LEMMAS = frozenset({"agree", "accept", "sign"})
-"""Verbs whose agreement object names the agreement they make ("agreed to a ceasefire"): not
-an intention, whatever "agree to" does to other events ("agreed to talks next week")."""
-"""Nouns that make an event noun name a kind ("raids of that kind", "this type of attack")."""
 TERMINAL_PUNCTUATION = frozenset({".", "!", "?", '"', "”", "’", "'", ":", ";", "»", ")"})
 
 IMPLICATIVE_GOVERNORS = frozenset(
@@ -387,14 +385,16 @@ def _lasting_since(verb: Token) -> bool:
 def _long_period(phrase_head: Token) -> bool:
     """Whether a time phrase spans more than a week: a unit of `LASTING_UNITS` ("for
     months", "for two years") or a date coarser than a week ("since March", "since 2015").
-    A phrase with a short unit or naming a day is not; nor one that names no time."""
-    phrase = list(phrase_head.subtree)
-    if any(t.lower_ in SHORT_TIME_UNITS for t in phrase):
+    A phrase with a short unit or naming a day is not; nor one that names no time, nor
+    one whose head is no time at all ("for the first time since 2006", "for the first
+    time in a decade" tell that one incident is rare, not that it lasted)."""
+    if phrase_head.lower_ in SHORT_TIME_UNITS:
         return False
-    if any(t.lemma_.lower() in LASTING_UNITS for t in phrase):
+    if phrase_head.lemma_.lower() in LASTING_UNITS:
         return True
-    dates = [t for t in phrase if t.ent_type_ == "DATE"]
-    return bool(dates) and _date_precision(dates[0]) not in ("day", "week")
+    if phrase_head.ent_type_ != "DATE":
+        return False
+    return _date_precision(phrase_head) not in ("day", "week")
 
 
 def _frequent(verb: Token) -> bool:
@@ -451,7 +451,7 @@ def _governing_path(noun: Token) -> tuple[list[Token], Token | None]:
     return path, None
 
 
-def _intended(noun: Token, definite: bool, event_class: str) -> bool:
+def _intended(noun: Token, definite: bool) -> bool:
     """An event noun that a word of intention governs as what is intended: its object
     ("proposed talks", "to prevent further clashes"), its prepositional object ("called
     for the assassination", "fears of reprisal attacks"), or the noun it modifies ("attack
@@ -591,7 +591,7 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if own is not None:
         return own
     definite = _definite(first)
-    if _intended(noun, definite, event_class):
+    if _intended(noun, definite):
         return "hypothetical"
     if _background_phrase(first, event_class) or (
         _lasting(first) and event_class not in NUMBER_FREE_CLASSES

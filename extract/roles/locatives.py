@@ -105,9 +105,17 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
     the nearest verb above the trigger (or the trigger verb) with what hangs on it, less
     the clauses of other verbs inside it; where the trigger is in the clause's subject and
     the clause tells something else than what the event did, only the subject's own
-    phrases count ("the incident sparked tensions in X" says where the tensions are)."""
+    phrases count ("the incident sparked tensions in X" says where the tensions are); and
+    where the trigger is not in the subject, the subject's own phrases say where someone
+    else is ("the envoy in Geneva condemned the bombing", "mourners in X buried its
+    victims")."""
     clause = _clause_verb(head)
     subject = _subject_holding(head, clause)
+    others = [
+        c
+        for c in clause.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not c.is_ancestor(head) and c.i != head.i
+    ]
     found: dict[str, tuple[Entity, Span]] = {}
     for token in head.sent:
         if token.dep_ != "prep" or token.lower_ not in STATIC_PREPS:
@@ -116,6 +124,8 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
             continue
         if subject is not None and not subject.is_ancestor(token):
             continue  # "the incident sparked tensions in Iraq": where the effects are
+        if any(other.is_ancestor(token) for other in others):
+            continue  # "the envoy in Geneva condemned the bombing": where the envoy is
         for pobj in token.children:
             if pobj.dep_ == "pobj":
                 for entity, span in _places_in_phrase(pobj, table):

@@ -24,7 +24,7 @@ from ..language import (
     attribute,
     dependency_distance,
 )
-from .casualties import damaged, victims
+from .casualties import damaged, negated_clause, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
@@ -477,6 +477,8 @@ def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
     for verb in verbs:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in USING_VERBS:
             continue
+        if negated_clause(verb):
+            continue  # "the bomb had not been planted by X"
         if root.dep_ == "dobj" and verb.i == root.head.i:
             subject = subject_of(verb)
             if subject is not None:

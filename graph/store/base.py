@@ -385,7 +385,8 @@ class Store(ABC):
         moved: tuple[Collection[ox.Quad], Collection[ox.Quad]] = ((), ()),
     ) -> None:
         """Take the triples of `remove` out of the derived graph `graph_iri` and put those of
-        `add` in, in one update: how incremental resolution changes only what it touched.
+        `add` in, in one write (an update; a plain insert when nothing is taken out): how
+        incremental resolution changes only what it touched.
         `moved` are quads to take out of and put into other derived graphs in the same
         update (each quad names its graph: the entity facts moved with resolution).
         Like `replace_graph`, never for an article's graph."""
@@ -612,7 +613,9 @@ class Store(ABC):
 
     @abstractmethod
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
-        """Write validated quads, all in graph `graph_iri`, as one transaction."""
+        """Write validated quads as one transaction, each in its own named graph (`graph_iri`
+        for one in the default graph): an article's with its ingest stamp, or a derived
+        graph's with the entity facts moved beside it."""
 
     def _insert_many(self, articles: list[tuple[URIRef, ArticleQuads]]) -> None:
         """Write several articles' quads (stamps included); each article all or nothing. By

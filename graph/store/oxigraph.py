@@ -161,18 +161,18 @@ class OxigraphStore(Store):
     def _update(self, sparql: str) -> None:
         try:
             self._inner.update(sparql)
-            self._written(len(sparql) // 100)  # about a quad per 100 characters of update
         except SyntaxError as error:
             raise InvalidQueryError(f"invalid SPARQL update: {error}") from error
         except OSError as error:
             raise StoreError(f"update failed on store {self.location}: {error}") from error
+        self._written(len(sparql) // 100)  # about a quad per 100 characters of update
 
     def _insert(self, graph_iri: URIRef, quads: list[ox.Quad]) -> None:
         try:
             self._inner.extend(quads)
-            self._written(len(quads))
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
+        self._written(len(quads))
 
     def _insert_many(self, articles: list[tuple[URIRef, ArticleQuads]]) -> None:
         """A batch in one transaction; a large one through RocksDB's bulk loader.
@@ -194,33 +194,41 @@ class OxigraphStore(Store):
             quads if isinstance(quads, bytes) else ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
             for _, quads in articles
         )
+        lines = data.count(b"\n")
         try:
             # Loading a document renames its blank nodes (and would make one of two articles'
             # same labels): a batch that may hold one goes in as quads, labels kept.
             quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if b"_:" in data else None
-            if data.count(b"\n") < BULK_QUADS:  # one transaction
+            if lines < BULK_QUADS:  # one transaction
                 if quads is None:
                     self._inner.load(data, format=ox.RdfFormat.N_QUADS)
                 else:
                     self._inner.extend(quads)
-                self._written(data.count(b"\n"))
-                return
-            _write_durably(self._journal, "".join(f"{iri}\n" for iri, _ in articles))
-            try:
-                if quads is None:
-                    self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-                else:
-                    self._inner.bulk_extend(quads)
-            except SyntaxError:
-                self._recover()
-                raise
-            self._journal.unlink()
+            else:
+                self._bulk_load(articles, data, quads)
         except SyntaxError as error:
             raise StoreError(f"cannot write a batch of articles: {error}") from error
         except OSError as error:
             raise StoreError(
                 f"cannot write a batch of articles to {self.location}: {error}"
             ) from error
+        if lines < BULK_QUADS:
+            self._written(lines)
+
+    def _bulk_load(
+        self, articles: list[tuple[URIRef, ArticleQuads]], data: bytes, quads: list[ox.Quad] | None
+    ) -> None:
+        """The bulk loader between its journal's writing and removal (`_insert_many`)."""
+        _write_durably(self._journal, "".join(f"{iri}\n" for iri, _ in articles))
+        try:
+            if quads is None:
+                self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self._inner.bulk_extend(quads)
+        except SyntaxError:
+            self._recover()
+            raise
+        self._journal.unlink()
 
     def _written(self, quads: int) -> None:
         """Flush the memtables once `FLUSH_QUADS` have gone into them: memory then follows
@@ -228,8 +236,13 @@ class OxigraphStore(Store):
         sorted files directly and never fills them."""
         self._unflushed += quads
         if self._unflushed >= FLUSH_QUADS:
-            self._inner.flush()
             self._unflushed = 0
+            try:
+                self._inner.flush()
+            except OSError as error:  # the write itself is committed: say what failed
+                raise StoreError(
+                    f"written, but flushing store {self.location} to disk failed: {error}"
+                ) from error
 
     def _recover(self) -> None:
         """Drop what an interrupted bulk load may have half-written (see `_insert_many`)."""

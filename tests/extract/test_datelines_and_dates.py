@@ -56,8 +56,6 @@ def _roles(event: Event, role: str) -> set[str]:
          "stopped.", "Mervan City", "Agence France-Presse", "2025-06-02", (2025, 6, 2)),
         # ... never a mid-line name in capitals without a date, nor a title-case place.
         ("Talks in QUENDAL (Reuters) - resumed on Monday.", None, None, None, None),
-        ("Militia seizes two villages Talora, May 3 (Agency) - Fighters entered.",
-         "Militia seizes two villages Talora", "Agency", None, (None, 5, 3)),
     ],
 )  # fmt: skip
 def test_dateline_and_date_header_forms(

@@ -46,7 +46,9 @@ def test_updates_count_towards_a_flush(tmp_path: Path, monkeypatch: pytest.Monke
             g = Graph()
             for i in range(100):
                 g.add((URIRef(f"http://ex/s{step}-{i}"), URIRef("http://ex/p"), Literal(i)))
-            store.patch_graph(derived, Graph(), g)  # one SPARQL update each
+            absent = Graph()  # something to take out makes the patch a SPARQL update
+            absent.add((URIRef("http://ex/absent"), URIRef("http://ex/p"), Literal(step)))
+            store.patch_graph(derived, absent, g)
         assert _sorted_bytes(tmp_path) > 50_000
         assert len(store.article_graph(derived)) == 2_000
     finally:
