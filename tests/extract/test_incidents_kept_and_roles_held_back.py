@@ -44,34 +44,25 @@ def test_a_possible_ambush_did_not(extractor: Extractor) -> None:
     assert _violent(_run(extractor, text)) == []
 
 
-def _places(extraction: Extraction) -> set[str]:
+def _fillers(extraction: Extraction, role: str) -> set[str]:
+    """Entities in `role` of the violent events, denied claims left out."""
     return {
         a.entity
         for e in extraction.events
         if e.type in VIOLENT
         for a in e.arguments
-        if a.role == "place"
+        if a.role == role and a.certainty != "denied"
     }
 
 
 def test_where_a_speaker_is_is_not_where_the_bombing_was(extractor: Extractor) -> None:
     text = "The envoy in Brantov condemned Sunday's bombing of a bus depot in Kelmar."
-    assert _places(_run(extractor, text)) == {"kelmar"}
+    assert _fillers(_run(extractor, text), "place") == {"kelmar"}
 
 
 def test_the_clause_of_a_bombing_still_gives_its_place(extractor: Extractor) -> None:
     text = "A bombing by the Silver Fist militia inside Kelmar killed three traders on Sunday."
-    assert _places(_run(extractor, text)) == {"kelmar"}
-
-
-def _perpetrators(extraction: Extraction) -> set[str]:
-    return {
-        a.entity
-        for e in extraction.events
-        if e.type in VIOLENT
-        for a in e.arguments
-        if a.role == "perpetrator" and a.certainty != "denied"
-    }
+    assert _fillers(_run(extractor, text), "place") == {"kelmar"}
 
 
 def test_a_bomb_not_planted_by_a_militia_names_no_perpetrator(extractor: Extractor) -> None:
@@ -79,7 +70,7 @@ def test_a_bomb_not_planted_by_a_militia_names_no_perpetrator(extractor: Extract
         "A car bomb exploded outside the court in Kelmar on Monday, killing two guards. "
         "Investigators said the bomb had not been planted by the Silver Fist militia."
     )
-    assert "silver-fist-militia" not in _perpetrators(_run(extractor, text))
+    assert "silver-fist-militia" not in _fillers(_run(extractor, text), "perpetrator")
 
 
 def test_a_bomb_planted_by_a_militia_names_it(extractor: Extractor) -> None:
@@ -87,4 +78,4 @@ def test_a_bomb_planted_by_a_militia_names_it(extractor: Extractor) -> None:
         "A car bomb exploded outside the court in Kelmar on Monday, killing two guards. "
         "Investigators said the bomb had been planted by the Silver Fist militia."
     )
-    assert "silver-fist-militia" in _perpetrators(_run(extractor, text))
+    assert "silver-fist-militia" in _fillers(_run(extractor, text), "perpetrator")
