@@ -152,14 +152,20 @@ store (one update of 50,000 quads cost a 10,000-article rebuild 80 MB more at it
 
 
 def write_table(store: Store, table: EntityFacts, articles: Sequence[str]) -> None:
-    """Write the table whole, summed from every article of `articles`, in chunks: the graph
-    is dropped first and its count of articles written last, so a process stopped half-way
-    leaves a table without a count, which the next batch builds again (`moved_facts`)."""
+    """Write the table whole, summed from every article of `articles`: the graph is dropped
+    first and its count of articles written last, so a process stopped half-way leaves a
+    table without a count, which the next batch builds again (`moved_facts`). Written as
+    the first write of an empty graph, which a large store takes through its bulk loader;
+    one that takes updates gets chunks of `_WRITE_CHUNK` quads."""
     quads = table_quads(table, articles)
     total = quads.pop()  # the count of articles, `table_quads`'s last quad
     store.replace_graph(FACTS_GRAPH, [])
-    for start in range(0, len(quads), _WRITE_CHUNK):
-        store.patch_graph(FACTS_GRAPH, Graph(), Graph(), ((), quads[start : start + _WRITE_CHUNK]))
+    if store.bulk_derived:
+        store.replace_graph(FACTS_GRAPH, quads)
+    else:
+        for start in range(0, len(quads), _WRITE_CHUNK):
+            chunk = quads[start : start + _WRITE_CHUNK]
+            store.patch_graph(FACTS_GRAPH, Graph(), Graph(), ((), chunk))
     store.patch_graph(FACTS_GRAPH, Graph(), Graph(), ((), [total]))
 
 

@@ -279,6 +279,11 @@ class Store(ABC):
         """False for a remote store opened without an update endpoint."""
         return True
 
+    bulk_derived = False
+    """Whether `replace_graph` of an empty derived graph takes any number of quads at the
+    cost of a bulk load (the embedded store); a store that writes through update requests
+    is better given a large derived graph in chunks."""
+
     # Verbs -------------------------------------------------------------------------------
 
     def add_article(self, graph_iri: URIRef, graph: Graph) -> bool:
