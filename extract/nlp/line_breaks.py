@@ -31,13 +31,23 @@ def line_breaks(doc: Doc) -> Doc:
             line_starts.append(index + 1)
     for start in line_starts[:4]:
         for i in range(start + 4, min(start + 15, len(doc))):
-            if doc[i - 1].text in DASHES and doc[i - 2].text == ")" and doc[i - 4].text == "(":
+            if _after_agency(doc, i):
                 doc[i].is_sent_start = True
                 break
     span = dateline_span(doc.text)
-    if span is not None:  # also a dateline the headline runs into on one line
-        for char in span:
-            token = doc.char_span(char, char + 1, alignment_mode="expand")
-            if char and token is not None and len(token):
-                doc[token.start].is_sent_start = True
+    if span is not None and span[0] > 0:  # a dateline the headline runs into on one line
+        start, end = (doc.char_span(c, c + 1, alignment_mode="expand") for c in span)
+        if start is not None and len(start):
+            doc[start.start].is_sent_start = True
+        if end is not None and len(end) and _after_agency(doc, end.start):
+            doc[end.start].is_sent_start = True
     return doc
+
+
+def _after_agency(doc: Doc, i: int) -> bool:
+    """Whether token `i` follows a one-word agency and its dash ("(Reuters) -"): where a
+    dateline's lead starts. After an agency of several words the lead stays in the
+    dateline's sentence, whose day then dates it."""
+    return (
+        i >= 4 and doc[i - 1].text in DASHES and doc[i - 2].text == ")" and doc[i - 4].text == "("
+    )
