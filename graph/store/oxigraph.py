@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -207,7 +209,12 @@ class OxigraphStore(Store):
                 else:
                     self._inner.extend(quads)
             else:
-                self._bulk_load(articles, data, quads)
+                load = (
+                    partial(self._inner.bulk_load, data, format=ox.RdfFormat.N_QUADS)
+                    if quads is None
+                    else partial(self._inner.bulk_extend, quads)
+                )
+                self._bulk_load([iri for iri, _ in articles], load)
         except SyntaxError as error:
             raise StoreError(f"cannot write a batch of articles: {error}") from error
         except OSError as error:
@@ -217,16 +224,12 @@ class OxigraphStore(Store):
         if lines < BULK_QUADS:
             self._written(lines)
 
-    def _bulk_load(
-        self, articles: list[tuple[URIRef, ArticleQuads]], data: bytes, quads: list[ox.Quad] | None
-    ) -> None:
-        """The bulk loader between its journal's writing and removal (`_insert_many`)."""
-        _write_durably(self._journal, "".join(f"{iri}\n" for iri, _ in articles))
+    def _bulk_load(self, graphs: list[URIRef], load: Callable[[], None]) -> None:
+        """Run `load`, a bulk load into `graphs`, between writing the journal that lists them
+        and removing it (`_insert_many`); a load that does not parse is undone at once."""
+        _write_durably(self._journal, "".join(f"{iri}\n" for iri in graphs))
         try:
-            if quads is None:
-                self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-            else:
-                self._inner.bulk_extend(quads)
+            load()
         except SyntaxError:
             self._recover()
             raise
@@ -305,9 +308,7 @@ class OxigraphStore(Store):
         leaves the graph listed, and opening the store drops it, so the next resolution
         finds none and rebuilds it."""
         try:
-            _write_durably(self._journal, f"{graph_iri}\n")
-            self._inner.bulk_extend(quads)
-            self._journal.unlink()
+            self._bulk_load([graph_iri], partial(self._inner.bulk_extend, quads))
         except OSError as error:
             raise StoreError(f"cannot write <{graph_iri}> to {self.location}: {error}") from error
 
