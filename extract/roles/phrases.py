@@ -141,17 +141,18 @@ QUANTITY_WORDS = COUNTING_WORDS | frozenset(
 )  # fmt: skip
 """The counting words and the quantifiers ("some of", "most of"): none of them is a count
 of one ("a number of villagers")."""
+PARTITIVE_WORDS = QUANTITY_WORDS - {"none"}
+"""Heads whose "of" phrase names who is meant: "some of his bodyguards" are bodyguards, as
+"five of the soldiers" are soldiers; "none of" names nobody (`casualties.none_quantified`)."""
 
 
 def counted(head: Token) -> Token:
     """The noun a quantity phrase counts: "five of the soldiers" and "hundreds of thousands
-    of villagers" denote soldiers and villagers; any other phrase denotes its own head. A
-    quantifier without a number ("some of his bodyguards") is left as it is: the actor it
-    would describe is article-scoped, one per report (`extract.roles.described`), which
-    the repeated-report network is not built for yet."""
+    of villagers" denote soldiers and villagers, "some of his bodyguards" bodyguards; any
+    other phrase denotes its own head."""
     node = head
     for _ in range(3):
-        if not (node.like_num or node.pos_ == "NUM" or node.lower_ in COUNTING_WORDS):
+        if not (node.like_num or node.pos_ == "NUM" or node.lower_ in PARTITIVE_WORDS):
             break
         counted_noun = next(
             (

@@ -9,7 +9,13 @@ from importlib.resources import files
 
 import pytest
 
-from conflict_kg.extract import ArticleInput, Extraction, Extractor, article_graph
+from conflict_kg.extract import (
+    ARTICLE_KEY_LENGTH,
+    ArticleInput,
+    Extraction,
+    Extractor,
+    article_graph,
+)
 from conflict_kg.graph import lookups
 from conflict_kg.graph.store import Store, open_store
 from conflict_kg.graph.vocabulary import event_span
@@ -227,8 +233,10 @@ def test_incidents_of_a_class(store: Store, sample: Extraction) -> None:
         (AAH, "perpetrator", "unconfirmed"),
         ("iran", "perpetrator", "denied"),
         ("mustafa-al-kadhimi", "target", "asserted"),
+        # "Some of his bodyguards were injured": described, not named, so article-scoped
+        (f"bodyguards-{sample.article.id[:ARTICLE_KEY_LENGTH]}", "victim", "asserted"),
     }
-    assert strike.actors[-1].role == "target"  # perpetrators first
+    assert [a.role for a in strike.actors][-2:] == ["target", "victim"]  # perpetrators first
     (report,) = strike.reports
     assert (report.article, report.published) == (sample.article.id, "2021-11-08")
     assert report.title == sample.article.title
