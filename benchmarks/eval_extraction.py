@@ -174,16 +174,41 @@ SUMMARY: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
     ("  WikiEvents (all 17 are conflict documents)", "", lambda f: "n/a"),
 )
 
-TARGETS: tuple[tuple[str, str, Callable[[dict[str, Any]], float], float], ...] = (
-    ("WikiEvents trigger F1", "wikievents", lambda f: f["attack_triggers"]["f1"], 0.65),
-    ("WikiEvents roles F1", "wikievents", lambda f: f["roles_micro"]["f1"], 0.55),
-    ("WikiEvents typed NE F1", "wikievents", lambda f: f["ne_typed"]["f1"], 0.83),
-    ("RAMS violent trigger recall", "rams", lambda f: f["violent_trigger_recall"]["value"], 0.60),
-    ("RAMS argument F1", "rams", lambda f: f["arguments"]["f1"], 0.35),
-    ("MUC-4 role F1", "muc4", lambda f: f["roles_micro"]["f1"], 0.42),
-    ("CASE accuracy", "case", lambda f: f["accuracy"], 0.72),
+AT_LEAST, AT_MOST = ">=", "<="
+TARGETS: tuple[tuple[str, str, Callable[[dict[str, Any]], float], str, float], ...] = (
+    ("WikiEvents trigger F1", "wikievents", lambda f: f["attack_triggers"]["f1"], AT_LEAST, 0.65),
+    ("WikiEvents roles F1", "wikievents", lambda f: f["roles_micro"]["f1"], AT_LEAST, 0.55),
+    ("WikiEvents typed NE F1", "wikievents", lambda f: f["ne_typed"]["f1"], AT_LEAST, 0.83),
+    (
+        "RAMS violent trigger recall",
+        "rams",
+        lambda f: f["violent_trigger_recall"]["value"],
+        AT_LEAST,
+        0.60,
+    ),
+    ("RAMS argument F1", "rams", lambda f: f["arguments"]["f1"], AT_LEAST, 0.35),
+    ("MUC-4 role F1", "muc4", lambda f: f["roles_micro"]["f1"], AT_LEAST, 0.42),
+    ("CASE accuracy", "case", lambda f: f["accuracy"], AT_LEAST, 0.72),
+    (
+        "CASE non-conflict -> conflict",
+        "case",
+        lambda f: f["non_conflict_yielding_violent_event"]["value"],
+        AT_MOST,
+        0.20,
+    ),
+    (
+        "MUC-4 no template -> violent",
+        "muc4",
+        lambda f: f["no_template_docs_with_violent_event"]["value"],
+        AT_MOST,
+        0.20,
+    ),
 )
-"""The 'unseen' goals of issues 15 and 16, checked on the held-out half (the unseen proxy)."""
+"""The 'unseen' goals of issues 15 and 16, checked on the held-out half (the unseen proxy).
+Issue 15's "non-conflict documents that yield a conflict event: at most 1 of 5" is read on
+two sets: CASE's disaster, diplomacy and other snippets (news with no conflict event), and
+MUC-4's documents without a template, a harder proxy: many of them report fighting between
+armies and guerrillas, which MUC-4 gives no template and an ACLED coder would record."""
 
 
 def summary_rows(figures: dict[str, Any], columns: Sequence[str]) -> list[list[str]]:
@@ -206,11 +231,12 @@ def summary_json(figures: dict[str, Any], columns: Sequence[str]) -> dict[str, d
 
 def target_rows(figures: dict[str, Any], column: str) -> list[list[object]]:
     rows: list[list[object]] = []
-    for name, dataset, value_of, goal in TARGETS:
+    for name, dataset, value_of, direction, goal in TARGETS:
         if dataset not in figures or column not in figures[dataset]:
             continue
         value = value_of(figures[dataset][column])
-        rows.append([name, value, f">= {goal:.2f}", "met" if value >= goal else "NOT MET"])
+        met = value >= goal if direction == AT_LEAST else value <= goal
+        rows.append([name, value, f"{direction} {goal:.2f}", "met" if met else "NOT MET"])
     return rows
 
 
