@@ -52,7 +52,8 @@ TERRITORY_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "city", "district", "districts", "area", "areas",
      "base", "bases", "region", "province", "territory", "airport", "port", "camp", "hill",
      "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
-     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital"}
+     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital",
+     "stronghold", "strongholds", "enclave", "position", "hilltop", "hilltops"}
 )  # fmt: skip
 
 
@@ -92,13 +93,33 @@ def _window(span: Span) -> Span:
 
 
 def _ground_taken(span: Span) -> list[Token]:
-    """Where ground may be named: the words after the trigger ("captured the village"),
-    and the head of its subject or passive subject with its compounds ("the district was
-    captured by militiamen", "the town fell to the rebels"); not the rest of the subject
-    ("troops from the city captured the rebel leader")."""
-    heads = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """Where ground may be named: a one-word verb's direct object, with its compounds,
+    conjuncts, appositions and "of" phrase ("captured the village", "seized the town of
+    Dorval"), or with no object the words after the trigger ("took control of the town",
+    "fell to the rebels"); and the head of its subject or passive subject with its
+    compounds ("the district was captured by militiamen"); where people are driven "from"
+    ("dislodged militants from a village"). Not the rest of the object or the subject: in
+    "captured five rebels near the border", "captured the leopard that had strayed into
+    the village" and "troops from the city captured the rebel leader" no ground was
+    taken."""
+    root = span.root
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "conj")]
-    return [*_window(span), *heads]
+    objects = [c for c in root.children if c.dep_ == "dobj"] if len(span) == 1 else []
+    if not objects:
+        return [*_window(span), *heads]
+    # "dislodged militants from a hilltop village": the ground people are driven from
+    objects += objects_of(root, frozenset({"from"}))
+    ground: list[Token] = []
+    while objects:
+        head = objects.pop()
+        ground.append(head)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "conj", "appos", "nmod", "poss"):
+                objects.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return [*ground, *heads]
 
 
 QUANTITY_NOUNS = frozenset(
@@ -218,12 +239,16 @@ CAPTIVE_NOUNS = frozenset(
     {"man", "men", "woman", "women", "child", "children", "girl", "girls", "boy", "boys",
      "people", "person", "persons", "villagers", "residents", "civilians", "workers", "worker",
      "students", "student", "pupils", "schoolgirls", "schoolchildren", "passengers",
-     "journalists", "journalist", "traders", "farmers", "herders", "tourists", "foreigners",
+     "journalists", "journalist", "reporter", "reporters", "traders", "farmers", "herders",
+     "tourists", "foreigners",
      "foreigner", "priest", "priests", "pastor", "nun", "nuns", "teachers", "doctors",
      "nurses", "engineers", "officials", "official", "chief", "chiefs", "hostages", "family",
      "relatives", "son", "daughter", "wife", "husband", "brother"}
 )  # fmt: skip
 """Nouns for people, whom armed men take as captives ("seized two aid workers")."""
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
+"""Pronouns that can only stand for a person ("she was captured by the rebels"); not
+"it", nor "they" and "them", which stand for things as readily."""
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
@@ -342,7 +367,10 @@ def _takes_people(span: Span) -> bool:
         if root.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
             taken = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     taken += [c for t in taken for c in t.children if c.dep_ in ("conj", "compound")]
-    return any(t.lower_ in CAPTIVE_NOUNS or t.ent_type_ == "PERSON" for t in taken)
+    return any(
+        t.lower_ in CAPTIVE_NOUNS or t.lower_ in PERSONAL_PRONOUNS or t.ent_type_ == "PERSON"
+        for t in taken
+    )
 
 
 def _hazard_in(sentence: Span) -> bool:

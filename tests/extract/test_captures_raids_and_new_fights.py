@@ -1,0 +1,64 @@
+"""What a capture took, what a police raid was, and when a fight is a new one (issues 15 and
+16): people captured by armed men are abducted, ground is taken only when the object of
+the verb is ground; a raid by police that ends in arrests, with nobody hurt, is the arrest
+operation and not an attack; "a gunfight" after a story's background clashes is a new
+incident. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.model import Event
+
+
+def _events(extractor: Extractor, text: str) -> list[Event]:
+    return extractor.extract(ArticleInput("invented", text)).events
+
+
+def _summary(event: Event) -> tuple[str, str | None, list[str]]:
+    return (event.type, event.acled, [m.text for m in event.mentions])
+
+
+# Captures -----------------------------------------------------------------------------------
+
+
+def test_armed_men_capturing_a_reporter_abduct_her(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor,
+        "Fighters loyal to the colonel captured a radio reporter near the ferry landing on Friday.",
+    )
+    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["captured"])
+    victims = {a.text for a in event.arguments if a.role == "victim"}
+    assert victims == {"radio reporter"}
+
+
+def test_a_pronoun_captured_by_rebels_is_a_person_taken(extractor: Extractor) -> None:
+    (event,) = _events(
+        extractor, "Her family said she was captured by the rebels on the morning of 4 May."
+    )
+    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["captured"])
+    assert {a.text for a in event.arguments if a.role == "perpetrator"} == {"rebels"}
+
+
+def test_captured_ground_is_still_territory_taken(extractor: Extractor) -> None:
+    """Counterexample: the object is a town, not people."""
+    (event,) = _events(extractor, "Rebels captured the town of Dorval on Friday.")
+    assert _summary(event) == ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER", ["captured"])
+
+
+def test_a_place_beyond_the_object_takes_no_ground(extractor: Extractor) -> None:
+    """Counterexamples: a place near the object, or in a clause on it, was not taken."""
+    assert (
+        _events(
+            extractor, "Wildlife officers captured the leopard that had strayed into the village."
+        )
+        == []
+    )
+    assert _events(extractor, "The photographer captured the mood of the crowd in Dorval.") == []
+    (event,) = _events(extractor, "Troops captured five rebels after a firefight near the border.")
+    assert _summary(event) == ("ArmedClash", "ARMED_CLASH", ["firefight"])
+
+
+def test_ground_people_are_driven_from_is_taken(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Soldiers ousted the militants from a hilltop hamlet near Orsk.")
+    assert event.type == "ArmedClash"
+    assert event.acled == "GOV_REGAINS_TERIT"
