@@ -8,6 +8,7 @@ the mentions of one incident into one event.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,7 @@ from .senses import (
     renames_told_event,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import is_headline, split_specific
+from .specificity import is_headline, nonspecific_reason, split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -581,6 +582,58 @@ def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) ->
         mention.event_class, mention.acled = ACCIDENT, None
 
 
+SEARCH_OPERATIONS = frozenset({"raid"})
+"""Words for an operation that enters a place to search it: an attack only when someone is
+hurt in it. ("Storm" and "assault" say force was used on whoever was inside.)"""
+ARREST = "Arrest"
+STATE_FORCE_WORDS = frozenset(
+    {"police", "policemen", "policeman", "officers", "officer", "soldiers", "troops", "army",
+     "forces", "gendarmes", "gendarmerie", "agents", "military", "security", "commandos"}
+)  # fmt: skip
+"""Those whose raids are searches that may end in arrests."""
+HARM_WORDS = frozenset({"kill", "die", "dead", "wound", "injure", "hurt", "shoot", "casualty"})
+"""Lemmas that tell someone was harmed in an operation."""
+
+
+def _arrest_raids(mentions: list[EventMention], sentence_starts: list[int]) -> None:
+    """ "Police raided three homes and detained four men", "... A spokesman said four people
+    had been detained during the raids": a raid told in the sentence of an arrest, or in
+    the one before or after it, with nobody killed, hurt or shot in its sentence, is the
+    arrest operation (ACLED codes a search that ends in arrests, with no violence, as an
+    arrest), not an attack. A raid that kills or wounds, and a raid with no arrest near it,
+    stay attacks."""
+    arrests = [m for m in mentions if m.event_class == ARREST and nonspecific_reason(m) is None]
+    if not arrests:
+        return
+    arrest_sentences = {bisect_right(sentence_starts, m.sentence.start) for m in arrests}
+    for mention in mentions:
+        if mention.event_class not in ATTACK_FAMILY:
+            continue
+        if mention.head.lemma_.lower() not in SEARCH_OPERATIONS:
+            continue
+        here = bisect_right(sentence_starts, mention.sentence.start)
+        if not {here - 1, here, here + 1} & arrest_sentences:
+            continue
+        if any(t.lemma_.lower() in HARM_WORDS for t in mention.sentence):
+            continue
+        doers = _modified(_raiders(mention.head))
+        if doers and not any(t.lower_ in STATE_FORCE_WORDS for t in doers):
+            continue  # "gunmen raided a village ... the army arrested two of them"
+        mention.event_class, mention.acled = ARREST, "ARREST"
+
+
+def _raiders(root: Token) -> list[Token]:
+    """Who carried out a raid: the verb's doers, or for a noun its possessor or modifier
+    ("police raids") and the subject of the verb it is the object of ("officers carried
+    out raids")."""
+    if root.pos_ == "VERB":
+        return _doers(root)
+    doers = [c for c in root.children if c.dep_ in ("poss", "compound")]
+    if root.dep_ == "dobj":
+        doers += [c for c in root.head.children if c.dep_ == "nsubj"]
+    return doers
+
+
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
     return triggers[int(span.id_)].requires if span.id_.isdigit() else None
 
@@ -729,6 +782,7 @@ def find_mentions(
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
     _headline_accident(mentions, weapon_tokens)
+    _arrest_raids(mentions, [sentence.start for sentence in doc.sents] if mentions else [])
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

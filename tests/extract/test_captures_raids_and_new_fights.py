@@ -62,3 +62,53 @@ def test_ground_people_are_driven_from_is_taken(extractor: Extractor) -> None:
     (event,) = _events(extractor, "Soldiers ousted the militants from a hilltop hamlet near Orsk.")
     assert event.type == "ArmedClash"
     assert event.acled == "GOV_REGAINS_TERIT"
+
+
+# Raids that end in arrests ------------------------------------------------------------------
+
+
+def test_a_police_raid_that_ends_in_arrests_is_the_arrest(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Soldiers raided a farm outside Kessa on Monday and arrested three men suspected of "
+        "hiding weapons.",
+    )
+    assert [(e.type, e.acled) for e in events if e.type != "OrganisedCrime"] == [
+        ("Arrest", "ARREST")
+    ]
+    assert [m.text for m in events[0].mentions] == ["raided", "arrested"]
+
+
+def test_raids_told_before_the_detentions_are_no_attack(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Police and counter-terrorism officers carried out raids in the northern suburbs of "
+        "Lemra early on Tuesday. A police spokesman said four people had been detained.",
+    )
+    assert events and {e.type for e in events} == {"Arrest"}
+
+
+def test_a_raid_that_kills_stays_an_attack(extractor: Extractor) -> None:
+    """Counterexample: someone was shot dead in the raid."""
+    events = _events(
+        extractor,
+        "Police raided a house in Kessa on Monday, shooting dead two suspects. Three others "
+        "were arrested.",
+    )
+    assert [e.type for e in events] == ["Attack", "Arrest"]
+    assert [m.text for m in events[0].mentions] == ["raided", "shooting"]
+
+
+def test_a_raid_by_gunmen_stays_an_attack_whoever_is_arrested(extractor: Extractor) -> None:
+    """Counterexamples: armed men raid, the army arrests them later; or nobody is
+    arrested."""
+    events = _events(
+        extractor,
+        "Gunmen raided a village near Kessa overnight. The army later said it had arrested "
+        "two of the attackers on Thursday.",
+    )
+    assert [e.type for e in events] == ["Attack", "Arrest"]
+    (event,) = _events(
+        extractor, "Militants raided a police post near Kessa on Monday. No arrests were made."
+    )
+    assert event.type == "ArmedClash"
