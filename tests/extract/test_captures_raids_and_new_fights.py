@@ -112,3 +112,26 @@ def test_a_raid_by_gunmen_stays_an_attack_whoever_is_arrested(extractor: Extract
         extractor, "Militants raided a police post near Kessa on Monday. No arrests were made."
     )
     assert event.type == "ArmedClash"
+
+
+# A new fight --------------------------------------------------------------------------------
+
+
+def test_a_gunfight_with_its_own_sides_is_not_the_earlier_clashes(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The teacher moved to the capital after ethnic clashes in her home province. Her "
+        "brother died in a gunfight with police two days after the robbery.",
+    )
+    fights = [[m.text for m in e.mentions] for e in events if e.type == "ArmedClash"]
+    assert fights == [["clashes"], ["gunfight"]]
+
+
+def test_a_battle_naming_no_side_goes_on_telling_the_clash(extractor: Extractor) -> None:
+    """Counterexample: "a fierce battle" right after the clash, with no side of its own."""
+    (event,) = _events(
+        extractor,
+        "Troops clashed with rebels near Goma on Monday. A fierce battle raged for six hours, "
+        "witnesses said.",
+    )
+    assert [m.text for m in event.mentions] == ["clashed", "battle"]
