@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..inputs import resolve_date
 from ..language import REPORTING_VERBS
@@ -206,7 +206,16 @@ def _headline(sentence: Span) -> bool:
         return False
     after = sentence.end
     doc = sentence.doc
-    return after >= len(doc) or "\n" in doc[after - 1].text_with_ws or doc[after].is_space
+    if after >= len(doc) or "\n" in doc[after - 1].text_with_ws or doc[after].is_space:
+        return True
+    return _before_dateline(doc, after)
+
+
+def _before_dateline(doc: Doc, after: int) -> bool:
+    """Whether the token at `after` starts the article's dateline ("... in blasts KANDAHAR,
+    Oct. 3 (Agency) --"): the line the dateline runs into is the headline."""
+    dateline = doc._.ck_dateline if Doc.has_extension("ck_dateline") else None
+    return dateline is not None and doc[after].idx == dateline[0]
 
 
 def _auxiliaries(verb: Token) -> list[Token]:

@@ -135,3 +135,30 @@ def test_a_battle_naming_no_side_goes_on_telling_the_clash(extractor: Extractor)
         "witnesses said.",
     )
     assert [m.text for m in event.mentions] == ["clashed", "battle"]
+
+
+# A headline that runs into its dateline -----------------------------------------------------
+
+
+def test_a_headline_run_into_its_dateline_is_still_a_headline(extractor: Extractor) -> None:
+    """The headline's blasts are the accidental explosions the body tells, although no line
+    break ends the headline."""
+    events = _events(
+        extractor,
+        "5 rebels killed in blasts in Norland KORVA, Norland, March 4 (Agency) -- Five rebels "
+        "were killed in two accidental explosions at a camp in the hills on Friday, police "
+        "said on Saturday.",
+    )
+    assert {e.type for e in events} == {"Accident"}
+
+
+def test_a_bomb_blast_headline_run_into_its_dateline_stays_a_bombing(
+    extractor: Extractor,
+) -> None:
+    """Counterexample: the headline names a bomb."""
+    events = _events(
+        extractor,
+        "Bomb blast kills 5 in Norland KORVA, Norland, March 4 (Agency) -- Five soldiers were "
+        "killed in two explosions at a camp in the hills on Friday, police said on Saturday.",
+    )
+    assert {e.type for e in events} == {"Bombing"}
