@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..inputs import resolve_date
-from ..language import REPORTING_VERBS
+from ..language import REPORTING_VERBS, objects_of
 from ..model import NonSpecificReason
 
 if TYPE_CHECKING:
@@ -106,6 +106,11 @@ WITH_PREPOSITION = {
 """Lemmas of `INTENTION_LEMMAS` that only intend through one of these prepositions ("called
 for talks", not "called the attack cowardly"); an empty set: only through a "to"-infinitive
 ("ordered troops to attack", not "ordered the arrest" -- ordering an arrest reports it)."""
+INTENDING_PREPOSITIONS = frozenset({"of", "for"})
+"""The prepositions through which a word of intention names what is intended ("fears of
+reprisal attacks", "plans for an offensive"), and "with" after it ("threatened them with
+air strikes"); any other, or a "with" before it ("with the beheading, the war threatened to
+spread"), attaches a setting to it, not its aim."""
 NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
 """Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
 a plural is no sign of background for them."""
@@ -412,6 +417,8 @@ def _frequent(verb: Token) -> bool:
     recurs: no single incident. ("repeatedly" is left out: "repeatedly shelled the town on
     Monday" tells one day's incident.)"""
     clause = _finite_governor(verb) if verb.pos_ in ("VERB", "AUX") else verb
+    if verb.dep_ == "amod":
+        clause = verb  # "the imprisoned hacker he always claimed to be": a state of his
     for node in {verb, clause}:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in FREQUENCY_ADVERBS:
@@ -482,9 +489,19 @@ def _intended(noun: Token, definite: bool) -> bool:
     allowed = WITH_PREPOSITION.get(lemma)
     if allowed is not None:
         return via is not None and via.lower_ in allowed
+    if via is not None and not _intending(via, governor):
+        return False  # "with the beheading of X, the war threatened to spread": a setting
     if definite and ((via is not None and via.lower_ == "of") or noun.dep_ == "nsubjpass"):
         return False  # "the aim of the attacks", "the assassination was plotted in X"
     return True
+
+
+def _intending(preposition: Token, governor: Token) -> bool:
+    """Whether a word of intention names its aim through this preposition
+    (`INTENDING_PREPOSITIONS`)."""
+    if preposition.lower_ == "with":
+        return preposition.i > governor.i
+    return preposition.lower_ in INTENDING_PREPOSITIONS
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -676,7 +693,23 @@ def _background_phrase(noun: Token, event_class: str) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ not in BACKGROUND_PREPOSITIONS:
         return False
     plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
-    return plural and not _counted(noun)
+    return plural and not _counted(noun) and not _identified(noun)
+
+
+def _identified(noun: Token) -> bool:
+    """A definite event noun that says whom or where it hit, or on which day ("the murders
+    of journalists at the magazine's offices", "the bombings in Kessa", "the raids of 3
+    June"): one incident the text identifies, not a background of many ("the raids of the
+    dry season")."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
+        return False
+    for obj in objects_of(noun, frozenset({"of", "on", "against", "in", "at"})):
+        if obj.ent_type_ in ("DATE", "TIME"):
+            if _date_precision(obj) in ("day", "week"):
+                return True  # "the raids of 3 June"; not "the raids of the dry season"
+        elif obj.lemma_.lower() not in LASTING_UNITS | RECURRENCE_UNITS:
+            return True  # "of two reporters", "on the convoy", "in Kessa"
+    return False
 
 
 def _lasting(noun: Token) -> bool:
