@@ -106,11 +106,6 @@ WITH_PREPOSITION = {
 """Lemmas of `INTENTION_LEMMAS` that only intend through one of these prepositions ("called
 for talks", not "called the attack cowardly"); an empty set: only through a "to"-infinitive
 ("ordered troops to attack", not "ordered the arrest" -- ordering an arrest reports it)."""
-INTENDING_PREPOSITIONS = frozenset({"of", "for"})
-"""The prepositions through which a word of intention names what is intended ("fears of
-reprisal attacks", "plans for an offensive"), and "with" after it ("threatened them with
-air strikes"); any other, or a "with" before it ("with the beheading, the war threatened to
-spread"), attaches a setting to it, not its aim."""
 NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
 """Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
 a plural is no sign of background for them."""
@@ -490,18 +485,17 @@ def _intended(noun: Token, definite: bool) -> bool:
     if allowed is not None:
         return via is not None and via.lower_ in allowed
     if via is not None and not _intending(via, governor):
-        return False  # "with the beheading of X, the war threatened to spread": a setting
+        return False
     if definite and ((via is not None and via.lower_ == "of") or noun.dep_ == "nsubjpass"):
         return False  # "the aim of the attacks", "the assassination was plotted in X"
     return True
 
 
 def _intending(preposition: Token, governor: Token) -> bool:
-    """Whether a word of intention names its aim through this preposition
-    (`INTENDING_PREPOSITIONS`)."""
-    if preposition.lower_ == "with":
-        return preposition.i > governor.i
-    return preposition.lower_ in INTENDING_PREPOSITIONS
+    """Whether a word of intention may name its aim through this preposition: not a "with"
+    phrase fronted before it ("With the beheading of X, the feud has threatened to spread"
+    sets the scene of the threat)."""
+    return preposition.lower_ != "with" or preposition.i > governor.i
 
 
 def _first_conjunct(noun: Token) -> Token:
