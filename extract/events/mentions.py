@@ -54,7 +54,8 @@ TERRITORY_NOUNS = frozenset(
      "base", "bases", "region", "province", "territory", "airport", "port", "camp", "hill",
      "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
      "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital",
-     "stronghold", "strongholds", "enclave", "position", "hilltop", "hilltops"}
+     "stronghold", "strongholds", "enclave", "position", "hilltop", "hilltops", "island",
+     "islands", "peninsula", "borderland", "borderlands"}
 )  # fmt: skip
 
 
@@ -116,7 +117,7 @@ def _ground_taken(span: Span) -> list[Token]:
         head = objects.pop()
         ground.append(head)
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "conj", "appos", "nmod", "poss"):
+            if child.dep_ in ("compound", "amod", "conj", "appos", "nmod"):
                 objects.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 objects.extend(c for c in child.children if c.dep_ == "pobj")
@@ -343,6 +344,23 @@ def _destroys_property(span: Span) -> bool:
     return _armed_doer(span) or _armed(_modified(_doers(span.root)), CROWD_DOERS)
 
 
+NATION_LABELS = frozenset({"GPE", "NORP"})
+"""Entity labels of states and nations ("Norland", "the Turks", "Soviet")."""
+
+
+def _state_doer(root: Token) -> bool:
+    """ "Norland invaded Vestria", "Turks invaded the borderland", "the Soviet invasion",
+    "the invasion of Kuwait by Iraq": the doer is a state or a nation, whose invasions are
+    made with armies; "tourists invaded the beaches" and "fans invaded the pitch" are not."""
+    if root.pos_ == "VERB":
+        doers = _doers(root)
+    else:
+        doers = [c for c in root.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        doers += objects_of(root, frozenset({"by"}))
+    doers += [c for d in doers for c in d.children if c.dep_ in ("conj", "compound")]
+    return any(t.ent_type_ in NATION_LABELS for t in doers)
+
+
 def _described_armed(verb: Token) -> bool:
     """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
     return any(
@@ -449,6 +467,9 @@ def _requirement_met(
         return _destroys_property(span)
     if requires == "armed_subject" and span.label_ == "Abduction":
         return _abducts(span)
+    if requires == "armed_subject" and span.label_ == "ArmedClash":
+        # a war act (an invasion): the armies of a state or a nation are armed doers too
+        return _armed_doer(span) or _state_doer(span.root)
     if requires == "armed_subject":
         return _armed_doer(span)
     if requires == "instance":

@@ -162,3 +162,28 @@ def test_a_bomb_blast_headline_run_into_its_dateline_stays_a_bombing(
         "killed in two explosions at a camp in the hills on Friday, police said on Saturday.",
     )
     assert {e.type for e in events} == {"Bombing"}
+
+
+# Invasions ----------------------------------------------------------------------------------
+
+
+def test_a_state_invading_a_state_is_a_war_act(extractor: Extractor) -> None:
+    (event,) = _events(extractor, "Iraq invaded Kuwait in August 1990, and the emir fled.")
+    assert _summary(event) == ("ArmedClash", "ARMED_CLASH", ["invaded"])
+    assert {a.text for a in event.arguments if a.role == "perpetrator"} == {"Iraq"}
+
+
+def test_an_invasion_is_found_as_a_verb_of_troops_and_a_noun_of_a_state(
+    extractor: Extractor,
+) -> None:
+    (event,) = _events(extractor, "The family fled when Kessian troops invaded the borderland.")
+    assert event.type == "ArmedClash"
+    (event,) = _events(extractor, "The 1990 invasion of Kuwait by Iraq shocked the region.")
+    assert [m.text for m in event.mentions] == ["invasion"]
+    assert {a.text for a in event.arguments if a.role == "perpetrator"} == {"Iraq"}
+
+
+def test_invading_a_pitch_or_farmland_is_no_war(extractor: Extractor) -> None:
+    """Counterexamples: neither the doer is armed nor the object ground."""
+    assert _events(extractor, "Fans invaded the pitch after the final whistle.") == []
+    assert _events(extractor, "Locusts invaded the region's farmland last summer.") == []
