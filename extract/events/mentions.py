@@ -117,11 +117,16 @@ def _ground_taken(span: Span) -> list[Token]:
         head = objects.pop()
         ground.append(head)
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "conj", "appos", "nmod"):
-                objects.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                objects.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "prep":
+                if child.lower_ == "of":
+                    objects.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ not in CLAUSE_DEPS and child.dep_ != "poss":
+                objects.append(child)  # its modifiers, conjuncts, appositions
     return [*ground, *heads]
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+"""Clauses on a noun: what they say (where the leopard "had strayed") is not the noun."""
 
 
 QUANTITY_NOUNS = frozenset(

@@ -43,6 +43,10 @@ def test_captured_ground_is_still_territory_taken(extractor: Extractor) -> None:
     """Counterexample: the object is a town, not people."""
     (event,) = _events(extractor, "Rebels captured the town of Dorval on Friday.")
     assert _summary(event) == ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER", ["captured"])
+    (event,) = _events(
+        extractor, "Allied militias captured the group’s last remaining territory in May."
+    )
+    assert _summary(event) == ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER", ["captured"])
 
 
 def test_a_place_beyond_the_object_takes_no_ground(extractor: Extractor) -> None:
