@@ -95,10 +95,11 @@ def _window(span: Span) -> Span:
 
 
 def _ground_taken(span: Span) -> list[Token]:
-    """Where ground may be named: a one-word verb's direct object, with its compounds,
-    conjuncts, appositions and "of" phrase ("captured the village", "seized the town of
-    Dorval"), or with no object the words after the trigger ("took control of the town",
-    "fell to the rebels"); and the head of its subject or passive subject with its
+    """Where ground may be named: a one-word verb's direct object, with its modifiers,
+    conjuncts, appositions and "of" phrase but no clause, possessor or other prepositional
+    phrase ("captured the village", "seized the town of Dorval", "the group's last
+    remaining territory"), or with no object the words after the trigger ("took control of
+    the town", "fell to the rebels"); and the head of its subject or passive subject with its
     compounds ("the district was captured by militiamen"); where people are driven "from"
     ("dislodged militants from a village"). Not the rest of the object or the subject: in
     "captured five rebels near the border", "captured the leopard that had strayed into
@@ -350,11 +351,11 @@ def _destroys_property(span: Span) -> bool:
 
 
 NATION_LABELS = frozenset({"GPE", "NORP"})
-"""Entity labels of states and nations ("Norland", "the Turks", "Soviet")."""
+"""Entity labels of states and nations ("Iraq", "the Turks", "Soviet")."""
 
 
 def _state_doer(root: Token) -> bool:
-    """ "Norland invaded Vestria", "Turks invaded the borderland", "the Soviet invasion",
+    """ "Iraq invaded Kuwait", "Turks invaded the borderland", "the Soviet invasion",
     "the invasion of Kuwait by Iraq": the doer is a state or a nation, whose invasions are
     made with armies; "tourists invaded the beaches" and "fans invaded the pitch" are not."""
     if root.pos_ == "VERB":
