@@ -53,9 +53,7 @@ TERRITORY_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "city", "district", "districts", "area", "areas",
      "base", "bases", "region", "province", "territory", "airport", "port", "camp", "hill",
      "hills", "neighbourhood", "neighborhood", "positions", "outpost", "checkpoint", "road",
-     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital",
-     "stronghold", "strongholds", "enclave", "position", "hilltop", "hilltops", "island",
-     "islands", "peninsula", "borderland", "borderlands"}
+     "highway", "border", "crossing", "oilfield", "dam", "bridge", "county", "capital"}
 )  # fmt: skip
 
 
@@ -95,39 +93,13 @@ def _window(span: Span) -> Span:
 
 
 def _ground_taken(span: Span) -> list[Token]:
-    """Where ground may be named: a one-word verb's direct object, with its modifiers,
-    conjuncts, appositions and "of" phrase but no clause, possessor or other prepositional
-    phrase ("captured the village", "seized the town of Dorval", "the group's last
-    remaining territory"), or with no object the words after the trigger ("took control of
-    the town", "fell to the rebels"); and the head of its subject or passive subject with its
-    compounds ("the district was captured by militiamen"); where people are driven "from"
-    ("dislodged militants from a village"). Not the rest of the object or the subject: in
-    "captured five rebels near the border", "captured the leopard that had strayed into
-    the village" and "troops from the city captured the rebel leader" no ground was
-    taken."""
-    root = span.root
-    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """Where ground may be named: the words after the trigger ("captured the village"),
+    and the head of its subject or passive subject with its compounds ("the district was
+    captured by militiamen", "the town fell to the rebels"); not the rest of the subject
+    ("troops from the city captured the rebel leader")."""
+    heads = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "conj")]
-    objects = [c for c in root.children if c.dep_ == "dobj"] if len(span) == 1 else []
-    if not objects:
-        return [*_window(span), *heads]
-    # "dislodged militants from a hilltop village": the ground people are driven from
-    objects += objects_of(root, frozenset({"from"}))
-    ground: list[Token] = []
-    while objects:
-        head = objects.pop()
-        ground.append(head)
-        for child in head.children:
-            if child.dep_ == "prep":
-                if child.lower_ == "of":
-                    objects.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ not in CLAUSE_DEPS and child.dep_ != "poss":
-                objects.append(child)  # its modifiers, conjuncts, appositions
-    return [*ground, *heads]
-
-
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
-"""Clauses on a noun: what they say (where the leopard "had strayed") is not the noun."""
+    return [*_window(span), *heads]
 
 
 QUANTITY_NOUNS = frozenset(
