@@ -1,8 +1,9 @@
 """What a capture took, what a police raid was, and when a fight is a new one (issues 15 and
-16): people captured by armed men are abducted, ground captured is still territory taken;
-a raid by police that ends in arrests, with nobody hurt, is the arrest operation and not
-an attack; a state invading is a war act; "a gunfight" after a story's background clashes is a new
-incident. Every article here is invented for the test."""
+16): people (a reporter, "she") seized by armed men are abducted, ground captured is
+still territory taken; a raid by police that ends in arrests, with nobody hurt, is the
+arrest operation and not an attack; a state invading is a war act; "a gunfight" after a
+story's background clashes is a new incident. Every article here is invented for the
+test."""
 
 from __future__ import annotations
 
@@ -21,21 +22,21 @@ def _summary(event: Event) -> tuple[str, str | None, list[str]]:
 # Captures -----------------------------------------------------------------------------------
 
 
-def test_armed_men_capturing_a_reporter_abduct_her(extractor: Extractor) -> None:
+def test_armed_men_seizing_a_reporter_abduct_her(extractor: Extractor) -> None:
     (event,) = _events(
         extractor,
-        "Fighters loyal to the colonel captured a radio reporter near the ferry landing on Friday.",
+        "Fighters loyal to the colonel seized a radio reporter near the ferry landing on Friday.",
     )
-    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["captured"])
+    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["seized"])
     victims = {a.text for a in event.arguments if a.role == "victim"}
     assert victims == {"radio reporter"}
 
 
-def test_a_pronoun_captured_by_rebels_is_a_person_taken(extractor: Extractor) -> None:
+def test_a_pronoun_seized_by_rebels_is_a_person_taken(extractor: Extractor) -> None:
     (event,) = _events(
-        extractor, "Her family said she was captured by the rebels on the morning of 4 May."
+        extractor, "Her family said she was seized by the rebels on the morning of 4 May."
     )
-    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["captured"])
+    assert _summary(event) == ("Abduction", "ABDUCT_DISSAP", ["seized"])
     assert {a.text for a in event.arguments if a.role == "perpetrator"} == {"rebels"}
 
 
