@@ -594,22 +594,26 @@ HARM_WORDS = frozenset({"kill", "die", "dead", "wound", "injure", "hurt", "shoot
 """Lemmas that tell someone was harmed in an operation."""
 
 
-def _arrest_raids(mentions: list[EventMention], sentence_starts: list[int]) -> None:
+def _arrest_raids(mentions: list[EventMention], doc: Doc) -> None:
     """ "Police raided three homes and detained four men", "... A spokesman said four people
     had been detained during the raids": a raid told in the sentence of an arrest, or in
     the one before or after it, with nobody killed, hurt or shot in its sentence, is the
     arrest operation (ACLED codes a search that ends in arrests, with no violence, as an
     arrest), not an attack. A raid that kills or wounds, and a raid with no arrest near it,
     stay attacks."""
+    raids = [
+        m
+        for m in mentions
+        if m.event_class in ATTACK_FAMILY and m.head.lemma_.lower() in SEARCH_OPERATIONS
+    ]
+    if not raids:
+        return
     arrests = [m for m in mentions if m.event_class == ARREST and nonspecific_reason(m) is None]
     if not arrests:
         return
+    sentence_starts = [sentence.start for sentence in doc.sents]
     arrest_sentences = {bisect_right(sentence_starts, m.sentence.start) for m in arrests}
-    for mention in mentions:
-        if mention.event_class not in ATTACK_FAMILY:
-            continue
-        if mention.head.lemma_.lower() not in SEARCH_OPERATIONS:
-            continue
+    for mention in raids:
         here = bisect_right(sentence_starts, mention.sentence.start)
         if not {here - 1, here, here + 1} & arrest_sentences:
             continue
@@ -781,7 +785,7 @@ def find_mentions(
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
     _headline_accident(mentions, weapon_tokens)
-    _arrest_raids(mentions, [sentence.start for sentence in doc.sents] if mentions else [])
+    _arrest_raids(mentions, doc)
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:
