@@ -1,0 +1,54 @@
+"""Frame slots read in constructions the frame reader missed (issue 16, item 2): the subject
+of a present participle's adverbial clause ("pushed on, shelling the town"), the subject of
+"wage" (which the tagger lemmatises "wag") as the author of the attack it governs, and the
+"between" phrase of a clash noun as its sides. Sentences are invented for the test; each
+rule has a near miss that must not fire."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import Extractor
+from tests.extract.test_roles_in_more_constructions import _roles
+
+
+def test_a_participle_clause_takes_the_subject_of_its_main_clause(extractor: Extractor) -> None:
+    text = (
+        "The army pushed into the district on Friday, shelling the Kuro Liberation Front "
+        "positions."
+    )
+    assert ("perpetrator", "army", "Security forces") in _roles(extractor, text, "perpetrator")
+
+
+def test_a_past_participle_clause_lends_no_subject_as_perpetrator(extractor: Extractor) -> None:
+    # the convoy is what was attacked, not who attacked
+    text = "Attacked by gunmen near the bridge, the Vendarian army convoy turned back on Friday."
+    assert _roles(extractor, text, "perpetrator") == {
+        ("perpetrator", "gunmen", "Unidentified gunmen")
+    }
+
+
+def test_whoever_wages_an_attack_is_its_perpetrator(extractor: Extractor) -> None:
+    text = "The Kuro Liberation Front waged attacks on army posts in March."
+    assert _roles(extractor, text, "perpetrator") == {
+        ("perpetrator", "Kuro Liberation Front", "Kuro Liberation Front")
+    }
+
+
+def test_whoever_condemns_an_attack_is_not_its_perpetrator(extractor: Extractor) -> None:
+    text = "The Kuro Liberation Front condemned the attacks on army posts in March."
+    assert _roles(extractor, text, "perpetrator") == set()
+
+
+def test_the_sides_of_a_clash_between_two_parties_are_participants(extractor: Extractor) -> None:
+    text = (
+        "Clashes between the Kuro Liberation Front and the Vendarian army killed four people "
+        "on Monday."
+    )
+    assert _roles(extractor, text, "participant") == {
+        ("participant", "Kuro Liberation Front", "Kuro Liberation Front"),
+        ("participant", "army", "Security forces"),
+    }
+
+
+def test_a_clash_between_unnamed_villages_has_no_named_sides(extractor: Extractor) -> None:
+    text = "Fighting between the two villages killed four people on Monday."
+    assert _roles(extractor, text, "participant") == set()
