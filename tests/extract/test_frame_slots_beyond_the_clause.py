@@ -52,3 +52,39 @@ def test_the_sides_of_a_clash_between_two_parties_are_participants(extractor: Ex
 def test_a_clash_between_unnamed_villages_has_no_named_sides(extractor: Extractor) -> None:
     text = "Fighting between the two villages killed four people on Monday."
     assert _roles(extractor, text, "participant") == set()
+
+
+def test_an_arrest_names_the_police_and_the_students_it_describes(extractor: Extractor) -> None:
+    text = "Police arrested three students in Kuro on Monday."
+    assert _roles(extractor, text, "perpetrator", "target") == {
+        ("perpetrator", "Police", "Security forces"),
+        ("target", "students", "Civilians"),
+    }
+
+
+def test_police_seizing_drugs_are_no_party_to_a_crime_event(extractor: Extractor) -> None:
+    text = "Police seized two tonnes of cocaine in Kuro on Monday."
+    assert _roles(extractor, text, "perpetrator", "participant", "target") == set()
+
+
+def test_a_people_named_by_their_ethnicity_is_a_target(extractor: Extractor) -> None:
+    text = "The assault on Kurdish groups in the north continued on Monday."
+    assert _roles(extractor, text, "target") == {("target", "Kurdish groups", "Kurdish groups")}
+
+
+def test_positions_named_by_an_ethnicity_are_no_communal_group(extractor: Extractor) -> None:
+    text = "Gunmen attacked Kurdish positions in Kuro on Monday."
+    assert _roles(extractor, text, "target") == set()
+
+
+def test_what_an_attack_campaign_devastated_is_its_target_and_place(extractor: Extractor) -> None:
+    text = "The bombing campaign devastated a hospital in Kuro."
+    assert _roles(extractor, text, "target", "place") == {
+        ("target", "hospital", "Hospital"),
+        ("place", "Kuro", "Kuro"),
+    }
+
+
+def test_whom_an_attack_campaign_angered_is_no_target(extractor: Extractor) -> None:
+    text = "The bombing campaign angered a hospital director in Kuro."
+    assert _roles(extractor, text, "target") == set()
