@@ -88,3 +88,13 @@ def test_what_an_attack_campaign_devastated_is_its_target_and_place(extractor: E
 def test_whom_an_attack_campaign_angered_is_no_target(extractor: Extractor) -> None:
     text = "The bombing campaign angered a hospital director in Kuro."
     assert _roles(extractor, text, "target") == set()
+
+
+def test_a_minibus_attacked_is_a_target(extractor: Extractor) -> None:
+    text = "Gunmen ambushed a minibus near Kuro on Monday."
+    assert _roles(extractor, text, "target") == {("target", "minibus", "Minibus")}
+
+
+def test_a_van_the_attackers_fled_in_is_no_target(extractor: Extractor) -> None:
+    text = "Gunmen attacked a police post near Kuro on Monday and fled in a van."
+    assert _roles(extractor, text, "target") == {("target", "police post", "Police post")}
