@@ -28,7 +28,13 @@ from .casualties import damaged, negated_clause, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
-from .locatives import facilities_on, places_attacked, places_in_clause, places_on
+from .locatives import (
+    facilities_on,
+    places_attacked,
+    places_in_clause,
+    places_on,
+    places_struck,
+)
 from .phrases import (
     ACTING_TYPES,
     ATTACKER_NOUNS,
@@ -198,6 +204,11 @@ def _frame_roles(
             continue
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
+        if role == "target" and cls in ATTACK_FAMILY and head.pos_ != "VERB":
+            # "an offensive against the town of X": where it happened (a verb's object is
+            # read by `places_attacked`)
+            for place, span in places_struck(phrase, table):
+                found.append(RoleFinding("place", place, None, span, attribute(anchor), rule))
         said = speaker_of(phrase)
         if said is not None:
             phrase, rule = said, rule + "-speaker"

@@ -6,7 +6,7 @@ rule has a near miss that must not fire."""
 
 from __future__ import annotations
 
-from conflict_kg.extract import Extractor
+from conflict_kg.extract import ArticleInput, Extractor
 from tests.extract.test_roles_in_more_constructions import _roles
 
 
@@ -120,3 +120,18 @@ def test_its_fighters_stand_for_no_party_that_was_not_the_subject(extractor: Ext
     # the party is only mentioned, as the object: the fighters are not said to be its
     text = "Villagers fear the Taliban. On Monday its fighters ambushed a convoy near Kuro."
     assert ("perpetrator", "Taliban", "Taliban") not in _roles(extractor, text, "perpetrator")
+
+
+def test_the_town_an_attack_noun_is_aimed_at_is_its_place(extractor: Extractor) -> None:
+    text = "Rebels launched an offensive against the town of Kunduz on Monday."
+    assert _roles(extractor, text, "place", "target") == {("place", "Kunduz", "Kunduz")}
+
+
+def test_a_town_named_in_another_clause_is_not_the_attack_s_place(extractor: Extractor) -> None:
+    text = (
+        "Rebels launched an offensive against the army on Monday after talks in Kunduz "
+        "collapsed."
+    )
+    result = extractor.extract(ArticleInput("t", text))
+    offensive = next(e for e in result.events if e.trigger.text == "offensive")
+    assert [a.text for a in offensive.arguments if a.role == "place"] == []
