@@ -135,15 +135,3 @@ def test_a_town_named_in_another_clause_is_not_the_attack_s_place(extractor: Ext
     result = extractor.extract(ArticleInput("t", text))
     offensive = next(e for e in result.events if e.trigger.text == "offensive")
     assert [a.text for a in offensive.arguments if a.role == "place"] == []
-
-
-def test_the_town_whose_surrender_is_told_is_its_place(extractor: Extractor) -> None:
-    text = "The army forced the surrender of Kunduz after a four-year siege."
-    assert _roles(extractor, text, "place", "participant") == {("place", "Kunduz", "Kunduz")}
-
-
-def test_the_group_whose_surrender_is_told_is_a_party_not_a_place(extractor: Extractor) -> None:
-    text = "The surrender of the Kuro Liberation Front ended the siege."
-    assert _roles(extractor, text, "place", "participant") == {
-        ("participant", "Kuro Liberation Front", "Kuro Liberation Front")
-    }
