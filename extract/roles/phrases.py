@@ -320,23 +320,13 @@ ACTING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-OWNING_PRONOUNS = {"its": "it", "their": "they"}
-"""Possessives and the pronoun whose party they stand for."""
-
-
 def pronoun_antecedent(pronoun: Token, table: EntityTable) -> Token | None:
     """What "it" or "they" that acts stands for: the nearest acting party (an armed group,
     a force, a government, a state) that is the subject of a clause before it, in its own
     sentence or the one before ("The militia has grown this year. On Monday it ambushed a
-    convoy."); "it" takes a singular one only. A possessive stands for it the same way, alone
-    ("their attack on the base") or owning the phrase ("its fighters ambushed a convoy").
-    None for any other word, or where no such subject comes before."""
-    if pronoun.pos_ != "PRON":
-        owner = next((c for c in pronoun.children if c.dep_ == "poss"), None)
-        if owner is None:
-            return None
-        pronoun = owner
-    word = OWNING_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+    convoy."); "it" takes a singular one only. None for any other word, or where no such
+    subject comes before."""
+    word = pronoun.lower_
     if word not in ("it", "they") or pronoun.pos_ != "PRON":
         return None
     doc = pronoun.doc

@@ -100,28 +100,6 @@ def test_a_van_the_attackers_fled_in_is_no_target(extractor: Extractor) -> None:
     assert _roles(extractor, text, "target") == {("target", "police post", "Police post")}
 
 
-def test_its_fighters_are_the_party_named_before(extractor: Extractor) -> None:
-    text = (
-        "The Taliban has grown stronger this year. On Monday its fighters ambushed a convoy "
-        "near Kuro."
-    )
-    assert _roles(extractor, text, "perpetrator") == {("perpetrator", "Taliban", "Taliban")}
-
-
-def test_their_attack_is_the_party_named_before(extractor: Extractor) -> None:
-    text = (
-        "The Taliban has grown stronger this year. On Monday their attack on a police post "
-        "near Kuro killed four."
-    )
-    assert _roles(extractor, text, "perpetrator") == {("perpetrator", "Taliban", "Taliban")}
-
-
-def test_its_fighters_stand_for_no_party_that_was_not_the_subject(extractor: Extractor) -> None:
-    # the party is only mentioned, as the object: the fighters are not said to be its
-    text = "Villagers fear the Taliban. On Monday its fighters ambushed a convoy near Kuro."
-    assert ("perpetrator", "Taliban", "Taliban") not in _roles(extractor, text, "perpetrator")
-
-
 def test_the_town_an_attack_noun_is_aimed_at_is_its_place(extractor: Extractor) -> None:
     text = "Rebels launched an offensive against the town of Kunduz on Monday."
     assert _roles(extractor, text, "place", "target") == {("place", "Kunduz", "Kunduz")}
