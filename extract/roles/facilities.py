@@ -33,7 +33,8 @@ FACILITY_NOUNS = frozenset(
      "theater", "office", "compound", "garrison", "depot", "port", "bridge", "post",
      "store", "warehouse", "plant", "substation", "tower", "installation", "facility", "dam",
      "house", "home", "residence", "vehicle", "car", "bus", "truck", "train", "aircraft",
-     "helicopter", "plane"}
+     "helicopter", "plane", "ambulance", "minibus", "van", "lorry",
+     "boat", "ship", "vessel", "ferry", "tanker"}
 )  # fmt: skip
 """Nouns (singular) for buildings, installations and vehicles that an attack can be aimed at
 (MUC-4's and ACLED's physical targets)."""

@@ -49,11 +49,12 @@ SUPPORT_VERBS = frozenset(
         "order", "sanction", "authorize", "authorise", "approve", "direct", "plan",
         "orchestrate", "commit", "mastermind", "organize", "organise", "lead", "impose",
         "announce", "target", "slap", "unleash", "fire", "deploy", "use", "staged", "stag",
-        "hold", "happen", "occur", "take", "kill", "strike", "hit", "wage",
+        "hold", "happen", "occur", "take", "kill", "strike", "hit", "wage", "wag",
     }
 )  # fmt: skip
 """Light and support verbs whose subject is the author of the event noun they govern ("X
-carried out an attack", "X launched a strike", "X claimed the bombing")."""
+carried out an attack", "X launched a strike", "X claimed the bombing"). "stag" and "wag"
+are the tagger's lemmas of "staged" and "waging", "waged"."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
@@ -135,7 +136,8 @@ def _verb_fillers(verb: Token) -> Iterator[Filler]:
 def _borrowed_subject(verb: Token) -> Iterator[Filler]:
     """The subject of a verb that has none of its own: the noun a participle modifies ("the
     man shot by police", "gunmen attacking a convoy"), or the subject of the verb it is
-    coordinated with or completes ("stormed and looted", "tried to kill")."""
+    coordinated with, completes or qualifies as a participle ("stormed and looted", "tried
+    to kill", "advanced, shelling the town")."""
     noun = verb.head
     if verb.dep_ in ("acl", "appos") and noun.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN":
@@ -145,7 +147,7 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
         return
     node = verb
     for _ in range(3):
-        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.pos_ not in ("VERB", "AUX"):
+        if not _shares_subject(node) or node.head.pos_ not in ("VERB", "AUX"):
             return
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -156,6 +158,13 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
                     continue  # "was stopped and attacked", not "was stopped and attacks"
                 yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")
             return
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether a verb without a subject of its own takes that of the verb it hangs on:
+    coordination and control (`SHARED_SUBJECT_DEPS`), and a present participle's adverbial
+    clause ("the army pushed on, shelling the town": the army shelled it)."""
+    return verb.dep_ in SHARED_SUBJECT_DEPS or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:

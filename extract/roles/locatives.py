@@ -22,7 +22,7 @@ from .phrases import (
     modifies_office,
 )
 
-__all__ = ["facilities_on", "places_attacked", "places_in_clause", "places_on"]
+__all__ = ["facilities_on", "places_attacked", "places_in_clause", "places_on", "places_struck"]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
@@ -80,14 +80,22 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
     (`extract.roles.facilities`); a facility noun that only qualifies it ("the market town of
     X") is not."""
     for obj in verb.children:
-        if obj.dep_ != "dobj" or is_facility(obj):
-            continue
-        entity = table.at(obj)
-        if entity is not None and any(is_facility(t) for t in mention_span(obj, table)):
-            continue  # a named facility: "Camp X"
-        named_place = entity is not None and entity.type == "Place"
-        if named_place or obj.lower_ in PLACE_NOUNS_BEFORE_OF:
-            yield from _places_in_phrase(obj, table)
+        if obj.dep_ == "dobj":
+            yield from places_struck(obj, table)
+
+
+def places_struck(phrase: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
+    """The places a phrase an attack acts on names ("Harlowe", "the town of X", "the
+    neighbourhood of X"): where the attack happened. None for a facility ("the checkpoint",
+    "Camp X"), which is a target."""
+    if is_facility(phrase):
+        return
+    entity = table.at(phrase)
+    if entity is not None and any(is_facility(t) for t in mention_span(phrase, table)):
+        return  # a named facility: "Camp X"
+    named_place = entity is not None and entity.type == "Place"
+    if named_place or phrase.lower_ in PLACE_NOUNS_BEFORE_OF:
+        yield from _places_in_phrase(phrase, table)
 
 
 STATIC_PREPS = frozenset(

@@ -235,7 +235,36 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
         return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
     if word in SECURITY_NOUNS:
         return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
+    if role in ("target", "victim"):
+        return communal_group(head, table)
     return []
+
+
+COMMUNITY_NOUNS = frozenset(
+    {"groups", "families", "communities", "minorities", "tribes", "clans", "tribesmen",
+     "men", "settlers", "migrants", "refugees", "households", "congregations",
+     "believers", "minority", "community", "tribe", "clan", "population", "populations"}
+)  # fmt: skip
+"""Nouns for people as a community or a kin group, which a nation, faith or ethnicity before
+them names ("Kurdish groups", "Shia families", "the Yazidi minority")."""
+
+
+def communal_group(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """People named by their nation, faith or ethnicity and a plural noun ("an assault on
+    Kurdish groups", "attacks against Shia families") as a communal group of the article;
+    none where the noun is an armed or security one ("Kurdish fighters": who they fight
+    for is not said), a place or a thing ("Kurdish positions"), or where nothing before it
+    names a people."""
+    if head.pos_ != "NOUN" or head.lower_ not in COMMUNITY_NOUNS:
+        return []
+    peoples = [
+        c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
+    ]
+    if not peoples:
+        return []
+    span = head.doc[min(peoples) : head.i + 1]
+    label = span.text[0].upper() + span.text[1:]
+    return [(table.add_unnamed(span, label, "CommunalGroup", None), span)]
 
 
 def mention_span(token: Token, table: EntityTable) -> Span:

@@ -28,7 +28,13 @@ from .casualties import damaged, negated_clause, victims
 from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
-from .locatives import facilities_on, places_attacked, places_in_clause, places_on
+from .locatives import (
+    facilities_on,
+    places_attacked,
+    places_in_clause,
+    places_on,
+    places_struck,
+)
 from .phrases import (
     ACTING_TYPES,
     ATTACKER_NOUNS,
@@ -39,7 +45,7 @@ from .phrases import (
     pronoun_antecedent,
     with_examples,
 )
-from .targets import aimed_roles
+from .targets import aimed_roles, striking_verb
 
 __all__ = [
     "find_roles",
@@ -58,6 +64,10 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
+DESCRIBING_CLASSES = ATTACK_FAMILY | {"Abduction", "Arrest"}
+"""Classes whose slots take the actors news describes without naming ("police arrested three
+students", "gunmen abducted a farmer"): for others, such as a meeting or a seizure of drugs,
+"officials" or "police" are no party worth an actor of their own."""
 PATIENT_SLOTS = frozenset({"object", "passive_subject"})
 """Slots whose filler a harming verb harms: its victim rather than its target."""
 
@@ -115,7 +125,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     frame = frame_of(mention, lexicon)
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str, places: bool = True) -> None:
-        if cls in ATTACK_FAMILY | {"Abduction"}:
+        if cls in DESCRIBING_CLASSES:
             named = denoted_actors(phrase_head, role, table)
             named = described_actors(phrase_head, role, table, named)
         else:
@@ -146,9 +156,14 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                 found.append(
                     RoleFinding("place", entity, None, span, attribute(anchor), "facility-place")
                 )
-    if head.pos_ == "VERB" and cls in ATTACK_FAMILY:
-        for entity, span in places_attacked(head, table):
-            found.append(RoleFinding("place", entity, None, span, attribute(head), "place-object"))
+    if cls in ATTACK_FAMILY:
+        # "shelled the town of X"; "the bombing campaign devastated the town of X"
+        struck = head if head.pos_ == "VERB" else striking_verb(head)
+        if struck is not None:
+            for entity, span in places_attacked(struck, table):
+                found.append(
+                    RoleFinding("place", entity, None, span, attribute(struck), "place-object")
+                )
     if not any(f.role == "place" for f in found):
         for entity, span in places_in_clause(head, table):
             found.append(
@@ -189,6 +204,11 @@ def _frame_roles(
             continue
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
+        if role == "target" and cls in ATTACK_FAMILY and head.pos_ != "VERB":
+            # "an offensive against the town of X": where it happened (a verb's object is
+            # read by `places_attacked`)
+            for place, span in places_struck(phrase, table):
+                found.append(RoleFinding("place", place, None, span, attribute(anchor), rule))
         said = speaker_of(phrase)
         if said is not None:
             phrase, rule = said, rule + "-speaker"
@@ -232,14 +252,18 @@ def _may_fill(slot: str, rule: str, phrase: Token, cls: str, table: EntityTable)
 
 def _place_anchors(head: Token) -> list[Token]:
     """Words besides the trigger whose locative phrases say where it happened: the verb
-    of a trigger subject ("a drone strike killed two soldiers near Sanaa", "the explosion
-    was at the station"), a trigger verb's object ("attacked a police post in Helmand"),
-    and what a trigger agent struck ("the building in X was destroyed by an explosion")."""
+    of a trigger subject or of the subject it qualifies ("a drone strike killed two soldiers
+    near Sanaa", "the explosion was at the station", "the bombing campaign killed 40 near
+    X"), a trigger verb's object ("attacked a police post in Helmand"), what a trigger
+    subject struck ("the blast hit a market in X") and what a trigger agent struck ("the
+    building in X was destroyed by an explosion")."""
     anchors: list[Token] = []
-    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
-        anchors.append(head.head)
-    if head.pos_ == "VERB":
-        anchors.extend(c for c in head.children if c.dep_ == "dobj")
+    subject = head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
+    if subject.dep_ == "nsubj" and subject.head.pos_ in ("VERB", "AUX"):
+        anchors.append(subject.head)  # also "the bombing campaign killed 40 near X"
+    struck = head if head.pos_ == "VERB" else striking_verb(head)
+    if struck is not None:  # also "the blast hit a market in X"
+        anchors.extend(c for c in struck.children if c.dep_ == "dobj")
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         verb = head.head.head
         anchors.extend(c for c in verb.children if c.dep_ == "nsubjpass")

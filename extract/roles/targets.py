@@ -4,7 +4,8 @@
 - "bombings aimed at civilians", "attacks targeted at the military": a participle or
   relative clause of aiming on the trigger names the target after "at"/"against";
 - "the blast targeted a petrol station", "the base was hit by a drone strike": what a trigger that
-  is the subject (or the passive agent) of a verb of striking struck;
+  is the subject (or the passive agent) of a verb of striking struck, also where the trigger
+  qualifies the subject ("the bombing campaign devastated X");
 - "the bombing of the embassy": a facility after "of" (a town there is where it happened).
 
 Each finding is (role, phrase head, anchor token, rule name); `extract.roles.roles.find_roles`
@@ -18,7 +19,7 @@ from spacy.tokens import Token
 from ..language import objects_of
 from .facilities import is_facility
 
-__all__ = ["aimed_roles"]
+__all__ = ["aimed_roles", "striking_verb"]
 
 AIMING_VERBS = frozenset({"aim", "target", "direct"})
 AIMING_PREPS = frozenset({"at", "against"})
@@ -50,20 +51,32 @@ def _aimed_at(head: Token) -> list[Finding]:
 
 def _struck_by(head: Token) -> list[Finding]:
     """ "the blast targeted a petrol station", "the base was hit by a drone strike"."""
+    if head.pos_ == "VERB":
+        return []
     verb = head.head
-    if head.pos_ == "VERB" or verb.pos_ != "VERB":
-        if head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB":
-            passive = verb.head  # "was hit by a drone strike": head -> by -> hit
-            if passive.lemma_.lower() in STRIKING_VERBS:
-                return [
-                    ("target", c, passive, "struck-by")
-                    for c in passive.children
-                    if c.dep_ == "nsubjpass"
-                ]
+    if head.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.pos_ == "VERB":
+        passive = verb.head  # "was hit by a drone strike": head -> by -> hit
+        if passive.lemma_.lower() in STRIKING_VERBS:
+            return [
+                ("target", c, passive, "struck-by")
+                for c in passive.children
+                if c.dep_ == "nsubjpass"
+            ]
         return []
-    if head.dep_ != "nsubj" or verb.lemma_.lower() not in STRIKING_VERBS:
+    struck = striking_verb(head)
+    if struck is None:
         return []
-    return [("target", c, verb, "trigger-struck") for c in verb.children if c.dep_ == "dobj"]
+    return [("target", c, struck, "trigger-struck") for c in struck.children if c.dep_ == "dobj"]
+
+
+def striking_verb(head: Token) -> Token | None:
+    """The verb of striking whose subject is the attack noun `head`, or the noun it
+    qualifies ("the blast rocked X", "the bombing campaign devastated X"); None elsewhere."""
+    subject = head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    return verb if verb.lemma_.lower() in STRIKING_VERBS else None
 
 
 def _facility_of(head: Token, event_class: str) -> list[Finding]:
