@@ -219,6 +219,9 @@ def test_gate_figures_on_out_of_fold_probabilities() -> None:
     # the best threshold gates two of three negatives and no positive
     assert summary["best"]["threshold"] == 0.15
     assert summary["best"]["j"] == pytest.approx(2 / 3)
+    # projected on the rules' own firing rates: a third of the negatives that fire stay
+    assert summary["best"]["false_alarms"] == pytest.approx(cv.RULES_FIRE_ON_NEGATIVES / 3)
+    assert summary["best"]["recall"] == pytest.approx(cv.RULES_FIND_POSITIVES)
 
 
 def test_cross_validation_never_scores_a_text_with_a_model_trained_on_it(
