@@ -7,7 +7,8 @@ conflict event). Whether a whole text reports an incident is a document-level ju
 that a bag of words answers well, so it is learned: a spaCy `textcat` (`bow_lower`: hashed
 lower-case unigrams and bigrams, softmax over INCIDENT / NONE) trained with `spacy train` by
 `make train` on the tune half of the development sets (benchmarks/train_incident.py says
-which records and why). Its weights ship in `extract/models/incident/` (labels, settings and
+which records and why), with settings chosen by cross-validation inside that half
+(benchmarks/cv_incident.py). Its weights ship in `extract/models/incident/` (labels, settings and
 hashed weights only: no vocabulary, no strings) and load once per process; nothing is
 downloaded.
 
@@ -36,7 +37,8 @@ __all__ = ["INCIDENT", "MODEL_DIR", "NO_INCIDENT_BELOW", "incident_probability",
 INCIDENT = "INCIDENT"
 NO_INCIDENT_BELOW = 0.3
 """A text whose INCIDENT probability is below this reports no specific violent incident
-(chosen on the classifier's own dev split of the tune half; see docs/extraction.md)."""
+(chosen with the model's settings by 5-fold cross-validation inside the tune half,
+`benchmarks/cv_incident.py`; see docs/extraction.md)."""
 MODEL_DIR = Path(str(files("conflict_kg.extract") / "models" / "incident"))
 
 

@@ -73,9 +73,10 @@ def test_the_shipped_model_is_small_hashed_weights_with_no_text() -> None:
 
 def test_the_classifier_tells_an_incident_report_from_a_political_interview() -> None:
     nlp = load_nlp()
-    # INCIDENT is the likelier label, well above the bar the hook uses
+    # INCIDENT is the likelier label, above the bar the hook uses (the regularised model is
+    # less sure of a clash written in military communique style than of a massacre)
     assert incident_probability(nlp(MASSACRE)) > 0.8
-    assert incident_probability(nlp(BATTLE)) > 0.8  # a clash is an incident too
+    assert incident_probability(nlp(BATTLE)) > 0.5  # a clash is an incident too
     assert incident_probability(nlp(INTERVIEW)) < NO_INCIDENT_BELOW
     # it reads lower-case forms: capitals change nothing
     assert incident_probability(nlp(MASSACRE.lower())) == pytest.approx(
@@ -163,23 +164,91 @@ def test_training_reads_only_tune_half_ids(eval_dir: Path) -> None:
     assert held_out > 20  # the check is not empty: both halves are in the files
     assert {s.id: s.label for s in found} == expected
     assert all(split.half_of(s.id) == split.TUNE for s in found)
-    parts = train.split(found)
-    assert sorted(s.id for part in parts.values() for s in part) == sorted(expected)
-    assert parts["train"] and parts["dev"]
+    # the shipped setting trains on every labelled tune-half record, each once
+    assert sorted(s.id for s in train.training_set(found)) == sorted(expected)
 
 
-def test_the_inner_split_is_fixed_by_the_seed_and_refuses_held_out_ids(eval_dir: Path) -> None:
+def test_the_training_set_balances_classes_and_refuses_held_out_ids(eval_dir: Path) -> None:
     train, split = bench("train_incident"), bench("eval_split")
     found = train.samples(eval_dir)
-    first = {s.id: train.inner_half(s.id) for s in found}
-    assert first == {s.id: train.inner_half(s.id, seed=train.SEED) for s in found}
-    assert first != {s.id: train.inner_half(s.id, seed=train.SEED + 1) for s in found}
+    nones = [s for s in found if s.label == "NONE" and s.dataset == "muc4"]
+    incidents = [s for s in found if s.label == "INCIDENT" and s.dataset == "muc4"]
+    assert nones and incidents
+    doubled = train.training_set(found, frozenset({"muc4"}), none_repeat=2)
+    assert sorted(s.id for s in doubled) == sorted(
+        [s.id for s in incidents] + [s.id for s in nones] * 2
+    )
     held_out_id = next(
         f"invented-{n}" for n in range(100) if split.half_of(f"invented-{n}") == split.HELD_OUT
     )
     stray = train.Sample("muc4", held_out_id, "Invented.", "NONE")
     with pytest.raises(ValueError, match="held-out record"):
-        train.split([*found, stray])
+        train.training_set([*found, stray])
+
+
+# Cross-validation inside the tune half ------------------------------------------------------
+
+
+def test_folds_are_fixed_by_the_id_and_cover_the_tune_half() -> None:
+    cv, split = bench("cv_incident"), bench("eval_split")
+    ids = [f"invented-{n}" for n in range(600) if split.half_of(f"invented-{n}") == split.TUNE]
+    folds = [cv.fold_of(i, 5) for i in ids]
+    assert folds == [cv.fold_of(i, 5) for i in reversed(ids)][::-1]  # order does not matter
+    sizes = [folds.count(k) for k in range(5)]
+    assert sum(sizes) == len(ids) and min(sizes) > len(ids) / 5 * 0.7
+
+
+def test_gate_figures_on_out_of_fold_probabilities() -> None:
+    cv, train = bench("cv_incident"), bench("train_incident")
+
+    def sample(n: int, dataset: str, label: str) -> object:
+        return train.Sample(dataset, f"s{n}", "Invented.", label)
+
+    items = [
+        sample(0, "muc4", "NONE"), sample(1, "muc4", "NONE"), sample(2, "muc4", "NONE"),
+        sample(3, "muc4", "INCIDENT"), sample(4, "muc4", "INCIDENT"),
+        sample(5, "rams", "INCIDENT"), sample(6, "case", "NONE"),
+    ]  # fmt: skip
+    probs = [0.05, 0.12, 0.7, 0.18, 0.9, 0.95, 0.3]
+    summary = cv.summarise(items, probs)
+    assert summary["auc"] == pytest.approx(5 / 6)  # positives outrank 5 of 6 pairs
+    by_threshold = {row["threshold"]: row for row in summary["rows"]}
+    assert by_threshold[0.15]["muc_neg"] == pytest.approx(2 / 3)
+    assert by_threshold[0.15]["muc_pos"] == 0.0
+    assert by_threshold[0.2]["muc_pos"] == pytest.approx(1 / 2)
+    assert by_threshold[0.35]["case_neg"] == 1.0
+    # the best threshold gates two of three negatives and no positive
+    assert summary["best"]["threshold"] == 0.15
+    assert summary["best"]["j"] == pytest.approx(2 / 3)
+    # projected on the rules' own firing rates: a third of the negatives that fire stay
+    assert summary["best"]["false_alarms"] == pytest.approx(cv.RULES_FIRE_ON_NEGATIVES / 3)
+    assert summary["best"]["recall"] == pytest.approx(cv.RULES_FIND_POSITIVES)
+
+
+def test_cross_validation_never_scores_a_text_with_a_model_trained_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cv, train, split = bench("cv_incident"), bench("train_incident"), bench("eval_split")
+    ids = [f"toy-{n}" for n in range(100) if split.half_of(f"toy-{n}") == split.TUNE]
+    items = [
+        train.Sample("muc4", doc_id, text, label)
+        for doc_id, (text, label) in zip(ids, TOY * 2, strict=False)
+    ]
+    seen: list[tuple[set[str], set[str]]] = []
+    real = cv.train_and_predict
+
+    def spy(setting, train_items, test_items, epochs, workdir):  # type: ignore[no-untyped-def]
+        seen.append(({s.id for s in train_items}, {s.id for s in test_items}))
+        return real(setting, train_items, test_items, epochs, workdir)
+
+    monkeypatch.setattr(cv, "train_and_predict", spy)
+    oof = cv.cross_validate(cv.SETTINGS[0], items, 3, [1, 2])
+    assert len(seen) == 3
+    assert all(not (trained & scored) for trained, scored in seen)
+    assert set().union(*(scored for _, scored in seen)) == {s.id for s in items}
+    assert set(oof) == {1, 2}
+    assert all(0.0 < p < 1.0 for p in oof[2]) and len(oof[2]) == len(items)
+    assert oof == cv.cross_validate(cv.SETTINGS[0], items, 3, [1, 2])  # fixed seed
 
 
 # Reproducibility ---------------------------------------------------------------------------
