@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import EntityTable
+from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
@@ -62,6 +62,22 @@ def described_actors(
         }
         if not own & covered:
             found.extend(described_actor(noun, role, table))
+        elif role == "perpetrator":
+            found.extend(_owning_group(noun, table, covered))
+    return found
+
+
+def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tuple[Entity, Span]]:
+    """ "guerrillas of the red dawn front", "members of the armed forces": the men are an
+    actor already (unnamed), and the group they belong to, named by its head noun only, is
+    the perpetrator too."""
+    found: list[tuple[Entity, Span]] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for group in prep.children:
+            if group.dep_ == "pobj" and group.lower_ in PARTY_HEADS and group.i not in covered:
+                found.extend(described_actor(group, "perpetrator", table))
     return found
 
 
@@ -79,6 +95,8 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         return []
     if role == "perpetrator" and not _people(head):
         return []
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in head.children):
+        return []  # "no group claimed responsibility": nobody is meant
     span = _phrase(head)
     if span is None:
         return []
@@ -86,6 +104,8 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
     # The ACLED category as for "Unidentified gunmen" (`phrases.unnamed_actor`); it also
     # marks the actor as described, which cross-article resolution never merges.
     category = "Political militias" if role == "perpetrator" else "Civilians"
+    if role == "perpetrator" and _state_force(head):
+        entity_type, category = "StateForce", "State forces"  # "the air force", "army units"
     label = span.text
     entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, category)
     head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
@@ -97,6 +117,11 @@ def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
     claimed for it: a specific name wins over a description of the same actor (the
     headline's "armed men" and the body's named group)."""
     described: set[str] = doc.user_data.get(DESCRIBED_KEY, set())
+    # "the red dawn front", "the army of national liberation": a body of men told by its
+    # head noun is a name in lower-case text, not a description of whoever did it
+    described = described - {
+        f.entity.id for f in findings if f.entity is not None and f.span.root.lower_ in PARTY_HEADS
+    }
     if not described:
         return findings
     if not any(
@@ -116,10 +141,12 @@ def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
 
 def _people(head: Token) -> bool:
     """Whether a perpetrator phrase can stand for people who act: a plural ("terrorists",
-    "urban guerrillas") or a collective of plurals ("a group of armed men"). A proper noun
-    the entity rules did not resolve is left alone: in a title-case headline every word is
-    one ("Drone Attack Hits Governor's Home")."""
-    if "Plur" in head.morph.get("Number"):
+    "urban guerrillas"), a collective of plurals ("a group of armed men"), or a body of men
+    named by its head noun, in any case ("the Red Dawn Front", "a guerrilla column", "the
+    army of national liberation": `PARTY_HEADS`). Another proper noun the entity rules did
+    not resolve is left alone: in a title-case headline every word is one ("Drone Attack
+    Hits Governor's Home")."""
+    if "Plur" in head.morph.get("Number") or head.lower_ in PARTY_HEADS:
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -129,26 +156,48 @@ def _people(head: Token) -> bool:
     )
 
 
+def _state_force(head: Token) -> bool:
+    """A phrase for a state's armed men: its head ("the army", "the air force") or a word
+    before it ("army units", "police patrols") is one for them."""
+    words = [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod"))]
+    return any(w.lower_ in STATE_HEADS or w.lower_ == "force" for w in words)
+
+
 def _victim_type(head: Token) -> str:
     return "CommunalGroup" if "Plur" in head.morph.get("Number") else "Person"
 
 
 def _phrase(head: Token) -> Span | None:
-    """The head and its modifiers before it, less leading determiners and possessive
-    pronouns, and the "of" phrase of a collective head ("a group of armed men"); None where
-    nothing but punctuation is left."""
+    """The head and its modifiers before it ("maoist red dawn guerrillas"), less leading
+    determiners and possessive pronouns, and the "of" phrase of a collective head ("a group
+    of armed men", "the army of national liberation") or of men of a group ("members of the
+    armed forces"), up to a bracket or comma; None where nothing but punctuation is left."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ not in (
-        LEADING_DROPS
-    ):
-        start -= 1
+    for left in reversed(list(head.lefts)):
+        if left.i != start - 1 and left.right_edge.i != start - 1:
+            break
+        start = left.left_edge.i
+    while start < head.i and (doc[start].dep_ in LEADING_DROPS or doc[start].is_punct):
+        start += 1
     end = head.i + 1
-    if "Plur" not in head.morph.get("Number"):
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
-                end = prep.right_edge.i + 1
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and _of_group(head, prep):
+            end = prep.right_edge.i + 1
+    stops = [t.i for t in doc[head.i + 1 : end] if t.is_punct and t.text not in ("-", "'")]
+    end = min(stops, default=end)
     span = doc[start:end]
     if any(t.is_punct and t.text not in ("-", "'") for t in span):
-        span = doc[head.i : head.i + 1]
+        span = doc[head.i : end]
     return span if span.text.strip() else None
+
+
+def _of_group(head: Token, prep: Token) -> bool:
+    """Whether the "of" phrase belongs in the description: after a singular head ("a group
+    of armed men"), or naming the group a plural head's men belong to ("guerrillas of the
+    Red Dawn Front", "members of the armed forces")."""
+    if "Plur" not in head.morph.get("Number"):
+        return True
+    return any(
+        o.dep_ == "pobj" and (o.lower_ in PARTY_HEADS or o.pos_ == "PROPN") for o in prep.children
+    )

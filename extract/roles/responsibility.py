@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
-from .described import named_first
+from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
 if TYPE_CHECKING:
@@ -196,7 +196,15 @@ class _Reader:
         ]
         if found:
             return [(e, s) for e, s in found if e.type != "Place"]
-        return self._antecedent(head)
+        return self._antecedent(head) or self._described(head)
+
+    def _described(self, head: Token) -> list[tuple[Entity, Span]]:
+        """The blamed phrase as a described actor when it names nobody the table knows:
+        "blamed the killing on the northern cartel", "attributed to members of the
+        Vanguard" (a body of men by its head noun, in any case: `described_actor`)."""
+        if head.pos_ == "PRON" or _anaphoric(head):
+            return []
+        return described_actors(head, "perpetrator", self.table, [])
 
     def _antecedent(self, head: Token) -> list[tuple[Entity, Span]]:
         named = group_antecedent(head, self.table)
@@ -255,10 +263,12 @@ class _Reader:
         "the attack was blamed on X", "blamed X"."""
         objects = _children(verb, "dobj", "nsubjpass")
         incidents = [t for t in objects if self._is_incident(t)]
-        # "blamed the attack on X": the parser often hangs "on X" from the attack.
-        on = _objects(verb, "on") + [o for t in incidents for o in _objects(t, "on")]
+        # "blamed the attack on X": the parser often hangs "on X" from the attack, also when
+        # the attack is told by another word than the incident's trigger ("the killing").
+        told = [t for t in objects if _objects(t, "on")]
+        on = _objects(verb, "on") + [o for t in incidents + told for o in _objects(t, "on")]
         holders = on if incidents or on else [t for t in objects if not self._is_incident(t)]
-        about = incidents + _objects(verb, "for")
+        about = incidents + told + _objects(verb, "for")
         yield from self._findings(holders, verb, about, _alleging(verb), "blame")
 
     def _accuse(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
