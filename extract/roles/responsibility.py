@@ -158,6 +158,8 @@ class _Reader:
                         t.i for agent in _children(token, "agent") for t in agent.subtree
                     )
                 yield from found
+        for index in positions(self.doc, ("responsible",)):
+            yield from self._responsible(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -309,6 +311,27 @@ class _Reader:
         holders = [t for t in _children(verb, "nsubjpass") if not self._is_incident(t)]
         yield from self._findings(holders, verb, clauses, _alleging(verb), "believed-behind")
 
+    def _responsible(self, adjective: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "members of X were responsible for the massacre", "X is held responsible for
+        the attack", "the bombing, for which X was held responsible": the subject of the
+        verb "responsible" completes is the alleged perpetrator of the incident its "for"
+        phrase names (never of another: "X is responsible for security" is no claim)."""
+        verb = adjective.head
+        if adjective.dep_ not in COMPLEMENT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if _negated(verb) or _negated(adjective):
+            return
+        about = _objects(adjective, "for") + _objects(verb, "for")
+        # "the attack, for which X was held responsible": the relative pronoun is the attack
+        about += [verb.head for t in about if t.lower_ == "which" and verb.dep_ == "relcl"]
+        if not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
+            return
+        # "police held X responsible": the object of an active "hold" is who is held so
+        active_hold = verb.lemma_.lower() == "hold" and not _passive(verb)
+        deps = ("dobj",) if active_hold else ("nsubj", "nsubjpass")
+        holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
+        yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
+
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
         "to be concerned about attacks")."""
@@ -334,10 +357,14 @@ class _Reader:
 
 
 STATEMENT_RULES = frozenset(
-    {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial"}
-)
+    {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
+     "responsible"}
+)  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "advcl"})
+"""How the parser hangs "responsible" on the verb it completes ("was responsible", "held
+X responsible")."""
 
 
 def _anaphoric(holder: Token) -> bool:

@@ -87,3 +87,48 @@ def test_a_speaker_of_a_party_is_no_perpetrator(extractor: Extractor) -> None:
     result = _extract(extractor, text.lower())
     assert "farmers party" not in _perpetrators(result)
     assert "gunmen" in _perpetrators(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb destroyed a bus in Oskel on Monday. Members of the Harvest Front were "
+        "responsible for the bombing, police said.",
+        "a bomb destroyed a bus in oskel on monday. members of the harvest front were "
+        "responsible for the bombing, police said.",
+        "a bomb exploded outside a bank in oskel on monday, an attack for which police held "
+        "the harvest front responsible.",
+    ],
+)
+def test_a_group_said_to_be_responsible_for_the_incident(extractor: Extractor, text: str) -> None:
+    assert any("harvest front" in p for p in _perpetrators(_extract(extractor, text)))
+
+
+def test_responsible_for_security_is_no_claim(extractor: Extractor) -> None:
+    """Counterexample: responsibility for something that is no incident claims nothing."""
+    text = (
+        "A bomb exploded outside a bank in Oskel on Monday. The Harvest Front is responsible "
+        "for security in the province."
+    )
+    result = _extract(extractor, text.lower())
+    assert not any("harvest front" in p for p in _perpetrators(result))
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_the_group_named_before_its_commandos(extractor: Extractor, lower: bool) -> None:
+    text = "At dawn, HLF urban commandos set off a bomb in the basement of a tower in Oskel."
+    result = _extract(extractor, text.lower() if lower else text)
+    assert {"hlf", "commandos"} <= _perpetrators(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces shot dead two men at a checkpoint in Oskel on Monday.",
+        "Village guards shot dead two men at a checkpoint in Oskel on Monday.",
+    ],
+)
+def test_a_common_noun_before_armed_men_names_no_group(extractor: Extractor, text: str) -> None:
+    """Counterexample: "security forces", "village guards" are men, not a group "Security"."""
+    perpetrators = _perpetrators(_extract(extractor, text))
+    assert not perpetrators & {"security", "village"}
