@@ -22,7 +22,7 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import GROUP_NOUNS, conjuncts, counted
+from .phrases import ATTACKER_NOUNS, GROUP_NOUNS, conjuncts, counted
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -136,6 +136,8 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         return []
     if role == "perpetrator" and not _people(head):
         return []
+    if role == "victim" and _attacking(head):
+        return []  # "police killed the attacker": the one who attacked is a side, no victim
     if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in head.children):
         return []  # "no group claimed responsibility": nobody is meant
     span = _phrase(head)
@@ -193,6 +195,17 @@ def _people(head: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(
             o.dep_ == "pobj" and "Plur" in o.morph.get("Number") for o in c.children
         )
+        for c in head.children
+    )
+
+
+def _attacking(head: Token) -> bool:
+    """A phrase for those who attack: "the attacker", "two of the gunmen", "a guerrilla
+    member", "one of the attacking guerrillas"."""
+    if head.lower_ in ATTACKER_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in ATTACKER_NOUNS or c.lower_ == "attacking")
         for c in head.children
     )
 
