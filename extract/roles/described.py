@@ -22,7 +22,7 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import ATTACKER_NOUNS, GROUP_NOUNS, conjuncts, counted
+from .phrases import conjuncts, counted
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -64,48 +64,7 @@ def described_actors(
             found.extend(described_actor(noun, role, table))
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
-            found.extend(_modifying_group(noun, table, covered))
     return found
-
-
-def _modifying_group(
-    noun: Token, table: EntityTable, covered: set[int]
-) -> list[tuple[Entity, Span]]:
-    """ "HLF urban commandos", "Red Path guerrillas": the men are an actor already
-    (unnamed), and the name of their group before them, which no entity rule knows (an
-    acronym or a name in lower case), is the perpetrator too. Only nouns for armed men own
-    such a name, and only a proper noun is one: "security forces", "village guards" and
-    "government troops" name no group, nor does a place before them ("Oskel gunmen") or a
-    word for men ("army troops")."""
-    if noun.lower_ not in GROUP_NOUNS:
-        return []
-    names = [
-        c
-        for c in noun.lefts
-        if c.dep_ in ("compound", "nmod")
-        and c.pos_ == "PROPN"
-        and c.i not in covered
-        and not c.like_num
-        and c.ent_type_ not in NOT_ACTOR_LABELS
-        and table.at(c) is None
-        and c.lower_ not in GROUP_NOUNS
-    ]
-    if not names:
-        return []
-    doc = noun.doc
-    start = min(c.left_edge.i for c in names)
-    end = max(c.i for c in names) + 1
-    span = doc[start:end]
-    if any(t.is_punct or t.i in covered or t.ent_type_ in NOT_ACTOR_LABELS for t in span):
-        return []
-    if any(s.start < end and start < s.end for s in doc.spans.get(TRIGGERS_KEY, ())):
-        return []
-    entity_type, category = "ArmedGroup", "Political militias"
-    if _state_force(span.root):
-        entity_type, category = "StateForce", "State forces"
-    label = span.text[0].upper() + span.text[1:]
-    # a name, not a description: kept beside a named perpetrator (no `DESCRIBED_KEY`)
-    return [(table.add_unnamed(span, label, entity_type, category), span)]
 
 
 def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tuple[Entity, Span]]:
@@ -136,8 +95,6 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         return []
     if role == "perpetrator" and not _people(head):
         return []
-    if role == "victim" and _attacking(head):
-        return []  # "police killed the attacker": the one who attacked is a side, no victim
     if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in head.children):
         return []  # "no group claimed responsibility": nobody is meant
     span = _phrase(head)
@@ -195,17 +152,6 @@ def _people(head: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(
             o.dep_ == "pobj" and "Plur" in o.morph.get("Number") for o in c.children
         )
-        for c in head.children
-    )
-
-
-def _attacking(head: Token) -> bool:
-    """A phrase for those who attack: "the attacker", "two of the gunmen", "a guerrilla
-    member", "one of the attacking guerrillas"."""
-    if head.lower_ in ATTACKER_NOUNS:
-        return True
-    return any(
-        c.dep_ in ("compound", "amod") and (c.lower_ in ATTACKER_NOUNS or c.lower_ == "attacking")
         for c in head.children
     )
 

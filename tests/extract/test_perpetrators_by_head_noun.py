@@ -113,22 +113,3 @@ def test_responsible_for_security_is_no_claim(extractor: Extractor) -> None:
     result = _extract(extractor, text.lower())
     assert not any("harvest front" in p for p in _perpetrators(result))
 
-
-@pytest.mark.parametrize("lower", [False, True])
-def test_the_group_named_before_its_commandos(extractor: Extractor, lower: bool) -> None:
-    text = "At dawn, HLF urban commandos set off a bomb in the basement of a tower in Oskel."
-    result = _extract(extractor, text.lower() if lower else text)
-    assert {"hlf", "commandos"} <= _perpetrators(result)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Security forces shot dead two men at a checkpoint in Oskel on Monday.",
-        "Village guards shot dead two men at a checkpoint in Oskel on Monday.",
-    ],
-)
-def test_a_common_noun_before_armed_men_names_no_group(extractor: Extractor, text: str) -> None:
-    """Counterexample: "security forces", "village guards" are men, not a group "Security"."""
-    perpetrators = _perpetrators(_extract(extractor, text))
-    assert not perpetrators & {"security", "village"}

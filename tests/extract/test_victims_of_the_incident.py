@@ -58,18 +58,3 @@ def test_a_perfect_about_the_incident_keeps_its_victims(extractor: Extractor) ->
     )
     assert "guards" in _victims(_extract(extractor, text))
 
-
-def test_the_attacker_shot_dead_is_no_victim(extractor: Extractor) -> None:
-    text = (
-        "A gunman opened fire at a market in Oskel on Monday, killing two shoppers. "
-        "Police then shot dead the attacker."
-    )
-    victims = _victims(_extract(extractor, text))
-    assert "attacker" not in victims
-    assert "shoppers" in victims  # counterexample: the people he shot stay its victims
-
-
-def test_a_guard_shot_dead_stays_a_victim(extractor: Extractor) -> None:
-    """Counterexample: a word for a man who guards is no word for an attacker."""
-    text = "Gunmen shot dead a guard outside a bank in Oskel on Monday."
-    assert "guard" in _victims(_extract(extractor, text))
