@@ -77,11 +77,14 @@ def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tu
             continue
         for group in prep.children:
             if group.dep_ == "pobj" and group.lower_ in PARTY_HEADS and group.i not in covered:
-                found.extend(described_actor(group, "perpetrator", table))
+                # the group's name, not a description of the men: it stays beside names
+                found.extend(described_actor(group, "perpetrator", table, description=False))
     return found
 
 
-def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+def described_actor(
+    head: Token, role: str, table: EntityTable, *, description: bool = True
+) -> list[tuple[Entity, Span]]:
     """The described actor of a phrase in a perpetrator or victim slot, or none: the phrase
     must be a noun (not a pronoun or a bare number), name nothing the table knows (a place,
     a state), hold no trigger or weapon word ("the explosion killed", "a bomb wounded"), and
@@ -108,19 +111,24 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         entity_type, category = "StateForce", "State forces"  # "the air force", "army units"
     label = span.text
     entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, category)
-    head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
+    if description:  # `named_first` lets a name win over it
+        head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
     return [(entity, span)]
 
 
-def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
+def named_first(
+    doc: Doc, findings: list[RoleFinding], claimed: frozenset[str] = frozenset()
+) -> list[RoleFinding]:
     """An incident's findings less its described perpetrators when another perpetrator is
     claimed for it: a specific name wins over a description of the same actor (the
-    headline's "armed men" and the body's named group)."""
+    headline's "armed men" and the body's named group). A definite body of men that a
+    statement of blame names (a finding whose rule is in `claimed`: "police blamed the
+    killing on the northern cartel") is a name in text without capitals, and stays."""
     described: set[str] = doc.user_data.get(DESCRIBED_KEY, set())
-    # "the red dawn front", "the army of national liberation": a body of men told by its
-    # head noun is a name in lower-case text, not a description of whoever did it
     described = described - {
-        f.entity.id for f in findings if f.entity is not None and f.span.root.lower_ in PARTY_HEADS
+        f.entity.id
+        for f in findings
+        if f.entity is not None and f.rule in claimed and _definite_body(f.span.root)
     }
     if not described:
         return findings
@@ -141,12 +149,12 @@ def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
 
 def _people(head: Token) -> bool:
     """Whether a perpetrator phrase can stand for people who act: a plural ("terrorists",
-    "urban guerrillas"), a collective of plurals ("a group of armed men"), or a body of men
-    named by its head noun, in any case ("the Red Dawn Front", "a guerrilla column", "the
-    army of national liberation": `PARTY_HEADS`). Another proper noun the entity rules did
-    not resolve is left alone: in a title-case headline every word is one ("Drone Attack
-    Hits Governor's Home")."""
-    if "Plur" in head.morph.get("Number") or head.lower_ in PARTY_HEADS:
+    "urban guerrillas"), a collective of plurals ("a group of armed men"), or a definite
+    body of men named by its head noun, in any case ("the Red Dawn Front", "the army of
+    national liberation": `PARTY_HEADS`; "at least one militia" describes an unknown one).
+    Another proper noun the entity rules did not resolve is left alone: in a title-case
+    headline every word is one ("Drone Attack Hits Governor's Home")."""
+    if "Plur" in head.morph.get("Number") or _definite_body(head):
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -154,6 +162,16 @@ def _people(head: Token) -> bool:
         )
         for c in head.children
     )
+
+
+def _definite_body(head: Token) -> bool:
+    """A body of men by its head noun with "the" and no count: "the northern cartel"."""
+    if head.lower_ not in PARTY_HEADS:
+        return False
+    before = head.doc[head.left_edge.i : head.i]  # the parser may hang "the" on a compound
+    if any(t.dep_ == "nummod" for t in before):
+        return False
+    return any(t.dep_ == "det" and t.lower_ == "the" for t in before)
 
 
 def _state_force(head: Token) -> bool:

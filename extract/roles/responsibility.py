@@ -121,7 +121,7 @@ def settle_responsibility(
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
-        findings[id(cluster)] = named_first(doc, settled)
+        findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
 
 
 class _Reader:
