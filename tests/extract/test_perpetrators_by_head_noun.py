@@ -113,3 +113,15 @@ def test_responsible_for_security_is_no_claim(extractor: Extractor) -> None:
     result = _extract(extractor, text.lower())
     assert not any("harvest front" in p for p in _perpetrators(result))
 
+
+
+def test_a_described_militia_gives_way_to_the_named_group(extractor: Extractor) -> None:
+    """Counterexample: "at least one armed militia" describes the group the body names; the
+    name wins and the description is no perpetrator of its own."""
+    text = (
+        "A drone strike on the governor of Oskel on Sunday was carried out by at least one "
+        "armed militia, officials said. Police blamed the strike on the Harvest Front."
+    )
+    perpetrators = _perpetrators(_extract(extractor, text))
+    assert "harvest front" in perpetrators
+    assert not any("militia" in p for p in perpetrators)
