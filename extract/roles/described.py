@@ -165,13 +165,19 @@ def _people(head: Token) -> bool:
 
 
 def _definite_body(head: Token) -> bool:
-    """A body of men by its head noun with "the" and no count: "the northern cartel"."""
+    """A body of men by its head noun with "the", no count, and words of its name: "the
+    black hand gang"."""
     if head.lower_ not in PARTY_HEADS:
         return False
     before = head.doc[head.left_edge.i : head.i]  # the parser may hang "the" on a compound
     if any(t.dep_ == "nummod" for t in before):
         return False
-    return any(t.dep_ == "det" and t.lower_ == "the" for t in before)
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in before):
+        return False
+    # a name's own words: "the red dawn front", "the army of national liberation"; not
+    # only adjectives that describe ("the Iranian-backed militia")
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return of or any(t.dep_ in ("compound", "nmod") for t in before)
 
 
 def _state_force(head: Token) -> bool:

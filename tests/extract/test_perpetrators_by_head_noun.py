@@ -43,13 +43,13 @@ def test_the_group_whose_men_attacked_is_a_perpetrator(extractor: Extractor, low
 
 
 @pytest.mark.parametrize("lower", [False, True])
-def test_a_killing_blamed_on_a_cartel(extractor: Extractor, lower: bool) -> None:
+def test_a_killing_blamed_on_a_gang(extractor: Extractor, lower: bool) -> None:
     text = (
         "Gunmen shot dead a judge in Tarso on Monday. "
-        "Police blamed the killing on the Northern Cartel."
+        "Police blamed the killing on the Black Hand Gang."
     )
     result = _extract(extractor, text.lower() if lower else text)
-    assert "northern cartel" in _perpetrators(result)
+    assert "black hand gang" in _perpetrators(result)
     assert "gunmen" in _perpetrators(result)  # the blamed group does not push out the gunmen
 
 
