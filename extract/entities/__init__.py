@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from .claimants import RESPONSIBILITY_VERBS
 from .name_context import PLACE_NOUNS_BEFORE_OF
+from .name_labels import PARTY_HEADS
 from .resolution import LOCATIVE_PREPS, STATE_HEADS, resolve
 from .table import ARTICLE_KEY_LENGTH, EntityTable, article_key, is_article_scoped
 
 __all__ = [
     "ARTICLE_KEY_LENGTH",
     "LOCATIVE_PREPS",
+    "PARTY_HEADS",
     "PLACE_NOUNS_BEFORE_OF",
     "RESPONSIBILITY_VERBS",
     "STATE_HEADS",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..language import positions
+from .name_labels import PARTY_HEADS
 
 if TYPE_CHECKING:
     from .table import EntityTable
@@ -29,10 +30,11 @@ NAME_DEPS = frozenset({"compound", "amod", "det"})
 
 def _claimant_name(subject: Token) -> Span | None:
     """The capitalised name the subject heads ("The Provisional IRA" -> "Provisional
-    IRA"), or None when it is no name ("the group", "he")."""
+    IRA"), else a name told by the words themselves in whatever case (`_uncased_name`), or
+    None when it is no name ("the group", "he")."""
     doc = subject.doc
     if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
-        return None
+        return _uncased_name(subject)
     words = [c for c in subject.lefts if c.dep_ in NAME_DEPS]
     start = min((w.i for w in words), default=subject.i)
     while start < subject.i and (
@@ -43,6 +45,19 @@ def _claimant_name(subject: Token) -> Span | None:
     if not all(t.text[:1].isupper() for t in span):
         return None
     return span
+
+
+def _uncased_name(subject: Token) -> Span | None:
+    """The name a subject heads that capitals do not tell: a proper noun the tagger knows
+    as one ("the hlf"), or a group noun after the words of its name ("the ravens movement";
+    not "the movement", which refers back)."""
+    words = [c for c in subject.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if subject.pos_ != "PROPN" and not (subject.lower_ in PARTY_HEADS and words):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return None  # "no armed movement claimed responsibility": nobody did
+    start = min((w.left_edge.i for w in words), default=subject.i)
+    return subject.doc[start : subject.i + 1]
 
 
 def add_claimants(table: EntityTable, doc: Doc) -> None:

@@ -16,7 +16,9 @@ from spacy.tokens import Span
 __all__ = [
     "AMBIGUOUS_GROUP_HEADS",
     "ARMED_GROUP_HEADS",
+    "FORCE_HEADS",
     "GOVERNMENT_HEADS",
+    "PARTY_HEADS",
     "corrected_label",
     "kind_by_head",
     "name_head",
@@ -61,6 +63,16 @@ def _shouted_word(span: Span) -> bool:
     return any(t.is_alpha and len(t) > 1 and t.is_upper for t in neighbours)
 
 
+GANG_HEADS = frozenset(
+    {"militia", "militias", "brigade", "brigades", "battalion", "guerrillas", "commandos",
+     "cartel", "cartels", "mafia", "mafias", "gang", "gangs", "faction", "movement",
+     "organisation", "organization", "group", "party"}
+)  # fmt: skip
+"""Last words of a name that make it a body of people, never a place, whatever label the NER
+gave it ("the Northern Cartel" as a location). Not "front" or "army": "the Western Front"
+and "Army Road" are places."""
+
+
 def _unit_or_plural_acronym(span: Span) -> bool:
     """ "1.5 MB", "1530 UTC": capitals right after a number are a unit; "UAVs", "IEDs": a
     plural acronym is a kind of thing, never one named organisation."""
@@ -78,6 +90,8 @@ def corrected_label(span: Span, label: str) -> str | None:
     returned unchanged, except that no word of a line in capitals is an acronym."""
     if _shouted_word(span):
         return None
+    if label in ("LOC", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in GANG_HEADS:
+        return "ORG"  # "the Northern Cartel", "the Black Hand Gang" are no places
     if label not in ("PERSON", "ORG"):
         return label
     text = span.text
@@ -110,6 +124,17 @@ AMBIGUOUS_GROUP_HEADS = frozenset(
 said it had attacked", "the Y Movement, a rebel group"): political fronts, parties and
 councils are named the same way. Not "army" or "forces", which name a state's own as often."""
 NAME_HEADS = ARMED_GROUP_HEADS | GOVERNMENT_HEADS | AMBIGUOUS_GROUP_HEADS
+FORCE_HEADS = frozenset(
+    {"army", "military", "force", "forces", "police", "guard", "navy", "command", "column",
+     "unit", "squad", "patrol", "commando", "cell", "detachment", "garrison", "cartel",
+     "mafia", "gang", "faction", "band", "wing", "network"}
+)  # fmt: skip
+"""Singular head nouns of a body of armed men, a state's or not ("the army", "a guerrilla
+column", "the X cartel"): what, besides the group nouns above, can carry out an attack as one
+actor."""
+PARTY_HEADS = ARMED_GROUP_HEADS | AMBIGUOUS_GROUP_HEADS | FORCE_HEADS
+"""Head nouns of a phrase that names or describes a group that can act as one party to
+violence, in whatever case it is written ("the X front", "the army of Y")."""
 
 
 def name_head(span: Span) -> Span:

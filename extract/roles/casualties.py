@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import EntityTable
+from ..entities import PARTY_HEADS, EntityTable
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
-from .phrases import QUANTITY_WORDS, denoted_actors
+from .phrases import ATTACKER_NOUNS, QUANTITY_WORDS, SECURITY_NOUNS, counted, denoted_actors
 
 __all__ = [
     "INJURING",
@@ -184,6 +184,8 @@ def victims(
             continue
         if negated_clause(token) or not (continuing or _caused_by_trigger(token, triggers)):
             continue
+        if background_tally(token):
+            continue  # "more than 900 members have been killed since 1985": no one incident's
         holders = [c for c in token.children if c.dep_ == "nsubjpass"]
         if lemma == "die":
             holders += [c for c in token.children if c.dep_ == "nsubj"]
@@ -192,10 +194,72 @@ def victims(
         for holder in holders:
             if none_quantified(holder):
                 continue  # "no soldiers were killed": nobody is a victim
+            if _in_fighting(token) and _fighters(holder):
+                continue  # "three soldiers died in clashes with the rebels": a side, not a victim
             named = denoted_actors(holder, "victim", table)
             named = described_actors(holder, "victim", table, named)
             found.extend((e, span, token) for e, span in named)
     return found
+
+
+PERIOD_WORDS = frozenset(
+    {"year", "years", "month", "months", "decade", "decades", "weeks", "war", "conflict",
+     "far", "lately", "recently", "since", "past", "last"}
+)  # fmt: skip
+"""Words of an adjunct that spans a period rather than a moment: "so far this year", "during
+ten years of war", "since 1985", "in the past months"."""
+PERIOD_PREPOSITIONS = frozenset({"since", "during", "over", "throughout", "in", "for"})
+
+
+def background_tally(verb: Token) -> bool:
+    """A casualty clause that sums up a period, not an incident: a perfect ("have been
+    killed", "has killed", "have died") with an adjunct spanning a period ("so far this
+    year", "since 1985", "during ten years of war", "in the past months")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
+            words = {t.lower_ for t in child.subtree}
+            if child.lower_ == "since" or words & PERIOD_WORDS - {"since"}:
+                return True
+        elif child.dep_ in ("npadvmod", "advmod") and {t.lower_ for t in child.subtree} & {
+            "year", "far", "lately", "months", "weeks"
+        }:
+            return True
+    return False
+
+
+FIGHTING_WORDS = frozenset(
+    {"clash", "clashes", "fighting", "fight", "fights", "combat", "combats", "battle",
+     "battles", "skirmish", "skirmishes", "firefight", "firefights", "crossfire", "shootout",
+     "gunbattle", "gunfight", "confrontation", "confrontations", "engagement", "engagements"}
+)  # fmt: skip
+"""Nouns of armed sides fighting each other (ACLED's armed clash)."""
+
+
+def _in_fighting(verb: Token) -> bool:
+    """The casualty verb says the harm came in fighting: "killed in clashes with", "died in
+    a firefight", "wounded during the fighting"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "after"):
+            if any(o.dep_ == "pobj" and o.lower_ in FIGHTING_WORDS for o in child.children):
+                return True
+    return False
+
+
+def _fighters(holder: Token) -> bool:
+    """A phrase for armed men: soldiers, guerrillas, a unit's members ("three members of
+    the battalion", "army troops", "two rebels and a soldier")."""
+    noun = counted(holder)
+    words = {noun.lower_} | {
+        t.lower_
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") or (c.dep_ == "prep" and c.lower_ == "of")
+        for t in c.subtree
+    }
+    armed = ATTACKER_NOUNS | SECURITY_NOUNS | PARTY_HEADS
+    return noun.lower_ in armed or (noun.lower_ in ("members", "member") and bool(words & armed))
 
 
 DAMAGING = frozenset(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import EntityTable
+from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
@@ -62,10 +62,29 @@ def described_actors(
         }
         if not own & covered:
             found.extend(described_actor(noun, role, table))
+        elif role == "perpetrator":
+            found.extend(_owning_group(noun, table, covered))
     return found
 
 
-def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tuple[Entity, Span]]:
+    """ "guerrillas of the red dawn front", "members of the armed forces": the men are an
+    actor already (unnamed), and the group they belong to, named by its head noun only, is
+    the perpetrator too."""
+    found: list[tuple[Entity, Span]] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for group in prep.children:
+            if group.dep_ == "pobj" and group.lower_ in PARTY_HEADS and group.i not in covered:
+                # the group's name, not a description of the men: it stays beside names
+                found.extend(described_actor(group, "perpetrator", table, description=False))
+    return found
+
+
+def described_actor(
+    head: Token, role: str, table: EntityTable, *, description: bool = True
+) -> list[tuple[Entity, Span]]:
     """The described actor of a phrase in a perpetrator or victim slot, or none: the phrase
     must be a noun (not a pronoun or a bare number), name nothing the table knows (a place,
     a state), hold no trigger or weapon word ("the explosion killed", "a bomb wounded"), and
@@ -79,6 +98,8 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
         return []
     if role == "perpetrator" and not _people(head):
         return []
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in head.children):
+        return []  # "no group claimed responsibility": nobody is meant
     span = _phrase(head)
     if span is None:
         return []
@@ -86,17 +107,29 @@ def described_actor(head: Token, role: str, table: EntityTable) -> list[tuple[En
     # The ACLED category as for "Unidentified gunmen" (`phrases.unnamed_actor`); it also
     # marks the actor as described, which cross-article resolution never merges.
     category = "Political militias" if role == "perpetrator" else "Civilians"
+    if role == "perpetrator" and _state_force(head):
+        entity_type, category = "StateForce", "State forces"  # "the air force", "army units"
     label = span.text
     entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, category)
-    head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
+    if description:  # `named_first` lets a name win over it
+        head.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
     return [(entity, span)]
 
 
-def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
+def named_first(
+    doc: Doc, findings: list[RoleFinding], claimed: frozenset[str] = frozenset()
+) -> list[RoleFinding]:
     """An incident's findings less its described perpetrators when another perpetrator is
     claimed for it: a specific name wins over a description of the same actor (the
-    headline's "armed men" and the body's named group)."""
+    headline's "armed men" and the body's named group). A definite body of men that a
+    statement of blame names (a finding whose rule is in `claimed`: "police blamed the
+    killing on the northern cartel") is a name in text without capitals, and stays."""
     described: set[str] = doc.user_data.get(DESCRIBED_KEY, set())
+    described = described - {
+        f.entity.id
+        for f in findings
+        if f.entity is not None and f.rule in claimed and _definite_body(f.span.root)
+    }
     if not described:
         return findings
     if not any(
@@ -116,10 +149,12 @@ def named_first(doc: Doc, findings: list[RoleFinding]) -> list[RoleFinding]:
 
 def _people(head: Token) -> bool:
     """Whether a perpetrator phrase can stand for people who act: a plural ("terrorists",
-    "urban guerrillas") or a collective of plurals ("a group of armed men"). A proper noun
-    the entity rules did not resolve is left alone: in a title-case headline every word is
-    one ("Drone Attack Hits Governor's Home")."""
-    if "Plur" in head.morph.get("Number"):
+    "urban guerrillas"), a collective of plurals ("a group of armed men"), or a definite
+    body of men named by its head noun, in any case ("the Red Dawn Front", "the army of
+    national liberation": `PARTY_HEADS`; "at least one militia" describes an unknown one).
+    Another proper noun the entity rules did not resolve is left alone: in a title-case
+    headline every word is one ("Drone Attack Hits Governor's Home")."""
+    if "Plur" in head.morph.get("Number") or _definite_body(head):
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -129,26 +164,64 @@ def _people(head: Token) -> bool:
     )
 
 
+def _definite_body(head: Token) -> bool:
+    """A body of men by its head noun with "the", no count, and words of its name: "the
+    black hand gang"."""
+    if head.lower_ not in PARTY_HEADS:
+        return False
+    before = head.doc[head.left_edge.i : head.i]  # the parser may hang "the" on a compound
+    if any(t.dep_ == "nummod" for t in before):
+        return False
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in before):
+        return False
+    # a name's own words: "the red dawn front", "the army of national liberation"; not
+    # only adjectives that describe ("the Iranian-backed militia")
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return of or any(t.dep_ in ("compound", "nmod") for t in before)
+
+
+def _state_force(head: Token) -> bool:
+    """A phrase for a state's armed men: its head ("the army", "the air force") or a word
+    before it ("army units", "police patrols") is one for them."""
+    words = [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod"))]
+    return any(w.lower_ in STATE_HEADS or w.lower_ == "force" for w in words)
+
+
 def _victim_type(head: Token) -> str:
     return "CommunalGroup" if "Plur" in head.morph.get("Number") else "Person"
 
 
 def _phrase(head: Token) -> Span | None:
-    """The head and its modifiers before it, less leading determiners and possessive
-    pronouns, and the "of" phrase of a collective head ("a group of armed men"); None where
-    nothing but punctuation is left."""
+    """The head and its modifiers before it ("maoist red dawn guerrillas"), less leading
+    determiners and possessive pronouns, and the "of" phrase of a collective head ("a group
+    of armed men", "the army of national liberation") or of men of a group ("members of the
+    armed forces"), up to a bracket or comma; None where nothing but punctuation is left."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ not in (
-        LEADING_DROPS
-    ):
-        start -= 1
+    for left in reversed(list(head.lefts)):
+        if left.i != start - 1 and left.right_edge.i != start - 1:
+            break
+        start = left.left_edge.i
+    while start < head.i and (doc[start].dep_ in LEADING_DROPS or doc[start].is_punct):
+        start += 1
     end = head.i + 1
-    if "Plur" not in head.morph.get("Number"):
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
-                end = prep.right_edge.i + 1
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and _of_group(head, prep):
+            end = prep.right_edge.i + 1
+    stops = [t.i for t in doc[head.i + 1 : end] if t.is_punct and t.text not in ("-", "'")]
+    end = min(stops, default=end)
     span = doc[start:end]
     if any(t.is_punct and t.text not in ("-", "'") for t in span):
-        span = doc[head.i : head.i + 1]
+        span = doc[head.i : end]
     return span if span.text.strip() else None
+
+
+def _of_group(head: Token, prep: Token) -> bool:
+    """Whether the "of" phrase belongs in the description: after a singular head ("a group
+    of armed men"), or naming the group a plural head's men belong to ("guerrillas of the
+    Red Dawn Front", "members of the armed forces")."""
+    if "Plur" not in head.morph.get("Number"):
+        return True
+    return any(
+        o.dep_ == "pobj" and (o.lower_ in PARTY_HEADS or o.pos_ == "PROPN") for o in prep.children
+    )

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
-from .described import named_first
+from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def settle_responsibility(
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
-        findings[id(cluster)] = named_first(doc, settled)
+        findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
 
 
 class _Reader:
@@ -158,6 +158,8 @@ class _Reader:
                         t.i for agent in _children(token, "agent") for t in agent.subtree
                     )
                 yield from found
+        for index in positions(self.doc, ("responsible",)):
+            yield from self._responsible(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -196,7 +198,15 @@ class _Reader:
         ]
         if found:
             return [(e, s) for e, s in found if e.type != "Place"]
-        return self._antecedent(head)
+        return self._antecedent(head) or self._described(head)
+
+    def _described(self, head: Token) -> list[tuple[Entity, Span]]:
+        """The blamed phrase as a described actor when it names nobody the table knows:
+        "blamed the killing on the northern cartel", "attributed to members of the
+        Vanguard" (a body of men by its head noun, in any case: `described_actor`)."""
+        if head.pos_ == "PRON" or _anaphoric(head):
+            return []
+        return described_actors(head, "perpetrator", self.table, [])
 
     def _antecedent(self, head: Token) -> list[tuple[Entity, Span]]:
         named = group_antecedent(head, self.table)
@@ -255,10 +265,12 @@ class _Reader:
         "the attack was blamed on X", "blamed X"."""
         objects = _children(verb, "dobj", "nsubjpass")
         incidents = [t for t in objects if self._is_incident(t)]
-        # "blamed the attack on X": the parser often hangs "on X" from the attack.
-        on = _objects(verb, "on") + [o for t in incidents for o in _objects(t, "on")]
+        # "blamed the attack on X": the parser often hangs "on X" from the attack, also when
+        # the attack is told by another word than the incident's trigger ("the killing").
+        told = [t for t in objects if _objects(t, "on")]
+        on = _objects(verb, "on") + [o for t in incidents + told for o in _objects(t, "on")]
         holders = on if incidents or on else [t for t in objects if not self._is_incident(t)]
-        about = incidents + _objects(verb, "for")
+        about = incidents + told + _objects(verb, "for")
         yield from self._findings(holders, verb, about, _alleging(verb), "blame")
 
     def _accuse(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
@@ -299,6 +311,27 @@ class _Reader:
         holders = [t for t in _children(verb, "nsubjpass") if not self._is_incident(t)]
         yield from self._findings(holders, verb, clauses, _alleging(verb), "believed-behind")
 
+    def _responsible(self, adjective: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "members of X were responsible for the massacre", "X is held responsible for
+        the attack", "the bombing, for which X was held responsible": the subject of the
+        verb "responsible" completes is the alleged perpetrator of the incident its "for"
+        phrase names (never of another: "X is responsible for security" is no claim)."""
+        verb = adjective.head
+        if adjective.dep_ not in COMPLEMENT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if _negated(verb) or _negated(adjective):
+            return
+        about = _objects(adjective, "for") + _objects(verb, "for")
+        # "the attack, for which X was held responsible": the relative pronoun is the attack
+        about += [verb.head for t in about if t.lower_ == "which" and verb.dep_ == "relcl"]
+        if not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
+            return
+        # "police held X responsible": the object of an active "hold" is who is held so
+        active_hold = verb.lemma_.lower() == "hold" and not _passive(verb)
+        deps = ("dobj",) if active_hold else ("nsubj", "nsubjpass")
+        holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
+        yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
+
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
         "to be concerned about attacks")."""
@@ -324,10 +357,14 @@ class _Reader:
 
 
 STATEMENT_RULES = frozenset(
-    {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial"}
-)
+    {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
+     "responsible"}
+)  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "advcl"})
+"""How the parser hangs "responsible" on the verb it completes ("was responsible", "held
+X responsible")."""
 
 
 def _anaphoric(holder: Token) -> bool:

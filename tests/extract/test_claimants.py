@@ -34,3 +34,20 @@ def test_a_common_noun_claimant_makes_no_group(extractor: Extractor) -> None:
     text = BOMBING + "No group claimed responsibility for the bombing."
     result = extractor.extract(ArticleInput("t", text))
     assert [e.type for e in result.entities if e.type == "ArmedGroup"] == []
+
+
+def test_a_group_noun_after_its_name_claims_in_any_case(extractor: Extractor) -> None:
+    """Without capitals, the group noun after the words of the name says it is one."""
+    text = (BOMBING + "The Ravens Movement claimed responsibility for the bombing.").lower()
+    result = extractor.extract(ArticleInput("t", text))
+    types = {e.name.lower(): e.type for e in result.entities}
+    assert types["ravens movement"] == "ArmedGroup"
+    event = next(e for e in result.events if e.type != "ClaimOfResponsibility")
+    assert ("perpetrator", "ravens movement") in {(a.role, a.text) for a in event.arguments}
+
+
+def test_no_group_noun_claims_in_lower_case(extractor: Extractor) -> None:
+    """Counterexample: "no armed movement" names nobody, without capitals too."""
+    text = (BOMBING + "No armed movement claimed responsibility for the bombing.").lower()
+    result = extractor.extract(ArticleInput("t", text))
+    assert [e.name for e in result.entities if e.type == "ArmedGroup"] == []
