@@ -58,15 +58,16 @@ TRIGGER_CONDITIONS = frozenset(
 
 
 FRAME_SLOTS = frozenset(
-    {"subject", "object", "passive_subject", "agent", "possessor", "modifier", "by",
-     "support_object"}
+    {"subject", "object", "passive_subject", "agent", "possessor", "lone_possessor",
+     "modifier", "by", "support_object"}
 )  # fmt: skip
 """Syntactic slots a frame may give a role (besides any preposition, "on", "with", ...).
 Of a verb: "subject" (active), "object", "passive_subject", "agent" (the passive's "by").
-Of a noun: "possessor" ("X's attack"), "modifier" (a name before it, "a Hamas attack"),
-"by", "subject" and "agent" of its support verb ("X carried out the attack", "the attack was
-carried out by X"), "object" of a participle on it ("attacks targeting X"), "support_object"
-(the support verb's own object)."""
+Of a noun: "possessor" ("X's attack"), "lone_possessor" (the possessor of a noun with no
+"of" phrase, "X's assassination"; read as "possessor" where a frame does not name it),
+"modifier" (a name before it, "a Hamas attack"), "by", "subject" and "agent" of its support
+verb ("X carried out the attack", "the attack was carried out by X"), "object" of a
+participle on it ("attacks targeting X"), "support_object" (the support verb's own object)."""
 FRAME_ROLES = frozenset({"perpetrator", "target", "victim", "participant", "place"})
 """Roles a frame slot may give."""
 NO_ROLES: MappingProxyType[str, str] = MappingProxyType({})

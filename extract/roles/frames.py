@@ -178,7 +178,7 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
     for child in noun.children:
         dep = child.dep_
         if dep == "poss":
-            yield Filler("possessor", child, noun, "frame-noun")
+            yield Filler(_possessor_slot(noun), child, noun, "frame-noun")
         elif dep == "compound":
             yield Filler("modifier", child, noun, "frame-noun")
         elif dep == "prep":
@@ -210,6 +210,17 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         for child in verb.children:
             if child.dep_ == "dobj" and child is not noun:
                 yield Filler("support_object", child, verb, "frame-support")
+
+
+def _possessor_slot(noun: Token) -> str:
+    """``lone_possessor`` for the owner of an act noun with no "of" phrase, ``possessor``
+    otherwise. A nominalised act takes its undergoer as its owner when nothing else names
+    it ("the judge's assassination": the judge was killed) and its doer when its "of"
+    phrase names the undergoer ("the army's killing of two farmers"), as NomBank reads
+    them; frames whose lone owner is the undergoer say so with a ``lone_possessor`` role,
+    the others read it as ``possessor``."""
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return "possessor" if has_of else "lone_possessor"
 
 
 def _compound_head_fillers(noun: Token) -> Iterator[Filler]:

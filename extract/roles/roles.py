@@ -194,6 +194,10 @@ def _frame_roles(
             )
             continue
         role = roles.get(slot)
+        if slot == "lone_possessor":
+            armed = _armed(phrase, table)  # "the rebels' kidnapping": they did it
+            role = roles.get("possessor") if armed else roles.get(slot, roles.get("possessor"))
+            slot = "possessor"
         if role is None or not _may_fill(slot, rule, phrase, cls, table):
             continue
         rule = rule if rule == "name-before" else f"{rule}-{slot}"
@@ -402,6 +406,16 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                             RoleFinding("target", entity, None, span, attribute(token), "survivor")
                         )
     return found
+
+
+ARMED_TYPES = frozenset({"ArmedGroup", "StateForce"})
+
+
+def _armed(phrase: Token, table: EntityTable) -> bool:
+    """Whether a phrase names armed men: an armed group or state force, or a noun for
+    attackers ("the rebels", "the gunmen")."""
+    owner = table.at(phrase)
+    return phrase.lower_ in ATTACKER_NOUNS or (owner is not None and owner.type in ARMED_TYPES)
 
 
 def _definite(noun: Token) -> bool:

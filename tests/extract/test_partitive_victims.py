@@ -27,7 +27,8 @@ def test_some_of_the_guards_are_victims(extractor: Extractor) -> None:
 
 
 def test_most_of_the_passengers_are_victims_of_the_bombing(extractor: Extractor) -> None:
-    text = "A roadside bomb hit a minibus near Orsk on Monday, and most of the passengers were hurt."
+    text = "A roadside bomb hit a minibus near Orsk on Monday, and most of the passengers were "
+    text += "hurt."
     assert _victims(extractor, text) == [("passengers", "Civilians", None)]
 
 
