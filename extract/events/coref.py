@@ -296,15 +296,6 @@ def _naming(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("DATE", "GPE", "FAC", "EVENT")
 
 
-def _one_fight(mention: EventMention) -> bool:
-    """ "a gunfight", "a battle": one fight introduced by the indefinite article (not
-    plural or bare fighting, "clashes", "heavy fighting", which goes on telling a battle)."""
-    head = mention.head
-    if mention.event_class != BATTLE or mention.plural:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-
-
 def _other_incident(mention: EventMention) -> bool:
     """ "another attack", "a separate raid": not an incident told before."""
     return any(
@@ -588,11 +579,7 @@ class _Reader:
                 return tied
         if _other_incident(mention) or _ordinal(mention):
             return None
-        if (
-            mention.event_class in COLLECTIVE_CLASSES
-            and kind in ("bare", "indefinite", "other")
-            and not (_one_fight(mention) and self.own_sides(mention, candidates[0]))
-        ):
+        if mention.event_class in COLLECTIVE_CLASSES and kind in ("bare", "indefinite", "other"):
             # "protesters", "some demonstrators", "a general strike": a crowd or its acts,
             # told as they go on, not a new referent of its own.
             kind = "clause"
@@ -640,15 +627,6 @@ class _Reader:
         if sharing:
             return sharing[0]
         return self.continued(candidates, mention)
-
-    def own_sides(self, mention: EventMention, cluster: EventCluster) -> bool:
-        """Whether the mention names sides of its own that the cluster does not have: "...
-        after ethnic clashes at home. Her brother died in a gunfight with police" tells a
-        new fight, as "an attack" would be a new attack (it joins the clash only through a
-        place, a side or a day they share, or by the tree of its sentence); "A fierce battle
-        raged for hours", naming no side, goes on telling the clash before it."""
-        actors = self.args(mention).actors
-        return bool(actors) and not actors & cluster.actors
 
     def shares_beyond_day(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether the mention names a place or an actor of the cluster's: a day alone does

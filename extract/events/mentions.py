@@ -8,7 +8,6 @@ the mentions of one incident into one event.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +35,7 @@ from .senses import (
     renames_told_event,
 )
 from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import is_headline, nonspecific_reason, split_specific
+from .specificity import is_headline, split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -219,16 +218,12 @@ CAPTIVE_NOUNS = frozenset(
     {"man", "men", "woman", "women", "child", "children", "girl", "girls", "boy", "boys",
      "people", "person", "persons", "villagers", "residents", "civilians", "workers", "worker",
      "students", "student", "pupils", "schoolgirls", "schoolchildren", "passengers",
-     "journalists", "journalist", "reporter", "reporters", "traders", "farmers", "herders",
-     "tourists", "foreigners",
+     "journalists", "journalist", "traders", "farmers", "herders", "tourists", "foreigners",
      "foreigner", "priest", "priests", "pastor", "nun", "nuns", "teachers", "doctors",
      "nurses", "engineers", "officials", "official", "chief", "chiefs", "hostages", "family",
      "relatives", "son", "daughter", "wife", "husband", "brother"}
 )  # fmt: skip
 """Nouns for people, whom armed men take as captives ("seized two aid workers")."""
-PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
-"""Pronouns that can only stand for a person ("she was captured by the rebels"); not
-"it", nor "they" and "them", which stand for things as readily."""
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
 ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
@@ -322,23 +317,6 @@ def _destroys_property(span: Span) -> bool:
     return _armed_doer(span) or _armed(_modified(_doers(span.root)), CROWD_DOERS)
 
 
-NATION_LABELS = frozenset({"GPE", "NORP"})
-"""Entity labels of states and nations ("Iraq", "the Turks", "Soviet")."""
-
-
-def _state_doer(root: Token) -> bool:
-    """ "Iraq invaded Kuwait", "Turks invaded the borderland", "the Soviet invasion",
-    "the invasion of Kuwait by Iraq": the doer is a state or a nation, whose invasions are
-    made with armies; "tourists invaded the beaches" and "fans invaded the pitch" are not."""
-    if root.pos_ == "VERB":
-        doers = _doers(root)
-    else:
-        doers = [c for c in root.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        doers += objects_of(root, frozenset({"by"}))
-    doers += [c for d in doers for c in d.children if c.dep_ in ("conj", "compound")]
-    return any(t.ent_type_ in NATION_LABELS for t in doers)
-
-
 def _described_armed(verb: Token) -> bool:
     """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
     return any(
@@ -364,10 +342,7 @@ def _takes_people(span: Span) -> bool:
         if root.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
             taken = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     taken += [c for t in taken for c in t.children if c.dep_ in ("conj", "compound")]
-    return any(
-        t.lower_ in CAPTIVE_NOUNS or t.lower_ in PERSONAL_PRONOUNS or t.ent_type_ == "PERSON"
-        for t in taken
-    )
+    return any(t.lower_ in CAPTIVE_NOUNS or t.ent_type_ == "PERSON" for t in taken)
 
 
 def _hazard_in(sentence: Span) -> bool:
@@ -445,9 +420,6 @@ def _requirement_met(
         return _destroys_property(span)
     if requires == "armed_subject" and span.label_ == "Abduction":
         return _abducts(span)
-    if requires == "armed_subject" and span.label_ == "ArmedClash":
-        # a war act (an invasion): the armies of a state or a nation are armed doers too
-        return _armed_doer(span) or _state_doer(span.root)
     if requires == "armed_subject":
         return _armed_doer(span)
     if requires == "instance":
@@ -579,62 +551,6 @@ def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) ->
         return
     for mention in before:
         mention.event_class, mention.acled = ACCIDENT, None
-
-
-SEARCH_OPERATIONS = frozenset({"raid"})
-"""Words for an operation that enters a place to search it: an attack only when someone is
-hurt in it. ("Storm" and "assault" say force was used on whoever was inside.)"""
-ARREST = "Arrest"
-STATE_FORCE_WORDS = frozenset(
-    {"police", "policemen", "policeman", "officers", "officer", "soldiers", "troops", "army",
-     "forces", "gendarmes", "gendarmerie", "agents", "military", "security", "commandos"}
-)  # fmt: skip
-"""Those whose raids are searches that may end in arrests."""
-HARM_WORDS = frozenset({"kill", "die", "dead", "wound", "injure", "hurt", "shoot", "casualty"})
-"""Lemmas that tell someone was harmed in an operation."""
-
-
-def _arrest_raids(mentions: list[EventMention], doc: Doc) -> None:
-    """ "Police raided three homes and detained four men", "... A spokesman said four people
-    had been detained during the raids": a raid told in the sentence of an arrest, or in
-    the one before or after it, with nobody killed, hurt or shot in its sentence, is the
-    arrest operation (ACLED codes a search that ends in arrests, with no violence, as an
-    arrest), not an attack. A raid that kills or wounds, and a raid with no arrest near it,
-    stay attacks."""
-    raids = [
-        m
-        for m in mentions
-        if m.event_class in ATTACK_FAMILY and m.head.lemma_.lower() in SEARCH_OPERATIONS
-    ]
-    if not raids:
-        return
-    arrests = [m for m in mentions if m.event_class == ARREST and nonspecific_reason(m) is None]
-    if not arrests:
-        return
-    sentence_starts = [sentence.start for sentence in doc.sents]
-    arrest_sentences = {bisect_right(sentence_starts, m.sentence.start) for m in arrests}
-    for mention in raids:
-        here = bisect_right(sentence_starts, mention.sentence.start)
-        if not {here - 1, here, here + 1} & arrest_sentences:
-            continue
-        if any(t.lemma_.lower() in HARM_WORDS for t in mention.sentence):
-            continue
-        doers = _modified(_raiders(mention.head))
-        if doers and not any(t.lower_ in STATE_FORCE_WORDS for t in doers):
-            continue  # "gunmen raided a village ... the army arrested two of them"
-        mention.event_class, mention.acled = ARREST, "ARREST"
-
-
-def _raiders(root: Token) -> list[Token]:
-    """Who carried out a raid: the verb's doers, or for a noun its possessor or modifier
-    ("police raids") and the subject of the verb it is the object of ("officers carried
-    out raids")."""
-    if root.pos_ == "VERB":
-        return _doers(root)
-    doers = [c for c in root.children if c.dep_ in ("poss", "compound")]
-    if root.dep_ == "dobj":
-        doers += [c for c in root.head.children if c.dep_ == "nsubj"]
-    return doers
 
 
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
@@ -785,7 +701,6 @@ def find_mentions(
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
     _headline_accident(mentions, weapon_tokens)
-    _arrest_raids(mentions, doc)
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:

@@ -28,10 +28,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..inputs import resolve_date
-from ..language import REPORTING_VERBS, objects_of
+from ..language import REPORTING_VERBS
 from ..model import NonSpecificReason
 
 if TYPE_CHECKING:
@@ -206,16 +206,7 @@ def _headline(sentence: Span) -> bool:
         return False
     after = sentence.end
     doc = sentence.doc
-    if after >= len(doc) or "\n" in doc[after - 1].text_with_ws or doc[after].is_space:
-        return True
-    return _before_dateline(doc, after)
-
-
-def _before_dateline(doc: Doc, after: int) -> bool:
-    """Whether the token at `after` starts the article's dateline ("... in blasts KANDAHAR,
-    Oct. 3 (Agency) --"): the line the dateline runs into is the headline."""
-    dateline = doc._.ck_dateline if Doc.has_extension("ck_dateline") else None
-    return dateline is not None and doc[after].idx == dateline[0]
+    return after >= len(doc) or "\n" in doc[after - 1].text_with_ws or doc[after].is_space
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -412,8 +403,6 @@ def _frequent(verb: Token) -> bool:
     recurs: no single incident. ("repeatedly" is left out: "repeatedly shelled the town on
     Monday" tells one day's incident.)"""
     clause = _finite_governor(verb) if verb.pos_ in ("VERB", "AUX") else verb
-    if verb.dep_ == "amod":
-        clause = verb  # "the imprisoned hacker he always claimed to be": a state of his
     for node in {verb, clause}:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in FREQUENCY_ADVERBS:
@@ -484,18 +473,9 @@ def _intended(noun: Token, definite: bool) -> bool:
     allowed = WITH_PREPOSITION.get(lemma)
     if allowed is not None:
         return via is not None and via.lower_ in allowed
-    if via is not None and not _intending(via, governor):
-        return False
     if definite and ((via is not None and via.lower_ == "of") or noun.dep_ == "nsubjpass"):
         return False  # "the aim of the attacks", "the assassination was plotted in X"
     return True
-
-
-def _intending(preposition: Token, governor: Token) -> bool:
-    """Whether a word of intention may name its aim through this preposition: not a "with"
-    phrase fronted before it ("With the beheading of X, the feud has threatened to spread"
-    sets the scene of the threat)."""
-    return preposition.lower_ != "with" or preposition.i > governor.i
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -687,23 +667,7 @@ def _background_phrase(noun: Token, event_class: str) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ not in BACKGROUND_PREPOSITIONS:
         return False
     plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
-    return plural and not _counted(noun) and not _identified(noun)
-
-
-def _identified(noun: Token) -> bool:
-    """A definite event noun that says whom or where it hit, or on which day ("the murders
-    of journalists at the magazine's offices", "the bombings in Kessa", "the raids of 3
-    June"): one incident the text identifies, not a background of many ("the raids of the
-    dry season")."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
-        return False
-    for obj in objects_of(noun, frozenset({"of", "on", "against", "in", "at"})):
-        if obj.ent_type_ in ("DATE", "TIME"):
-            if _date_precision(obj) in ("day", "week"):
-                return True  # "the raids of 3 June"; not "the raids of the dry season"
-        elif obj.lemma_.lower() not in LASTING_UNITS | RECURRENCE_UNITS:
-            return True  # "of two reporters", "on the convoy", "in Kessa"
-    return False
+    return plural and not _counted(noun)
 
 
 def _lasting(noun: Token) -> bool:
