@@ -13,7 +13,14 @@ from ..entities import PARTY_HEADS, EntityTable
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
-from .phrases import ATTACKER_NOUNS, QUANTITY_WORDS, SECURITY_NOUNS, counted, denoted_actors
+from .phrases import (
+    ATTACKER_NOUNS,
+    QUANTITY_WORDS,
+    SECURITY_NOUNS,
+    conjuncts,
+    counted,
+    denoted_actors,
+)
 
 __all__ = [
     "INJURING",
@@ -194,20 +201,23 @@ def victims(
         for holder in holders:
             if none_quantified(holder):
                 continue  # "no soldiers were killed": nobody is a victim
-            if _in_fighting(token) and _fighters(holder):
-                continue  # "three soldiers died in clashes with the rebels": a side, not a victim
             named = denoted_actors(holder, "victim", table)
             named = described_actors(holder, "victim", table, named)
+            if _in_fighting(token):
+                # "three soldiers died in clashes with the rebels": a side, not a victim;
+                # in "three soldiers and two civilians" the civilians still are
+                sides = _fighter_tokens(holder)
+                named = [(e, span) for e, span in named if not any(t.i in sides for t in span)]
             found.extend((e, span, token) for e, span in named)
     return found
 
 
 PERIOD_WORDS = frozenset(
-    {"year", "years", "month", "months", "decade", "decades", "weeks", "war", "conflict",
-     "far", "lately", "recently", "since", "past", "last"}
+    {"year", "years", "month", "months", "decade", "decades", "weeks", "war", "conflict"}
 )  # fmt: skip
-"""Words of an adjunct that spans a period rather than a moment: "so far this year", "during
-ten years of war", "since 1985", "in the past months"."""
+"""Nouns that head an adjunct spanning a period rather than a moment: "during ten years of
+war", "in the past months", "over the last decade" (not "in the past 24 hours", "in the
+last attack")."""
 PERIOD_PREPOSITIONS = frozenset({"since", "during", "over", "throughout", "in", "for"})
 
 
@@ -220,8 +230,9 @@ def background_tally(verb: Token) -> bool:
         return False
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
-            words = {t.lower_ for t in child.subtree}
-            if child.lower_ == "since" or words & PERIOD_WORDS - {"since"}:
+            if child.lower_ == "since" or any(
+                o.dep_ == "pobj" and o.lower_ in PERIOD_WORDS for o in child.subtree
+            ):
                 return True
         elif child.dep_ in ("npadvmod", "advmod") and {t.lower_ for t in child.subtree} & {
             "year", "far", "lately", "months", "weeks"
@@ -246,6 +257,20 @@ def _in_fighting(verb: Token) -> bool:
             if any(o.dep_ == "pobj" and o.lower_ in FIGHTING_WORDS for o in child.children):
                 return True
     return False
+
+
+def _fighter_tokens(holder: Token) -> set[int]:
+    """The tokens of the coordinated phrases of `holder` that name armed men (`_fighters`),
+    each phrase without the phrases coordinated with it."""
+    found: set[int] = set()
+    for part in conjuncts(holder):
+        if _fighters(part):
+            found |= {
+                t.i
+                for c in (part, *(c for c in part.children if c.dep_ not in ("conj", "cc")))
+                for t in (c.subtree if c is not part else [c])
+            }
+    return found
 
 
 def _fighters(holder: Token) -> bool:

@@ -241,17 +241,18 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
 
 
 COMMUNITY_NOUNS = frozenset(
-    {"groups", "families", "communities", "minorities", "tribes", "clans", "tribesmen",
-     "men", "settlers", "migrants", "refugees", "households", "congregations",
-     "believers", "minority", "community", "tribe", "clan", "population", "populations"}
+    {"families", "communities", "minorities", "tribes", "clans", "tribesmen", "settlers",
+     "migrants", "refugees", "households", "congregations", "believers", "minority",
+     "community", "tribe", "clan", "population", "populations"}
 )  # fmt: skip
 """Nouns for people as a community or a kin group, which a nation, faith or ethnicity before
-them names ("Kurdish groups", "Shia families", "the Yazidi minority")."""
+them names ("Shia families", "the Yazidi minority"). Not "groups" or "men", which name armed
+bands as often ("Islamist groups", "Kurdish armed groups")."""
 
 
 def communal_group(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
     """People named by their nation, faith or ethnicity and a plural noun ("an assault on
-    Kurdish groups", "attacks against Shia families") as a communal group of the article;
+    Kurdish families", "attacks against Shia communities") as a communal group of the article;
     none where the noun is an armed or security one ("Kurdish fighters": who they fight
     for is not said), a place or a thing ("Kurdish positions"), or where nothing before it
     names a people."""

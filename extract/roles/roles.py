@@ -263,8 +263,10 @@ def _place_anchors(head: Token) -> list[Token]:
     building in X was destroyed by an explosion")."""
     anchors: list[Token] = []
     subject = head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
+    qualified = subject is not head  # "the bombing campaign", not "the bombing suspects"
     if subject.dep_ == "nsubj" and subject.head.pos_ in ("VERB", "AUX"):
-        anchors.append(subject.head)  # also "the bombing campaign killed 40 near X"
+        if not qualified or striking_verb(head) is not None:
+            anchors.append(subject.head)  # also "the bombing campaign killed 40 near X"
     struck = head if head.pos_ == "VERB" else striking_verb(head)
     if struck is not None:  # also "the blast hit a market in X"
         anchors.extend(c for c in struck.children if c.dep_ == "dobj")

@@ -58,3 +58,21 @@ def test_a_perfect_about_the_incident_keeps_its_victims(extractor: Extractor) ->
     )
     assert "guards" in _victims(_extract(extractor, text))
 
+
+
+def test_civilians_named_beside_soldiers_in_clashes_stay_victims(extractor: Extractor) -> None:
+    """Counterexample: only the armed part of a coordinated phrase is a side."""
+    text = (
+        "Three soldiers and two shepherds were killed in clashes between the army and "
+        "rebels near Oskel on Sunday."
+    )
+    victims = _victims(_extract(extractor, text))
+    assert any("shepherds" in v for v in victims)
+    assert not any("soldiers" in v for v in victims)
+
+
+def test_a_count_over_the_past_hours_is_the_incidents(extractor: Extractor) -> None:
+    """Counterexample: "in the past 24 hours" and "in the last attack" name no period."""
+    for tally in ("in the past 24 hours", "in the last attack on the road"):
+        text = f"Gunmen attacked a bus near Oskel on Monday. Five riders have been killed {tally}."
+        assert any("riders" in v for v in _victims(_extract(extractor, text))), tally
