@@ -33,7 +33,7 @@ import pytest
 from repeated_store import REPEATED_ACTOR, assert_budget_problem, copy_store, store_reports
 from support import serving_process
 
-from conflict_kg.extract import Extraction
+from conflict_kg.extract import ARTICLE_KEY_LENGTH, Extraction
 from conflict_kg.graph.export import FORMATS
 from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.store import open_store
@@ -219,7 +219,7 @@ def check_content(
         # one node per named actor, not one per article naming it; an actor a report only
         # describes ("some of his bodyguards") is that report's own (docs/resolution.md)
         named = [n for n, d in reference.nodes(data=True) if d["kind"] == "actor"]
-        scoped = [n for n in named if re.search(r"-[0-9a-f]{8}$", n)]
+        scoped = [n for n in named if re.search(rf"-[0-9a-f]{{{ARTICLE_KEY_LENGTH}}}$", n)]
         assert len(scoped) == REPORTS
         assert 0 < len(named) - len(scoped) < 50
     elif fmt == "dot":

@@ -262,3 +262,26 @@ def test_summary_cells(cells: dict[str, Any], expected: str) -> None:
     driver = bench("eval_extraction")
     cell = driver._prf if "f1" in cells else driver._share
     assert cell(cells) == expected
+
+
+def test_goals_at_most_and_shares_of_nothing() -> None:
+    """Issue 15's "at most 1 in 5" goals are met at or under the bar, missed above it, and
+    neither on a slice with no such document (a share of nothing)."""
+    targets = bench("eval_extraction").target_rows
+
+    def muc4(count: int, of: int) -> dict[str, Any]:
+        share = {"value": round(count / of, 4) if of else 0.0, "count": count, "of": of}
+        roles = {"f1": 0.5}
+        return {
+            "muc4": {
+                "held-out": {"roles_micro": roles, "no_template_docs_with_violent_event": share}
+            }
+        }
+
+    rows = {row[0]: row[1:] for row in targets(muc4(1, 5), "held-out")}
+    assert rows["MUC-4 no template -> violent"] == [0.2, "<= 0.20", "met"]
+    assert rows["MUC-4 role F1"] == [0.5, ">= 0.42", "met"]
+    rows = {row[0]: row[1:] for row in targets(muc4(2, 5), "held-out")}
+    assert rows["MUC-4 no template -> violent"] == [0.4, "<= 0.20", "NOT MET"]
+    rows = {row[0]: row[1:] for row in targets(muc4(0, 0), "held-out")}
+    assert rows["MUC-4 no template -> violent"] == ["n/a", "<= 0.20", "n/a"]
