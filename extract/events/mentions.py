@@ -229,9 +229,11 @@ ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
      "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
      "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
-     "fighter", "extremists", "extremist", "militiamen", "militiaman"}
+     "fighter", "extremists", "extremist", "militiamen", "militiaman", "guerrillas",
+     "commandos", "paramilitaries", "separatists", "mercenaries"}
 )  # fmt: skip
-"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS`."""
+"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS` (not the
+singular "guerrilla", which qualifies as often as it names: "guerrilla marketing")."""
 """Entity labels the gazetteer ruler gives armed actors."""
 
 

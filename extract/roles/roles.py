@@ -64,7 +64,7 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
-DESCRIBING_CLASSES = ATTACK_FAMILY | {"Abduction", "Arrest"}
+DESCRIBING_CLASSES = ATTACK_FAMILY | {"Abduction", "Arrest", "Riot"}
 """Classes whose slots take the actors news describes without naming ("police arrested three
 students", "gunmen abducted a farmer"): for others, such as a meeting or a seizure of drugs,
 "officials" or "police" are no party worth an actor of their own."""
