@@ -118,8 +118,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if kind is None:
             found.extend((token, k, 0) for k in _no_casualties(token))
             continue
-        if negated_clause(token):
-            continue
+        if negated_clause(token) or background_tally(token):
+            continue  # "nobody was killed"; "900 have been killed since 1985": no incident's
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
         if not holders and token.dep_ == "conj":

@@ -76,3 +76,19 @@ def test_a_count_over_the_past_hours_is_the_incidents(extractor: Extractor) -> N
     for tally in ("in the past 24 hours", "in the last attack on the road"):
         text = f"Gunmen attacked a bus near Oskel on Monday. Five riders have been killed {tally}."
         assert any("riders" in v for v in _victims(_extract(extractor, text))), tally
+
+
+def test_a_tally_since_a_year_counts_no_fatalities_of_the_incident(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked a bus near Oskel on Monday. More than 900 people have been killed "
+        "since 1985 in the region."
+    )
+    (event,) = _extract(extractor, text).events
+    assert event.fatalities is None
+
+
+def test_a_count_of_the_incident_is_its_fatalities(extractor: Extractor) -> None:
+    """Counterexample: the incident's own toll."""
+    text = "Gunmen attacked a bus near Oskel on Monday, killing four passengers."
+    (event,) = _extract(extractor, text).events
+    assert event.fatalities == 4
