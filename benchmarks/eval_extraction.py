@@ -181,6 +181,8 @@ def _share_value(share: dict[str, Any]) -> float | None:
     """A share's value, or None when it is a share of nothing (a slice with no such
     document: `--limit`, `--only`), which meets no goal and misses none."""
     return share["value"] if share["of"] else None
+
+
 TARGETS: tuple[tuple[str, str, Callable[[dict[str, Any]], float | None], str, float], ...] = (
     ("WikiEvents trigger F1", "wikievents", lambda f: f["attack_triggers"]["f1"], AT_LEAST, 0.65),
     ("WikiEvents roles F1", "wikievents", lambda f: f["roles_micro"]["f1"], AT_LEAST, 0.55),

@@ -8,10 +8,18 @@ from __future__ import annotations
 from .coref import EventCluster, cluster, concerned_clusters
 from .dates import dates
 from .mentions import find
-from .shared import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, VIOLENT, EventMention
+from .shared import (
+    ARMED_ACTORS,
+    ATTACK_FAMILY,
+    HAZARD_CLASSES,
+    STATEMENTS,
+    VIOLENT,
+    EventMention,
+)
 from .subevents import refine
 
 __all__ = [
+    "ARMED_ACTORS",
     "ATTACK_FAMILY",
     "HAZARD_CLASSES",
     "STATEMENTS",

@@ -12,6 +12,7 @@ from ..inputs import ResolvedDate
 from ..model import NonSpecificReason
 
 __all__ = [
+    "ARMED_ACTORS",
     "ARMED_WORDS",
     "ATTACK_FAMILY",
     "HAZARD_CLASSES",
@@ -61,6 +62,8 @@ class EventMention:
         return self._sentence
 
 
+ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
+"""Entity types of armed actors: who fights as a side, or carries out an act as its doer."""
 ARMED_WORDS = frozenset(
     {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",
      "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",

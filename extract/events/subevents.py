@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..language import Lexicon
 from ..model import Entity
 from .event_classes import class_tree
-from .shared import ARMED_WORDS, ATTACK_FAMILY
+from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY
 
 if TYPE_CHECKING:
     from ..entities.table import EntityTable
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 __all__ = ["refine", "refine_subevent"]
 
 WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
-ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
 STATE_SIDE = frozenset({"StateForce", "State", "Government"})
 UNARMED_ACTORS = frozenset({"CommunalGroup", "Person", "Organization"})
 """Actor types of people who carry no arms as such: villagers, a councillor, an aid agency."""

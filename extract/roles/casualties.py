@@ -219,6 +219,8 @@ PERIOD_WORDS = frozenset(
 war", "in the past months", "over the last decade" (not "in the past 24 hours", "in the
 last attack")."""
 PERIOD_PREPOSITIONS = frozenset({"since", "during", "over", "throughout", "in", "for"})
+PERIOD_ADVERB_WORDS = frozenset({"year", "far", "lately", "months", "weeks"})
+"""Words of an adverbial that spans a period: "so far", "this year", "lately"."""
 
 
 def background_tally(verb: Token) -> bool:
@@ -234,9 +236,9 @@ def background_tally(verb: Token) -> bool:
                 o.dep_ == "pobj" and o.lower_ in PERIOD_WORDS for o in child.subtree
             ):
                 return True
-        elif child.dep_ in ("npadvmod", "advmod") and {t.lower_ for t in child.subtree} & {
-            "year", "far", "lately", "months", "weeks"
-        }:
+        elif child.dep_ in ("npadvmod", "advmod") and any(
+            t.lower_ in PERIOD_ADVERB_WORDS for t in child.subtree
+        ):
             return True
     return False
 
@@ -264,12 +266,12 @@ def _fighter_tokens(holder: Token) -> set[int]:
     each phrase without the phrases coordinated with it."""
     found: set[int] = set()
     for part in conjuncts(holder):
-        if _fighters(part):
-            found |= {
-                t.i
-                for c in (part, *(c for c in part.children if c.dep_ not in ("conj", "cc")))
-                for t in (c.subtree if c is not part else [c])
-            }
+        if not _fighters(part):
+            continue
+        found.add(part.i)
+        for child in part.children:
+            if child.dep_ not in ("conj", "cc"):
+                found.update(t.i for t in child.subtree)
     return found
 
 

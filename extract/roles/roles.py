@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS, EntityTable
-from ..events import ATTACK_FAMILY, EventCluster, EventMention
+from ..events import ARMED_ACTORS, ATTACK_FAMILY, EventCluster, EventMention
 from ..language import (
     DENYING_VERBS,
     FRAME_SLOTS,
@@ -262,12 +262,12 @@ def _place_anchors(head: Token) -> list[Token]:
     subject struck ("the blast hit a market in X") and what a trigger agent struck ("the
     building in X was destroyed by an explosion")."""
     anchors: list[Token] = []
+    struck = head if head.pos_ == "VERB" else striking_verb(head)
     subject = head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
     qualified = subject is not head  # "the bombing campaign", not "the bombing suspects"
     if subject.dep_ == "nsubj" and subject.head.pos_ in ("VERB", "AUX"):
-        if not qualified or striking_verb(head) is not None:
+        if not qualified or struck is not None:
             anchors.append(subject.head)  # also "the bombing campaign killed 40 near X"
-    struck = head if head.pos_ == "VERB" else striking_verb(head)
     if struck is not None:  # also "the blast hit a market in X"
         anchors.extend(c for c in struck.children if c.dep_ == "dobj")
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
@@ -410,14 +410,11 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
     return found
 
 
-ARMED_TYPES = frozenset({"ArmedGroup", "StateForce"})
-
-
 def _armed(phrase: Token, table: EntityTable) -> bool:
     """Whether a phrase names armed men: an armed group or state force, or a noun for
     attackers ("the rebels", "the gunmen")."""
     owner = table.at(phrase)
-    return phrase.lower_ in ATTACKER_NOUNS or (owner is not None and owner.type in ARMED_TYPES)
+    return phrase.lower_ in ATTACKER_NOUNS or (owner is not None and owner.type in ARMED_ACTORS)
 
 
 def _definite(noun: Token) -> bool:
