@@ -389,7 +389,55 @@ def _resolved(store: Store, data: NetworkData) -> NetworkData:
         Claim(canonical(c.subject), c.predicate, canonical(c.object), c.evidence)
         for c in data.claims
     ]
+    if reports:
+        _merge_described(data)
     return data
+
+
+def _merge_described(data: NetworkData) -> None:
+    """One node for the same unnamed actor that several reports of one incident describe.
+
+    An article's "some of his bodyguards" is its own actor, scoped to that article, because
+    two articles' bodyguards are not known to be the same people (docs/resolution.md). Once
+    resolution has made their reports one incident, though, the bodyguards each report says
+    were injured in it are the same people told again: without this, a network of 200 reports
+    of one strike grows one "Bodyguards" node per report. Actors merge here only when each
+    is described (an ACLED category, no identity of its own), stated by one article alone,
+    and has the same class, name and the same roles in the same incidents as the other; the
+    store keeps every article's own actor, only the network shows one.
+    """
+    described = {a.id for a in data.actors.values() if a.acled_category is not None}
+    articles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for claim in data.claims:
+        for end, other in ((claim.object, claim.subject), (claim.subject, claim.object)):
+            if end in described:
+                articles[end].add(claim.evidence.article)
+                if other in data.incidents:
+                    roles[end].add((claim.predicate, other))
+    groups: dict[tuple[str, str, frozenset[tuple[str, str]]], list[str]] = defaultdict(list)
+    for actor_id, seen in articles.items():
+        if len(seen) == 1 and roles[actor_id]:
+            actor = data.actors[actor_id]
+            groups[(actor.type, actor.name, frozenset(roles[actor_id]))].append(actor_id)
+    merged = {
+        member: min(group)
+        for group in groups.values()
+        if len(group) > 1
+        for member in group
+        if member != min(group)
+    }
+    if not merged:
+        return
+    for member in merged:
+        data.actors.pop(member, None)
+    data.claims = [
+        Claim(
+            merged.get(c.subject, c.subject), c.predicate, merged.get(c.object, c.object),
+            c.evidence,
+        )
+        for c in data.claims
+    ]
 
 
 def _lowest(a: int | None, b: int | None) -> int | None:

@@ -1,13 +1,18 @@
 """Actors an article only describes ("a group of armed men", "three peasants") are never
 merged across articles: two reports of unrelated attacks in two countries, each told with
 the same description, keep two actors each. Named actors of both (the counterexample)
-merge as always. Both articles are invented."""
+merge as always. In the network, though, the actor two reports of one resolved incident
+describe in the same role is one node: the bodyguards two articles say were wounded in the
+same bombing. All articles are invented."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from rdflib import OWL
 
 from conflict_kg.extract import ArticleInput, Extractor, article_graph
+from conflict_kg.graph.network import network_from_store
 from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.store import Store
 from conflict_kg.ontologies import RESOLUTION_GRAPH
@@ -20,6 +25,48 @@ MALI = (
     "date: 2026-05-20\n\nA group of armed men attacked a village near Mopti, Mali, on "
     "Tuesday, killing three peasants, officials said. Mali's Interior Ministry condemned it."
 )
+
+BOMBING = (
+    "date: 2026-04-11\n\nA roadside bomb struck the convoy of Governor Amina Yusuf near "
+    "Maiduguri, Nigeria, on Saturday, wounding some of her bodyguards, police said. Boko "
+    "Haram claimed the attack."
+)
+FOLLOW_UP = (
+    "date: 2026-04-12\n\nGovernor Amina Yusuf survived a roadside bomb attack on her convoy "
+    "near Maiduguri, Nigeria, on Saturday. Several of her bodyguards were wounded, officials "
+    "said. Boko Haram claimed responsibility."
+)
+
+
+def _ingest(extractor: Extractor, store: Store, *articles: tuple[str, str]) -> None:
+    for source, text in articles:
+        assert store.add_article(*article_graph(extractor.extract(ArticleInput(source, text))))
+    resolve(store)
+
+
+def test_one_incident_described_twice_is_one_node(extractor: Extractor, store: Store) -> None:
+    _ingest(extractor, store, ("bombing", BOMBING), ("follow-up", FOLLOW_UP))
+    network = network_from_store(store, "full")
+    bodyguards = [n for n, d in network.nodes(data=True) if d.get("name") == "Bodyguards"]
+    assert len(bodyguards) == 1
+    edges = [(s, d) for s, _, d in network.in_edges(bodyguards, data=True)]
+    assert len(edges) == 1
+    incident, data = edges[0]
+    assert network.nodes[incident]["kind"] == "incident"
+    assert network.nodes[incident]["type"] == "Bombing"
+    assert data["predicate"] == "victim"
+    assert data["evidence_count"] == 2
+    assert len({e["article"] for e in data["evidence"]}) == 2
+
+
+def test_described_actors_of_two_incidents_stay_two_nodes(
+    extractor: Extractor, store: Store
+) -> None:
+    _ingest(extractor, store, ("kenya", KENYA), ("mali", MALI))
+    network = network_from_store(store, "full")
+    names = Counter(d.get("name") for _, d in network.nodes(data=True) if d["kind"] == "actor")
+    assert names["Group of armed men"] == 2
+    assert names["Three peasants"] == 2
 
 
 def test_described_actors_of_two_articles_stay_apart(extractor: Extractor, store: Store) -> None:
