@@ -1,6 +1,6 @@
 """Short invented wire stories, checked fact by fact: what a new user sees on their first news.
 
-    .venv/bin/python benchmarks/wire_stories.py [--details] [--json FILE]
+    .venv/bin/python benchmarks/wire_stories.py [--stories FILE] [--details] [--json FILE]
 
 The stories in `benchmarks/data/wire_stories.json` are invented for this benchmark (names of
 towns, groups and people included) in the styles a user feeds first: wire copy with a
@@ -21,6 +21,12 @@ What a check looks at, in the JSON contract of `conflict-kg extract --format jso
   "no_type": no event has the type.
 The stories are a yardstick, not a training set: a rule written to pass one of them is worth
 nothing, and new stories are welcome.
+
+`--stories benchmarks/data/wire_stories_fresh.json` runs a second set of 12 stories written
+on 2026-12-06 after every rule of that day, in the same styles plus a suicide bombing, an
+accusation with a denial, a grenade, a riot, a clash of two groups and an unconfirmed
+suspicion: their first run is the unseen figure recorded in docs/benchmarks.md. Rules are
+not tuned on it; once they are, it is a second yardstick and a third set is due.
 """
 
 from __future__ import annotations
@@ -108,10 +114,10 @@ def check(output: JsonDict, spec: JsonDict) -> tuple[bool, str]:
     raise ValueError(f"unknown check kind {kind!r}")
 
 
-def run(details: bool) -> JsonDict:
+def run(details: bool, path: Path = STORIES) -> JsonDict:
     from conflict_kg.extract import ArticleInput, Extractor
 
-    stories = json.loads(STORIES.read_text(encoding="utf-8"))
+    stories = json.loads(path.read_text(encoding="utf-8"))
     extractor = Extractor()
     inputs = [ArticleInput(text=s["text"], source=f"{s['id']}.txt") for s in stories]
     totals: dict[int, list[int]] = {}
@@ -140,10 +146,13 @@ def run(details: bool) -> JsonDict:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--stories", type=Path, default=STORIES, help="the stories and their checks (JSON)"
+    )
     parser.add_argument("--details", action="store_true", help="print every check and what it saw")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     args = parser.parse_args(argv)
-    result = run(args.details)
+    result = run(args.details, args.stories)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0
