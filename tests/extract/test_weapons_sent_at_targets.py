@@ -67,3 +67,11 @@ def test_a_pipe_bomb_hurled_at_a_police_post(extractor: Extractor) -> None:
 )
 def test_nothing_sent_that_is_a_weapon_aimed_anywhere(extractor: Extractor, text: str) -> None:
     assert events(extractor, text) == []
+
+
+def test_petrol_bombs_thrown_by_protesters_are_a_riot(extractor: Extractor) -> None:
+    """The crowd decides the type, as for stones: a violent demonstration, not a bombing."""
+    found = events(extractor, "Protesters threw petrol bombs at police in the capital on Saturday.")
+    thrown = [(kind, acled) for kind, acled, trigger, _ in found if trigger == "threw"]
+    assert thrown == [("Riot", "VIOL_DEMONSTR")]
+    assert not any(kind == "Bombing" for kind, *_ in found)
