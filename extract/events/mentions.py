@@ -255,6 +255,26 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     return any(t.i in weapon_tokens for t in doers) or _weapon_cause(root, weapon_tokens)
 
 
+GOAL_PREPOSITIONS = frozenset({"at", "into", "toward", "towards", "onto", "on", "upon"})
+"""Prepositions that name where a thing sent through the air was aimed or landed."""
+
+
+def _weapon_sent(verb: Token, weapon_tokens: set[int]) -> bool:
+    """ "a grenade was thrown at the convoy", "militants lobbed two grenades into the
+    market", "rockets were launched towards the airport": a verb of sending whose thing sent (its
+    object or passive subject) is a weapon and that names where it was aimed is an attack
+    with that weapon, typed by the weapon downstream. "The ball was thrown at the
+    goalkeeper" sends no weapon; "the grenades were thrown away" and "the fleeing soldiers
+    tossed their rifles aside" aim at nothing."""
+    if verb.pos_ != "VERB":
+        return False
+    sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    sent += [c for t in sent for c in t.children if c.dep_ == "conj"]
+    if not any(t.i in weapon_tokens for t in _modified(sent)):
+        return False
+    return bool(objects_of(verb, GOAL_PREPOSITIONS))
+
+
 WOUND_CAUSES = frozenset(
     {"gunshot", "gunshots", "bullet", "bullets", "shrapnel", "stab", "knife", "machete",
      "wounds", "wound"}
@@ -416,6 +436,8 @@ def _requirement_met(
         return _armed_opponents(span)
     if requires == "weapon_subject":
         return _weapon_is_subject(span, weapon_tokens)
+    if requires == "weapon_theme":
+        return _weapon_sent(span.root, weapon_tokens) or _weapon_is_subject(span, weapon_tokens)
     # "armed_subject": the doer decides, and for the classes whose verbs are common ones
     # ("burn", "seize") what was done to whom as well: property destroyed, people taken.
     if requires == "armed_subject" and span.label_ == "Riot":
@@ -555,8 +577,21 @@ def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) ->
         mention.event_class, mention.acled = ACCIDENT, None
 
 
+PROJECTION_FRAMES = frozenset({"Cause_motion", "Shoot_projectiles"})
+"""Frames (`frames.jsonl`) of verbs that send a thing through the air ("throw", "hurl",
+"lob", "launch"): under the "weapon_subject" condition the weapon is the thing sent, not
+the doer (`_weapon_sent`)."""
+
+
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
-    return triggers[int(span.id_)].requires if span.id_.isdigit() else None
+    """The trigger row's context condition; "weapon_theme" for a weapon-subject row of a
+    verb of sending (`PROJECTION_FRAMES`)."""
+    if not span.id_.isdigit():
+        return None
+    record = triggers[int(span.id_)]
+    if record.requires == "weapon_subject" and record.frame in PROJECTION_FRAMES:
+        return "weapon_theme"
+    return record.requires
 
 
 CAMPAIGN_FRAME = "Waging_war"
