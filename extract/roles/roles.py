@@ -64,6 +64,9 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
+PROPERTY_DESTRUCTION = "PROPERTY_DISTRUCT"
+"""ACLED's code for looting and destroying property: the buildings it wrecks are its targets
+as an attack's are."""
 DESCRIBING_CLASSES = ATTACK_FAMILY | {"Abduction", "Arrest", "Riot"}
 """Classes whose slots take the actors news describes without naming ("police arrested three
 students", "gunmen abducted a farmer"): for others, such as a meeting or a seizure of drugs,
@@ -123,6 +126,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
     head = mention.head
     cls = mention.event_class
     frame = frame_of(mention, lexicon)
+    destroys = mention.acled == PROPERTY_DESTRUCTION  # the clinic burned down is its target
 
     def add(role: str, phrase_head: Token, anchor: Token, rule: str, places: bool = True) -> None:
         if cls in DESCRIBING_CLASSES:
@@ -130,7 +134,7 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
             named = described_actors(phrase_head, role, table, named)
         else:
             named = list(actors_in_phrase(phrase_head, table))
-        if role == "target" and cls in ATTACK_FAMILY and places:
+        if role == "target" and places and (cls in ATTACK_FAMILY or destroys):
             named += facilities_in_phrase(phrase_head, table)
         for entity, span in named:
             found.append(RoleFinding(role, entity, None, span, attribute(anchor), rule))

@@ -40,3 +40,23 @@ def test_looting_without_a_doer_names_none(extractor: Extractor) -> None:
     event = _destruction(extractor, "Shops were looted in the town of Gadi on Friday.")
     assert _perpetrators(event) == []
     assert [a.text for a in event.arguments if a.role == "place"] == ["Gadi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Militiamen looted shops in the town of Gadi on Friday.", "shops"),
+        ("Insurgents burned down a health clinic in Morado on Friday night.", "health clinic"),
+    ],
+)
+def test_the_building_looted_or_burned_is_its_target(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    event = _destruction(extractor, text)
+    assert [a.text for a in event.arguments if a.role == "target"] == [target]
+
+
+def test_a_town_looted_is_no_target(extractor: Extractor) -> None:
+    """Counterexample: a town is where the destruction happened, never a building it hit."""
+    event = _destruction(extractor, "Militiamen looted the town of Gadi on Friday.")
+    assert [a.text for a in event.arguments if a.role == "target"] == []
