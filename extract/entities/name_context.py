@@ -38,6 +38,7 @@ __all__ = [
     "reporter_by_context",
     "unlabelled_facilities",
     "unlabelled_groups",
+    "unlabelled_places",
 ]
 
 PERSON_NOUNS = frozenset(
@@ -219,6 +220,27 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
     return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+
+
+def unlabelled_places(doc: Doc) -> list[str]:
+    """Names, lowercase, that the text calls a place and the NER left unlabelled: "the town
+    of Falu", "the villages of Dasso and Kiri". Small towns and villages are what the
+    statistical NER knows least, and wire copy names them exactly this way; a name it did
+    label keeps its label ("the city of Aleppo" is already a place)."""
+    names: list[str] = []
+    for index in positions(doc, PLACE_NOUNS_BEFORE_OF):
+        end = index + 2
+        if end >= len(doc) or doc[index + 1].text != "of" or not doc[index].text.islower():
+            continue  # "State Of Emergency" in a title-case headline names no place
+        while end < len(doc) and _capitalised_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+        if end > index + 2:
+            names.append(doc[index + 2 : end].text.lower())
+    return names
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN")
 
 
 def facility_after(span: Span) -> Span | None:

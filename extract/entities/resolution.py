@@ -22,6 +22,7 @@ from .name_context import (
     reporter_by_context,
     unlabelled_facilities,
     unlabelled_groups,
+    unlabelled_places,
 )
 from .name_labels import corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
@@ -148,6 +149,8 @@ def resolve_entities(
     if dateline_name is not None:
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
     places.extend((span, "FAC", "") for span in unlabelled_facilities(doc))
+    for name in unlabelled_places(doc):
+        places.extend((span, "GPE", "") for span in unlabelled(doc, name))
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
     persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)
