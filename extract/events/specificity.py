@@ -37,7 +37,7 @@ from ..model import NonSpecificReason
 if TYPE_CHECKING:
     from .shared import EventMention
 
-__all__ = ["Reason", "is_headline", "nonspecific_reason", "split_specific"]
+__all__ = ["Reason", "date_precision", "is_headline", "nonspecific_reason", "split_specific"]
 
 Reason = NonSpecificReason
 
@@ -109,6 +109,22 @@ for talks", not "called the attack cowardly"); an empty set: only through a "to"
 NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
 """Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
 a plural is no sign of background for them."""
+NEGOTIATION_LEMMAS = frozenset(
+    {"discuss", "discussion", "negotiate", "negotiation", "talk", "debate", "consider",
+     "explore", "dialogue", "mediate", "mediation"}
+)  # fmt: skip
+"""Verbs and nouns of negotiation: an agreement they are about is sought, not reached ("met
+to discuss a ceasefire", "talks on a peace deal", "negotiated a truce for weeks")."""
+COMPLIANCE_LEMMAS = frozenset(
+    {"violate", "violation", "breach", "break", "flout", "observe", "respect", "honour",
+     "honor", "uphold", "monitor", "enforce", "abide"}
+)  # fmt: skip
+"""Verbs and nouns of keeping or breaking an agreement: the agreement they are about was
+reached before and is presupposed, not told ("accused each other of violating a truce",
+"violations of the ceasefire"); the violation, if violent, is an incident of its own."""
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "for", "of", "by", "towards", "toward"})
+"""Prepositions that attach what a negotiation or a compliance is about."""
+AGREEMENT = "Agreement"
 SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
 """Statements about another event are judged by the claims rules, not here."""
 
@@ -394,7 +410,7 @@ def _long_period(phrase_head: Token) -> bool:
         return True
     if phrase_head.ent_type_ != "DATE":
         return False
-    return _date_precision(phrase_head) not in ("day", "week")
+    return date_precision(phrase_head) not in ("day", "week")
 
 
 def _frequent(verb: Token) -> bool:
@@ -478,6 +494,17 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _topic_of(noun: Token) -> str | None:
+    """The lemma of the verb or noun the noun phrase is about: its object or passive
+    subject ("discussed a ceasefire", "the truce was violated") or what a topic preposition
+    attaches it to ("talks on a peace deal", "violations of the truce")."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS:
+        return noun.head.head.lemma_.lower()
+    return None
+
+
 def _first_conjunct(noun: Token) -> Token:
     for _ in range(4):
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
@@ -497,7 +524,7 @@ def _determiner_reason(noun: Token) -> Reason | None:
     return None
 
 
-def _date_precision(token: Token) -> str | None:
+def date_precision(token: Token) -> str | None:
     """The precision a date entity starting at `token` resolves to, if it is one."""
     if token.ent_type_ not in ("DATE",):
         return None
@@ -515,7 +542,7 @@ def _definite(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
             return True
-        precision = _date_precision(child)
+        precision = date_precision(child)
         if child.dep_ == "poss":
             if precision is None:
                 return noun.tag_ not in ("NNS", "NNPS") or child.pos_ != "PRON"
@@ -593,6 +620,12 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     definite = _definite(first)
     if _intended(noun, definite):
         return "hypothetical"
+    if event_class == AGREEMENT:
+        topic_of = _topic_of(first)
+        if topic_of in NEGOTIATION_LEMMAS:
+            return "hypothetical"  # "to discuss a ceasefire": sought, not reached
+        if topic_of in COMPLIANCE_LEMMAS:
+            return "background"  # "violating a truce": reached before, presupposed
     if _background_phrase(first, event_class) or (
         _lasting(first) and event_class not in NUMBER_FREE_CLASSES
     ):
