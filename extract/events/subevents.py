@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..language import Lexicon
 from ..model import Entity
 from .event_classes import class_tree
-from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY
+from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY, CROWD_CONTROL, HARM_LEMMAS
 
 if TYPE_CHECKING:
     from ..entities.table import EntityTable
@@ -64,11 +64,7 @@ PROTEST_WORDS = frozenset(
      "demonstrations", "rioters", "marchers"}
 )  # fmt: skip
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
-CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plastic bullet",
-                 "pepper spray", "stun grenade", "baton", "truncheon", "pellet")  # fmt: skip
-"""The means ACLED names for an intervention short of excessive force."""
 AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
-HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
               "violently dispersed", "violently broke up", "protesters died",
