@@ -2,7 +2,8 @@
 
 - a riot told through its crowd and the crowd's acts is one event, and the police's tear gas
   or water cannon against that crowd is the police's response within it, never an armed
-  clash (ACLED codes it inside the demonstration);
+  clash (ACLED codes it inside the demonstration); force that kills marchers is excessive
+  force against the protest;
 - a ceasefire that is only the topic of talks, or a truce that is only violated, is no
   agreement reached;
 - "X accused Y of burning/killing ..." reports the gerund's event, done by Y on X's word;
@@ -59,6 +60,30 @@ def test_soldiers_firing_on_rebels_after_a_riot_stay_their_own_event(
     )
     assert found[0] == ("Riot", "VIOL_DEMONSTR", "hurled stones")
     assert [trigger for _, _, trigger in found[1:]] == ["opened fire"]
+
+
+def test_police_killing_a_marcher_after_a_march_is_excessive_force(extractor: Extractor) -> None:
+    found = kinds(
+        extract(
+            extractor,
+            "Nurses marched through Belvan on Monday to protest unpaid wages. Police fired "
+            "rubber bullets at the marchers, killing one nurse.",
+        )
+    )
+    assert ("Protest", "FORCE_AGAINST_PROTEST", "fired") in found
+    assert not any(kind in ("Riot", "ArmedClash") for kind, _, _ in found)
+
+
+def test_gunfire_at_a_crowd_with_no_demonstration_told_is_no_protest(
+    extractor: Extractor,
+) -> None:
+    found = kinds(
+        extract(
+            extractor,
+            "Gunmen fired at the crowd leaving a wedding in Sotra on Saturday, killing four.",
+        )
+    )
+    assert found and not any(kind in ("Protest", "Riot") for kind, _, _ in found)
 
 
 def test_a_protest_noun_that_does_nothing_itself_stays_the_event(extractor: Extractor) -> None:
