@@ -757,9 +757,11 @@ def _dated_weapons(
     possessor is a day or a week names that day's incident made with it, as "Saturday's
     attack" does (a definite mention of the weapon's class, dated by its possessor); not a
     weapon modifying another noun ("Saturday's car bomb show") nor one inside a trigger
-    already found ("a car bomb attack")."""
+    already found ("a car bomb attack") or doing one ("last week's grenade wounded nine",
+    where the verb tells the incident and the day dates it)."""
     weapons = lexicon.weapons
     told = {t.i for m in mentions for t in m.span}
+    heads = {m.head.i for m in mentions}
     found: list[EventMention] = []
     for span in doc.spans.get(TRIGGERS_KEY, []):
         if span.label_ != WEAPON or span.id_ not in weapons:
@@ -767,6 +769,8 @@ def _dated_weapons(
         root = span.root
         if root.dep_ in ("compound", "nmod", "amod") or any(t.i in told for t in span):
             continue
+        if any(root.i == d.i for h in heads if doc[h].pos_ == "VERB" for d in _doers(doc[h])):
+            continue  # "last week's grenade wounded nine": the verb tells the incident
         if not any(c.dep_ == "poss" and date_precision(c) in DAY_PRECISIONS for c in root.children):
             continue
         weapon = weapons[span.id_]

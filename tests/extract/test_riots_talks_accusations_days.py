@@ -174,6 +174,19 @@ def test_saturdays_car_bomb_is_the_incident_and_dates_it(extractor: Extractor) -
     assert [m.text for m in bombing.mentions] == ["car bomb", "explosion"]
 
 
+def test_last_weeks_grenade_that_wounded_shoppers_is_one_grenade_attack_of_last_week(
+    extractor: Extractor,
+) -> None:
+    found = extract(
+        extractor,
+        "Last week's grenade in the Dorra market wounded nine shoppers, police said on Monday.",
+        published="2026-11-30",
+    )
+    assert [(e.type, e.acled, e.date) for e in found.events] == [
+        ("Bombing", "GRENADE", "2026-11-23")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
