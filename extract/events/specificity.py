@@ -88,7 +88,7 @@ INTENTION_LEMMAS = frozenset(
      "prevention", "avoid", "avert", "deter", "thwart", "foil", "ban", "prohibit", "expect",
      "predict", "anticipate", "await", "call", "push", "press", "appeal", "invite",
      "invitation", "agree", "decide", "decision", "order", "need", "prospects", "readiness",
-     "ready", "contingency", "scenario", "warn", "warning"}
+     "ready", "contingency", "scenario", "warn", "warning", "schedule"}
 )  # fmt: skip
 """Verbs and nouns of intention, request, expectation and prevention: an event they govern
 is planned, asked for, feared or stopped, not reported ("proposed talks", "a plot to bomb",
@@ -125,6 +125,15 @@ reached before and is presupposed, not told ("accused each other of violating a 
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "for", "of", "by", "towards", "toward"})
 """Prepositions that attach what a negotiation or a compliance is about."""
 AGREEMENT = "Agreement"
+SUPPORT_VERBS = frozenset({"hold"})
+"""Verbs of `COMMUNICATION_LEMMAS` that are also support verbs of an event noun ("held
+talks", "hold a rally"): the noun as their object is the event their clause tells."""
+PARTITIVE_NOUNS = frozenset(
+    {"round", "rounds", "series", "session", "sessions", "wave", "waves", "spate", "string",
+     "cycle"}
+)  # fmt: skip
+"""Nouns that count an event noun's occurrences ("a new round of talks", "a wave of
+attacks"): intending the round intends the talks."""
 SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
 """Statements about another event are judged by the claims rules, not here."""
 
@@ -494,6 +503,15 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _intended_partitive(noun: Token) -> bool:
+    """ "proposed a new round of talks", "planned a wave of attacks": an event noun counted
+    by a partitive noun (`PARTITIVE_NOUNS`) that is intended."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    counter = noun.head.head
+    return counter.lower_ in PARTITIVE_NOUNS and _intended(counter, _definite(counter))
+
+
 def _topic_of(noun: Token) -> str | None:
     """The lemma of the verb or noun the noun phrase is about: its object or passive
     subject ("discussed a ceasefire", "the truce was violated") or what a topic preposition
@@ -501,7 +519,13 @@ def _topic_of(noun: Token) -> str | None:
     if noun.dep_ in ("dobj", "nsubjpass"):
         return noun.head.lemma_.lower()
     if noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS:
-        return noun.head.head.lemma_.lower()
+        governor = noun.head.head
+        if governor.pos_ == "VERB":
+            # "hold talks next month on a ceasefire": the talks are what it is about
+            for obj in governor.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in NEGOTIATION_LEMMAS:
+                    return obj.lemma_.lower()
+        return governor.lemma_.lower()
     return None
 
 
@@ -618,7 +642,7 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if own is not None:
         return own
     definite = _definite(first)
-    if _intended(noun, definite):
+    if _intended(noun, definite) or _intended_partitive(first):
         return "hypothetical"
     if event_class == AGREEMENT:
         topic_of = _topic_of(first)
@@ -636,7 +660,9 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     subject = first.dep_ in ("nsubj", "nsubjpass")
     direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
     if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
-        direct = False  # "reports the kidnapping of", "is going to tell us about two explosions"
+        # "reports the kidnapping of", "is going to tell us about two explosions"; not
+        # "hold" as the support verb of its event object ("agreed to hold talks").
+        direct = direct and verb.lemma_.lower() in SUPPORT_VERBS and first.dep_ == "dobj"
     if verb is not None and direct:
         mood = _clause_mood(verb, sentence)
         if mood is not None:

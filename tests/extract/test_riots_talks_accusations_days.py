@@ -106,6 +106,32 @@ def test_talks_next_week_on_a_ceasefire_and_a_violated_truce_are_no_agreement(
     assert not any(e.type == "Agreement" for e in found.events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both parties agreed to hold talks in Nairobi next month on a permanent ceasefire.",
+        "A summit between the two presidents is scheduled for next week in Lagos.",
+        "The mediators proposed a new round of talks in Doha.",
+        "The two sides plan to meet in Geneva to sign a peace deal.",
+    ],
+)
+def test_planned_talks_and_their_topics_are_no_incident(extractor: Extractor, text: str) -> None:
+    assert extract(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Envoys of both sides held talks in Doha on Tuesday.", "Meeting"),
+        ("A wave of attacks hit the northern province in March.", "Attack"),
+    ],
+)
+def test_talks_held_and_attacks_counted_are_incidents(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert [e.type for e in extract(extractor, text).events] == [expected]
+
+
 def test_a_prisoner_swap_discussed_is_not_agreed(extractor: Extractor) -> None:
     found = extract(extractor, "The two sides discussed a prisoner exchange at a meeting in Oslo.")
     assert [e.type for e in found.events] == ["Meeting"]
