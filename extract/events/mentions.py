@@ -675,30 +675,38 @@ def find(doc: Doc) -> None:
 
 
 CROWD_CLASSES = frozenset({"Protest", "Riot"})
+BATTLE = "ArmedClash"
 """Classes of what a crowd does: a demonstration, peaceful or violent."""
 
 
 def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     """A demonstration told through its crowd and their acts is one event (ACLED codes
     the day's protest or riot once): "protesters" doing a protest's or riot's act in the
-    same sentence ("Hundreds of protesters burned tyres and threw stones") is told by that
-    act, not by the noun too; and a response with crowd-control means only ("police fired
-    tear gas to disperse the crowd"), told right after a sentence with such an act,
-    is part of that demonstration, never an attack or a clash of its own. Force that
-    killed or wounded stays an event (excessive force against protesters). A crowd that
-    names the kind of riot ("a mob") gives the act its code."""
-    acts = [
-        m for m in mentions if m.event_class in CROWD_CLASSES and m.head.pos_ == "VERB"
-    ]
-    if not acts:
+    same sentence ("Hundreds of protesters burned tyres and threw stones") or clashing
+    ("demonstrators clashed with police", a riot to the subevent rules) is told by that
+    act, not by the noun too; and a response with crowd-control means only ("police
+    fired tear gas to disperse the crowd"), told right after a sentence telling a
+    demonstration, is part of that demonstration (a peaceful one becomes one met with
+    intervention), never an attack or a clash of its own. Force that killed or wounded
+    stays an event (excessive force against protesters). A crowd that names the kind of
+    riot ("a mob") gives the act its code."""
+    crowd_told = [m for m in mentions if m.event_class in CROWD_CLASSES]
+    if not crowd_told:
         return mentions
+    # A crowd's clash with police is the riot itself (ACLED never codes it as a battle);
+    # a crowd's act typed by a weapon ("set off a bomb") leaves the crowd its own telling.
+    acts = [
+        m
+        for m in mentions
+        if m.event_class in CROWD_CLASSES | {BATTLE} and m.head.pos_ == "VERB"
+    ]
     crowd_doers = {
         t.i: act for act in acts for doer in _clause_doers(act.head) for t in doer.subtree
     }
-    # The sentences right after a crowd's act: in the act's own sentence the subevent
-    # rules read the response against the crowd's phrase already ("fired tear gas to
-    # disperse teachers protesting" is typed as the intervention).
-    after = {m.sentence.end for m in acts}
+    # The demonstration told in the sentence before each sentence: in its own sentence
+    # the subevent rules read a response against the crowd's phrase already ("fired tear
+    # gas to disperse teachers protesting" is typed as the intervention).
+    before = {m.sentence.end: m for m in crowd_told}
     kept: list[EventMention] = []
     for mention in mentions:
         head = mention.head
@@ -709,7 +717,10 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
                     act.acled = mention.acled  # "a mob torched cars": the mob's violence
                 continue
         elif mention.event_class in ATTACK_FAMILY and head.pos_ == "VERB":
-            if mention.sentence.start in after and _crowd_control_only(head):
+            crowd = before.get(mention.sentence.start)
+            if crowd is not None and _crowd_control_only(head):
+                if crowd.acled == "PEACE_PROTEST":
+                    crowd.acled = "PROTEST_WITH_INTER"
                 continue
         kept.append(mention)
     return kept

@@ -314,7 +314,9 @@ def _act(
 ) -> Act | None:
     """How the parse tells the incident's first verb trigger in a protest's sentence. An
     act aimed at "the crowd" or "the marchers" right after a demonstration is aimed at
-    that demonstration ("Police fired at the marchers, killing one")."""
+    that demonstration ("Police fired at the marchers, killing one"); one done by a crowd
+    ("demonstrators clashed with police") is the crowd's, whether or not the crowd noun
+    is told as a protest of its own."""
     for mention in cluster.mentions:
         head = mention.head
         if head.pos_ != "VERB":
@@ -326,8 +328,9 @@ def _act(
         )
         crowd = crowds.get(mention.sentence.start)
         at_crowd = crowd is not None and any(t.lower_ in CROWD_WORDS for t in aimed)
+        crowd_doing = any(t.lower_ in CROWD_WORDS for d in doers for t in d.subtree)
         return Act(
-            by_protesters=_within(doers, protest_tokens | riot_tokens),
+            by_protesters=_within(doers, protest_tokens | riot_tokens) or crowd_doing,
             at_protest=_within(aimed, protest_tokens) or (at_crowd and crowd == "Protest"),
             at_riot=_within(aimed, riot_tokens) or (at_crowd and crowd == "Riot"),
             by_state=state,

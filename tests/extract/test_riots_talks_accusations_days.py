@@ -42,6 +42,26 @@ def test_a_crowd_and_its_stones_and_the_police_tear_gas_are_one_riot(
     assert kinds(found) == [("Riot", "VIOL_DEMONSTR", "pelted stones")]
 
 
+def test_demonstrators_clashing_with_police_are_one_riot(extractor: Extractor) -> None:
+    found = extract(
+        extractor,
+        "Demonstrators clashed with police in central Mirov on Saturday. Officers used water "
+        "cannon and tear gas against the crowd.",
+    )
+    assert kinds(found) == [("Riot", "VIOL_DEMONSTR", "clashed")]
+
+
+def test_tear_gas_after_a_rally_makes_it_a_protest_met_with_intervention(
+    extractor: Extractor,
+) -> None:
+    found = extract(
+        extractor,
+        "Several hundred traders rallied outside the finance ministry in Kolva on Thursday "
+        "against a new tax. Police fired tear gas to break up the gathering.",
+    )
+    assert kinds(found) == [("Protest", "PROTEST_WITH_INTER", "rallied")]
+
+
 def test_a_mob_torching_cars_keeps_the_mob_as_the_kind_of_riot(extractor: Extractor) -> None:
     found = extract(extractor, "An angry mob torched six cars outside the court in Pellin.")
     assert [(kind, acled) for kind, acled, _ in kinds(found)] == [("Riot", "MOB_VIOL")]
