@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..language import TriggerRecord, objects_of, positions
+from ..language import Lexicon, TriggerRecord, objects_of, positions
 from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .learned import reported_incidents
@@ -34,8 +34,17 @@ from .senses import (
     non_conflict_sense,
     renames_told_event,
 )
-from .shared import ARMED_WORDS, ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .specificity import is_headline, split_specific
+from .shared import (
+    ARMED_ACTORS,
+    ARMED_WORDS,
+    ATTACK_FAMILY,
+    CROWD_CONTROL,
+    HARM_LEMMAS,
+    STATEMENTS,
+    VIOLENT,
+    EventMention,
+)
+from .specificity import date_precision, is_headline, split_specific
 
 __all__ = ["find", "find_mentions"]
 
@@ -373,14 +382,32 @@ def _hazard_in(sentence: Span) -> bool:
 
 
 def _doers(verb: Token) -> list[Token]:
-    """Who or what does the verb: its subject, or the object of its passive "by"."""
+    """Who or what does the verb: its subject, or the object of its passive "by"; for a
+    gerund with neither after a preposition of a verb with an object, that object (object
+    control: "accused the militia of burning the clinic", "blamed rebels for killing
+    them"), or that verb's passive subject ("the militia was accused of killing them")."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return doers + [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if doers or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return doers
+    governor = verb.head.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return doers
+    return [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _armed(tokens: list[Token], words: frozenset[str] = ARMED_WORDS) -> bool:
-    """An armed actor of the gazetteer, or one of `words` for armed people, among `tokens`."""
-    return any(t.lower_ in words or t.ent_type_ in ARMED_LABELS for t in tokens)
+    """An armed actor of the gazetteer or of the article's entity table (a group typed
+    armed by its context: "the Rivers Front"), or one of `words` for armed people, among
+    `tokens`."""
+    if any(t.lower_ in words or t.ent_type_ in ARMED_LABELS for t in tokens):
+        return True
+    table = tokens[0].doc._.ck_entities if tokens else None
+    if table is None:
+        return False
+    return any(
+        (entity := table.at(t)) is not None and entity.type in ARMED_ACTORS for t in tokens
+    )
 
 
 def _armed_opponents(span: Span) -> bool:
@@ -638,10 +665,134 @@ def find(doc: Doc) -> None:
             ext.ck_lexicon.triggers,
         )
     )
+    specific += _dated_weapons(doc, specific, ext.ck_lexicon)
+    specific = _one_crowd_event(specific)
+    specific.sort(key=lambda m: m.span.start)
     ext.ck_mentions = reported_incidents(doc, specific)
     kept = {id(m) for m in ext.ck_mentions}
     nonspecific += [(m, "background") for m in specific if id(m) not in kept]
     ext.ck_nonspecific = sorted(nonspecific, key=lambda pair: pair[0].span.start)
+
+
+CROWD_CLASSES = frozenset({"Protest", "Riot"})
+BATTLE = "ArmedClash"
+"""Classes of what a crowd does: a demonstration, peaceful or violent."""
+
+
+def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
+    """A demonstration told through its crowd and their acts is one event (ACLED codes
+    the day's protest or riot once): "protesters" doing a protest's or riot's act in the
+    same sentence ("Hundreds of protesters burned tyres and threw stones") or clashing
+    ("demonstrators clashed with police", a riot to the subevent rules) is told by that
+    act, not by the noun too; and a response with crowd-control means only ("police
+    fired tear gas to disperse the crowd"), told right after a sentence telling a
+    demonstration, is part of that demonstration (a peaceful one becomes one met with
+    intervention), never an attack or a clash of its own. Force that killed or wounded
+    stays an event (excessive force against protesters). A crowd that names the kind of
+    riot ("a mob") gives the act its code."""
+    crowd_told = [m for m in mentions if m.event_class in CROWD_CLASSES]
+    if not crowd_told:
+        return mentions
+    # A crowd's clash with police is the riot itself (ACLED never codes it as a battle);
+    # a crowd's act typed by a weapon ("set off a bomb") leaves the crowd its own telling.
+    acts = [
+        m
+        for m in mentions
+        if m.event_class in CROWD_CLASSES | {BATTLE} and m.head.pos_ == "VERB"
+    ]
+    crowd_doers = {
+        t.i: act for act in acts for doer in _clause_doers(act.head) for t in doer.subtree
+    }
+    # The demonstration told in the sentence before each sentence: in its own sentence
+    # the subevent rules read a response against the crowd's phrase already ("fired tear
+    # gas to disperse teachers protesting" is typed as the intervention).
+    before = {m.sentence.end: m for m in crowd_told}
+    kept: list[EventMention] = []
+    for mention in mentions:
+        head = mention.head
+        if mention.event_class in CROWD_CLASSES and head.pos_ == "NOUN":
+            act = crowd_doers.get(head.i)
+            if act is not None and _crowd_noun(head):
+                if mention.event_class == "Riot" and act.event_class == "Riot":
+                    act.acled = mention.acled  # "a mob torched cars": the mob's violence
+                continue
+        elif mention.event_class in ATTACK_FAMILY and head.pos_ == "VERB":
+            crowd = before.get(mention.sentence.start)
+            if crowd is not None and _crowd_control_only(head):
+                if crowd.acled == "PEACE_PROTEST":
+                    crowd.acled = "PROTEST_WITH_INTER"
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _clause_doers(verb: Token) -> list[Token]:
+    """The verb's doers, or for a conjunct with none of its own its head's ("burned tyres
+    and threw stones")."""
+    doers = _doers(verb)
+    if not doers and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _doers(verb.head)
+    return doers
+
+
+def _crowd_noun(noun: Token) -> bool:
+    """A noun for the people of a crowd ("protesters", "demonstrators", "rioters")."""
+    word = noun.lower_
+    return word in CROWD_DOERS or (noun.tag_ == "NNS" and word.endswith(AGENT_SUFFIXES))
+
+
+AGENT_SUFFIXES = ("ers", "ors", "ists")
+"""Plural agent-noun endings: the people who do what the noun's stem names."""
+
+
+def _crowd_control_only(verb: Token) -> bool:
+    """Whether what the verb used or sent is a crowd-control means ("fired tear gas",
+    "used water cannon") and its clause names no harm ("killing two")."""
+    used = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    used += objects_of(verb, frozenset({"with"}))
+    means = " ".join(t.lower_ for u in used for t in u.subtree)
+    if not any(m in means for m in CROWD_CONTROL):
+        return False
+    clause = [t for t in verb.subtree]
+    return not any(t.lemma_.lower() in HARM_LEMMAS for t in clause)
+
+
+DAY_PRECISIONS = frozenset({"day", "week"})
+"""Precisions of a date that pins one incident ("Saturday's", "last week's")."""
+
+
+def _dated_weapons(
+    doc: Doc, mentions: list[EventMention], lexicon: Lexicon
+) -> list[EventMention]:
+    """ "the death toll from Saturday's car bomb", "last week's rocket": a weapon noun whose
+    possessor is a day or a week names that day's incident made with it, as "Saturday's
+    attack" does (a definite mention of the weapon's class, dated by its possessor); not a
+    weapon modifying another noun ("Saturday's car bomb show") nor one inside a trigger
+    already found ("a car bomb attack") or doing one ("last week's grenade wounded nine",
+    where the verb tells the incident and the day dates it)."""
+    weapons = lexicon.weapons
+    told = {t.i for m in mentions for t in m.span}
+    heads = {m.head.i for m in mentions}
+    found: list[EventMention] = []
+    for span in doc.spans.get(TRIGGERS_KEY, []):
+        if span.label_ != WEAPON or span.id_ not in weapons:
+            continue
+        root = span.root
+        if root.dep_ in ("compound", "nmod", "amod") or any(t.i in told for t in span):
+            continue
+        if any(root.i == d.i for h in heads if doc[h].pos_ == "VERB" for d in _doers(doc[h])):
+            continue  # "last week's grenade wounded nine": the verb tells the incident
+        if not any(c.dep_ == "poss" and date_precision(c) in DAY_PRECISIONS for c in root.children):
+            continue
+        weapon = weapons[span.id_]
+        found.append(
+            EventMention(
+                span=span, event_class=weapon.event_class, definite=True,
+                plural=root.tag_ in ("NNS", "NNPS"), acled=weapon.acled,
+            )
+        )  # fmt: skip
+        told.update(range(span.start, span.end))
+    return found
 
 
 def find_mentions(

@@ -15,6 +15,8 @@ __all__ = [
     "ARMED_ACTORS",
     "ARMED_WORDS",
     "ATTACK_FAMILY",
+    "CROWD_CONTROL",
+    "HARM_LEMMAS",
     "HAZARD_CLASSES",
     "STATEMENTS",
     "VIOLENT",
@@ -28,6 +30,10 @@ VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
 HAZARD_CLASSES = frozenset({"Accident", "NaturalDisaster", "Epidemic"})
 """Harm nobody inflicted on purpose: their victims are nobody's targets."""
 STATEMENTS = frozenset({"ClaimOfResponsibility"})
+CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plastic bullet",
+                 "pepper spray", "stun grenade", "baton", "truncheon", "pellet")  # fmt: skip
+"""The means ACLED names for an intervention short of excessive force."""
+HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 """Classes whose events speak about another event (they name it, they do not repeat it)."""
 
 

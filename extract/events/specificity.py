@@ -37,7 +37,7 @@ from ..model import NonSpecificReason
 if TYPE_CHECKING:
     from .shared import EventMention
 
-__all__ = ["Reason", "is_headline", "nonspecific_reason", "split_specific"]
+__all__ = ["Reason", "date_precision", "is_headline", "nonspecific_reason", "split_specific"]
 
 Reason = NonSpecificReason
 
@@ -88,7 +88,7 @@ INTENTION_LEMMAS = frozenset(
      "prevention", "avoid", "avert", "deter", "thwart", "foil", "ban", "prohibit", "expect",
      "predict", "anticipate", "await", "call", "push", "press", "appeal", "invite",
      "invitation", "agree", "decide", "decision", "order", "need", "prospects", "readiness",
-     "ready", "contingency", "scenario", "warn", "warning"}
+     "ready", "contingency", "scenario", "warn", "warning", "schedule"}
 )  # fmt: skip
 """Verbs and nouns of intention, request, expectation and prevention: an event they govern
 is planned, asked for, feared or stopped, not reported ("proposed talks", "a plot to bomb",
@@ -109,6 +109,31 @@ for talks", not "called the attack cowardly"); an empty set: only through a "to"
 NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
 """Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
 a plural is no sign of background for them."""
+NEGOTIATION_LEMMAS = frozenset(
+    {"discuss", "discussion", "negotiate", "negotiation", "talk", "debate", "consider",
+     "explore", "dialogue", "mediate", "mediation"}
+)  # fmt: skip
+"""Verbs and nouns of negotiation: an agreement they are about is sought, not reached ("met
+to discuss a ceasefire", "talks on a peace deal", "negotiated a truce for weeks")."""
+COMPLIANCE_LEMMAS = frozenset(
+    {"violate", "violation", "breach", "break", "flout", "observe", "respect", "honour",
+     "honor", "uphold", "monitor", "enforce", "abide"}
+)  # fmt: skip
+"""Verbs and nouns of keeping or breaking an agreement: the agreement they are about was
+reached before and is presupposed, not told ("accused each other of violating a truce",
+"violations of the ceasefire"); the violation, if violent, is an incident of its own."""
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "for", "of", "by", "towards", "toward"})
+"""Prepositions that attach what a negotiation or a compliance is about."""
+AGREEMENT = "Agreement"
+SUPPORT_VERBS = frozenset({"hold"})
+"""Verbs of `COMMUNICATION_LEMMAS` that are also support verbs of an event noun ("held
+talks", "hold a rally"): the noun as their object is the event their clause tells."""
+PARTITIVE_NOUNS = frozenset(
+    {"round", "rounds", "series", "session", "sessions", "wave", "waves", "spate", "string",
+     "cycle"}
+)  # fmt: skip
+"""Nouns that count an event noun's occurrences ("a new round of talks", "a wave of
+attacks"): intending the round intends the talks."""
 SKIP_CLASSES = frozenset({"ClaimOfResponsibility"})
 """Statements about another event are judged by the claims rules, not here."""
 
@@ -394,7 +419,7 @@ def _long_period(phrase_head: Token) -> bool:
         return True
     if phrase_head.ent_type_ != "DATE":
         return False
-    return _date_precision(phrase_head) not in ("day", "week")
+    return date_precision(phrase_head) not in ("day", "week")
 
 
 def _frequent(verb: Token) -> bool:
@@ -478,6 +503,32 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _intended_partitive(noun: Token) -> bool:
+    """ "proposed a new round of talks", "planned a wave of attacks": an event noun counted
+    by a partitive noun (`PARTITIVE_NOUNS`) that is intended."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    counter = noun.head.head
+    return counter.lower_ in PARTITIVE_NOUNS and _intended(counter, _definite(counter))
+
+
+def _topic_of(noun: Token) -> str | None:
+    """The lemma of the verb or noun the noun phrase is about: its object or passive
+    subject ("discussed a ceasefire", "the truce was violated") or what a topic preposition
+    attaches it to ("talks on a peace deal", "violations of the truce")."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS:
+        governor = noun.head.head
+        if governor.pos_ == "VERB":
+            # "hold talks next month on a ceasefire": the talks are what it is about
+            for obj in governor.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in NEGOTIATION_LEMMAS:
+                    return obj.lemma_.lower()
+        return governor.lemma_.lower()
+    return None
+
+
 def _first_conjunct(noun: Token) -> Token:
     for _ in range(4):
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
@@ -497,7 +548,7 @@ def _determiner_reason(noun: Token) -> Reason | None:
     return None
 
 
-def _date_precision(token: Token) -> str | None:
+def date_precision(token: Token) -> str | None:
     """The precision a date entity starting at `token` resolves to, if it is one."""
     if token.ent_type_ not in ("DATE",):
         return None
@@ -515,7 +566,7 @@ def _definite(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
             return True
-        precision = _date_precision(child)
+        precision = date_precision(child)
         if child.dep_ == "poss":
             if precision is None:
                 return noun.tag_ not in ("NNS", "NNPS") or child.pos_ != "PRON"
@@ -591,8 +642,14 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if own is not None:
         return own
     definite = _definite(first)
-    if _intended(noun, definite):
+    if _intended(noun, definite) or _intended_partitive(first):
         return "hypothetical"
+    if event_class == AGREEMENT:
+        topic_of = _topic_of(first)
+        if topic_of in NEGOTIATION_LEMMAS:
+            return "hypothetical"  # "to discuss a ceasefire": sought, not reached
+        if topic_of in COMPLIANCE_LEMMAS:
+            return "background"  # "violating a truce": reached before, presupposed
     if _background_phrase(first, event_class) or (
         _lasting(first) and event_class not in NUMBER_FREE_CLASSES
     ):
@@ -603,7 +660,9 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     subject = first.dep_ in ("nsubj", "nsubjpass")
     direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
     if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
-        direct = False  # "reports the kidnapping of", "is going to tell us about two explosions"
+        # "reports the kidnapping of", "is going to tell us about two explosions"; not
+        # "hold" as the support verb of its event object ("agreed to hold talks").
+        direct = direct and verb.lemma_.lower() in SUPPORT_VERBS and first.dep_ == "dobj"
     if verb is not None and direct:
         mood = _clause_mood(verb, sentence)
         if mood is not None:

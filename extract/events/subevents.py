@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..language import Lexicon
 from ..model import Entity
 from .event_classes import class_tree
-from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY
+from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY, CROWD_CONTROL, HARM_LEMMAS
 
 if TYPE_CHECKING:
     from ..entities.table import EntityTable
@@ -64,11 +64,7 @@ PROTEST_WORDS = frozenset(
      "demonstrations", "rioters", "marchers"}
 )  # fmt: skip
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
-CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plastic bullet",
-                 "pepper spray", "stun grenade", "baton", "truncheon", "pellet")  # fmt: skip
-"""The means ACLED names for an intervention short of excessive force."""
 AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
-HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
               "violently dispersed", "violently broke up", "protesters died",
@@ -109,8 +105,9 @@ def refine(doc: Doc) -> None:
     clusters: list[EventCluster] = ext.ck_clusters
     protest_tokens = _class_tokens(clusters, frozenset({"Protest"}))
     riot_tokens = _class_tokens(clusters, frozenset({"Riot"}))
+    crowds = _crowds_by_sentence(clusters)
     acts = {
-        id(c): _act(c, roles.get(id(c), []), ext.ck_entities, protest_tokens, riot_tokens)
+        id(c): _act(c, roles.get(id(c), []), ext.ck_entities, protest_tokens, riot_tokens, crowds)
         for c in clusters
         if c.event_class in ATTACK_FAMILY
     }
@@ -287,14 +284,39 @@ def _harmful(cluster: EventCluster, findings: list[RoleFinding], head: Token) ->
     return not any(m in means for m in CROWD_CONTROL)
 
 
+CROWD_WORDS = frozenset(
+    {"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "rioters",
+     "mob", "mobs"}
+)  # fmt: skip
+"""Nouns for the people of a demonstration, whichever demonstration the text told."""
+
+
+def _crowds_by_sentence(clusters: Iterable[EventCluster]) -> dict[int, str]:
+    """For each sentence start, the class (Protest or Riot) of a demonstration told in that
+    sentence or the one before it: the crowd an act in that sentence is aimed at."""
+    crowds: dict[int, str] = {}
+    for cluster in clusters:
+        if cluster.event_class not in PROTEST_CLASSES:
+            continue
+        for mention in cluster.mentions:
+            for start in (mention.sentence.start, mention.sentence.end):
+                crowds.setdefault(start, cluster.event_class)
+    return crowds
+
+
 def _act(
     cluster: EventCluster,
     findings: list[RoleFinding],
     table: EntityTable,
     protest_tokens: set[int],
     riot_tokens: set[int],
+    crowds: dict[int, str],
 ) -> Act | None:
-    """How the parse tells the incident's first verb trigger in a protest's sentence."""
+    """How the parse tells the incident's first verb trigger in a protest's sentence. An
+    act aimed at "the crowd" or "the marchers" right after a demonstration is aimed at
+    that demonstration ("Police fired at the marchers, killing one"); one done by a crowd
+    ("demonstrators clashed with police") is the crowd's, whether or not the crowd noun
+    is told as a protest of its own."""
     for mention in cluster.mentions:
         head = mention.head
         if head.pos_ != "VERB":
@@ -304,10 +326,13 @@ def _act(
             f.role == "perpetrator" and f.entity is not None and f.entity.type in STATE_SIDE
             for f in findings
         )
+        crowd = crowds.get(mention.sentence.start)
+        at_crowd = crowd is not None and any(t.lower_ in CROWD_WORDS for t in aimed)
+        crowd_doing = any(t.lower_ in CROWD_WORDS for d in doers for t in d.subtree)
         return Act(
-            by_protesters=_within(doers, protest_tokens | riot_tokens),
-            at_protest=_within(aimed, protest_tokens),
-            at_riot=_within(aimed, riot_tokens),
+            by_protesters=_within(doers, protest_tokens | riot_tokens) or crowd_doing,
+            at_protest=_within(aimed, protest_tokens) or (at_crowd and crowd == "Protest"),
+            at_riot=_within(aimed, riot_tokens) or (at_crowd and crowd == "Riot"),
             by_state=state,
             harmful=_harmful(cluster, findings, head),
         )
