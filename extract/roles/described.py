@@ -22,7 +22,7 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import conjuncts, counted
+from .phrases import conjuncts, counted, mention_span
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -61,9 +61,31 @@ def described_actors(
             for t in c.subtree
         }
         if not own & covered:
-            found.extend(described_actor(noun, role, table))
+            # "the mayor of Oskel, Pedro Ramirez": the title's holder is the actor
+            found.extend(_holders(noun, table) or described_actor(noun, role, table))
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
+    return found
+
+
+def _holders(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The named people an apposition gives as the holders of a title or the bearers of a
+    description: "the mayor of Oskel, Pedro Ramirez" (the parser may hang the name on the
+    place of the title), "two reporters, A and B". Only people the entity rules know."""
+    places = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and (table.at(o) is None or table.at(o).type != "Person")
+    ]
+    found: list[tuple[Entity, Span]] = []
+    for owner in (noun, *places):
+        for apposition in (c for c in owner.children if c.dep_ == "appos"):
+            for name in conjuncts(apposition):
+                entity = table.at(name)
+                if entity is not None and entity.type == "Person":
+                    found.append((entity, mention_span(name, table)))
     return found
 
 

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
+from .casualties import harmed_in_incident
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -106,9 +107,12 @@ def settle_responsibility(
         return
     reader = _Reader(doc, incidents, table, findings)
     blamed: set[tuple[int, int]] = set()
+    denied: set[tuple[int, int]] = set()
     for cluster, finding in reader.statements():
         findings[id(cluster)].append(finding)
         blamed.add((finding.span.start, finding.span.end))
+        if finding.attribution.certainty == "denied":
+            denied.add((finding.span.start, finding.span.end))
     doubted = _doubted_sentences(doc)
     accusers = reader.accusers
     for cluster in clusters:
@@ -116,11 +120,15 @@ def settle_responsibility(
         for finding in findings[id(cluster)]:
             if _unclaimed(finding):
                 continue
-            if finding.role != "perpetrator" and (finding.span.start, finding.span.end) in blamed:
+            where = (finding.span.start, finding.span.end)
+            if finding.role != "perpetrator" and where in blamed:
                 continue  # "blamed the attack on X": X is no target of the attack
+            if where in denied and finding.attribution.certainty != "denied":
+                continue  # "X was not behind the bombing" disowns; it alleges nothing
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
+        settled = harmed_in_incident(settled, cluster)
         findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
 
 
@@ -160,6 +168,8 @@ class _Reader:
                 yield from found
         for index in positions(self.doc, ("responsible",)):
             yield from self._responsible(self.doc[index])
+        for index in positions(self.doc, DISOWNING_WORDS):
+            yield from self._disowning(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -332,6 +342,25 @@ class _Reader:
         holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
         yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
 
+    def _disowning(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "X said it was not responsible", "the group was not involved in the attack",
+        "it was not behind the bombing", "X had nothing to do with the blast": a negated
+        statement of involvement denies it, on the word of whoever makes it (the subject of
+        the verb that reports it, else the one who disowns). What it is about is the
+        incident its phrase names, else the incident the text is telling; a phrase about
+        anything else ("not responsible for security") is no denial."""
+        predicate, about = _disowned(word)
+        if predicate is None:
+            return
+        if about and not any(t.i in self.head_of for o in about for t in o.subtree):
+            return
+        subjects = _children(predicate, "nsubj", "nsubjpass")
+        holders = [_reported_speaker(s) for s in subjects]
+        speaker = predicate.head if predicate.dep_ == "ccomp" else predicate
+        source = source_phrase(speaker) or (holders[0].text if holders else None)
+        denial = Attribution("denied", source)
+        yield from self._findings(holders, predicate, about, denial, "denial")
+
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
         "to be concerned about attacks")."""
@@ -354,6 +383,50 @@ class _Reader:
         source = source_phrase(verb) or (subjects[0].text if subjects else None)
         denial = Attribution("denied", source)
         yield from self._findings(subjects, verb, objects + complements, denial, "denial")
+
+
+DISOWNING_WORDS = frozenset({"responsible", "involved", "behind", "nothing"})
+"""Words of a negated statement of involvement ("was not responsible", "was not involved",
+"was not behind", "had nothing to do with")."""
+
+
+def _disowned(word: Token) -> tuple[Token | None, list[Token]]:
+    """(the clause's verb, what the involvement is in) of a negated statement of
+    involvement around `word`, or (None, []) where `word` states none."""
+    lower = word.lower_
+    if lower == "nothing":
+        # "had nothing to do with the attack"
+        verb = word.head
+        doing = [c for c in _children(word, "relcl", "acl") if c.lemma_.lower() == "do"]
+        if word.dep_ != "dobj" or verb.lemma_.lower() != "have" or not doing:
+            return None, []
+        return verb, _objects(doing[0], "with")
+    if lower == "involved" and word.pos_ in ("VERB", "ADJ") and word.dep_ not in ("amod",):
+        predicate = word if word.pos_ == "VERB" else word.head
+        if not (_negated(predicate) or _negated(word)):
+            return None, []
+        return predicate, _objects(word, "in")
+    if lower == "responsible" and word.dep_ in COMPLEMENT_DEPS:
+        predicate = word.head
+        if not (_negated(predicate) or _negated(word)) or predicate.lemma_.lower() != "be":
+            return None, []
+        return predicate, _objects(word, "for") + _objects(predicate, "for")
+    if lower == "behind" and word.dep_ == "prep" and word.head.lemma_.lower() == "be":
+        predicate = word.head
+        if not _negated(predicate):
+            return None, []
+        return predicate, [o for o in word.children if o.dep_ == "pobj"]
+    return None, []
+
+
+def _reported_speaker(subject: Token) -> Token:
+    """ "X said it was not involved": a pronoun subject of a reported clause is the one
+    who reports it."""
+    clause = subject.head
+    if subject.pos_ != "PRON" or clause.dep_ != "ccomp":
+        return subject
+    speakers = _children(clause.head, "nsubj")
+    return speakers[0] if speakers else subject
 
 
 STATEMENT_RULES = frozenset(

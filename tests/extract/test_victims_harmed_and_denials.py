@@ -1,0 +1,178 @@
+"""Victims are whom the incident harmed (issue 16, item 4): not its own attackers, not the
+fighters of a clash, not a tally of a period, and a title's named holder rather than the
+title; a negated statement of involvement is a `denied` perpetrator claim with its source
+(issue 15, item 4). Every article here is invented for the test."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.model import Event, Extraction
+
+
+def _run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(ArticleInput("invented", text))
+
+
+def _roles(event: Event, role: str) -> set[str]:
+    return {a.text.lower() for a in event.arguments if a.role == role}
+
+
+def _only_event(result: Extraction) -> Event:
+    (event,) = result.events
+    return event
+
+
+def _perpetrators(event: Event) -> set[tuple[str, str, str | None]]:
+    return {(a.entity, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"}
+
+
+# Its own attackers -------------------------------------------------------------------------------
+
+
+def test_officers_who_shoot_the_assailant_are_no_perpetrators(extractor: Extractor) -> None:
+    text = (
+        "A man with a rifle opened fire on diners at a cafe in Tarvos on Friday, killing two "
+        "people. Officers then shot dead the assailant."
+    )
+    event = _only_event(_run(extractor, text))
+    assert _roles(event, "victim") == {"people"}
+    assert not any("officers" in p for p in _roles(event, "perpetrator"))
+
+
+def test_police_who_shoot_protesters_stay_perpetrators(extractor: Extractor) -> None:
+    """Counterexample: security forces who harm unarmed people carry out the attack."""
+    text = "Police shot dead two protesters at a rally in Tarvos on Friday."
+    event = next(e for e in _run(extractor, text).events if _roles(e, "victim"))
+    assert _roles(event, "victim") == {"protesters"}
+    assert _roles(event, "perpetrator") == {"police"}
+
+
+def test_one_of_the_raiders_killed_by_guards_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "Three gunmen raided a bank in Tarvos on Monday and shot dead a cashier. One of the "
+        "gunmen was killed by guards."
+    )
+    event = _only_event(_run(extractor, text))
+    assert _roles(event, "victim") == {"cashier"}
+    assert _roles(event, "perpetrator") == {"gunmen"}
+
+
+def test_a_fighter_who_died_attacking_is_its_perpetrator_not_its_victim(
+    extractor: Extractor,
+) -> None:
+    text = "A militant died on Sunday while attacking a border post near Tarvos, officials said."
+    event = _only_event(_run(extractor, text))
+    assert _roles(event, "victim") == set()
+    assert _roles(event, "perpetrator") == {"militant"}
+
+
+def test_people_abducted_and_then_killed_stay_victims(extractor: Extractor) -> None:
+    """Counterexample: a passive coordinated with a passive tells two harms to the same
+    people, not an attack they made."""
+    text = (
+        "Two farmers were abducted and later killed by rebels near Tarvos on Monday, the "
+        "governor said."
+    )
+    victims = set().union(*(_roles(e, "victim") for e in _run(extractor, text).events))
+    assert victims == {"farmers"}
+
+
+# Fighters of a clash, tallies of a period ----------------------------------------------------------
+
+
+def test_fighters_a_clash_killed_are_no_victims(extractor: Extractor) -> None:
+    text = "Troops clashed with rebels near Tarvos on Monday, killing six rebels."
+    event = _only_event(_run(extractor, text))
+    assert event.type == "ArmedClash"
+    assert _roles(event, "victim") == set()
+    assert event.fatalities == 6
+
+
+def test_a_tally_of_years_told_through_a_harm_verb_names_no_victims(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen attacked a courthouse in Tarvos on Monday, wounding a clerk. Four prosecutors "
+        "have been murdered in the region during the past two years."
+    )
+    victims = set().union(*(_roles(e, "victim") for e in _run(extractor, text).events))
+    assert victims == {"clerk"}
+
+
+def test_a_perfect_of_the_incident_keeps_its_victims(extractor: Extractor) -> None:
+    """Counterexample: a perfect without a period tells the incident itself."""
+    text = "Two judges have been murdered in Tarvos, police said on Monday."
+    victims = set().union(*(_roles(e, "victim") for e in _run(extractor, text).events))
+    assert victims == {"two judges"}
+
+
+# A title and its holder ------------------------------------------------------------------------------
+
+
+def test_the_holder_named_beside_a_title_is_the_victim(extractor: Extractor) -> None:
+    text = "Gunmen shot dead the mayor of Tarvos, Pedro Alvarado, on Monday."
+    event = _only_event(_run(extractor, text))
+    assert {(a.entity, a.text) for a in event.arguments if a.role == "victim"} == {
+        ("pedro-alvarado", "Pedro Alvarado")
+    }
+
+
+def test_a_title_without_a_named_holder_stays_the_victim(extractor: Extractor) -> None:
+    """Counterexample: with no name beside it, the title is all the text says of him."""
+    text = "Gunmen shot dead the mayor of Tarvos on Monday."
+    event = _only_event(_run(extractor, text))
+    assert _roles(event, "victim") == {"mayor of tarvos"}
+
+
+# Denials ---------------------------------------------------------------------------------------------
+
+BLAST = "A bomb exploded at a bus depot in Quetta on Monday, killing five passengers. "
+
+
+def test_saying_it_was_not_responsible_is_a_denial(extractor: Extractor) -> None:
+    event = _only_event(_run(extractor, BLAST + "The Baloch Liberation Army said it was not "
+                             "responsible."))  # fmt: skip
+    assert _perpetrators(event) == {
+        ("balochistan-liberation-army", "denied", "The Baloch Liberation Army")
+    }
+
+
+def test_the_group_not_involved_denies_beside_the_allegation(extractor: Extractor) -> None:
+    text = BLAST + (
+        "Police blamed the Baloch Liberation Army. The group said it was not involved in the "
+        "attack."
+    )
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("balochistan-liberation-army", "alleged", "Police"),
+        ("balochistan-liberation-army", "denied", "Balochistan Liberation Army"),
+    }
+
+
+def test_nothing_to_do_with_the_blast_is_a_denial(extractor: Extractor) -> None:
+    text = BLAST + "The Baloch Liberation Army said it had nothing to do with the blast."
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("balochistan-liberation-army", "denied", "The Baloch Liberation Army")
+    }
+
+
+def test_an_exoneration_is_a_denial_on_the_word_of_who_gives_it(extractor: Extractor) -> None:
+    text = BLAST + "Police said the Baloch Liberation Army was not behind the bombing."
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("balochistan-liberation-army", "denied", "Police")
+    }
+
+
+def test_an_affirmed_involvement_is_no_denial(extractor: Extractor) -> None:
+    """Counterexample: without the negation the statement alleges."""
+    text = BLAST + "Police said the Baloch Liberation Army was behind the bombing."
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("balochistan-liberation-army", "alleged", "Police")
+    }
+
+
+def test_not_responsible_for_something_else_is_no_denial(extractor: Extractor) -> None:
+    """Counterexample: what the group disowns is not the incident."""
+    text = BLAST + (
+        "The Baloch Liberation Army said it was not responsible for the security of the depot."
+    )
+    assert _perpetrators(_only_event(_run(extractor, text))) == set()
