@@ -22,7 +22,7 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import conjuncts, counted, mention_span
+from .phrases import REFERRING_NOUNS, conjuncts, counted, mention_span
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -60,9 +60,15 @@ def described_actors(
             if c.dep_ in NAMING_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
             for t in c.subtree
         }
-        if not own & covered:
-            # "the mayor of Oskel, Pedro Ramirez": the title's holder is the actor
-            found.extend(_holders(noun, table) or described_actor(noun, role, table))
+        # "the mayor of Oskel, Pedro Ramirez", "a tourist named X": the name is the actor,
+        # also where the noun alone made one ("a tourist": civilians); a name the phrase
+        # already gave stands beside the noun's actor, as it did
+        names = _holders(noun, table) or _self_styled(noun, role, table)
+        if names and not {e.id for e, _ in names} & {e.id for e, _ in found}:
+            found = [(e, span) for e, span in found if span.root != noun or len(span) > 1]
+            found.extend(names)
+        elif not own & covered:
+            found.extend(described_actor(noun, role, table))
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
     return found
@@ -87,6 +93,49 @@ def _holders(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
                 if entity is not None and entity.type == "Person":
                     found.append((entity, mention_span(name, table)))
     return found
+
+
+NAMING_VERBS = frozenset({"call", "name", "know", "style"})
+"""Verbs of a participle that gives a group's own name: "a group calling itself X", "a
+militia called X", "a cell known as X", "a self-styled front"."""
+
+
+REFLEXIVE = ("self", "selves")
+
+
+def _self_styled(noun: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The name a participle gives the noun's referent: "a group calling itself the Black
+    Dawn Brigade", "an outfit known as X" are that group, by its name (which stays beside
+    any other name, as names do)."""
+    found: list[tuple[Entity, Span]] = []
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_VERBS:
+            continue
+        # the name must be a group's or a person's own: "a group called X", "calling itself
+        # X", "a foreigner named X" (not "people called ...", where the parser may hang a
+        # farm's name on the wrong noun)
+        own_name = (
+            noun.lower_ in REFERRING_NOUNS | PARTY_HEADS
+            or verb.lemma_.lower() == "name"
+            or any(c.dep_ == "dobj" and c.lower_.endswith(REFLEXIVE) for c in verb.children)
+        )
+        if not own_name:
+            continue
+        for child in verb.children:
+            for name in [child] if child.dep_ == "oprd" else _as_objects(child):
+                entity = table.at(name)
+                if entity is None:
+                    found.extend(described_actor(name, role, table, description=False))
+                elif entity.type not in ("Place", "State"):
+                    found.append((entity, mention_span(name, table)))
+    return found
+
+
+def _as_objects(child: Token) -> list[Token]:
+    """ "known as X": the object of the participle's "as"."""
+    if child.dep_ != "prep" or child.lower_ != "as":
+        return []
+    return [o for o in child.children if o.dep_ == "pobj"]
 
 
 def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tuple[Entity, Span]]:

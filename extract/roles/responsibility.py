@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
-from .casualties import harmed_in_incident
+from .casualties import KILLING, harmed_in_incident
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -170,6 +170,10 @@ class _Reader:
             yield from self._responsible(self.doc[index])
         for index in positions(self.doc, DISOWNING_WORDS):
             yield from self._disowning(self.doc[index])
+        for index in positions(self.doc, AUTHORSHIP_NOUNS):
+            yield from self._authorship(self.doc[index])
+        for index in positions(self.doc, IMPLICATING_WORDS):
+            yield from self._implication(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -361,6 +365,51 @@ class _Reader:
         denial = Attribution("denied", source)
         yield from self._findings(holders, predicate, about, denial, "denial")
 
+    def _authorship(self, noun: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the attack was the work of X", "it was the work of X", "the bombing bore the
+        hallmarks of X": X is the alleged perpetrator (only `hedged` by hallmarks) of the
+        incident the subject names, or of the one the text is telling when it is "it"."""
+        verb = noun.head
+        if noun.dep_ not in ("attr", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if _negated(verb) or (noun.dep_ == "attr") != (verb.lemma_.lower() == "be"):
+            return
+        subjects = _children(verb, "nsubj")
+        if not any(self._is_incident(s) or s.lower_ in ("it", "this") for s in subjects):
+            return
+        # on the word of who reports it ("police said"); the subject is the incident
+        reported = attribute(verb)
+        hedged = noun.lower_ != "work" or reported.certainty == "hedged"
+        said = Attribution("hedged" if hedged else "alleged", reported.source)
+        yield from self._findings(_objects(noun, "of"), verb, subjects, said, "authorship")
+
+    def _implication(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the involvement of X in the killing", "X's participation in the attack", "the
+        officers involved in the massacre", "men implicated in the bombing", "implicated X
+        in the killing", "X was charged with carrying out the bombing", "X was convicted
+        of the murder": X is alleged to have taken part in the incident the phrase names
+        (only an incident: "involved in politics" implicates nobody in anything)."""
+        found = _implicated(word)
+        if found is None:
+            return
+        anchor, holders, about = found
+        if _negated(anchor) or _negated(word) or not any(map(self._tells_incident, about)):
+            return
+        if word.dep_ == "acl":
+            # "the people involved in the murder" says nothing of who they are; a name does
+            holders = [h for h in holders if self.table.at(h) is not None]
+        said = _alleging(anchor)
+        if anchor.lower_ in BLAME_FORMS["deny"]:  # "denied the involvement of X in it"
+            said = Attribution("denied", said.source)
+        yield from self._findings(holders, anchor, about, said, "implication")
+
+    def _tells_incident(self, phrase: Token) -> bool:
+        """Whether the phrase names an incident: one of the article's ("carrying out the
+        bombing"), or a killing the mentions told by another word ("the killing" of
+        victims shot dead)."""
+        words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+        return phrase.lower_ in KILLING or any(i in self.head_of for i in words)
+
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
         "to be concerned about attacks")."""
@@ -385,6 +434,34 @@ class _Reader:
         yield from self._findings(subjects, verb, objects + complements, denial, "denial")
 
 
+TAKING_PART_NOUNS = frozenset({"involvement", "participation", "complicity"})
+IMPLICATING_WORDS = TAKING_PART_NOUNS | frozenset(
+    {"involved", "implicated", "implicate", "implicates", "implicating", "charged", "convicted"}
+)
+"""Words that tie someone to an incident as one who took part in it."""
+CHARGE_PREPOSITIONS = {"charged": "with", "convicted": "of"}
+
+
+def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
+    """(the word whose statement it is, who is implicated, what in) around a word of
+    implication, or None where it implicates nobody: see `_Reader._implication`."""
+    lower = word.lower_
+    if lower in TAKING_PART_NOUNS:
+        anchor = word.head if word.head.pos_ in ("VERB", "AUX") else word
+        holders = _objects(word, "of") + _children(word, "poss")
+        return anchor, holders, _objects(word, "in")
+    if lower in ("involved", "implicated") and word.dep_ == "acl":
+        return word, [word.head], _objects(word, "in")  # "the officers involved in it"
+    if word.lemma_.lower() == "implicate" and word.pos_ == "VERB" and not _passive(word):
+        return word, _children(word, "dobj"), _objects(word, "in")
+    if lower in CHARGE_PREPOSITIONS and word.pos_ == "VERB":
+        holders = _children(word, "nsubjpass" if _passive(word) else "dobj")
+        return word, holders, _objects(word, CHARGE_PREPOSITIONS[lower])
+    return None
+
+
+AUTHORSHIP_NOUNS = frozenset({"work", "hallmarks", "hallmark"})
+"""Nouns whose "of" phrase names the author of what the subject is ("was the work of X")."""
 DISOWNING_WORDS = frozenset({"responsible", "involved", "behind", "nothing"})
 """Words of a negated statement of involvement ("was not responsible", "was not involved",
 "was not behind", "had nothing to do with")."""
@@ -431,7 +508,7 @@ def _reported_speaker(subject: Token) -> Token:
 
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible"}
+     "responsible", "authorship", "implication"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})

@@ -176,3 +176,84 @@ def test_not_responsible_for_something_else_is_no_denial(extractor: Extractor) -
         "The Baloch Liberation Army said it was not responsible for the security of the depot."
     )
     assert _perpetrators(_only_event(_run(extractor, text))) == set()
+
+
+# Who is said to have done it ---------------------------------------------------------------------
+
+
+def test_the_work_of_a_group_is_its_alleged_attack(extractor: Extractor) -> None:
+    text = BLAST + "Police said it was the work of the Red Hand Front."
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("red-hand-front", "alleged", "Police")
+    }
+
+
+def test_the_hallmarks_of_a_group_only_hedge(extractor: Extractor) -> None:
+    text = BLAST + "The bombing bore the hallmarks of the Red Hand Front."
+    assert {(e, c) for e, c, _ in _perpetrators(_only_event(_run(extractor, text)))} == {
+        ("red-hand-front", "hedged")
+    }
+
+
+def test_the_work_of_people_who_are_no_incident_is_no_claim(extractor: Extractor) -> None:
+    """Counterexample: the subject is no incident, so its author did not carry one out."""
+    text = BLAST + "The inquiry was the work of the Red Hand Front's former lawyers."
+    assert _perpetrators(_only_event(_run(extractor, text))) == set()
+
+
+def test_a_group_calling_itself_by_a_name_is_that_group(extractor: Extractor) -> None:
+    text = BLAST + (
+        "A group calling itself the Black Dawn Brigade claimed responsibility for the attack."
+    )
+    (event,) = [e for e in _run(extractor, text).events if e.type == "Bombing"]
+    assert {e for e, _, _ in _perpetrators(event)} == {"black-dawn-brigade"}
+
+
+def test_a_place_called_by_a_name_names_no_actor(extractor: Extractor) -> None:
+    """Counterexample: a farm's name is no actor, whatever noun it follows."""
+    text = "Gunmen shot dead a farmer at a ranch called La Vega near Tarvos on Monday."
+    event = _only_event(_run(extractor, text))
+    assert _roles(event, "perpetrator") == {"gunmen"}
+
+
+def test_a_victim_named_after_a_description_is_the_named_person(extractor: Extractor) -> None:
+    text = "A tourist named Erik Lindqvist was killed in a bomb attack in Tarvos on Monday."
+    event = _only_event(_run(extractor, text))
+    assert {a.entity for a in event.arguments if a.role == "victim"} == {"erik-lindqvist"}
+
+
+def test_the_involvement_of_soldiers_in_the_killing_alleges_them(extractor: Extractor) -> None:
+    text = (
+        "Six farmers were shot dead in Tarvos on Monday. The minister confirmed the "
+        "involvement of soldiers in the killing of the farmers."
+    )
+    (event,) = [e for e in _run(extractor, text).events if _roles(e, "victim")]
+    assert {(a.text, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"} == {
+        ("soldiers", "alleged", "The minister")
+    }
+
+
+def test_denying_the_involvement_of_soldiers_is_a_denial(extractor: Extractor) -> None:
+    text = BLAST + "The minister denied the involvement of soldiers in the bombing."
+    event = _only_event(_run(extractor, text))
+    assert {(a.text, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"} == {
+        ("soldiers", "denied", "The minister")
+    }
+
+
+def test_taking_part_in_something_else_implicates_nobody(extractor: Extractor) -> None:
+    """Counterexamples: no incident is named, or only a description of nobody in
+    particular is."""
+    for after in (
+        "The minister praised the participation of soldiers in the rescue.",
+        "Police are looking for the people involved in the bombing.",
+    ):
+        assert _perpetrators(_only_event(_run(extractor, BLAST + after))) == set(), after
+
+
+def test_men_charged_with_carrying_out_the_bombing_are_alleged(extractor: Extractor) -> None:
+    text = BLAST + "Two men were charged with carrying out the bombing."
+    event = _only_event(_run(extractor, text))
+    assert {(a.text, a.certainty) for a in event.arguments if a.role == "perpetrator"} == {
+        ("Two men", "alleged")
+    }
