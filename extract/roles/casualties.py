@@ -234,14 +234,14 @@ PERIOD_ADVERB_WORDS = frozenset({"year", "far", "lately", "months", "weeks"})
 def background_tally(verb: Token) -> bool:
     """A casualty clause that sums up a period, not an incident: a perfect ("have been
     killed", "has killed", "have died") with an adjunct spanning a period ("so far this
-    year", "since 1985", "during ten years of war", "in the past months")."""
+    year", "since 1985", "during ten years of war", "in the past months", "in 2023")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(a.lemma_.lower() == "have" for a in auxiliaries):
         return False
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
             if child.lower_ == "since" or any(
-                o.dep_ == "pobj" and o.lower_ in PERIOD_WORDS for o in child.subtree
+                o.dep_ == "pobj" and (o.lower_ in PERIOD_WORDS or _year(o)) for o in child.subtree
             ):
                 return True
         elif child.dep_ in ("npadvmod", "advmod") and any(
@@ -249,6 +249,11 @@ def background_tally(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _year(token: Token) -> bool:
+    """A year told as a number ("have died during 1990", "in 2023"): a period."""
+    return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
 
 
 FIGHTING_WORDS = frozenset(

@@ -257,3 +257,23 @@ def test_men_charged_with_carrying_out_the_bombing_are_alleged(extractor: Extrac
     assert {(a.text, a.certainty) for a in event.arguments if a.role == "perpetrator"} == {
         ("Two men", "alleged")
     }
+
+
+def test_a_tally_of_a_year_gives_the_incident_no_toll(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked a bus near Tarvos on Monday, killing four passengers. More than 300 "
+        "people have been killed in the province in 2023."
+    )
+    event = _only_event(_run(extractor, text))
+    assert event.fatalities == 4
+    assert _roles(event, "victim") == {"passengers"}
+
+
+def test_a_year_that_dates_an_attack_noun_is_no_tally(extractor: Extractor) -> None:
+    """Counterexample: "in the 2023 attack" names an incident, not a period."""
+    text = (
+        "Gunmen attacked a bus near Tarvos on Monday, killing four passengers. Two guards "
+        "have been wounded in the 2023 attack on the depot."
+    )
+    victims = set().union(*(_roles(e, "victim") for e in _run(extractor, text).events))
+    assert "guards" in victims
