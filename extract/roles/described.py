@@ -278,13 +278,26 @@ def _phrase(head: Token) -> Span | None:
     end = head.i + 1
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and _of_group(head, prep):
-            end = prep.right_edge.i + 1
+            end = _of_end(prep)
     stops = [t.i for t in doc[head.i + 1 : end] if t.is_punct and t.text not in ("-", "'")]
     end = min(stops, default=end)
     span = doc[start:end]
     if any(t.is_punct and t.text not in ("-", "'") for t in span):
         span = doc[head.i : end]
     return span if span.text.strip() else None
+
+
+def _of_end(prep: Token) -> int:
+    """Where an "of" phrase of a description ends: after its noun and the "of" phrases
+    that go on naming it ("the brother of a local councillor", "members of the army of
+    national liberation"), before any other phrase the parser hangs on it ("in Tarvos")."""
+    end = prep.i  # "accused the air force of bombing": no noun, no "of"
+    for noun in (o for o in prep.children if o.dep_ == "pobj"):
+        end = noun.i + 1
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                end = _of_end(child)
+    return end
 
 
 def _of_group(head: Token, prep: Token) -> bool:

@@ -277,3 +277,18 @@ def test_a_year_that_dates_an_attack_noun_is_no_tally(extractor: Extractor) -> N
     )
     victims = set().union(*(_roles(e, "victim") for e in _run(extractor, text).events))
     assert "guards" in victims
+
+
+def test_a_description_ends_before_a_phrase_hung_on_its_of_noun(extractor: Extractor) -> None:
+    text = "Gunmen killed the brother of a local councillor in Tarvos on Monday."
+    assert _roles(_only_event(_run(extractor, text)), "victim") == {
+        "brother of a local councillor"
+    }
+
+
+def test_a_description_keeps_the_of_phrases_that_name_it(extractor: Extractor) -> None:
+    """Counterexample: "of" phrases of "of" phrases are still the description."""
+    text = "Members of the army of national liberation attacked a bus near Tarvos on Monday."
+    assert _roles(_only_event(_run(extractor, text)), "perpetrator") == {
+        "members of the army of national liberation"
+    }
