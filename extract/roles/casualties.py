@@ -408,11 +408,11 @@ def _clause_word(holder: Token) -> Token | None:
         if not (owner.like_num or owner.pos_ == "NUM" or owner.lower_ in PARTITIVE_WORDS):
             return owner
         node = _coordination_head(owner)  # "one of the attackers": the count is the phrase
-    return None if node.head is node else node.head
+    return None if node.head.i == node.i else node.head
 
 
 def _coordination_head(token: Token) -> Token:
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token
 

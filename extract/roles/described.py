@@ -50,6 +50,10 @@ def described_actors(
         return named
     if role != "perpetrator":
         head = counted(head)  # "five of the soldiers"; "two of the devices" acts as nobody
+    if role == "victim":
+        # "killed three members of the union", "the leader of X was shot": the harmed are
+        # the people; the body they belong to is not harmed with them
+        named = [(e, span) for e, span in named if not _body_of(span.root, head)]
     covered = {t.i for _, span in named for t in span}
     found = list(named)
     for noun in conjuncts(head):
@@ -72,6 +76,18 @@ def described_actors(
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
     return found
+
+
+def _body_of(token: Token, head: Token) -> bool:
+    """Whether `token` lies in the "of" phrase of a common noun of the phrase `head`
+    ("members of X", "the leader of X"): it names the body they belong to."""
+    nouns = {n.i for n in conjuncts(head) if n.pos_ == "NOUN"}
+    node = token
+    while node.head.i != node.i and node.i not in nouns:
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i in nouns:
+            return True
+        node = node.head
+    return False
 
 
 def _holders(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:

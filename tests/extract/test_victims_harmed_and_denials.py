@@ -292,3 +292,28 @@ def test_a_description_keeps_the_of_phrases_that_name_it(extractor: Extractor) -
     assert _roles(_only_event(_run(extractor, text)), "perpetrator") == {
         "members of the army of national liberation"
     }
+
+
+# A body is not harmed with its members --------------------------------------------------------------
+
+
+def test_members_of_a_union_are_the_victims_not_the_union(extractor: Extractor) -> None:
+    result = _run(extractor, "Gunmen killed three members of the Tarvos Teachers Union on Monday.")
+    event = _only_event(result)
+    assert _roles(event, "victim") == {"three members of the tarvos teachers union"}
+    union = result.entity("tarvos-teachers-union")
+    assert union is not None and union.type == "Organization"
+
+
+def test_members_of_a_front_who_attack_make_it_armed_and_the_attacker(
+    extractor: Extractor,
+) -> None:
+    """Counterexample: members who attack are the front's armed men, and the front acts."""
+    text = "Members of the Tarvos Liberation Front attacked a police post on Monday."
+    result = _run(extractor, text)
+    event = _only_event(result)
+    assert {a.entity for a in event.arguments if a.role == "perpetrator"} == {
+        "tarvos-liberation-front"
+    }
+    front = result.entity("tarvos-liberation-front")
+    assert front is not None and front.type == "ArmedGroup"
