@@ -26,6 +26,10 @@ def _perpetrators(event: Event) -> set[tuple[str, str, str | None]]:
     return {(a.entity, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"}
 
 
+def _claims(event: Event) -> set[tuple[str, str, str | None]]:
+    return {(a.text, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"}
+
+
 # Its own attackers -------------------------------------------------------------------------------
 
 
@@ -77,7 +81,7 @@ def test_people_abducted_and_then_killed_stay_victims(extractor: Extractor) -> N
     assert victims == {"farmers"}
 
 
-# Fighters of a clash, tallies of a period ----------------------------------------------------------
+# Fighters of a clash, tallies of a period ---------------------------------------------------------
 
 
 def test_fighters_a_clash_killed_are_no_victims(extractor: Extractor) -> None:
@@ -106,7 +110,7 @@ def test_a_perfect_of_the_incident_keeps_its_victims(extractor: Extractor) -> No
     assert victims == {"two judges"}
 
 
-# A title and its holder ------------------------------------------------------------------------------
+# A title and its holder ---------------------------------------------------------------------------
 
 
 def test_the_holder_named_beside_a_title_is_the_victim(extractor: Extractor) -> None:
@@ -124,7 +128,7 @@ def test_a_title_without_a_named_holder_stays_the_victim(extractor: Extractor) -
     assert _roles(event, "victim") == {"mayor of tarvos"}
 
 
-# Denials ---------------------------------------------------------------------------------------------
+# Denials ------------------------------------------------------------------------------------------
 
 BLAST = "A bomb exploded at a bus depot in Quetta on Monday, killing five passengers. "
 
@@ -228,17 +232,13 @@ def test_the_involvement_of_soldiers_in_the_killing_alleges_them(extractor: Extr
         "involvement of soldiers in the killing of the farmers."
     )
     (event,) = [e for e in _run(extractor, text).events if _roles(e, "victim")]
-    assert {(a.text, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"} == {
-        ("soldiers", "alleged", "The minister")
-    }
+    assert _claims(event) == {("soldiers", "alleged", "The minister")}
 
 
 def test_denying_the_involvement_of_soldiers_is_a_denial(extractor: Extractor) -> None:
     text = BLAST + "The minister denied the involvement of soldiers in the bombing."
     event = _only_event(_run(extractor, text))
-    assert {(a.text, a.certainty, a.source) for a in event.arguments if a.role == "perpetrator"} == {
-        ("soldiers", "denied", "The minister")
-    }
+    assert _claims(event) == {("soldiers", "denied", "The minister")}
 
 
 def test_taking_part_in_something_else_implicates_nobody(extractor: Extractor) -> None:
@@ -294,7 +294,7 @@ def test_a_description_keeps_the_of_phrases_that_name_it(extractor: Extractor) -
     }
 
 
-# A body is not harmed with its members --------------------------------------------------------------
+# A body is not harmed with its members ------------------------------------------------------------
 
 
 def test_members_of_a_union_are_the_victims_not_the_union(extractor: Extractor) -> None:
