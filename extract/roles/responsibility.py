@@ -338,12 +338,17 @@ class _Reader:
         about = _objects(adjective, "for") + _objects(verb, "for")
         # "the attack, for which X was held responsible": the relative pronoun is the attack
         about += [verb.head for t in about if t.lower_ == "which" and verb.dep_ == "relcl"]
-        if not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
+        # "the group said it was responsible": a group's word of its own deed needs no
+        # "for" phrase; it is about the incident the text is telling
+        own_word = not about and _self_claim(verb)
+        if not own_word and not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
             return
         # "police held X responsible": the object of an active "hold" is who is held so
         active_hold = verb.lemma_.lower() == "hold" and not _passive(verb)
         deps = ("dobj",) if active_hold else ("nsubj", "nsubjpass")
         holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
+        if own_word:
+            holders = [s for s in map(_reported_speaker, holders) if _agrees(s, verb)]
         yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
 
     def _disowning(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
@@ -494,6 +499,20 @@ def _disowned(word: Token) -> tuple[Token | None, list[Token]]:
             return None, []
         return predicate, [o for o in word.children if o.dep_ == "pobj"]
     return None, []
+
+
+def _self_claim(verb: Token) -> bool:
+    """ "X said it was responsible", "they said they were responsible": a clause reported
+    by its own subject, named by a pronoun."""
+    subjects = _children(verb, "nsubj")
+    return verb.dep_ == "ccomp" and bool(subjects) and all(s.pos_ == "PRON" for s in subjects)
+
+
+def _agrees(speaker: Token, clause: Token) -> bool:
+    """Whether the clause's "it" can be the speaker: not a plural one ("police said it was
+    responsible" speaks of something else)."""
+    plural = speaker.pos_ != "PRON" and "Plur" in speaker.morph.get("Number")
+    return not (plural and any(t.lower_ == "it" for t in _children(clause, "nsubj")))
 
 
 def _reported_speaker(subject: Token) -> Token:

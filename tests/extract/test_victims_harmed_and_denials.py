@@ -317,3 +317,19 @@ def test_members_of_a_front_who_attack_make_it_armed_and_the_attacker(
     }
     front = result.entity("tarvos-liberation-front")
     assert front is not None and front.type == "ArmedGroup"
+
+
+def test_a_group_saying_it_was_responsible_claims_the_attack(extractor: Extractor) -> None:
+    text = BLAST + "The Baloch Liberation Army said it was responsible."
+    assert _perpetrators(_only_event(_run(extractor, text))) == {
+        ("balochistan-liberation-army", "alleged", "The Baloch Liberation Army")
+    }
+
+
+def test_a_plural_speaker_and_it_is_no_claim(extractor: Extractor) -> None:
+    """Counterexamples: "it" is not the police; a responsibility for something else."""
+    for after in (
+        "Police said it was responsible.",
+        "The Baloch Liberation Army said it was responsible for the security of the depot.",
+    ):
+        assert _perpetrators(_only_event(_run(extractor, BLAST + after))) == set(), after
