@@ -317,11 +317,23 @@ def _apposed_armed(head: Token) -> bool:
     return False
 
 
+MEMBER_NOUNS = frozenset({"members", "commanders", "units"})
+"""Nouns of `ARMED_MEN` that any body has ("members of the teachers' union"): they are a
+group's armed men only where they act so ("members of X attacked")."""
+
+
 def _armed_men_of(head: Token) -> bool:
-    """ "fighters of X", "gunmen from X", "X fighters"."""
+    """ "fighters of X", "gunmen from X", "X fighters"; "members of X" that attack (not
+    "killed three members of X")."""
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from"):
-        return head.head.head.lower_ in ARMED_MEN
-    return head.dep_ in ("compound", "nmod") and head.head.lower_ in ARMED_MEN
+        men = head.head.head
+    elif head.dep_ in ("compound", "nmod"):
+        men = head.head
+    else:
+        return False
+    if men.lower_ in MEMBER_NOUNS:
+        return _acts_violently(men)
+    return men.lower_ in ARMED_MEN
 
 
 def _acts_violently(head: Token) -> bool:

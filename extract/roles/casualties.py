@@ -7,14 +7,18 @@ the same phrase names the victims (named, or unnamed civilians and security forc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
 from ..entities import PARTY_HEADS, EntityTable
+from ..language import RoleFinding
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
 from .phrases import (
     ATTACKER_NOUNS,
+    PARTITIVE_WORDS,
     QUANTITY_WORDS,
     SECURITY_NOUNS,
     conjuncts,
@@ -22,12 +26,16 @@ from .phrases import (
     denoted_actors,
 )
 
+if TYPE_CHECKING:
+    from ..events import EventCluster
+
 __all__ = [
     "INJURING",
     "KILLING",
     "casualties",
     "casualty_clauses",
     "damaged",
+    "harmed_in_incident",
     "negated_clause",
     "none_quantified",
     "tally",
@@ -226,14 +234,14 @@ PERIOD_ADVERB_WORDS = frozenset({"year", "far", "lately", "months", "weeks"})
 def background_tally(verb: Token) -> bool:
     """A casualty clause that sums up a period, not an incident: a perfect ("have been
     killed", "has killed", "have died") with an adjunct spanning a period ("so far this
-    year", "since 1985", "during ten years of war", "in the past months")."""
+    year", "since 1985", "during ten years of war", "in the past months", "in 2023")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(a.lemma_.lower() == "have" for a in auxiliaries):
         return False
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
             if child.lower_ == "since" or any(
-                o.dep_ == "pobj" and o.lower_ in PERIOD_WORDS for o in child.subtree
+                o.dep_ == "pobj" and (o.lower_ in PERIOD_WORDS or _year(o)) for o in child.subtree
             ):
                 return True
         elif child.dep_ in ("npadvmod", "advmod") and any(
@@ -241,6 +249,11 @@ def background_tally(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _year(token: Token) -> bool:
+    """A year told as a number ("have died during 1990", "in 2023"): a period."""
+    return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
 
 
 FIGHTING_WORDS = frozenset(
@@ -336,3 +349,115 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
         return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head
     return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers
+
+
+# Who the incident harmed, settled over all its findings -----------------------------------------
+
+ROLE_NOUNS = frozenset(
+    {"attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "bomber", "bombers",
+     "shooter", "shooters", "kidnapper", "kidnappers", "abductor", "abductors", "raider",
+     "raiders", "hijacker", "hijackers", "killer", "killers", "perpetrator", "perpetrators"}
+)  # fmt: skip
+"""Nouns that name someone by the attack they carry out: "the attacker" of an incident's
+story is its doer, not the people it harmed."""
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> list[RoleFinding]:
+    """An incident's findings less the victims it did not harm: its own attackers ("police
+    then shot dead the attacker", "one of the attacking guerrillas died"), and in an armed
+    clash the fighters of either side, who are its sides, not its victims. Whoever harmed
+    the attackers answered the attack and is no perpetrator of it."""
+    triggers = {t.i for m in cluster.mentions for t in m.span}
+    # The state's forces of one article are one unnamed actor: police who were shot are
+    # not thereby the police who shot.
+    doers = {
+        f.entity.id
+        for f in findings
+        if f.role == "perpetrator"
+        and f.entity is not None
+        and f.entity.type != "StateForce"
+        and f.attribution.certainty != "denied"
+    }
+    clash = cluster.event_class == "ArmedClash"
+    kept: list[RoleFinding] = []
+    answered: set[int] = set()
+    for finding in findings:
+        if finding.role == "victim":
+            holder = finding.span.root
+            verb = _clause_word(holder)
+            own = (finding.entity is not None and finding.entity.id in doers) or _attackers(
+                holder, verb, triggers
+            )
+            if own and verb is not None and holder.dep_ != "nsubj":
+                answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
+            tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
+            if own or tally_of_period or (clash and _fighters(holder)):
+                continue
+        kept.append(finding)
+    return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
+
+
+def _clause_word(holder: Token) -> Token | None:
+    """The verb or event noun whose participant the phrase is: "shot dead" of "shot dead
+    the attacker", "killed" of "one of the attackers was killed", "murder" of "the murder
+    of the minister"."""
+    node = _coordination_head(holder)
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        owner = node.head.head
+        if not (owner.like_num or owner.pos_ == "NUM" or owner.lower_ in PARTITIVE_WORDS):
+            return owner
+        node = _coordination_head(owner)  # "one of the attackers": the count is the phrase
+    return None if node.head.i == node.i else node.head
+
+
+def _coordination_head(token: Token) -> Token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _attackers(holder: Token, verb: Token | None, triggers: set[int]) -> bool:
+    """Whether a harmed phrase names the incident's doers: a definite noun for those who
+    attack ("the attacker", "his assailant", "one of the gunmen"), a phrase for armed men
+    "attacking", or the subject of a harm verb whose own clause attacks ("a guerrilla died
+    while attacking the house")."""
+    noun = counted(holder)
+    if noun.lower_ in ROLE_NOUNS | ATTACKER_NOUNS:
+        attacking = (c.lemma_.lower() == "attack" for c in noun.children if c.dep_ == "amod")
+        if any(attacking):
+            return True
+        if noun.lower_ in ROLE_NOUNS and _definite(noun):
+            return True
+    if verb is None or holder.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # "died while attacking", "was shot while attacking"; "attacked and died" (a passive
+    # coordinated with a passive, "were abducted and murdered", tells two harms to them)
+    deps = ("advcl", "conj") if holder.dep_ == "nsubj" else ("advcl",)
+    return any(
+        c.dep_ in deps and c.i in triggers and not _has_subject(c) and not _passive(c)
+        for c in verb.children
+    )
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _definite(noun: Token) -> bool:
+    """ "the attacker", "his assailant", "one of the gunmen": someone the story told."""
+    return any(
+        c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE_WORDS or c.dep_ == "poss")
+        for c in noun.children
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _doer_of(head: Token, verbs: set[int]) -> bool:
+    """Whether the phrase is the subject, or the "by" phrase, of one of `verbs`."""
+    if head.dep_ == "nsubj":
+        return head.head.i in verbs
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i in verbs

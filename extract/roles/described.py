@@ -22,7 +22,7 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import conjuncts, counted
+from .phrases import REFERRING_NOUNS, conjuncts, counted, mention_span
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
@@ -50,6 +50,10 @@ def described_actors(
         return named
     if role != "perpetrator":
         head = counted(head)  # "five of the soldiers"; "two of the devices" acts as nobody
+    if role == "victim":
+        # "killed three members of the union", "the leader of X was shot": the harmed are
+        # the people; the body they belong to is not harmed with them
+        named = [(e, span) for e, span in named if not _body_of(span.root, head)]
     covered = {t.i for _, span in named for t in span}
     found = list(named)
     for noun in conjuncts(head):
@@ -60,11 +64,94 @@ def described_actors(
             if c.dep_ in NAMING_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
             for t in c.subtree
         }
-        if not own & covered:
+        # "the mayor of Oskel, Pedro Ramirez", "a tourist named X": the name is the actor,
+        # also where the noun alone made one ("a tourist": civilians); a name the phrase
+        # already gave stands beside the noun's actor, as it did
+        names = _holders(noun, table) or _self_styled(noun, role, table)
+        if names and not {e.id for e, _ in names} & {e.id for e, _ in found}:
+            found = [(e, span) for e, span in found if span.root != noun or len(span) > 1]
+            found.extend(names)
+        elif not own & covered:
             found.extend(described_actor(noun, role, table))
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
     return found
+
+
+def _body_of(token: Token, head: Token) -> bool:
+    """Whether `token` lies in the "of" phrase of a common noun of the phrase `head`
+    ("members of X", "the leader of X"): it names the body they belong to."""
+    nouns = {n.i for n in conjuncts(head) if n.pos_ == "NOUN"}
+    node = token
+    while node.head.i != node.i and node.i not in nouns:
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i in nouns:
+            return True
+        node = node.head
+    return False
+
+
+def _holders(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The named people an apposition gives as the holders of a title or the bearers of a
+    description: "the mayor of Oskel, Pedro Ramirez" (the parser may hang the name on the
+    place of the title), "two reporters, A and B". Only people the entity rules know."""
+    places = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and (table.at(o) is None or table.at(o).type != "Person")
+    ]
+    found: list[tuple[Entity, Span]] = []
+    for owner in (noun, *places):
+        for apposition in (c for c in owner.children if c.dep_ == "appos"):
+            for name in conjuncts(apposition):
+                entity = table.at(name)
+                if entity is not None and entity.type == "Person":
+                    found.append((entity, mention_span(name, table)))
+    return found
+
+
+NAMING_VERBS = frozenset({"call", "name", "know", "style"})
+"""Verbs of a participle that gives a group's own name: "a group calling itself X", "a
+militia called X", "a cell known as X", "a self-styled front"."""
+
+
+REFLEXIVE = ("self", "selves")
+
+
+def _self_styled(noun: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The name a participle gives the noun's referent: "a group calling itself the Black
+    Dawn Brigade", "an outfit known as X" are that group, by its name (which stays beside
+    any other name, as names do)."""
+    found: list[tuple[Entity, Span]] = []
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_VERBS:
+            continue
+        # the name must be a group's or a person's own: "a group called X", "calling itself
+        # X", "a foreigner named X" (not "people called ...", where the parser may hang a
+        # farm's name on the wrong noun)
+        own_name = (
+            noun.lower_ in REFERRING_NOUNS | PARTY_HEADS
+            or verb.lemma_.lower() == "name"
+            or any(c.dep_ == "dobj" and c.lower_.endswith(REFLEXIVE) for c in verb.children)
+        )
+        if not own_name:
+            continue
+        for child in verb.children:
+            for name in [child] if child.dep_ == "oprd" else _as_objects(child):
+                entity = table.at(name)
+                if entity is None:
+                    found.extend(described_actor(name, role, table, description=False))
+                elif entity.type not in ("Place", "State"):
+                    found.append((entity, mention_span(name, table)))
+    return found
+
+
+def _as_objects(child: Token) -> list[Token]:
+    """ "known as X": the object of the participle's "as"."""
+    if child.dep_ != "prep" or child.lower_ != "as":
+        return []
+    return [o for o in child.children if o.dep_ == "pobj"]
 
 
 def _owning_group(noun: Token, table: EntityTable, covered: set[int]) -> list[tuple[Entity, Span]]:
@@ -207,13 +294,26 @@ def _phrase(head: Token) -> Span | None:
     end = head.i + 1
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and _of_group(head, prep):
-            end = prep.right_edge.i + 1
+            end = _of_end(prep)
     stops = [t.i for t in doc[head.i + 1 : end] if t.is_punct and t.text not in ("-", "'")]
     end = min(stops, default=end)
     span = doc[start:end]
     if any(t.is_punct and t.text not in ("-", "'") for t in span):
         span = doc[head.i : end]
     return span if span.text.strip() else None
+
+
+def _of_end(prep: Token) -> int:
+    """Where an "of" phrase of a description ends: after its noun and the "of" phrases
+    that go on naming it ("the brother of a local councillor", "members of the army of
+    national liberation"), before any other phrase the parser hangs on it ("in Tarvos")."""
+    end = prep.i  # "accused the air force of bombing": no noun, no "of"
+    for noun in (o for o in prep.children if o.dep_ == "pobj"):
+        end = noun.i + 1
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                end = _of_end(child)
+    return end
 
 
 def _of_group(head: Token, prep: Token) -> bool:

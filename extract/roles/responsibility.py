@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
 from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
+from .casualties import KILLING, harmed_in_incident
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -106,9 +107,12 @@ def settle_responsibility(
         return
     reader = _Reader(doc, incidents, table, findings)
     blamed: set[tuple[int, int]] = set()
+    denied: set[tuple[int, int]] = set()
     for cluster, finding in reader.statements():
         findings[id(cluster)].append(finding)
         blamed.add((finding.span.start, finding.span.end))
+        if finding.attribution.certainty == "denied":
+            denied.add((finding.span.start, finding.span.end))
     doubted = _doubted_sentences(doc)
     accusers = reader.accusers
     for cluster in clusters:
@@ -116,11 +120,15 @@ def settle_responsibility(
         for finding in findings[id(cluster)]:
             if _unclaimed(finding):
                 continue
-            if finding.role != "perpetrator" and (finding.span.start, finding.span.end) in blamed:
+            where = (finding.span.start, finding.span.end)
+            if finding.role != "perpetrator" and where in blamed:
                 continue  # "blamed the attack on X": X is no target of the attack
+            if where in denied and finding.attribution.certainty != "denied":
+                continue  # "X was not behind the bombing" disowns; it alleges nothing
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
             settled.append(_settled(finding, doubted))
+        settled = harmed_in_incident(settled, cluster)
         findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
 
 
@@ -160,6 +168,12 @@ class _Reader:
                 yield from found
         for index in positions(self.doc, ("responsible",)):
             yield from self._responsible(self.doc[index])
+        for index in positions(self.doc, DISOWNING_WORDS):
+            yield from self._disowning(self.doc[index])
+        for index in positions(self.doc, AUTHORSHIP_NOUNS):
+            yield from self._authorship(self.doc[index])
+        for index in positions(self.doc, IMPLICATING_WORDS):
+            yield from self._implication(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -324,13 +338,82 @@ class _Reader:
         about = _objects(adjective, "for") + _objects(verb, "for")
         # "the attack, for which X was held responsible": the relative pronoun is the attack
         about += [verb.head for t in about if t.lower_ == "which" and verb.dep_ == "relcl"]
-        if not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
+        # "the group said it was responsible": a group's word of its own deed needs no
+        # "for" phrase; it is about the incident the text is telling
+        own_word = not about and _self_claim(verb)
+        if not own_word and not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
             return
         # "police held X responsible": the object of an active "hold" is who is held so
         active_hold = verb.lemma_.lower() == "hold" and not _passive(verb)
         deps = ("dobj",) if active_hold else ("nsubj", "nsubjpass")
         holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
+        if own_word:
+            holders = [s for s in map(_reported_speaker, holders) if _agrees(s, verb)]
         yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
+
+    def _disowning(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "X said it was not responsible", "the group was not involved in the attack",
+        "it was not behind the bombing", "X had nothing to do with the blast": a negated
+        statement of involvement denies it, on the word of whoever makes it (the subject of
+        the verb that reports it, else the one who disowns). What it is about is the
+        incident its phrase names, else the incident the text is telling; a phrase about
+        anything else ("not responsible for security") is no denial."""
+        predicate, about = _disowned(word)
+        if predicate is None:
+            return
+        if about and not any(t.i in self.head_of for o in about for t in o.subtree):
+            return
+        subjects = _children(predicate, "nsubj", "nsubjpass")
+        holders = [_reported_speaker(s) for s in subjects]
+        speaker = predicate.head if predicate.dep_ == "ccomp" else predicate
+        source = source_phrase(speaker) or (holders[0].text if holders else None)
+        denial = Attribution("denied", source)
+        yield from self._findings(holders, predicate, about, denial, "denial")
+
+    def _authorship(self, noun: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the attack was the work of X", "it was the work of X", "the bombing bore the
+        hallmarks of X": X is the alleged perpetrator (only `hedged` by hallmarks) of the
+        incident the subject names, or of the one the text is telling when it is "it"."""
+        verb = noun.head
+        if noun.dep_ not in ("attr", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if _negated(verb) or (noun.dep_ == "attr") != (verb.lemma_.lower() == "be"):
+            return
+        subjects = _children(verb, "nsubj")
+        if not any(self._is_incident(s) or s.lower_ in ("it", "this") for s in subjects):
+            return
+        # on the word of who reports it ("police said"); the subject is the incident
+        reported = attribute(verb)
+        hedged = noun.lower_ != "work" or reported.certainty == "hedged"
+        said = Attribution("hedged" if hedged else "alleged", reported.source)
+        yield from self._findings(_objects(noun, "of"), verb, subjects, said, "authorship")
+
+    def _implication(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the involvement of X in the killing", "X's participation in the attack", "the
+        officers involved in the massacre", "men implicated in the bombing", "implicated X
+        in the killing", "X was charged with carrying out the bombing", "X was convicted
+        of the murder": X is alleged to have taken part in the incident the phrase names
+        (only an incident: "involved in politics" implicates nobody in anything)."""
+        found = _implicated(word)
+        if found is None:
+            return
+        anchor, holders, about = found
+        if _negated(anchor) or _negated(word) or not any(map(self._tells_incident, about)):
+            return
+        if word.dep_ == "acl":
+            # "the people involved in the murder" says nothing of who they are; a name does
+            holders = [h for h in holders if self.table.at(h) is not None]
+        said = _alleging(anchor)
+        if anchor.lower_ in BLAME_FORMS["deny"]:  # "denied the involvement of X in it"
+            said = Attribution("denied", said.source)
+        yield from self._findings(holders, anchor, about, said, "implication")
+
+    def _tells_incident(self, phrase: Token) -> bool:
+        """Whether the phrase names an incident: one of the article's ("carrying out the
+        bombing"), or a killing the mentions told by another word ("the killing" of
+        victims shot dead)."""
+        words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+        return phrase.lower_ in KILLING or any(i in self.head_of for i in words)
 
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
@@ -356,9 +439,95 @@ class _Reader:
         yield from self._findings(subjects, verb, objects + complements, denial, "denial")
 
 
+TAKING_PART_NOUNS = frozenset({"involvement", "participation", "complicity"})
+IMPLICATING_WORDS = TAKING_PART_NOUNS | frozenset(
+    {"involved", "implicated", "implicate", "implicates", "implicating", "charged", "convicted"}
+)
+"""Words that tie someone to an incident as one who took part in it."""
+CHARGE_PREPOSITIONS = {"charged": "with", "convicted": "of"}
+
+
+def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
+    """(the word whose statement it is, who is implicated, what in) around a word of
+    implication, or None where it implicates nobody: see `_Reader._implication`."""
+    lower = word.lower_
+    if lower in TAKING_PART_NOUNS:
+        anchor = word.head if word.head.pos_ in ("VERB", "AUX") else word
+        holders = _objects(word, "of") + _children(word, "poss")
+        return anchor, holders, _objects(word, "in")
+    if lower in ("involved", "implicated") and word.dep_ == "acl":
+        return word, [word.head], _objects(word, "in")  # "the officers involved in it"
+    if word.lemma_.lower() == "implicate" and word.pos_ == "VERB" and not _passive(word):
+        return word, _children(word, "dobj"), _objects(word, "in")
+    if lower in CHARGE_PREPOSITIONS and word.pos_ == "VERB":
+        holders = _children(word, "nsubjpass" if _passive(word) else "dobj")
+        return word, holders, _objects(word, CHARGE_PREPOSITIONS[lower])
+    return None
+
+
+AUTHORSHIP_NOUNS = frozenset({"work", "hallmarks", "hallmark"})
+"""Nouns whose "of" phrase names the author of what the subject is ("was the work of X")."""
+DISOWNING_WORDS = frozenset({"responsible", "involved", "behind", "nothing"})
+"""Words of a negated statement of involvement ("was not responsible", "was not involved",
+"was not behind", "had nothing to do with")."""
+
+
+def _disowned(word: Token) -> tuple[Token | None, list[Token]]:
+    """(the clause's verb, what the involvement is in) of a negated statement of
+    involvement around `word`, or (None, []) where `word` states none."""
+    lower = word.lower_
+    if lower == "nothing":
+        # "had nothing to do with the attack"
+        verb = word.head
+        doing = [c for c in _children(word, "relcl", "acl") if c.lemma_.lower() == "do"]
+        if word.dep_ != "dobj" or verb.lemma_.lower() != "have" or not doing:
+            return None, []
+        return verb, _objects(doing[0], "with")
+    if lower == "involved" and word.pos_ in ("VERB", "ADJ") and word.dep_ not in ("amod",):
+        predicate = word if word.pos_ == "VERB" else word.head
+        if not (_negated(predicate) or _negated(word)):
+            return None, []
+        return predicate, _objects(word, "in")
+    if lower == "responsible" and word.dep_ in COMPLEMENT_DEPS:
+        predicate = word.head
+        if not (_negated(predicate) or _negated(word)) or predicate.lemma_.lower() != "be":
+            return None, []
+        return predicate, _objects(word, "for") + _objects(predicate, "for")
+    if lower == "behind" and word.dep_ == "prep" and word.head.lemma_.lower() == "be":
+        predicate = word.head
+        if not _negated(predicate):
+            return None, []
+        return predicate, [o for o in word.children if o.dep_ == "pobj"]
+    return None, []
+
+
+def _self_claim(verb: Token) -> bool:
+    """ "X said it was responsible", "they said they were responsible": a clause reported
+    by its own subject, named by a pronoun."""
+    subjects = _children(verb, "nsubj")
+    return verb.dep_ == "ccomp" and bool(subjects) and all(s.pos_ == "PRON" for s in subjects)
+
+
+def _agrees(speaker: Token, clause: Token) -> bool:
+    """Whether the clause's "it" can be the speaker: not a plural one ("police said it was
+    responsible" speaks of something else)."""
+    plural = speaker.pos_ != "PRON" and "Plur" in speaker.morph.get("Number")
+    return not (plural and any(t.lower_ == "it" for t in _children(clause, "nsubj")))
+
+
+def _reported_speaker(subject: Token) -> Token:
+    """ "X said it was not involved": a pronoun subject of a reported clause is the one
+    who reports it."""
+    clause = subject.head
+    if subject.pos_ != "PRON" or clause.dep_ != "ccomp":
+        return subject
+    speakers = _children(clause.head, "nsubj")
+    return speakers[0] if speakers else subject
+
+
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible"}
+     "responsible", "authorship", "implication"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})
