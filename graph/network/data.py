@@ -429,6 +429,7 @@ def _merge_described(data: NetworkData) -> None:
     }
     if not merged:
         return
+    data.spellings.update(merged)  # an ?actor= filter by any member's id still finds it
     for member in merged:
         data.actors.pop(member, None)
     data.claims = [

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import OWL
+from rdflib import OWL, Literal
 
 from conflict_kg.extract import ArticleInput, Extractor, article_graph
-from conflict_kg.graph.network import network_from_store
+from conflict_kg.graph.network import NetworkFilter, network_from_store
 from conflict_kg.graph.resolve import resolve
 from conflict_kg.graph.store import Store
 from conflict_kg.ontologies import RESOLUTION_GRAPH
@@ -38,6 +38,18 @@ FOLLOW_UP = (
 )
 
 
+def store_entities(store: Store, name: str) -> list[str]:
+    """The ids of the entities named `name` in the store, one per article describing them."""
+    rows = store.query(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e rdfs:label ?name } }",
+        {"name": Literal(name)},
+    )
+    found = sorted(str(row[0]).rsplit("/", 1)[-1] for row in rows)
+    assert len(found) == 2, found
+    return found
+
+
 def _ingest(extractor: Extractor, store: Store, *articles: tuple[str, str]) -> None:
     for source, text in articles:
         assert store.add_article(*article_graph(extractor.extract(ArticleInput(source, text))))
@@ -57,6 +69,10 @@ def test_one_incident_described_twice_is_one_node(extractor: Extractor, store: S
     assert data["predicate"] == "victim"
     assert data["evidence_count"] == 2
     assert len({e["article"] for e in data["evidence"]}) == 2
+    # either article's own id for its bodyguards still selects them and their incident
+    for entity in store_entities(store, "Bodyguards"):
+        selected = network_from_store(store, "full", NetworkFilter(actor=entity))
+        assert set(selected) == {bodyguards[0], incident} | set(network.successors(incident))
 
 
 def test_described_actors_of_two_incidents_stay_two_nodes(
