@@ -150,7 +150,10 @@ def resolve_entities(
         places.extend((span, "GPE", "") for span in unlabelled(doc, dateline_name))
     places.extend((span, "FAC", "") for span in unlabelled_facilities(doc))
     for name in unlabelled_places(doc):
-        places.extend((span, "GPE", "") for span in unlabelled(doc, name))
+        # the name's other mentions, written as a name ("after reading" is no Reading)
+        places.extend(
+            (span, "GPE", "") for span in unlabelled(doc, name) if span[0].text[:1].isupper()
+        )
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
     persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)
