@@ -123,8 +123,11 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
-        if kind is None:
-            found.extend((token, k, 0) for k in _no_casualties(token))
+        denied = _no_casualties(token)
+        if kind is None or denied:
+            # "no casualties", and "no deaths were reported": "death" is a killing word,
+            # but under "no" it reports that nobody died
+            found.extend((token, k, 0) for k in denied)
             continue
         if negated_clause(token) or background_tally(token):
             continue  # "nobody was killed"; "900 have been killed since 1985": no incident's

@@ -102,7 +102,7 @@ def settle_responsibility(
     id -> findings), then settle certainties: doubted claims become unconfirmed, a
     perpetrator named as "suspected" is alleged, and a responsibility nobody claimed is
     dropped."""
-    incidents = [c for c in clusters if c.event_class in ATTACK_FAMILY | {"Abduction"}]
+    incidents = [c for c in clusters if _answered_for(c)]
     if not incidents:
         return
     reader = _Reader(doc, incidents, table, findings)
@@ -130,6 +130,15 @@ def settle_responsibility(
             settled.append(_settled(finding, doubted))
         settled = harmed_in_incident(settled, cluster)
         findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
+
+
+def _answered_for(cluster: EventCluster) -> bool:
+    """Whether someone can be blamed for the incident, or deny it: attacks, abductions and
+    the destruction of property ("accused the militia of burning down the clinic"); a
+    demonstration's crowd takes part in it, nobody is accused of it."""
+    return cluster.event_class in ATTACK_FAMILY | {"Abduction"} or any(
+        m.acled == "PROPERTY_DISTRUCT" for m in cluster.mentions
+    )
 
 
 class _Reader:

@@ -46,7 +46,7 @@ def test_looting_without_a_doer_names_none(extractor: Extractor) -> None:
     ("text", "target"),
     [
         ("Militiamen looted shops in the town of Gadi on Friday.", "shops"),
-        ("Insurgents burned down a health clinic in Morado on Friday night.", "health clinic"),
+        ("Insurgents burned down a grain warehouse outside Velka at dawn.", "grain warehouse"),
     ],
 )
 def test_the_building_looted_or_burned_is_its_target(
@@ -60,3 +60,17 @@ def test_a_town_looted_is_no_target(extractor: Extractor) -> None:
     """Counterexample: a town is where the destruction happened, never a building it hit."""
     event = _destruction(extractor, "Militiamen looted the town of Gadi on Friday.")
     assert [a.text for a in event.arguments if a.role == "target"] == []
+
+
+def _claims(event: Event) -> list[tuple[str, str]]:
+    return [(a.text, a.certainty) for a in event.arguments if a.role == "perpetrator"]
+
+
+def test_an_accused_arsonist_is_alleged_and_a_denial_denied(extractor: Extractor) -> None:
+    event = _destruction(
+        extractor,
+        "Police accused the Rivers Front of torching a depot in Soka on Thursday. "
+        "The Rivers Front denied any involvement.",
+    )
+    assert sorted(_claims(event)) == [("Rivers Front", "alleged"), ("Rivers Front", "denied")]
+
