@@ -45,6 +45,12 @@ from .shared import (
     EventMention,
 )
 from .specificity import date_precision, is_headline, split_specific
+from .subevents import (
+    ARMED_PHRASE_WORDS,
+    CIVILIAN_PHRASE_WORDS,
+    PROTEST_WORDS,
+    STATE_FORCE_WORDS,
+)
 
 __all__ = ["find", "find_mentions"]
 
@@ -281,7 +287,27 @@ def _weapon_sent(verb: Token, weapon_tokens: set[int]) -> bool:
     sent += [c for t in sent for c in t.children if c.dep_ == "conj"]
     if not any(t.i in weapon_tokens for t in _modified(sent)):
         return False
-    return bool(objects_of(verb, GOAL_PREPOSITIONS))
+    return any(_aimed_at(goal, verb) for goal in objects_of(verb, GOAL_PREPOSITIONS))
+
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+LANDING_PREPOSITIONS = frozenset({"into", "onto"})
+PEOPLE_OR_BUILDINGS = CIVILIAN_PHRASE_WORDS | ARMED_PHRASE_WORDS | STATE_FORCE_WORDS | PROTEST_WORDS
+
+
+def _aimed_at(goal: Token, verb: Token) -> bool:
+    """Whether a goal phrase names something a weapon can be aimed at. "On Monday" and "at
+    dawn" tell when; a weapon sent "into" or "onto" something lands there, which is an
+    attack when it is people, a named place or a building full of them, or hurt someone
+    ("lobbed grenades into a market, wounding six"), not when it is the sea, orbit or a
+    lake ("launched a missile into the sea", "threw the seized grenades into the lake")."""
+    if goal.ent_type_ in TIME_LABELS:
+        return False
+    if goal.head.lower_ not in LANDING_PREPOSITIONS:
+        return True
+    if goal.ent_type_ or goal.lower_ in PEOPLE_OR_BUILDINGS or goal.lower_ == "crowd":
+        return True
+    return any(t.lemma_.lower() in HARM_LEMMAS for t in verb.subtree)
 
 
 WOUND_CAUSES = frozenset(
@@ -675,8 +701,8 @@ def find(doc: Doc) -> None:
 
 
 CROWD_CLASSES = frozenset({"Protest", "Riot"})
-BATTLE = "ArmedClash"
 """Classes of what a crowd does: a demonstration, peaceful or violent."""
+BATTLE = "ArmedClash"
 
 
 def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
@@ -718,7 +744,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
                 continue
         elif mention.event_class in ATTACK_FAMILY and head.pos_ == "VERB":
             crowd = before.get(mention.sentence.start)
-            if crowd is not None and _crowd_control_only(head):
+            if crowd is not None and _crowd_control_only(head) and not _aimed_elsewhere(head):
                 if crowd.acled == "PEACE_PROTEST":
                     crowd.acled = "PROTEST_WITH_INTER"
                 continue
@@ -733,6 +759,20 @@ def _clause_doers(verb: Token) -> list[Token]:
     if not doers and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _doers(verb.head)
     return doers
+
+
+def _aimed_elsewhere(verb: Token) -> bool:
+    """Whether the response names whom it was aimed at and that is no crowd: "fired
+    rubber bullets at rebels in the hills" is no part of the demonstration told before it,
+    while "fired tear gas" or "fired tear gas at the crowd" is."""
+    goals = objects_of(verb, AIMING_PREPOSITIONS)
+    return bool(goals) and not any(
+        _crowd_noun(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
+    )
+
+
+AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
+CROWDS = frozenset({"crowd", "crowds", "gathering", "rally", "march", "protest", "protests"})
 
 
 def _crowd_noun(noun: Token) -> bool:

@@ -30,11 +30,12 @@ VIOLENT = ATTACK_FAMILY | {"Abduction", "Riot"}
 HAZARD_CLASSES = frozenset({"Accident", "NaturalDisaster", "Epidemic"})
 """Harm nobody inflicted on purpose: their victims are nobody's targets."""
 STATEMENTS = frozenset({"ClaimOfResponsibility"})
+"""Classes whose events speak about another event (they name it, they do not repeat it)."""
 CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plastic bullet",
                  "pepper spray", "stun grenade", "baton", "truncheon", "pellet")  # fmt: skip
 """The means ACLED names for an intervention short of excessive force."""
 HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
-"""Classes whose events speak about another event (they name it, they do not repeat it)."""
+"""Lemmas of harm done to people: a clause with one tells that someone was hurt."""
 
 
 @dataclass(slots=True)

@@ -42,6 +42,19 @@ def test_a_crowd_and_its_stones_and_the_police_tear_gas_are_one_riot(
     assert kinds(found) == [("Riot", "VIOL_DEMONSTR", "pelted stones")]
 
 
+def test_rubber_bullets_fired_at_rebels_after_a_riot_are_their_own_event(
+    extractor: Extractor,
+) -> None:
+    """Counterexample: a response aimed at someone other than the crowd is no part of the
+    demonstration told before it."""
+    found = extract(
+        extractor,
+        "Students threw stones at police in Orvane on Monday. Soldiers fired rubber bullets "
+        "at rebels in the hills.",
+    )
+    assert [k for k, _, _ in kinds(found)] == ["Riot", "ArmedClash"]
+
+
 def test_demonstrators_clashing_with_police_are_one_riot(extractor: Extractor) -> None:
     found = extract(
         extractor,

@@ -63,6 +63,10 @@ def test_a_pipe_bomb_hurled_at_a_police_post(extractor: Extractor) -> None:
         "The grenades were thrown away by the retreating troops.",
         "She tossed the keys onto the table and sat down.",
         "Shares dropped sharply on Tuesday after the results.",
+        "The grenades were thrown away by the retreating troops on Monday.",
+        "The fleeing soldiers tossed their rifles aside on Tuesday.",
+        "The navy launched a ballistic missile into the sea on Friday in a test.",
+        "Police divers threw the seized grenades into the lake.",
     ],
 )
 def test_nothing_sent_that_is_a_weapon_aimed_anywhere(extractor: Extractor, text: str) -> None:
