@@ -31,7 +31,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS
 from ..events import ATTACK_FAMILY
-from ..language import Attribution, RoleFinding, attribute, positions, source_phrase
+from ..language import (
+    REPORTING_VERBS,
+    Attribution,
+    RoleFinding,
+    attribute,
+    positions,
+    source_phrase,
+)
 from .casualties import KILLING, harmed_in_incident
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
@@ -389,13 +396,31 @@ class _Reader:
         if _negated(verb) or (noun.dep_ == "attr") != (verb.lemma_.lower() == "be"):
             return
         subjects = _children(verb, "nsubj")
-        if not any(self._is_incident(s) or s.lower_ in ("it", "this") for s in subjects):
+        if not any(self._is_incident(s) or self._refers_to_incident(s) for s in subjects):
             return
         # on the word of who reports it ("police said"); the subject is the incident
         reported = attribute(verb)
         hedged = noun.lower_ != "work" or reported.certainty == "hedged"
         said = Attribution("hedged" if hedged else "alleged", reported.source)
         yield from self._findings(_objects(noun, "of"), verb, subjects, said, "authorship")
+
+    def _refers_to_incident(self, pronoun: Token) -> bool:
+        """Whether "it" or "this" stands for an incident: the nearest subject before it (in
+        its sentence or the one before, not counting who reports) is one, or does one. In
+        "the bridge had opened in 2019; it was the work of Chinese engineers" it is the
+        bridge."""
+        if pronoun.lower_ not in ("it", "this"):
+            return False
+        start = pronoun.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for token in reversed(self.doc[start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.head.lemma_.lower() in REPORTING_VERBS:
+                continue
+            return self._is_incident(token) or token.head.i in self.head_of
+        return False
 
     def _implication(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "the involvement of X in the killing", "X's participation in the attack", "the
