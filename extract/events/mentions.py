@@ -630,20 +630,11 @@ def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) ->
         mention.event_class, mention.acled = ACCIDENT, None
 
 
-PROJECTION_FRAMES = frozenset({"Cause_motion", "Shoot_projectiles"})
-"""Frames (`frames.jsonl`) of verbs that send a thing through the air ("throw", "hurl",
-"lob", "launch"): under the "weapon_subject" condition the weapon is the thing sent, not
-the doer (`_weapon_sent`)."""
-
-
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
-    """The trigger row's context condition; "weapon_theme" for a weapon-subject row of a
-    verb of sending (`PROJECTION_FRAMES`)."""
+    """The trigger row's context condition (`extract.language.TRIGGER_CONDITIONS`)."""
     if not span.id_.isdigit():
         return None
     record = triggers[int(span.id_)]
-    if record.requires == "weapon_subject" and record.frame in PROJECTION_FRAMES:
-        return "weapon_theme"
     return record.requires
 
 

@@ -52,9 +52,11 @@ class CountryRecord:
 
 TRIGGER_CONDITIONS = frozenset(
     {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
-     "substance", "physical", "blaze", "weapon_subject", "armed_subject", "instance"}
+     "substance", "physical", "blaze", "weapon_subject", "weapon_theme", "armed_subject",
+     "instance"}
 )  # fmt: skip
-"""The values a trigger row's "object" may take (None: no condition)."""
+"""The values a trigger row's "object" may take (None: no condition). "weapon_theme" is
+for verbs of sending ("throw", "launch"): the weapon is the thing sent, or the doer."""
 
 
 FRAME_SLOTS = frozenset(
