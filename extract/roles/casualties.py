@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..entities import PARTY_HEADS, EntityTable
-from ..language import RoleFinding
+from ..language import RoleFinding, objects_of
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
@@ -140,6 +140,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = _count(child)
         if token.dep_ == "amod" and count is None:
             count = _number(token.head)
+        if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
+            count = _toll_figure(token.head)  # "the death toll rose to 21"
         if count is None and token.lower_ == "dead" and token.head.pos_ == "VERB":
             # "shot dead five farmers", "found five farmers dead": who is dead is the verb's
             for holder in token.head.children:
@@ -147,6 +149,41 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
                     count = _count(holder)
         found.append((token, kind, count))
     return found
+
+
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "stand", "hit", "soar"})
+"""Verbs a toll takes its figure with: "rose to 21", "stood at 21", "reached 21"."""
+
+
+def _toll_figure(toll: Token) -> int | None:
+    """The figure a death toll is given ("the death toll rose to 21", "stood at 21",
+    "reached 21", "the death toll is 21"); None for a toll over a period ("the death toll
+    this year rose to 400"), which counts more than one incident, or one only brought to a
+    figure by another ("bringing the toll to 40")."""
+    verb = toll.head
+    if toll.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in TOLL_VERBS and lemma != "be":
+        return None
+    if any(t.ent_type_ == "DATE" and _over_period(t) for t in verb.subtree):
+        return None
+    figures = [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+    figures += objects_of(verb, frozenset({"to", "at"}))
+    for figure in figures:
+        count = _own_number(figure)
+        if count is not None:
+            return count
+    return None
+
+
+def _over_period(date: Token) -> bool:
+    """Whether a date word of a toll's clause names a period the toll is counted over
+    ("this year", "since March", "in 2023"), not the day it was given ("on Monday")."""
+    head = date
+    while head.head is not head and head.head.ent_type_ in ("DATE", "TIME"):
+        head = head.head
+    return head.head.lower_ != "on"
 
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
