@@ -41,6 +41,7 @@ from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
 from .shared import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
+from .subevents import STATE_FORCE_WORDS
 
 if TYPE_CHECKING:
     from ..language import RoleFinding
@@ -76,6 +77,9 @@ INDEFINITE = frozenset({"a", "an", "one", "some", "another"})
 PRECEDENCE = frozenset({"after", "before", "since", "following", "until", "till", "prior", "ahead"})
 """Prepositions and subordinators that set one event before or after another."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+CROWD_CLASSES = frozenset({"Protest", "Riot"})
+AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
+"""Prepositions naming whom an act was aimed at ("fired at protesters")."""
 WINDOW = 12
 """How many of the most recently told incidents a mention is compared with: reference to an
 incident past a dozen others does not happen in news, and the bound keeps long texts linear."""
@@ -652,8 +656,30 @@ class _Reader:
             return last
         return None
 
+    def acted_on(self, mention: EventMention) -> EventCluster | None:
+        """The incident whose act was done to the crowd the mention names: in "police fired
+        tear gas at protesters" or "soldiers shot dead three demonstrators" the crowd is
+        what the act was aimed at, not a demonstration told a second time."""
+        noun = mention.head
+        if mention.event_class not in CROWD_CLASSES or noun.tag_ != "NNS":
+            return None
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ in AIMING_PREPOSITIONS:
+            verb = verb.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        if not _state_doer(verb):
+            return None  # gunmen firing on a protest attack civilians; the protest stays
+        acts = (verb.i, verb.head.i) if verb.dep_ in ("advcl", "conj", "xcomp") else (verb.i,)
+        for cluster in reversed(self.recent):
+            if cluster.event_class not in ATTACK_FAMILY | CROWD_CLASSES:
+                continue  # "arrested ten protesters": an arrest stays an arrest
+            if any(m.head.i in acts for m in cluster.in_sentence(mention.sentence.start)):
+                return cluster
+        return None
+
     def read(self, mention: EventMention) -> None:
-        target = self.antecedent(mention)
+        target = self.acted_on(mention) or self.antecedent(mention)
         in_header = mention.span.start_char < self.body_start
         if target is None:
             if mention.anaphoric:
@@ -673,6 +699,17 @@ class _Reader:
         self.recent.append(target)
         if len(self.recent) > WINDOW:
             self.recent.pop(0)
+
+
+def _state_doer(verb: Token) -> bool:
+    """Whether the act's doer is the state's force ("police", "troops", "riot police"):
+    ACLED codes the force of the state against a crowd within the demonstration's event,
+    and an armed group's against it as an attack on civilians of its own."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return any(
+        t.lower_ in STATE_FORCE_WORDS or t.lemma_.lower() in STATE_FORCE_WORDS for t in doers
+    )
 
 
 def _fits(cluster: EventCluster, mention: EventMention) -> bool:
