@@ -40,8 +40,7 @@ from ..inputs import ResolvedDate
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
-from .shared import ATTACK_FAMILY, STATEMENTS, VIOLENT, EventMention
-from .subevents import STATE_FORCE_WORDS
+from .shared import ATTACK_FAMILY, STATE_FORCE_WORDS, STATEMENTS, VIOLENT, EventMention
 
 if TYPE_CHECKING:
     from ..language import RoleFinding

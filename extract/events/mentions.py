@@ -40,17 +40,13 @@ from .shared import (
     ATTACK_FAMILY,
     CROWD_CONTROL,
     HARM_LEMMAS,
+    STATE_FORCE_WORDS,
     STATEMENTS,
     VIOLENT,
     EventMention,
 )
 from .specificity import date_precision, is_headline, split_specific
-from .subevents import (
-    ARMED_PHRASE_WORDS,
-    CIVILIAN_PHRASE_WORDS,
-    PROTEST_WORDS,
-    STATE_FORCE_WORDS,
-)
+from .subevents import ARMED_PHRASE_WORDS, CIVILIAN_PHRASE_WORDS, PROTEST_WORDS
 
 __all__ = ["find", "find_mentions"]
 

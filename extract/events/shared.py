@@ -36,6 +36,11 @@ CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plasti
 """The means ACLED names for an intervention short of excessive force."""
 HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 """Lemmas of harm done to people: a clause with one tells that someone was hurt."""
+STATE_FORCE_WORDS = frozenset(
+    {"police", "policemen", "policeman", "officers", "soldiers", "soldier", "troops", "army",
+     "forces", "gendarmes", "gendarmerie", "guards", "military", "servicemen"}
+)  # fmt: skip
+"""Nouns for state forces where no entity was recognised ("riot police", "soldiers")."""
 
 
 @dataclass(slots=True)

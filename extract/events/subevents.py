@@ -31,7 +31,14 @@ from spacy.tokens import Doc, Span, Token
 from ..language import Lexicon
 from ..model import Entity
 from .event_classes import class_tree
-from .shared import ARMED_ACTORS, ARMED_WORDS, ATTACK_FAMILY, CROWD_CONTROL, HARM_LEMMAS
+from .shared import (
+    ARMED_ACTORS,
+    ARMED_WORDS,
+    ATTACK_FAMILY,
+    CROWD_CONTROL,
+    HARM_LEMMAS,
+    STATE_FORCE_WORDS,
+)
 
 if TYPE_CHECKING:
     from ..entities.table import EntityTable
@@ -45,11 +52,6 @@ STATE_SIDE = frozenset({"StateForce", "State", "Government"})
 UNARMED_ACTORS = frozenset({"CommunalGroup", "Person", "Organization"})
 """Actor types of people who carry no arms as such: villagers, a councillor, an aid agency."""
 PROTEST_CLASSES = frozenset({"Protest", "Riot"})
-STATE_FORCE_WORDS = frozenset(
-    {"police", "policemen", "policeman", "officers", "soldiers", "soldier", "troops", "army",
-     "forces", "gendarmes", "gendarmerie", "guards", "military", "servicemen"}
-)  # fmt: skip
-"""Nouns for state forces where no entity was recognised ("riot police", "soldiers")."""
 CIVILIAN_WORDS = frozenset(
     {"civilians", "civilian", "villagers", "residents", "worshippers", "students", "women",
      "children", "passengers", "farmers", "journalists", "shoppers", "pilgrims", "market",
