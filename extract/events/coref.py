@@ -40,7 +40,15 @@ from ..inputs import ResolvedDate
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
-from .shared import ATTACK_FAMILY, STATE_FORCE_WORDS, STATEMENTS, VIOLENT, EventMention
+from .shared import (
+    AIMING_PREPOSITIONS,
+    ATTACK_FAMILY,
+    CROWD_CLASSES,
+    STATE_FORCE_WORDS,
+    STATEMENTS,
+    VIOLENT,
+    EventMention,
+)
 
 if TYPE_CHECKING:
     from ..language import RoleFinding
@@ -76,9 +84,6 @@ INDEFINITE = frozenset({"a", "an", "one", "some", "another"})
 PRECEDENCE = frozenset({"after", "before", "since", "following", "until", "till", "prior", "ahead"})
 """Prepositions and subordinators that set one event before or after another."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
-CROWD_CLASSES = frozenset({"Protest", "Riot"})
-AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
-"""Prepositions naming whom an act was aimed at ("fired at protesters")."""
 WINDOW = 12
 """How many of the most recently told incidents a mention is compared with: reference to an
 incident past a dozen others does not happen in news, and the bound keeps long texts linear."""

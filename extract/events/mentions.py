@@ -35,11 +35,14 @@ from .senses import (
     renames_told_event,
 )
 from .shared import (
+    AIMING_PREPOSITIONS,
     ARMED_ACTORS,
     ARMED_WORDS,
     ATTACK_FAMILY,
+    CROWD_CLASSES,
     CROWD_CONTROL,
     HARM_LEMMAS,
+    PROPERTY_DESTRUCTION,
     STATE_FORCE_WORDS,
     STATEMENTS,
     VIOLENT,
@@ -589,7 +592,7 @@ def _reading(
             return None
         arson = any(t.lower_ in FIRES for t in span)
         if arson and not any(t.lemma_.lower() in CASUALTY_VERBS for t in span.sent):
-            return "Riot", "PROPERTY_DISTRUCT"  # as "set fire to" is
+            return "Riot", PROPERTY_DESTRUCTION  # as "set fire to" is
         return "Attack", "ATTACK"
     if (
         non_conflict_sense(span)
@@ -687,8 +690,6 @@ def find(doc: Doc) -> None:
     ext.ck_nonspecific = sorted(nonspecific, key=lambda pair: pair[0].span.start)
 
 
-CROWD_CLASSES = frozenset({"Protest", "Riot"})
-"""Classes of what a crowd does: a demonstration, peaceful or violent."""
 BATTLE = "ArmedClash"
 
 
@@ -758,7 +759,6 @@ def _aimed_elsewhere(verb: Token) -> bool:
     )
 
 
-AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
 CROWDS = frozenset({"crowd", "crowds", "gathering", "rally", "march", "protest", "protests"})
 
 

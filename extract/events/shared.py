@@ -36,6 +36,12 @@ CROWD_CONTROL = ("tear gas", "teargas", "water cannon", "rubber bullet", "plasti
 """The means ACLED names for an intervention short of excessive force."""
 HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 """Lemmas of harm done to people: a clause with one tells that someone was hurt."""
+CROWD_CLASSES = frozenset({"Protest", "Riot"})
+"""Classes of what a crowd does: a demonstration, peaceful or violent."""
+AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
+"""Prepositions naming whom or what an act was aimed at ("fired at protesters")."""
+PROPERTY_DESTRUCTION = "PROPERTY_DISTRUCT"
+"""ACLED's code for looting and destroying property."""
 STATE_FORCE_WORDS = frozenset(
     {"police", "policemen", "policeman", "officers", "soldiers", "soldier", "troops", "army",
      "forces", "gendarmes", "gendarmerie", "guards", "military", "servicemen"}

@@ -32,9 +32,11 @@ from ..language import Lexicon
 from ..model import Entity
 from .event_classes import class_tree
 from .shared import (
+    AIMING_PREPOSITIONS,
     ARMED_ACTORS,
     ARMED_WORDS,
     ATTACK_FAMILY,
+    CROWD_CLASSES,
     CROWD_CONTROL,
     HARM_LEMMAS,
     STATE_FORCE_WORDS,
@@ -51,7 +53,6 @@ WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
 STATE_SIDE = frozenset({"StateForce", "State", "Government"})
 UNARMED_ACTORS = frozenset({"CommunalGroup", "Person", "Organization"})
 """Actor types of people who carry no arms as such: villagers, a councillor, an aid agency."""
-PROTEST_CLASSES = frozenset({"Protest", "Riot"})
 CIVILIAN_WORDS = frozenset(
     {"civilians", "civilian", "villagers", "residents", "worshippers", "students", "women",
      "children", "passengers", "farmers", "journalists", "shoppers", "pilgrims", "market",
@@ -66,7 +67,6 @@ PROTEST_WORDS = frozenset(
      "demonstrations", "rioters", "marchers"}
 )  # fmt: skip
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
-AIMING_PREPS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
               "violently dispersed", "violently broke up", "protesters died",
@@ -118,7 +118,7 @@ def refine(doc: Doc) -> None:
     for cluster in clusters:
         findings = roles.get(id(cluster), [])
         event_class, code = _refined(cluster, findings, lexicon)
-        if cluster.event_class in ATTACK_FAMILY | PROTEST_CLASSES | {"Arrest"}:
+        if cluster.event_class in ATTACK_FAMILY | CROWD_CLASSES | {"Arrest"}:
             event_class, code = _protest_reading(
                 cluster, event_class, code, acts, clusters, ext.ck_entities, protest_tokens
             )
@@ -243,7 +243,7 @@ def _aimed_at(head: Token) -> list[Token]:
     against...", and the object of a purpose clause ("fired tear gas to disperse them")."""
     aimed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in AIMING_PREPS:
+        if child.dep_ == "prep" and child.lower_ in AIMING_PREPOSITIONS:
             aimed += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
             aimed += [g for g in child.children if g.dep_ == "dobj"]
@@ -298,7 +298,7 @@ def _crowds_by_sentence(clusters: Iterable[EventCluster]) -> dict[int, str]:
     sentence or the one before it: the crowd an act in that sentence is aimed at."""
     crowds: dict[int, str] = {}
     for cluster in clusters:
-        if cluster.event_class not in PROTEST_CLASSES:
+        if cluster.event_class not in CROWD_CLASSES:
             continue
         for mention in cluster.mentions:
             for start in (mention.sentence.start, mention.sentence.end):

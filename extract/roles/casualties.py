@@ -38,6 +38,7 @@ __all__ = [
     "harmed_in_incident",
     "negated_clause",
     "none_quantified",
+    "passive",
     "tally",
     "victims",
 ]
@@ -475,12 +476,13 @@ def _attackers(holder: Token, verb: Token | None, triggers: set[int]) -> bool:
     # coordinated with a passive, "were abducted and murdered", tells two harms to them)
     deps = ("advcl", "conj") if holder.dep_ == "nsubj" else ("advcl",)
     return any(
-        c.dep_ in deps and c.i in triggers and not _has_subject(c) and not _passive(c)
+        c.dep_ in deps and c.i in triggers and not _has_subject(c) and not passive(c)
         for c in verb.children
     )
 
 
-def _passive(verb: Token) -> bool:
+def passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice ("was accused", "were killed")."""
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS
-from ..events import ATTACK_FAMILY
+from ..events import ATTACK_FAMILY, PROPERTY_DESTRUCTION
 from ..language import (
     REPORTING_VERBS,
     Attribution,
@@ -39,7 +39,7 @@ from ..language import (
     positions,
     source_phrase,
 )
-from .casualties import KILLING, harmed_in_incident
+from .casualties import KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -144,7 +144,7 @@ def _answered_for(cluster: EventCluster) -> bool:
     the destruction of property ("accused the militia of burning down the clinic"); a
     demonstration's crowd takes part in it, nobody is accused of it."""
     return cluster.event_class in ATTACK_FAMILY | {"Abduction"} or any(
-        m.acled == "PROPERTY_DISTRUCT" for m in cluster.mentions
+        m.acled == PROPERTY_DESTRUCTION for m in cluster.mentions
     )
 
 
@@ -177,7 +177,7 @@ class _Reader:
                 if token.pos_ not in ("VERB", "AUX") or _negated(token):
                     continue
                 found = list(getattr(self, f"_{kind}")(token))
-                if found and kind != "deny" and _passive(token):
+                if found and kind != "deny" and passive(token):
                     self.accusers.update(
                         t.i for agent in _children(token, "agent") for t in agent.subtree
                     )
@@ -322,7 +322,7 @@ class _Reader:
 
     def _claim(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "the attack was claimed by X": X alleges its own responsibility."""
-        if not _passive(verb):
+        if not passive(verb):
             return
         about = _children(verb, "nsubjpass")
         if not any(self._is_incident(t) for t in about):
@@ -333,7 +333,7 @@ class _Reader:
     def _raise(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "X is believed to be behind the ambush", "X is thought to have carried out the
         attack": a passive whose raised subject is the accused."""
-        if not _passive(verb):
+        if not passive(verb):
             return
         clauses = _children(verb, "xcomp", "ccomp")
         if not any(_involves(c) or self._did_incident(c) for c in clauses):
@@ -360,7 +360,7 @@ class _Reader:
         if not own_word and not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
             return
         # "police held X responsible": the object of an active "hold" is who is held so
-        active_hold = verb.lemma_.lower() == "hold" and not _passive(verb)
+        active_hold = verb.lemma_.lower() == "hold" and not passive(verb)
         deps = ("dobj",) if active_hold else ("nsubj", "nsubjpass")
         holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
         if own_word:
@@ -491,10 +491,10 @@ def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
         return anchor, holders, _objects(word, "in")
     if lower in ("involved", "implicated") and word.dep_ == "acl":
         return word, [word.head], _objects(word, "in")  # "the officers involved in it"
-    if word.lemma_.lower() == "implicate" and word.pos_ == "VERB" and not _passive(word):
+    if word.lemma_.lower() == "implicate" and word.pos_ == "VERB" and not passive(word):
         return word, _children(word, "dobj"), _objects(word, "in")
     if lower in CHARGE_PREPOSITIONS and word.pos_ == "VERB":
-        holders = _children(word, "nsubjpass" if _passive(word) else "dobj")
+        holders = _children(word, "nsubjpass" if passive(word) else "dobj")
         return word, holders, _objects(word, CHARGE_PREPOSITIONS[lower])
     return None
 
@@ -608,10 +608,6 @@ def _objects(verb: Token, preposition: str) -> list[Token]:
         for o in p.children
         if o.dep_ in ("pobj", "pcomp")
     ]
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:

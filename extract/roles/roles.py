@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import RESPONSIBILITY_VERBS, EntityTable
-from ..events import ARMED_ACTORS, ATTACK_FAMILY, EventCluster, EventMention
+from ..events import (
+    ARMED_ACTORS,
+    ATTACK_FAMILY,
+    PROPERTY_DESTRUCTION,
+    EventCluster,
+    EventMention,
+)
 from ..language import (
     DENYING_VERBS,
     FRAME_SLOTS,
@@ -64,9 +70,6 @@ INVOLVEMENT_WORDS = frozenset(
     {"involved", "role", "responsible", "behind", "responsibility", "involvement"}
 )
 SURVIVING_VERBS = frozenset({"escape", "survive"})
-PROPERTY_DESTRUCTION = "PROPERTY_DISTRUCT"
-"""ACLED's code for looting and destroying property: the buildings it wrecks are its targets
-as an attack's are."""
 DESCRIBING_CLASSES = ATTACK_FAMILY | {"Abduction", "Arrest", "Riot"}
 """Classes whose slots take the actors news describes without naming ("police arrested three
 students", "gunmen abducted a farmer"): for others, such as a meeting or a seizure of drugs,

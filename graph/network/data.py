@@ -420,13 +420,10 @@ def _merge_described(data: NetworkData) -> None:
         if len(seen) == 1 and roles[actor_id]:
             actor = data.actors[actor_id]
             groups[(actor.type, actor.name, frozenset(roles[actor_id]))].append(actor_id)
-    merged = {
-        member: min(group)
-        for group in groups.values()
-        if len(group) > 1
-        for member in group
-        if member != min(group)
-    }
+    merged: dict[str, str] = {}
+    for group in groups.values():
+        keep = min(group)
+        merged.update((member, keep) for member in group if member != keep)
     if not merged:
         return
     data.spellings.update(merged)  # an ?actor= filter by any member's id still finds it
