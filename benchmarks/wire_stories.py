@@ -28,6 +28,11 @@ accusation with a denial, a grenade, a riot, a clash of two groups and an unconf
 suspicion: their first run is the unseen figure recorded in docs/benchmarks.md. Its
 failures were fixed the same evening, so it is now a second yardstick, tuned on like the
 first; a third set, unread by whoever writes rules, is due for the next unseen figure.
+`benchmarks/data/wire_stories_third.json` is that set, 14 stories written on 2026-12-07 by
+someone who does not write rules; its first run (extractor of 86ae75a) printed "issue 15
+checks: 17 of 26" and "issue 16 checks: 27 of 35". `benchmarks/data/wire_stories_sealed.json`
+holds 14 more in the same spirit, sealed: run it only once, at the end of a session, as its
+unseen figure.
 """
 
 from __future__ import annotations
