@@ -73,6 +73,8 @@ ALTERITY = frozenset(
 """Determiners, adjectives and adverbs that say the incident is not one already told
 ("Separately, gunmen abducted ..."). Ordinals ("a second blast") are read from the entity
 label ORDINAL."""
+JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
+"""Classes of acts that, told by coordinated clauses of one doer, are one incident."""
 BATTLE = "ArmedClash"
 BATTLE_FIRE = frozenset({"Shelling"})
 """Classes of fire that, told within a battle, are that battle's weapons: ACLED types an
@@ -664,8 +666,10 @@ class _Reader:
         """The incident whose act was done to the crowd the mention names: in "police fired
         tear gas at protesters" or "soldiers shot dead three demonstrators" the crowd is
         what the act was aimed at, not a demonstration told a second time."""
-        noun = mention.head
-        if mention.event_class not in CROWD_CLASSES or noun.tag_ != "NNS":
+        if mention.event_class not in CROWD_CLASSES:
+            return None
+        noun = _crowd_noun(mention.head)
+        if noun is None:
             return None
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ in AIMING_PREPOSITIONS:
@@ -682,8 +686,60 @@ class _Reader:
                 return cluster
         return None
 
+    def conjoined(self, mention: EventMention) -> EventCluster | None:
+        """The incident whose clause the mention's clause is coordinated with, sharing its
+        doer: "protesters stormed the office and set fire to cars", "gunmen raided the
+        village and burned homes" tell one incident through two acts, whatever family each
+        verb alone would give. A clause with a doer of its own ("... and police fired
+        back"), or an abduction or arrest beside the attack, stays apart."""
+        verb = mention.head
+        if verb.dep_ != "conj" or mention.event_class not in JOINT_ACTS:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        first = verb.head
+        while first.dep_ == "conj":
+            first = first.head
+        for cluster in reversed(self.recent):
+            if cluster.event_class not in JOINT_ACTS or self.contradicts(cluster, mention):
+                continue
+            if any(m.head.i == first.i for m in cluster.in_sentence(mention.sentence.start)):
+                return cluster
+        return None
+
+    def crowd_act(self, mention: EventMention) -> EventCluster | None:
+        """The demonstration whose crowd does the mention's act: "an angry mob attacked a
+        bus", "hundreds of protesters stormed the ministry" tell the crowd and its act as
+        one riot, not a crowd and an attack beside it."""
+        verb = mention.head
+        if verb.pos_ != "VERB" or mention.event_class not in JOINT_ACTS:
+            return None
+        while verb.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "hundreds of protesters": the crowd is the object of the quantity's "of"
+        quantified = [o for s in subjects for p in s.children if p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        doers = {t.i for t in (*subjects, *quantified)}
+        if not doers:
+            return None
+        for cluster in reversed(self.recent):
+            if cluster.event_class not in CROWD_CLASSES:
+                continue
+            for other in cluster.in_sentence(mention.sentence.start):
+                if other.head.i in doers and other.head.pos_ == "NOUN":
+                    return cluster
+        return None
+
     def read(self, mention: EventMention) -> None:
-        target = self.acted_on(mention) or self.antecedent(mention)
+        target = (
+            self.acted_on(mention)
+            or self.conjoined(mention)
+            or self.crowd_act(mention)
+            or self.antecedent(mention)
+        )
         in_header = mention.span.start_char < self.body_start
         if target is None:
             if mention.anaphoric:
@@ -705,10 +761,30 @@ class _Reader:
             self.recent.pop(0)
 
 
+def _crowd_noun(token: Token) -> Token | None:
+    """The plural noun naming the crowd of a crowd mention: the mention itself
+    ("protesters"), or the noun a participle describes ("teachers protesting"), through
+    a quantity ("hundreds of teachers protesting" is aimed at as "hundreds")."""
+    noun = token
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "hundreds of teachers protesting"
+    return noun if noun.tag_ == "NNS" else None
+
+
 def _state_doer(verb: Token) -> bool:
     """Whether the act's doer is the state's force ("police", "troops", "riot police"):
     ACLED codes the force of the state against a crowd within the demonstration's event,
-    and an armed group's against it as an attack on civilians of its own."""
+    and an armed group's against it as an attack on civilians of its own. A purpose or
+    participle clause with no doer of its own ("fired tear gas to disperse them") has the
+    doer of the clause it hangs on."""
+    while (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.head is not verb
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
     return any(

@@ -353,7 +353,7 @@ def _armed_doer(span: Span) -> bool:
     his neighbour": a verb of killing whose doer is armed (an armed actor of the gazetteer
     or a word for fighters) or a named person (in a sentence with no hazard nor accident)
     reports an attack; "the flood killed ten" and "cancer killed him" do not."""
-    doers = _doers(span.root)
+    doers = _clause_doers(span.root)  # "abducted a teacher and killed his brother"
     if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
         return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
     return _armed(_modified(doers), ARMED_WORDS | ARMED_DOERS)
@@ -370,13 +370,13 @@ def _destroys_property(span: Span) -> bool:
         return False
     if any(t.lower_ in MILITARY_MODIFIERS for t in acted_on):
         return False  # "destroyed an armoured vehicle", "burned army trucks": combat
-    return _armed_doer(span) or _armed(_modified(_doers(span.root)), CROWD_DOERS)
+    return _armed_doer(span) or _armed(_modified(_clause_doers(span.root)), CROWD_DOERS)
 
 
 def _described_armed(verb: Token) -> bool:
     """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
     return any(
-        c.dep_ == "amod" and c.lower_ == "armed" for d in _doers(verb) for c in d.children
+        c.dep_ == "amod" and c.lower_ == "armed" for d in _clause_doers(verb) for c in d.children
     )
 
 

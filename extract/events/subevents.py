@@ -232,9 +232,13 @@ def refine_subevent(
 
 
 def _doers(head: Token) -> list[Token]:
-    """Who does the verb: its subject or the object of its passive "by", with conjuncts."""
+    """Who does the verb: its subject or the object of its passive "by", with conjuncts;
+    for a coordinated verb with neither, its first verb's ("a mob surrounded the bus and
+    attacked its driver")."""
     doers = [c for c in head.children if c.dep_ == "nsubj"]
     doers += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    if not doers and head.dep_ == "conj" and head.head.pos_ == "VERB":
+        return _doers(head.head)
     return doers + [c for d in doers for c in d.children if c.dep_ == "conj"]
 
 
@@ -358,6 +362,8 @@ def _protest_reading(
     if cluster.event_class in ATTACK_FAMILY:
         act = acts.get(id(cluster))
         if act is not None and (act.at_riot or (act.by_protesters and not act.by_state)):
+            if any(m.acled == "MOB_VIOL" for m in cluster.mentions):
+                return "Riot", "MOB_VIOL"  # "an angry mob attacked a bus": a mob's violence
             return "Riot", "VIOL_DEMONSTR"
         if act is not None and act.at_protest and act.by_state:
             return "Protest", "FORCE_AGAINST_PROTEST" if act.harmful else "PROTEST_WITH_INTER"
