@@ -75,6 +75,10 @@ ALTERITY = frozenset(
 label ORDINAL."""
 JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
 """Classes of acts that, told by coordinated clauses of one doer, are one incident."""
+ARREST = "Arrest"
+CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
+                         "marchers", "rioters"})  # fmt: skip
+"""Nouns that name the people of whatever demonstration was told."""
 BATTLE = "ArmedClash"
 BATTLE_FIRE = frozenset({"Shelling"})
 """Classes of fire that, told within a battle, are that battle's weapons: ACLED types an
@@ -182,24 +186,34 @@ class EventCluster:
     _class: str = ""
     _sentences: dict[int, list[EventMention]] = field(default_factory=dict)
     _date: ResolvedDate | None = None
+    _parts: set[int] = field(default_factory=set)
 
     def in_sentence(self, start: int) -> list[EventMention]:
         """Its mentions in the sentence starting at token `start`."""
         return self._sentences.get(start, [])
 
-    def add(self, mention: EventMention, arguments: MentionArguments, days: dict[str, str]) -> None:
+    def add(
+        self,
+        mention: EventMention,
+        arguments: MentionArguments,
+        days: dict[str, str],
+        *,
+        part: bool = False,
+    ) -> None:
+        """Add a mention; a `part` (an arrest of a demonstration's people) tells something
+        done within the incident and has no say in its class."""
         self.mentions.append(mention)
+        if part:
+            self._parts.add(id(mention))
         self._sentences.setdefault(mention.sentence.start, []).append(mention)
         self.places |= arguments.places
         self.targets |= arguments.targets
         self.actors |= arguments.actors
         for kind, value in days.items():
             self.days.setdefault(kind, value)
-        if not mention.anaphoric and mention.event_class not in self._classes:
+        if not (mention.anaphoric or part) and mention.event_class not in self._classes:
             self._classes.append(mention.event_class)
-            self._class = class_tree().most_specific(self._classes)
-            if BATTLE in self._classes and self._class in BATTLE_FIRE:
-                self._class = BATTLE  # a clash with artillery is still a clash
+            self._settle_class()
         elif not self._class:
             self._class = mention.event_class
         if mention.date is not None and (
@@ -207,6 +221,21 @@ class EventCluster:
             or _PRECISION.get(mention.date.precision, 9) < _PRECISION.get(self._date.precision, 9)
         ):
             self._date = mention.date
+
+    def demote(self, mention: EventMention) -> None:
+        """Make one of its mentions a `part` once a later mention shows what it was part of
+        ("police arrested twenty protesters": the arrest is the protest's intervention)."""
+        self._parts.add(id(mention))
+        voting = [m for m in self.mentions if not m.anaphoric and id(m) not in self._parts]
+        self._classes = list(dict.fromkeys(m.event_class for m in voting))
+        self._settle_class()
+
+    def _settle_class(self) -> None:
+        if not self._classes:
+            return
+        self._class = class_tree().most_specific(self._classes)
+        if BATTLE in self._classes and self._class in BATTLE_FIRE:
+            self._class = BATTLE  # a clash with artillery is still a clash
 
     @property
     def first(self) -> EventMention:
@@ -676,13 +705,48 @@ class _Reader:
             verb = verb.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return None
+        here = mention.sentence.start
+        for cluster in reversed(self.recent):
+            arrest = next((m for m in cluster.in_sentence(here) if m.head.i == verb.i), None)
+            if arrest is not None and cluster.classes == [ARREST]:
+                # "police arrested twenty protesters": ACLED codes protesters detained at
+                # their protest as the protest met with intervention, not as an arrest.
+                cluster.demote(arrest)
+                return cluster
         if not _state_doer(verb):
             return None  # gunmen firing on a protest attack civilians; the protest stays
         acts = (verb.i, verb.head.i) if verb.dep_ in ("advcl", "conj", "xcomp") else (verb.i,)
         for cluster in reversed(self.recent):
             if cluster.event_class not in ATTACK_FAMILY | CROWD_CLASSES:
-                continue  # "arrested ten protesters": an arrest stays an arrest
-            if any(m.head.i in acts for m in cluster.in_sentence(mention.sentence.start)):
+                continue
+            if any(m.head.i in acts for m in cluster.in_sentence(here)):
+                return cluster
+        return None
+
+    def detained_crowd(self, mention: EventMention) -> EventCluster | None:
+        """The demonstration, told in the mention's sentence or the one before, whose
+        people the arrest took: "Students marched on the ministry. Police detained twelve
+        students" (the same noun as the marchers), "arrested nine of them", "detained
+        dozens of protesters". Someone else arrested near a protest stays an arrest."""
+        if mention.event_class != ARREST:
+            return None
+        verb = mention.head
+        taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        taken += [o for t in taken for p in t.children if p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if not taken:
+            return None
+        for cluster in reversed(self.recent):
+            if cluster.event_class not in CROWD_CLASSES:
+                continue
+            told = [m for m in cluster.mentions if self.apart(m, mention) <= 1]
+            if not told or any(m.sentence.start > mention.sentence.start for m in told):
+                continue
+            people = {p.lemma_.lower() for m in told for p in _crowd_people(m)}
+            if any(
+                t.lemma_.lower() in people or t.lower_ in CROWD_WORDS or t.pos_ == "PRON"
+                for t in taken
+            ):
                 return cluster
         return None
 
@@ -734,6 +798,10 @@ class _Reader:
         return None
 
     def read(self, mention: EventMention) -> None:
+        crowd = self.detained_crowd(mention)
+        if crowd is not None:
+            crowd.add(mention, self.args(mention), self.days(mention), part=True)
+            return
         target = (
             self.acted_on(mention)
             or self.conjoined(mention)
@@ -759,6 +827,21 @@ class _Reader:
         self.recent.append(target)
         if len(self.recent) > WINDOW:
             self.recent.pop(0)
+
+
+def _crowd_people(mention: EventMention) -> list[Token]:
+    """The nouns naming the people of a crowd mention: the crowd noun itself
+    ("protesters"), whom a participle describes ("students protesting"), who does a crowd
+    verb ("students marched"), whose a crowd noun is ("a march by students", "hundreds of
+    teachers")."""
+    head = mention.head
+    if head.dep_ == "acl":
+        return [head.head]
+    if head.pos_ == "VERB":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        return subjects + [o for s in subjects for p in s.children if p.lower_ == "of"
+                           for o in p.children]  # fmt: skip
+    return [head] + [o for p in head.children if p.lower_ in ("by", "of") for o in p.children]
 
 
 def _crowd_noun(token: Token) -> Token | None:

@@ -391,8 +391,11 @@ def _protest_reading(
     if against:
         harmful = any(a.harmful for a in against)
         return "Protest", "FORCE_AGAINST_PROTEST" if harmful else "PROTEST_WITH_INTER"
+    arrests = [c for c in others if c.event_class == "Arrest"]
     if event_class == "Protest" and (
-        _dispersed_by_state(cluster, table) or any(c.event_class == "Arrest" for c in others)
+        _dispersed_by_state(cluster, table)
+        or arrests
+        or any(m.event_class == "Arrest" for m in cluster.mentions)
     ):
         harmed = cluster.casualties is not None and any(cluster.casualties)
         harmed = harmed or any(

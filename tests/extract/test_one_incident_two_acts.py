@@ -105,3 +105,15 @@ def test_a_crowd_attacked_by_others_is_not_their_act(extractor: Extractor) -> No
     text = "Gunmen attacked protesters outside the governor's residence in Selmar on Monday."
     kinds = sorted(k for k, _, _ in _events(extractor, text))
     assert "Riot" not in kinds
+
+
+def test_the_marchers_detained_the_next_sentence_are_the_protests(extractor: Extractor) -> None:
+    """The people detained are the marchers, named by the same noun: one protest met with
+    intervention, with the detention among its mentions."""
+    text = (
+        "Several hundred nurses demonstrated outside the health ministry in Parvel on "
+        "Thursday over unpaid salaries. Police later detained eight nurses."
+    )
+    ((kind, acled, words),) = _events(extractor, text)
+    assert (kind, acled) == ("Protest", "PROTEST_WITH_INTER")
+    assert "detained" in words
