@@ -76,6 +76,9 @@ label ORDINAL."""
 JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
 """Classes of acts that, told by coordinated clauses of one doer, are one incident."""
 ARREST = "Arrest"
+CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
+"""ACLED's codes of ground taken by fighting."""
+WITHDRAWAL = "NON_VIOL_TERRIT_TRANSFER"
 CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
                          "marchers", "rioters"})  # fmt: skip
 """Nouns that name the people of whatever demonstration was told."""
@@ -229,6 +232,9 @@ class EventCluster:
         voting = [m for m in self.mentions if not m.anaphoric and id(m) not in self._parts]
         self._classes = list(dict.fromkeys(m.event_class for m in voting))
         self._settle_class()
+
+    def is_part(self, mention: EventMention) -> bool:
+        return id(mention) in self._parts
 
     def _settle_class(self) -> None:
         if not self._classes:
@@ -384,6 +390,14 @@ def _sequenced(a: Token, b: Token) -> bool:
         if len(side) > 1 and side[1].lower_ in PRECEDENCE:
             return side[1].dep_ in ("prep", "mark", "advmod", "pcomp")
     return False
+
+
+def _won_by(earlier: EventMention, later: EventMention) -> bool:
+    """Whether one of two mentions that the sentence sets in order is ground taken and the
+    other the fighting that took it: "seized the town after a fierce battle" is one
+    battle that ended in a capture, as ACLED codes it."""
+    codes = {earlier.acled, later.acled}
+    return bool(codes & CAPTURES) and {earlier.event_class, later.event_class} == {BATTLE}
 
 
 def _day_keys(value: ResolvedDate | None, text: str | None) -> dict[str, str]:
@@ -584,7 +598,7 @@ class _Reader:
             if self.contradicts(cluster, mention):
                 continue
             here = cluster.in_sentence(mention.sentence.start)
-            if any(_sequenced(m.head, mention.head) for m in here):
+            if any(_sequenced(m.head, mention.head) and not _won_by(m, mention) for m in here):
                 continue
             found.append(cluster)
         return found
@@ -797,10 +811,59 @@ class _Reader:
                     return cluster
         return None
 
+    def effect_of(self, mention: EventMention) -> EventCluster | None:
+        """The incident whose effect the mention tells: a clause whose doer is a mention of
+        an incident ("the strike also destroyed an ammunition depot", "the blast killed
+        six"), or what such a clause acted on ("an ammunition depot"). An effect tells
+        what the incident did, not a second incident, and has no say in its class."""
+        head = mention.head
+        here = mention.sentence.start
+        if head.pos_ == "VERB":
+            doers = {c.i for c in head.children if c.dep_ == "nsubj"}
+            doers |= {g.i for c in head.children if c.dep_ == "agent" for g in c.children}
+            if not doers:
+                return None
+            for cluster in reversed(self.recent):
+                if any(
+                    m.head.i in doers and m.event_class not in CROWD_CLASSES
+                    for m in cluster.in_sentence(here)
+                ):
+                    return cluster  # a crowd doing an act is `crowd_act`'s: a riot
+            return None
+        if head.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        for cluster in reversed(self.recent):
+            for other in cluster.in_sentence(here):
+                if other.head.i == head.head.i and cluster.is_part(other):
+                    return cluster
+        return None
+
+    def withdrawn_from(self, mention: EventMention) -> EventCluster | None:
+        """The capture a withdrawal gives way to: "rebels seized Kesh ... Soldiers withdrew
+        from the town overnight" tells the side that lost the ground, within the capture
+        (ACLED's non-violent transfer is a withdrawal with no fighting told). A withdrawal
+        from another named place, on another day, or more than two sentences on stays
+        its own: it must name no place, or one of the capture's."""
+        if mention.acled != WITHDRAWAL:
+            return None
+        places = self.args(mention).places
+        for cluster in reversed(self.recent):
+            if cluster.acled not in CAPTURES or self.contradicts(cluster, mention):
+                continue
+            if places and not places & cluster.places:
+                continue  # a named place the capture never named
+            if self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH:
+                return cluster
+        return None
+
     def read(self, mention: EventMention) -> None:
-        crowd = self.detained_crowd(mention)
-        if crowd is not None:
-            crowd.add(mention, self.args(mention), self.days(mention), part=True)
+        whole = (
+            self.detained_crowd(mention)
+            or self.effect_of(mention)
+            or self.withdrawn_from(mention)
+        )
+        if whole is not None:
+            whole.add(mention, self.args(mention), self.days(mention), part=True)
             return
         target = (
             self.acted_on(mention)
