@@ -410,9 +410,14 @@ def _doers(verb: Token) -> list[Token]:
     """Who or what does the verb: its subject, or the object of its passive "by"; for a
     gerund with neither after a preposition of a verb with an object, that object (object
     control: "accused the militia of burning the clinic", "blamed rebels for killing
-    them"), or that verb's passive subject ("the militia was accused of killing them")."""
+    them"), or that verb's passive subject ("the militia was accused of killing them"). A
+    relative pronoun is the noun its clause describes."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if verb.dep_ == "relcl":
+        # "the roadside bomb that killed three soldiers", "gunmen who stormed the post":
+        # the relative pronoun stands for the noun its clause describes.
+        doers = [verb.head if d.tag_ in ("WDT", "WP") else d for d in doers]
     if doers or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
         return doers
     governor = verb.head.head
