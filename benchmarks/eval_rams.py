@@ -33,6 +33,13 @@ the window is unannotated, so nothing here measures detection precision.
   event not found; found only as a non-specific mention (which carries no arguments); the
   span found under another role, or on another of our events; or not found at all, in the
   trigger's sentence, a sentence before it or after it (sentences cut by punctuation).
+- **Missed violent triggers by kind** (the tune half's details only): each violent gold
+  trigger no event of ours overlaps is counted by its RAMS type (three levels), the form of
+  its head word in the parse (a verb's passive, participle, gerund or other form; a noun as
+  a compound modifier, with an "of" phrase, with a possessor, or bare; an adjective, a
+  name) and the frame line of the lexicon that has its lemma (with the line's context
+  condition) or none (`trigger_kind`): the kinds of trigger the lexicon or the trigger
+  finder lacks, not the words of the windows.
 - **Non-violent windows**: how many non-violent gold triggers one of our violent events
   overlaps (a clean false alarm), and how many non-violent windows yield any violent event
   (an upper bound: the window may report unannotated violence).
@@ -146,6 +153,9 @@ class RamsScores:
     non_violent_trigger_violent: int = 0
     non_violent_window_violent: int = 0
     missed_words: Counter[str] = field(default_factory=Counter)
+    missed_triggers: list[tuple[str, int, int, str]] = field(default_factory=list)
+    """(window text, trigger start, end, gold type) of each violent trigger not found; their
+    kinds (`trigger_kinds`) are worked out only when the details are printed."""
     miss_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(gold role group, why it was missed) for each gold argument not found."""
     type_found: Counter[str] = field(default_factory=Counter)
@@ -318,6 +328,9 @@ def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> Rams
                 scores.acled_right += any(ev.get("acled") in codes for ev in matched)
         else:
             scores.missed_words[str(trigger["text"]).lower()] += 1
+            scores.missed_triggers.append(
+                (str(record["text"]), int(trigger["start"]), int(trigger["end"]), rams_type)
+            )
         prf, by_group, by_role = score_arguments(gold["arguments"], matched)
         for argument, (group, ok) in zip(_accepted(gold["arguments"]), by_group, strict=True):
             if not ok:
@@ -418,6 +431,11 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
         scores.missed_words.most_common(top),
     )
     print_table(
+        f"RAMS [{column}]: missed violent triggers by kind (type, form, frame line)",
+        ("RAMS type", "form of the head word", "frame line of its lemma", "count"),
+        [(*kind, n) for kind, n in trigger_kinds(scores.missed_triggers).most_common(top)],
+    )
+    print_table(
         f"RAMS [{column}]: why gold arguments were missed (role group x kind)",
         ("kind", *GROUPS),
         [[kind, *(scores.miss_kinds[(g, kind)] for g in GROUPS)] for kind in MISS_KINDS],
@@ -427,3 +445,60 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
         ("expected -> ours", "count"),
         [(f"{e} -> {o}", n) for (e, o), n in scores.mistyped.most_common(top)],
     )
+
+
+def trigger_kinds(missed: Sequence[tuple[str, int, int, str]]) -> Counter[tuple[str, str, str]]:
+    """(RAMS type, form, frame line) counts of missed triggers, read off the extractor's own
+    parse and frame lexicon (`trigger_kind`)."""
+    from conflict_kg.extract import load_lexicon, load_nlp
+
+    nlp, lexicon = load_nlp(), load_lexicon()
+    kinds: Counter[tuple[str, str, str]] = Counter()
+    for text, start, end, rams_type in missed:
+        doc = nlp(text)
+        found = doc.char_span(start, end, alignment_mode="expand")
+        short = ".".join(rams_type.split(".")[:3])
+        if found is None:
+            kinds[(short, "no token", "-")] += 1
+            continue
+        kinds[(short, *trigger_kind(found.root, lexicon))] += 1
+    return kinds
+
+
+def trigger_kind(head: Any, lexicon: Any) -> tuple[str, str]:
+    """The form of a trigger's head word and the frame line that has its lemma: "verb,
+    passive" ("were killed"), "verb, participle on a noun" ("people injured"), "verb, -ing",
+    "verb"; "noun, compound modifier", "noun with of", "noun with possessor", "noun";
+    "adjective", "name"; the frame of the first line that has its lemma, with the context
+conditions of every such line ("Killing (weapon_subject, armed_subject)"), or "not in the
+lexicon"."""
+    deps = {c.dep_ for c in head.children}
+    if head.pos_ in ("VERB", "AUX"):
+        if "auxpass" in deps or "nsubjpass" in deps:
+            form = "verb, passive"
+        elif head.tag_ in ("VBN", "VBG") and head.dep_ in ("acl", "amod", "relcl"):
+            form = "verb, participle on a noun"
+        elif head.tag_ == "VBG":
+            form = "verb, -ing"
+        else:
+            form = "verb"
+    elif head.pos_ == "NOUN":
+        if head.dep_ == "compound":
+            form = "noun, compound modifier"
+        elif any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            form = "noun with of"
+        elif "poss" in deps:
+            form = "noun with possessor"
+        else:
+            form = "noun"
+    else:
+        form = {"ADJ": "adjective", "PROPN": "name"}.get(head.pos_, head.pos_.lower())
+    words = {head.lemma_.lower(), head.lower_}
+    if head.pos_ in ("VERB", "AUX"):
+        records = [t for t in lexicon.triggers if words & set(t.verbs)]
+    else:
+        records = [t for t in lexicon.triggers if words & {*t.nouns, *t.verbs}]
+    if not records:
+        return form, "not in the lexicon"
+    conditions = dict.fromkeys(t.requires or "no condition" for t in records)
+    return form, f"{records[0].frame} ({', '.join(conditions)})"

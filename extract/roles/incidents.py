@@ -16,9 +16,10 @@ from ..events import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, EventCluster, Ev
 from ..language import Attribution, Lexicon, RoleFinding
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .casualties import casualty_clauses, tally
+from .locatives import places_on
 from .roles import place_near_weapons, salient_roles, victim_roles, weapon_users, weapons_in
 
-__all__ = ["CARRIER_RULE", "gather", "incident_roles"]
+__all__ = ["CARRIER_RULE", "PLACE_BEFORE_RULE", "gather", "incident_roles", "places_before"]
 
 
 def gather(doc: Doc) -> None:
@@ -35,6 +36,10 @@ def gather(doc: Doc) -> None:
         weapon_spans,
         ext.ck_mention_roles,
     )
+    if ext.ck_dateline is None:
+        # A dateline says where the story happened (`place_at_dateline`); without one, the
+        # sentence before the story's first incident may.
+        places_before(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
 
 
 WEAPON_REACH = 2
@@ -134,6 +139,42 @@ def incident_roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+PLACE_BEFORE_RULE = "place-sentence-before"
+
+
+def places_before(
+    doc: Doc,
+    clusters: list[EventCluster],
+    table: EntityTable,
+    findings: dict[int, list[RoleFinding]],
+) -> None:
+    """The place of the story's first incident when its own sentences name none, from
+    the sentence just before it, which tells no event and names one place in a locative
+    phrase ("Tension has been rising in the province of Kesh. On Monday an air strike hit
+    a market, killing nine"): the text sets the scene before it tells what happened
+    there. Two places there, or none, say nothing of where; an incident told after others
+    is in their story, not in the scene set before them."""
+    told = {m.sentence.start for c in clusters for m in c.mentions}
+    if not told:
+        return
+    opening = min(told)
+    for cluster in clusters:
+        found = findings.get(id(cluster))
+        if found is None or cluster.event_class not in ATTACK_FAMILY:
+            continue
+        if any(f.role == "place" for f in found):
+            continue
+        first = min(m.sentence.start for m in cluster.mentions)
+        if first == 0 or first != opening:
+            continue
+        before = doc[first - 1].sent  # tells no event: the first one is told after it
+        places = {e.id: (e, span) for t in before for e, span in places_on(t, table)}
+        if len(places) == 1:
+            ((entity, span),) = places.values()
+            attribution = Attribution("asserted", None)
+            found.append(RoleFinding("place", entity, None, span, attribution, PLACE_BEFORE_RULE))
 
 
 def _nearest_attack(here: list[tuple[EventCluster, EventMention]], token: Token) -> EventCluster:
