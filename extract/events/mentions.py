@@ -115,6 +115,25 @@ def _ground_taken(span: Span) -> list[Token]:
     return [*_window(span), *heads]
 
 
+PERSON_WORDS = frozenset({"suspect", "suspects", "leader", "commander", "ringleader"})
+"""Nouns for one person taken, besides `CAPTIVE_NOUNS`."""
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in CAPTIVE_NOUNS | PERSON_WORDS
+
+
+def _object_heads(span: Span) -> list[Token]:
+    """The heads of what a one-word verb of taking took: its object or passive subject and
+    their conjuncts ("captured the suspect and his driver"); empty for phrases ("took
+    control of")."""
+    root = span.root
+    if len(span) > 1 or root.pos_ != "VERB":
+        return []
+    objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+
+
 QUANTITY_NOUNS = frozenset(
     {"quantity", "quantities", "amount", "amounts", "number", "total", "haul", "lot", "lots",
      "consignment", "consignments", "shipment", "shipments", "batch", "supply", "supplies",
@@ -482,6 +501,8 @@ def _requirement_met(
     if requires == "territory":
         if _abducts(span):
             return False  # "gunmen seized two aid workers on the road": people, not the road
+        if any(_is_person(t) for t in _object_heads(span)):
+            return False  # "police captured the suspect in Kesh": a person is no ground
         return any(t.i in place_tokens or t.lower_ in TERRITORY_NOUNS for t in _ground_taken(span))
     if requires == "weapons":
         return any(
