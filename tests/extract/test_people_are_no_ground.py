@@ -1,6 +1,6 @@
 """A verb of taking whose object is a person took no ground: "captured the town of Kesh" is
-territory taken, "captured the suspect in Kesh" or "seized two customs officers near Kesh"
-take people, whatever place the sentence names after them. The articles are invented."""
+territory taken, "captured the suspect in Kesh" or "the suspect and his driver" take
+people, whatever place the sentence names after them. The articles are invented."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def _codes(extractor: Extractor, text: str) -> list[str | None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Police captured the suspected ringleader in Marov on Monday, a spokesman said.",
-        "Militiamen seized two customs officers near Marov on Monday.",
+        "Police captured the suspected ringleader in Kandahar on Monday, a spokesman said.",
+        "Police in Kesh captured the suspect and his driver on Monday.",
     ],
 )
 def test_people_taken_near_a_place_are_no_territory(extractor: Extractor, text: str) -> None:
