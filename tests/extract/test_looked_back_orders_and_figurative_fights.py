@@ -2,9 +2,12 @@
 frequency adjective modifies ("nightly raids"), one that an anniversary or a court looks
 back on ("the anniversary of the bombing", "convicted of the ambush"), a trigger noun used as
 an adjective ("offensive remarks") and a fight against a practice ("an offensive against
-drug trafficking") tell no incident. Each has an invented counterexample that still does,
-and ordinary sentences with the same words (sports, business, weather, history) give no
-event at all."""
+drug trafficking") tell no incident; nor do what an order or an appeal asks for ("Cease all
+attacks on civilians") and an act an aspect verb carries into the future or a vow ("will
+keep shelling", "vowed to continue fighting"), while "kept shelling" and an act a
+terminative verb presupposes ("will not stop bombing the city") still do. Each has an
+invented counterexample that still does, and ordinary sentences with the same words
+(sports, business, weather, history, imperatives) give no event at all."""
 
 from __future__ import annotations
 
@@ -41,9 +44,14 @@ def _read(extractor: Extractor, text: str) -> tuple[list[str], list[tuple[str, s
         ("A court in Gulu convicted him of the ambush on the aid convoy.", "ambush", "background"),
         ("She was sentenced to life for the 2011 shooting at the hotel.", "shooting", "background"),
         ("The hotel bombing trial resumed in the capital.", "bombing", "background"),
+        ("Cease all killings and attacks on civilians, the bishop told the army.", "attacks",
+         "hypothetical"),
+        ("Continue fighting until the capital is free!", "fighting", "hypothetical"),
+        ("The rebels will keep shelling the town, a commander said.", "shelling", "future"),
+        ("Both sides vowed to continue fighting.", "fighting", "hypothetical"),
     ],
 )
-def test_recurring_and_looked_back_on_events_are_background(
+def test_recurring_looked_back_on_ordered_and_vowed_events_are_background(
     extractor: Extractor, text: str, word: str, reason: str
 ) -> None:
     types, nonspecific = _read(extractor, text)
@@ -84,6 +92,9 @@ def test_an_offensive_against_drug_trafficking_is_no_armed_clash(extractor: Extr
         "Shares of the airline fell after the weekly report on fuel costs.",
         "Heavy rain on the anniversary of the city's founding delayed the parade.",
         "The museum marks the anniversary of the moon landing with a new exhibition.",
+        "Come and see the game on Sunday, the coach told fans.",
+        "Keep running until the whistle blows, the trainer shouted.",
+        "Book early for the harvest festival, organisers urged visitors.",
     ],
 )
 def test_ordinary_sentences_give_no_event(extractor: Extractor, text: str) -> None:
@@ -110,6 +121,12 @@ def test_ordinary_sentences_give_no_event(extractor: Extractor, text: str) -> No
         ("The army launched an offensive against the drug barons in the hills on Monday.",
          "ArmedClash"),
         ("The rebel offensive on Goma stalled on Tuesday.", "ArmedClash"),
+        ("Rebels kept shelling the town of Kaya on Monday.", "Shelling"),
+        # "stop" presupposes the bombing under way, whatever its own mood
+        ("Russia will not stop bombing the city, the envoy said.", "Bombing"),
+        ("Gunmen attacked a convoy on the highway on Monday, killing three drivers.", "Attack"),
+        # a headline in the present has its subject
+        ("Gunmen kill 12 in raid on village\n", "Attack"),
     ],
 )
 def test_the_counterexamples_still_give_their_incident(
