@@ -848,6 +848,16 @@ def _dated_weapons(
     return found
 
 
+def _adjective_use(span: Span, record: TriggerRecord) -> bool:
+    """A trigger noun the tagger reads as an adjective modifying another noun ("offensive
+    remarks", "offensive behaviour"): the word names a quality of that noun, not an event.
+    Participles are verbs to the lexicon, not nouns, so "wounded soldiers" is no such use."""
+    root = span.root
+    if len(span) != 1 or root.tag_ != "JJ" or root.dep_ != "amod":
+        return False
+    return root.head.pos_ == "NOUN" and root.lower_ in record.nouns
+
+
 def find_mentions(
     doc: Doc,
     spans_key: str,
@@ -912,6 +922,8 @@ def find_mentions(
     for span in filter_spans(candidates):
         record = triggers[int(span.id_)] if span.id_.isdigit() else None
         root = span.root
+        if record is not None and _adjective_use(span, record):
+            continue
         hypothetical = _is_hypothetical(root)
         reading = _reading(
             span,

@@ -314,6 +314,30 @@ def _fight_against_hazard(head: Token) -> bool:
     return any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in _with_modifiers(opponents))
 
 
+SOCIAL_ILLS = frozenset(
+    {"drugs", "narcotics", "trafficking", "smuggling", "crime", "corruption", "poverty",
+     "impunity", "inflation", "hunger", "illiteracy", "unemployment", "fraud", "racism",
+     "democracy", "addiction", "pollution", "disease", "drought", "famine", "inequality",
+     "tax", "evasion", "bureaucracy", "laundering"}
+)  # fmt: skip
+"""Practices, ills and institutions a government or a movement "fights" or "wages an
+offensive against" in words and laws, with no armed opponent named: "the offensive against
+drug trafficking", "the fight against corruption", "forces fighting against democracy"."""
+
+
+def _fight_against_practice(head: Token) -> bool:
+    """ "the government's offensive against drug trafficking", "a battle against poverty",
+    "trends that are fighting against democracy": a verb or noun of fighting whose
+    opponent (its "against"/"on" phrase, or a verb's object) is a practice or an ill of
+    `SOCIAL_ILLS` names no armed clash. Only the opponent's head counts: "the offensive
+    against the drug barons" is against people."""
+    opponents = objects_of(head, frozenset({"against", "on"}))
+    if head.pos_ == "VERB":
+        opponents += [c for c in head.children if c.dep_ == "dobj"]
+    opponents += [c for o in opponents for c in o.children if c.dep_ == "conj"]
+    return bool(opponents) and all(o.lower_ in SOCIAL_ILLS for o in opponents)
+
+
 TOPIC_PREPS = frozenset({"against", "on", "about"})
 """Prepositions by which a noun phrase names what a law, a campaign or a report is about."""
 TOPIC_BLOCKERS = frozenset(
@@ -351,6 +375,7 @@ def non_conflict_sense(span: Span) -> bool:
         _dismissal(head)
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
+        or _fight_against_practice(head)
         or _list_item(span)
         or _topic(span)
         or achievement(head)

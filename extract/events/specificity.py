@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..inputs import resolve_date
-from ..language import REPORTING_VERBS
+from ..language import REPORTING_VERBS, objects_of
 from ..model import NonSpecificReason
 
 if TYPE_CHECKING:
@@ -75,6 +75,10 @@ IMPLICATIVE_GOVERNORS = frozenset(
 """Verbs whose "to"-infinitive happened when they did ("began to shell", "tried to storm":
 ACLED codes attempts). Every other governor of a "to"-infinitive ("plans to", "vowed to",
 "urged them to", "offered to") leaves its complement unrealised."""
+TERMINATIVE_VERBS = frozenset({"stop", "cease", "quit", "halt", "end", "finish", "suspend"})
+"""Aspect verbs whose "-ing" complement was under way whatever their own mood: "will not
+stop bombing the city", "appeals to stop shelling" presuppose the bombing and the shelling
+(unlike "will keep shelling", whose shelling is as future as its governor)."""
 NEGATIVE_IMPLICATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect", "cease"})
 """Verbs whose "to"-infinitive did not happen ("failed to detonate", "refused to attack")."""
 HABITUAL_GOVERNORS = frozenset({"tend", "use"})
@@ -153,6 +157,31 @@ TREND_LEMMAS = frozenset(
      "grow", "surge", "soar", "climb", "dwindle", "halve", "multiply", "spike", "slow"}
 )  # fmt: skip
 """Verbs of change in quantity: with a plural event noun as subject they tell a trend."""
+FREQUENCY_ADJECTIVES = frozenset(
+    {"daily", "nightly", "weekly", "monthly", "frequent", "regular", "routine", "constant",
+     "continual", "habitual", "periodic", "recurrent", "recurring", "occasional", "incessant",
+     "everyday"}
+)  # fmt: skip
+"""Adjectives of frequency (the adjective forms of `FREQUENCY_ADVERBS`): "daily bombings",
+"frequent raids" recur. Not "repeated" or "sporadic": "repeated strikes on the town
+overnight" is one night's incident."""
+COURT_NOUNS = frozenset(
+    {"trial", "retrial", "verdict", "sentencing", "conviction", "acquittal", "indictment",
+     "tribunal", "court"}
+)  # fmt: skip
+"""Nouns of a court judging what someone did."""
+RETROSPECT_NOUNS = COURT_NOUNS | frozenset(
+    {"anniversary", "commemoration", "memorial", "remembrance", "memory", "jubilee"}
+)
+"""Nouns that look back on a past event: a court judging it, a day or a monument marking
+it."""
+COMMEMORATION_VERBS = frozenset({"commemorate", "memorialize", "memorialise"})
+RETROSPECT_VERBS = COMMEMORATION_VERBS | frozenset(
+    {"convict", "acquit", "sentence", "indict", "prosecute", "retry"}
+)
+"""Verbs that look back on a past event: commemorating it, or a court's judging of it
+("convicted of the bombing"); not "charge" or "arrest", said the day of the incident."""
+RETROSPECT_PREPOSITIONS = frozenset({"of", "for", "over"})
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
@@ -332,7 +361,23 @@ def _own_mood(verb: Token) -> Reason | None:
         return modal
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
         return "conditional"
+    if _imperative(verb):
+        return "hypothetical"  # "cease all attacks on civilians", "stop the killings"
     return None
+
+
+def _imperative(verb: Token) -> bool:
+    """An order or an appeal: a bare verb heading a main (or quoted, which the parser
+    may read as a fronted adverbial clause) clause with no subject, auxiliary or
+    subordinator ("Cease all attacks!", " 'Stop the killings,' they
+    chanted"). What it asks for has not happened."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl"):
+        return False
+    if verb.dep_ == "advcl" and verb.i > verb.head.i:
+        return False  # a fronted quote is read as an adverbial clause; a later one is not
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in verb.children
+    )
 
 
 def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
@@ -354,6 +399,14 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
         return inherited
     if verb.lemma_.lower() == "be":
         return None  # "believed to be behind", "seems to be": a state, not an event
+    if (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and governor.pos_ in ("VERB", "AUX")
+        and governor.lemma_.lower() not in TERMINATIVE_VERBS
+    ):
+        # "will keep shelling", "continue fighting!": the aspect verb's mood is the event's
+        return _clause_mood(governor, sentence, depth + 1)
     if _infinitive(verb) and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
         lemma = governor.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in governor.children)
@@ -636,11 +689,15 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
             return "hypothetical"
         if _classifies_agents(head):
             return "generic"  # "protest leaders met the governor": no protest is told
-        return _determiner_reason(head)
+        if head.lemma_.lower() in RETROSPECT_NOUNS:
+            return "background"  # "the bombing trial", "the massacre anniversary"
+        return _determiner_reason(head) or _recurring(head, sentence)
     first = _first_conjunct(noun)  # "the disappearance and kidnapping of X": one phrase
-    own = _determiner_reason(first)
+    own = _determiner_reason(first) or _recurring(first, sentence)
     if own is not None:
         return own
+    if _looked_back_on(first):
+        return "background"  # "the anniversary of the massacre", "convicted of the bombing"
     definite = _definite(first)
     if _intended(noun, definite) or _intended_partitive(first):
         return "hypothetical"
@@ -690,6 +747,40 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         if governing is not None and _present_or_perfect(governing) and not _episodic(governing):
             return "background"
     return None
+
+
+def _recurring(noun: Token, sentence: Span) -> Reason | None:
+    """ "daily bombings", "frequent raids", "regular shelling": an event noun that a
+    frequency adjective modifies recurs, unless its sentence pins a day ("constant
+    shelling on Monday" is that day's incident)."""
+    if not any(c.dep_ == "amod" and c.lower_ in FREQUENCY_ADJECTIVES for c in noun.children):
+        return None
+    return None if _day_anchored(sentence) else "habitual"
+
+
+def _looked_back_on(noun: Token) -> bool:
+    """An event noun that an anniversary, a memorial or a court looks back on: what a
+    noun of `RETROSPECT_NOUNS` is of or for ("the anniversary of the massacre", "the trial
+    over the bombing"), what a verb of court or commemoration (`RETROSPECT_VERBS`) is
+    about ("convicted of the bombing", "commemorated the massacre"), or what a clause that
+    puts someone on trial is for ("went on trial for the bombing", "faces trial over the
+    attack"). The incident is a past one the article recalls, not one it reports; an
+    arrest or an investigation is no such look back ("arrested over the bombing" often
+    tells the day's incident too)."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in COMMEMORATION_VERBS
+    if noun.dep_ != "pobj" or noun.head.lower_ not in RETROSPECT_PREPOSITIONS:
+        return False
+    governor = noun.head.head
+    lemma = governor.lemma_.lower()
+    if lemma in RETROSPECT_NOUNS or (governor.pos_ == "VERB" and lemma in RETROSPECT_VERBS):
+        return True
+    if governor.pos_ not in ("VERB", "AUX"):
+        return False
+    # "went on trial for", "stood trial over": the court noun hangs from the same verb
+    nouns = [c for c in governor.children if c.dep_ == "dobj"]
+    nouns += objects_of(governor, frozenset({"on"}))
+    return any(n.lemma_.lower() in COURT_NOUNS for n in nouns)
 
 
 def _trend(verb: Token) -> bool:
