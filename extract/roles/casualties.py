@@ -178,13 +178,21 @@ def _toll_figure(toll: Token) -> int | None:
     return None
 
 
+MOMENT_PREPOSITIONS = frozenset({"on", "by", "at", "as", "until", "till"})
+"""Prepositions of a date that tell when a toll was given or reached ("on Monday", "by
+Monday", "as of Tuesday"), not a period it counts over ("in 2023", "since March")."""
+
+
 def _over_period(date: Token) -> bool:
     """Whether a date word of a toll's clause names a period the toll is counted over
-    ("this year", "since March", "in 2023"), not the day it was given ("on Monday")."""
+    ("this year", "since March", "in 2023", "by the end of the year"), not the day it was
+    given or reached ("on Monday", "by Monday": the same incident's toll, later)."""
     head = date
     while head.head is not head and head.head.ent_type_ in ("DATE", "TIME"):
         head = head.head
-    return head.head.lower_ != "on"
+    if head.head.lower_ not in MOMENT_PREPOSITIONS:
+        return True
+    return any(t.lower_ in PERIOD_WORDS or _year(t) for t in head.subtree)
 
 
 def _no_casualties(token: Token) -> tuple[str, ...]:

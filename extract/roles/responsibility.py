@@ -39,7 +39,7 @@ from ..language import (
     positions,
     source_phrase,
 )
-from .casualties import KILLING, harmed_in_incident, passive
+from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -163,7 +163,9 @@ class _Reader:
         self.incidents = incidents
         self.findings = findings
         self.accusers: set[int] = set()
-        """Token indices of the "by" phrases of passive accusations: who accuses."""
+        """Token indices of phrases a statement makes no party to the incident: the "by"
+        phrases of passive accusations (who accuses), and whoever is accused of something
+        else that is only about the incident ("of spreading rumours about the attack")."""
         self.head_of: dict[int, EventCluster] = {}
         for cluster in incidents:
             for mention in cluster.mentions:
@@ -213,6 +215,20 @@ class _Reader:
         starts = sum(1 for t in self.doc[last + 1 : sentence.start] if t.is_sent_start)
         return incident if starts < SALIENT_SENTENCES else None
 
+    def _only_topic(self, clause: Token) -> bool:
+        """Whether what X is blamed or accused of is an act of its own that only speaks
+        about an incident: a gerund that neither tells the incident nor harms anyone, and
+        reaches the incident only through a preposition of topic ("of spreading rumours
+        about the attack", "of lying over the killings"). Carrying out, ordering or being
+        behind an incident ("of carrying out the attack", "of being behind the bombing",
+        "of killing two farmers") is the incident's act."""
+        if clause.pos_ != "VERB" or clause.tag_ != "VBG" or clause.i in self.head_of:
+            return False
+        if clause.lemma_.lower() in KILLING | INJURING:
+            return False
+        told = [t for t in clause.subtree if t.i in self.head_of]
+        return bool(told) and all(_under_topic(t, clause) for t in told)
+
     def _is_incident(self, token: Token) -> bool:
         return any(t.i in self.head_of for t in (token, *token.children) if t.dep_ != "prep")
 
@@ -253,6 +269,11 @@ class _Reader:
         attribution: Attribution,
         rule: str,
     ) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        if about and all(self._only_topic(phrase) for phrase in about):
+            # "accused X of spreading rumours about the attack": X is accused, but not of
+            # the attack; X is no role of anything in the statement either
+            self.accusers.update(h.i for h in holders)
+            return
         incident = self._incident(anchor, about)
         if incident is None:
             return
@@ -592,6 +613,20 @@ def _self_reference(subject: Token) -> bool:
         return True
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     return subject.lower_ in REFERRING_NOUNS and bool(determiners & {"the", "its", "our", "their"})
+
+
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning", "around"})
+"""Prepositions whose object is only what something is about ("rumours about the attack")."""
+
+
+def _under_topic(token: Token, clause: Token) -> bool:
+    """Whether `token` hangs below `clause` through a preposition of topic."""
+    node = token
+    while node.i != clause.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
