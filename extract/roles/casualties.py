@@ -266,7 +266,77 @@ def victims(
                 sides = _fighter_tokens(holder)
                 named = [(e, span) for e, span in named if not any(t.i in sides for t in span)]
             found.extend((e, span, token) for e, span in named)
+    if continuing or any(t.i in triggers for t in sentence):
+        found.extend(identified_victims(sentence, table))
     return found
+
+
+HARMED_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "hostage"})
+"""Nouns for the people an incident harmed: "the victims", "the dead", "the injured"."""
+HARMED_PARTICIPLES = KILLING | INJURING | frozenset({"kidnap", "abduct"})
+"""Participles that make a noun the harmed of the incident ("the people killed", "the
+injured persons", "the men kidnapped")."""
+
+
+def identified_victims(sentence: Span, table: EntityTable) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the verb that identifies them) where a sentence says who the
+    harmed were: "the victims were identified as A and B", "one of the injured is A", "A
+    and B were the missionaries killed", "among the dead are A and B". The phrase for the
+    harmed (`_harmed_phrase`) stands on one side of "be" (or is the subject of "identified
+    as", "named as"), the people it names on the other."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma == "be" and verb.pos_ in ("AUX", "VERB"):
+            sides = _children_of(verb, "nsubj") + _children_of(verb, "attr")
+            among = [o for p in _children_of(verb, "prep") if p.lower_ == "among"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            if among and _harmed_phrase(among[0]):
+                pairs = [(among[0], side) for side in sides]
+            elif len(sides) == 2:
+                pairs = [(sides[0], sides[1]), (sides[1], sides[0])]
+            else:
+                continue
+        elif lemma in ("identify", "name") and passive(verb):
+            named = [o for p in _children_of(verb, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            pairs = [(s, n) for s in _children_of(verb, "nsubjpass") for n in named]
+        else:
+            continue
+        if negated_clause(verb):
+            continue
+        for harmed, names in pairs:
+            if not _harmed_phrase(harmed) or _harmed_phrase(names) or names.pos_ == "PRON":
+                continue
+            named = denoted_actors(names, "victim", table)
+            actors = described_actors(names, "victim", table, named)
+            found.extend((e, span, verb) for e, span in actors)
+    return found
+
+
+def _harmed_phrase(head: Token) -> bool:
+    """A phrase for the people an incident harmed: a noun for them ("the victims", "the
+    dead", "one of the injured persons"), or a noun a participle of harm modifies ("the
+    people killed", "the missionaries killed", "the injured persons")."""
+    noun = counted(head)
+    if noun.lemma_.lower() in HARMED_NOUNS or noun.lower_ in HARMED_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("amod", "acl")
+        and c.lemma_.lower() in HARMED_PARTICIPLES
+        and (c.dep_ == "amod" or passive_participle(c))
+        for c in noun.children
+    )
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle with no object of its own ("the people killed in the blast"), not one
+    that acts ("the men killing civilians")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children)
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 PERIOD_WORDS = frozenset(
