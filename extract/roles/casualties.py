@@ -456,7 +456,12 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     attack", "exploded, wounding 13 people")."""
     # "three were killed and five wounded in an ambush": coordinated verbs share the
     # adjunct that the parser hangs on the last of them
-    sharing = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    sharing = [verb]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        # "... and an office was damaged following the blast": the parser may make the
+        # second participle the complement of its "was"
+        sharing.append(conj)
+        sharing.extend(c for c in conj.children if c.dep_ in ("acomp", "xcomp"))
     for node in sharing:
         for child in node.children:
             dep = child.dep_
@@ -467,6 +472,11 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     if any(c.dep_ == "advcl" and c.i in triggers for c in verb.children):
         return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head
+    if verb.dep_ == "conj" and not _has_subject(verb):
+        # "the blast damaged 30 stores and destroyed 20 stalls": the subject is shared
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if any(t.i in triggers for s in subjects for t in s.subtree):
+            return True
     return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers
 
 
