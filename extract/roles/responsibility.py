@@ -192,6 +192,8 @@ class _Reader:
             yield from self._authorship(self.doc[index])
         for index in positions(self.doc, IMPLICATING_WORDS):
             yield from self._implication(self.doc[index])
+        for index in positions(self.doc, PERPETRATING_FORMS):
+            yield from self._perpetrated(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -425,6 +427,22 @@ class _Reader:
         said = Attribution("hedged" if hedged else "alleged", reported.source)
         yield from self._findings(_objects(noun, "of"), verb, subjects, said, "authorship")
 
+    def _perpetrated(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the crime was perpetrated by armed men", "this act was committed by X", "the
+        operation was carried out by X": the "by" phrase of a passive verb of doing whose
+        subject is a definite noun for a deed, which refers back to the incident the text
+        is telling (a subject that is itself the incident's trigger is the frame reader's:
+        "the attack was carried out by X")."""
+        if verb.pos_ != "VERB" or not passive(verb) or _negated(verb):
+            return
+        subjects = _children(verb, "nsubjpass")
+        if not subjects or any(self._is_incident(s) for s in subjects):
+            return
+        if not all(_deed_reference(s) for s in subjects):
+            return
+        holders = [p for agent in _children(verb, "agent") for p in _children(agent, "pobj")]
+        yield from self._findings(holders, verb, [], attribute(verb), "perpetrated-by")
+
     def _refers_to_incident(self, pronoun: Token) -> bool:
         """Whether "it" or "this" stands for an incident: the nearest subject before it (in
         its sentence or the one before, not counting who reports) is one, or does one. In
@@ -582,7 +600,7 @@ def _reported_speaker(subject: Token) -> Token:
 
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible", "authorship", "implication"}
+     "responsible", "authorship", "implication", "perpetrated-by"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})
@@ -613,6 +631,23 @@ def _self_reference(subject: Token) -> bool:
         return True
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     return subject.lower_ in REFERRING_NOUNS and bool(determiners & {"the", "its", "our", "their"})
+
+
+PERPETRATING_FORMS = frozenset(
+    {"perpetrated", "committed", "carried", "staged", "masterminded", "orchestrated",
+     "executed", "organized", "organised", "planned", "ordered"}
+)  # fmt: skip
+"""Passive participles of verbs of doing a deed ("the crime was perpetrated by X")."""
+DEED_NOUNS = frozenset(
+    {"crime", "act", "action", "operation", "deed", "atrocity", "outrage", "incident"}
+)  # fmt: skip
+"""Nouns for a deed that a definite phrase uses to refer back to the incident told."""
+
+
+def _deed_reference(subject: Token) -> bool:
+    """ "the crime", "this act", "the terrorist action": a definite noun for a deed."""
+    determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    return subject.lower_ in DEED_NOUNS and bool(determiners & {"the", "this", "that"})
 
 
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning", "around"})

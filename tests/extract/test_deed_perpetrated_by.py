@@ -1,0 +1,36 @@
+"""A later sentence that says who did the deed ("The crime was perpetrated by armed men",
+"This act was committed by the Red Dawn Front") names the incident's perpetrator; a "by"
+phrase of a verb that does no deed ("the crime was reported by local radio") does not.
+The articles are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import ArticleInput, Extractor
+
+BLAST = "A bomb exploded at a bank in Sorvale on Monday, wounding two guards. "
+
+
+def _perpetrators(extractor: Extractor, text: str) -> set[str]:
+    extraction = extractor.extract(ArticleInput("invented", text))
+    return {a.text for e in extraction.events for a in e.arguments if a.role == "perpetrator"}
+
+
+@pytest.mark.parametrize(
+    ("later", "doer"),
+    [
+        ("The crime was perpetrated by armed men wearing civilian clothes.", "armed men"),
+        ("This act was committed by the Red Dawn Front, the police said.", "Red Dawn Front"),
+    ],
+)
+def test_the_doer_of_the_deed_is_the_perpetrator(
+    extractor: Extractor, later: str, doer: str
+) -> None:
+    assert doer in _perpetrators(extractor, BLAST + later)
+
+
+def test_a_reporter_of_the_deed_is_no_perpetrator(extractor: Extractor) -> None:
+    """Counterexample: reporting a crime is not doing it."""
+    found = _perpetrators(extractor, BLAST + "The crime was reported by local radio.")
+    assert not any("radio" in p for p in found)
