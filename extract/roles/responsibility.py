@@ -638,16 +638,25 @@ PERPETRATING_FORMS = frozenset(
      "executed", "organized", "organised", "planned", "ordered"}
 )  # fmt: skip
 """Passive participles of verbs of doing a deed ("the crime was perpetrated by X")."""
-DEED_NOUNS = frozenset(
-    {"crime", "act", "action", "operation", "deed", "atrocity", "outrage", "incident"}
+DEED_NOUNS = frozenset({"crime", "crimes", "deed", "atrocity", "outrage", "massacre"})
+"""Nouns for a violent deed that a definite phrase uses to refer back to the incident told."""
+ACT_NOUNS = frozenset({"act", "action", "acts", "actions"})
+VIOLENT_QUALITIES = frozenset(
+    {"terrorist", "criminal", "cowardly", "violent", "barbaric", "heinous", "brutal",
+     "despicable", "savage", "terror", "bloody", "murderous", "vile"}
 )  # fmt: skip
-"""Nouns for a deed that a definite phrase uses to refer back to the incident told."""
+"""Adjectives that make an act a violent deed ("the terrorist act", "this cowardly act")."""
 
 
 def _deed_reference(subject: Token) -> bool:
-    """ "the crime", "this act", "the terrorist action": a definite noun for a deed."""
+    """ "the crime", "this atrocity", "the terrorist act": a definite noun for a violent
+    deed ("the new act on banking" is a law)."""
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
-    return subject.lower_ in DEED_NOUNS and bool(determiners & {"the", "this", "that"})
+    if not determiners & {"the", "this", "that"}:
+        return False
+    if subject.lower_ in ACT_NOUNS:
+        return any(c.lower_ in VIOLENT_QUALITIES for c in subject.children if c.dep_ == "amod")
+    return subject.lower_ in DEED_NOUNS
 
 
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning", "around"})

@@ -1,7 +1,7 @@
 """A later sentence that says who did the deed ("The crime was perpetrated by armed men",
-"This act was committed by the Red Dawn Front") names the incident's perpetrator; a "by"
-phrase of a verb that does no deed ("the crime was reported by local radio") does not.
-The articles are invented."""
+"This cowardly act was committed by the Red Dawn Front") names the incident's perpetrator;
+a "by" phrase of a verb that does no deed ("the crime was reported by local radio") does
+not, nor does an "act" that is a law. The articles are invented."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _perpetrators(extractor: Extractor, text: str) -> set[str]:
     ("later", "doer"),
     [
         ("The crime was perpetrated by armed men wearing civilian clothes.", "armed men"),
-        ("This act was committed by the Red Dawn Front, the police said.", "Red Dawn Front"),
+        ("This cowardly act was committed by the Red Dawn Front, police said.", "Red Dawn Front"),
     ],
 )
 def test_the_doer_of_the_deed_is_the_perpetrator(
@@ -34,3 +34,9 @@ def test_a_reporter_of_the_deed_is_no_perpetrator(extractor: Extractor) -> None:
     """Counterexample: reporting a crime is not doing it."""
     found = _perpetrators(extractor, BLAST + "The crime was reported by local radio.")
     assert not any("radio" in p for p in found)
+
+
+def test_an_act_that_is_a_law_is_no_deed(extractor: Extractor) -> None:
+    """Counterexample: "act" without a word of violence is a law, not the incident."""
+    later = "The new act on banking was planned by the finance committee."
+    assert not any("committee" in p for p in _perpetrators(extractor, BLAST + later))
