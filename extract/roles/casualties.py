@@ -521,21 +521,10 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
-            if own or tally_of_period or (clash and _fighters(holder)) or _armed_men(holder):
+            if own or tally_of_period or (clash and _fighters(holder)):
                 continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
-
-
-def _armed_men(holder: Token) -> bool:
-    """A phrase for men of an armed group ("a guerrilla", "two militants", "one of the
-    terrorists"): harmed in an incident, they are its attackers or a side fighting it, not
-    the unarmed people it harmed. The state's forces are left alone: an attack on a
-    patrol harms its soldiers."""
-    noun = counted(holder)
-    return noun.lower_ in ATTACKER_NOUNS and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in conjuncts(holder)
-    )
 
 
 def _clause_word(holder: Token) -> Token | None:
