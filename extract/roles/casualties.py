@@ -447,7 +447,25 @@ def damaged(
         for holder in holders:
             if not none_quantified(holder):
                 found.extend((e, span, token) for e, span in facilities_in_phrase(holder, table))
+    for noun in sentence:
+        for holder in _target_of_incident(noun, triggers):
+            found.extend((e, span, noun) for e, span in facilities_in_phrase(holder, table))
     return found
+
+
+def _target_of_incident(noun: Token, triggers: set[int]) -> list[Token]:
+    """The subject of "was the target of" an incident ("the mayor's residence was the target
+    of a bomb attack"): what the incident was aimed at."""
+    verb = noun.head
+    if noun.lower_ not in ("target", "targets") or noun.dep_ != "attr":
+        return []
+    if verb.lemma_.lower() != "be" or negated_clause(verb):
+        return []
+    aimed = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not any(t.i in triggers for o in aimed for t in o.subtree):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
