@@ -6,13 +6,9 @@ only as where a bomb went off stays its place. The articles are invented."""
 from __future__ import annotations
 
 import pytest
+from argument_texts import argument_texts
 
-from conflict_kg.extract import ArticleInput, Extractor
-
-
-def _roles(extractor: Extractor, text: str, role: str) -> set[str]:
-    extraction = extractor.extract(ArticleInput("invented", text))
-    return {a.text for e in extraction.events for a in e.arguments if a.role == role}
+from conflict_kg.extract import Extractor
 
 
 def test_property_damaged_following_a_blast_is_its_target(extractor: Extractor) -> None:
@@ -20,7 +16,7 @@ def test_property_damaged_following_a_blast_is_its_target(extractor: Extractor) 
         "Two vehicles were destroyed and an office of the ministry was heavily damaged "
         "following the explosion of two bombs in Sorvale yesterday."
     )
-    assert "vehicles" in _roles(extractor, text, "target")
+    assert "vehicles" in argument_texts(extractor, text, "target")
 
 
 @pytest.mark.parametrize(
@@ -34,10 +30,10 @@ def test_property_damaged_following_a_blast_is_its_target(extractor: Extractor) 
     ],
 )  # fmt: skip
 def test_pylons_and_farms_are_targets(extractor: Extractor, text: str, target: str) -> None:
-    assert target in _roles(extractor, text, "target")
+    assert target in argument_texts(extractor, text, "target")
 
 
 def test_a_farm_where_a_bomb_went_off_is_the_place(extractor: Extractor) -> None:
     """Counterexample: "exploded near a farm" says where, not what was hit."""
     text = "A bomb exploded near a farm outside Sorvale on Monday, killing two farmers."
-    assert "farm" not in _roles(extractor, text, "target")
+    assert "farm" not in argument_texts(extractor, text, "target")

@@ -6,15 +6,11 @@ not, nor does an "act" that is a law. The articles are invented."""
 from __future__ import annotations
 
 import pytest
+from argument_texts import argument_texts
 
-from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract import Extractor
 
 BLAST = "A bomb exploded at a bank in Sorvale on Monday, wounding two guards. "
-
-
-def _perpetrators(extractor: Extractor, text: str) -> set[str]:
-    extraction = extractor.extract(ArticleInput("invented", text))
-    return {a.text for e in extraction.events for a in e.arguments if a.role == "perpetrator"}
 
 
 @pytest.mark.parametrize(
@@ -27,16 +23,20 @@ def _perpetrators(extractor: Extractor, text: str) -> set[str]:
 def test_the_doer_of_the_deed_is_the_perpetrator(
     extractor: Extractor, later: str, doer: str
 ) -> None:
-    assert doer in _perpetrators(extractor, BLAST + later)
+    assert doer in argument_texts(extractor, BLAST + later, "perpetrator")
 
 
 def test_a_reporter_of_the_deed_is_no_perpetrator(extractor: Extractor) -> None:
     """Counterexample: reporting a crime is not doing it."""
-    found = _perpetrators(extractor, BLAST + "The crime was reported by local radio.")
+    found = argument_texts(
+        extractor, BLAST + "The crime was reported by local radio.", "perpetrator"
+    )
     assert not any("radio" in p for p in found)
 
 
 def test_an_act_that_is_a_law_is_no_deed(extractor: Extractor) -> None:
     """Counterexample: "act" without a word of violence is a law, not the incident."""
     later = "The new act on banking was planned by the finance committee."
-    assert not any("committee" in p for p in _perpetrators(extractor, BLAST + later))
+    assert not any(
+        "committee" in p for p in argument_texts(extractor, BLAST + later, "perpetrator")
+    )

@@ -4,12 +4,9 @@ criticism") is not. The articles are invented."""
 
 from __future__ import annotations
 
-from conflict_kg.extract import ArticleInput, Extractor
+from argument_texts import argument_texts
 
-
-def _targets(extractor: Extractor, text: str) -> set[str]:
-    extraction = extractor.extract(ArticleInput("invented", text))
-    return {a.text for e in extraction.events for a in e.arguments if a.role == "target"}
+from conflict_kg.extract import Extractor
 
 
 def test_the_target_of_a_bomb_attack_is_its_target(extractor: Extractor) -> None:
@@ -17,7 +14,7 @@ def test_the_target_of_a_bomb_attack_is_its_target(extractor: Extractor) -> None
         "Last week the mayor's residence in Sorvale was the target of a bomb attack, "
         "though there were no casualties."
     )
-    assert "residence" in _targets(extractor, text)
+    assert "residence" in argument_texts(extractor, text, "target")
 
 
 def test_the_target_of_criticism_is_no_target(extractor: Extractor) -> None:
@@ -26,4 +23,4 @@ def test_the_target_of_criticism_is_no_target(extractor: Extractor) -> None:
         "Last week the mayor's residence in Sorvale was the target of criticism after a "
         "bomb attack in the capital."
     )
-    assert "residence" not in _targets(extractor, text)
+    assert "residence" not in argument_texts(extractor, text, "target")
