@@ -178,13 +178,21 @@ def _toll_figure(toll: Token) -> int | None:
     return None
 
 
+MOMENT_PREPOSITIONS = frozenset({"on", "by", "at", "as", "until", "till"})
+"""Prepositions of a date that tell when a toll was given or reached ("on Monday", "by
+Monday", "as of Tuesday"), not a period it counts over ("in 2023", "since March")."""
+
+
 def _over_period(date: Token) -> bool:
     """Whether a date word of a toll's clause names a period the toll is counted over
-    ("this year", "since March", "in 2023"), not the day it was given ("on Monday")."""
+    ("this year", "since March", "in 2023", "by the end of the year"), not the day it was
+    given or reached ("on Monday", "by Monday": the same incident's toll, later)."""
     head = date
     while head.head is not head and head.head.ent_type_ in ("DATE", "TIME"):
         head = head.head
-    return head.head.lower_ != "on"
+    if head.head.lower_ not in MOMENT_PREPOSITIONS:
+        return True
+    return any(t.lower_ in PERIOD_WORDS or _year(t) for t in head.subtree)
 
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
@@ -258,7 +266,77 @@ def victims(
                 sides = _fighter_tokens(holder)
                 named = [(e, span) for e, span in named if not any(t.i in sides for t in span)]
             found.extend((e, span, token) for e, span in named)
+    if continuing or any(t.i in triggers for t in sentence):
+        found.extend(identified_victims(sentence, table))
     return found
+
+
+HARMED_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "hostage"})
+"""Nouns for the people an incident harmed: "the victims", "the dead", "the injured"."""
+HARMED_PARTICIPLES = KILLING | INJURING | frozenset({"kidnap", "abduct"})
+"""Participles that make a noun the harmed of the incident ("the people killed", "the
+injured persons", "the men kidnapped")."""
+
+
+def identified_victims(sentence: Span, table: EntityTable) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the verb that identifies them) where a sentence says who the
+    harmed were: "the victims were identified as A and B", "one of the injured is A", "A
+    and B were the missionaries killed", "among the dead are A and B". The phrase for the
+    harmed (`_harmed_phrase`) stands on one side of "be" (or is the subject of "identified
+    as", "named as"), the people it names on the other."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma == "be" and verb.pos_ in ("AUX", "VERB"):
+            sides = _children_of(verb, "nsubj") + _children_of(verb, "attr")
+            among = [o for p in _children_of(verb, "prep") if p.lower_ == "among"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            if among and _harmed_phrase(among[0]):
+                pairs = [(among[0], side) for side in sides]
+            elif len(sides) == 2:
+                pairs = [(sides[0], sides[1]), (sides[1], sides[0])]
+            else:
+                continue
+        elif lemma in ("identify", "name") and passive(verb):
+            named = [o for p in _children_of(verb, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            pairs = [(s, n) for s in _children_of(verb, "nsubjpass") for n in named]
+        else:
+            continue
+        if negated_clause(verb):
+            continue
+        for harmed, names in pairs:
+            if not _harmed_phrase(harmed) or _harmed_phrase(names) or names.pos_ == "PRON":
+                continue
+            named = denoted_actors(names, "victim", table)
+            actors = described_actors(names, "victim", table, named)
+            found.extend((e, span, verb) for e, span in actors)
+    return found
+
+
+def _harmed_phrase(head: Token) -> bool:
+    """A phrase for the people an incident harmed: a noun for them ("the victims", "the
+    dead", "one of the injured persons"), or a noun a participle of harm modifies ("the
+    people killed", "the missionaries killed", "the injured persons")."""
+    noun = counted(head)
+    if noun.lemma_.lower() in HARMED_NOUNS or noun.lower_ in HARMED_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("amod", "acl")
+        and c.lemma_.lower() in HARMED_PARTICIPLES
+        and (c.dep_ == "amod" or passive_participle(c))
+        for c in noun.children
+    )
+
+
+def passive_participle(verb: Token) -> bool:
+    """A participle with no object of its own ("the people killed in the blast"), not one
+    that acts ("the men killing civilians")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children)
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 PERIOD_WORDS = frozenset(
@@ -369,7 +447,25 @@ def damaged(
         for holder in holders:
             if not none_quantified(holder):
                 found.extend((e, span, token) for e, span in facilities_in_phrase(holder, table))
+    for noun in sentence:
+        for holder in _target_of_incident(noun, triggers):
+            found.extend((e, span, noun) for e, span in facilities_in_phrase(holder, table))
     return found
+
+
+def _target_of_incident(noun: Token, triggers: set[int]) -> list[Token]:
+    """The subject of "was the target of" an incident ("the mayor's residence was the target
+    of a bomb attack"): what the incident was aimed at."""
+    verb = noun.head
+    if noun.lower_ not in ("target", "targets") or noun.dep_ != "attr":
+        return []
+    if verb.lemma_.lower() != "be" or negated_clause(verb):
+        return []
+    aimed = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not any(t.i in triggers for o in aimed for t in o.subtree):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
@@ -378,7 +474,12 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     attack", "exploded, wounding 13 people")."""
     # "three were killed and five wounded in an ambush": coordinated verbs share the
     # adjunct that the parser hangs on the last of them
-    sharing = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    sharing = [verb]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        # "... and an office was damaged following the blast": the parser may make the
+        # second participle the complement of its "was"
+        sharing.append(conj)
+        sharing.extend(c for c in conj.children if c.dep_ in ("acomp", "xcomp"))
     for node in sharing:
         for child in node.children:
             dep = child.dep_
@@ -389,6 +490,11 @@ def _caused_by_trigger(verb: Token, triggers: set[int]) -> bool:
     if any(c.dep_ == "advcl" and c.i in triggers for c in verb.children):
         return True  # "three soldiers were killed when militants attacked a checkpoint"
     head = verb.head
+    if verb.dep_ == "conj" and not _has_subject(verb):
+        # "the blast damaged 30 stores and destroyed 20 stalls": the subject is shared
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if any(t.i in triggers for s in subjects for t in s.subtree):
+            return True
     return verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head.i in triggers
 
 

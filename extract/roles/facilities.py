@@ -34,7 +34,10 @@ FACILITY_NOUNS = frozenset(
      "store", "warehouse", "plant", "substation", "tower", "installation", "facility", "dam",
      "house", "home", "residence", "vehicle", "car", "bus", "truck", "train", "aircraft",
      "helicopter", "plane", "ambulance", "minibus", "van", "lorry",
-     "boat", "ship", "vessel", "ferry", "tanker"}
+     "boat", "ship", "vessel", "ferry", "tanker", "stall", "kiosk", "pylon", "mast",
+     "antenna", "transformer", "generator", "farm", "ranch", "plantation", "barn", "shed",
+     "hut", "apartment", "mansion", "dwelling", "library", "museum", "cinema", "pharmacy",
+     "dealership", "garage", "jeep", "motorcycle", "tractor", "pickup", "taxi", "locomotive"}
 )  # fmt: skip
 """Nouns (singular) for buildings, installations and vehicles that an attack can be aimed at
 (MUC-4's and ACLED's physical targets)."""

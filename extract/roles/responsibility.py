@@ -39,7 +39,7 @@ from ..language import (
     positions,
     source_phrase,
 )
-from .casualties import KILLING, harmed_in_incident, passive
+from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
 from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
 
@@ -163,7 +163,9 @@ class _Reader:
         self.incidents = incidents
         self.findings = findings
         self.accusers: set[int] = set()
-        """Token indices of the "by" phrases of passive accusations: who accuses."""
+        """Token indices of phrases a statement makes no party to the incident: the "by"
+        phrases of passive accusations (who accuses), and whoever is accused of something
+        else that is only about the incident ("of spreading rumours about the attack")."""
         self.head_of: dict[int, EventCluster] = {}
         for cluster in incidents:
             for mention in cluster.mentions:
@@ -190,6 +192,8 @@ class _Reader:
             yield from self._authorship(self.doc[index])
         for index in positions(self.doc, IMPLICATING_WORDS):
             yield from self._implication(self.doc[index])
+        for index in positions(self.doc, PERPETRATING_FORMS):
+            yield from self._perpetrated(self.doc[index])
 
     # Which incident -------------------------------------------------------------------------
 
@@ -212,6 +216,20 @@ class _Reader:
         # A statement far from any incident is about something else the text tells.
         starts = sum(1 for t in self.doc[last + 1 : sentence.start] if t.is_sent_start)
         return incident if starts < SALIENT_SENTENCES else None
+
+    def _only_topic(self, clause: Token) -> bool:
+        """Whether what X is blamed or accused of is an act of its own that only speaks
+        about an incident: a gerund that neither tells the incident nor harms anyone, and
+        reaches the incident only through a preposition of topic ("of spreading rumours
+        about the attack", "of lying over the killings"). Carrying out, ordering or being
+        behind an incident ("of carrying out the attack", "of being behind the bombing",
+        "of killing two farmers") is the incident's act."""
+        if clause.pos_ != "VERB" or clause.tag_ != "VBG" or clause.i in self.head_of:
+            return False
+        if clause.lemma_.lower() in KILLING | INJURING:
+            return False
+        told = [t for t in clause.subtree if t.i in self.head_of]
+        return bool(told) and all(_under_topic(t, clause) for t in told)
 
     def _is_incident(self, token: Token) -> bool:
         return any(t.i in self.head_of for t in (token, *token.children) if t.dep_ != "prep")
@@ -253,6 +271,11 @@ class _Reader:
         attribution: Attribution,
         rule: str,
     ) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        if about and all(self._only_topic(phrase) for phrase in about):
+            # "accused X of spreading rumours about the attack": X is accused, but not of
+            # the attack; X is no role of anything in the statement either
+            self.accusers.update(h.i for h in holders)
+            return
         incident = self._incident(anchor, about)
         if incident is None:
             return
@@ -403,6 +426,22 @@ class _Reader:
         hedged = noun.lower_ != "work" or reported.certainty == "hedged"
         said = Attribution("hedged" if hedged else "alleged", reported.source)
         yield from self._findings(_objects(noun, "of"), verb, subjects, said, "authorship")
+
+    def _perpetrated(self, verb: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "the crime was perpetrated by armed men", "this act was committed by X", "the
+        operation was carried out by X": the "by" phrase of a passive verb of doing whose
+        subject is a definite noun for a deed, which refers back to the incident the text
+        is telling (a subject that is itself the incident's trigger is the frame reader's:
+        "the attack was carried out by X")."""
+        if verb.pos_ != "VERB" or not passive(verb) or _negated(verb):
+            return
+        subjects = _children(verb, "nsubjpass")
+        if not subjects or any(self._is_incident(s) for s in subjects):
+            return
+        if not all(_deed_reference(s) for s in subjects):
+            return
+        holders = [p for agent in _children(verb, "agent") for p in _children(agent, "pobj")]
+        yield from self._findings(holders, verb, [], attribute(verb), "perpetrated-by")
 
     def _refers_to_incident(self, pronoun: Token) -> bool:
         """Whether "it" or "this" stands for an incident: the nearest subject before it (in
@@ -561,7 +600,7 @@ def _reported_speaker(subject: Token) -> Token:
 
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible", "authorship", "implication"}
+     "responsible", "authorship", "implication", "perpetrated-by"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})
@@ -592,6 +631,46 @@ def _self_reference(subject: Token) -> bool:
         return True
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     return subject.lower_ in REFERRING_NOUNS and bool(determiners & {"the", "its", "our", "their"})
+
+
+PERPETRATING_FORMS = frozenset(
+    {"perpetrated", "committed", "carried", "staged", "masterminded", "orchestrated",
+     "executed", "organized", "organised", "planned", "ordered"}
+)  # fmt: skip
+"""Passive participles of verbs of doing a deed ("the crime was perpetrated by X")."""
+DEED_NOUNS = frozenset({"crime", "crimes", "deed", "atrocity", "outrage", "massacre"})
+"""Nouns for a violent deed that a definite phrase uses to refer back to the incident told."""
+ACT_NOUNS = frozenset({"act", "action", "acts", "actions"})
+VIOLENT_QUALITIES = frozenset(
+    {"terrorist", "criminal", "cowardly", "violent", "barbaric", "heinous", "brutal",
+     "despicable", "savage", "terror", "bloody", "murderous", "vile"}
+)  # fmt: skip
+"""Adjectives that make an act a violent deed ("the terrorist act", "this cowardly act")."""
+
+
+def _deed_reference(subject: Token) -> bool:
+    """ "the crime", "this atrocity", "the terrorist act": a definite noun for a violent
+    deed ("the new act on banking" is a law)."""
+    determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    if not determiners & {"the", "this", "that"}:
+        return False
+    if subject.lower_ in ACT_NOUNS:
+        return any(c.lower_ in VIOLENT_QUALITIES for c in subject.children if c.dep_ == "amod")
+    return subject.lower_ in DEED_NOUNS
+
+
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "regarding", "concerning", "around"})
+"""Prepositions whose object is only what something is about ("rumours about the attack")."""
+
+
+def _under_topic(token: Token, clause: Token) -> bool:
+    """Whether `token` hangs below `clause` through a preposition of topic."""
+    node = token
+    while node.i != clause.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
