@@ -337,8 +337,9 @@ def _armed_men_of(head: Token) -> bool:
 
 
 def _acts_violently(head: Token) -> bool:
-    """The name is the subject of an act of violence ("X attacked"), reports one of its own
-    ("X said it had attacked"), or is charged with one ("suspected X of planting")."""
+    """The name is the doer of an act of violence ("X attacked", "were killed by X"),
+    reports one of its own ("X said it had attacked"), or is charged with one ("suspected
+    X of planting")."""
     if head.dep_ == "conj":
         head = head.head
     verb = head.head
@@ -354,6 +355,8 @@ def _acts_violently(head: Token) -> bool:
         return False
     if head.dep_ == "pobj" and verb.lower_ == "with" and _violent(verb.head):
         return True  # "soldiers clashed with X", "fighting with X"
+    if head.dep_ == "pobj" and verb.dep_ == "agent" and _violent(verb.head):
+        return True  # "three policemen were killed by X", "by members of X"
     if head.dep_ == "dobj" and verb.lemma_.lower() in ALLEGING_LEMMAS:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             if any(_violent(c) for c in prep.children if c.dep_ in ("pcomp", "pobj")):

@@ -371,11 +371,14 @@ def _armed_doer(span: Span) -> bool:
     """ "gunmen killed ten villagers", "the wounded were shot by militants", "Rossi killed
     his neighbour": a verb of killing whose doer is armed (an armed actor of the gazetteer
     or a word for fighters) or a named person (in a sentence with no hazard nor accident)
-    reports an attack; "the flood killed ten" and "cancer killed him" do not."""
+    reports an attack; "the flood killed ten" and "cancer killed him" do not. Doers named
+    by the group they belong to are that group ("members of the Red Dawn Front")."""
     doers = _clause_doers(span.root)  # "abducted a teacher and killed his brother"
     if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
         return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
-    return _armed(_modified(doers), ARMED_WORDS | ARMED_DOERS)
+    groups = [o for d in doers for p in d.children if p.lower_ in ("of", "from")
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return _armed(_modified(doers + groups), ARMED_WORDS | ARMED_DOERS)
 
 
 def _destroys_property(span: Span) -> bool:
