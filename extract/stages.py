@@ -14,7 +14,7 @@ is on the Doc.
 | dates | events | ck_mentions, ck_meta | dates on ck_mentions |
 | mention_roles | roles | ck_mentions, ck_entities | ck_mention_roles |
 | coreference | events | ck_mentions, ck_mention_roles, ck_entities | ck_clusters |
-| incident_roles | roles | ck_clusters, ck_mention_roles, doc.spans | ck_roles |
+| incident_roles | roles | ck_clusters, ck_mention_roles, ck_dateline, doc.spans | ck_roles |
 | responsibility | roles | ck_clusters, ck_roles | settles ck_roles |
 | dateline_place | roles | ck_clusters, ck_roles | adds to ck_roles |
 | subevents | events | ck_clusters, ck_roles | ck_subevents |
