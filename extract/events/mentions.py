@@ -367,6 +367,19 @@ def _instance(noun: Token) -> bool:
     )
 
 
+def _to_death(verb: Token) -> bool:
+    """ "a crowd beat a man to death", "he was stoned to death", "hacked two farmers to
+    death": blows that killed someone, whoever dealt them (a crowd, residents, unnamed
+    assailants), with the one killed as object or passive subject."""
+    if verb.pos_ != "VERB":
+        return False
+    dead = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children
+    )
+    return dead and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
 def _armed_doer(span: Span) -> bool:
     """ "gunmen killed ten villagers", "the wounded were shot by militants", "Rossi killed
     his neighbour": a verb of killing whose doer is armed (an armed actor of the gazetteer
@@ -517,6 +530,8 @@ def _requirement_met(
         return _armed_opponents(span)
     if requires == "weapon_subject":
         return _weapon_is_subject(span, weapon_tokens)
+    if requires == "to_death":
+        return _to_death(span.root)
     if requires == "weapon_theme":
         return _weapon_sent(span.root, weapon_tokens) or _weapon_is_subject(span, weapon_tokens)
     # "armed_subject": the doer decides, and for the classes whose verbs are common ones

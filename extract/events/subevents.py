@@ -96,6 +96,9 @@ class Act:
     """Its doer is a state force ("police", "soldiers", a recognised army)."""
     harmful: bool
     """It killed or wounded, or used more than crowd-control means."""
+    by_mob: bool = False
+    """Its doer is a crowd the text does not call demonstrators ("a crowd", "a mob") and
+    no demonstration is told in its sentence, the one before, or its own mentions."""
 
 
 def refine(doc: Doc) -> None:
@@ -295,6 +298,9 @@ CROWD_WORDS = frozenset(
      "mob", "mobs"}
 )  # fmt: skip
 """Nouns for the people of a demonstration, whichever demonstration the text told."""
+MOB_WORDS = frozenset({"crowd", "crowds", "mob", "mobs"})
+"""Of `CROWD_WORDS`, those that name a crowd without saying it demonstrates."""
+DEMONSTRATION_CODES = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR"})
 
 
 def _crowds_by_sentence(clusters: Iterable[EventCluster]) -> dict[int, str]:
@@ -341,6 +347,10 @@ def _act(
             at_riot=_within(aimed, riot_tokens) or (at_crowd and crowd == "Riot"),
             by_state=state,
             harmful=_harmful(cluster, findings, head),
+            by_mob=crowd is None
+            and not any(m.acled in DEMONSTRATION_CODES for m in cluster.mentions)
+            and any(t.lower_ in MOB_WORDS for d in doers for t in d.subtree)
+            and not any(t.lower_ in CROWD_WORDS - MOB_WORDS for d in doers for t in d.subtree),
         )
     return None
 
@@ -362,8 +372,12 @@ def _protest_reading(
     if cluster.event_class in ATTACK_FAMILY:
         act = acts.get(id(cluster))
         if act is not None and (act.at_riot or (act.by_protesters and not act.by_state)):
-            if any(m.acled == "MOB_VIOL" for m in cluster.mentions):
-                return "Riot", "MOB_VIOL"  # "an angry mob attacked a bus": a mob's violence
+            if any(m.acled == "MOB_VIOL" for m in cluster.mentions) or (
+                act.by_mob and act.harmful
+            ):
+                # "an angry mob attacked a bus", "a crowd beat a man to death" with no
+                # demonstration told: a mob's violence, not a violent demonstration
+                return "Riot", "MOB_VIOL"
             return "Riot", "VIOL_DEMONSTR"
         if act is not None and act.at_protest and act.by_state:
             return "Protest", "FORCE_AGAINST_PROTEST" if act.harmful else "PROTEST_WITH_INTER"

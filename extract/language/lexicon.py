@@ -53,10 +53,11 @@ class CountryRecord:
 TRIGGER_CONDITIONS = frozenset(
     {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
      "substance", "physical", "blaze", "weapon_subject", "weapon_theme", "armed_subject",
-     "instance"}
+     "instance", "to_death"}
 )  # fmt: skip
 """The values a trigger row's "object" may take (None: no condition). "weapon_theme" is
-for verbs of sending ("throw", "launch"): the weapon is the thing sent, or the doer."""
+for verbs of sending ("throw", "launch"): the weapon is the thing sent, or the doer;
+"to_death" for verbs of blows that killed ("beaten to death"), whoever dealt them."""
 
 
 FRAME_SLOTS = frozenset(

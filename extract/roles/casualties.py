@@ -143,9 +143,11 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = _number(token.head)
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
-        if count is None and token.lower_ == "dead" and token.head.pos_ == "VERB":
-            # "shot dead five farmers", "found five farmers dead": who is dead is the verb's
-            for holder in token.head.children:
+        verb = token.head.head if token.head.lower_ == "to" else token.head
+        if count is None and token.lower_ in ("dead", "death") and verb.pos_ == "VERB":
+            # "shot dead five farmers", "found five farmers dead", "beat two men to death":
+            # who is dead is the verb's
+            for holder in verb.children:
                 if holder.dep_ in ("dobj", "nsubjpass"):
                     count = _count(holder)
         found.append((token, kind, count))
