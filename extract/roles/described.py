@@ -234,14 +234,6 @@ def named_first(
     ]
 
 
-PERSON_NOUNS = frozenset(
-    {"man", "woman", "individual", "person", "youth", "youngster", "teenager", "boy", "girl",
-     "stranger", "suspect"}
-)  # fmt: skip
-"""Singular common nouns that can only stand for a person ("a young man", "an individual"):
-one in a perpetrator slot is the doer, as a plural noun for people is."""
-
-
 def _people(head: Token) -> bool:
     """Whether a perpetrator phrase can stand for people who act: a plural ("terrorists",
     "urban guerrillas"), a collective of plurals ("a group of armed men"), or a definite
@@ -251,8 +243,6 @@ def _people(head: Token) -> bool:
     headline every word is one ("Drone Attack Hits Governor's Home")."""
     if "Plur" in head.morph.get("Number") or _definite_body(head):
         return True
-    if head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS:
-        return True  # "a young man shot her", "was placed by an individual"
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
             o.dep_ == "pobj" and "Plur" in o.morph.get("Number") for o in c.children
