@@ -51,7 +51,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from conflict_kg.extract.language import Lexicon
 
 from eval_common import (
     DENIED,
@@ -465,7 +470,7 @@ def trigger_kinds(missed: Sequence[tuple[str, int, int, str]]) -> Counter[tuple[
     return kinds
 
 
-def trigger_kind(head: Any, lexicon: Any) -> tuple[str, str]:
+def trigger_kind(head: Token, lexicon: Lexicon) -> tuple[str, str]:
     """The form of a trigger's head word and the frame line that has its lemma: "verb,
     passive" ("were killed"), "verb, participle on a noun" ("people injured"), "verb, -ing",
     "verb"; "noun, compound modifier", "noun with of", "noun with possessor", "noun";

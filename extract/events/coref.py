@@ -280,7 +280,12 @@ class EventCluster:
 
     @property
     def acled(self) -> str | None:
-        """The ACLED code of the first mention of the cluster's own class that has one."""
+        """The ACLED code of the first mention of the cluster's own class that has one; a
+        capture's code first ("after heavy fighting, insurgents took the town": the battle
+        ended in a capture, whichever the sentence tells first)."""
+        captured = [m.acled for m in self.mentions if m.acled in CAPTURES]
+        if captured and self.event_class == BATTLE:
+            return captured[0]
         for mention in self.mentions:
             if mention.event_class == self.event_class and mention.acled:
                 return mention.acled
@@ -739,8 +744,8 @@ class _Reader:
 
     def detained_crowd(self, mention: EventMention) -> EventCluster | None:
         """The demonstration, told in the mention's sentence or the one before, whose
-        people the arrest took: "Students marched on the ministry. Police detained twelve
-        students" (the same noun as the marchers), "arrested nine of them", "detained
+        people the arrest took: "Students protested outside the ministry. Police detained
+        twelve students" (the same noun as the protesters), "arrested nine of them", "detained
         dozens of protesters". Someone else arrested near a protest stays an arrest."""
         if mention.event_class != ARREST:
             return None
@@ -751,14 +756,14 @@ class _Reader:
         if not taken:
             return None
         for cluster in reversed(self.recent):
-            if cluster.event_class not in CROWD_CLASSES:
+            if cluster.event_class not in CROWD_CLASSES or self.contradicts(cluster, mention):
                 continue
             told = [m for m in cluster.mentions if self.apart(m, mention) <= 1]
             if not told or any(m.sentence.start > mention.sentence.start for m in told):
                 continue
             people = {p.lemma_.lower() for m in told for p in _crowd_people(m)}
             if any(
-                t.lemma_.lower() in people or t.lower_ in CROWD_WORDS or t.pos_ == "PRON"
+                t.lemma_.lower() in people or t.lower_ in CROWD_WORDS or _plural_pronoun(t)
                 for t in taken
             ):
                 return cluster
@@ -814,7 +819,7 @@ class _Reader:
     def effect_of(self, mention: EventMention) -> EventCluster | None:
         """The incident whose effect the mention tells: a clause whose doer is a mention of
         an incident ("the strike also destroyed an ammunition depot", "the blast killed
-        six"), or what such a clause acted on ("an ammunition depot"). An effect tells
+        six"), or the object that such a clause acted on ("an ammunition depot"). An effect tells
         what the incident did, not a second incident, and has no say in its class."""
         head = mention.head
         here = mention.sentence.start
@@ -830,7 +835,7 @@ class _Reader:
                 ):
                     return cluster  # a crowd doing an act is `crowd_act`'s: a riot
             return None
-        if head.dep_ not in ("dobj", "nsubjpass"):
+        if head.dep_ != "dobj":
             return None
         for cluster in reversed(self.recent):
             for other in cluster.in_sentence(here):
@@ -890,6 +895,11 @@ class _Reader:
         self.recent.append(target)
         if len(self.recent) > WINDOW:
             self.recent.pop(0)
+
+
+def _plural_pronoun(token: Token) -> bool:
+    """ "arrested them", "nine of them": a plural personal pronoun ("him" is one person)."""
+    return token.pos_ == "PRON" and "Plur" in token.morph.get("Number")
 
 
 def _crowd_people(mention: EventMention) -> list[Token]:

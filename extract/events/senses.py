@@ -317,20 +317,20 @@ def _fight_against_hazard(head: Token) -> bool:
 SOCIAL_ILLS = frozenset(
     {"drugs", "narcotics", "trafficking", "smuggling", "crime", "corruption", "poverty",
      "impunity", "inflation", "hunger", "illiteracy", "unemployment", "fraud", "racism",
-     "democracy", "addiction", "pollution", "disease", "drought", "famine", "inequality",
+     "addiction", "pollution", "disease", "drought", "famine", "inequality",
      "tax", "evasion", "bureaucracy", "laundering"}
 )  # fmt: skip
 """Practices, ills and institutions a government or a movement "fights" or "wages an
 offensive against" in words and laws, with no armed opponent named: "the offensive against
-drug trafficking", "the fight against corruption", "forces fighting against democracy"."""
+drug trafficking", "the fight against corruption", "a battle against poverty"."""
 
 
 def _fight_against_practice(head: Token) -> bool:
     """ "the government's offensive against drug trafficking", "a battle against poverty",
-    "trends that are fighting against democracy": a verb or noun of fighting whose
+    "groups fighting against illiteracy": a verb or noun of fighting whose
     opponent (its "against"/"on" phrase, or a verb's object) is a practice or an ill of
-    `SOCIAL_ILLS` names no armed clash. Only the opponent's head counts: "the offensive
-    against the drug barons" is against people."""
+    `SOCIAL_ILLS` names no armed clash. Only the opponent's head counts: "an offensive
+    against the cartel's gunmen" is against people."""
     opponents = objects_of(head, frozenset({"against", "on"}))
     if head.pos_ == "VERB":
         opponents += [c for c in head.children if c.dep_ == "dobj"]

@@ -194,7 +194,20 @@ def _over_period(date: Token) -> bool:
         head = head.head
     if head.head.lower_ not in MOMENT_PREPOSITIONS:
         return True
-    return any(t.lower_ in PERIOD_WORDS or _year(t) for t in head.subtree)
+    words = list(head.subtree)
+    if any(t.lower_ in PERIOD_WORDS for t in words):
+        return True
+    # "by 2024" is a year; "on 3 March 2024" a day that happens to give its year
+    return any(_year(t) for t in words) and not any(
+        t.lower_ in MONTH_NAMES or (t.like_num and not _year(t)) for t in words
+    )
+
+
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
 
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
@@ -456,8 +469,8 @@ def damaged(
 
 
 def _target_of_incident(noun: Token, triggers: set[int]) -> list[Token]:
-    """The subject of "was the target of" an incident ("the mayor's residence was the target
-    of a bomb attack"): what the incident was aimed at."""
+    """The subject of "was the target of" an incident ("the customs warehouse had been the
+    target of an arson attack"): what the incident was aimed at."""
     verb = noun.head
     if noun.lower_ not in ("target", "targets") or noun.dep_ != "attr":
         return []

@@ -16,7 +16,8 @@ BLAST = "A bomb exploded at a bank in Sorvale on Monday, wounding two guards. "
 @pytest.mark.parametrize(
     ("later", "doer"),
     [
-        ("The crime was perpetrated by armed men wearing civilian clothes.", "armed men"),
+        ("Investigators believe the attack was perpetrated by armed men on motorbikes.",
+         "armed men"),
         ("This cowardly act was committed by the Red Dawn Front, police said.", "Red Dawn Front"),
     ],
 )

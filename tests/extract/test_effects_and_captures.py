@@ -43,6 +43,13 @@ def test_a_capture_after_a_battle_is_one_battle(extractor: Extractor) -> None:
     ]
 
 
+def test_a_capture_told_after_its_fighting_keeps_the_capture_code(extractor: Extractor) -> None:
+    text = "After heavy fighting with the army, insurgents took control of the port of Dassa."
+    assert [(k, a) for k, a, _ in _events(extractor, text)] == [
+        ("ArmedClash", "NON_STATE_ACTOR_OVERTAKES_TER")
+    ]
+
+
 def test_a_withdrawal_from_elsewhere_stays_its_own(extractor: Extractor) -> None:
     """Counterexample: ground given up at another named place, with no fighting told."""
     text = (

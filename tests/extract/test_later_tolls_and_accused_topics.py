@@ -64,3 +64,14 @@ def test_accused_of_an_act_about_the_incident_is_no_perpetrator(
 def test_accused_of_the_incident_itself_is_alleged(extractor: Extractor, statement: str) -> None:
     """Counterexamples: carrying out the attack, or being behind it, is the attack's act."""
     assert "Tarn Valley Brigade" in _alleged(_raid(extractor, RAID + statement))
+
+
+def test_a_toll_dated_to_a_full_day_with_its_year_is_the_incidents(extractor: Extractor) -> None:
+    """A day given with its year ("on 3 March 2024") is the day the toll was reached, not a
+    period; a bare year ("by 2025") still is."""
+    text = (
+        "A car bomb exploded outside a bank in Orrin on 1 March 2024. The death toll rose to "
+        "12 on 3 March 2024."
+    )
+    (event,) = extractor.extract(ArticleInput("invented", text)).events
+    assert event.fatalities == 12

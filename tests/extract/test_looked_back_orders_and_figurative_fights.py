@@ -63,7 +63,7 @@ def test_recurring_looked_back_on_ordered_and_vowed_events_are_background(
     "text",
     [
         "Opposition lawmakers walked out over offensive remarks by the minister.",
-        "Two forces are fighting against democracy, the bishop warned in his sermon.",
+        "Volunteers in the valley have been fighting against illiteracy for a decade.",
         "The teachers' union called the new pay scale a battle against poverty.",
     ],
 )
@@ -118,7 +118,7 @@ def test_ordinary_sentences_give_no_event(extractor: Extractor, text: str) -> No
             "Bombing",
         ),
         # an offensive against people, not a practice
-        ("The army launched an offensive against the drug barons in the hills on Monday.",
+        ("Troops began an offensive against cartel gunmen in the Sorra hills on Monday.",
          "ArmedClash"),
         ("The rebel offensive on Goma stalled on Tuesday.", "ArmedClash"),
         ("Rebels kept shelling the town of Kaya on Monday.", "Shelling"),

@@ -71,7 +71,7 @@ def test_a_killing_told_beside_an_abduction_is_found(extractor: Extractor) -> No
 
 def test_a_crowd_described_by_a_participle_is_the_crowd_acted_on(extractor: Extractor) -> None:
     text = (
-        "Gendarmes used water cannon to scatter dozens of nurses demonstrating outside the "
+        "Gendarmes fired tear gas to scatter dozens of nurses demonstrating outside the "
         "health ministry in Parvel on Thursday."
     )
     ((kind, acled, words),) = _events(extractor, text)
@@ -117,3 +117,25 @@ def test_the_marchers_detained_the_next_sentence_are_the_protests(extractor: Ext
     ((kind, acled, words),) = _events(extractor, text)
     assert (kind, acled) == ("Protest", "PROTEST_WITH_INTER")
     assert "detained" in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another day
+        "Students protested outside the ministry in Sorvale on Monday. Police detained twelve "
+        "students on Thursday.",
+        # one person, not the crowd
+        "Hundreds of farmers protested in Sorvale on Monday. Police said they arrested him for "
+        "fraud.",
+    ],
+)
+def test_an_arrest_on_another_day_or_of_one_man_stays_an_arrest(
+    extractor: Extractor, text: str
+) -> None:
+    assert sorted(kind for kind, _, _ in _events(extractor, text)) == ["Arrest", "Protest"]
+
+
+def test_nine_of_them_arrested_are_the_protests(extractor: Extractor) -> None:
+    text = "Hundreds of farmers protested in Sorvale on Monday. Police arrested nine of them."
+    assert [(k, a) for k, a, _ in _events(extractor, text)] == [("Protest", "PROTEST_WITH_INTER")]

@@ -17,7 +17,7 @@ def _codes(extractor: Extractor, text: str) -> list[str | None]:
     "text",
     [
         "Police captured the suspected ringleader in Kandahar on Monday, a spokesman said.",
-        "Police in Kesh captured the suspect and his driver on Monday.",
+        "Police captured the suspect and his driver in Kandahar on Monday.",
     ],
 )
 def test_people_taken_near_a_place_are_no_territory(extractor: Extractor, text: str) -> None:

@@ -11,16 +11,16 @@ from conflict_kg.extract import Extractor
 
 def test_the_target_of_a_bomb_attack_is_its_target(extractor: Extractor) -> None:
     text = (
-        "Last week the mayor's residence in Sorvale was the target of a bomb attack, "
-        "though there were no casualties."
+        "Police said the customs warehouse at Sorvale harbour had been the target of an "
+        "arson attack overnight; nobody was inside."
     )
-    assert "residence" in argument_texts(extractor, text, "target")
+    assert "customs warehouse" in argument_texts(extractor, text, "target")
 
 
 def test_the_target_of_criticism_is_no_target(extractor: Extractor) -> None:
-    """Counterexample: the residence was the target of criticism, not of the attack."""
+    """Counterexample: the warehouse was the target of complaints, not of the attack."""
     text = (
-        "Last week the mayor's residence in Sorvale was the target of criticism after a "
-        "bomb attack in the capital."
+        "The customs warehouse at Sorvale harbour has been the target of complaints from "
+        "traders since an arson attack on the fish market."
     )
-    assert "residence" not in argument_texts(extractor, text, "target")
+    assert "customs warehouse" not in argument_texts(extractor, text, "target")
