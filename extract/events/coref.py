@@ -793,7 +793,8 @@ class _Reader:
     def crowd_act(self, mention: EventMention) -> EventCluster | None:
         """The demonstration whose crowd does the mention's act: "an angry mob attacked a
         bus", "hundreds of protesters stormed the ministry" tell the crowd and its act as
-        one riot, not a crowd and an attack beside it."""
+        one riot, not a crowd and an attack beside it; so does "the crowd" or "the
+        protesters" doing it within two sentences of their demonstration."""
         verb = mention.head
         if verb.pos_ != "VERB" or mention.event_class not in JOINT_ACTS:
             return None
@@ -808,19 +809,28 @@ class _Reader:
         doers = {t.i for t in (*subjects, *quantified)}
         if not doers:
             return None
+        the_crowd = any(
+            t.lower_ in CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
+            for t in (*subjects, *quantified)
+        )
         for cluster in reversed(self.recent):
-            if cluster.event_class not in CROWD_CLASSES:
+            if cluster.event_class not in CROWD_CLASSES or self.contradicts(cluster, mention):
                 continue
             for other in cluster.in_sentence(mention.sentence.start):
                 if other.head.i in doers and other.head.pos_ == "NOUN":
+                    return cluster
+            if the_crowd:
+                # "Hundreds protested in Tarbo. The crowd later beat a policeman": the
+                # crowd told before, doing the act
+                if self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH:
                     return cluster
         return None
 
     def effect_of(self, mention: EventMention) -> EventCluster | None:
         """The incident whose effect the mention tells: a clause whose doer is a mention of
         an incident ("the strike also destroyed an ammunition depot", "the blast killed
-        six"), or the object that such a clause acted on ("an ammunition depot"). An effect tells
-        what the incident did, not a second incident, and has no say in its class."""
+        six"), or the object that such a clause acted on ("an ammunition depot"). An effect
+        tells what the incident did, not a second incident, and has no say in its class."""
         head = mention.head
         here = mention.sentence.start
         if head.pos_ == "VERB":

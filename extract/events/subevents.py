@@ -329,7 +329,9 @@ def _act(
     that demonstration ("Police fired at the marchers, killing one"); one done by a crowd
     ("demonstrators clashed with police") is the crowd's, whether or not the crowd noun
     is told as a protest of its own."""
-    for mention in cluster.mentions:
+    # the act itself before the crowd's own verbs ("protested ... the crowd beat a man")
+    acts = sorted(cluster.mentions, key=lambda m: m.event_class not in ATTACK_FAMILY)
+    for mention in acts:
         head = mention.head
         if head.pos_ != "VERB":
             continue

@@ -139,3 +139,22 @@ def test_an_arrest_on_another_day_or_of_one_man_stays_an_arrest(
 def test_nine_of_them_arrested_are_the_protests(extractor: Extractor) -> None:
     text = "Hundreds of farmers protested in Sorvale on Monday. Police arrested nine of them."
     assert [(k, a) for k, a, _ in _events(extractor, text)] == [("Protest", "PROTEST_WITH_INTER")]
+
+
+def test_the_crowd_told_before_doing_an_act_is_one_riot(extractor: Extractor) -> None:
+    text = (
+        "Hundreds of traders protested against a new market tax in Orrin on Sunday. The crowd "
+        "later beat a tax inspector to death."
+    )
+    ((kind, acled, words),) = _events(extractor, text)
+    assert (kind, acled) == ("Riot", "VIOL_DEMONSTR")
+    assert {"beat", "protested"} <= set(words)
+
+
+def test_another_crowd_elsewhere_is_not_the_protests(extractor: Extractor) -> None:
+    """Counterexample: the act is at another place than the demonstration."""
+    text = (
+        "Hundreds of traders protested against a new market tax in Orrin on Sunday. In Vell, "
+        "a crowd beat a tax inspector to death on Tuesday."
+    )
+    assert len(_events(extractor, text)) == 2
