@@ -101,9 +101,13 @@ def resolve_entities(
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
     context = [] if dateline_span is None else dateline_context(doc, dateline_span, lexicon)
     for span in context:
-        # The dateline's country is a mention of the state but never an actor of a phrase.
-        country = lexicon.country_of_name(span.text) or span.text
-        table.add_reference(span, country, "State", also_place=True)
+        # The dateline's country is a mention of the state but never an actor of a phrase;
+        # a name the gazetteer does not know as a country is the province or land filed from.
+        country = lexicon.country_of_name(span.text)
+        if country:
+            table.add_reference(span, country, "State", also_place=True)
+        else:
+            table.add_reference(span, span.text, "Place")
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
