@@ -24,7 +24,7 @@ from .name_context import (
     unlabelled_groups,
     unlabelled_places,
 )
-from .name_labels import corrected_label
+from .name_labels import common_noun_opening, corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
 from .place_adjectives import add_place_adjectives
 from .regions import region_around
@@ -117,6 +117,8 @@ def resolve_entities(
             continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
+        if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):
+            continue  # "Riot police ...": a lexicon noun opening the sentence is no name
         if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
             label = "GPE"  # the NER's misreading of the dateline city, again
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
@@ -192,6 +194,27 @@ def resolve_entities(
     add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+_COMMON_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+"""The common nouns of each lexicon loaded (by its id; the lexicon is kept so the id is never
+reused), built on first need."""
+
+
+def _common_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's event trigger nouns and one-word weapon names, lowercased: words that
+    name things, not people or groups."""
+    cached = _COMMON_NOUNS.get(id(lexicon))
+    if cached is None:
+        nouns = {noun.lower() for record in lexicon.triggers for noun in record.nouns}
+        nouns |= {
+            name.lower()
+            for weapon in lexicon.weapons.values()
+            for name in weapon.names
+            if " " not in name
+        }
+        cached = _COMMON_NOUNS[id(lexicon)] = (lexicon, frozenset(nouns))
+    return cached[1]
 
 
 def _relabel_by_context(
