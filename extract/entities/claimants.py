@@ -19,7 +19,7 @@ from .name_labels import PARTY_HEADS
 if TYPE_CHECKING:
     from .table import EntityTable
 
-__all__ = ["RESPONSIBILITY_VERBS", "add_claimants", "claimants", "message_authors"]
+__all__ = ["RESPONSIBILITY_VERBS", "add_claimants", "claimant_phrases", "message_authors"]
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
 """Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
@@ -36,7 +36,7 @@ MESSAGE_NOUNS = frozenset(
 responsibility") is its author's."""
 
 
-def claimants(verb: Token) -> list[Token]:
+def claimant_phrases(verb: Token) -> list[Token]:
     """Who claims (or denies) by `verb` ("X claimed responsibility"): its subject, or the
     noun a participle describes ("men claiming ..."); where that is a message rather than a
     party, the message's author (`message_authors`)."""
@@ -118,7 +118,7 @@ def add_claimants(table: EntityTable, doc: Doc) -> None:
         verb = doc[index].head
         if doc[index].dep_ != "dobj" or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
             continue
-        for subject in claimants(verb):
+        for subject in claimant_phrases(verb):
             entity = table.at(subject)
             if entity is None:
                 name = _claimant_name(subject)

@@ -24,7 +24,7 @@ from .name_context import (
     unlabelled_groups,
     unlabelled_places,
 )
-from .name_labels import common_noun_opening, corrected_label
+from .name_labels import FORCE_HEADS, common_noun_opening, corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
 from .place_adjectives import add_place_adjectives
 from .regions import region_around
@@ -118,6 +118,7 @@ def resolve_entities(
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
         if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):
+            _add_modified_force(table, span)
             continue  # "Riot police ...": a lexicon noun opening the sentence is no name
         if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
             label = "GPE"  # the NER's misreading of the dateline city, again
@@ -194,6 +195,16 @@ def resolve_entities(
     add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _add_modified_force(table: EntityTable, modifier: Span) -> None:
+    """ "Riot police fired ...": the force the opening noun modifies is the article's state
+    forces, described, not named; its words resolve to them, so that "riot" there tells no
+    riot. A modified noun that is no force ("Mortar fire") is left to the later rules."""
+    head = modifier[-1].head
+    if head.lower_ in FORCE_HEADS:
+        phrase = modifier.doc[modifier.start : head.i + 1]
+        table.add_unnamed(phrase, "Security forces", "StateForce", "State forces", resolve=True)
 
 
 _COMMON_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}

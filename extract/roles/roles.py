@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import RESPONSIBILITY_VERBS, EntityTable, claimants
+from ..entities import RESPONSIBILITY_VERBS, EntityTable, claimant_phrases
 from ..events import (
     ARMED_ACTORS,
     ATTACK_FAMILY,
@@ -380,7 +380,7 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 # same perpetrator claim with the certainty `attribute` reads as denied.
                 # A message claims for its author ("leaflets signed by X claimed ...").
                 if token.head.lemma_ in RESPONSIBILITY_VERBS | DENYING_VERBS:
-                    holders += claimants(token.head)
+                    holders += claimant_phrases(token.head)
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):
                     found.append(
