@@ -118,7 +118,6 @@ def resolve_entities(
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
         if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):
-            _add_modified_force(table, span)
             continue  # "Riot police ...": a lexicon noun opening the sentence is no name
         if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
             label = "GPE"  # the NER's misreading of the dateline city, again
@@ -184,6 +183,7 @@ def resolve_entities(
         after = doc[span.end] if span.end < len(doc) else None
         armed = after is not None and after.lower_ in ARMED_HEADS
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
+    _add_modified_forces(table, doc, lexicon)
     taken = set(table.token_entity)
     for name in unlabelled_groups(doc, taken, lambda w: lexicon.country_of_name(w) is not None):
         if (group := group_kind(name, "")) is not None:
@@ -197,13 +197,21 @@ def resolve_entities(
     return table
 
 
-def _add_modified_force(table: EntityTable, modifier: Span) -> None:
-    """ "Riot police fired ...": the force the opening noun modifies is the article's state
-    forces, described, not named; its words resolve to them, so that "riot" there tells no
-    riot. A modified noun that is no force ("Mortar fire") is left to the later rules."""
-    head = modifier[-1].head
-    if head.lower_ in FORCE_HEADS:
-        phrase = modifier.doc[modifier.start : head.i + 1]
+def _add_modified_forces(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "riot police fired ...", "a bomb squad defused it": a force named by what it deals
+    with is the article's state forces, described, not named; the phrase's words resolve to
+    them, so that its event or weapon noun tells no riot and no bombing."""
+    common = _common_nouns(lexicon)
+    for index in positions(doc, FORCE_HEADS):
+        force = doc[index]
+        if force.pos_ != "NOUN" or index in table.token_entity:
+            continue
+        modifiers = [
+            c for c in force.lefts if c.dep_ in ("compound", "nmod") and c.lower_ in common
+        ]
+        if not modifiers or any(m.i in table.token_entity for m in modifiers):
+            continue
+        phrase = doc[modifiers[0].i : index + 1]
         table.add_unnamed(phrase, "Security forces", "StateForce", "State forces", resolve=True)
 
 

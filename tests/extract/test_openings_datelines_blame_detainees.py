@@ -52,6 +52,28 @@ def test_an_event_noun_opening_a_sentence_is_no_name(
     }
 
 
+def test_riot_police_in_mid_sentence_are_the_state_forces_not_a_riot(
+    extractor: Extractor,
+) -> None:
+    result = _run(
+        extractor, "On Sunday riot police fired tear gas at students in Tarvane, witnesses said."
+    )
+    types = {entity.id: entity.type for entity in result.entities}
+    (event,) = result.events
+    assert event.type != "Riot"
+    assert {(a.text, types[a.entity]) for a in event.arguments if a.role == "perpetrator"} == {
+        ("riot police", "StateForce")
+    }
+
+
+def test_a_riot_the_police_fought_is_still_a_riot(extractor: Extractor) -> None:
+    """Counterexample: "riot" heading its own phrase tells the riot."""
+    result = _run(
+        extractor, "A riot broke out in Tarvane on Sunday and police fired tear gas at the crowd."
+    )
+    assert "Riot" in {e.type for e in result.events}
+
+
 def test_a_weapon_noun_opening_a_sentence_stays_the_instrument(extractor: Extractor) -> None:
     result = _run(
         extractor, "Mortar fire hit the bus station in Tarvane on Sunday, wounding two porters."
