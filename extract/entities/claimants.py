@@ -19,13 +19,64 @@ from .name_labels import PARTY_HEADS
 if TYPE_CHECKING:
     from .table import EntityTable
 
-__all__ = ["RESPONSIBILITY_VERBS", "add_claimants"]
+__all__ = ["RESPONSIBILITY_VERBS", "add_claimants", "claimant_phrases", "message_authors"]
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
 """Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""
 CLAIMANT_CATEGORY = "Political militias"
 """ACLED's category for a named armed group of no known kind, as for unnamed attackers."""
 NAME_DEPS = frozenset({"compound", "amod", "det"})
+MESSAGE_NOUNS = frozenset(
+    {"leaflet", "leaflets", "statement", "statements", "communique", "communiqué", "message",
+     "messages", "letter", "letters", "video", "videos", "pamphlet", "pamphlets", "flyer",
+     "flyers", "poster", "posters", "post", "posts", "note", "notes", "recording", "audio",
+     "bulletin", "announcement", "declaration"}
+)  # fmt: skip
+"""What carries a group's word: a claim made by one of them ("leaflets claimed
+responsibility") is its author's."""
+
+
+def claimant_phrases(verb: Token) -> list[Token]:
+    """Who claims (or denies) by `verb` ("X claimed responsibility"): its subject, or the
+    noun a participle describes ("men claiming ..."); where that is a message rather than a
+    party, the message's author (`message_authors`)."""
+    messages = message_authors(verb)
+    if messages is not None:
+        return messages
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]
+    return subjects
+
+
+def message_authors(verb: Token) -> list[Token] | None:
+    """The authors of the message that claims (or denies) by `verb`: "leaflets signed by X
+    claimed responsibility", "a statement issued by X", "a statement from X", "X distributed
+    leaflets claiming responsibility"; [] for a message whose author is not told, None where
+    no message is the claimant."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]
+    messages = [s for s in subjects if s.pos_ == "NOUN" and s.lower_ in MESSAGE_NOUNS]
+    if not messages:
+        return None
+    return [author for message in messages for author in _author(message)]
+
+
+def _author(message: Token) -> list[Token]:
+    """Who a message is by: the "by" phrase of the participle that describes it ("signed
+    by X"), its "from" phrase, else the subject of the verb it is the object of ("X issued
+    a statement ...")."""
+    for child in message.children:
+        words = [child] if child.dep_ == "prep" and child.lower_ == "from" else []
+        if child.dep_ == "acl":
+            words = [a for a in child.children if a.dep_ == "agent"]
+        authors = [p for w in words for p in w.children if p.dep_ == "pobj"]
+        if authors:
+            return authors
+    if message.dep_ == "dobj":
+        return [c for c in message.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _claimant_name(subject: Token) -> Span | None:
@@ -67,7 +118,7 @@ def add_claimants(table: EntityTable, doc: Doc) -> None:
         verb = doc[index].head
         if doc[index].dep_ != "dobj" or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
             continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for subject in claimant_phrases(verb):
             entity = table.at(subject)
             if entity is None:
                 name = _claimant_name(subject)

@@ -53,8 +53,10 @@ story ("KIRKUK, Iraq, Nov 10 (Reuters) -")."""
 
 def dateline_context(doc: Doc, place: Span, lexicon: Lexicon) -> list[Span]:
     """Names the dateline gives after its city ("Iraq" in "KIRKUK, Iraq, Nov 10 (Reuters)
-    -"): the country the report was filed from, context like the city, never an actor. Read
-    off the dateline's own words, up to its bracket or dash on the same line."""
+    -"): the country or province the report was filed from, context like the city, never an
+    actor. Read off the dateline's own words, up to its bracket or dash on the same line: a
+    known country, or any name the dateline closes with a comma before its date ("KESH,
+    Norland, March 3 -"; the month is followed by its day, not by a comma)."""
     found: list[Span] = []
     index = place.end
     while index < len(doc) and index - place.end < 8:
@@ -66,12 +68,23 @@ def dateline_context(doc: Doc, place: Span, lexicon: Lexicon) -> list[Span]:
             while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
                 end += 1
             name = doc[index:end]
-            if lexicon.country_of_name(name.text):
+            slot = end < len(doc) and doc[end].text == "," and not _is_weekday(name)
+            if lexicon.country_of_name(name.text) or slot:
                 found.append(name)
             index = end
             continue
         index += 1
     return found
+
+
+def _is_weekday(name: Span) -> bool:
+    """"Monday" in "LAGOS, Monday, March 9 (AFP) -" repeats the date; it names no place."""
+    return len(name) == 1 and name[0].lower_ in WEEKDAYS
+
+
+WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def unlabelled(doc: Doc, name: str) -> list[Span]:

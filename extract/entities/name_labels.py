@@ -19,6 +19,7 @@ __all__ = [
     "FORCE_HEADS",
     "GOVERNMENT_HEADS",
     "PARTY_HEADS",
+    "common_noun_opening",
     "corrected_label",
     "kind_by_head",
     "name_head",
@@ -105,6 +106,26 @@ def corrected_label(span: Span, label: str) -> str | None:
     if label == "PERSON" and head in ORGANISATION_HEADS and len(span) > 1:
         return "ORG"
     return label
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def common_noun_opening(span: Span, common_nouns: frozenset[str]) -> bool:
+    """ "Riot police fired tear gas", "Mortar fire hit the market": a word of the lexicon's
+    common nouns (an event noun, a weapon word) is capitalised only because it opens the
+    sentence, and the NER reads it as a name. It is none when it modifies the common noun
+    after it; "Riot said ..." (the word as a subject, a surname) is left alone."""
+    first = span[0]
+    if not first.is_sent_start or not all(t.lower_ in common_nouns for t in span):
+        return False
+    head = span[-1].head
+    return (
+        span[-1].dep_ in MODIFIER_DEPS
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.text[:1].islower()
+    )
 
 
 ARMED_GROUP_HEADS = frozenset(

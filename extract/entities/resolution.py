@@ -24,7 +24,7 @@ from .name_context import (
     unlabelled_groups,
     unlabelled_places,
 )
-from .name_labels import corrected_label
+from .name_labels import FORCE_HEADS, common_noun_opening, corrected_label
 from .persons import add_persons, listed_names, split_misread_cities
 from .place_adjectives import add_place_adjectives
 from .regions import region_around
@@ -101,9 +101,13 @@ def resolve_entities(
     dateline_name = dateline[2].lower() if dateline_span is not None and dateline else None
     context = [] if dateline_span is None else dateline_context(doc, dateline_span, lexicon)
     for span in context:
-        # The dateline's country is a mention of the state but never an actor of a phrase.
-        country = lexicon.country_of_name(span.text) or span.text
-        table.add_reference(span, country, "State", also_place=True)
+        # The dateline's country is a mention of the state but never an actor of a phrase;
+        # a name the gazetteer does not know as a country is the province or land filed from.
+        country = lexicon.country_of_name(span.text)
+        if country:
+            table.add_reference(span, country, "State", also_place=True)
+        else:
+            table.add_reference(span, span.text, "Place")
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
@@ -113,6 +117,8 @@ def resolve_entities(
             continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
+        if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):
+            continue  # "Riot police ...": a lexicon noun opening the sentence is no name
         if span.text.lower() == dateline_name and label in ("PERSON", "NORP", "ORG"):
             label = "GPE"  # the NER's misreading of the dateline city, again
         if label in GAZETTEER_TYPES and ent.ent_id_ in lexicon.actors:
@@ -177,6 +183,7 @@ def resolve_entities(
         after = doc[span.end] if span.end < len(doc) else None
         armed = after is not None and after.lower_ in ARMED_HEADS
         table.add(span, span.text, "ArmedGroup" if armed else "Organization")
+    _add_modified_forces(table, doc, lexicon)
     taken = set(table.token_entity)
     for name in unlabelled_groups(doc, taken, lambda w: lexicon.country_of_name(w) is not None):
         if (group := group_kind(name, "")) is not None:
@@ -188,6 +195,45 @@ def resolve_entities(
     add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _add_modified_forces(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
+    """ "riot police fired ...", "a bomb squad defused it": a force named by what it deals
+    with is the article's state forces, described, not named; the phrase's words resolve to
+    them, so that its event or weapon noun tells no riot and no bombing."""
+    common = _common_nouns(lexicon)
+    for index in positions(doc, FORCE_HEADS):
+        force = doc[index]
+        if force.pos_ != "NOUN" or index in table.token_entity:
+            continue
+        modifiers = [
+            c for c in force.lefts if c.dep_ in ("compound", "nmod") and c.lower_ in common
+        ]
+        if not modifiers or any(m.i in table.token_entity for m in modifiers):
+            continue
+        phrase = doc[modifiers[0].i : index + 1]
+        table.add_unnamed(phrase, "Security forces", "StateForce", "State forces", resolve=True)
+
+
+_COMMON_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+"""The common nouns of each lexicon loaded (by its id; the lexicon is kept so the id is never
+reused), built on first need."""
+
+
+def _common_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's event trigger nouns and one-word weapon names, lowercased: words that
+    name things, not people or groups."""
+    cached = _COMMON_NOUNS.get(id(lexicon))
+    if cached is None:
+        nouns = {noun.lower() for record in lexicon.triggers for noun in record.nouns}
+        nouns |= {
+            name.lower()
+            for weapon in lexicon.weapons.values()
+            for name in weapon.names
+            if " " not in name
+        }
+        cached = _COMMON_NOUNS[id(lexicon)] = (lexicon, frozenset(nouns))
+    return cached[1]
 
 
 def _relabel_by_context(

@@ -51,9 +51,12 @@ class EntityTable:
     article_key: str = ""
     """Short article id: unnamed actors ("gunmen") are only the same within one article."""
 
-    def add_unnamed(self, span: Span, label: str, type_: str, category: str | None) -> Entity:
+    def add_unnamed(
+        self, span: Span, label: str, type_: str, category: str | None, *, resolve: bool = False
+    ) -> Entity:
         """An actor the article describes but does not name, kept apart from every other
-        article's "gunmen" by an article-scoped id."""
+        article's "gunmen" by an article-scoped id. With `resolve`, the span's tokens resolve
+        to it from now on, as a name's do (no later rule reads its words as anything else)."""
         entity_id = f"{slugify(label)}-{self.article_key}" if self.article_key else slugify(label)
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -63,6 +66,9 @@ class EntityTable:
         if key not in self._seen:
             self._seen.add(key)
             entity.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+        if resolve:
+            for index in range(span.start, span.end):
+                self.token_entity.setdefault(index, entity_id)
         return entity
 
     def add_reference(self, span: Span, name: str, type_: str, **details: object) -> Entity:

@@ -69,12 +69,13 @@ _DATELINE_BODY = (
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
     r"(?:,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
-    r"\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*(?:--?|–|—)\s*"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*)?(?:--?|–|—)\s*"
 )
 _DATELINE = re.compile("^" + _DATELINE_BODY, re.M)
 """A wire dateline: "KIRKUK, Iraq, March 15 (Reuters) -", "Gaza City, Jan. 5, 2023 (Xinhua)
 --", "LAGOS, Monday, March 9, 2026 (Agency) -" (the weekday only repeats the date),
-"BEIRUT (AP) —" (without a date only when the place is in capitals)."""
+"BEIRUT (AP) —" (without a date only when the place is in capitals), "KESH, March 3 -" (without
+an agency only with a date and a place in capitals)."""
 _RUN_IN = re.compile(r"(?<=[^\s.!?:;]) (?=[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*[,(\s])")
 """Where a headline run into its dateline on one line may end ("Seven killed in blasts
 KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --"): a space after a word that ends no sentence,
@@ -148,8 +149,9 @@ def parse_article(item: ArticleInput) -> tuple[ArticleMeta, int]:
     dateline = _dateline(text)
     if dateline:
         meta.dateline = _title_case(dateline.group("place"))
-        agency = dateline.group("agency").strip()
-        meta.publisher = _PUBLISHERS.get(agency.lower(), agency)
+        agency = (dateline.group("agency") or "").strip()
+        if agency:
+            meta.publisher = _PUBLISHERS.get(agency.lower(), agency)
         header = text[body_start : dateline.start()]
         body_start = dateline.start()
     else:
@@ -178,8 +180,14 @@ def _dateline(text: str) -> re.Match[str] | None:
 
 
 def _is_dateline(found: re.Match[str]) -> bool:
+    """A bare dateline with no agency ("KESH, March 3 -") must give a date and set its place
+    in capitals: "Gunmen, March 3 - ..." or "Later, on May 2 - ..." open sentences, and only
+    the capitals and the date tell a place filed from."""
     month = found.group("month")
-    if month is None and not found.group("place").isupper():
+    place_in_capitals = found.group("place").isupper()
+    if found.group("agency") is None and (month is None or not place_in_capitals):
+        return False
+    if month is None and not place_in_capitals:
         return False
     return month is None or month.lower() in _MONTH_NUMBERS
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import RESPONSIBILITY_VERBS
+from ..entities import RESPONSIBILITY_VERBS, message_authors
 from ..events import ATTACK_FAMILY, PROPERTY_DESTRUCTION
 from ..language import (
     REPORTING_VERBS,
@@ -84,6 +84,8 @@ VERIFYING_FORMS = frozenset(
 DOUBT_ADJECTIVES = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
 ALLEGED_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "purported", "suspect"})
 """Modifiers that make a named perpetrator alleged ("suspected Islamic State militants")."""
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity labels of a phrase that tells when ("on Thursday"), never who."""
 INVOLVEMENT_PREPOSITIONS = frozenset({"behind", "for", "of", "in"})
 SALIENT_SENTENCES = 3
 """Sentences back (counting the incident's) in which a statement naming no incident still
@@ -184,6 +186,8 @@ class _Reader:
                         t.i for agent in _children(token, "agent") for t in agent.subtree
                     )
                 yield from found
+        for index in positions(self.doc, CLAIMED_NOUNS):
+            yield from self._message_claim(self.doc[index])
         for index in positions(self.doc, ("responsible",)):
             yield from self._responsible(self.doc[index])
         for index in positions(self.doc, DISOWNING_WORDS):
@@ -322,6 +326,8 @@ class _Reader:
         # the attack is told by another word than the incident's trigger ("the killing").
         told = [t for t in objects if _objects(t, "on")]
         on = _objects(verb, "on") + [o for t in incidents + told for o in _objects(t, "on")]
+        # "The army on Thursday blamed X for ...": "on" a day says when, not on whom
+        on = [o for o in on if o.ent_type_ not in TIME_ENTITIES]
         holders = on if incidents or on else [t for t in objects if not self._is_incident(t)]
         about = incidents + told + _objects(verb, "for")
         yield from self._findings(holders, verb, about, _alleging(verb), "blame")
@@ -363,6 +369,21 @@ class _Reader:
             return
         holders = [t for t in _children(verb, "nsubjpass") if not self._is_incident(t)]
         yield from self._findings(holders, verb, clauses, _alleging(verb), "believed-behind")
+
+    def _message_claim(self, noun: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "Leaflets signed by X claimed responsibility for the attack", "X distributed
+        leaflets claiming responsibility for it": a message claims for its author, on the
+        author's word (a party's own "X claimed responsibility" is the role rules')."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            return
+        if _negated(verb):
+            return
+        authors = message_authors(verb)
+        if not authors:
+            return
+        about = _objects(noun, "for") + _objects(verb, "for")
+        yield from self._findings(authors, verb, about, _alleging(verb), "message-claim")
 
     def _responsible(self, adjective: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "members of X were responsible for the massacre", "X is held responsible for
@@ -538,6 +559,8 @@ def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
     return None
 
 
+CLAIMED_NOUNS = ("responsibility", "credit")
+"""What a claim of an attack claims ("claimed responsibility", "took credit")."""
 AUTHORSHIP_NOUNS = frozenset({"work", "hallmarks", "hallmark"})
 """Nouns whose "of" phrase names the author of what the subject is ("was the work of X")."""
 DISOWNING_WORDS = frozenset({"responsible", "involved", "behind", "nothing"})
@@ -600,7 +623,7 @@ def _reported_speaker(subject: Token) -> Token:
 
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible", "authorship", "implication", "perpetrated-by"}
+     "responsible", "authorship", "implication", "perpetrated-by", "message-claim"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 THIRD_PERSON = frozenset({"it", "they"})

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import RESPONSIBILITY_VERBS, EntityTable
+from ..entities import RESPONSIBILITY_VERBS, EntityTable, claimant_phrases
 from ..events import (
     ARMED_ACTORS,
     ATTACK_FAMILY,
@@ -378,8 +378,9 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 holders = [c for c in token.children if c.dep_ == "poss" and lower != "involvement"]
                 # "X claimed responsibility", and "X denied any role": the denial is the
                 # same perpetrator claim with the certainty `attribute` reads as denied.
+                # A message claims for its author ("leaflets signed by X claimed ...").
                 if token.head.lemma_ in RESPONSIBILITY_VERBS | DENYING_VERBS:
-                    holders += [c for c in token.head.children if c.dep_ == "nsubj"]
+                    holders += claimant_phrases(token.head)
             for holder in holders:
                 for entity, span in actors_in_phrase(holder, table):
                     found.append(

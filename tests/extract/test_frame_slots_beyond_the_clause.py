@@ -56,9 +56,10 @@ def test_a_clash_between_unnamed_villages_has_no_named_sides(extractor: Extracto
 
 def test_an_arrest_names_the_police_and_the_students_it_describes(extractor: Extractor) -> None:
     text = "Police arrested three students in Kuro on Monday."
-    assert _roles(extractor, text, "perpetrator", "target") == {
+    # detained people are the arrest's victims (issue 16, item 4)
+    assert _roles(extractor, text, "perpetrator", "target", "victim") == {
         ("perpetrator", "Police", "Security forces"),
-        ("target", "students", "Civilians"),
+        ("victim", "students", "Civilians"),
     }
 
 
