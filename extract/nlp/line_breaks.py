@@ -35,13 +35,25 @@ def line_breaks(doc: Doc) -> Doc:
                 doc[i].is_sent_start = True
                 break
     span = dateline_span(doc.text)
-    if span is not None and span[0] > 0:  # a dateline the headline runs into on one line
+    if span is not None:
         start, end = (doc.char_span(c, c + 1, alignment_mode="expand") for c in span)
-        if start is not None and len(start):
+        if span[0] > 0 and start is not None and len(start):
+            # a dateline the headline runs into on one line
             doc[start.start].is_sent_start = True
-        if end is not None and len(end) and _after_agency(doc, end.start):
+        if end is not None and len(end) and (
+            (span[0] > 0 and _after_agency(doc, end.start)) or _after_bare_dateline(doc, end.start)
+        ):
             doc[end.start].is_sent_start = True
+            if end.start + 1 < len(doc):
+                doc[end.start + 1].is_sent_start = False  # the lead is no one-word sentence
     return doc
+
+
+def _after_bare_dateline(doc: Doc, i: int) -> bool:
+    """Whether token `i` follows the dash of a dateline with no agency ("KESHVAR, March 3
+    -"): the lead is a sentence of its own, or the parser reads the capitals as its
+    subject."""
+    return i >= 2 and doc[i - 1].text in DASHES and doc[i - 2].text != ")"
 
 
 def _after_agency(doc: Doc, i: int) -> bool:
