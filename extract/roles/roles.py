@@ -379,6 +379,10 @@ def salient_roles(sentence: Span, table: EntityTable, cluster: EventCluster) -> 
                 # "X claimed responsibility", and "X denied any role": the denial is the
                 # same perpetrator claim with the certainty `attribute` reads as denied.
                 # A message claims for its author ("leaflets signed by X claimed ...").
+                if token.head.lemma_ in RESPONSIBILITY_VERBS and any(
+                    c.dep_ == "neg" for c in token.head.children
+                ):
+                    continue  # "did not claim responsibility": no one claimed
                 if token.head.lemma_ in RESPONSIBILITY_VERBS | DENYING_VERBS:
                     holders += claimant_phrases(token.head)
             for holder in holders:

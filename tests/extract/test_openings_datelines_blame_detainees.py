@@ -244,3 +244,13 @@ def test_the_officer_who_arrests_is_no_victim(extractor: Extractor) -> None:
     )
     (arrest,) = _of_type(result, "Arrest")
     assert "Tomas Verho" not in {a.text for a in arrest.arguments if a.role == "victim"}
+
+
+def test_a_statement_that_did_not_claim_adds_no_perpetrator(extractor: Extractor) -> None:
+    """A negated claim through a message names no one, as "X did not claim" does not."""
+    text = (
+        "A bomb damaged the bridge at Ebi on Monday. A statement from the Kolo Valley Front "
+        "did not claim responsibility for the attack."
+    )
+    result = _run(extractor, text)
+    assert _roles(list(result.events), "perpetrator") == set()
