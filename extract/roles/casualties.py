@@ -52,7 +52,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
 
 
@@ -62,10 +62,27 @@ def _number(token: Token) -> int | None:
             text = child.text.replace(",", "")
             if text.isdigit():
                 return int(text)
-            value = NUMBER_WORDS.get(child.lower_)
+            value = _word_number(child)
             if value is not None:
                 return value
     return None
+
+
+def _word_number(token: Token) -> int | None:
+    """A number written in words, with the number words the parse hangs on it:
+    "twenty-three" (23), "two hundred" (200)."""
+    value = NUMBER_WORDS.get(token.lower_)
+    if value is None:
+        return None
+    for child in token.children:
+        part = NUMBER_WORDS.get(child.lower_) if child.dep_ in ("compound", "nummod") else None
+        if part is None:
+            continue
+        if value in (100, 1000) and part < 100:
+            value *= part  # "two hundred"
+        elif part % 10 == 0 and 20 <= part <= 90 and value < 10:
+            value += part  # "twenty-three"
+    return value
 
 
 def _own_number(token: Token) -> int | None:
@@ -74,7 +91,7 @@ def _own_number(token: Token) -> int | None:
     count = _number(token)
     if count is None and token.like_num:
         digits = int(token.text) if token.text.isdigit() else None
-        count = NUMBER_WORDS.get(token.lower_) or digits
+        count = _word_number(token) or digits
     return count
 
 
@@ -139,8 +156,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             holders = [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         for child in holders:
             count = _count(child)
-        if token.dep_ == "amod" and count is None:
-            count = _number(token.head)
+        if token.dep_ in ("amod", "acl") and count is None:
+            count = _number(token.head)  # "the five officers killed in the ambush"
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
         verb = token.head.head if token.head.lower_ == "to" else token.head

@@ -66,6 +66,8 @@ def incident_roles(
             findings[id(cluster)].extend(own_roles[id(mention)])
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
+    last_harm: EventCluster | None = None
+    since_harm = 0
     casualty_slots: dict[int, list[int | bool | None]] = {}
     # People a flood or a crash killed are no attack's victims: hazards cause no victims here.
     triggers = {
@@ -87,6 +89,18 @@ def incident_roles(
             if c.event_class not in STATEMENTS
         ]
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        other_harm = [c for c, _ in here if c.event_class in HARMING - ATTACK_FAMILY]
+        if other_harm:
+            last_harm, since_harm = other_harm[0], 0
+        elif here:
+            last_harm = None
+        if not here and last_harm is not None and since_harm == 1 and salient is None:
+            # "Fighters looted shops ... No one was hurt": the count of a riot or an
+            # abduction told in the sentence right after it
+            clauses = casualty_clauses(sentence)
+            if clauses:
+                _add_casualties(casualty_slots, id(last_harm), clauses)
+        since_harm += 1
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
@@ -121,14 +135,7 @@ def incident_roles(
                 )
                 by_cluster.setdefault(id(owner), []).append(clause)
             for owner_id, clauses in by_cluster.items():
-                fatal, killed, injured_n, injured = tally(clauses)
-                slot = casualty_slots.setdefault(owner_id, [None, False, None, False])
-                if killed:
-                    slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
-                    slot[1] = True
-                if injured:
-                    slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
-                    slot[3] = True
+                _add_casualties(casualty_slots, owner_id, clauses)
     for cluster in clusters:
         cluster_slot = casualty_slots.get(id(cluster))
         if cluster_slot:
@@ -139,6 +146,26 @@ def incident_roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+HARMING = ATTACK_FAMILY | {"Riot", "Abduction"}
+"""Classes whose incidents may hurt people, and so have casualty counts."""
+
+
+def _add_casualties(
+    slots: dict[int, list[int | bool | None]],
+    owner: int,
+    clauses: list[tuple[Token, str, int | None]],
+) -> None:
+    """Fold casualty clauses into an incident's counts: the highest count of each kind."""
+    fatal, killed, injured_n, injured = tally(clauses)
+    slot = slots.setdefault(owner, [None, False, None, False])
+    if killed:
+        slot[0] = max(slot[0] or 0, fatal) if fatal is not None else slot[0]  # type: ignore[type-var]
+        slot[1] = True
+    if injured:
+        slot[2] = max(slot[2] or 0, injured_n) if injured_n is not None else slot[2]  # type: ignore[type-var]
+        slot[3] = True
 
 
 PLACE_BEFORE_RULE = "place-sentence-before"
