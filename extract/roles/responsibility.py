@@ -530,7 +530,24 @@ class _Reader:
         subjects = _children(verb, "nsubj")
         source = source_phrase(verb) or (subjects[0].text if subjects else None)
         denial = Attribution("denied", source)
-        yield from self._findings(subjects, verb, objects + complements, denial, "denial")
+        deniers = [g for s in subjects for g in _spoken_for(s)]
+        yield from self._findings(deniers, verb, objects + complements, denial, "denial")
+
+
+SPOKESPERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
+)
+"""Who or what speaks for a group: "a spokesman for the militia denied" is its denial."""
+
+
+def _spoken_for(subject: Token) -> list[Token]:
+    """The group a speaker speaks for ("a spokesman for X", "X's spokesman", "a militia
+    spokesman"), or the speaker itself when it speaks for no one named."""
+    if subject.lower_ not in SPOKESPERSON_NOUNS:
+        return [subject]
+    groups = _objects(subject, "for") + _objects(subject, "of")
+    groups += [c for c in subject.children if c.dep_ in ("poss", "compound")]
+    return groups or [subject]
 
 
 TAKING_PART_NOUNS = frozenset({"involvement", "participation", "complicity"})
