@@ -353,6 +353,17 @@ def _other_incident(mention: EventMention) -> bool:
     )
 
 
+def _says_what_it_was(mention: EventMention) -> bool:
+    """ "It was the second attempt on his life", "This was the deadliest attack this
+    year": the predicate of a pronoun subject says what the incident just told was, even
+    with an ordinal or a word of alterity."""
+    head = mention.head
+    verb = head.head
+    if head.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in verb.children)
+
+
 def _ordinal(mention: EventMention) -> bool:
     """ "a second blast", "the third attack this month": one of a series."""
     return any(
@@ -635,6 +646,8 @@ class _Reader:
             tied = self.tied(candidates, mention)
             if tied is not None:
                 return tied
+        if _says_what_it_was(mention) and _fits(candidates[0], mention):
+            return candidates[0]  # "It was the second attempt on his life this year"
         if _other_incident(mention) or _ordinal(mention):
             return None
         if mention.event_class in COLLECTIVE_CLASSES and kind in ("bare", "indefinite", "other"):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..language import Lexicon
+from ..language import Lexicon, WeaponRecord
 from ..model import Entity
 from .event_classes import class_tree
 from .shared import (
@@ -193,15 +193,18 @@ def refine_subevent(
     records = [lexicon.weapons[w] for w in weapons if w in lexicon.weapons]
     weapon_acled = {r.acled for r in records}
 
+    if event_class == "Assassination" and acled in (None, "ATTACK") and not plural:
+        # "a drone dropped explosives on the police chief's convoy ... the second attempt
+        # on his life": an attempt made with a drone is a (targeted) drone strike
+        by_weapon = _weapon_class(records)
+        if by_weapon is not None:
+            return by_weapon
     if event_class == "Attack" and acled in (None, "ATTACK"):
         if "CHEM_WEAP" in weapon_acled:
             return "Attack", "CHEM_WEAP"
-        if not plural:
-            classes = {r.event_class for r in records}
-            for candidate in WEAPON_CLASS_ORDER:
-                if candidate in classes:
-                    code = next(r.acled for r in records if r.event_class == candidate)
-                    return candidate, code
+        by_weapon = _weapon_class(records) if not plural else None
+        if by_weapon is not None:
+            return by_weapon
         armed, unarmed = _sides(targets)
         if not (armed or unarmed):
             # Nobody harmed is named: the words of its sentence ("the army killed scores
@@ -229,6 +232,16 @@ def refine_subevent(
             return event_class, "GOV_REGAINS_TERIT"
         return event_class, "NON_STATE_ACTOR_OVERTAKES_TER"
     return event_class, acled
+
+
+def _weapon_class(records: Sequence[WeaponRecord]) -> tuple[str, str] | None:
+    """The class and code the incident's weapons give, the remotest first (a drone before a
+    mortar before a bomb); None when no weapon decides."""
+    classes = {r.event_class for r in records}
+    for candidate in WEAPON_CLASS_ORDER:
+        if candidate in classes:
+            return candidate, next(r.acled for r in records if r.event_class == candidate)
+    return None
 
 
 # Protests ---------------------------------------------------------------------------------

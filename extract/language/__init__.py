@@ -22,6 +22,7 @@ from .lexicon import (
     ActorRecord,
     Lexicon,
     TriggerRecord,
+    WeaponRecord,
     load_lexicon,
 )
 from .syntax import dependency_distance, objects_of
@@ -37,6 +38,7 @@ __all__ = [
     "Lexicon",
     "RoleFinding",
     "TriggerRecord",
+    "WeaponRecord",
     "admin1_of",
     "attribute",
     "dependency_distance",
