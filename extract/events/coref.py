@@ -43,6 +43,7 @@ from .event_classes import class_tree
 from .shared import (
     AIMING_PREPOSITIONS,
     ATTACK_FAMILY,
+    CAPTURES,
     CROWD_CLASSES,
     STATE_FORCE_WORDS,
     STATEMENTS,
@@ -76,8 +77,6 @@ label ORDINAL."""
 JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
 """Classes of acts that, told by coordinated clauses of one doer, are one incident."""
 ARREST = "Arrest"
-CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
-"""ACLED's codes of ground taken by fighting."""
 WITHDRAWAL = "NON_VIOL_TERRIT_TRANSFER"
 CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
                          "marchers", "rioters"})  # fmt: skip
@@ -815,16 +814,13 @@ class _Reader:
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
         ):
             verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        # "hundreds of protesters": the crowd is the object of the quantity's "of"
-        quantified = [o for s in subjects for p in s.children if p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
-        doers = {t.i for t in (*subjects, *quantified)}
-        if not doers:
+        subjects = _subjects(verb)
+        if not subjects:
             return None
+        doers = {t.i for t in subjects}
         the_crowd = any(
             t.lower_ in CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
-            for t in (*subjects, *quantified)
+            for t in subjects
         )
         for cluster in reversed(self.recent):
             if cluster.event_class not in CROWD_CLASSES or self.contradicts(cluster, mention):
@@ -934,10 +930,16 @@ def _crowd_people(mention: EventMention) -> list[Token]:
     if head.dep_ == "acl":
         return [head.head]
     if head.pos_ == "VERB":
-        subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        return subjects + [o for s in subjects for p in s.children if p.lower_ == "of"
-                           for o in p.children]  # fmt: skip
+        return _subjects(head)
     return [head] + [o for p in head.children if p.lower_ in ("by", "of") for o in p.children]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, and for a quantity the people it counts ("hundreds of
+    protesters": the crowd is the object of the quantity's "of")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects + [o for s in subjects for p in s.children if p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
 def _crowd_noun(token: Token) -> Token | None:

@@ -15,6 +15,7 @@ __all__ = [
     "ARMED_ACTORS",
     "ARMED_WORDS",
     "ATTACK_FAMILY",
+    "CAPTURES",
     "CROWD_CONTROL",
     "HARM_LEMMAS",
     "HAZARD_CLASSES",
@@ -40,6 +41,8 @@ CROWD_CLASSES = frozenset({"Protest", "Riot"})
 """Classes of what a crowd does: a demonstration, peaceful or violent."""
 AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
 """Prepositions naming whom or what an act was aimed at ("fired at protesters")."""
+CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
+"""ACLED's codes of ground taken by fighting."""
 PROPERTY_DESTRUCTION = "PROPERTY_DISTRUCT"
 """ACLED's code for looting and destroying property."""
 STATE_FORCE_WORDS = frozenset(

@@ -36,6 +36,7 @@ from .shared import (
     ARMED_ACTORS,
     ARMED_WORDS,
     ATTACK_FAMILY,
+    CAPTURES,
     CROWD_CLASSES,
     CROWD_CONTROL,
     HARM_LEMMAS,
@@ -222,7 +223,7 @@ def refine_subevent(
         for code in ("SUIC_BOMB", "GRENADE"):
             if code in weapon_acled:
                 return event_class, code
-    if acled in ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"):
+    if acled in CAPTURES:
         sides = {entity.type for entity, _ in perpetrators}
         if sides & STATE_SIDE:
             return event_class, "GOV_REGAINS_TERIT"

@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..entities import EntityTable
-from ..events import ATTACK_FAMILY, HAZARD_CLASSES, STATEMENTS, EventCluster, EventMention
+from ..events import (
+    ATTACK_FAMILY,
+    HAZARD_CLASSES,
+    STATEMENTS,
+    VIOLENT,
+    EventCluster,
+    EventMention,
+)
 from ..language import Attribution, Lexicon, RoleFinding
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .casualties import casualty_clauses, tally
@@ -66,8 +73,8 @@ def incident_roles(
             findings[id(cluster)].extend(own_roles[id(mention)])
             by_sentence.setdefault(mention.sentence.start, []).append((cluster, mention))
     salient: EventCluster | None = None
-    last_harm: EventCluster | None = None
-    since_harm = 0
+    harm_before: EventCluster | None = None
+    """A riot or an abduction told in the sentence just before this one."""
     casualty_slots: dict[int, list[int | bool | None]] = {}
     # People a flood or a crash killed are no attack's victims: hazards cause no victims here.
     triggers = {
@@ -89,18 +96,13 @@ def incident_roles(
             if c.event_class not in STATEMENTS
         ]
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
-        other_harm = [c for c, _ in here if c.event_class in HARMING - ATTACK_FAMILY]
-        if other_harm:
-            last_harm, since_harm = other_harm[0], 0
-        elif here:
-            last_harm = None
-        if not here and last_harm is not None and since_harm == 1 and salient is None:
+        if not here and harm_before is not None and salient is None:
             # "Fighters looted shops ... No one was hurt": the count of a riot or an
             # abduction told in the sentence right after it
             clauses = casualty_clauses(sentence)
             if clauses:
-                _add_casualties(casualty_slots, id(last_harm), clauses)
-        since_harm += 1
+                _add_casualties(casualty_slots, id(harm_before), clauses)
+        harm_before = next((c for c, _ in here if c.event_class in VIOLENT - ATTACK_FAMILY), None)
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
@@ -146,10 +148,6 @@ def incident_roles(
                 bool(cluster_slot[3]),
             )
     return findings
-
-
-HARMING = ATTACK_FAMILY | {"Riot", "Abduction"}
-"""Classes whose incidents may hurt people, and so have casualty counts."""
 
 
 def _add_casualties(
