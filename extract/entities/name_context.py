@@ -22,6 +22,7 @@ from ..language import positions
 from .name_labels import (
     AMBIGUOUS_GROUP_HEADS,
     FACILITY_HEADS,
+    FORCE_HEADS,
     NAME_HEADS,
     ORGANISATION_HEADS,
     kind_by_head,
@@ -364,12 +365,27 @@ def _acts_violently(head: Token) -> bool:
     return False
 
 
+def _side_of_fight(head: Token) -> bool:
+    """ "fighting between the X Army and the Y Guard": one of the two sides of a fight. Not
+    for every name: unions and ministries "fight" over budgets, and a union clashing with
+    police is rioting, not an armed group."""
+    if head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "between" and _violent(head.head.head)
+
+
 def armed_by_context(name: Span) -> bool:
     """Whether the text says the organisation `name` is armed: an apposition that calls it
     so, armed men said to be its own, or an act of violence it governs. Read off the parse,
     so a name seen once in the article is typed by what it does, not by a list of names."""
     head = name.root
     return _apposed_armed(head) or _armed_men_of(head) or _acts_violently(head)
+
+
+ARMY_HEADS = FORCE_HEADS - {"police", "command", "unit", "cell"}
+"""Force nouns that head the name of a body of fighters ("the X Liberation Army", "the Y
+Tribal Guard"); not police, a state's own by definition, nor nouns that name parts of
+bodies of any kind ("Command", "Unit", "Cell")."""
 
 
 NO_HEAD_EXTENSION = frozenset({"GPE", "NORP", "LOC"})
@@ -389,6 +405,13 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
         return named, *kind
     if label in NO_HEAD_EXTENSION:
         return None  # "the Russian Federation", "the Soviet Union" are states, not bodies
+    if named.root.lower_ in ARMY_HEADS and named.root.text[:1].isupper():
+        # "the Varn Liberation Army ambushed ...": a name headed by a force noun is armed,
+        # but whose it is (a state's army or a rebel one) only its words can say; armed
+        # here when it acts so, else left to the rules for states and organisations
+        # ("the Salvation Army")
+        armed = armed_by_context(named) or _side_of_fight(named.root)
+        return (named, "ArmedGroup", None) if armed else None
     if named.root.lower_ not in AMBIGUOUS_GROUP_HEADS or not named.root.text[:1].isupper():
         return None
     if armed_by_context(named):
