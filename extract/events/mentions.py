@@ -347,8 +347,34 @@ def _weapon_cause(verb: Token, weapon_tokens: set[int]) -> bool:
     causes = _modified(objects_of(verb, frozenset({"with", "of", "from"})))
     if any(t.i in weapon_tokens for t in causes):
         return True
+    if _weapon_in_occasion(verb, weapon_tokens) and not _hazard_in(verb.sent):
+        return True
     # A wound alone says nothing of its cause: "died of head wounds after a road accident".
     return any(t.lower_ in WOUND_CAUSES for t in causes) and not _hazard_in(verb.sent)
+
+
+OCCASION_MARKERS = frozenset({"when", "after", "as"})
+"""Subordinators of a clause that tells what was happening when someone was hurt."""
+
+
+def _weapon_in_occasion(verb: Token, weapon_tokens: set[int]) -> bool:
+    """ "killed when he stepped on a landmine", "wounded after their bus hit a roadside
+    bomb", "died when a shell landed on the house": a death or injury whose "when"/"after"
+    clause has a weapon as its subject, object or the object of its preposition was caused
+    by that weapon. "Killed when his car hit a tree" names none, and an accident the
+    sentence names is no attack ("injured in an accident when a shell he found blew up" is
+    left to the accident rules)."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
+        ):
+            continue
+        args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        args += [o for p in clause.children if p.dep_ == "prep" for o in p.children
+                 if o.dep_ == "pobj"]
+        if any(t.i in weapon_tokens for t in _modified(args)):
+            return True
+    return False
 
 
 def _told(token: Token) -> bool:

@@ -1,0 +1,40 @@
+"""A death or injury told with the moment it happened ("killed when he stepped on a
+landmine") is an attack by the weapon that moment names (extract/events/mentions.py,
+`_weapon_in_occasion`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import ArticleInput, Extractor
+
+
+def _events(extractor: Extractor, text: str) -> list[tuple[str, str | None, int | None]]:
+    extraction = extractor.extract(ArticleInput(source="t.txt", text=text))
+    return [(e.type, e.acled, e.fatalities) for e in extraction.events]
+
+
+def test_a_death_when_a_mine_is_stepped_on_is_an_explosion(extractor: Extractor) -> None:
+    text = "A goatherd was killed when he stepped on a landmine in the hills above Vasko."
+    extraction = extractor.extract(ArticleInput(source="t.txt", text=text))
+    (event,) = extraction.events
+    assert (event.type, event.acled, event.fatalities) == ("Bombing", "REM_EXPLOS", 1)
+    roles = {(a.role, a.text) for a in extraction.events[0].arguments}
+    assert ("victim", "goatherd") in roles
+    assert ("instrument", "landmine") in roles
+
+
+def test_children_hurt_as_they_handled_a_grenade(extractor: Extractor) -> None:
+    text = "Two boys were injured as they played with a grenade behind a school in Vasko."
+    assert _events(extractor, text) == [("Bombing", "GRENADE", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A goatherd was killed when his truck hit a tree outside Vasko on Friday.",
+        "A goatherd was killed in an accident when he stepped on a landmine near Vasko.",
+    ],
+)
+def test_no_weapon_or_an_accident_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert _events(extractor, text) == []
