@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
+from ..language import doers_of
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
@@ -843,8 +844,7 @@ class _Reader:
         head = mention.head
         here = mention.sentence.start
         if head.pos_ == "VERB":
-            doers = {c.i for c in head.children if c.dep_ == "nsubj"}
-            doers |= {g.i for c in head.children if c.dep_ == "agent" for g in c.children}
+            doers = {d.i for d in doers_of(head)}
             if not doers:
                 return None
             for cluster in reversed(self.recent):
@@ -960,16 +960,9 @@ def _state_doer(verb: Token) -> bool:
     and an armed group's against it as an attack on civilians of its own. A purpose or
     participle clause with no doer of its own ("fired tear gas to disperse them") has the
     doer of the clause it hangs on."""
-    while (
-        verb.dep_ in ("xcomp", "advcl")
-        and verb.head is not verb
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    ):
-        verb = verb.head
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
     return any(
-        t.lower_ in STATE_FORCE_WORDS or t.lemma_.lower() in STATE_FORCE_WORDS for t in doers
+        t.lower_ in STATE_FORCE_WORDS or t.lemma_.lower() in STATE_FORCE_WORDS
+        for t in doers_of(verb, hosted=True)
     )
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..language import Lexicon, WeaponRecord
+from ..language import Lexicon, WeaponRecord, doers_of
 from ..model import Entity
 from .event_classes import class_tree
 from .shared import (
@@ -248,17 +248,6 @@ def _weapon_class(records: Sequence[WeaponRecord]) -> tuple[str, str] | None:
 # Protests ---------------------------------------------------------------------------------
 
 
-def _doers(head: Token) -> list[Token]:
-    """Who does the verb: its subject or the object of its passive "by", with conjuncts;
-    for a coordinated verb with neither, its first verb's ("a mob surrounded the bus and
-    attacked its driver")."""
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    if not doers and head.dep_ == "conj" and head.head.pos_ == "VERB":
-        return _doers(head.head)
-    return doers + [c for d in doers for c in d.children if c.dep_ == "conj"]
-
-
 def _aimed_at(head: Token) -> list[Token]:
     """Whom the act is aimed at: its object or passive subject, the object of "at/on/
     against...", and the object of a purpose clause ("fired tear gas to disperse them")."""
@@ -349,7 +338,9 @@ def _act(
         head = mention.head
         if head.pos_ != "VERB":
             continue
-        doers, aimed = _doers(head), _aimed_at(head)
+        # "a mob surrounded the bus and attacked its driver": the mob attacked
+        doers = doers_of(head, shared="first", conjuncts=True)
+        aimed = _aimed_at(head)
         state = _state_force(doers, table) or any(
             f.role == "perpetrator" and f.entity is not None and f.entity.type in STATE_SIDE
             for f in findings
@@ -443,7 +434,7 @@ def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
     for mention in cluster.mentions:
         head = mention.head
         if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
-            if _state_force(_doers(head.head), table):
+            if _state_force(doers_of(head.head, shared="first", conjuncts=True), table):
                 return True
     return False
 
