@@ -46,6 +46,8 @@ from .shared import (
     ATTACK_FAMILY,
     CAPTURES,
     CROWD_CLASSES,
+    CROWD_NOUNS,
+    DEMONSTRATORS,
     STATE_FORCE_WORDS,
     STATEMENTS,
     VIOLENT,
@@ -79,9 +81,11 @@ JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
 """Classes of acts that, told by coordinated clauses of one doer, are one incident."""
 ARREST = "Arrest"
 WITHDRAWAL = "NON_VIOL_TERRIT_TRANSFER"
-CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
-                         "marchers", "rioters"})  # fmt: skip
-"""Nouns that name the people of whatever demonstration was told."""
+DEMONSTRATION_CROWD_WORDS = DEMONSTRATORS | CROWD_NOUNS
+"""Nouns that name the people of whatever demonstration was told: its demonstrators or its
+crowd. Unlike subevents' `CROWD_WORDS`, not "mob": a set left as it was found when the two
+were put side by side, since adding it would change which arrests and acts join a
+demonstration told before."""
 BATTLE = "ArmedClash"
 BATTLE_FIRE = frozenset({"Shelling"})
 """Classes of fire that, told within a battle, are that battle's weapons: ACLED types an
@@ -729,7 +733,7 @@ class _Reader:
         what the act was aimed at, not a demonstration told a second time."""
         if mention.event_class not in CROWD_CLASSES:
             return None
-        noun = _crowd_noun(mention.head)
+        noun = _crowd_head(mention.head)
         if noun is None:
             return None
         verb = noun.head
@@ -776,7 +780,9 @@ class _Reader:
                 continue
             people = {p.lemma_.lower() for m in told for p in _crowd_people(m)}
             if any(
-                t.lemma_.lower() in people or t.lower_ in CROWD_WORDS or _plural_pronoun(t)
+                t.lemma_.lower() in people
+                or t.lower_ in DEMONSTRATION_CROWD_WORDS
+                or _plural_pronoun(t)
                 for t in taken
             ):
                 return cluster
@@ -820,7 +826,7 @@ class _Reader:
             return None
         doers = {t.i for t in subjects}
         the_crowd = any(
-            t.lower_ in CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
+            t.lower_ in DEMONSTRATION_CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
             for t in subjects
         )
         for cluster in reversed(self.recent):
@@ -942,7 +948,7 @@ def _subjects(verb: Token) -> list[Token]:
                        for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
-def _crowd_noun(token: Token) -> Token | None:
+def _crowd_head(token: Token) -> Token | None:
     """The plural noun naming the crowd of a crowd mention: the mention itself
     ("protesters"), or the noun a participle describes ("teachers protesting"), through
     a quantity ("hundreds of teachers protesting" is aimed at as "hundreds")."""

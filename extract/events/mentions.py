@@ -757,7 +757,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
         head = mention.head
         if mention.event_class in CROWD_CLASSES and head.pos_ == "NOUN":
             act = crowd_doers.get(head.i)
-            if act is not None and _crowd_noun(head):
+            if act is not None and _names_crowd_people(head):
                 if mention.event_class == "Riot" and act.event_class == "Riot":
                     act.acled = mention.acled  # "a mob torched cars": the mob's violence
                 continue
@@ -777,15 +777,17 @@ def _aimed_elsewhere(verb: Token) -> bool:
     while "fired tear gas" or "fired tear gas at the crowd" is."""
     goals = objects_of(verb, AIMING_PREPOSITIONS)
     return bool(goals) and not any(
-        _crowd_noun(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
+        _names_crowd_people(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
     )
 
 
 CROWDS = frozenset({"crowd", "crowds", "gathering", "rally", "march", "protest", "protests"})
 
 
-def _crowd_noun(noun: Token) -> bool:
-    """A noun for the people of a crowd ("protesters", "demonstrators", "rioters")."""
+def _names_crowd_people(noun: Token) -> bool:
+    """A noun for the people of a crowd: one of `CROWD_DOERS` ("protesters", "rioters") or a
+    plural agent noun ("strikers"). Coref's `_crowd_head` asks another question: which noun
+    a crowd mention names."""
     word = noun.lower_
     return word in CROWD_DOERS or (noun.tag_ == "NNS" and word.endswith(AGENT_SUFFIXES))
 

@@ -39,6 +39,8 @@ from .shared import (
     CAPTURES,
     CROWD_CLASSES,
     CROWD_CONTROL,
+    CROWD_NOUNS,
+    DEMONSTRATORS,
     HARM_LEMMAS,
     STATE_FORCE_WORDS,
 )
@@ -63,10 +65,12 @@ CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", 
 ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
 camp", "an army base"."""
-PROTEST_WORDS = frozenset(
-    {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
-     "demonstrations", "rioters", "marchers"}
-)  # fmt: skip
+MOB_WORDS = CROWD_NOUNS | {"mob", "mobs"}
+"""Nouns that name a crowd without saying it demonstrates."""
+CROWD_WORDS = DEMONSTRATORS | MOB_WORDS
+"""Nouns for the people of a demonstration, whichever demonstration the text told."""
+PROTEST_WORDS = DEMONSTRATORS | {"protest", "protests", "demonstration", "demonstrations"}
+"""Words for a demonstration or its people."""
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
@@ -296,13 +300,6 @@ def _harmful(cluster: EventCluster, findings: list[RoleFinding], head: Token) ->
     return not any(m in means for m in CROWD_CONTROL)
 
 
-CROWD_WORDS = frozenset(
-    {"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "rioters",
-     "mob", "mobs"}
-)  # fmt: skip
-"""Nouns for the people of a demonstration, whichever demonstration the text told."""
-MOB_WORDS = frozenset({"crowd", "crowds", "mob", "mobs"})
-"""Of `CROWD_WORDS`, those that name a crowd without saying it demonstrates."""
 DEMONSTRATION_CODES = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR"})
 
 
@@ -357,7 +354,7 @@ def _act(
             by_mob=crowd is None
             and not any(m.acled in DEMONSTRATION_CODES for m in cluster.mentions)
             and any(t.lower_ in MOB_WORDS for d in doers for t in d.subtree)
-            and not any(t.lower_ in CROWD_WORDS - MOB_WORDS for d in doers for t in d.subtree),
+            and not any(t.lower_ in DEMONSTRATORS for d in doers for t in d.subtree),
         )
     return None
 
