@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
+from ..language import doers_of
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
@@ -45,6 +46,8 @@ from .shared import (
     ATTACK_FAMILY,
     CAPTURES,
     CROWD_CLASSES,
+    CROWD_NOUNS,
+    DEMONSTRATORS,
     STATE_FORCE_WORDS,
     STATEMENTS,
     VIOLENT,
@@ -78,9 +81,11 @@ JOINT_ACTS = ATTACK_FAMILY | CROWD_CLASSES
 """Classes of acts that, told by coordinated clauses of one doer, are one incident."""
 ARREST = "Arrest"
 WITHDRAWAL = "NON_VIOL_TERRIT_TRANSFER"
-CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators",
-                         "marchers", "rioters"})  # fmt: skip
-"""Nouns that name the people of whatever demonstration was told."""
+DEMONSTRATION_CROWD_WORDS = DEMONSTRATORS | CROWD_NOUNS
+"""Nouns that name the people of whatever demonstration was told: its demonstrators or its
+crowd. Unlike subevents' `CROWD_WORDS`, not "mob": a set left as it was found when the two
+were put side by side, since adding it would change which arrests and acts join a
+demonstration told before."""
 BATTLE = "ArmedClash"
 BATTLE_FIRE = frozenset({"Shelling"})
 """Classes of fire that, told within a battle, are that battle's weapons: ACLED types an
@@ -728,7 +733,7 @@ class _Reader:
         what the act was aimed at, not a demonstration told a second time."""
         if mention.event_class not in CROWD_CLASSES:
             return None
-        noun = _crowd_noun(mention.head)
+        noun = _crowd_head(mention.head)
         if noun is None:
             return None
         verb = noun.head
@@ -775,7 +780,9 @@ class _Reader:
                 continue
             people = {p.lemma_.lower() for m in told for p in _crowd_people(m)}
             if any(
-                t.lemma_.lower() in people or t.lower_ in CROWD_WORDS or _plural_pronoun(t)
+                t.lemma_.lower() in people
+                or t.lower_ in DEMONSTRATION_CROWD_WORDS
+                or _plural_pronoun(t)
                 for t in taken
             ):
                 return cluster
@@ -819,7 +826,7 @@ class _Reader:
             return None
         doers = {t.i for t in subjects}
         the_crowd = any(
-            t.lower_ in CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
+            t.lower_ in DEMONSTRATION_CROWD_WORDS and any(c.lower_ == "the" for c in t.children)
             for t in subjects
         )
         for cluster in reversed(self.recent):
@@ -843,8 +850,7 @@ class _Reader:
         head = mention.head
         here = mention.sentence.start
         if head.pos_ == "VERB":
-            doers = {c.i for c in head.children if c.dep_ == "nsubj"}
-            doers |= {g.i for c in head.children if c.dep_ == "agent" for g in c.children}
+            doers = {d.i for d in doers_of(head)}
             if not doers:
                 return None
             for cluster in reversed(self.recent):
@@ -942,7 +948,7 @@ def _subjects(verb: Token) -> list[Token]:
                        for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
-def _crowd_noun(token: Token) -> Token | None:
+def _crowd_head(token: Token) -> Token | None:
     """The plural noun naming the crowd of a crowd mention: the mention itself
     ("protesters"), or the noun a participle describes ("teachers protesting"), through
     a quantity ("hundreds of teachers protesting" is aimed at as "hundreds")."""
@@ -960,16 +966,9 @@ def _state_doer(verb: Token) -> bool:
     and an armed group's against it as an attack on civilians of its own. A purpose or
     participle clause with no doer of its own ("fired tear gas to disperse them") has the
     doer of the clause it hangs on."""
-    while (
-        verb.dep_ in ("xcomp", "advcl")
-        and verb.head is not verb
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    ):
-        verb = verb.head
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
     return any(
-        t.lower_ in STATE_FORCE_WORDS or t.lemma_.lower() in STATE_FORCE_WORDS for t in doers
+        t.lower_ in STATE_FORCE_WORDS or t.lemma_.lower() in STATE_FORCE_WORDS
+        for t in doers_of(verb, hosted=True)
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..language import Lexicon, TriggerRecord, objects_of, positions
+from ..language import Lexicon, TriggerRecord, doers_of, objects_of, positions
 from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .learned import reported_incidents
@@ -277,7 +277,7 @@ def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
     is a weapon or a wound (`_weapon_cause`: "killed with a machete", "died of gunshot
     wounds"). "The storm hit the coast" and "he hit the ball" name no weapon and no attack."""
     root = span.root
-    doers = _doers(root)
+    doers = doers_of(root, relative=True, controlled=True)
     if not doers and root.dep_ == "advcl" and root.tag_ == "VBG" and not _told(root.head):
         # "a grenade was thrown into a bar, injuring three": the participle's doer is
         # its clause's subject (when that clause is no attack already told)
@@ -412,7 +412,8 @@ def _armed_doer(span: Span) -> bool:
     or a word for fighters) or a named person (in a sentence with no hazard nor accident)
     reports an attack; "the flood killed ten" and "cancer killed him" do not. Doers named
     by the group they belong to are that group ("members of the Red Dawn Front")."""
-    doers = _clause_doers(span.root)  # "abducted a teacher and killed his brother"
+    # "abducted a teacher and killed his brother": the second verb has the first's doers
+    doers = doers_of(span.root, relative=True, controlled=True, shared="head")
     if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
         return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
     groups = [o for d in doers for p in d.children if p.lower_ in ("of", "from")
@@ -431,13 +432,16 @@ def _destroys_property(span: Span) -> bool:
         return False
     if any(t.lower_ in MILITARY_MODIFIERS for t in acted_on):
         return False  # "destroyed an armoured vehicle", "burned army trucks": combat
-    return _armed_doer(span) or _armed(_modified(_clause_doers(span.root)), CROWD_DOERS)
+    doers = doers_of(span.root, relative=True, controlled=True, shared="head")
+    return _armed_doer(span) or _armed(_modified(doers), CROWD_DOERS)
 
 
 def _described_armed(verb: Token) -> bool:
     """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
     return any(
-        c.dep_ == "amod" and c.lower_ == "armed" for d in _clause_doers(verb) for c in d.children
+        c.dep_ == "amod" and c.lower_ == "armed"
+        for d in doers_of(verb, relative=True, controlled=True, shared="head")
+        for c in d.children
     )
 
 
@@ -465,26 +469,6 @@ def _takes_people(span: Span) -> bool:
 def _hazard_in(sentence: Span) -> bool:
     """Whether the sentence names a hazard or an accident ("killed in a crash he caused")."""
     return any(t.lower_ in HAZARDS or t.lower_ in ACCIDENT_NOUNS for t in sentence)
-
-
-def _doers(verb: Token) -> list[Token]:
-    """Who or what does the verb: its subject, or the object of its passive "by"; for a
-    gerund with neither after a preposition of a verb with an object, that object (object
-    control: "accused the militia of burning the clinic", "blamed rebels for killing
-    them"), or that verb's passive subject ("the militia was accused of killing them"). A
-    relative pronoun is the noun its clause describes."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    if verb.dep_ == "relcl":
-        # "the roadside bomb that killed three soldiers", "gunmen who stormed the post":
-        # the relative pronoun stands for the noun its clause describes.
-        doers = [verb.head if d.tag_ in ("WDT", "WP") else d for d in doers]
-    if doers or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
-        return doers
-    governor = verb.head.head
-    if governor.pos_ not in ("VERB", "AUX"):
-        return doers
-    return [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _armed(tokens: list[Token], words: frozenset[str] = ARMED_WORDS) -> bool:
@@ -785,7 +769,10 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
         if m.event_class in CROWD_CLASSES | {BATTLE} and m.head.pos_ == "VERB"
     ]
     crowd_doers = {
-        t.i: act for act in acts for doer in _clause_doers(act.head) for t in doer.subtree
+        t.i: act
+        for act in acts
+        for doer in doers_of(act.head, relative=True, controlled=True, shared="head")
+        for t in doer.subtree
     }
     # The demonstration told in the sentence before each sentence: in its own sentence
     # the subevent rules read a response against the crowd's phrase already ("fired tear
@@ -796,7 +783,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
         head = mention.head
         if mention.event_class in CROWD_CLASSES and head.pos_ == "NOUN":
             act = crowd_doers.get(head.i)
-            if act is not None and _crowd_noun(head):
+            if act is not None and _names_crowd_people(head):
                 if mention.event_class == "Riot" and act.event_class == "Riot":
                     act.acled = mention.acled  # "a mob torched cars": the mob's violence
                 continue
@@ -810,30 +797,23 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     return kept
 
 
-def _clause_doers(verb: Token) -> list[Token]:
-    """The verb's doers, or for a conjunct with none of its own its head's ("burned tyres
-    and threw stones")."""
-    doers = _doers(verb)
-    if not doers and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return _doers(verb.head)
-    return doers
-
-
 def _aimed_elsewhere(verb: Token) -> bool:
     """Whether the response names whom it was aimed at and that is no crowd: "fired
     rubber bullets at rebels in the hills" is no part of the demonstration told before it,
     while "fired tear gas" or "fired tear gas at the crowd" is."""
     goals = objects_of(verb, AIMING_PREPOSITIONS)
     return bool(goals) and not any(
-        _crowd_noun(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
+        _names_crowd_people(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
     )
 
 
 CROWDS = frozenset({"crowd", "crowds", "gathering", "rally", "march", "protest", "protests"})
 
 
-def _crowd_noun(noun: Token) -> bool:
-    """A noun for the people of a crowd ("protesters", "demonstrators", "rioters")."""
+def _names_crowd_people(noun: Token) -> bool:
+    """A noun for the people of a crowd: one of `CROWD_DOERS` ("protesters", "rioters") or a
+    plural agent noun ("strikers"). Coref's `_crowd_head` asks another question: which noun
+    a crowd mention names."""
     word = noun.lower_
     return word in CROWD_DOERS or (noun.tag_ == "NNS" and word.endswith(AGENT_SUFFIXES))
 
@@ -877,7 +857,12 @@ def _dated_weapons(
         root = span.root
         if root.dep_ in ("compound", "nmod", "amod") or any(t.i in told for t in span):
             continue
-        if any(root.i == d.i for h in heads if doc[h].pos_ == "VERB" for d in _doers(doc[h])):
+        if any(
+            root.i == d.i
+            for h in heads
+            if doc[h].pos_ == "VERB"
+            for d in doers_of(doc[h], relative=True, controlled=True)
+        ):
             continue  # "last week's grenade wounded nine": the verb tells the incident
         if not any(c.dep_ == "poss" and date_precision(c) in DAY_PRECISIONS for c in root.children):
             continue

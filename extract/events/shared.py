@@ -17,6 +17,8 @@ __all__ = [
     "ATTACK_FAMILY",
     "CAPTURES",
     "CROWD_CONTROL",
+    "CROWD_NOUNS",
+    "DEMONSTRATORS",
     "HARM_LEMMAS",
     "HAZARD_CLASSES",
     "STATEMENTS",
@@ -39,6 +41,10 @@ HARM_LEMMAS = frozenset({"kill", "die", "wound", "injure", "hurt", "dead"})
 """Lemmas of harm done to people: a clause with one tells that someone was hurt."""
 CROWD_CLASSES = frozenset({"Protest", "Riot"})
 """Classes of what a crowd does: a demonstration, peaceful or violent."""
+DEMONSTRATORS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters"})
+"""Nouns for the people of a demonstration or a riot: they say the crowd demonstrates."""
+CROWD_NOUNS = frozenset({"crowd", "crowds"})
+"""Nouns for a gathering of people that say nothing of what it does."""
 AIMING_PREPOSITIONS = frozenset({"at", "on", "upon", "against", "into", "towards", "toward"})
 """Prepositions naming whom or what an act was aimed at ("fired at protesters")."""
 CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..language import Lexicon, WeaponRecord
+from ..language import Lexicon, WeaponRecord, doers_of
 from ..model import Entity
 from .event_classes import class_tree
 from .shared import (
@@ -39,6 +39,8 @@ from .shared import (
     CAPTURES,
     CROWD_CLASSES,
     CROWD_CONTROL,
+    CROWD_NOUNS,
+    DEMONSTRATORS,
     HARM_LEMMAS,
     STATE_FORCE_WORDS,
 )
@@ -63,10 +65,12 @@ CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", 
 ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
 camp", "an army base"."""
-PROTEST_WORDS = frozenset(
-    {"protesters", "protestors", "demonstrators", "protest", "protests", "demonstration",
-     "demonstrations", "rioters", "marchers"}
-)  # fmt: skip
+MOB_WORDS = CROWD_NOUNS | {"mob", "mobs"}
+"""Nouns that name a crowd without saying it demonstrates."""
+CROWD_WORDS = DEMONSTRATORS | MOB_WORDS
+"""Nouns for the people of a demonstration, whichever demonstration the text told."""
+PROTEST_WORDS = DEMONSTRATORS | {"protest", "protests", "demonstration", "demonstrations"}
+"""Words for a demonstration or its people."""
 RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim"})
 FORCE_CUES = ("opened fire on", "fired on", "shot dead", "live ammunition", "killed protesters",
               "killing protesters", "shot protesters", "fired at protesters", "excessive force",
@@ -248,17 +252,6 @@ def _weapon_class(records: Sequence[WeaponRecord]) -> tuple[str, str] | None:
 # Protests ---------------------------------------------------------------------------------
 
 
-def _doers(head: Token) -> list[Token]:
-    """Who does the verb: its subject or the object of its passive "by", with conjuncts;
-    for a coordinated verb with neither, its first verb's ("a mob surrounded the bus and
-    attacked its driver")."""
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    if not doers and head.dep_ == "conj" and head.head.pos_ == "VERB":
-        return _doers(head.head)
-    return doers + [c for d in doers for c in d.children if c.dep_ == "conj"]
-
-
 def _aimed_at(head: Token) -> list[Token]:
     """Whom the act is aimed at: its object or passive subject, the object of "at/on/
     against...", and the object of a purpose clause ("fired tear gas to disperse them")."""
@@ -307,13 +300,6 @@ def _harmful(cluster: EventCluster, findings: list[RoleFinding], head: Token) ->
     return not any(m in means for m in CROWD_CONTROL)
 
 
-CROWD_WORDS = frozenset(
-    {"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "rioters",
-     "mob", "mobs"}
-)  # fmt: skip
-"""Nouns for the people of a demonstration, whichever demonstration the text told."""
-MOB_WORDS = frozenset({"crowd", "crowds", "mob", "mobs"})
-"""Of `CROWD_WORDS`, those that name a crowd without saying it demonstrates."""
 DEMONSTRATION_CODES = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR"})
 
 
@@ -349,7 +335,9 @@ def _act(
         head = mention.head
         if head.pos_ != "VERB":
             continue
-        doers, aimed = _doers(head), _aimed_at(head)
+        # "a mob surrounded the bus and attacked its driver": the mob attacked
+        doers = doers_of(head, shared="first", conjuncts=True)
+        aimed = _aimed_at(head)
         state = _state_force(doers, table) or any(
             f.role == "perpetrator" and f.entity is not None and f.entity.type in STATE_SIDE
             for f in findings
@@ -366,7 +354,7 @@ def _act(
             by_mob=crowd is None
             and not any(m.acled in DEMONSTRATION_CODES for m in cluster.mentions)
             and any(t.lower_ in MOB_WORDS for d in doers for t in d.subtree)
-            and not any(t.lower_ in CROWD_WORDS - MOB_WORDS for d in doers for t in d.subtree),
+            and not any(t.lower_ in DEMONSTRATORS for d in doers for t in d.subtree),
         )
     return None
 
@@ -443,7 +431,7 @@ def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
     for mention in cluster.mentions:
         head = mention.head
         if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
-            if _state_force(_doers(head.head), table):
+            if _state_force(doers_of(head.head, shared="first", conjuncts=True), table):
                 return True
     return False
 

@@ -25,7 +25,7 @@ from .lexicon import (
     WeaponRecord,
     load_lexicon,
 )
-from .syntax import dependency_distance, objects_of
+from .syntax import dependency_distance, doers_of, objects_of
 from .word_index import positions
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "admin1_of",
     "attribute",
     "dependency_distance",
+    "doers_of",
     "is_major_city",
     "load_lexicon",
     "objects_of",
