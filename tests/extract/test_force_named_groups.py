@@ -40,10 +40,14 @@ def test_the_sides_of_a_fight_are_armed_and_its_participants(extractor: Extracto
         ("The Salvation Army opened a winter shelter in Osk on Tuesday.", "Salvation Army"),
         # a union and a ministry fighting over pay, a union clashing with police: no armed men
         (
-            "Fighting between the Nurses Union and the Health Ministry over pay delayed the budget.",
+            "Fighting between the Nurses Union and the Health Ministry over pay delayed the"
+            " budget.",
             "Nurses Union",
         ),
-        ("Clashes between the Union of Porters and police left two people hurt.", "Union of Porters"),
+        (
+            "Clashes between the Union of Porters and police left two people hurt.",
+            "Union of Porters",
+        ),
     ],
 )
 def test_names_that_do_not_fight_stay_organisations(
