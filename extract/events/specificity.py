@@ -186,6 +186,14 @@ BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists")
+EQUIPPED_KINDS = frozenset(
+    {"troop", "unit", "squad", "battalion", "brigade", "regiment", "helicopter", "aircraft",
+     "plane", "jet", "craft", "boat", "ship", "vessel", "vehicle", "rifle", "weapon", "dog",
+     "capability", "training", "exercise", "drill"}
+)  # fmt: skip
+"""Heads of units, craft, arms and practice that an event noun classifies by what they are
+made or trained for ("assault troops", "attack helicopters", "assault rifles", "combat
+training"), like the agent nouns of `AGENT_SUFFIXES`: no incident is told."""
 """Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
 classifies people ("protest leaders") names no incident."""
 
@@ -823,11 +831,13 @@ def _plural(noun: Token) -> bool:
 
 def _classifies_agents(head: Token) -> bool:
     """An agent noun modified by the event noun ("protest leaders", "strike organisers",
-    "attack planners"): people classified by what they do, with no incident told. Nouns of
-    those an incident harmed or is pinned on ("attack victims", "the bombing suspect")
-    keep it."""
+    "attack planners") or a unit, craft or arm classified by what it is for ("assault
+    troops", "attack helicopters", `EQUIPPED_KINDS`): no incident is told. Nouns of those
+    an incident harmed or is pinned on ("attack victims", "the bombing suspect") keep it."""
     if head.pos_ != "NOUN" or head.ent_type_:
         return False
+    if head.lemma_.lower() in EQUIPPED_KINDS:
+        return True  # "assault troops", "attack helicopters": a kind of unit or craft
     return head.lower_.endswith(AGENT_SUFFIXES) and head.lower_ not in ("survivor", "survivors")
 
 

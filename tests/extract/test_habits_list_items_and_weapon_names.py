@@ -1,7 +1,8 @@
-"""Three readings in which an attack word reports no incident (2026-12-07): a habit told
+"""Readings in which an attack word reports no incident (2026-12-07): a habit told
 through an aspect verb in a relative clause ("bandits who continue to ambush traders"), an
 item of a bulleted list run into the sentence of its heading, and an attack word that is
-part of a weapon's name ("assault rifles"). Every article here is invented for the test."""
+part of a weapon's name ("assault rifles") or classifies a unit ("assault troops"). Every
+article here is invented for the test."""
 
 from __future__ import annotations
 
@@ -62,3 +63,15 @@ def test_an_attack_word_in_a_weapon_name_is_no_event(extractor: Extractor) -> No
 def test_an_assault_with_rifles_stays(extractor: Extractor) -> None:
     text = "Rebels launched an assault on the army base in Orvel on Tuesday, killing four soldiers."
     assert ("ArmedClash", "assault") in _events(_run(extractor, text))
+
+
+def test_an_event_noun_naming_a_kind_of_unit_is_no_incident(extractor: Extractor) -> None:
+    text = "Police in Orvel said assault troops were posted near the prison on Tuesday."
+    result = _run(extractor, text)
+    assert [t for t, _ in _events(result)] == []
+    assert ("assault", "generic") in _background(result)
+
+
+def test_attack_victims_still_tell_the_attack(extractor: Extractor) -> None:
+    text = "Attack victims in Orvel were taken to hospital on Tuesday."
+    assert [t for t, _ in _events(_run(extractor, text))] == ["Attack"]
