@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..language import objects_of
+from ..nlp import TRIGGERS_KEY, WEAPON
 
 __all__ = [
     "ACCIDENT",
@@ -156,11 +157,35 @@ def _accidental(head: Token) -> bool:
 
 def _list_item(span: Span) -> bool:
     """A bulleted list without a verb ("* 2011 Kandahar hotel attack * 2014 ...") names
-    events, as "see also" lists and tables of contents do; it reports nothing."""
+    events, as "see also" lists and tables of contents do; it reports nothing. The list may
+    share a sentence with its heading or with the text before it when a page's lines were
+    run together ("See also * 2011 Kandahar hotel attack * ..."): then the item the trigger
+    stands in, from the bullet before it to the next one, is what must have no verb."""
     sentence = span.sent
     if not any(t.text in BULLETS for t in sentence):
         return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return True
+    before = [t.i for t in sentence if t.i < span.start and t.text in BULLETS]
+    if not before:
+        return False
+    after = [t.i for t in sentence if t.i >= span.end and t.text in BULLETS]
+    item = span.doc[before[-1] + 1 : after[0] if after else sentence.end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in item)
+
+
+def _in_weapon_name(span: Span) -> bool:
+    """A trigger word that modifies a weapon's name ("assault rifles", "attack helicopters"
+    when the lexicon names them) names a kind of weapon, not an event: "seized two assault
+    rifles" tells a seizure, no assault. A weapon span (`WEAPON`, written by the same
+    ruler) that holds the trigger and has another head is such a name; "bomb" in a "car
+    bomb" trigger is the weapon's own head and stays."""
+    for weapon in span.doc.spans.get(TRIGGERS_KEY, []):
+        if weapon.label_ != WEAPON or not (weapon.start <= span.start and span.end <= weapon.end):
+            continue
+        if weapon.root.i not in range(span.start, span.end):
+            return True
+    return False
 
 
 def _with_modifiers(tokens: list[Token]) -> list[Token]:
@@ -377,6 +402,7 @@ def non_conflict_sense(span: Span) -> bool:
         or _fight_against_hazard(head)
         or _fight_against_practice(head)
         or _list_item(span)
+        or _in_weapon_name(span)
         or _topic(span)
         or achievement(head)
         or handing_in(head)

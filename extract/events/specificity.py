@@ -186,6 +186,14 @@ BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists")
+EQUIPPED_KINDS = frozenset(
+    {"troop", "unit", "squad", "battalion", "brigade", "regiment", "helicopter", "aircraft",
+     "plane", "jet", "craft", "boat", "ship", "vessel", "vehicle", "rifle", "weapon", "dog",
+     "capability", "training", "exercise", "drill"}
+)  # fmt: skip
+"""Heads of units, craft, arms and practice that an event noun classifies by what they are
+made or trained for ("assault troops", "attack helicopters", "assault rifles", "combat
+training"), like the agent nouns of `AGENT_SUFFIXES`: no incident is told."""
 """Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
 classifies people ("protest leaders") names no incident."""
 
@@ -436,8 +444,9 @@ def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None
     mood = _clause_mood(verb, sentence)
     if mood is not None:
         return mood
-    if _present_simple(verb) and not _headline(sentence) and _generic_subject(verb):
-        return "habitual"  # "insurgents often target markets"
+    clause = _aspect_governor(verb)
+    if _present_simple(clause) and not _headline(sentence) and _generic_subject(clause):
+        return "habitual"  # "insurgents often target markets", "who keep raiding farms"
     if _frequent(verb):
         return "habitual"  # "the militia raids the road every week", "often shelled"
     if _lasting_since(verb) and event_class not in NUMBER_FREE_CLASSES:
@@ -492,13 +501,32 @@ def _frequent(verb: Token) -> bool:
     return False
 
 
+def _aspect_governor(verb: Token) -> Token:
+    """The verb whose tense an event verb takes when an aspect verb of `IMPLICATIVE_GOVERNORS`
+    carries it ("continue to ambush", "keep raiding"): that verb; otherwise the verb itself.
+    "bandits who continue to ambush traders" is as present, and as habitual, as "bandits
+    ambush traders"."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.pos_ not in ("VERB", "AUX"):
+        return verb
+    if governor.lemma_.lower() not in IMPLICATIVE_GOVERNORS:
+        return verb
+    return governor if _infinitive(verb) or verb.tag_ == "VBG" else verb
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _generic_subject(verb: Token) -> bool:
     """A present-tense event verb tells a habit when its doer is a kind ("insurgents",
     "they"), not counted or named ones ("two attackers blow themselves up", "Russia
-    expels diplomats": wire copy in the present)."""
+    expels diplomats": wire copy in the present). The subject of a relative clause is its
+    antecedent ("bandits who raid farms")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        subjects = [verb.head]
     for subject in subjects:
         if subject.pos_ == "PRON":
             return subject.lower_ in ("they", "we", "you", "one")
@@ -803,11 +831,13 @@ def _plural(noun: Token) -> bool:
 
 def _classifies_agents(head: Token) -> bool:
     """An agent noun modified by the event noun ("protest leaders", "strike organisers",
-    "attack planners"): people classified by what they do, with no incident told. Nouns of
-    those an incident harmed or is pinned on ("attack victims", "the bombing suspect")
-    keep it."""
+    "attack planners") or a unit, craft or arm classified by what it is for ("assault
+    troops", "attack helicopters", `EQUIPPED_KINDS`): no incident is told. Nouns of those
+    an incident harmed or is pinned on ("attack victims", "the bombing suspect") keep it."""
     if head.pos_ != "NOUN" or head.ent_type_:
         return False
+    if head.lemma_.lower() in EQUIPPED_KINDS:
+        return True  # "assault troops", "attack helicopters": a kind of unit or craft
     return head.lower_.endswith(AGENT_SUFFIXES) and head.lower_ not in ("survivor", "survivors")
 
 
