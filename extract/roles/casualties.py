@@ -571,7 +571,8 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
-            if own or tally_of_period or (clash and _fighters(holder)):
+            kind = verb is not None and _kind_of_people(holder, verb)
+            if own or tally_of_period or kind or (clash and _fighters(holder)):
                 continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
@@ -588,6 +589,50 @@ def _clause_word(holder: Token) -> Token | None:
             return owner
         node = _coordination_head(owner)  # "one of the attackers": the count is the phrase
     return None if node.head.i == node.i else node.head
+
+
+def _kind_of_people(holder: Token, verb: Token) -> bool:
+    """Whether the phrase names a kind of people, not people an incident harmed: a bare
+    plural ("the murder of opposition leaders", "kidnapping farmers for ransom") that an
+    event noun or an untensed verb governs says whom such deeds befall, as a charge or a
+    policy does, and tells no one harmed. A counted, determined or possessed plural ("the
+    murder of six monks", "his guards") names people, and so does a bare plural of a tensed
+    verb ("gunmen killed farmers"), which tells one deed."""
+    if not _untensed(verb):
+        return False
+    head = _coordination_head(holder)
+    return all(_bare_plural(noun) for noun in {holder, head})
+
+
+def _untensed(word: Token) -> bool:
+    """An event noun ("the massacre of ..."), a gerund with no auxiliary ("kidnapping
+    farmers") or an infinitive ("to murder clerks"): a deed named, with no tense to tell
+    when it happened."""
+    if word.pos_ == "NOUN":
+        return True
+    auxiliaries = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+    if word.tag_ == "VBG":
+        return not auxiliaries
+    return word.tag_ == "VB" and any(c.lower_ == "to" for c in auxiliaries)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural common noun with no determiner, possessor, number or quantifier of its own,
+    and not counted by an "of" phrase ("dozens of farmers")."""
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    if sum(c.dep_ == "compound" for c in noun.children) > 1:
+        return False  # the last word of a name the tagger read as a plural ("Ana Reyes")
+    if any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") or c.lower_ in QUANTITY_WORDS
+        for c in noun.children
+    ):
+        return False
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    owner = of.head if of is not None else None
+    return owner is None or not (
+        owner.like_num or owner.pos_ == "NUM" or owner.lower_ in PARTITIVE_WORDS
+    )
 
 
 def _coordination_head(token: Token) -> Token:

@@ -1,0 +1,44 @@
+"""A bare plural that an event noun or an untensed verb governs names a kind of people
+("accused of the murder of tax collectors", "would go on kidnapping foreigners"), not people
+the incident harmed; counted, determined and tensed phrases still name victims. Every
+article here is invented for the test."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.model import Event, Extraction
+
+
+def _run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(ArticleInput("invented", text))
+
+
+def _victims(result: Extraction, event_type: str) -> set[str]:
+    events: list[Event] = [e for e in result.events if e.type == event_type]
+    return {a.text.lower() for e in events for a in e.arguments if a.role == "victim"}
+
+
+def test_a_charge_of_murdering_a_kind_of_people_names_no_victim(extractor: Extractor) -> None:
+    text = (
+        "TORVALE, May 4 - Masked gunmen shot dead a judge in Torvale on Monday, police said. "
+        "The gang is accused of the murder of tax collectors across the province."
+    )
+    assert _victims(_run(extractor, text), "Attack") == {"judge"}
+
+
+def test_a_policy_of_kidnapping_names_no_hostage(extractor: Extractor) -> None:
+    text = (
+        "ULM, June 2 - Rebels of the Kessar Front kidnapped two engineers near Ulm on Friday. "
+        "A rebel commander said the front would go on kidnapping foreigners for ransom."
+    )
+    assert _victims(_run(extractor, text), "Abduction") == {"two engineers"}
+
+
+def test_a_bare_plural_of_a_tensed_verb_is_harmed(extractor: Extractor) -> None:
+    text = "OSK, July 9 - Gunmen killed farmers near Osk on Tuesday, police said."
+    assert _victims(_run(extractor, text), "Attack") == {"farmers"}
+
+
+def test_a_counted_plural_of_an_event_noun_is_harmed(extractor: Extractor) -> None:
+    text = "OSK, July 9 - Police are investigating the murder of six monks near Osk on Tuesday."
+    assert _victims(_run(extractor, text), "Attack") == {"six monks"}
