@@ -559,6 +559,7 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
         and f.attribution.certainty != "denied"
     }
     clash = cluster.event_class == "ArmedClash"
+    harmed = {f.span.root.i for f in findings if f.role == "victim"}
     kept: list[RoleFinding] = []
     answered: set[int] = set()
     for finding in findings:
@@ -572,7 +573,8 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
             kind = verb is not None and _kind_of_people(holder, verb)
-            if own or tally_of_period or kind or (clash and _fighters(holder)):
+            described = _in_description_of(holder, harmed)
+            if own or tally_of_period or kind or described or (clash and _fighters(holder)):
                 continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
@@ -589,6 +591,20 @@ def _clause_word(holder: Token) -> Token | None:
             return owner
         node = _coordination_head(owner)  # "one of the attackers": the count is the phrase
     return None if node.head.i == node.i else node.head
+
+
+def _in_description_of(holder: Token, harmed: set[int]) -> bool:
+    """Whether the phrase lies inside the apposition that describes another victim: the
+    party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa Vell, the
+    wife of a judge", say who the victim is and were not harmed. The apposition itself and
+    its coordinated names ("two reporters, Rosa Vell and Tomas Grane") are the victims."""
+    node, nested = holder, False
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "appos" and nested and node.head.i in harmed:
+            return True
+        nested = nested or node.dep_ not in ("appos", "conj", "cc")
+        node = node.head
+    return False
 
 
 def _kind_of_people(holder: Token, verb: Token) -> bool:

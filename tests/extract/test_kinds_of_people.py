@@ -1,6 +1,8 @@
 """A bare plural that an event noun or an untensed verb governs names a kind of people
 ("accused of the murder of tax collectors", "would go on kidnapping foreigners"), not people
-the incident harmed; counted, determined and tensed phrases still name victims. Every
+the incident harmed; counted, determined and tensed phrases still name victims. A group or
+person inside the apposition that describes a victim ("Ana Ferro, a member of the Green
+Party") was not harmed. Every
 article here is invented for the test."""
 
 from __future__ import annotations
@@ -42,3 +44,27 @@ def test_a_bare_plural_of_a_tensed_verb_is_harmed(extractor: Extractor) -> None:
 def test_a_counted_plural_of_an_event_noun_is_harmed(extractor: Extractor) -> None:
     text = "OSK, July 9 - Police are investigating the murder of six monks near Osk on Tuesday."
     assert _victims(_run(extractor, text), "Attack") == {"six monks"}
+
+
+def test_the_party_in_a_victims_apposition_is_not_harmed(extractor: Extractor) -> None:
+    text = (
+        "KESTA, May 4 - Gunmen kidnapped Ana Ferro, a member of the Green Labour Party (GLP), "
+        "in Kesta on Sunday."
+    )
+    assert _victims(_run(extractor, text), "Abduction") == {"ferro"}
+
+
+def test_the_union_a_victim_leads_is_not_harmed(extractor: Extractor) -> None:
+    text = (
+        "KESTA, May 4 - Gunmen shot dead Marco Tell, a leader of the Union of Farmers (UOF), "
+        "in Kesta on Sunday."
+    )
+    assert _victims(_run(extractor, text), "Attack") == {"marco tell"}
+
+
+def test_the_names_in_an_apposition_are_the_victims(extractor: Extractor) -> None:
+    text = (
+        "KESTA, May 4 - Soldiers at a checkpoint killed two reporters, Rosa Vell and Tomas "
+        "Grane, near Kesta on Sunday."
+    )
+    assert _victims(_run(extractor, text), "Attack") == {"rosa vell", "tomas grane"}
