@@ -260,7 +260,20 @@ def tally(
 
 
 def negated_clause(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+    """Whether the clause tells that nobody was harmed: negated ("was not hurt",
+    "unharmed") or a harm that did not happen ("could have been killed")."""
+    negated = any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+    return negated or _counterfactual(token)
+
+
+COUNTERFACTUAL_MODALS = frozenset({"could", "would"})
+"""Modals whose perfect tells a harm that did not happen: "the pupils could have been
+killed" means they were not ("may have been killed" is a hedge about a harm that was)."""
+
+
+def _counterfactual(verb: Token) -> bool:
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in auxiliaries and any(a in COUNTERFACTUAL_MODALS for a in auxiliaries)
 
 
 def victims(

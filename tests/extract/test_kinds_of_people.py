@@ -2,7 +2,7 @@
 ("accused of the murder of tax collectors", "would go on kidnapping foreigners"), not people
 the incident harmed; counted, determined and tensed phrases still name victims. A group or
 person inside the apposition that describes a victim ("Ana Ferro, a member of the Green
-Party") was not harmed. Every
+Party") was not harmed, and nobody is harmed by a harm that "could have" happened. Every
 article here is invented for the test."""
 
 from __future__ import annotations
@@ -68,3 +68,21 @@ def test_the_names_in_an_apposition_are_the_victims(extractor: Extractor) -> Non
         "Grane, near Kesta on Sunday."
     )
     assert _victims(_run(extractor, text), "Attack") == {"rosa vell", "tomas grane"}
+
+
+def test_a_harm_that_could_have_happened_has_no_victim(extractor: Extractor) -> None:
+    text = (
+        "KESTA, May 4 - A bomb exploded outside a school in Kesta on Monday, damaging the "
+        "gate. The pupils could have been killed, the headmaster said."
+    )
+    result = _run(extractor, text)
+    assert _victims(result, "Bombing") == set()
+    assert result.events[0].fatalities is None
+
+
+def test_a_harm_that_may_have_happened_keeps_its_victims(extractor: Extractor) -> None:
+    text = (
+        "KESTA, May 4 - A bomb exploded outside a school in Kesta on Monday. Three pupils may "
+        "have been killed, the headmaster said."
+    )
+    assert _victims(_run(extractor, text), "Bombing") == {"three pupils"}
