@@ -634,11 +634,12 @@ def _kind_of_people(holder: Token, verb: Token) -> bool:
 
 
 def _untensed(word: Token) -> bool:
-    """An event noun ("the massacre of ..."), a gerund with no auxiliary ("kidnapping
-    farmers") or an infinitive ("to murder clerks"): a deed named, with no tense to tell
-    when it happened."""
+    """An event noun that names deeds of a kind, plural or without a determiner ("massacres
+    of farmers", "accused of murder of clerks"), a gerund with no auxiliary ("kidnapping
+    farmers") or an infinitive ("to murder clerks"): no tense tells when it happened. "A
+    shooting of worshippers at a church" and "the slaughter of families" tell one deed."""
     if word.pos_ == "NOUN":
-        return True
+        return word.tag_ == "NNS" or not any(c.dep_ in ("det", "poss") for c in word.children)
     auxiliaries = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
     if word.tag_ == "VBG":
         return not auxiliaries

@@ -23,7 +23,7 @@ def _victims(result: Extraction, event_type: str) -> set[str]:
 def test_a_charge_of_murdering_a_kind_of_people_names_no_victim(extractor: Extractor) -> None:
     text = (
         "TORVALE, May 4 - Masked gunmen shot dead a judge in Torvale on Monday, police said. "
-        "The gang is accused of the murder of tax collectors across the province."
+        "The gang is accused of murders of tax collectors across the province."
     )
     assert _victims(_run(extractor, text), "Attack") == {"judge"}
 
@@ -86,3 +86,11 @@ def test_a_harm_that_may_have_happened_keeps_its_victims(extractor: Extractor) -
         "have been killed, the headmaster said."
     )
     assert _victims(_run(extractor, text), "Bombing") == {"three pupils"}
+
+
+def test_one_shooting_of_a_bare_plural_harms_them(extractor: Extractor) -> None:
+    text = (
+        "KESTA - Lawmakers met on Friday, a year after a mass shooting of worshippers at a "
+        "chapel in Kesta."
+    )
+    assert _victims(_run(extractor, text), "Attack") == {"worshippers"}
