@@ -260,7 +260,20 @@ def tally(
 
 
 def negated_clause(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+    """Whether the clause tells that nobody was harmed: negated ("was not hurt",
+    "unharmed") or a harm that did not happen ("could have been killed")."""
+    negated = any(c.dep_ == "neg" for c in token.children) or token.lower_ == "unharmed"
+    return negated or _counterfactual(token)
+
+
+COUNTERFACTUAL_MODALS = frozenset({"could", "would"})
+"""Modals whose perfect tells a harm that did not happen: "the pupils could have been
+killed" means they were not ("may have been killed" is a hedge about a harm that was)."""
+
+
+def _counterfactual(verb: Token) -> bool:
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in auxiliaries and any(a in COUNTERFACTUAL_MODALS for a in auxiliaries)
 
 
 def victims(
@@ -559,6 +572,7 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
         and f.attribution.certainty != "denied"
     }
     clash = cluster.event_class == "ArmedClash"
+    harmed = {f.span.root.i for f in findings if f.role == "victim"}
     kept: list[RoleFinding] = []
     answered: set[int] = set()
     for finding in findings:
@@ -571,7 +585,8 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
-            if own or tally_of_period or (clash and _fighters(holder)):
+            described = _in_description_of(holder, harmed)
+            if own or tally_of_period or described or (clash and _fighters(holder)):
                 continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
@@ -588,6 +603,20 @@ def _clause_word(holder: Token) -> Token | None:
             return owner
         node = _coordination_head(owner)  # "one of the attackers": the count is the phrase
     return None if node.head.i == node.i else node.head
+
+
+def _in_description_of(holder: Token, harmed: set[int]) -> bool:
+    """Whether the phrase lies inside the apposition that describes another victim: the
+    party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa Vell, the
+    wife of a judge", say who the victim is and were not harmed. The apposition itself and
+    its coordinated names ("two reporters, Rosa Vell and Tomas Grane") are the victims."""
+    node, nested = holder, False
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "appos" and nested and node.head.i in harmed:
+            return True
+        nested = nested or node.dep_ not in ("appos", "conj", "cc")
+        node = node.head
+    return False
 
 
 def _coordination_head(token: Token) -> Token:
