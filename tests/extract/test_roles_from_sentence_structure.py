@@ -1,8 +1,7 @@
 """Roles read off the structure of the trigger's sentence (issue 16, "roles from the
 structure of the sentence"): the name of an "X-led" modifier of an event noun, or of the
-body named in its "by" phrase, is who did it; the town or the group whose surrender is told
-is the surrender's place or party. Sentences are invented for the test; each rule has a
-near miss that must not fire."""
+body named in its "by" phrase, is who did it. Sentences are invented for the test; each
+rule has a near miss that must not fire."""
 
 from __future__ import annotations
 
@@ -33,17 +32,3 @@ def test_the_backer_of_an_x_backed_assault_is_not_its_perpetrator(extractor: Ext
     # a sponsor is not who carried the attack out
     text = "A Hamas-backed assault killed nine people in the town of Kesh on Monday."
     assert _roles(extractor, text, "perpetrator") == set()
-
-
-def test_a_town_whose_surrender_is_told_is_the_place_of_the_surrender(
-    extractor: Extractor,
-) -> None:
-    text = "The army forced the surrender of Mosul on Monday after a long siege."
-    assert _roles(extractor, text, "place", "participant") == {("place", "Mosul", "Mosul")}
-
-
-def test_a_group_whose_surrender_is_told_is_a_party_to_it(extractor: Extractor) -> None:
-    text = "The army forced the surrender of the Kuro Liberation Front on Monday."
-    assert _roles(extractor, text, "place", "participant") == {
-        ("participant", "Kuro Liberation Front", "Kuro Liberation Front")
-    }
