@@ -1,7 +1,8 @@
 """Roles read off the structure of the trigger's sentence (issue 16, "roles from the
 structure of the sentence"): the name of an "X-led" modifier of an event noun, or of the
-body named in its "by" phrase, is who did it. Sentences are invented for the test; each
-rule has a near miss that must not fire."""
+body named in its "by" phrase, is who did it; the object of the verb a trigger verb
+completes is its subject ("forced the militiamen to attack"). Sentences are invented for the
+test; each rule has a near miss that must not fire."""
 
 from __future__ import annotations
 
@@ -32,3 +33,26 @@ def test_the_backer_of_an_x_backed_assault_is_not_its_perpetrator(extractor: Ext
     # a sponsor is not who carried the attack out
     text = "A Hamas-backed assault killed nine people in the town of Kesh on Monday."
     assert _roles(extractor, text, "perpetrator") == set()
+
+
+def test_whom_a_verb_makes_attack_is_who_attacked(extractor: Extractor) -> None:
+    # object control: the militiamen attack, not the front that forced them to
+    text = (
+        "On Monday the Kuro Liberation Front forced the Dorv militiamen to attack the army "
+        "barracks in Kesh."
+    )
+    assert _roles(extractor, text, "perpetrator") == {
+        ("perpetrator", "Dorv militiamen", "Dorv")
+    }
+
+
+def test_a_verb_coordinated_under_the_infinitive_keeps_the_main_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On Monday the Kuro Liberation Front forced the driver to stop and attacked the army "
+        "barracks in Kesh."
+    )
+    assert _roles(extractor, text, "perpetrator") == {
+        ("perpetrator", "Kuro Liberation Front", "Kuro Liberation Front")
+    }
