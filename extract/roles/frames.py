@@ -14,8 +14,9 @@ the same way for every trigger, so that a new trigger word needs a line of data 
   subject, the first the second's object); coordinated arguments are read by the phrase
   rules (`extract.roles.phrases`);
 - control and raising: "tried to kill", "went on to attack" (the subject of the verb the
-  trigger completes);
+  trigger completes), or its object where it has one ("ordered the militia to attack");
 - nominalisations: "X's attack", "a Hamas attack", "the attack by X", "the attack on Y",
+  "an X-led assault" (led by X: the "by" slot),
   and light or support verbs: "X carried out an attack", "the attack was carried out by X",
   "the attack that X launched";
 - pronouns: "it" or "they" in what "X said" (or claimed, announced) stands for the speaker
@@ -32,6 +33,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ..language import REPORTING_VERBS, TriggerRecord
+from .phrases import leaders
 
 __all__ = [
     "SUPPORT_VERBS",
@@ -149,6 +151,13 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
     for _ in range(3):
         if not _shares_subject(node) or node.head.pos_ not in ("VERB", "AUX"):
             return
+        if node is verb and verb.dep_ == "xcomp":
+            # only the trigger's own verb: a verb coordinated under the infinitive ("forced
+            # the driver to stop and attacked the post") is often the main clause's
+            controller = _object_controller(node.head)
+            if controller is not None:
+                yield Filler("subject", controller, node.head, "frame-object-control")
+                return
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -158,6 +167,14 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
                     continue  # "was stopped and attacked", not "was stopped and attacks"
                 yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")
             return
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of a verb that a verb completing it takes as its subject: "forced the
+    garrison to surrender", "ordered the militia to attack", "let you massacre people" (the
+    garrison surrenders, the militia attacks); None where the verb has no object, when the
+    infinitive takes the main clause's subject ("tried to kill")."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -185,6 +202,9 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield Filler(child.lower_, pobj, noun, "frame-noun")
+        elif dep == "amod":
+            for leader in leaders(child):
+                yield Filler("by", leader, noun, "frame-noun-led")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "attacks targeting civilians", "the attack carried out by X", "the attack
             # that X launched"
@@ -233,6 +253,9 @@ def _compound_head_fillers(noun: Token) -> Iterator[Filler]:
     for child in head.children:
         if child.dep_ == "poss":
             yield Filler("possessor", child, noun, "frame-noun-head")
+        elif child.dep_ == "amod":
+            for leader in leaders(child):  # "the X-led bombing campaign"
+                yield Filler("by", leader, noun, "frame-noun-head-led")
         elif child.dep_ == "prep" and child.lower_ != "of":
             # the "of" of the head is the head's own ("the shooting victims of X")
             for pobj in child.children:
