@@ -16,7 +16,6 @@ the same way for every trigger, so that a new trigger word needs a line of data 
 - control and raising: "tried to kill", "went on to attack" (the subject of the verb the
   trigger completes), or its object where it has one ("ordered the militia to attack");
 - nominalisations: "X's attack", "a Hamas attack", "the attack by X", "the attack on Y",
-  "an X-led assault" (led by X: the "by" slot),
   and light or support verbs: "X carried out an attack", "the attack was carried out by X",
   "the attack that X launched";
 - pronouns: "it" or "they" in what "X said" (or claimed, announced) stands for the speaker
@@ -33,7 +32,6 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ..language import REPORTING_VERBS, TriggerRecord
-from .phrases import leaders
 
 __all__ = [
     "SUPPORT_VERBS",
@@ -202,9 +200,6 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield Filler(child.lower_, pobj, noun, "frame-noun")
-        elif dep == "amod":
-            for leader in leaders(child):
-                yield Filler("by", leader, noun, "frame-noun-led")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "attacks targeting civilians", "the attack carried out by X", "the attack
             # that X launched"
@@ -253,9 +248,6 @@ def _compound_head_fillers(noun: Token) -> Iterator[Filler]:
     for child in head.children:
         if child.dep_ == "poss":
             yield Filler("possessor", child, noun, "frame-noun-head")
-        elif child.dep_ == "amod":
-            for leader in leaders(child):  # "the X-led bombing campaign"
-                yield Filler("by", leader, noun, "frame-noun-head-led")
         elif child.dep_ == "prep" and child.lower_ != "of":
             # the "of" of the head is the head's own ("the shooting victims of X")
             for pobj in child.children:

@@ -28,7 +28,6 @@ __all__ = [
     "counted",
     "denoted_actors",
     "group_antecedent",
-    "leaders",
     "mention_span",
     "modifies_office",
     "pronoun_antecedent",
@@ -71,7 +70,6 @@ def modifies_office(token: Token) -> bool:
 def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
     """Named actors a noun phrase denotes: the head's own entity, conjuncts and compounds.
 
-    The name of an "X-led" modifier is followed too ("the Saudi-led coalition").
     Prepositional and relative clauses are not followed ("officials of X" is not X), except
     after leader nouns ("the commander of the Quds Force" acts for the Quds Force), after
     attackers ("gunmen from X" are X's) and
@@ -94,27 +92,12 @@ def actors_in_phrase(head: Token, table: EntityTable) -> Iterator[tuple[Entity, 
         for child in token.children:
             if child.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss", "cc"):
                 stack.append(child)
-                stack.extend(leaders(child))  # "the US-led coalition": the US leads it
             elif child.dep_ == "prep" and (
                 (child.lower_ in ("of", "for") and token.lower_ in LEADER_NOUNS)
                 or (child.lower_ in ("of", "from") and token.lower_ in ATTACKER_NOUNS)
                 or (child.lower_ == "of" and token.lower_ in PREMISES_NOUNS)
             ):
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
-
-
-LEADER_DEPS = frozenset({"npadvmod", "compound", "nmod", "nsubj"})
-"""How the parser hangs the name on "led" in "X-led" ("Saudi-led", "US-led")."""
-
-
-def leaders(modifier: Token) -> list[Token]:
-    """Who leads, in a "X-led" modifier of a noun ("a Saudi-led strike", "the US-led
-    coalition"): the name hung on the participle "led", which says, like "led by X", whose
-    act or body it is. "X-backed" or "X-allied" name a sponsor or an ally, not the doer, and
-    give none."""
-    if modifier.lower_ != "led" or modifier.pos_ not in ("VERB", "ADJ"):
-        return []
-    return [c for c in modifier.children if c.dep_ in LEADER_DEPS and c.i < modifier.i]
 
 
 def _owns_person(token: Token, table: EntityTable) -> bool:
