@@ -156,6 +156,12 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             holders = [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         for child in holders:
             count = _count(child)
+        patients = [c for c in holders if c.dep_ in ("nsubjpass", "dobj")]
+        if len(patients) > 1:
+            # "forty insurgents and six soldiers were killed", the parser giving the verb two
+            # subjects instead of one coordinated phrase: both are counted
+            counts = [_count(c) for c in patients]
+            count = sum(c for c in counts if c is not None) if counts[0] is not None else count
         if token.dep_ in ("amod", "acl") and count is None:
             count = _number(token.head)  # "the five officers killed in the ambush"
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
