@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from .claimants import RESPONSIBILITY_VERBS, claimant_phrases, message_authors
 from .name_context import PLACE_NOUNS_BEFORE_OF
-from .name_labels import PARTY_HEADS
+from .name_labels import INSTITUTION_HEADS, PARTY_HEADS
 from .resolution import LOCATIVE_PREPS, STATE_HEADS, resolve
 from .table import ARTICLE_KEY_LENGTH, EntityTable, article_key, is_article_scoped
 
 __all__ = [
     "ARTICLE_KEY_LENGTH",
+    "INSTITUTION_HEADS",
     "LOCATIVE_PREPS",
     "PARTY_HEADS",
     "PLACE_NOUNS_BEFORE_OF",

@@ -18,6 +18,7 @@ __all__ = [
     "ARMED_GROUP_HEADS",
     "FORCE_HEADS",
     "GOVERNMENT_HEADS",
+    "INSTITUTION_HEADS",
     "PARTY_HEADS",
     "common_noun_opening",
     "corrected_label",
@@ -136,6 +137,13 @@ ARMED_GROUP_HEADS = frozenset(
 "the Y Brigade")."""
 GOVERNMENT_HEADS = frozenset({"ministry", "government", "presidency", "cabinet"})
 """Head nouns that make a name an organ of a government ("the Ministry of Water")."""
+INSTITUTION_HEADS = (ORGANISATION_HEADS - {"group", "front", "movement", "vanguard"}) | {
+    "government",
+    "presidency",
+}
+"""Head nouns of bodies that fight only in words, in courts and over budgets (a union, a
+ministry, a parliament, a court, a company): not the group nouns that also name armed
+movements ("group", "front", "movement")."""
 AMBIGUOUS_GROUP_HEADS = frozenset(
     {"front", "movement", "alliance", "coalition", "group", "organisation",
      "organization", "council", "union", "party", "committee", "association", "federation",

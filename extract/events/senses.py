@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..entities import INSTITUTION_HEADS
 from ..language import objects_of
 from ..nlp import TRIGGERS_KEY, WEAPON
 
@@ -363,6 +364,20 @@ def _fight_against_practice(head: Token) -> bool:
     return bool(opponents) and all(o.lower_ in SOCIAL_ILLS for o in opponents)
 
 
+def _dispute_between_institutions(head: Token) -> bool:
+    """ "fighting between the Nurses Union and the Health Ministry over pay", "the union
+    clashed with the ministry over wages": a fight whose every side is a body headed by an
+    institution noun (`INSTITUTION_HEADS`: a union, a ministry, a parliament, a court) is a
+    dispute, not an armed clash. One side that is armed, unnamed or known to the gazetteer
+    ("clashes between the union and police", "fighting between the government and the
+    Karen National Union") leaves it a clash."""
+    sides = objects_of(head, frozenset({"between", "with"}))
+    if head.pos_ == "VERB":
+        sides += [c for c in head.children if c.dep_ in ("nsubj", "dobj")]
+    sides += [c for s in sides for c in s.children if c.dep_ == "conj"]
+    return bool(sides) and all(s.lower_ in INSTITUTION_HEADS and not s.ent_id_ for s in sides)
+
+
 TOPIC_PREPS = frozenset({"against", "on", "about"})
 """Prepositions by which a noun phrase names what a law, a campaign or a report is about."""
 TOPIC_BLOCKERS = frozenset(
@@ -401,6 +416,7 @@ def non_conflict_sense(span: Span) -> bool:
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
         or _fight_against_practice(head)
+        or _dispute_between_institutions(head)
         or _list_item(span)
         or _in_weapon_name(span)
         or _topic(span)
