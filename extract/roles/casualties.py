@@ -192,7 +192,11 @@ def _toll_figure(toll: Token) -> int | None:
     lemma = verb.lemma_.lower()
     if lemma not in TOLL_VERBS and lemma != "be":
         return None
-    if any(t.ent_type_ == "DATE" and _over_period(t) for t in verb.subtree):
+    # "the toll from Tuesday's car bomb": the day in the phrase naming the incident is its own
+    incident = {t.i for p in toll.children if p.dep_ == "prep" for t in p.subtree}
+    if any(
+        t.ent_type_ == "DATE" and t.i not in incident and _over_period(t) for t in verb.subtree
+    ):
         return None
     figures = [c for c in verb.children if c.dep_ in ("attr", "dobj")]
     figures += objects_of(verb, frozenset({"to", "at"}))
