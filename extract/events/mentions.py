@@ -413,7 +413,7 @@ def _armed_doer(span: Span) -> bool:
     reports an attack; "the flood killed ten" and "cancer killed him" do not. Doers named
     by the group they belong to are that group ("members of the Red Dawn Front")."""
     # "abducted a teacher and killed his brother": the second verb has the first's doers
-    doers = doers_of(span.root, relative=True, controlled=True, shared="head")
+    doers = doers_of(span.root, relative=True, controlled=True, shared="first")
     if any(t.ent_type_ == "PERSON" for t in doers) and not _hazard_in(span.sent):
         return True  # "Rossi shot his neighbour", "killed by Rossi": a person did it
     groups = [o for d in doers for p in d.children if p.lower_ in ("of", "from")
@@ -432,7 +432,7 @@ def _destroys_property(span: Span) -> bool:
         return False
     if any(t.lower_ in MILITARY_MODIFIERS for t in acted_on):
         return False  # "destroyed an armoured vehicle", "burned army trucks": combat
-    doers = doers_of(span.root, relative=True, controlled=True, shared="head")
+    doers = doers_of(span.root, relative=True, controlled=True, shared="first")
     return _armed_doer(span) or _armed(_modified(doers), CROWD_DOERS)
 
 
@@ -440,7 +440,7 @@ def _described_armed(verb: Token) -> bool:
     """ "armed men", "masked gunmen": a doer the text calls armed by an adjective."""
     return any(
         c.dep_ == "amod" and c.lower_ == "armed"
-        for d in doers_of(verb, relative=True, controlled=True, shared="head")
+        for d in doers_of(verb, relative=True, controlled=True, shared="first")
         for c in d.children
     )
 
@@ -855,7 +855,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     crowd_doers = {
         t.i: act
         for act in acts
-        for doer in doers_of(act.head, relative=True, controlled=True, shared="head")
+        for doer in doers_of(act.head, relative=True, controlled=True, shared="first")
         for t in doer.subtree
     }
     # The demonstration told in the sentence before each sentence: in its own sentence
