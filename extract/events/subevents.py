@@ -34,6 +34,7 @@ from .event_classes import class_tree
 from .shared import (
     AIMING_PREPOSITIONS,
     ARMED_ACTORS,
+    ARMED_DOERS,
     ARMED_WORDS,
     ATTACK_FAMILY,
     CAPTURES,
@@ -62,9 +63,11 @@ CIVILIAN_WORDS = frozenset(
      "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
 )  # fmt: skip
 CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", "unarmed"}
-ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
+ARMED_PHRASE_WORDS = ARMED_WORDS | ARMED_DOERS | {"military", "barracks", "base", "bases", "force"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
-camp", "an army base"."""
+camp", "an army base", "security force members", and the words for those who kill by
+intent ("the army killed scores of gunmen": two armed sides, whatever type the entity
+table gave the victims)."""
 MOB_WORDS = CROWD_NOUNS | {"mob", "mobs"}
 """Nouns that name a crowd without saying it demonstrates."""
 CROWD_WORDS = DEMONSTRATORS | MOB_WORDS
