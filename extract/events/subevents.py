@@ -346,7 +346,7 @@ def _act(
             for f in findings
         )
         crowd = crowds.get(mention.sentence.start)
-        at_crowd = crowd is not None and any(t.lower_ in CROWD_WORDS for t in aimed)
+        at_crowd = crowd is not None and any(_crowd_person(t) for t in aimed)
         crowd_doing = any(t.lower_ in CROWD_WORDS for d in doers for t in d.subtree)
         return Act(
             by_protesters=_within(doers, protest_tokens | riot_tokens) or crowd_doing,
@@ -360,6 +360,12 @@ def _act(
             and not any(t.lower_ in DEMONSTRATORS for d in doers for t in d.subtree),
         )
     return None
+
+
+def _crowd_person(token: Token) -> bool:
+    """Whether `token` names a crowd or its people, one of them too: "fired on the
+    marchers", "beat a protester" (the singular of a word of `CROWD_WORDS`)."""
+    return token.lower_ in CROWD_WORDS or f"{token.lemma_.lower()}s" in CROWD_WORDS
 
 
 def _sentences(cluster: EventCluster) -> set[int]:
