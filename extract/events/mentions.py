@@ -741,12 +741,14 @@ def _detained_by_raiders(raid: Token, detention: Token) -> bool:
     raiders, detainers = _raiders(raid), _detainers(detention)
     if raid.pos_ == "VERB":
         same = bool({t.i for t in raiders} & {t.i for t in detainers})
-        return same and _state_force(raiders)
+        return same and _only_state_forces(raiders)
     setting = raid.dep_ == "pobj" and raid.head.head == detention
-    return setting and _state_force(detainers) and (not raiders or _state_force(raiders))
+    if not setting or not _only_state_forces(detainers):
+        return False
+    return not raiders or _only_state_forces(raiders)
 
 
-def _state_force(tokens: list[Token]) -> bool:
+def _only_state_forces(tokens: list[Token]) -> bool:
     """Whether `tokens` name a state force (a word for one, or an entity typed so) and no
     armed group ("rebel forces", "gunmen")."""
     modified = _modified(tokens)
