@@ -37,7 +37,6 @@ from .senses import (
 from .shared import (
     AIMING_PREPOSITIONS,
     ARMED_ACTORS,
-    ARMED_DOERS,
     ARMED_WORDS,
     ATTACK_FAMILY,
     CROWD_CLASSES,
@@ -259,6 +258,15 @@ CAPTIVE_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns for people, whom armed men take as captives ("seized two aid workers")."""
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
+ARMED_DOERS = frozenset(
+    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
+     "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
+     "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
+     "fighter", "extremists", "extremist", "militiamen", "militiaman", "guerrillas",
+     "commandos", "paramilitaries", "separatists", "mercenaries"}
+)  # fmt: skip
+"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS` (not the
+singular "guerrilla", which qualifies as often as it names: "guerrilla marketing")."""
 """Entity labels the gazetteer ruler gives armed actors."""
 
 

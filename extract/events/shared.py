@@ -13,7 +13,6 @@ from ..model import NonSpecificReason
 
 __all__ = [
     "ARMED_ACTORS",
-    "ARMED_DOERS",
     "ARMED_WORDS",
     "ATTACK_FAMILY",
     "CAPTURES",
@@ -97,12 +96,3 @@ ARMED_WORDS = frozenset(
      "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",
      "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga"}
 )  # fmt: skip
-ARMED_DOERS = frozenset(
-    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
-     "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
-     "bomber", "bombers", "kidnappers", "jihadist", "insurgent", "militant", "rebel",
-     "fighter", "extremists", "extremist", "militiamen", "militiaman", "guerrillas",
-     "commandos", "paramilitaries", "separatists", "mercenaries"}
-)  # fmt: skip
-"""Words for those who kill by intent, beyond the fighters of `ARMED_WORDS` (not the
-singular "guerrilla", which qualifies as often as it names: "guerrilla marketing")."""

@@ -34,7 +34,6 @@ from .event_classes import class_tree
 from .shared import (
     AIMING_PREPOSITIONS,
     ARMED_ACTORS,
-    ARMED_DOERS,
     ARMED_WORDS,
     ATTACK_FAMILY,
     CAPTURES,
@@ -63,11 +62,9 @@ CIVILIAN_WORDS = frozenset(
      "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
 )  # fmt: skip
 CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", "unarmed"}
-ARMED_PHRASE_WORDS = ARMED_WORDS | ARMED_DOERS | {"military", "barracks", "base", "bases", "force"}
+ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
-camp", "an army base", "security force members", and the words for those who kill by
-intent ("the army killed scores of gunmen": two armed sides, whatever type the entity
-table gave the victims)."""
+camp", "an army base"."""
 MOB_WORDS = CROWD_NOUNS | {"mob", "mobs"}
 """Nouns that name a crowd without saying it demonstrates."""
 CROWD_WORDS = DEMONSTRATORS | MOB_WORDS
@@ -346,7 +343,7 @@ def _act(
             for f in findings
         )
         crowd = crowds.get(mention.sentence.start)
-        at_crowd = crowd is not None and any(_crowd_person(t) for t in aimed)
+        at_crowd = crowd is not None and any(t.lower_ in CROWD_WORDS for t in aimed)
         crowd_doing = any(t.lower_ in CROWD_WORDS for d in doers for t in d.subtree)
         return Act(
             by_protesters=_within(doers, protest_tokens | riot_tokens) or crowd_doing,
@@ -360,12 +357,6 @@ def _act(
             and not any(t.lower_ in DEMONSTRATORS for d in doers for t in d.subtree),
         )
     return None
-
-
-def _crowd_person(token: Token) -> bool:
-    """Whether `token` names a crowd or its people, one of them too: "fired on the
-    marchers", "beat a protester" (the singular of a word of `CROWD_WORDS`)."""
-    return token.lower_ in CROWD_WORDS or f"{token.lemma_.lower()}s" in CROWD_WORDS
 
 
 def _sentences(cluster: EventCluster) -> set[int]:
