@@ -739,7 +739,7 @@ class _Reader:
         stations"); or a clause whose actor is a pronoun right after it ("They set homes on
         fire")."""
         last = candidates[0]
-        if self.opens_elsewhere(last, mention):
+        if self.opens_elsewhere(last, mention) or _introduces_another(last, mention):
             return None
         near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
         if mention.event_class in last.classes and (near or len(candidates) == 1):
@@ -1014,6 +1014,30 @@ def _clause_verb(head: Token) -> Token | None:
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     return None
+
+
+def _indefinite_doers(head: Token) -> set[str]:
+    """The head nouns of a clause's doers that an indefinite article introduces ("a car
+    bomb killed two", "a gunman shot a guard"), as lemmas."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {
+        d.lemma_.lower()
+        for d in doers_of(head, shared="first")
+        if d.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in d.children)
+    }
+
+
+def _introduces_another(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether the mention's clause introduces a new doer of the same kind as one its
+    cluster introduced ("A roadside bomb wounded three soldiers. A car bomb killed two
+    civilians"): an indefinite article presents a thing not told yet, so a second "a
+    bomb" is a second bomb, and its clause a second incident; "the bomb" or "a
+    gunman" after "gunmen" presents nothing new."""
+    ours = _indefinite_doers(mention.head)
+    if not ours:
+        return False
+    return any(ours & _indefinite_doers(m.head) for m in cluster.mentions)
 
 
 def _same_kind_first(fits: list[EventCluster], mention: EventMention) -> list[EventCluster]:

@@ -112,3 +112,38 @@ def test_a_general_definite_word_keeps_the_nearest_incident(extractor: Extractor
     """ "the attack" is of the nearest incident's own kind: no earlier one is preferred."""
     bombing, other = _violent(extractor, THE_ATTACK)
     assert (_texts(bombing), _texts(other)) == (["exploded"], ["murder", "attack"])
+
+
+# ---------------------------------------------------------------- a second "a bomb"
+
+TWO_BOMBS = (
+    "A roadside bomb wounded three soldiers on a road outside the town, officials said. A "
+    "car bomb killed two civilians near a crowded market, police said.\n"
+)
+THE_SAME_BOMB = (
+    "A roadside bomb wounded three soldiers on a road outside the town, officials said. The "
+    "bomb also killed a passer-by, police said.\n"
+)
+ONE_OF_THE_GUNMEN = (
+    "Gunmen stormed the village before dawn, residents said. A gunman shot dead the village "
+    "chief.\n"
+)
+
+
+def test_a_second_indefinite_bomb_is_a_second_incident(extractor: Extractor) -> None:
+    """ "A car bomb killed two" after "a roadside bomb wounded three": the indefinite
+    article presents a bomb not told yet, so nearness alone does not join the clauses."""
+    first, second = _violent(extractor, TWO_BOMBS)
+    assert (_texts(first), _texts(second)) == (["wounded"], ["killed"])
+    assert _roles(first, "victim") == {"security"} and _roles(second, "victim") == {"civilians"}
+
+
+def test_the_bomb_told_again_stays_one_incident(extractor: Extractor) -> None:
+    (bombing,) = _violent(extractor, THE_SAME_BOMB)
+    assert _texts(bombing) == ["wounded", "killed"]
+
+
+def test_a_gunman_among_gunmen_stays_one_incident(extractor: Extractor) -> None:
+    """ "A gunman" after "gunmen" is one of them: no new kind of doer is introduced."""
+    (attack,) = _violent(extractor, ONE_OF_THE_GUNMEN)
+    assert _texts(attack) == ["stormed", "shot"]
