@@ -704,7 +704,7 @@ class _Reader:
             # it first ("the bombing" skips the clashes told since); an incident of another
             # kind only through an argument they share.
             sharing = [c for c in candidates if self.shares(c, mention, named=False)]
-            fits = _same_kind_first([c for c in candidates if _fits(c, mention)], mention)
+            fits = [c for c in candidates if _fits(c, mention)]
             ranked = [c for c in sharing if c in fits] or fits or sharing
             return ranked[0] if ranked else None
         if kind in ("indefinite", "bare"):
@@ -1038,22 +1038,6 @@ def _introduces_another(cluster: EventCluster, mention: EventMention) -> bool:
     if not ours:
         return False
     return any(ours & _indefinite_doers(m.head) for m in cluster.mentions)
-
-
-def _same_kind_first(fits: list[EventCluster], mention: EventMention) -> list[EventCluster]:
-    """The candidates a definite mention fits, the nearest first; but when the nearest is
-    only a more general kind of incident ("an attempted murder") and an earlier one was
-    told as the mention's own kind ("a device exploded ... the explosion"), that one
-    first: a definite description names its referent again by the kind it was told as,
-    and a general word told since does not take it over."""
-    if not fits:
-        return fits
-    own, nearest = mention.event_class, fits[0].event_class
-    tree = class_tree()
-    if own == nearest or not tree.subsumes(nearest, own):
-        return fits
-    same = [c for c in fits if own in c.classes]
-    return same + [c for c in fits if c not in same]
 
 
 def _pronoun_actor(mention: EventMention) -> bool:

@@ -1,5 +1,5 @@
 """Within-article event coreference (issue 15): scene changes, pronoun doers of hosted
-clauses, and definite mentions that name their incident by its own kind.
+clauses, and a second doer of the same kind.
 
 Every article here is invented. Each behaviour has a story where it decides and a
 counterexample where it must not.
@@ -34,12 +34,6 @@ OTHERS_TRIED = (
     "Gunmen opened fire on the motorcade of governor Anto Belk in Varna on Monday. Rebels "
     "tried to assassinate a judge last year, officials said.\n"
 )
-THE_EXPLOSION = (
-    "A parcel bomb exploded outside a bank in Teldar on Friday, wounding nine people. The "
-    "prosecutor said an investigation had been opened for an attempted murder. No group "
-    "has claimed the explosion.\n"
-)
-THE_ATTACK = THE_EXPLOSION.replace("the explosion", "the attack")
 
 
 def _violent(extractor: Extractor, text: str) -> list[Event]:
@@ -95,23 +89,6 @@ def test_they_doing_a_hosted_clause_goes_on_telling_the_incident(extractor: Extr
 def test_a_named_doer_of_a_hosted_clause_stays_apart(extractor: Extractor) -> None:
     shooting, other = _violent(extractor, OTHERS_TRIED)
     assert (_texts(shooting), _texts(other)) == (["opened fire"], ["assassinate"])
-
-
-# ---------------------------------------------------------------- definite kinds
-
-
-def test_the_explosion_finds_the_explosion_past_a_general_word(extractor: Extractor) -> None:
-    """ "an attempted murder" told between the blast and "the explosion" is only a more
-    general kind of incident: "the explosion" names the blast again."""
-    bombing, other = _violent(extractor, THE_EXPLOSION)
-    assert (_texts(bombing), _texts(other)) == (["exploded", "explosion"], ["murder"])
-    assert bombing.type == "Bombing" and other.type == "Attack"
-
-
-def test_a_general_definite_word_keeps_the_nearest_incident(extractor: Extractor) -> None:
-    """ "the attack" is of the nearest incident's own kind: no earlier one is preferred."""
-    bombing, other = _violent(extractor, THE_ATTACK)
-    assert (_texts(bombing), _texts(other)) == (["exploded"], ["murder", "attack"])
 
 
 # ---------------------------------------------------------------- a second "a bomb"
