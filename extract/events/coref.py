@@ -546,6 +546,8 @@ class _Reader:
     nested: set[frozenset[str]]
     regions: set[str]
     body_start: int
+    place_of: Mapping[int, str]
+    """The place entity of each token that names a place."""
     sentence_starts: list[int]
     """Token index where each sentence of the Doc starts, in order."""
     clusters: list[EventCluster] = field(default_factory=list)
@@ -603,9 +605,28 @@ class _Reader:
         common = args.actors & cluster.actors
         if common - args.local_actors:
             return True
-        if named or not common:
+        if named or not common or self.opens_elsewhere(cluster, mention):
             return False
         return self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
+
+    def opens_elsewhere(self, cluster: EventCluster, mention: EventMention) -> bool:
+        """Whether the mention's clause opens its sentence with a phrase setting the scene
+        in a place the cluster never named ("In the border town of Mosk, residents beat a
+        man"): a fronted place phrase tells the reader the story moves on to somewhere
+        else, so the clause does not go on telling the last incident by nearness or a
+        described actor alone. A place phrase after the verb, or one naming the
+        cluster's place, moves nothing."""
+        verb = _clause_verb(mention.head)
+        if verb is None:
+            return False
+        first = mention.sentence.start
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge.i != first:
+                continue
+            places = {self.place_of[t.i] for t in prep.subtree if t.i in self.place_of}
+            if places and not places & cluster.places:
+                return True
+        return False
 
     def candidates(self, mention: EventMention) -> list[EventCluster]:
         """Open clusters the mention may belong to, the most recent first (the headline's
@@ -718,6 +739,8 @@ class _Reader:
         stations"); or a clause whose actor is a pronoun right after it ("They set homes on
         fire")."""
         last = candidates[0]
+        if self.opens_elsewhere(last, mention) or _introduces_another(last, mention):
+            return None
         near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
         if mention.event_class in last.classes and (near or len(candidates) == 1):
             return last
@@ -983,14 +1006,49 @@ def _fits(cluster: EventCluster, mention: EventMention) -> bool:
     return class_tree().fit(own, theirs)
 
 
+def _clause_verb(head: Token) -> Token | None:
+    """The verb of the clause a mention tells: the verb itself, or for a noun the verb it
+    is an argument of ("a bomb exploded": none; "residents beat ... to death": beat)."""
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def _indefinite_doers(head: Token) -> set[str]:
+    """The head nouns of a clause's doers that an indefinite article introduces ("a car
+    bomb killed two", "a gunman shot a guard"), as lemmas."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {
+        d.lemma_.lower()
+        for d in doers_of(head, shared="first")
+        if d.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in d.children)
+    }
+
+
+def _introduces_another(cluster: EventCluster, mention: EventMention) -> bool:
+    """Whether the mention's clause introduces a new doer of the same kind as one its
+    cluster introduced ("A roadside bomb wounded three soldiers. A car bomb killed two
+    civilians"): an indefinite article presents a thing not told yet, so a second "a
+    bomb" is a second bomb, and its clause a second incident; "the bomb" or "a
+    gunman" after "gunmen" presents nothing new."""
+    ours = _indefinite_doers(mention.head)
+    if not ours:
+        return False
+    return any(ours & _indefinite_doers(m.head) for m in cluster.mentions)
+
+
 def _pronoun_actor(mention: EventMention) -> bool:
-    """ "They stormed the post": a clause whose doer or patient is a personal pronoun."""
+    """ "They stormed the post", "they tried to kill me": a clause whose doer or patient
+    is a personal pronoun; the doer of a clause with no subject of its own is that of the
+    clause it hangs on (`doers_of(hosted=True)`)."""
     root = mention.head
     if root.pos_ not in ("VERB", "AUX"):
         return False
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PRONOUNS for c in root.children
-    )
+    own = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(t.lower_ in PRONOUNS for t in [*own, *doers_of(root, hosted=True)])
 
 
 def cluster(doc: Doc) -> None:
@@ -1043,6 +1101,7 @@ def cluster_mentions(
         date_texts=_date_texts(doc, mentions),
         nested=nested_places(doc, place_of, place_names, starts) if mentions else set(),
         regions=regions(doc, place_of),
+        place_of=place_of,
         sentence_starts=starts,
         body_start=body_start,
     )
