@@ -683,92 +683,6 @@ def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) ->
         mention.event_class, mention.acled = ACCIDENT, None
 
 
-DETENTION = "Arrest"
-"""The class of a detention ("detained eleven suspects"); ACLED's code for it is ARREST."""
-RAID = "Attack"
-"""The class a raid, a storming or a search operation is first read as."""
-
-
-def _detaining_raids(mentions: list[EventMention], weapon_tokens: set[int]) -> None:
-    """ "Police raided three houses and detained eleven suspects": a raid by state forces
-    whose outcome is a detention by the same forces, with no armed opponent and no
-    exchange of fire or harm told in its sentence, is what ACLED codes as Arrests (state
-    forces detaining people who put up no armed resistance), not an attack or a clash;
-    the raid becomes a mention of the detention. "Troops raided a rebel hideout, killing
-    four fighters in a firefight" stays a clash: harm, fire and an armed side are told."""
-    for raid in mentions:
-        if raid.event_class != RAID or raid.hypothetical or raid.in_general is not None:
-            continue
-        sentence = raid.sentence
-        others = [m for m in mentions if m is not raid and m.sentence.start == sentence.start]
-        if any(m.event_class in VIOLENT for m in others):
-            continue  # another violent act told with it: a firefight, a killing
-        if _harm_or_weapon(sentence, weapon_tokens) or _raided_armed(raid.head):
-            continue
-        if any(
-            m.event_class == DETENTION and _detained_by_raiders(raid.head, m.head)
-            for m in others
-        ):
-            raid.event_class, raid.acled = DETENTION, "ARREST"
-
-
-def _harm_or_weapon(sentence: Span, weapon_tokens: set[int]) -> bool:
-    """Whether the sentence tells harm to people or names a weapon: fire was exchanged."""
-    return any(t.i in weapon_tokens or t.lemma_.lower() in HARM_LEMMAS for t in sentence)
-
-
-def _raided_armed(raid: Token) -> bool:
-    """Whether what was raided is armed ("a rebel hideout", "the militants' positions")."""
-    raided = [c for c in raid.children if c.dep_ in ("dobj", "nsubjpass")]
-    raided += objects_of(raid, AIMING_PREPOSITIONS)
-    raided += [c for t in raided for c in t.children if c.dep_ == "poss"]
-    return _armed(_modified(raided), ARMED_WORDS | ARMED_DOERS)
-
-
-def _raiders(raid: Token) -> list[Token]:
-    """Who raided: a verb's doers ("police raided", shared along its conjuncts), a noun's
-    own modifiers or "by" object ("a police raid")."""
-    if raid.pos_ == "VERB":
-        return doers_of(raid, relative=True, shared="first", conjuncts=True)
-    own = [c for c in raid.children if c.dep_ in ("compound", "amod", "poss")]
-    return own + objects_of(raid, frozenset({"by"}))
-
-
-def _detainers(detention: Token) -> list[Token]:
-    """Who detained: the verb's doers, shared along conjuncts ("raided ... and detained")
-    or from the clause it hangs on ("raided ..., detaining eleven")."""
-    return doers_of(detention, relative=True, shared="first", hosted=True, conjuncts=True)
-
-
-def _detained_by_raiders(raid: Token, detention: Token) -> bool:
-    """Whether the detention is done by the raid's doers, and those are state forces: the
-    same doers, or a raid noun that is the setting of the detention ("in a police raid,
-    officers detained two men"), whose doers are state forces too."""
-    if detention.pos_ != "VERB":
-        return False
-    raiders, detainers = _raiders(raid), _detainers(detention)
-    if raid.pos_ == "VERB":
-        same = bool({t.i for t in raiders} & {t.i for t in detainers})
-        return same and _only_state_forces(raiders)
-    setting = raid.dep_ == "pobj" and raid.head.head == detention
-    if not setting or not _only_state_forces(detainers):
-        return False
-    return not raiders or _only_state_forces(raiders)
-
-
-def _only_state_forces(tokens: list[Token]) -> bool:
-    """Whether `tokens` name a state force (a word for one, or an entity typed so) and no
-    armed group ("rebel forces", "gunmen")."""
-    modified = _modified(tokens)
-    table = tokens[0].doc._.ck_entities if tokens else None
-    types = {t.ent_type_ for t in modified}
-    if table is not None:
-        types |= {entity.type for t in modified if (entity := table.at(t)) is not None}
-    if "ArmedGroup" in types or any(t.lower_ in ARMED_DOERS for t in modified):
-        return False
-    return "StateForce" in types or any(t.lower_ in STATE_FORCE_WORDS for t in modified)
-
-
 def _record(span: Span, triggers: Sequence[TriggerRecord]) -> str | None:
     """The trigger row's context condition (`extract.language.TRIGGER_CONDITIONS`)."""
     if not span.id_.isdigit():
@@ -1069,7 +983,6 @@ def find_mentions(
         if is_explosion(root):
             accident = mention if event_class == ACCIDENT else None
     _headline_accident(mentions, weapon_tokens)
-    _detaining_raids(mentions, weapon_tokens)
     for index in positions(doc, ("incident", "operation")):
         token = doc[index]
         if token.i not in entity_tokens:
