@@ -364,6 +364,11 @@ def _fight_against_practice(head: Token) -> bool:
     return bool(opponents) and all(o.lower_ in SOCIAL_ILLS for o in opponents)
 
 
+FIGHT_CLASSES = frozenset({"ArmedClash", "Attack"})
+"""Classes of the words bodies also "fight" or "attack" each other with in words; talks,
+meetings and agreements between institutions are what they say."""
+
+
 def _dispute_between_institutions(head: Token) -> bool:
     """ "fighting between the Nurses Union and the Health Ministry over pay", "the union
     clashed with the ministry over wages": a fight whose every side is a body headed by an
@@ -416,7 +421,7 @@ def non_conflict_sense(span: Span) -> bool:
         or _struck_by_hazard(head)
         or _fight_against_hazard(head)
         or _fight_against_practice(head)
-        or _dispute_between_institutions(head)
+        or (span.label_ in FIGHT_CLASSES and _dispute_between_institutions(head))
         or _list_item(span)
         or _in_weapon_name(span)
         or _topic(span)
