@@ -138,12 +138,12 @@ ARMED_GROUP_HEADS = frozenset(
 GOVERNMENT_HEADS = frozenset({"ministry", "government", "presidency", "cabinet"})
 """Head nouns that make a name an organ of a government ("the Ministry of Water")."""
 INSTITUTION_HEADS = (ORGANISATION_HEADS - {"group", "front", "movement", "vanguard"}) | {
-    "government",
-    "presidency",
+    "presidency"
 }
 """Head nouns of bodies that fight only in words, in courts and over budgets (a union, a
 ministry, a parliament, a court, a company): not the group nouns that also name armed
-movements ("group", "front", "movement")."""
+movements ("group", "front", "movement"), nor "government", whose fighting with a party or
+a front is civil war."""
 AMBIGUOUS_GROUP_HEADS = frozenset(
     {"front", "movement", "alliance", "coalition", "group", "organisation",
      "organization", "council", "union", "party", "committee", "association", "federation",

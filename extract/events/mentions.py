@@ -258,6 +258,7 @@ CAPTIVE_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns for people, whom armed men take as captives ("seized two aid workers")."""
 ARMED_LABELS = frozenset({"ArmedGroup", "StateForce"})
+"""Entity labels the gazetteer ruler gives armed actors."""
 ARMED_DOERS = frozenset(
     {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bandits",
      "terrorists", "terrorist", "raiders", "shooter", "shooters", "sniper", "snipers",
@@ -267,7 +268,6 @@ ARMED_DOERS = frozenset(
 )  # fmt: skip
 """Words for those who kill by intent, beyond the fighters of `ARMED_WORDS` (not the
 singular "guerrilla", which qualifies as often as it names: "guerrilla marketing")."""
-"""Entity labels the gazetteer ruler gives armed actors."""
 
 
 def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
@@ -359,22 +359,40 @@ OCCASION_MARKERS = frozenset({"when", "after", "as"})
 
 def _weapon_in_occasion(verb: Token, weapon_tokens: set[int]) -> bool:
     """ "killed when he stepped on a landmine", "wounded after their bus hit a roadside
-    bomb", "died when a shell landed on the house": a death or injury whose "when"/"after"
-    clause has a weapon as its subject, object or the object of its preposition was caused
-    by that weapon. "Killed when his car hit a tree" names none, and an accident the
-    sentence names is no attack ("injured in an accident when a shell he found blew up" is
-    left to the accident rules)."""
+    bomb", "injured as they played with a grenade": a death or injury whose "when"/"after"/
+    "as" clause has an explosive weapon as its subject, object or the object of its
+    preposition was caused by that weapon. "Killed when his car hit a tree" and "died after
+    he bought a rifle" name none, and an accident the sentence names is no attack."""
     for clause in verb.children:
         if clause.dep_ != "advcl" or not any(
             c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
         ):
             continue
         args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        args += [o for p in clause.children if p.dep_ == "prep" for o in p.children
-                 if o.dep_ == "pobj"]
-        if any(t.i in weapon_tokens for t in _modified(args)):
+        args += objects_of(clause, frozenset(p.lower_ for p in clause.children))
+        explosives = _explosive_tokens(verb.doc)
+        if any(t.i in weapon_tokens and t.i in explosives for t in _modified(args)):
             return True
     return False
+
+
+EXPLOSIVE_CLASSES = frozenset({"Bombing", "Shelling"})
+"""Weapon classes that go off where they are touched or land (mines, bombs, grenades,
+shells): what a "when"/"after" clause can name as a cause of death without a doer."""
+
+
+def _explosive_tokens(doc: Doc) -> set[int]:
+    """Tokens of the weapon names whose lexicon class is an explosive's: "killed when he
+    stepped on a landmine" was; "died after he bought a rifle" was not."""
+    weapons = doc._.ck_lexicon.weapons
+    return {
+        i
+        for span in doc.spans.get(TRIGGERS_KEY, [])
+        if span.label_ == WEAPON
+        and span.id_ in weapons
+        and weapons[span.id_].event_class in EXPLOSIVE_CLASSES
+        for i in range(span.start, span.end)
+    }
 
 
 def _told(token: Token) -> bool:

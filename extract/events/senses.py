@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..entities import INSTITUTION_HEADS
 from ..language import objects_of
 from ..nlp import TRIGGERS_KEY, WEAPON
+from .shared import HARM_LEMMAS
 
 __all__ = [
     "ACCIDENT",
@@ -373,9 +374,11 @@ def _dispute_between_institutions(head: Token) -> bool:
     """ "fighting between the Nurses Union and the Health Ministry over pay", "the union
     clashed with the ministry over wages": a fight whose every side is a body headed by an
     institution noun (`INSTITUTION_HEADS`: a union, a ministry, a parliament, a court) is a
-    dispute, not an armed clash. One side that is armed, unnamed or known to the gazetteer
-    ("clashes between the union and police", "fighting between the government and the
-    Karen National Union") leaves it a clash."""
+    dispute, not an armed clash. One side that is armed or known to the gazetteer ("clashes
+    between the union and police", "the Karen National Union"), or a death or an injury
+    told in the sentence, leaves it a clash."""
+    if any(t.lemma_.lower() in HARM_LEMMAS for t in head.sent):
+        return False  # "fighting between the union and the company killed four workers"
     sides = objects_of(head, frozenset({"between", "with"}))
     if head.pos_ == "VERB":
         sides += [c for c in head.children if c.dep_ in ("nsubj", "dobj")]

@@ -186,6 +186,8 @@ BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists")
+"""Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
+classifies people ("protest leaders") names no incident."""
 EQUIPPED_KINDS = frozenset(
     {"troop", "unit", "squad", "battalion", "brigade", "regiment", "helicopter", "aircraft",
      "plane", "jet", "craft", "boat", "ship", "vessel", "vehicle", "rifle", "weapon", "dog",
@@ -194,8 +196,6 @@ EQUIPPED_KINDS = frozenset(
 """Heads of units, craft, arms and practice that an event noun classifies by what they are
 made or trained for ("assault troops", "attack helicopters", "assault rifles", "combat
 training"), like the agent nouns of `AGENT_SUFFIXES`: no incident is told."""
-"""Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
-classifies people ("protest leaders") names no incident."""
 
 SHORT_TIME_UNITS = frozenset(
     {"day", "days", "hour", "hours", "night", "nights", "overnight", "morning", "evening",
@@ -503,13 +503,16 @@ def _frequent(verb: Token) -> bool:
 
 def _aspect_governor(verb: Token) -> Token:
     """The verb whose tense an event verb takes when an aspect verb of `IMPLICATIVE_GOVERNORS`
-    carries it ("continue to ambush", "keep raiding"): that verb; otherwise the verb itself.
+    in a relative clause carries it ("who continue to ambush", "who keep raiding"): that
+    verb; otherwise the verb itself.
     "bandits who continue to ambush traders" is as present, and as habitual, as "bandits
     ambush traders"."""
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.pos_ not in ("VERB", "AUX"):
         return verb
-    if governor.lemma_.lower() not in IMPLICATIVE_GOVERNORS:
+    if governor.lemma_.lower() not in IMPLICATIVE_GOVERNORS or governor.dep_ != "relcl":
+        # only in a clause that describes a kind of doer: "Troops continue to shell the
+        # town, medics said" is wire copy of an ongoing incident, not a habit
         return verb
     return governor if _infinitive(verb) or verb.tag_ == "VBG" else verb
 

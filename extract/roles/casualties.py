@@ -192,9 +192,17 @@ def _toll_figure(toll: Token) -> int | None:
     lemma = verb.lemma_.lower()
     if lemma not in TOLL_VERBS and lemma != "be":
         return None
-    # "the toll from Tuesday's car bomb": the day in the phrase naming the incident is its own
-    incident = {t.i for p in toll.children if p.dep_ == "prep" for t in p.subtree}
-    if any(
+    # "the toll from Tuesday's car bomb": the day in the phrase naming the incident is its
+    # own; "the toll from this year's attacks" still counts over a period
+    incident = {
+        t.i
+        for p in toll.children
+        if p.dep_ == "prep"
+        for t in p.subtree
+        if t.ent_type_ == "DATE" and t.lower_ not in PERIOD_WORDS
+    }
+    period_named = any(t.lower_ in PERIOD_WORDS for t in toll.subtree if t.ent_type_ == "DATE")
+    if period_named or any(
         t.ent_type_ == "DATE" and t.i not in incident and _over_period(t) for t in verb.subtree
     ):
         return None

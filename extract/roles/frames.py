@@ -14,7 +14,7 @@ the same way for every trigger, so that a new trigger word needs a line of data 
   subject, the first the second's object); coordinated arguments are read by the phrase
   rules (`extract.roles.phrases`);
 - control and raising: "tried to kill", "went on to attack" (the subject of the verb the
-  trigger completes), or its object where it has one ("ordered the militia to attack");
+  trigger completes);
 - nominalisations: "X's attack", "a Hamas attack", "the attack by X", "the attack on Y",
   and light or support verbs: "X carried out an attack", "the attack was carried out by X",
   "the attack that X launched";
@@ -149,13 +149,6 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
     for _ in range(3):
         if not _shares_subject(node) or node.head.pos_ not in ("VERB", "AUX"):
             return
-        if node is verb and verb.dep_ == "xcomp":
-            # only the trigger's own verb: a verb coordinated under the infinitive ("forced
-            # the driver to stop and attacked the post") is often the main clause's
-            controller = _object_controller(node.head)
-            if controller is not None:
-                yield Filler("subject", controller, node.head, "frame-object-control")
-                return
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -165,14 +158,6 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
                     continue  # "was stopped and attacked", not "was stopped and attacks"
                 yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")
             return
-
-
-def _object_controller(verb: Token) -> Token | None:
-    """The object of a verb that a verb completing it takes as its subject: "forced the
-    garrison to surrender", "ordered the militia to attack", "let you massacre people" (the
-    garrison surrenders, the militia attacks); None where the verb has no object, when the
-    infinitive takes the main clause's subject ("tried to kill")."""
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -37,3 +37,8 @@ def test_the_day_of_the_incident_is_no_period(extractor: Extractor) -> None:
 def test_a_toll_over_this_year_counts_no_incident(extractor: Extractor) -> None:
     text = "The death toll from the bombing campaign in Marek rose to 400 this year."
     assert 400 not in _fatalities(extractor, text)
+
+
+def test_a_toll_from_this_years_attacks_counts_no_incident(extractor: Extractor) -> None:
+    text = "The death toll from this year's attacks in Marek rose to 400."
+    assert 400 not in _fatalities(extractor, text)

@@ -33,6 +33,10 @@ def test_a_fight_between_institutions_is_no_clash(extractor: Extractor, text: st
         "near Hpapun on Monday.",
         "Clashes between the Union of Porters and police in Carvel left two people hurt.",
         "Fighting between the Osk Militia and the Velmar Brigade killed nine fighters.",
+        # deaths told, or the government as a side: a clash whatever the other side is
+        "Fighting between the dockers union and the shipping company killed four workers in"
+        " Carvel.",
+        "Clashes between the government and the opposition party left five dead in Carvel.",
     ],
 )
 def test_an_armed_or_known_side_keeps_the_clash(extractor: Extractor, text: str) -> None:

@@ -34,6 +34,11 @@ def test_an_incident_told_in_a_relative_clause_stays(extractor: Extractor) -> No
     assert ("Attack", "ambushed") in _events(_run(extractor, text))
 
 
+def test_an_ongoing_incident_in_a_main_clause_stays(extractor: Extractor) -> None:
+    text = "Government troops continue to shell the rebel-held town of Osk, medics said on Monday."
+    assert [t for t, _ in _events(_run(extractor, text))] == ["Shelling"]
+
+
 def test_a_habit_through_keep_and_a_gerund_is_no_incident(extractor: Extractor) -> None:
     text = "Farmers in Orvel say gunmen who keep raiding their farms are never caught."
     result = _run(extractor, text)

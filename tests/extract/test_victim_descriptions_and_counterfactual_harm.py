@@ -17,14 +17,6 @@ def _victims(result: Extraction, event_type: str) -> set[str]:
     return {a.text.lower() for e in events for a in e.arguments if a.role == "victim"}
 
 
-
-
-
-
-
-
-
-
 def test_the_party_in_a_victims_apposition_is_not_harmed(extractor: Extractor) -> None:
     text = (
         "KESTA, May 4 - Gunmen kidnapped Ana Ferro, a member of the Green Labour Party (GLP), "

@@ -24,6 +24,11 @@ def test_a_death_when_a_mine_is_stepped_on_is_an_explosion(extractor: Extractor)
     assert ("instrument", "landmine") in roles
 
 
+def test_pilgrims_hurt_after_their_bus_hit_a_bomb(extractor: Extractor) -> None:
+    text = "Four pilgrims were wounded after their minibus hit a roadside bomb near Vasko."
+    assert [(t, a) for t, a, _ in _events(extractor, text)] == [("Bombing", "REM_EXPLOS")]
+
+
 def test_children_hurt_as_they_handled_a_grenade(extractor: Extractor) -> None:
     text = "Two boys were injured as they played with a grenade behind a school in Vasko."
     assert _events(extractor, text) == [("Bombing", "GRENADE", None)]
@@ -33,6 +38,7 @@ def test_children_hurt_as_they_handled_a_grenade(extractor: Extractor) -> None:
     "text",
     [
         "A goatherd was killed when his truck hit a tree outside Vasko on Friday.",
+        "A goatherd died after he bought a rifle in Vasko on Friday.",
         "A goatherd was killed in an accident when he stepped on a landmine near Vasko.",
     ],
 )
