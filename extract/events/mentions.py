@@ -53,7 +53,6 @@ from .subevents import ARMED_PHRASE_WORDS, CIVILIAN_PHRASE_WORDS, PROTEST_WORDS
 
 __all__ = ["find", "find_mentions"]
 
-ANAPHORS = frozenset({"incident", "operation", "strike", "assault"})
 HYPOTHETICAL_GOVERNORS = frozenset(
     {"fear", "threaten", "plan", "want", "hope", "prevent", "avoid", "urge"}
 )

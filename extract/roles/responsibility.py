@@ -86,7 +86,6 @@ ALLEGED_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "purported", 
 """Modifiers that make a named perpetrator alleged ("suspected Islamic State militants")."""
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 """Entity labels of a phrase that tells when ("on Thursday"), never who."""
-INVOLVEMENT_PREPOSITIONS = frozenset({"behind", "for", "of", "in"})
 SALIENT_SENTENCES = 3
 """Sentences back (counting the incident's) in which a statement naming no incident still
 speaks of the last one told."""
