@@ -346,7 +346,7 @@ def _weapon_cause(verb: Token, weapon_tokens: set[int]) -> bool:
     causes = _modified(objects_of(verb, frozenset({"with", "of", "from"})))
     if any(t.i in weapon_tokens for t in causes):
         return True
-    if _weapon_in_occasion(verb, weapon_tokens) and not _hazard_in(verb.sent):
+    if _weapon_in_occasion(verb) and not _hazard_in(verb.sent):
         return True
     # A wound alone says nothing of its cause: "died of head wounds after a road accident".
     return any(t.lower_ in WOUND_CAUSES for t in causes) and not _hazard_in(verb.sent)
@@ -356,21 +356,27 @@ OCCASION_MARKERS = frozenset({"when", "after", "as"})
 """Subordinators of a clause that tells what was happening when someone was hurt."""
 
 
-def _weapon_in_occasion(verb: Token, weapon_tokens: set[int]) -> bool:
+def _weapon_in_occasion(verb: Token) -> bool:
     """ "killed when he stepped on a landmine", "wounded after their bus hit a roadside
     bomb", "injured as they played with a grenade": a death or injury whose "when"/"after"/
     "as" clause has an explosive weapon as its subject, object or the object of its
     preposition was caused by that weapon. "Killed when his car hit a tree" and "died after
     he bought a rifle" name none, and an accident the sentence names is no attack."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(
+    clauses = [
+        clause
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
-        ):
-            continue
+        )
+    ]
+    if not clauses:
+        return False
+    explosives = _explosive_tokens(verb.doc)  # weapon tokens of an explosive's class
+    for clause in clauses:
         args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         args += objects_of(clause, frozenset(p.lower_ for p in clause.children))
-        explosives = _explosive_tokens(verb.doc)
-        if any(t.i in weapon_tokens and t.i in explosives for t in _modified(args)):
+        if any(t.i in explosives for t in _modified(args)):
             return True
     return False
 
