@@ -611,7 +611,6 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
             described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
-            described = described or (verb is not None and _harm_unrealised(verb, triggers))
             if own or tally_of_period or described or (clash and _fighters(holder)):
                 continue
         if harming and _qualifier(finding, triggers):
@@ -635,33 +634,6 @@ def modifier_only(holder: Token, triggers: set[int]) -> bool:
         return False
     head = holder.head
     return head.pos_ == "NOUN" and head.i not in triggers
-
-
-INTENDING_AUXILIARIES = frozenset({"to", "will", "would", "shall", "could", "might", "can"})
-"""Words before a bare verb that tell a harm intended, threatened or supposed ("plotted to
-kill", "will kill", "could kill"), not one that happened."""
-
-
-def unrealised(verb: Token) -> bool:
-    """Whether a verb of harm tells a harm that did not happen: a bare infinitive after
-    "to" or a modal ("a plot to kill the candidates", "they will kill the hostages"), or
-    coordinated with one ("to round up the villagers and massacre them"). An infinitive
-    of purpose on an act ("the raid carried out to kill the judge") tells what the act
-    was for, and the act may have done it: it is left."""
-    for node in (verb, verb.head if verb.dep_ == "conj" else None):
-        if node is None or node.tag_ != "VB" or node.dep_ == "advcl":
-            continue
-        if any(c.dep_ == "aux" and c.lower_ in INTENDING_AUXILIARIES for c in node.children):
-            return True
-    return False
-
-
-def _harm_unrealised(verb: Token, triggers: set[int]) -> bool:
-    """Whether the word whose participant the victim is tells a harm (the incident's own
-    word, or a verb of killing, wounding or abduction) that did not happen (`unrealised`);
-    "to receive the hostage, who was kidnapped" tells a harm that did."""
-    harming = verb.i in triggers or verb.lemma_.lower() in HARMED_PARTICIPLES
-    return harming and unrealised(verb)
 
 
 def _of_a_habit(holder: Token, word: Token | None) -> bool:

@@ -1,8 +1,7 @@
 """Victims and targets that match what happened (extract/roles/casualties.py): a name that
 only qualifies the noun that was hit is no victim or target; a bare plural after a plural
 event noun is a kind of people harmed by a practice, no incident's victim; a perfect under a
-"since" clause sums up a period; a harm told by an infinitive or a modal did not happen.
-All texts are invented."""
+"since" clause sums up a period. All texts are invented."""
 
 from __future__ import annotations
 
@@ -72,25 +71,3 @@ def test_a_perfect_after_the_attack_keeps_its_victims(extractor: Extractor) -> N
         "after the gunmen stormed the building, police said."
     )
     assert "guards" in _role(_extract(extractor, text), "victim")
-
-
-def test_a_harm_only_attempted_has_no_victim(extractor: Extractor) -> None:
-    text = (
-        "Gunmen attacked a police post in Oskel on Monday. Police said the gunmen had "
-        "attempted to kill a former judge in the town."
-    )
-    assert "former judge" not in _role(_extract(extractor, text), "victim")
-
-
-def test_a_harm_only_plotted_has_no_victim(extractor: Extractor) -> None:
-    text = (
-        "Gunmen attacked a police post in Oskel on Monday. A local leader said there was a "
-        "plot to kill the town's mayors."
-    )
-    assert "mayors" not in _role(_extract(extractor, text), "victim")
-
-
-def test_a_harm_done_keeps_its_victim(extractor: Extractor) -> None:
-    """Counterexample: the finite verb tells the killing that happened."""
-    text = "Gunmen attacked a police post in Oskel on Monday and killed a former judge."
-    assert "former judge" in _role(_extract(extractor, text), "victim")
