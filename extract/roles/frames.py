@@ -185,6 +185,8 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield Filler(child.lower_, pobj, noun, "frame-noun")
+                    for doer in _stray_agents(pobj):
+                        yield Filler("by", doer, noun, "frame-noun-stray-by")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "attacks targeting civilians", "the attack carried out by X", "the attack
             # that X launched"
@@ -210,6 +212,29 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         for child in verb.children:
             if child.dep_ == "dobj" and child is not noun:
                 yield Filler("support_object", child, verb, "frame-support")
+
+
+def _stray_agents(pobj: Token) -> Iterator[Token]:
+    """The doers in a "by" phrase the parser hung on a noun inside an event noun's own
+    phrases rather than on the event noun ("an attack on the post in X by Y", "the bombing
+    of the station by Y"): a "by" phrase hangs on a noun only in such a misreading (a noun
+    takes its doer through a participle, "the house built by Y", which is a clause, not this),
+    so it is the event's. Followed through at most two nested phrases; a place in the "by"
+    phrase ("by the river") is no actor and is dropped where the roles are read."""
+    node = pobj
+    for _ in range(2):
+        nested = None
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.lower_ == "by":
+                yield from objects
+                return
+            nested = nested or next(iter(objects), None)
+        if nested is None:
+            return
+        node = nested
 
 
 def _possessor_slot(noun: Token) -> str:

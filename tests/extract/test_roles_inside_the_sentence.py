@@ -1,0 +1,43 @@
+"""Roles the frame reader finds in the trigger's own sentence (issue 16): the "to" of "set
+fire to" and a "by" phrase the parser hangs on a noun inside the event noun's phrases.
+Invented sentences, one positive and one counterexample each."""
+
+from __future__ import annotations
+
+from conflict_kg.extract import ArticleInput, Extractor
+
+
+def _roles(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    result = extractor.extract(ArticleInput("t", text))
+    return {(a.role, a.text) for e in result.events for a in e.arguments}
+
+
+def test_what_was_set_fire_to_is_the_target(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor, "Rebels of the Ostral Front set fire to the police station in Brenmoor."
+    )
+    assert ("target", "police station") in roles
+    assert ("perpetrator", "Ostral Front") in roles
+
+
+def test_set_fire_to_the_ground_names_no_target(extractor: Extractor) -> None:
+    roles = _roles(extractor, "The Ostral Front set fire to the ground near Brenmoor on Monday.")
+    assert not {r for r in roles if r[0] == "target"}
+
+
+def test_a_by_phrase_hung_on_the_attacked_post_names_the_attackers(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Two herders died in an attack on an army post in Brenmoor by Ostral Front fighters.",
+    )
+    assert ("perpetrator", "Ostral Front fighters") in roles
+    assert ("target", "army post") in roles
+    roles = _roles(extractor, "Four people died in the bombing of a bus depot by the Ostral Front.")
+    assert ("perpetrator", "Ostral Front") in roles
+
+
+def test_a_by_phrase_of_place_names_no_attacker(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor, "Two herders died in an attack on an army post by the Brenmoor river."
+    )
+    assert not {r for r in roles if r[0] == "perpetrator"}
