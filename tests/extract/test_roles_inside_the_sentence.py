@@ -1,6 +1,7 @@
 """Roles the frame reader finds in the trigger's own sentence (issue 16): the "to" of "set
-fire to" and a "by" phrase the parser hangs on a noun inside the event noun's phrases.
-Invented sentences, one positive and one counterexample each."""
+fire to", a "by" phrase the parser hangs on a noun inside the event noun's phrases, and an
+unnamed person as the doer a frame slot gives. Invented sentences, one positive and one
+counterexample each."""
 
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ def test_a_by_phrase_of_place_names_no_attacker(extractor: Extractor) -> None:
         extractor, "Two herders died in an attack on an army post by the Brenmoor river."
     )
     assert not {r for r in roles if r[0] == "perpetrator"}
+
+
+def test_an_unnamed_man_who_opened_fire_is_the_perpetrator(extractor: Extractor) -> None:
+    roles = _roles(extractor, "A man opened fire on a checkpoint in Brenmoor on Sunday.")
+    assert ("perpetrator", "man") in roles
+    roles = _roles(
+        extractor,
+        "The raid on the depot in Brenmoor was carried out by an unknown individual, police said.",
+    )
+    assert ("perpetrator", "individual") in roles
+
+
+def test_a_man_killed_in_an_attack_is_no_perpetrator(extractor: Extractor) -> None:
+    roles = _roles(extractor, "A man was killed in an attack on a checkpoint in Brenmoor.")
+    assert not {r for r in roles if r[0] == "perpetrator"}
+    assert ("victim", "man") in roles
