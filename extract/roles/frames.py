@@ -55,6 +55,14 @@ SUPPORT_VERBS = frozenset(
 """Light and support verbs whose subject is the author of the event noun they govern ("X
 carried out an attack", "X launched a strike", "X claimed the bombing"). "stag" and "wag"
 are the tagger's lemmas of "staged" and "waging", "waged"."""
+AUTHORING_VERBS = frozenset(
+    {"carry", "launch", "conduct", "stage", "stag", "mount", "perpetrate", "execute",
+     "wage", "wag", "unleash"}
+)  # fmt: skip
+"""The support verbs that only say someone did the act their object names ("launched an
+attack", "staged raids"): a phrase the parser hangs on them rather than on the object
+("launched attacks on Monday against the posts") is the act's own. Not "kill" or "take",
+whose phrases are theirs ("killed five on a bus", "took place in X")."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
@@ -123,6 +131,9 @@ def _verb_fillers(verb: Token) -> Iterator[Filler]:
                         yield Filler(prep.lower_, pobj, verb, "frame-verb")
     if not slots & {"subject", "passive_subject"}:
         yield from _borrowed_subject(verb)
+    if "agent" not in slots and _passive(verb):
+        for doer in _passive_stray_agents(verb):
+            yield Filler("agent", doer, verb, "frame-verb-stray-by")
     if "object" not in slots and "passive_subject" not in slots:
         # "stormed and looted the village": the object of the verb coordinated after it
         for conj in verb.children:
@@ -131,6 +142,30 @@ def _verb_fillers(verb: Token) -> Iterator[Filler]:
                     for obj in conj.children:
                         if obj.dep_ == "dobj":
                             yield Filler("object", obj, verb, "frame-shared-object")
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive: with a passive auxiliary ("was kidnapped") or a past
+    participle that modifies a noun ("the mayor kidnapped on Monday")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")
+
+
+def _passive_stray_agents(verb: Token) -> Iterator[Token]:
+    """The doers of a passive verb whose "by" phrase the parser hung elsewhere: on a noun
+    of the verb's own phrases ("was killed in the village by X") or, for a relative clause
+    set off by commas, on the noun it modifies ("the mayor, who was kidnapped on Monday,
+    apparently by X, ...")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ != "by":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield from _stray_agents(pobj)
+    if verb.dep_ in ("relcl", "acl"):
+        for prep in verb.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i:
+                yield from (o for o in prep.children if o.dep_ == "pobj")
 
 
 def _borrowed_subject(verb: Token) -> Iterator[Filler]:
@@ -212,6 +247,13 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         for child in verb.children:
             if child.dep_ == "dobj" and child is not noun:
                 yield Filler("support_object", child, verb, "frame-support")
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in AUTHORING_VERBS:
+            # "launched attacks on Monday against the posts": the phrase is the noun's
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ not in ("of", "by"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield Filler(prep.lower_, pobj, verb, "frame-support-phrase")
 
 
 def _stray_agents(pobj: Token) -> Iterator[Token]:

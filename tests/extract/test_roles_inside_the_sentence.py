@@ -58,3 +58,35 @@ def test_a_man_killed_in_an_attack_is_no_perpetrator(extractor: Extractor) -> No
     roles = _roles(extractor, "A man was killed in an attack on a checkpoint in Brenmoor.")
     assert not {r for r in roles if r[0] == "perpetrator"}
     assert ("victim", "man") in roles
+
+
+def test_a_phrase_on_the_verb_that_launched_the_attacks_is_the_attacks(
+    extractor: Extractor,
+) -> None:
+    roles = _roles(
+        extractor, "The Ostral Front staged raids on Monday against police stations in Brenmoor."
+    )
+    assert ("target", "police stations") in roles
+    assert ("perpetrator", "Ostral Front") in roles
+
+
+def test_a_phrase_on_a_verb_of_harm_is_not_the_attacks(extractor: Extractor) -> None:
+    roles = _roles(extractor, "A bomb attack killed five people on a bus in Brenmoor on Monday.")
+    assert not {r for r in roles if r[0] == "target"}
+
+
+def test_a_by_phrase_set_off_after_a_passive_clause_names_the_doer(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor,
+        "The mayor of Brenmoor, who was kidnapped on Monday, apparently by Ostral Front "
+        "rebels, was found dead.",
+    )
+    assert ("perpetrator", "Ostral Front rebels") in roles
+    assert ("victim", "mayor of Brenmoor") in roles
+
+
+def test_a_by_phrase_of_place_after_a_passive_clause_names_nobody(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor, "The mayor, who was kidnapped in Brenmoor by the lake, was found dead."
+    )
+    assert not {r for r in roles if r[0] == "perpetrator"}
