@@ -63,6 +63,19 @@ AUTHORING_VERBS = frozenset(
 attack", "staged raids"): a phrase the parser hangs on them rather than on the object
 ("launched attacks on Monday against the posts") is the act's own. Not "kill" or "take",
 whose phrases are theirs ("killed five on a bus", "took place in X")."""
+ASPECT_VERBS = frozenset(
+    {"resume", "step", "intensify", "escalate", "renew", "continue", "begin", "start",
+     "expand", "widen"}
+)  # fmt: skip
+"""Verbs of going on with an act, whose subject does the act their direct object names
+("resumed its attacks", "stepped up its raids"). Not "stop" or "halt": "troops halted the
+advance" stopped another's act."""
+TOPIC_PREPS = frozenset({"into", "on", "about", "over", "regarding", "concerning"})
+"""Prepositions by which a noun is about an event ("an inquiry into the attack", "a report
+on the raid", "a crackdown on protests"): the subject of the verb governing that noun did
+the inquiry, not the event. Others make the noun a part, a run or a deed of the subject ("a
+wave of attacks", "part in the raid", "responsibility for the bombing"), or are the
+parser's slip ("targeted the program with sanctions")."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
@@ -240,7 +253,9 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     yield Filler("agent", pobj, verb, "frame-support")
-    elif frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS:
+    elif not _through_other_noun(noun, verb) and (
+        frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS or _continued(noun, verb)
+    ):
         subject = subject_of(verb)
         if subject is not None:
             yield Filler("subject", subject, verb, "frame-support")
@@ -277,6 +292,29 @@ def _stray_agents(pobj: Token) -> Iterator[Token]:
         if nested is None:
             return
         node = nested
+
+
+def _continued(noun: Token, verb: Token) -> bool:
+    """Whether the verb is an aspect verb whose direct object is the event noun ("resumed
+    its attacks", "stepped up attacks", "intensified the shelling"): its subject goes on
+    doing the act, so is its doer."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in ASPECT_VERBS
+
+
+def _through_other_noun(noun: Token, verb: Token) -> bool:
+    """Whether the event noun reaches its verb through the phrase of another noun that is
+    about the event, not a part or a run of it: "launched an investigation into the attack"
+    (the investigators did not attack; `TOPIC_PREPS`), unlike "carried out a wave of
+    attacks", "took part in the attack" or "claimed responsibility for the attack"."""
+    node = noun
+    for _ in range(4):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in TOPIC_PREPS and prep.head.pos_ == "NOUN":
+            return True
+        node = prep
+    return False
 
 
 def _possessor_slot(noun: Token) -> str:

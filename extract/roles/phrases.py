@@ -242,7 +242,7 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role == "perpetrator" and word in ATTACKER_NOUNS:
         label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
-    if role == "perpetrator" and word in UNSPECIFIED_PERSONS:
+    if role == "perpetrator" and word in UNSPECIFIED_PERSONS and not _denied_noun(head):
         label = f"Unidentified {word}"
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
@@ -252,6 +252,19 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role in ("target", "victim"):
         return communal_group(head, table)
     return []
+
+
+def _denied_noun(noun: Token) -> bool:
+    """Whether "no" (or "not") determines the noun or the noun it is coordinated with: "no
+    organization or individual has claimed the attack" names nobody."""
+    node = noun
+    for _ in range(4):
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in node.children):
+            return True
+        if node.dep_ != "conj":
+            return False
+        node = node.head
+    return False
 
 
 COMMUNITY_NOUNS = frozenset(

@@ -90,3 +90,30 @@ def test_a_by_phrase_of_place_after_a_passive_clause_names_nobody(extractor: Ext
         extractor, "The mayor, who was kidnapped in Brenmoor by the lake, was found dead."
     )
     assert not {r for r in roles if r[0] == "perpetrator"}
+
+
+def test_who_resumed_or_stepped_up_the_attacks_made_them(extractor: Extractor) -> None:
+    roles = _roles(extractor, "The Ostral Front resumed its attacks in Brenmoor on Monday.")
+    assert ("perpetrator", "Ostral Front") in roles
+    roles = _roles(extractor, "The army intensified its shelling of rebel positions near Brenmoor.")
+    assert ("perpetrator", "army") in roles
+
+
+def test_who_halted_the_attack_did_not_make_it(extractor: Extractor) -> None:
+    roles = _roles(extractor, "Troops halted the attack on Brenmoor on Monday.")
+    assert not {r for r in roles if r[0] == "perpetrator"}
+
+
+def test_who_investigates_the_attack_did_not_make_it(extractor: Extractor) -> None:
+    roles = _roles(extractor, "Police launched an investigation into the attack in Brenmoor.")
+    assert not {r for r in roles if r[0] == "perpetrator"}
+    roles = _roles(extractor, "The Ostral Front carried out a wave of attacks in Brenmoor.")
+    assert ("perpetrator", "Ostral Front") in roles
+
+
+def test_no_individual_is_no_perpetrator(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor,
+        "No organization or individual has claimed responsibility for the attack in Brenmoor.",
+    )
+    assert not {r for r in roles if r[0] == "perpetrator"}
