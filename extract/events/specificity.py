@@ -185,6 +185,9 @@ RETROSPECT_PREPOSITIONS = frozenset({"of", "for", "over"})
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
+DISTRIBUTIVE_ADJECTIVES = frozenset({"separate", "unrelated", "distinct"})
+"""Adjectives that make a plural event noun stand for several incidents each told apart
+("two separate attacks were reported"): a round-up's summary, not an incident of its own."""
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists")
 """Agent-noun endings ("leaders", "organisers", "activists"): an event noun that only
 classifies people ("protest leaders") names no incident."""
@@ -747,7 +750,12 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     path, verb = _governing_path(first)
     subject = first.dep_ in ("nsubj", "nsubjpass")
     direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
+    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
+    if plural and (_distributive(first) or (direct and verb is not None and _tally(verb))):
+        return "background"  # "two separate attacks", "forty bombings since 2019"
     if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
+        if first.dep_ == "dobj" and _habitual_clause(verb, sentence):
+            return "habitual"  # "rarely claim their attacks": what is told recurs too
         # "reports the kidnapping of", "is going to tell us about two explosions"; not
         # "hold" as the support verb of its event object ("agreed to hold talks").
         direct = direct and verb.lemma_.lower() in SUPPORT_VERBS and first.dep_ == "dobj"
@@ -758,7 +766,6 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         if _frequent(verb):
             return "habitual"  # "ambushes happen every week"
     headline = _headline(sentence)
-    plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
     if plural and subject and verb is not None and not _counted(noun) and _trend(verb):
         return "background"  # "kidnappings keep rising", "attacks doubled": a trend
     # A predicate noun classifies what its subject refers to ("this is an assassination").
@@ -778,6 +785,29 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         if governing is not None and _present_or_perfect(governing) and not _episodic(governing):
             return "background"
     return None
+
+
+def _distributive(noun: Token) -> bool:
+    """ "two separate attacks", "unrelated shootings": a plural that a distributive
+    adjective (`DISTRIBUTIVE_ADJECTIVES`) spreads over incidents told one by one."""
+    return any(c.dep_ == "amod" and c.lower_ in DISTRIBUTIVE_ADJECTIVES for c in noun.children)
+
+
+def _tally(verb: Token) -> bool:
+    """A perfect clause over a period longer than a week ("has seen forty bombings since
+    2019", "have been recorded since March"): its plural event object or subject is a
+    count of a campaign, counted or not (`_counted` keeps "two explosions" on a day)."""
+    return _lasting_since(_finite_governor(verb))
+
+
+def _habitual_clause(verb: Token, sentence: Span) -> bool:
+    """A verb of speaking told as a habit: a frequency adverbial ("rarely claim", "often
+    report") or a present with a generic doer outside a headline ("militants claim their
+    attacks"). The events it speaks of recur with it."""
+    if _frequent(verb):
+        return True
+    clause = _aspect_governor(verb)
+    return _present_simple(clause) and not _headline(sentence) and _generic_subject(clause)
 
 
 def _recurring(noun: Token, sentence: Span) -> Reason | None:
