@@ -426,8 +426,11 @@ def background_tally(verb: Token) -> bool:
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in child.children
         ):
-            return True  # "since the party was founded, 900 members have been killed"
+            if not _since_an_incident(child):
+                return True  # "since the party was founded, 900 members have been killed"
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
+            if child.lower_ == "since" and _since_an_incident(child):
+                continue  # "have died since Monday's bombing": that bombing's toll
             if child.lower_ == "since" or any(
                 o.dep_ == "pobj" and (o.lower_ in PERIOD_WORDS or _year(o)) for o in child.subtree
             ):
@@ -437,6 +440,25 @@ def background_tally(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _since_an_incident(since: Token) -> bool:
+    """Whether a "since" phrase or clause starts from one incident, not from the start of a
+    period: it holds a specific event mention ("since the gunmen opened fire", "since
+    fighting erupted", "since Monday's bombing") or a day ("since Monday"). The dead counted
+    since then are that incident's toll; "since the party was founded" or "since the
+    insurgency began" (a campaign, never a specific mention) open a period."""
+    doc = since.doc
+    inside = {t.i for t in since.subtree}
+    mentions = doc._.ck_mentions if doc.has_extension("ck_mentions") else None
+    if any(m.span.root.i in inside for m in mentions or ()):
+        return True
+    return any(doc[i].lower_ in WEEKDAYS for i in inside)
 
 
 def _year(token: Token) -> bool:
@@ -638,30 +660,35 @@ def modifier_only(holder: Token, triggers: set[int]) -> bool:
 
 def _of_a_habit(holder: Token, word: Token | None) -> bool:
     """Whether a victim is a kind of people harmed in many incidents: a bare plural ("of
-    farmers", no article, number or owner) after a plural event noun ("the kidnappings of
-    farmers", "massacres of villagers"), which tells a practice, not who one incident
-    harmed ("the kidnappings of the three farmers" still tells whom)."""
+    farmers", no article, number or owner) in the "of" phrase of a bare plural event noun
+    ("blamed for kidnappings of farmers", "massacres of villagers"), which tells a
+    practice, not who one incident harmed ("the kidnappings of the three farmers", "the
+    massacres of villagers", "Monday's kidnappings of schoolgirls" still tell whom)."""
     if word is None or word.tag_ != "NNS" or word.pos_ != "NOUN" or holder.tag_ != "NNS":
         return False
-    return not any(c.dep_ in ("det", "nummod", "poss") for c in holder.children)
+    if holder.head.dep_ != "prep" or holder.head.lower_ != "of" or holder.head.head.i != word.i:
+        return False
+    # both bare: "Monday's kidnappings of schoolgirls", "the massacres of villagers last
+    # week" and "kidnappings of the farmers" tell one incident's victims
+    return not any(
+        c.dep_ in ("det", "nummod", "poss", "npadvmod") for t in (holder, word) for c in t.children
+    )
 
 
-PLACE_TYPES = frozenset({"Place", "State"})
 HARMING_CLASSES = ATTACK_FAMILY | {"Abduction", "Riot"}
 """Classes that hit what they are aimed at; a sanction "on Iran's drone programme" is aimed
 at Iran, whose programme it names."""
 
 
 def _qualifier(finding: RoleFinding, triggers: set[int]) -> bool:
-    """A victim or target that only qualifies the noun that was hit (`modifier_only`):
-    a place or state ("the town's neighbourhoods", "Vanta City"), which says where or
-    whose it is, or, for a victim, anyone but a person ("the Kelmish pilgrims", "the
-    college's teachers"). A person before another noun ("the mayor's house") is left: the
-    house may have been hit for its owner."""
+    """A victim or target that is only a place qualifying the noun that was hit
+    (`modifier_only`): "the town's neighbourhoods were shelled", "Oskel's border villages";
+    the place says where they are, and is the event's place, not what was hit. Every other
+    name before the noun is kept: a state, a group, a party or a person whose embassy,
+    convoy, commanders, activists or house were hit was itself aimed at ("Kenya's
+    embassy", "two Ostral Front commanders", "the mayor's house")."""
     entity = finding.entity
-    if finding.role not in ("victim", "target") or entity is None:
-        return False
-    if entity.type not in PLACE_TYPES and (finding.role == "target" or entity.type == "Person"):
+    if finding.role not in ("victim", "target") or entity is None or entity.type != "Place":
         return False
     return modifier_only(finding.span.root, triggers)
 

@@ -70,6 +70,11 @@ ASPECT_VERBS = frozenset(
 """Verbs of going on with an act, whose subject does the act their direct object names
 ("resumed its attacks", "stepped up its raids"). Not "stop" or "halt": "troops halted the
 advance" stopped another's act."""
+AIMING_PREPS = frozenset({"on", "against", "at", "upon", "in", "near"})
+"""The phrases of a support verb that belong to the act it authors: where it was aimed or
+took place ("launched attacks on Monday against the posts", "staged raids in X"). Not
+"with" or "between", which name the verb's partners ("launched an offensive with the
+allied army" is no attack on that army)."""
 TOPIC_PREPS = frozenset({"into", "on", "about", "over", "regarding", "concerning"})
 """Prepositions by which a noun is about an event ("an inquiry into the attack", "a report
 on the raid", "a crackdown on protests"): the subject of the verb governing that noun did
@@ -166,15 +171,11 @@ def _passive(verb: Token) -> bool:
 
 
 def _passive_stray_agents(verb: Token) -> Iterator[Token]:
-    """The doers of a passive verb whose "by" phrase the parser hung elsewhere: on a noun
-    of the verb's own phrases ("was killed in the village by X") or, for a relative clause
-    set off by commas, on the noun it modifies ("the mayor, who was kidnapped on Monday,
-    apparently by X, ...")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ != "by":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    yield from _stray_agents(pobj)
+    """The doers of a passive relative clause set off by commas whose "by" phrase the
+    parser hung on the noun it modifies ("the mayor, who was kidnapped on Monday,
+    apparently by X, ..."). A "by" phrase inside the verb's other phrases is not read:
+    it is as often the doer of another act ("shot dead after a speech by the governor",
+    "during a visit by the president") as a misplaced doer of this one."""
     if verb.dep_ in ("relcl", "acl"):
         for prep in verb.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i:
@@ -233,8 +234,6 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield Filler(child.lower_, pobj, noun, "frame-noun")
-                    for doer in _stray_agents(pobj):
-                        yield Filler("by", doer, noun, "frame-noun-stray-by")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "attacks targeting civilians", "the attack carried out by X", "the attack
             # that X launched"
@@ -265,33 +264,10 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
         if noun.dep_ == "dobj" and verb.lemma_.lower() in AUTHORING_VERBS:
             # "launched attacks on Monday against the posts": the phrase is the noun's
             for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ not in ("of", "by"):
+                if prep.dep_ == "prep" and prep.lower_ in AIMING_PREPS:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             yield Filler(prep.lower_, pobj, verb, "frame-support-phrase")
-
-
-def _stray_agents(pobj: Token) -> Iterator[Token]:
-    """The doers in a "by" phrase the parser hung on a noun inside an event noun's own
-    phrases rather than on the event noun ("an attack on the post in X by Y", "the bombing
-    of the station by Y"): a "by" phrase hangs on a noun only in such a misreading (a noun
-    takes its doer through a participle, "the house built by Y", which is a clause, not this),
-    so it is the event's. Followed through at most two nested phrases; a place in the "by"
-    phrase ("by the river") is no actor and is dropped where the roles are read."""
-    node = pobj
-    for _ in range(2):
-        nested = None
-        for prep in node.children:
-            if prep.dep_ != "prep":
-                continue
-            objects = [o for o in prep.children if o.dep_ == "pobj"]
-            if prep.lower_ == "by":
-                yield from objects
-                return
-            nested = nested or next(iter(objects), None)
-        if nested is None:
-            return
-        node = nested
 
 
 def _continued(noun: Token, verb: Token) -> bool:

@@ -242,7 +242,12 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role == "perpetrator" and word in ATTACKER_NOUNS:
         label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
-    if role == "perpetrator" and word in UNSPECIFIED_PERSONS and not _denied_noun(head):
+    if (
+        role == "perpetrator"
+        and word in UNSPECIFIED_PERSONS
+        and not _denied_noun(head)
+        and not _named_after(head)
+    ):
         label = f"Unidentified {word}"
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
@@ -252,6 +257,22 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role in ("target", "victim"):
         return communal_group(head, table)
     return []
+
+
+def _named_after(noun: Token) -> bool:
+    """Whether the text names the person right after the noun in a way that makes the name
+    the doer: an apposition ("the man, Tomas Vell, 34, stabbed") or a naming participle the
+    parser closes early, making the name the clause's subject ("a man identified as Tomas
+    Vell opened fire"). "a man" is then no second, unnamed doer beside the name."""
+    for child in noun.children:
+        if child.dep_ == "appos" and any(t.pos_ == "PROPN" for t in child.subtree):
+            return True
+        if child.dep_ == "acl" and any(
+            t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.head.i == noun.head.i
+            for t in noun.doc[child.i + 1 : noun.head.i]
+        ):
+            return True
+    return False
 
 
 def _denied_noun(noun: Token) -> bool:

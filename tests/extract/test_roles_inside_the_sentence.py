@@ -1,5 +1,5 @@
 """Roles the frame reader finds in the trigger's own sentence (issue 16): the "to" of "set
-fire to", a "by" phrase the parser hangs on a noun inside the event noun's phrases, and an
+fire to", a "by" phrase of a passive relative clause hung on the noun it modifies, and an
 unnamed person as the doer a frame slot gives. Invented sentences, one positive and one
 counterexample each."""
 
@@ -26,15 +26,16 @@ def test_set_fire_to_the_ground_names_no_target(extractor: Extractor) -> None:
     assert not {r for r in roles if r[0] == "target"}
 
 
-def test_a_by_phrase_hung_on_the_attacked_post_names_the_attackers(extractor: Extractor) -> None:
+def test_a_by_phrase_inside_another_phrase_names_no_attacker(extractor: Extractor) -> None:
+    # the "by" phrase names the doer of another act (a speech, a march), not of the harm
     roles = _roles(
-        extractor,
-        "Two herders died in an attack on an army post in Brenmoor by Ostral Front fighters.",
+        extractor, "A reporter was shot dead in Kelvary after a speech by Governor Ilse Marran."
     )
-    assert ("perpetrator", "Ostral Front fighters") in roles
-    assert ("target", "army post") in roles
-    roles = _roles(extractor, "Four people died in the bombing of a bus depot by the Ostral Front.")
-    assert ("perpetrator", "Ostral Front") in roles
+    assert not {r for r in roles if r[0] == "perpetrator"}
+    roles = _roles(
+        extractor, "Five people died in an attack on a march by Vanta Party supporters in Kelvary."
+    )
+    assert not {r for r in roles if r[0] == "perpetrator" and "Vanta" in r[1]}
 
 
 def test_a_by_phrase_of_place_names_no_attacker(extractor: Extractor) -> None:
@@ -117,3 +118,30 @@ def test_no_individual_is_no_perpetrator(extractor: Extractor) -> None:
         "No organization or individual has claimed responsibility for the attack in Brenmoor.",
     )
     assert not {r for r in roles if r[0] == "perpetrator"}
+
+
+def test_a_partner_of_a_launched_offensive_is_no_target(extractor: Extractor) -> None:
+    """Counterexample: "with" on a support verb names an ally, not what was attacked."""
+    roles = _roles(
+        extractor,
+        "Government forces launched a joint offensive on Monday with the Vanta Republic army "
+        "in Kelvary.",
+    )
+    assert not {r for r in roles if r[0] == "target"}
+
+
+def test_the_to_of_a_looting_is_no_target(extractor: Extractor) -> None:
+    """Counterexample: only "set fire to" takes its target from "to"."""
+    roles = _roles(extractor, "Militants looted shops from Kelvary to Ardmoor on Monday.")
+    assert ("target", "shops") in roles
+    assert ("target", "Ardmoor") not in roles
+
+
+def test_a_man_named_in_apposition_is_no_second_doer(extractor: Extractor) -> None:
+    """Counterexample: the name is the doer; "the man" is no unnamed one beside it."""
+    for text in (
+        "A man identified as Tomas Vell opened fire on worshippers in Kelvary on Sunday.",
+        "The man, Tomas Vell, 34, stabbed three people in Kelvary on Sunday.",
+    ):
+        perpetrators = {r[1] for r in _roles(extractor, text) if r[0] == "perpetrator"}
+        assert perpetrators == {"Tomas Vell"}
