@@ -611,10 +611,10 @@ class _Reader:
 
     def opens_elsewhere(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether the mention's clause opens its sentence with a phrase setting the scene
-        in a place the cluster never named nor tied to its own ("In the border town of Mosk,
-        residents beat a man"): a fronted place phrase tells the reader the story moves on to somewhere
-        else, so the clause does not go on telling the last incident by nearness or a
-        described actor alone. A place phrase after the verb, or one naming the
+        in a place the cluster never named nor tied to its own ("In the border town of
+        Mosk, residents beat a man"): a fronted place phrase tells the reader the story
+        moves on to somewhere else, so the clause does not go on telling the last incident
+        by nearness or a described actor alone. A place phrase after the verb, or one naming the
         cluster's place, moves nothing."""
         verb = _clause_verb(mention.head)
         if verb is None:
