@@ -663,6 +663,17 @@ def _definite(noun: Token) -> bool:
     return False
 
 
+def _owned_by_a_period(noun: Token) -> bool:
+    """An event noun whose possessor is a period longer than a week ("last month's
+    protests", "last year's elections"): it is placed in a span of time the article looks
+    back on, not told as its incident ("Sunday's attack" or "last week's raid" pin one and
+    stay, see `_definite`)."""
+    return any(
+        c.dep_ == "poss" and date_precision(c) not in (None, "day", "week")
+        for c in noun.children
+    )
+
+
 def _kind(noun: Token) -> bool:
     """ "raids of that kind", "this type of attack"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in KIND_NOUNS:
@@ -732,6 +743,8 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         return own
     if _looked_back_on(first):
         return "background"  # "the anniversary of the massacre", "convicted of the bombing"
+    if _owned_by_a_period(first):
+        return "background"  # "last month's protests", "last year's election"
     definite = _definite(first)
     if _intended(noun, definite) or _intended_partitive(first):
         return "hypothetical"
