@@ -232,13 +232,42 @@ def split_specific(
     arrest is still something the article talks about) but never become incidents."""
     specific: list[EventMention] = []
     others: list[tuple[EventMention, Reason]] = []
+    unreal: set[str] = set()
+    """Classes told so far only as no incident (proposed, threatened, denied)."""
     for mention in mentions:
         reason = nonspecific_reason(mention)
+        if reason is None and mention.event_class in unreal and _refers_back(mention):
+            reason = _irrealis_clause(mention)  # "proposed talks ... if the talks fail"
         if reason is None:
             specific.append(mention)
+            unreal.discard(mention.event_class)
         else:
             others.append((mention, reason))
+            if not any(m.event_class == mention.event_class for m in specific):
+                unreal.add(mention.event_class)
     return specific, others
+
+
+def _irrealis_clause(mention: EventMention) -> Reason | None:
+    """The mood of the clause a definite noun is an argument of, when it is not a
+    report of something that happened ("if the talks fail", "the offensive will
+    start"). Read only for a definite whose antecedents were all no incident: of a real
+    one, the mood of its clause says nothing ("the attack could be a warning"); of a
+    threatened one, a realis clause tells it happened ("the attack came at dawn")."""
+    _, verb = _governing_path(mention.head)
+    if verb is None:
+        return None
+    return _clause_mood(verb, mention.sentence)
+
+
+def _refers_back(mention: EventMention) -> bool:
+    """A noun with a definite article or demonstrative ("the talks", "this offensive"):
+    it refers to an event told before, so when everything told before of its class was
+    no incident (proposed, threatened, denied), neither is it."""
+    head = mention.head
+    if head.pos_ in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
 
 
 def nonspecific_reason(mention: EventMention) -> Reason | None:
