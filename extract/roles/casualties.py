@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..entities import PARTY_HEADS, EntityTable
+from ..events import ATTACK_FAMILY
 from ..language import RoleFinding, objects_of
 from ..model import Entity
 from .described import described_actors
@@ -416,11 +417,16 @@ PERIOD_ADVERB_WORDS = frozenset({"year", "far", "lately", "months", "weeks"})
 def background_tally(verb: Token) -> bool:
     """A casualty clause that sums up a period, not an incident: a perfect ("have been
     killed", "has killed", "have died") with an adjunct spanning a period ("so far this
-    year", "since 1985", "during ten years of war", "in the past months", "in 2023")."""
+    year", "since 1985", "during ten years of war", "in the past months", "in 2023"), or a
+    clause that opens one ("since the party was founded")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(a.lemma_.lower() == "have" for a in auxiliaries):
         return False
     for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "since" for m in child.children
+        ):
+            return True  # "since the party was founded, 900 members have been killed"
         if child.dep_ == "prep" and child.lower_ in PERIOD_PREPOSITIONS:
             if child.lower_ == "since" or any(
                 o.dep_ == "pobj" and (o.lower_ in PERIOD_WORDS or _year(o)) for o in child.subtree
@@ -590,6 +596,7 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
         and f.attribution.certainty != "denied"
     }
     clash = cluster.event_class == "ArmedClash"
+    harming = cluster.event_class in HARMING_CLASSES
     harmed = {f.span.root.i for f in findings if f.role == "victim"}
     kept: list[RoleFinding] = []
     answered: set[int] = set()
@@ -603,11 +610,60 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
-            described = _in_description_of(holder, harmed)
+            described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
             if own or tally_of_period or described or (clash and _fighters(holder)):
                 continue
+        if harming and _qualifier(finding, triggers):
+            continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
+
+
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+"""How a name hangs on the noun it qualifies: "the town's clinic", "the Vanta party
+offices", "Kelmish pilgrims"."""
+
+
+def modifier_only(holder: Token, triggers: set[int]) -> bool:
+    """Whether a victim's or target's phrase is only a name qualifying another noun: the
+    town of "the town's neighbourhoods were shelled", the party of "the party offices were
+    attacked", the owner of "the mayor's bodyguards were killed". The noun it qualifies was
+    hit, not the name; the name before the incident's own word ("the mayor's murder") is
+    its filler, and so is a name's own part ("policeman Tomas Vell")."""
+    if holder.dep_ not in MODIFIER_DEPS or holder.head.i == holder.i:
+        return False
+    head = holder.head
+    return head.pos_ == "NOUN" and head.i not in triggers
+
+
+def _of_a_habit(holder: Token, word: Token | None) -> bool:
+    """Whether a victim is a kind of people harmed in many incidents: a bare plural ("of
+    farmers", no article, number or owner) after a plural event noun ("the kidnappings of
+    farmers", "massacres of villagers"), which tells a practice, not who one incident
+    harmed ("the kidnappings of the three farmers" still tells whom)."""
+    if word is None or word.tag_ != "NNS" or word.pos_ != "NOUN" or holder.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in holder.children)
+
+
+PLACE_TYPES = frozenset({"Place", "State"})
+HARMING_CLASSES = ATTACK_FAMILY | {"Abduction", "Riot"}
+"""Classes that hit what they are aimed at; a sanction "on Iran's drone programme" is aimed
+at Iran, whose programme it names."""
+
+
+def _qualifier(finding: RoleFinding, triggers: set[int]) -> bool:
+    """A victim or target that only qualifies the noun that was hit (`modifier_only`):
+    a place or state ("the town's neighbourhoods", "Vanta City"), which says where or
+    whose it is, or, for a victim, anyone but a person ("the Kelmish pilgrims", "the
+    college's teachers"). A person before another noun ("the mayor's house") is left: the
+    house may have been hit for its owner."""
+    entity = finding.entity
+    if finding.role not in ("victim", "target") or entity is None:
+        return False
+    if entity.type not in PLACE_TYPES and (finding.role == "target" or entity.type == "Person"):
+        return False
+    return modifier_only(finding.span.root, triggers)
 
 
 def _clause_word(holder: Token) -> Token | None:

@@ -55,6 +55,27 @@ SUPPORT_VERBS = frozenset(
 """Light and support verbs whose subject is the author of the event noun they govern ("X
 carried out an attack", "X launched a strike", "X claimed the bombing"). "stag" and "wag"
 are the tagger's lemmas of "staged" and "waging", "waged"."""
+AUTHORING_VERBS = frozenset(
+    {"carry", "launch", "conduct", "stage", "stag", "mount", "perpetrate", "execute",
+     "wage", "wag", "unleash"}
+)  # fmt: skip
+"""The support verbs that only say someone did the act their object names ("launched an
+attack", "staged raids"): a phrase the parser hangs on them rather than on the object
+("launched attacks on Monday against the posts") is the act's own. Not "kill" or "take",
+whose phrases are theirs ("killed five on a bus", "took place in X")."""
+ASPECT_VERBS = frozenset(
+    {"resume", "step", "intensify", "escalate", "renew", "continue", "begin", "start",
+     "expand", "widen"}
+)  # fmt: skip
+"""Verbs of going on with an act, whose subject does the act their direct object names
+("resumed its attacks", "stepped up its raids"). Not "stop" or "halt": "troops halted the
+advance" stopped another's act."""
+TOPIC_PREPS = frozenset({"into", "on", "about", "over", "regarding", "concerning"})
+"""Prepositions by which a noun is about an event ("an inquiry into the attack", "a report
+on the raid", "a crackdown on protests"): the subject of the verb governing that noun did
+the inquiry, not the event. Others make the noun a part, a run or a deed of the subject ("a
+wave of attacks", "part in the raid", "responsibility for the bombing"), or are the
+parser's slip ("targeted the program with sanctions")."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
@@ -123,6 +144,9 @@ def _verb_fillers(verb: Token) -> Iterator[Filler]:
                         yield Filler(prep.lower_, pobj, verb, "frame-verb")
     if not slots & {"subject", "passive_subject"}:
         yield from _borrowed_subject(verb)
+    if "agent" not in slots and _passive(verb):
+        for doer in _passive_stray_agents(verb):
+            yield Filler("agent", doer, verb, "frame-verb-stray-by")
     if "object" not in slots and "passive_subject" not in slots:
         # "stormed and looted the village": the object of the verb coordinated after it
         for conj in verb.children:
@@ -131,6 +155,30 @@ def _verb_fillers(verb: Token) -> Iterator[Filler]:
                     for obj in conj.children:
                         if obj.dep_ == "dobj":
                             yield Filler("object", obj, verb, "frame-shared-object")
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive: with a passive auxiliary ("was kidnapped") or a past
+    participle that modifies a noun ("the mayor kidnapped on Monday")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")
+
+
+def _passive_stray_agents(verb: Token) -> Iterator[Token]:
+    """The doers of a passive verb whose "by" phrase the parser hung elsewhere: on a noun
+    of the verb's own phrases ("was killed in the village by X") or, for a relative clause
+    set off by commas, on the noun it modifies ("the mayor, who was kidnapped on Monday,
+    apparently by X, ...")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ != "by":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield from _stray_agents(pobj)
+    if verb.dep_ in ("relcl", "acl"):
+        for prep in verb.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i:
+                yield from (o for o in prep.children if o.dep_ == "pobj")
 
 
 def _borrowed_subject(verb: Token) -> Iterator[Filler]:
@@ -185,6 +233,8 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield Filler(child.lower_, pobj, noun, "frame-noun")
+                    for doer in _stray_agents(pobj):
+                        yield Filler("by", doer, noun, "frame-noun-stray-by")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "attacks targeting civilians", "the attack carried out by X", "the attack
             # that X launched"
@@ -203,13 +253,68 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     yield Filler("agent", pobj, verb, "frame-support")
-    elif frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS:
+    elif not _through_other_noun(noun, verb) and (
+        frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS or _continued(noun, verb)
+    ):
         subject = subject_of(verb)
         if subject is not None:
             yield Filler("subject", subject, verb, "frame-support")
         for child in verb.children:
             if child.dep_ == "dobj" and child is not noun:
                 yield Filler("support_object", child, verb, "frame-support")
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in AUTHORING_VERBS:
+            # "launched attacks on Monday against the posts": the phrase is the noun's
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ not in ("of", "by"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield Filler(prep.lower_, pobj, verb, "frame-support-phrase")
+
+
+def _stray_agents(pobj: Token) -> Iterator[Token]:
+    """The doers in a "by" phrase the parser hung on a noun inside an event noun's own
+    phrases rather than on the event noun ("an attack on the post in X by Y", "the bombing
+    of the station by Y"): a "by" phrase hangs on a noun only in such a misreading (a noun
+    takes its doer through a participle, "the house built by Y", which is a clause, not this),
+    so it is the event's. Followed through at most two nested phrases; a place in the "by"
+    phrase ("by the river") is no actor and is dropped where the roles are read."""
+    node = pobj
+    for _ in range(2):
+        nested = None
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.lower_ == "by":
+                yield from objects
+                return
+            nested = nested or next(iter(objects), None)
+        if nested is None:
+            return
+        node = nested
+
+
+def _continued(noun: Token, verb: Token) -> bool:
+    """Whether the verb is an aspect verb whose direct object is the event noun ("resumed
+    its attacks", "stepped up attacks", "intensified the shelling"): its subject goes on
+    doing the act, so is its doer."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in ASPECT_VERBS
+
+
+def _through_other_noun(noun: Token, verb: Token) -> bool:
+    """Whether the event noun reaches its verb through the phrase of another noun that is
+    about the event, not a part or a run of it: "launched an investigation into the attack"
+    (the investigators did not attack; `TOPIC_PREPS`), unlike "carried out a wave of
+    attacks", "took part in the attack" or "claimed responsibility for the attack"."""
+    node = noun
+    for _ in range(4):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in TOPIC_PREPS and prep.head.pos_ == "NOUN":
+            return True
+        node = prep
+    return False
 
 
 def _possessor_slot(noun: Token) -> str:

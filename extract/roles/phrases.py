@@ -222,6 +222,17 @@ GROUP_NOUNS = ATTACKER_NOUNS | SECURITY_NOUNS | frozenset(
 """Nouns for an actor's men, which a name before them owns ("Hamas fighters")."""
 
 
+UNSPECIFIED_PERSONS = frozenset(
+    {"man", "person", "individual", "youth", "stranger", "intruder", "perpetrator",
+     "culprit", "killer", "hitman", "assassin"}
+)  # fmt: skip
+"""Singular nouns for one person that say nothing of who he is ("a man", "an unknown
+individual") or only that he did the act ("the killer"). As the doer a frame slot gives ("a
+man opened fire on the checkpoint") he is an unnamed attacker, as ACLED codes unidentified
+armed men; elsewhere such a noun is no actor. Plurals ("armed men", "two individuals")
+are described actors of their own (`extract.roles.described`)."""
+
+
 def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
     """ "gunmen opened fire", "killing 12 civilians", "an attack on soldiers", "troops
     retook the town": actors the article describes without naming, as ACLED codes them
@@ -231,6 +242,9 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role == "perpetrator" and word in ATTACKER_NOUNS:
         label = f"Unidentified {word if word.endswith('s') or word == 'gunmen' else word + 's'}"
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
+    if role == "perpetrator" and word in UNSPECIFIED_PERSONS and not _denied_noun(head):
+        label = f"Unidentified {word}"
+        return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
         return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
     if word in SECURITY_NOUNS:
@@ -238,6 +252,19 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role in ("target", "victim"):
         return communal_group(head, table)
     return []
+
+
+def _denied_noun(noun: Token) -> bool:
+    """Whether "no" (or "not") determines the noun or the noun it is coordinated with: "no
+    organization or individual has claimed the attack" names nobody."""
+    node = noun
+    for _ in range(4):
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in node.children):
+            return True
+        if node.dep_ != "conj":
+            return False
+        node = node.head
+    return False
 
 
 COMMUNITY_NOUNS = frozenset(
