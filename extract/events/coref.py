@@ -595,7 +595,8 @@ class _Reader:
     def shares(self, cluster: EventCluster, mention: EventMention, *, named: bool) -> bool:
         """Whether the mention names something of the cluster's own: a place, a named
         actor, a day; unless `named`, also an actor the article only describes ("the
-        gunmen") near the cluster's last mention."""
+        gunmen") near the cluster's last mention, unless the mention introduces another
+        of its kind ("a gunman" after "a gunman": `_introduces_another`)."""
         args = self.args(mention)
         if args.places & cluster.places:
             return True
@@ -607,14 +608,16 @@ class _Reader:
             return True
         if named or not common or self.opens_elsewhere(cluster, mention):
             return False
+        if _introduces_another(cluster, mention):
+            return False  # "a gunman ... A gunman in a car shot ...": a second one
         return self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
 
     def opens_elsewhere(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether the mention's clause opens its sentence with a phrase setting the scene
-        in a place the cluster never named ("In the border town of Mosk, residents beat a
-        man"): a fronted place phrase tells the reader the story moves on to somewhere
-        else, so the clause does not go on telling the last incident by nearness or a
-        described actor alone. A place phrase after the verb, or one naming the
+        in a place the cluster never named nor tied to its own ("In the border town of
+        Mosk, residents beat a man"): a fronted place phrase tells the reader the story
+        moves on to somewhere else, so the clause does not go on telling the last incident
+        by nearness or a described actor alone. A place phrase after the verb, or one naming the
         cluster's place, moves nothing."""
         verb = _clause_verb(mention.head)
         if verb is None:
@@ -624,9 +627,15 @@ class _Reader:
             if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge.i != first:
                 continue
             places = {self.place_of[t.i] for t in prep.subtree if t.i in self.place_of}
-            if places and not places & cluster.places:
+            if places and not places & cluster.places and not self.within(places, cluster):
                 return True
         return False
+
+    def within(self, places: set[str], cluster: EventCluster) -> bool:
+        """Whether one of the places is tied to one of the cluster's (`nested_places`: a
+        district of its town, the town of its district): a scene set there stays in the
+        incident's place."""
+        return any(frozenset((a, b)) in self.nested for a in places for b in cluster.places)
 
     def candidates(self, mention: EventMention) -> list[EventCluster]:
         """Open clusters the mention may belong to, the most recent first (the headline's

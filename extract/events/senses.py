@@ -176,14 +176,26 @@ def _list_item(span: Span) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in item)
 
 
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""How a word modifies the noun after it."""
+
+
 def _in_weapon_name(span: Span) -> bool:
     """A trigger word that modifies a weapon's name ("assault rifles", "attack helicopters"
     when the lexicon names them) names a kind of weapon, not an event: "seized two assault
     rifles" tells a seizure, no assault. A weapon span (`WEAPON`, written by the same
     ruler) that holds the trigger and has another head is such a name; "bomb" in a "car
-    bomb" trigger is the weapon's own head and stays."""
+    bomb" trigger is the weapon's own head and stays. A trigger that modifies a weapon word
+    outside its own span ("attack drones", "strike drones", when the lexicon names only
+    "drones") is the same kind of name."""
+    root = span.root
+    modified = root.head if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end else None
     for weapon in span.doc.spans.get(TRIGGERS_KEY, []):
-        if weapon.label_ != WEAPON or not (weapon.start <= span.start and span.end <= weapon.end):
+        if weapon.label_ != WEAPON:
+            continue
+        if modified is not None and weapon.start <= modified.i < weapon.end:
+            return True  # "seized two attack drones": the trigger classifies a weapon
+        if not (weapon.start <= span.start and span.end <= weapon.end):
             continue
         if weapon.root.i not in range(span.start, span.end):
             return True
