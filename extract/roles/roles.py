@@ -27,6 +27,7 @@ from ..language import (
     Lexicon,
     RoleFinding,
     TriggerRecord,
+    attempted,
     attribute,
     dependency_distance,
 )
@@ -215,6 +216,8 @@ def _frame_roles(
             continue
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
+        if role == "victim" and attempted(head):
+            role = "target"  # "tried to assassinate X", "a foiled assassination": X lived
         if role == "target" and cls in ATTACK_FAMILY and head.pos_ != "VERB":
             # "an offensive against the town of X": where it happened (a verb's object is
             # read by `places_attacked`)
