@@ -1,8 +1,9 @@
-"""Issue 16, "roles that match what happened": the person an assassination killed is its
-victim, and the event reports a death with no invented number; the person an attempt was
-aimed at (an "assassination attempt", "tried to assassinate", "a failed assassination",
-"a plot to assassinate") lived, and stays its target (extract/data/frames.jsonl,
-extract/language/modality.py, extract/roles/roles.py, extract/roles/casualties.py).
+"""Issue 16, "roles that match what happened": the person an assassination killed, or a
+shooting hit ("was shot"), is its victim besides its target, and an assassination reports
+a death with no invented number; the person an attempt was aimed at (an "assassination
+attempt", "tried to assassinate", "a failed assassination", "a plot to assassinate") or
+shot at lived, and is its target only (extract/data/frames.jsonl, "harmed";
+extract/language/modality.py; extract/roles/roles.py; extract/roles/casualties.py).
 Sentences are written for the test, about invented people and places."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _deaths(extractor: Extractor, text: str) -> list[tuple[int | None, bool]]:
 
 def test_the_assassinated_mayor_is_a_victim(extractor: Extractor) -> None:
     text = "Gunmen assassinated the mayor of Velmora, Tomas Brenn, on Monday in Dastel."
-    assert _people(extractor, text) == [("victim", "Tomas Brenn")]
+    assert _people(extractor, text) == [("target", "Tomas Brenn"), ("victim", "Tomas Brenn")]
 
 
 def test_the_mayor_they_tried_to_assassinate_is_a_target(extractor: Extractor) -> None:
@@ -43,7 +44,10 @@ def test_the_of_phrase_of_an_assassination_is_its_victim(extractor: Extractor) -
         "Police said the assassination of Judge Ilsa Marrow in Korvath on Friday was "
         "carried out by the Red Hand Front."
     )
-    assert _people(extractor, text) == [("victim", "Judge Ilsa Marrow")]
+    assert _people(extractor, text) == [
+        ("target", "Judge Ilsa Marrow"),
+        ("victim", "Judge Ilsa Marrow"),
+    ]
 
 
 def test_the_of_phrase_of_a_failed_assassination_is_its_target(extractor: Extractor) -> None:
@@ -67,6 +71,21 @@ def test_an_assassination_reports_a_death_without_a_number(extractor: Extractor)
 def test_an_attempt_reports_no_death(extractor: Extractor) -> None:
     text = "Gunmen tried to assassinate the mayor of Velmora, Tomas Brenn, on Monday in Dastel."
     assert _deaths(extractor, text) == [(None, False)]
+
+
+def test_a_person_who_was_shot_is_a_victim(extractor: Extractor) -> None:
+    text = "Judge Ilsa Marrow was shot by gunmen of the Red Hand Front in Korvath on Friday."
+    assert _people(extractor, text) == [
+        ("target", "Judge Ilsa Marrow"),
+        ("victim", "Judge Ilsa Marrow"),
+    ]
+
+
+def test_what_was_shot_at_is_only_a_target(extractor: Extractor) -> None:
+    text = "The convoy of Judge Ilsa Marrow was shot at by gunmen in Korvath on Friday."
+    assert _people(extractor, text) == [("target", "Judge Ilsa Marrow")]
+    text = "Judge Ilsa Marrow was nearly shot by gunmen in Korvath on Friday."
+    assert _people(extractor, text) == [("target", "Judge Ilsa Marrow")]
 
 
 @pytest.mark.parametrize(

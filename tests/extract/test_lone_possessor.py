@@ -20,6 +20,7 @@ def test_the_owner_of_an_assassination_is_its_victim(extractor: Extractor) -> No
     text = "Police said Judge Anna Velka's assassination was ordered by the Black Wolf gang."
     assert _roles(extractor, text) == [
         ("perpetrator", "Black Wolf gang"),
+        ("target", "Judge Anna Velka"),
         ("victim", "Judge Anna Velka"),
     ]
 
