@@ -25,6 +25,7 @@ from .lexicon import (
     WeaponRecord,
     load_lexicon,
 )
+from .modality import attempted
 from .syntax import dependency_distance, doers_of, objects_of
 from .word_index import positions
 
@@ -40,6 +41,7 @@ __all__ = [
     "TriggerRecord",
     "WeaponRecord",
     "admin1_of",
+    "attempted",
     "attribute",
     "dependency_distance",
     "doers_of",

@@ -99,6 +99,9 @@ class TriggerRecord:
     only the light verbs of perpetration ("carried out", "launched")."""
     places: tuple[str, ...] = ()
     """Slots whose filler gives the place when it is a place or a state ("visited Kabul")."""
+    harmed: tuple[str, ...] = ()
+    """Slots whose filler the act hit, a victim besides its target ("the judge was shot":
+    hit, where "shot at" is not), unless the act was only tried (`modality.attempted`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,7 @@ def _frames(extra: tuple[str, ...]) -> Iterator[TriggerRecord]:
                 model and model.any_support
             ),
             places=tuple(row.get("places") or (model.places if model else ())),
+            harmed=tuple(row.get("harmed") or ()),
         )
         first.setdefault(frame, record)
         yield record

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import PARTY_HEADS, EntityTable
 from ..events import ATTACK_FAMILY
-from ..language import RoleFinding, objects_of
+from ..language import RoleFinding, attempted, objects_of
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
@@ -45,8 +45,12 @@ __all__ = [
 ]
 
 KILLING = frozenset(
-    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead"}
+    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead",
+     "assassinate", "assassination"}
 )
+"""Lemmas of words that say someone died. "assassinate" and "assassination" too: the word
+means the person was killed (an attempt, "an assassination attempt", "tried to assassinate",
+is told apart by `attempted` and counts nobody dead)."""
 INJURING = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -148,8 +152,9 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             # but under "no" it reports that nobody died
             found.extend((token, k, 0) for k in denied)
             continue
-        if negated_clause(token) or background_tally(token):
-            continue  # "nobody was killed"; "900 have been killed since 1985": no incident's
+        if negated_clause(token) or background_tally(token) or attempted(token):
+            continue  # "nobody was killed"; "900 have been killed since 1985": no incident's;
+            # "tried to kill the mayor": an attempt kills nobody
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
         if not holders and token.dep_ == "conj":

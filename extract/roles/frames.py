@@ -119,6 +119,9 @@ def _clause_fillers(verb: Token, rule: str) -> Iterator[Filler]:
                     yield Filler(child.lower_, _antecedent(pobj, verb), verb, rule)
             continue
         slot = CLAUSE_SLOTS.get(dep)
+        stranded = _stranded_preposition(verb) if slot == "passive_subject" else None
+        if stranded is not None:
+            slot = stranded.lower_  # "the car was shot at": the object of the stranded "at"
         if slot is not None:
             yield Filler(slot, _antecedent(child, verb), verb, rule)
         elif dep == "agent":
@@ -127,6 +130,23 @@ def _clause_fillers(verb: Token, rule: str) -> Iterator[Filler]:
 
 
 CLAUSE_SLOTS = {"nsubj": "subject", "nsubjpass": "passive_subject", "dobj": "object"}
+
+
+def _stranded_preposition(verb: Token) -> Token | None:
+    """The preposition a passive verb leaves without its object ("was shot at", "was fired
+    upon"): the passive subject is that preposition's object, not the verb's, so it fills
+    the preposition's slot (aimed at, not hit)."""
+    after = verb.i + 1
+    if after >= len(verb.doc):
+        return None
+    word = verb.doc[after]
+    if (
+        word.dep_ == "prep"
+        and word.head.i == verb.i
+        and not any(c.dep_ == "pobj" for c in word.children)
+    ):
+        return word
+    return None
 
 
 def _antecedent(token: Token, verb: Token) -> Token:

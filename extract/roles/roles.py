@@ -27,6 +27,7 @@ from ..language import (
     Lexicon,
     RoleFinding,
     TriggerRecord,
+    attempted,
     attribute,
     dependency_distance,
 )
@@ -200,7 +201,7 @@ def _frame_roles(
                 RoleFinding("place", place, None, span, attribute(anchor), "place-modifier")
             )
             continue
-        role = roles.get(slot)
+        role, named_slot = roles.get(slot), slot
         if slot == "lone_possessor":
             armed = _armed(phrase, table)  # "the rebels' kidnapping": they did it
             role = roles.get("possessor") if armed else roles.get(slot, roles.get("possessor"))
@@ -215,6 +216,8 @@ def _frame_roles(
             continue
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
+        if role == "victim" and attempted(head):
+            role = "target"  # "tried to assassinate X", "a foiled assassination": X lived
         if role == "target" and cls in ATTACK_FAMILY and head.pos_ != "VERB":
             # "an offensive against the town of X": where it happened (a verb's object is
             # read by `places_attacked`)
@@ -233,6 +236,9 @@ def _frame_roles(
         # "exploded at the market": where a blast went off is no facility it was aimed at
         aimed = slot in FRAME_SLOTS or anchor.lemma_.lower() not in DETONATION_VERBS
         add(role, phrase, anchor, rule, aimed)
+        if role == "target" and named_slot in frame.harmed and not attempted(head):
+            # "the judge was assassinated", "was shot": aimed at and hit, so also harmed
+            add("victim", phrase, anchor, rule)
         if cls == "Protest" and slot == "subject" and head.pos_ != "VERB":
             if not any(f.role == "participant" for f in found):
                 found.extend(_collective(phrase, table, anchor))

@@ -16,11 +16,12 @@ def _roles(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     )
 
 
-def test_the_owner_of_an_assassination_is_its_target(extractor: Extractor) -> None:
+def test_the_owner_of_an_assassination_is_its_victim(extractor: Extractor) -> None:
     text = "Police said Judge Anna Velka's assassination was ordered by the Black Wolf gang."
     assert _roles(extractor, text) == [
         ("perpetrator", "Black Wolf gang"),
         ("target", "Judge Anna Velka"),
+        ("victim", "Judge Anna Velka"),
     ]
 
 

@@ -30,7 +30,8 @@ def _roles(extractor: Extractor, text: str, trigger: str) -> set[tuple[str, str]
         (
             "They were charged over the assassination of Jorge Alvarado Ruiz in 1973.",
             "assassination",
-            {("target", "Jorge Alvarado Ruiz")},
+            # the person an assassination names was aimed at and killed (issue 16)
+            {("target", "Jorge Alvarado Ruiz"), ("victim", "Jorge Alvarado Ruiz")},
         ),
         (
             "The alleged attacker, Omar Haddad, shot dead by police on Tuesday, had pledged "
