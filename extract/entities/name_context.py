@@ -218,29 +218,9 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
         return True
     if label == "ORG" and root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return True  # "the fighters entered X", "troops besieged X"
-    if before.lower_ not in LOCATING_PREPOSITIONS and not _at_a_place(before):
+    if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
     return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
-
-
-def _at_a_place(preposition: Token) -> bool:
-    """ "the gold mine at X", "its base at X": "at" after a noun locates the thing the
-    noun names, so X is where it is: "at" hangs from the noun, or (the parser often
-    hangs it from the verb) follows a noun that is itself where something is ("fought
-    near the mine at X", "returned to its base at X"). After a verb, or an object aimed
-    ("fired at X", "threw stones at X"), "at" takes whom an act is aimed at, which may be
-    a person."""
-    if preposition.lower_ != "at":
-        return False
-    if preposition.head.pos_ == "NOUN":
-        return True
-    doc = preposition.doc
-    before = doc[preposition.i - 1] if preposition.i > 0 else preposition
-    return (
-        before.pos_ == "NOUN"
-        and before.dep_ == "pobj"
-        and before.head.lower_ in LOCATING_PREPOSITIONS | {"to", "at", "from"}
-    )
 
 
 def unlabelled_places(doc: Doc) -> list[str]:

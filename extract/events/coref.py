@@ -595,8 +595,7 @@ class _Reader:
     def shares(self, cluster: EventCluster, mention: EventMention, *, named: bool) -> bool:
         """Whether the mention names something of the cluster's own: a place, a named
         actor, a day; unless `named`, also an actor the article only describes ("the
-        gunmen") near the cluster's last mention, unless the mention introduces another
-        of its kind ("a gunman" after "a gunman": `_introduces_another`)."""
+        gunmen") near the cluster's last mention."""
         args = self.args(mention)
         if args.places & cluster.places:
             return True
@@ -608,8 +607,6 @@ class _Reader:
             return True
         if named or not common or self.opens_elsewhere(cluster, mention):
             return False
-        if _introduces_another(cluster, mention):
-            return False  # "a gunman ... A gunman in a car shot ...": a second one
         return self.apart(cluster.mentions[-1], mention) <= PRONOUN_REACH
 
     def opens_elsewhere(self, cluster: EventCluster, mention: EventMention) -> bool:

@@ -232,42 +232,13 @@ def split_specific(
     arrest is still something the article talks about) but never become incidents."""
     specific: list[EventMention] = []
     others: list[tuple[EventMention, Reason]] = []
-    unreal: set[str] = set()
-    """Classes told so far only as no incident (proposed, threatened, denied)."""
     for mention in mentions:
         reason = nonspecific_reason(mention)
-        if reason is None and mention.event_class in unreal and _refers_back(mention):
-            reason = _irrealis_clause(mention)  # "proposed talks ... if the talks fail"
         if reason is None:
             specific.append(mention)
-            unreal.discard(mention.event_class)
         else:
             others.append((mention, reason))
-            if not any(m.event_class == mention.event_class for m in specific):
-                unreal.add(mention.event_class)
     return specific, others
-
-
-def _irrealis_clause(mention: EventMention) -> Reason | None:
-    """The mood of the clause a definite noun is an argument of, when it is not a
-    report of something that happened ("if the talks fail", "the offensive will
-    start"). Read only for a definite whose antecedents were all no incident: of a real
-    one, the mood of its clause says nothing ("the attack could be a warning"); of a
-    threatened one, a realis clause tells it happened ("the attack came at dawn")."""
-    _, verb = _governing_path(mention.head)
-    if verb is None:
-        return None
-    return _clause_mood(verb, mention.sentence)
-
-
-def _refers_back(mention: EventMention) -> bool:
-    """A noun with a definite article or demonstrative ("the talks", "this offensive"):
-    it refers to an event told before, so when everything told before of its class was
-    no incident (proposed, threatened, denied), neither is it."""
-    head = mention.head
-    if head.pos_ in ("VERB", "AUX"):
-        return False
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
 
 
 def nonspecific_reason(mention: EventMention) -> Reason | None:
@@ -692,17 +663,6 @@ def _definite(noun: Token) -> bool:
     return False
 
 
-def _owned_by_a_period(noun: Token) -> bool:
-    """An event noun whose possessor is a period longer than a week ("last month's
-    protests", "last year's elections"): it is placed in a span of time the article looks
-    back on, not told as its incident ("Sunday's attack" or "last week's raid" pin one and
-    stay, see `_definite`)."""
-    return any(
-        c.dep_ == "poss" and date_precision(c) not in (None, "day", "week")
-        for c in noun.children
-    )
-
-
 def _kind(noun: Token) -> bool:
     """ "raids of that kind", "this type of attack"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in KIND_NOUNS:
@@ -772,8 +732,6 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         return own
     if _looked_back_on(first):
         return "background"  # "the anniversary of the massacre", "convicted of the bombing"
-    if _owned_by_a_period(first):
-        return "background"  # "last month's protests", "last year's election"
     definite = _definite(first)
     if _intended(noun, definite) or _intended_partitive(first):
         return "hypothetical"
