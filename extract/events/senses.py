@@ -187,9 +187,12 @@ def _in_weapon_name(span: Span) -> bool:
     ruler) that holds the trigger and has another head is such a name; "bomb" in a "car
     bomb" trigger is the weapon's own head and stays. A trigger that modifies a weapon word
     outside its own span ("attack drones", "strike drones", when the lexicon names only
-    "drones") is the same kind of name."""
+    "drones") is the same kind of name, when that word heads its phrase: in a headline's
+    "attack missile battery" the weapon word only qualifies what was attacked."""
     root = span.root
     modified = root.head if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end else None
+    if modified is not None and modified.dep_ in MODIFIER_DEPS:
+        modified = None  # "attack missile battery", "attack drone base": the weapon names a place
     for weapon in span.doc.spans.get(TRIGGERS_KEY, []):
         if weapon.label_ != WEAPON:
             continue

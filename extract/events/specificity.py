@@ -751,8 +751,8 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     subject = first.dep_ in ("nsubj", "nsubjpass")
     direct = first.dep_ in DIRECT_DEPS and (first.dep_ != "pobj" or len(path) == 1)
     plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
-    if plural and (_distributive(first) or (direct and verb is not None and _tally(verb))):
-        return "background"  # "two separate attacks", "forty bombings since 2019"
+    if plural and direct and verb is not None and _tally(verb):
+        return "background"  # "forty bombings since 2019"
     if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
         if first.dep_ == "dobj" and _habitual_clause(verb, sentence):
             return "habitual"  # "rarely claim their attacks": what is told recurs too
@@ -787,12 +787,6 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     return None
 
 
-def _distributive(noun: Token) -> bool:
-    """ "two separate attacks", "unrelated shootings": a plural that a distributive
-    adjective (`DISTRIBUTIVE_ADJECTIVES`) spreads over incidents told one by one."""
-    return any(c.dep_ == "amod" and c.lower_ in DISTRIBUTIVE_ADJECTIVES for c in noun.children)
-
-
 def _tally(verb: Token) -> bool:
     """A perfect clause over a period longer than a week ("has seen forty bombings since
     2019", "have been recorded since March"): its plural event object or subject is a
@@ -803,7 +797,9 @@ def _tally(verb: Token) -> bool:
 def _habitual_clause(verb: Token, sentence: Span) -> bool:
     """A verb of speaking told as a habit: a frequency adverbial ("rarely claim", "often
     report") or a present with a generic doer outside a headline ("militants claim their
-    attacks"). The events it speaks of recur with it."""
+    attacks"), in a sentence that pins no day. The events it speaks of recur with it."""
+    if _day_anchored(sentence):
+        return False  # "local media report an attack on Tuesday that killed two"
     if _frequent(verb):
         return True
     clause = _aspect_governor(verb)

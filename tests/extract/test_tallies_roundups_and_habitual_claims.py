@@ -1,7 +1,7 @@
 """Counted plurals that are no one incident (2026-12-07): a tally over a long period in a
-perfect clause ("has counted thirty ambushes since 2020"), a round-up's summary spread
-over incidents told one by one ("three separate shootings"), and events spoken of by a
-habitual verb of speaking ("seldom report their raids"). Each has an invented
+perfect clause ("has counted thirty ambushes since 2020") and events spoken of by a
+habitual verb of speaking ("seldom report their raids"); "two separate blasts" are still
+incidents. Each has an invented
 counterexample that still gives its incident."""
 
 from __future__ import annotations
@@ -26,13 +26,6 @@ def _told(extractor: Extractor, text: str) -> tuple[list[str], list[tuple[str, s
             "The Kessari corridor has recorded at least thirty ambushes since 2020, "
             "according to a survey by traders.",
             "ambushes",
-            "background",
-        ),
-        # a round-up's opening line: the incidents are told one by one below
-        (
-            "Three separate shootings were reported in the western suburbs of Ambara on "
-            "Sunday.",
-            "shootings",
             "background",
         ),
         # a habitual verb of speaking: the raids it reports recur with it
@@ -63,6 +56,12 @@ def test_tallies_roundups_and_habitual_reports_give_no_incident(
         # a verb of speaking in the past: one claim of one incident's raids
         ("The Red Dune Front claimed the raids on the Velmo garrison on Monday.",
          "Attack"),
+        # "separate" spreads the toll over the blasts; each is still an incident
+        ("Two separate bomb blasts killed nine people in the port of Velmo on Tuesday.",
+         "Bombing"),
+        # a present verb of speaking with a day: that day's incident
+        ("Local media report a bomb attack on a bus in Velmo on Tuesday that killed "
+         "two passengers.", "Bombing"),
     ],
 )
 def test_counted_and_reported_incidents_are_kept(

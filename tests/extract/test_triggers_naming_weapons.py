@@ -29,3 +29,12 @@ def test_the_weapon_in_use_and_a_weapon_modifying_a_trigger_keep_their_incident(
     assert _events(
         extractor, "A drone attack wounded two herders outside Brennick on Sunday."
     ) == [("AirOrDroneStrike", ["drone attack"])]
+
+
+def test_a_weapon_word_qualifying_a_target_keeps_the_attack(extractor: Extractor) -> None:
+    """Counterexample: in a headline's "attack missile battery" the weapon word qualifies
+    what was attacked; the attack stays."""
+    result = extractor.extract(
+        ArticleInput("t", "Rebels attack missile battery near Kessarine, killing three soldiers")
+    )
+    assert [e.fatalities for e in result.events] == [3]
