@@ -611,10 +611,10 @@ class _Reader:
 
     def opens_elsewhere(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether the mention's clause opens its sentence with a phrase setting the scene
-        in a place the cluster never named nor tied to its own ("In the border town of
-        Mosk, residents beat a man"): a fronted place phrase tells the reader the story
-        moves on to somewhere else, so the clause does not go on telling the last incident
-        by nearness or a described actor alone. A place phrase after the verb, or one naming the
+        in a place the cluster never named ("In the border town of Mosk, residents beat a
+        man"): a fronted place phrase tells the reader the story moves on to somewhere
+        else, so the clause does not go on telling the last incident by nearness or a
+        described actor alone. A place phrase after the verb, or one naming the
         cluster's place, moves nothing."""
         verb = _clause_verb(mention.head)
         if verb is None:
@@ -624,15 +624,9 @@ class _Reader:
             if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge.i != first:
                 continue
             places = {self.place_of[t.i] for t in prep.subtree if t.i in self.place_of}
-            if places and not places & cluster.places and not self.within(places, cluster):
+            if places and not places & cluster.places:
                 return True
         return False
-
-    def within(self, places: set[str], cluster: EventCluster) -> bool:
-        """Whether one of the places is tied to one of the cluster's (`nested_places`: a
-        district of its town, the town of its district): a scene set there stays in the
-        incident's place."""
-        return any(frozenset((a, b)) in self.nested for a in places for b in cluster.places)
 
     def candidates(self, mention: EventMention) -> list[EventCluster]:
         """Open clusters the mention may belong to, the most recent first (the headline's
