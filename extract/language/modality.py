@@ -60,6 +60,8 @@ def _complement_of_trying(verb: Token) -> bool:
     kill")."""
     node = verb
     if node.dep_ == "conj":
+        if verb.tag_ != "VB":
+            return False  # "sought to storm the town and killed twelve": a finite verb, done
         node = node.head
     if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp"):
         return False

@@ -447,6 +447,10 @@ def background_tally(verb: Token) -> bool:
     return False
 
 
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
 WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
@@ -457,9 +461,13 @@ def _since_an_incident(since: Token) -> bool:
     period: it holds a specific event mention ("since the gunmen opened fire", "since
     fighting erupted", "since Monday's bombing") or a day ("since Monday"). The dead counted
     since then are that incident's toll; "since the party was founded" or "since the
-    insurgency began" (a campaign, never a specific mention) open a period."""
+    insurgency began" (a campaign, never a specific mention) open a period, and so does a
+    start dated by a month or a year ("since fighting erupted in April", "since the
+    offensive began in 2021"): that toll is a campaign's."""
     doc = since.doc
     inside = {t.i for t in since.subtree}
+    if any(_year(doc[i]) or doc[i].lower_ in MONTHS for i in inside):
+        return False  # "since the rebels launched their offensive in 2021": a campaign's toll
     mentions = doc._.ck_mentions if doc.has_extension("ck_mentions") else None
     if any(m.span.root.i in inside for m in mentions or ()):
         return True

@@ -135,16 +135,17 @@ CLAUSE_SLOTS = {"nsubj": "subject", "nsubjpass": "passive_subject", "dobj": "obj
 def _stranded_preposition(verb: Token) -> Token | None:
     """The preposition a passive verb leaves without its object ("was shot at", "was fired
     upon"): the passive subject is that preposition's object, not the verb's, so it fills
-    the preposition's slot (aimed at, not hit)."""
+    the preposition's slot (aimed at, not hit). Stranded means nothing hangs on it and the
+    clause goes on with no noun or verb of its own ("was shot at twice", "shot at, and
+    missed"), not "was stabbed before reaching his car"."""
     after = verb.i + 1
     if after >= len(verb.doc):
         return None
     word = verb.doc[after]
-    if (
-        word.dep_ == "prep"
-        and word.head.i == verb.i
-        and not any(c.dep_ == "pobj" for c in word.children)
-    ):
+    if word.dep_ != "prep" or word.head.i != verb.i or any(True for _ in word.children):
+        return None  # "was murdered after returning": "after" has its clause
+    following = verb.doc[after + 1] if after + 1 < len(verb.doc) else None
+    if following is None or following.is_punct or following.pos_ in ("ADV", "ADP", "CCONJ"):
         return word
     return None
 

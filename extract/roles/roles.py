@@ -36,6 +36,7 @@ from .described import described_actors
 from .facilities import DETONATION_VERBS, facilities_in_phrase
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import (
+    PEOPLE_HEADS,
     facilities_on,
     places_attacked,
     places_in_clause,
@@ -237,11 +238,28 @@ def _frame_roles(
         aimed = slot in FRAME_SLOTS or anchor.lemma_.lower() not in DETONATION_VERBS
         add(role, phrase, anchor, rule, aimed)
         if role == "target" and named_slot in frame.harmed and not attempted(head):
-            # "the judge was assassinated", "was shot": aimed at and hit, so also harmed
-            add("victim", phrase, anchor, rule)
+            # "the judge was assassinated", "was shot": aimed at and hit, so also harmed,
+            # when it is someone ("a police vehicle was shot up" harms no one)
+            if _someone(phrase, table):
+                add("victim", phrase, anchor, rule)
         if cls == "Protest" and slot == "subject" and head.pos_ != "VERB":
             if not any(f.role == "participant" for f in found):
                 found.extend(_collective(phrase, table, anchor))
+
+
+PERSON_TYPES = frozenset({"Person", "CommunalGroup", "ArmedGroup", "StateForce"})
+
+
+def _someone(phrase: Token, table: EntityTable) -> bool:
+    """Whether a phrase names people, who can be harmed: a person or a group of people
+    among the entities (or as the tagger reads it), or a noun for people ("the judge's
+    guards", "three villagers"); not a car, a house or a film ("was shot in Tarvel")."""
+    entity = table.at(phrase)
+    if entity is not None:
+        return entity.type in PERSON_TYPES
+    if phrase.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return phrase.lower_ in PEOPLE_HEADS or phrase.lower_ in PEOPLE_NOUNS
 
 
 def _named_place(token: Token, table: EntityTable) -> bool:

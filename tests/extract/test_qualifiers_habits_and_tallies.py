@@ -92,3 +92,12 @@ def test_a_death_toll_since_the_attack_is_its_own(extractor: Extractor) -> None:
     assert [e.fatalities for e in result.events] == [12]
     text = "Four people have died since Monday's bombing at the Oskel market, police said."
     assert [e.fatalities for e in _extract(extractor, text).events] == [4]
+
+
+def test_a_toll_since_a_dated_offensive_is_a_campaigns(extractor: Extractor) -> None:
+    """Counterexample: a "since" dated by a month or a year starts a campaign's period."""
+    text = (
+        "Rebels shelled the market in Oskel on Tuesday, killing three people. More than 900 "
+        "people have been killed since the rebels launched their offensive in 2021."
+    )
+    assert [e.fatalities for e in _extract(extractor, text).events] == [3]
