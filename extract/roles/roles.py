@@ -254,12 +254,14 @@ def _someone(phrase: Token, table: EntityTable) -> bool:
     """Whether a phrase names people, who can be harmed: a person or a group of people
     among the entities (or as the tagger reads it), or a noun for people ("the judge's
     guards", "three villagers"); not a car, a house or a film ("was shot in Tarvel")."""
-    entity = table.at(phrase)
-    if entity is not None:
-        return entity.type in PERSON_TYPES
+    if phrase.lower_ in PEOPLE_HEADS or phrase.lower_ in PEOPLE_NOUNS:
+        return True
     if phrase.ent_type_ in ("PERSON", "NORP"):
         return True
-    return phrase.lower_ in PEOPLE_HEADS or phrase.lower_ in PEOPLE_NOUNS
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children):
+        return True  # "the mayor of Velmora, Tomas Brenn"
+    entity = table.at(phrase)
+    return entity is not None and entity.type in PERSON_TYPES
 
 
 def _named_place(token: Token, table: EntityTable) -> bool:
