@@ -149,6 +149,7 @@ def _sides(graph: nx.MultiDiGraph, incident: str) -> tuple[_Side, _Side]:
             participants.actors.append(entry)
     for side in (one, two, participants):
         side.sort()
+    two.actors = _once_each(two.actors)
     rest = participants.actors
     if rest and not one.actors:
         one.actors, rest = rest[:1], rest[1:]
@@ -157,6 +158,24 @@ def _sides(graph: nx.MultiDiGraph, incident: str) -> tuple[_Side, _Side]:
     if rest and not two.actors:
         two.actors = rest[:1]
     return one, two
+
+
+def _once_each(
+    actors: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Each actor once, in order: a person who was aimed at and killed ("assassinated") is
+    both target and victim of the incident, but one actor of side 2, named by the edge that
+    says what happened to them (the victim's)."""
+    victims = {actor for actor, _, edge in actors if edge.get("predicate") == "victim"}
+    kept: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    seen: set[str] = set()
+    for entry in actors:
+        actor, _, edge = entry
+        if actor in seen or (actor in victims and edge.get("predicate") != "victim"):
+            continue
+        seen.add(actor)
+        kept.append(entry)
+    return kept
 
 
 def _inter(

@@ -12,6 +12,7 @@ import pandas
 import pytest
 from network_world import world_graph
 
+from conflict_kg.extract import ArticleInput, Extractor, article_graph
 from conflict_kg.graph.export import ExportError, export
 from conflict_kg.graph.export.codebooks import acled_type, plover_type
 from conflict_kg.graph.export.tables import ACLED_COLUMNS, EXTRA_COLUMNS
@@ -136,3 +137,14 @@ def test_plover_categories_follow_the_class_hierarchy() -> None:
     assert plover_type("Bombing") is not None
     assert plover_type("Bombing").modes == ("explosives", "suicide-attack")  # type: ignore[union-attr]
     assert plover_type("Election") is None
+
+
+def test_a_person_aimed_at_and_killed_is_one_actor_of_side_two(extractor: Extractor) -> None:
+    """An assassinated person is the incident's target and its victim; ACLED's side 2
+    names them once, as the victim (a civilian, inter 7)."""
+    text = "Gunmen assassinated the mayor of Velmora, Tomas Brenn, on Monday in Dastel."
+    with open_store("memory:") as one:
+        one.add_article(*article_graph(extractor.extract(ArticleInput("brenn.txt", text))))
+        row = table(one).iloc[0]
+    assert (row["actor2"], row["assoc_actor_2"], row["inter2"]) == ("Tomas Brenn", "", "7")
+    assert row["notes"].count("Tomas Brenn") == 1
