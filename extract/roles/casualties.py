@@ -138,6 +138,15 @@ def none_quantified(holder: Token) -> bool:
     )
 
 
+def _tells_no_incident(token: Token) -> bool:
+    """Whether the word is an event word the mentions stage found to tell no incident (a
+    background, looked-back, generic or hypothetical mention: `doc._.ck_nonspecific`):
+    the deaths it tells are not the sentence's incident's."""
+    doc = token.doc
+    told = doc._.ck_nonspecific if doc.has_extension("ck_nonspecific") else None
+    return any(m.span.start <= token.i < m.span.end for m, _ in told or ())
+
+
 def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     """(killing or injuring word, "kill" or "injure", count or None) for each casualty
     clause of a sentence, so that a sentence telling two incidents gives each its own.
@@ -155,6 +164,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if negated_clause(token) or background_tally(token) or attempted(token):
             continue  # "nobody was killed"; "900 have been killed since 1985": no incident's;
             # "tried to kill the mayor": an attempt kills nobody
+        if _tells_no_incident(token):
+            continue  # "on the anniversary of the assassination of X": a past one's death
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
         if not holders and token.dep_ == "conj":

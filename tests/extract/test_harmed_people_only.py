@@ -40,3 +40,18 @@ def test_a_finite_verb_after_a_complement_of_trying_was_done(extractor: Extracto
         )
     )
     assert [e.fatalities for e in result.events] == [12]
+
+
+def test_a_past_killing_in_the_sentence_adds_no_death(extractor: Extractor) -> None:
+    """An event word that tells no incident (here a looked-back assassination) counts no
+    casualties for the sentence's incident."""
+    result = extractor.extract(
+        ArticleInput(
+            "t",
+            "Gunmen attacked a police post in Oskel on Tuesday, wounding two officers, on the "
+            "anniversary of the assassination of Imre Valko.",
+        )
+    )
+    assert [(e.fatalities, e.fatalities_reported, e.injuries) for e in result.events] == [
+        (None, False, 2)
+    ]
