@@ -1,0 +1,93 @@
+"""Clans and tribes named by a kin noun are communal groups, coordinated names included, and a
+plural force noun heads an armed group's name as a singular one does, when the text shows it
+fighting (extract/entities/name_context.py, extract/entities/resolution.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import ArticleInput, Extraction, Extractor
+
+
+def _extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(ArticleInput(source="t.txt", text=text))
+
+
+def _types(extraction: Extraction) -> dict[str, str]:
+    return {e.name: e.type for e in extraction.entities}
+
+
+def _name(extraction: Extraction, entity_id: str) -> str:
+    entity = extraction.entity(entity_id)
+    assert entity is not None
+    return entity.name
+
+
+def test_coordinated_clans_are_one_communal_group_each(extractor: Extractor) -> None:
+    text = "Elders of the Telmar and Ossu clans signed a truce in Mirel on Sunday."
+    types = _types(_extract(extractor, text))
+    assert types["Telmar"] == "CommunalGroup"
+    assert types["Ossu"] == "CommunalGroup"
+
+
+def test_the_tribes_of_a_fight_are_its_participants(extractor: Extractor) -> None:
+    text = "Fighting between the Pemba and Kesh tribes killed six people near Tesk on Sunday."
+    extraction = _extract(extractor, text)
+    (clash,) = [e for e in extraction.events if e.type == "ArmedClash"]
+    participants = sorted(
+        _name(extraction, a.entity) for a in clash.arguments if a.role == "participant"
+    )
+    assert participants == ["Kesh", "Pemba"]
+
+
+def test_two_clans_that_sign_a_deal_are_its_parties(extractor: Extractor) -> None:
+    text = "The Telmar clan and the Ossu clan signed a peace deal in Mirel on Sunday."
+    extraction = _extract(extractor, text)
+    (deal,) = [e for e in extraction.events if e.type == "Agreement"]
+    parties = sorted(a.text for a in deal.arguments if a.role == "participant")
+    assert parties == ["Ossu clan", "Telmar clan"]
+
+
+def test_a_clan_the_ner_called_an_organisation_is_a_communal_group(
+    extractor: Extractor,
+) -> None:
+    text = "Fighters from the Uranga tribe clashed with the Kebbit clan near Tesk on Friday."
+    types = _types(_extract(extractor, text))
+    assert types["Uranga"] == "CommunalGroup"
+    assert types["Kebbit"] == "CommunalGroup"
+
+
+def test_a_nationality_before_a_kin_noun_names_no_clan(extractor: Extractor) -> None:
+    text = "Elders of Somali clans met in Osk on Monday."
+    types = _types(_extract(extractor, text))
+    assert "Somali" not in types
+    assert "CommunalGroup" not in types.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Sarvik Defence Units attacked an army post near Tesk on Monday.",
+         "Sarvik Defence Units"),
+        ("The Eastern Shield Guards said they had ambushed a convoy near Tesk.",
+         "Eastern Shield Guards"),
+    ],
+)  # fmt: skip
+def test_a_plural_force_named_group_that_fights_is_armed(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert _types(_extract(extractor, text))[name] == "ArmedGroup"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Osk Guards won the cup final against the Lira Rangers on Saturday.", "Osk Guards"),
+        ("The Brannock Rescue Units pulled four survivors from the rubble in Tesk.",
+         "Brannock Rescue Units"),
+    ],
+)  # fmt: skip
+def test_plural_force_names_that_do_not_fight_stay_organisations(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert _types(_extract(extractor, text))[name] == "Organization"
