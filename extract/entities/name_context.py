@@ -530,19 +530,25 @@ def _kin_name_words(head: Token) -> list[list[Token]]:
     return [words for words in names if words]
 
 
-def kin_group_names(doc: Doc, is_country: Callable[[str], bool]) -> list[tuple[Span, str]]:
+def kin_group_names(
+    doc: Doc, is_country: Callable[[str], bool]
+) -> list[tuple[Span, str, str | None]]:
     """Mentions and names of communal groups the text names by a kin noun ("the Warsame
     clan", "elders of the Harun and Dabei clans"), whatever the NER called the names (a
     person, an organisation, nothing): the noun says what they are. The mention of the name
     right before the noun covers the noun too, so a phrase headed by it resolves to the
     group; a coordinated name stands alone. No name the NER calls a nationality or a place,
-    nor a country or its adjective (`is_country`), nor a lone capital opening a sentence."""
-    found: list[tuple[Span, str]] = []
+    nor a country or its adjective (`is_country`), nor a lone capital opening a sentence.
+    The third value is the ACLED actor category: "Identity militias" for a group the text
+    shows fighting ("the X clan attacked"), as ACLED codes clan and tribal militias; None for
+    one that only signs, meets or mourns."""
+    found: list[tuple[Span, str, str | None]] = []
     for index in positions(doc, KIN_GROUP_HEADS):
         head = doc[index]
         if not head.text.islower() or head.pos_ != "NOUN":
             continue
         names = _kin_name_words(head)
+        category = "Identity militias" if armed_by_context(doc[index : index + 1]) else None
         if len(names) > 1 and head.lower_ not in KIN_PLURALS:
             names = names[-1:]  # "Osk, Tesk and Lira clan": one clan, the last name's
         for words in names:
@@ -551,5 +557,5 @@ def kin_group_names(doc: Doc, is_country: Callable[[str], bool]) -> list[tuple[S
             if words[0].is_sent_start and not words[0].ent_type_:
                 continue
             end = index + 1 if words[-1].i == index - 1 else words[-1].i + 1
-            found.append((doc[words[0].i : end], " ".join(t.text for t in words)))
+            found.append((doc[words[0].i : end], " ".join(t.text for t in words), category))
     return found

@@ -109,7 +109,7 @@ def resolve_entities(
             table.add_reference(span, country, "State", also_place=True)
         else:
             table.add_reference(span, span.text, "Place")
-    kin_groups = [span for span, _ in _add_kin_groups(table, doc, lexicon)]
+    kin_groups = _add_kin_groups(table, doc, lexicon)
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
@@ -199,7 +199,7 @@ def resolve_entities(
     return table
 
 
-def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[tuple[Span, str]]:
+def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[Span]:
     """ "the Warsame clan", "the Harun and Dabei clans": communal groups named by a kin noun,
     entered before the NER's names so that a clan it read as a person or an organisation is
     the clan (`extract.entities.name_context.kin_group_names`)."""
@@ -209,9 +209,9 @@ def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[tupl
         return lowered in lexicon.demonym_to_country or lexicon.country_of_name(word) is not None
 
     found = kin_group_names(doc, national)
-    for span, name in found:
-        table.add(span, name, "CommunalGroup")
-    return found
+    for span, name, category in found:
+        table.add(span, name, "CommunalGroup", acled_category=category)
+    return [span for span, _, _ in found]
 
 
 def _add_modified_forces(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:

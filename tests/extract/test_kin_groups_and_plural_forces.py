@@ -93,3 +93,18 @@ def test_plural_force_names_that_do_not_fight_stay_organisations(
     extractor: Extractor, text: str, name: str
 ) -> None:
     assert _types(_extract(extractor, text))[name] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Kebbit clan attacked a village near Tesk on Friday, killing four herders.",
+         "Identity militias"),
+        ("The Kebbit clan buried its dead near Tesk on Friday.", None),
+    ],
+)  # fmt: skip
+def test_a_clan_that_fights_is_an_identity_militia(
+    extractor: Extractor, text: str, category: str | None
+) -> None:
+    (clan,) = [e for e in _extract(extractor, text).entities if e.name == "Kebbit"]
+    assert (clan.type, clan.acled_category) == ("CommunalGroup", category)
