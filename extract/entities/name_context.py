@@ -34,6 +34,7 @@ __all__ = [
     "armed_by_context",
     "facility_after",
     "group_kind",
+    "kin_group_names",
     "person_by_context",
     "place_by_context",
     "reporter_by_context",
@@ -337,6 +338,13 @@ def _armed_men_of(head: Token) -> bool:
     return men.lower_ in ARMED_MEN
 
 
+def _own_word(pronoun: Token, name: Token) -> bool:
+    """ "X said it had attacked", "the Y Units said they had attacked": a pronoun that
+    agrees with the name in number is the name's own."""
+    plural = name.tag_ in ("NNPS", "NNS")
+    return pronoun.lower_ == "we" or pronoun.lower_ == ("they" if plural else "it")
+
+
 def _acts_violently(head: Token) -> bool:
     """The name is the doer of an act of violence ("X attacked", "were killed by X"),
     reports one of its own ("X said it had attacked"), or is charged with one ("suspected
@@ -350,7 +358,7 @@ def _acts_violently(head: Token) -> bool:
         if verb.lemma_.lower() in CLAIMING_LEMMAS:
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-                own = any(s.lower_ in ("it", "we") or s.lower_ in ARMED_MEN for s in subjects)
+                own = any(_own_word(s, head) or s.lower_ in ARMED_MEN for s in subjects)
                 if own and _violent(clause):
                     return True
         return False
@@ -386,6 +394,12 @@ ARMY_HEADS = FORCE_HEADS - {"police", "command", "unit", "cell"}
 """Force nouns that head the name of a body of fighters ("the X Liberation Army", "the Y
 Tribal Guard"); not police, a state's own by definition, nor nouns that name parts of
 bodies of any kind ("Command", "Unit", "Cell")."""
+ARMY_PLURAL_HEADS = frozenset(
+    {f"{noun}s" for noun in ARMY_HEADS if not noun.endswith(("s", "y"))} | {"armies", "units"}
+)
+"""The same heads in the plural, as many names of fighting bodies are ("the X Defence Units",
+"the Y Guards"): "Units" too, which in the plural names a whole body, not a part of one.
+Armed, like the singular ones, only when the text shows them fighting."""
 
 
 NO_HEAD_EXTENSION = frozenset({"GPE", "NORP", "LOC"})
@@ -405,7 +419,7 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
         return named, *kind
     if label in NO_HEAD_EXTENSION:
         return None  # "the Russian Federation", "the Soviet Union" are states, not bodies
-    if named.root.lower_ in ARMY_HEADS and named.root.text[:1].isupper():
+    if named.root.lower_ in ARMY_HEADS | ARMY_PLURAL_HEADS and named.root.text[:1].isupper():
         # "the Varn Liberation Army ambushed ...": a name headed by a force noun is armed,
         # but whose it is (a state's army or a rebel one) only its words can say; armed
         # here when it acts so, else left to the rules for states and organisations
@@ -433,10 +447,12 @@ def unlabelled_groups(
     group noun, none of them already an entity (`taken`) nor a country or its adjective
     (`is_country`: "Iraqi army" is the state's)."""
     found: list[Span] = []
-    for index in positions(doc, NAME_HEADS):
+    for index in positions(doc, NAME_HEADS | ARMY_PLURAL_HEADS):
         head = doc[index]
         if index in taken:
             continue
+        if head.lower_ not in NAME_HEADS and not head.text[:1].isupper():
+            continue  # "the X Defence Units" is a name; "X units" is X's
         start = index
         while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].head.i in range(
             start - 1, index + 1
@@ -457,4 +473,69 @@ def unlabelled_groups(
         if own[0].i == doc[own[0].i].sent.start and len(own) == 1:
             continue  # a capital that only opens the sentence
         found.append(words)
+    return found
+
+
+KIN_GROUP_HEADS = frozenset(
+    {"clan", "clans", "subclan", "subclans", "sub-clan", "sub-clans", "tribe", "tribes",
+     "clansmen", "tribesmen"}
+)  # fmt: skip
+"""Lowercase nouns that make the names before them kin or communal groups ("the X clan",
+"the X and Y tribes"): a people acting as one party to a fight or a truce. Not
+"community", which a town's name precedes as often ("the Osk community")."""
+NOT_KIN_NAMES = frozenset({"NORP", "FAC", "DATE", "CARDINAL", "ORDINAL"})
+"""NER labels of words before a kin noun that say whose group it is, not its name: "the
+Kurdish tribes" are the Kurds' (a nationality rule's). Not a place's labels: the small model
+calls many an unknown clan name a place, and a known country is left out by name."""
+KIN_PLURALS = frozenset(h for h in KIN_GROUP_HEADS if h.endswith(("s", "men")))
+"""Kin nouns that take several names ("the X and Y clans"); a singular takes one."""
+
+
+def _kin_name_words(head: Token) -> list[list[Token]]:
+    """The capitalised names the kin noun `head` is preceded by, one list of words per
+    name: "the Harun and Dabei clans" gives Harun and Dabei. Walks left over proper nouns,
+    "and" and commas, and stops at anything else (a determiner, a lowercase word)."""
+    names: list[list[Token]] = [[]]
+    index = head.i - 1
+    doc = head.doc
+    while index >= 0:
+        token = doc[index]
+        if token.lower_ in ("and", ",") and names[0]:
+            names.insert(0, [])
+        elif token.tag_ == "NNP" and token.text[:1].isupper() and token.is_alpha:
+            names[0].insert(0, token)
+        else:
+            break
+        index -= 1
+    return [words for words in names if words]
+
+
+def kin_group_names(
+    doc: Doc, is_country: Callable[[str], bool]
+) -> list[tuple[Span, str, str | None]]:
+    """Mentions and names of communal groups the text names by a kin noun ("the Warsame
+    clan", "elders of the Harun and Dabei clans"), whatever the NER called the names (a
+    person, an organisation, nothing): the noun says what they are. The mention of the name
+    right before the noun covers the noun too, so a phrase headed by it resolves to the
+    group; a coordinated name stands alone. No name the NER calls a nationality or a place,
+    nor a country or its adjective (`is_country`), nor a lone capital opening a sentence.
+    The third value is the ACLED actor category: "Identity militias" for a group the text
+    shows fighting ("the X clan attacked"), as ACLED codes clan and tribal militias; None for
+    one that only signs, meets or mourns."""
+    found: list[tuple[Span, str, str | None]] = []
+    for index in positions(doc, KIN_GROUP_HEADS):
+        head = doc[index]
+        if not head.text.islower() or head.pos_ != "NOUN":
+            continue
+        names = _kin_name_words(head)
+        category = "Identity militias" if armed_by_context(doc[index : index + 1]) else None
+        if len(names) > 1 and head.lower_ not in KIN_PLURALS:
+            names = names[-1:]  # "Osk, Tesk and Lira clan": one clan, the last name's
+        for words in names:
+            if any(t.ent_type_ in NOT_KIN_NAMES or is_country(t.text) for t in words):
+                continue
+            if words[0].is_sent_start and not words[0].ent_type_:
+                continue
+            end = index + 1 if words[-1].i == index - 1 else words[-1].i + 1
+            found.append((doc[words[0].i : end], " ".join(t.text for t in words), category))
     return found

@@ -17,6 +17,7 @@ from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
     facility_after,
     group_kind,
+    kin_group_names,
     person_by_context,
     place_by_context,
     reporter_by_context,
@@ -108,12 +109,13 @@ def resolve_entities(
             table.add_reference(span, country, "State", also_place=True)
         else:
             table.add_reference(span, span.text, "Place")
+    kin_groups = _add_kin_groups(table, doc, lexicon)
     ents = doc.ents
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
             continue
-        if any(overlaps(ent, span) for span in context):
+        if any(overlaps(ent, span) for span in context + kin_groups):
             continue
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
@@ -195,6 +197,21 @@ def resolve_entities(
     add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """ "the Warsame clan", "the Harun and Dabei clans": communal groups named by a kin noun,
+    entered before the NER's names so that a clan it read as a person or an organisation is
+    the clan (`extract.entities.name_context.kin_group_names`)."""
+
+    def national(word: str) -> bool:
+        lowered = word.lower()
+        return lowered in lexicon.demonym_to_country or lexicon.country_of_name(word) is not None
+
+    found = kin_group_names(doc, national)
+    for span, name, category in found:
+        table.add(span, name, "CommunalGroup", acled_category=category)
+    return [span for span, _, _ in found]
 
 
 def _add_modified_forces(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
