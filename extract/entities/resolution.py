@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..language import ActorRecord, Lexicon, positions
+from ..language import ActorRecord, Lexicon, is_major_city, positions
 from .agencies import agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
@@ -205,8 +205,13 @@ def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[Span
     the clan (`extract.entities.name_context.kin_group_names`)."""
 
     def national(word: str) -> bool:
+        # a nationality, a country or a known city ("Mogadishu clans" are the city's)
         lowered = word.lower()
-        return lowered in lexicon.demonym_to_country or lexicon.country_of_name(word) is not None
+        return (
+            lowered in lexicon.demonym_to_country
+            or lexicon.country_of_name(word) is not None
+            or is_major_city(word)
+        )
 
     found = kin_group_names(doc, national)
     for span, name, category in found:

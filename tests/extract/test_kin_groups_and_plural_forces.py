@@ -66,6 +66,13 @@ def test_a_nationality_before_a_kin_noun_names_no_clan(extractor: Extractor) -> 
     assert "CommunalGroup" not in types.values()
 
 
+def test_a_known_city_before_a_kin_noun_names_no_clan(extractor: Extractor) -> None:
+    """Counterexample: "Mogadishu clans" are clans of a city, which stays a place."""
+    types = _types(_extract(extractor, "Mogadishu clans have long disputed the port."))
+    assert types.get("Mogadishu") == "Place"
+    assert "CommunalGroup" not in types.values()
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
