@@ -25,6 +25,7 @@ from .phrases import (
     conjuncts,
     counted,
     denoted_actors,
+    mention_span,
 )
 
 if TYPE_CHECKING:
@@ -115,11 +116,24 @@ def _count(holder: Token) -> int | None:
 
 
 def _one(token: Token) -> int | None:
-    """1 for a singular noun with an indefinite article ("two soldiers and a civilian")."""
+    """1 for a singular noun with an indefinite article ("two soldiers and a civilian"),
+    and for one named person ("Judge Ana Ferro was shot dead", "killing Tomas Vell and
+    two guards" are 1 and 3)."""
+    if _named_person(token):
+        return 1
     singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
     if token.lower_ in QUANTITY_WORDS:
         return None  # "a number of villagers", "a handful of soldiers" are not one
     return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
+
+
+def _named_person(token: Token) -> bool:
+    """A singular proper name of a person: one person, whom the sentence names."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ == "PERSON"
+        and "Plur" not in token.morph.get("Number")
+    )
 
 
 NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
@@ -253,9 +267,26 @@ MONTH_NAMES = frozenset(
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
     """The kinds of harm a negated noun of harm denies: "no casualties" both, "no deaths"
-    killing; nothing for any other word."""
+    killing; nothing for any other word. The "no" of a coordination denies each of its
+    nouns ("no injuries or deaths were reported"), and "without" denies as "no" does
+    ("the town was shelled without casualties", "without causing casualties"). "No
+    reports of casualties" is not among them: it says the toll is not known yet."""
     kinds = CASUALTY_NOUNS.get(token.lower_, ())
-    return kinds if kinds and none_quantified(token) else ()
+    if not kinds:
+        return ()
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return kinds if none_quantified(first) or _without(first) else ()
+
+
+def _without(noun: Token) -> bool:
+    """Whether a noun is the object of "without", directly ("without casualties") or
+    through the gerund it governs ("without causing casualties")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.dep_ == "pcomp" and head.tag_ == "VBG":
+        noun, head = head, head.head
+    return noun.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
 
 
 def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
@@ -337,7 +368,57 @@ def victims(
             found.extend((e, span, token) for e, span in named)
     if continuing or any(t.i in triggers for t in sentence):
         found.extend(identified_victims(sentence, table))
+        found.extend(named_later(sentence, table, triggers))
     return found
+
+
+NAMING_PARTICIPLES = frozenset({"identify", "name"})
+"""Participles that give the name of the person a noun stands for ("the man, identified as
+X", "the victim, named as X")."""
+
+
+def named_later(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the naming participle) where a definite noun names, by a naming
+    participle, the person an earlier sentence told was harmed: "a crowd beat a man to
+    death ... The man, identified as X, was dragged from a shop" names the man killed. The
+    earlier noun of the same word must be the harmed of the incident (the object or passive
+    subject of a trigger or of a verb of harm); a man who did the harm is not the victim."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+            continue
+        if not _harmed_before(noun, sentence.start, triggers):
+            continue
+        for verb in noun.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_PARTICIPLES:
+                continue
+            if not passive_participle(verb):
+                continue
+            names = [o for p in _children_of(verb, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            names += _children_of(verb, "oprd")  # "the man, named Tomas Vell"
+            for name in names:
+                entity = table.at(name)
+                if entity is not None and entity.type == "Person":
+                    found.append((entity, mention_span(name, table), verb))
+    return found
+
+
+def _harmed_before(noun: Token, start: int, triggers: set[int]) -> bool:
+    """Whether a noun of the same word, earlier in the article, is one the incident harmed:
+    the object of its trigger or of a verb of harm ("beat a man to death", "killed a
+    man"), or their passive subject ("a man was stabbed")."""
+    lemma = noun.lemma_.lower()
+    for earlier in noun.doc[:start]:
+        if earlier.lemma_.lower() != lemma or earlier.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = earlier.head
+        harming = verb.lemma_.lower() in KILLING | INJURING or verb.i in triggers
+        if harming and not negated_clause(verb) and not attempted(verb):
+            return True
+    return False
 
 
 HARMED_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "hostage"})
