@@ -169,6 +169,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if negated_clause(token) or background_tally(token) or attempted(token):
             continue  # "nobody was killed"; "900 have been killed since 1985": no incident's;
             # "tried to kill the mayor": an attempt kills nobody
+        if _open_question(token):
+            continue  # "it was not clear whether anyone was hurt": no harm is told
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
         if not holders and token.dep_ == "conj":
@@ -195,6 +197,12 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
                     count = _count(holder)
         found.append((token, kind, count))
     return found
+
+
+def _open_question(verb: Token) -> bool:
+    """Whether a verb of harm is the clause of an open question ("whether anyone was hurt",
+    "did not say if anyone was killed"), which tells no harm, not even without a count."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "stand", "hit", "soar"})

@@ -105,3 +105,15 @@ def test_the_man_who_harmed_named_later_is_no_victim(extractor: Extractor) -> No
         "The man, identified as Oden Pask, fled on foot."
     )
     assert "Oden Pask" not in _riot_victims(extractor, text)
+
+
+def test_an_open_question_of_harm_reports_none(extractor: Extractor) -> None:
+    event = _event(extractor, f"{SHELLING} It was not clear whether anyone was hurt.", "Shelling")
+    assert (event.injuries, event.injuries_reported) == (None, False)
+
+
+def test_a_harm_told_after_the_question_is_reported(extractor: Extractor) -> None:
+    """Counterexample: the harm is told; only its count is asked."""
+    sentence = "Several people were hurt, but it was not clear how many."
+    event = _event(extractor, f"{SHELLING} {sentence}", "Shelling")
+    assert (event.injuries, event.injuries_reported) == (None, True)
