@@ -119,12 +119,28 @@ def _one(token: Token) -> int | None:
     """1 for a singular noun with an indefinite article ("two soldiers and a civilian"),
     and for one named person ("Judge Ana Ferro was shot dead", "killing Tomas Vell and
     two guards" are 1 and 3)."""
-    if _named_person(token):
+    if _named_person(token) or _named_noun(token):
         return 1
     singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
     if token.lower_ in QUANTITY_WORDS:
         return None  # "a number of villagers", "a handful of soldiers" are not one
     return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
+
+
+def _named_noun(noun: Token) -> bool:
+    """A singular noun that one person's name names: by apposition ("the victim, a trader
+    named X", "the driver, X") or by a naming participle ("the man, identified as X")."""
+    if noun.pos_ != "NOUN" or "Sing" not in noun.morph.get("Number"):
+        return False
+    for child in noun.children:
+        if child.dep_ == "appos" and (_named_person(child) or _named_noun(child)):
+            return True
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_PARTICIPLES:
+            names = [o for p in _children_of(child, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            if any(_named_person(n) for n in names + _children_of(child, "oprd")):
+                return True
+    return False
 
 
 def _named_person(token: Token) -> bool:

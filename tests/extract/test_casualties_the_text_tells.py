@@ -117,3 +117,16 @@ def test_a_harm_told_after_the_question_is_reported(extractor: Extractor) -> Non
     sentence = "Several people were hurt, but it was not clear how many."
     event = _event(extractor, f"{SHELLING} {sentence}", "Shelling")
     assert (event.injuries, event.injuries_reported) == (None, True)
+
+
+def test_a_noun_a_name_gives_is_one_death(extractor: Extractor) -> None:
+    sentence = "The victim, a porter named Oden Pask, died in hospital."
+    event = _event(extractor, f"{RAID} {sentence}", "Attack")
+    assert (event.fatalities, event.fatalities_reported) == (1, True)
+
+
+def test_a_family_a_name_gives_is_no_count(extractor: Extractor) -> None:
+    """Counterexample: a family named by its surname is more than one person."""
+    sentence = "The family, named as the Pasks, was killed in the raid."
+    event = _event(extractor, f"{RAID} {sentence}", "Attack")
+    assert (event.fatalities, event.fatalities_reported) == (None, True)
