@@ -154,7 +154,8 @@ def _named_person(token: Token) -> bool:
 
 NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
 CASUALTY_NOUNS = {"casualties": ("kill", "injure"), "deaths": ("kill",), "fatalities": ("kill",),
-                  "injuries": ("injure",)}  # fmt: skip
+                  "injuries": ("injure",), "casualty": ("kill", "injure"), "death": ("kill",),
+                  "fatality": ("kill",), "injury": ("injure",)}  # fmt: skip
 """Nouns of harm whose negation ("there were no casualties") reports none of that kind."""
 
 
@@ -176,6 +177,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
+        if _unknown_toll(token):
+            continue  # "there were no immediate reports of deaths"
         denied = _no_casualties(token)
         if kind is None or denied:
             # "no casualties", and "no deaths were reported": "death" is a killing word,
@@ -295,13 +298,36 @@ def _no_casualties(token: Token) -> tuple[str, ...]:
     nouns ("no injuries or deaths were reported"), and "without" denies as "no" does
     ("the town was shelled without casualties", "without causing casualties"). "No
     reports of casualties" is not among them: it says the toll is not known yet."""
-    kinds = CASUALTY_NOUNS.get(token.lower_, ())
+    kinds = _harm_noun_kinds(token)
     if not kinds:
         return ()
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return kinds if none_quantified(first) or _without(first) else ()
+
+
+def _harm_noun_kinds(token: Token) -> tuple[str, ...]:
+    """The kinds of harm a noun names: "casualties" (or "casualty") both, "deaths" and
+    "the dead" killing, "injuries" and "the wounded" injuring; nothing for a verb."""
+    kinds = CASUALTY_NOUNS.get(token.lower_, ())
+    if kinds:
+        return kinds
+    # "no dead", "no wounded were reported": the word stands as a noun (the parser may
+    # still tag the participle a verb)
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return ()
+    lemma = token.lemma_.lower()
+    return ("kill",) if lemma in KILLING else ("injure",) if lemma in INJURING else ()
+
+
+def _unknown_toll(noun: Token) -> bool:
+    """Whether a noun of harm is what a negated report is about ("no reports of
+    casualties", "no word on deaths"): the toll is not known, neither none nor some."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "on", "about"):
+        return False
+    return head.head.i != head.i and none_quantified(head.head)
 
 
 def _without(noun: Token) -> bool:

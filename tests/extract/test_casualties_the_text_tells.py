@@ -130,3 +130,24 @@ def test_a_family_a_name_gives_is_no_count(extractor: Extractor) -> None:
     sentence = "The family, named as the Pasks, was killed in the raid."
     event = _event(extractor, f"{RAID} {sentence}", "Attack")
     assert (event.fatalities, event.fatalities_reported) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("No casualty was reported by the clinic.", "fatalities"),
+        ("No wounded were seen.", "injuries"),
+    ],
+)
+def test_a_singular_or_nominal_harm_word_under_no_is_zero(
+    extractor: Extractor, sentence: str, field: str
+) -> None:
+    event = _event(extractor, f"{SHELLING} {sentence}", "Shelling")
+    assert getattr(event, field) == 0
+
+
+def test_no_reports_of_deaths_is_an_unknown_toll(extractor: Extractor) -> None:
+    """Counterexample: a negated report of deaths tells neither none nor some."""
+    sentence = "There were no immediate reports of deaths."
+    event = _event(extractor, f"{SHELLING} {sentence}", "Shelling")
+    assert (event.fatalities, event.fatalities_reported) == (None, False)
