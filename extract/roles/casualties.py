@@ -25,6 +25,7 @@ from .phrases import (
     conjuncts,
     counted,
     denoted_actors,
+    mention_span,
 )
 
 if TYPE_CHECKING:
@@ -115,16 +116,46 @@ def _count(holder: Token) -> int | None:
 
 
 def _one(token: Token) -> int | None:
-    """1 for a singular noun with an indefinite article ("two soldiers and a civilian")."""
+    """1 for a singular noun with an indefinite article ("two soldiers and a civilian"),
+    and for one named person ("Judge Ana Ferro was shot dead", "killing Tomas Vell and
+    two guards" are 1 and 3)."""
+    if _named_person(token) or _named_noun(token):
+        return 1
     singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
     if token.lower_ in QUANTITY_WORDS:
         return None  # "a number of villagers", "a handful of soldiers" are not one
     return 1 if singular and any(c.lower_ in ("a", "an") for c in token.children) else None
 
 
+def _named_noun(noun: Token) -> bool:
+    """A singular noun that one person's name names: by apposition ("the victim, a trader
+    named X", "the driver, X") or by a naming participle ("the man, identified as X")."""
+    if noun.pos_ != "NOUN" or "Sing" not in noun.morph.get("Number"):
+        return False
+    for child in noun.children:
+        if child.dep_ == "appos" and (_named_person(child) or _named_noun(child)):
+            return True
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_PARTICIPLES:
+            names = [o for p in _children_of(child, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            if any(_named_person(n) for n in names + _children_of(child, "oprd")):
+                return True
+    return False
+
+
+def _named_person(token: Token) -> bool:
+    """A singular proper name of a person: one person, whom the sentence names."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ == "PERSON"
+        and "Plur" not in token.morph.get("Number")
+    )
+
+
 NOBODY = frozenset({"nobody", "none", "noone", "no-one"})
 CASUALTY_NOUNS = {"casualties": ("kill", "injure"), "deaths": ("kill",), "fatalities": ("kill",),
-                  "injuries": ("injure",)}  # fmt: skip
+                  "injuries": ("injure",), "casualty": ("kill", "injure"), "death": ("kill",),
+                  "fatality": ("kill",), "injury": ("injure",)}  # fmt: skip
 """Nouns of harm whose negation ("there were no casualties") reports none of that kind."""
 
 
@@ -155,6 +186,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
+        if _unknown_toll(token):
+            continue  # "there were no immediate reports of deaths"
         denied = _no_casualties(token)
         if kind is None or denied:
             # "no casualties", and "no deaths were reported": "death" is a killing word,
@@ -166,6 +199,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             # "tried to kill the mayor": an attempt kills nobody
         if _tells_no_incident(token):
             continue  # "on the anniversary of the assassination of X": a past one's death
+        if _open_question(token):
+            continue  # "it was not clear whether anyone was hurt": no harm is told
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
         if not holders and token.dep_ == "conj":
@@ -192,6 +227,12 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
                     count = _count(holder)
         found.append((token, kind, count))
     return found
+
+
+def _open_question(verb: Token) -> bool:
+    """Whether a verb of harm is the clause of an open question ("whether anyone was hurt",
+    "did not say if anyone was killed"), which tells no harm, not even without a count."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "stand", "hit", "soar"})
@@ -264,9 +305,49 @@ MONTH_NAMES = frozenset(
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
     """The kinds of harm a negated noun of harm denies: "no casualties" both, "no deaths"
-    killing; nothing for any other word."""
+    killing; nothing for any other word. The "no" of a coordination denies each of its
+    nouns ("no injuries or deaths were reported"), and "without" denies as "no" does
+    ("the town was shelled without casualties", "without causing casualties"). "No
+    reports of casualties" is not among them: it says the toll is not known yet."""
+    kinds = _harm_noun_kinds(token)
+    if not kinds:
+        return ()
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return kinds if none_quantified(first) or _without(first) else ()
+
+
+def _harm_noun_kinds(token: Token) -> tuple[str, ...]:
+    """The kinds of harm a noun names: "casualties" (or "casualty") both, "deaths" and
+    "the dead" killing, "injuries" and "the wounded" injuring; nothing for a verb."""
     kinds = CASUALTY_NOUNS.get(token.lower_, ())
-    return kinds if kinds and none_quantified(token) else ()
+    if kinds:
+        return kinds
+    # "no dead", "no wounded were reported": the word stands as a noun (the parser may
+    # still tag the participle a verb)
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return ()
+    lemma = token.lemma_.lower()
+    return ("kill",) if lemma in KILLING else ("injure",) if lemma in INJURING else ()
+
+
+def _unknown_toll(noun: Token) -> bool:
+    """Whether a noun of harm is what a negated report is about ("no reports of
+    casualties", "no word on deaths"): the toll is not known, neither none nor some."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "on", "about"):
+        return False
+    return head.head.i != head.i and none_quantified(head.head)
+
+
+def _without(noun: Token) -> bool:
+    """Whether a noun is the object of "without", directly ("without casualties") or
+    through the gerund it governs ("without causing casualties")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.dep_ == "pcomp" and head.tag_ == "VBG":
+        noun, head = head, head.head
+    return noun.dep_ in ("pobj", "pcomp") and head.lower_ == "without"
 
 
 def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
@@ -348,7 +429,57 @@ def victims(
             found.extend((e, span, token) for e, span in named)
     if continuing or any(t.i in triggers for t in sentence):
         found.extend(identified_victims(sentence, table))
+        found.extend(named_later(sentence, table, triggers))
     return found
+
+
+NAMING_PARTICIPLES = frozenset({"identify", "name"})
+"""Participles that give the name of the person a noun stands for ("the man, identified as
+X", "the victim, named as X")."""
+
+
+def named_later(
+    sentence: Span, table: EntityTable, triggers: set[int]
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, the naming participle) where a definite noun names, by a naming
+    participle, the person an earlier sentence told was harmed: "a crowd beat a man to
+    death ... The man, identified as X, was dragged from a shop" names the man killed. The
+    earlier noun of the same word must be the harmed of the incident (the object or passive
+    subject of a trigger or of a verb of harm); a man who did the harm is not the victim."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+            continue
+        if not _harmed_before(noun, sentence.start, triggers):
+            continue
+        for verb in noun.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_PARTICIPLES:
+                continue
+            if not passive_participle(verb):
+                continue
+            names = [o for p in _children_of(verb, "prep") if p.lower_ == "as"
+                     for o in _children_of(p, "pobj")]  # fmt: skip
+            names += _children_of(verb, "oprd")  # "the man, named Tomas Vell"
+            for name in names:
+                entity = table.at(name)
+                if entity is not None and entity.type == "Person":
+                    found.append((entity, mention_span(name, table), verb))
+    return found
+
+
+def _harmed_before(noun: Token, start: int, triggers: set[int]) -> bool:
+    """Whether a noun of the same word, earlier in the article, is one the incident harmed:
+    the object of its trigger or of a verb of harm ("beat a man to death", "killed a
+    man"), or their passive subject ("a man was stabbed")."""
+    lemma = noun.lemma_.lower()
+    for earlier in noun.doc[:start]:
+        if earlier.lemma_.lower() != lemma or earlier.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = earlier.head
+        harming = verb.lemma_.lower() in KILLING | INJURING or verb.i in triggers
+        if harming and not negated_clause(verb) and not attempted(verb):
+            return True
+    return False
 
 
 HARMED_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "hostage"})

@@ -67,7 +67,11 @@ def described_actors(
         # "the mayor of Oskel, Pedro Ramirez", "a tourist named X": the name is the actor,
         # also where the noun alone made one ("a tourist": civilians); a name the phrase
         # already gave stands beside the noun's actor, as it did
-        names = _holders(noun, table) or _self_styled(noun, role, table)
+        names = (
+            _holders(noun, table)
+            or _self_styled(noun, role, table)
+            or _named_apposition(noun, role, table)
+        )
         if names and not {e.id for e, _ in names} & {e.id for e, _ in found}:
             found = [(e, span) for e, span in found if span.root != noun or len(span) > 1]
             found.extend(names)
@@ -111,9 +115,22 @@ def _holders(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
     return found
 
 
-NAMING_VERBS = frozenset({"call", "name", "know", "style"})
+NAMING_VERBS = frozenset({"call", "name", "know", "style", "identify"})
 """Verbs of a participle that gives a group's own name: "a group calling itself X", "a
-militia called X", "a cell known as X", "a self-styled front"."""
+militia called X", "a cell known as X", "a self-styled front"; or a person's, "the man,
+identified as X"."""
+PERSON_NAMING = frozenset({"name", "identify"})
+"""Naming verbs that give one's own name whatever the noun: "a trader named X", "the man,
+identified as X" (where "people called ..." may give a farm's)."""
+
+
+def _named_apposition(noun: Token, role: str, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The name a participle gives in the noun's apposition: "the victim, a trader named
+    X" is X, whom the apposition describes and names."""
+    found: list[tuple[Entity, Span]] = []
+    for apposition in (c for c in noun.children if c.dep_ == "appos"):
+        found.extend(_self_styled(apposition, role, table))
+    return found
 
 
 REFLEXIVE = ("self", "selves")
@@ -132,7 +149,7 @@ def _self_styled(noun: Token, role: str, table: EntityTable) -> list[tuple[Entit
         # farm's name on the wrong noun)
         own_name = (
             noun.lower_ in REFERRING_NOUNS | PARTY_HEADS
-            or verb.lemma_.lower() == "name"
+            or verb.lemma_.lower() in PERSON_NAMING
             or any(c.dep_ == "dobj" and c.lower_.endswith(REFLEXIVE) for c in verb.children)
         )
         if not own_name:
