@@ -33,7 +33,7 @@ from ..language import (
 )
 from .casualties import damaged, negated_clause, victims
 from .described import described_actors
-from .facilities import DETONATION_VERBS, facilities_in_phrase
+from .facilities import DETONATION_VERBS, facilities_in_phrase, is_facility
 from .frames import SUPPORT_VERBS, fillers, governing_verb, speaker_of, subject_of
 from .locatives import (
     PEOPLE_HEADS,
@@ -251,17 +251,16 @@ PERSON_TYPES = frozenset({"Person", "CommunalGroup", "ArmedGroup", "StateForce"}
 
 
 def _someone(phrase: Token, table: EntityTable) -> bool:
-    """Whether a phrase names people, who can be harmed: a person or a group of people
-    among the entities (or as the tagger reads it), or a noun for people ("the judge's
-    guards", "three villagers"); not a car, a house or a film ("was shot in Tarvel")."""
+    """Whether a phrase may name people, who can be harmed: not a facility or a vehicle
+    ("a police vehicle was shot up", "the car of X was shot": `is_facility`) nor an
+    entity that is a place or an organisation's premises; a person, a group, a noun for
+    people or a name the tagger cannot type (lower-case text) may be."""
     if phrase.lower_ in PEOPLE_HEADS or phrase.lower_ in PEOPLE_NOUNS:
         return True
-    if phrase.ent_type_ in ("PERSON", "NORP"):
-        return True
-    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children):
-        return True  # "the mayor of Velmora, Tomas Brenn"
+    if is_facility(phrase):
+        return False
     entity = table.at(phrase)
-    return entity is not None and entity.type in PERSON_TYPES
+    return entity is None or entity.type in PERSON_TYPES or entity.type == "Organization"
 
 
 def _named_place(token: Token, table: EntityTable) -> bool:
