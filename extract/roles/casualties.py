@@ -589,10 +589,6 @@ def background_tally(verb: Token) -> bool:
     return False
 
 
-MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"}
-)  # fmt: skip
 WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
@@ -608,7 +604,7 @@ def _since_an_incident(since: Token) -> bool:
     offensive began in 2021"): that toll is a campaign's."""
     doc = since.doc
     inside = {t.i for t in since.subtree}
-    if any(_year(doc[i]) or doc[i].lower_ in MONTHS for i in inside):
+    if any(_year(doc[i]) or doc[i].lower_ in MONTH_NAMES for i in inside):
         return False  # "since the rebels launched their offensive in 2021": a campaign's toll
     mentions = doc._.ck_mentions if doc.has_extension("ck_mentions") else None
     if any(m.span.root.i in inside for m in mentions or ()):
