@@ -71,6 +71,10 @@ def _complement_of_trying(verb: Token) -> bool:
     lemma = governor.lemma_.lower()
     if governor.pos_ not in ("VERB", "AUX"):
         return lemma in TRYING_NOUNS
+    if lemma in THWARTING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TRYING_NOUNS for c in governor.children
+    ):
+        return True  # "foiled a plot to assassinate", the parser hanging it on "foiled"
     if lemma == "be":
         # "it was a plot to kill", the parser hanging the complement on "was", not the noun
         return any(c.dep_ == "attr" and c.lemma_.lower() in TRYING_NOUNS for c in governor.children)

@@ -490,7 +490,9 @@ def victim_roles(
     verbs: dict[int, Token] = {}
     for entity, span, verb in victims(sentence, table, triggers, continuing):
         verbs.setdefault(verb.i, verb)
-        found.append((verb, RoleFinding("victim", entity, None, span, attribute(verb), "casualty")))
+        # "tried to kill X in a bomb attack": aimed at, not harmed
+        role = "target" if attempted(verb) else "victim"
+        found.append((verb, RoleFinding(role, entity, None, span, attribute(verb), "casualty")))
     for entity, span, verb in damaged(sentence, table, triggers, continuing):
         found.append((verb, RoleFinding("target", entity, None, span, attribute(verb), "damage")))
     for verb in verbs.values():

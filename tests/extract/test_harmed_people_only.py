@@ -55,3 +55,33 @@ def test_a_past_killing_in_the_sentence_adds_no_death(extractor: Extractor) -> N
     assert [(e.fatalities, e.fatalities_reported, e.injuries) for e in result.events] == [
         (None, False, 2)
     ]
+
+
+def test_a_person_someone_tried_to_kill_is_a_target(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput(
+            "t", "Militants tried to kill Imre Valko in a bomb attack in Oskel on Tuesday."
+        )
+    )
+    roles = {(a.role, a.text) for e in result.events for a in e.arguments}
+    assert ("target", "Imre Valko") in roles
+    assert ("victim", "Imre Valko") not in roles
+
+
+def test_a_foiled_plot_kills_nobody(extractor: Extractor) -> None:
+    result = extractor.extract(
+        ArticleInput(
+            "t", "Security forces foiled a plot to assassinate the governor of Oskel on Tuesday."
+        )
+    )
+    assert not [a for e in result.events for a in e.arguments if a.role == "victim"]
+    assert not [e for e in result.events if e.fatalities_reported]
+
+
+def test_a_person_someone_killed_in_the_attack_is_a_victim(extractor: Extractor) -> None:
+    """Counterexample: without the trying verb, the same clause harms."""
+    result = extractor.extract(
+        ArticleInput("t", "Militants killed Imre Valko in a bomb attack in Oskel on Tuesday.")
+    )
+    roles = {(a.role, a.text) for e in result.events for a in e.arguments}
+    assert ("victim", "Imre Valko") in roles
