@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from ..language import Lexicon, positions
+from ..language import WEEKDAYS, Lexicon, positions
 
 if TYPE_CHECKING:
     from .table import EntityTable
@@ -80,11 +80,6 @@ def dateline_context(doc: Doc, place: Span, lexicon: Lexicon) -> list[Span]:
 def _is_weekday(name: Span) -> bool:
     """"Monday" in "LAGOS, Monday, March 9 (AFP) -" repeats the date; it names no place."""
     return len(name) == 1 and name[0].lower_ in WEEKDAYS
-
-
-WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 
 
 def unlabelled(doc: Doc, name: str) -> list[Span]:

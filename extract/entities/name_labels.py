@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..language import WEEKDAYS
+
 __all__ = [
     "AMBIGUOUS_GROUP_HEADS",
     "ARMED_GROUP_HEADS",
@@ -42,7 +44,6 @@ ORGANISATION_HEADS = frozenset(
      "court", "bank", "company", "corporation", "group", "front", "movement", "vanguard"}
 )  # fmt: skip
 """Last words that make a name an organisation, never a person."""
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MARKUP = frozenset("=|")
 """Wiki heading and table markup; brackets are not here: "Cinco[898]" is still a name."""
 

@@ -15,6 +15,7 @@ from .attribution import (
     attribute,
     source_phrase,
 )
+from .calendar import MONTH_NAMES, WEEKDAYS
 from .cities import is_major_city
 from .lexicon import (
     FRAME_ROLES,
@@ -33,7 +34,9 @@ __all__ = [
     "DENYING_VERBS",
     "FRAME_ROLES",
     "FRAME_SLOTS",
+    "MONTH_NAMES",
     "REPORTING_VERBS",
+    "WEEKDAYS",
     "ActorRecord",
     "Attribution",
     "Lexicon",

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import PARTY_HEADS, EntityTable
 from ..events import ATTACK_FAMILY
-from ..language import RoleFinding, attempted, objects_of
+from ..language import MONTH_NAMES, WEEKDAYS, RoleFinding, attempted, objects_of
 from ..model import Entity
 from .described import described_actors
 from .facilities import facilities_in_phrase
@@ -294,13 +294,6 @@ def _over_period(date: Token) -> bool:
     return any(_year(t) for t in words) and not any(
         t.lower_ in MONTH_NAMES or (t.like_num and not _year(t)) for t in words
     )
-
-
-MONTH_NAMES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec"}
-)  # fmt: skip
 
 
 def _no_casualties(token: Token) -> tuple[str, ...]:
@@ -587,11 +580,6 @@ def background_tally(verb: Token) -> bool:
         ):
             return True
     return False
-
-
-WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
 
 
 def _since_an_incident(since: Token) -> bool:
