@@ -17,6 +17,7 @@ from .attribution import (
 )
 from .calendar import MONTH_NAMES, WEEKDAYS
 from .cities import is_major_city
+from .inflection import phrasal_forms
 from .lexicon import (
     FRAME_ROLES,
     FRAME_SLOTS,
@@ -51,6 +52,7 @@ __all__ = [
     "is_major_city",
     "load_lexicon",
     "objects_of",
+    "phrasal_forms",
     "positions",
     "source_phrase",
 ]

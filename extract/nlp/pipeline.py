@@ -16,7 +16,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from ..language import Lexicon, load_lexicon
+from ..language import Lexicon, load_lexicon, phrasal_forms
 from .attribute_table import NAME as ATTRIBUTE_TABLE  # importing it registers the component
 from .line_breaks import NAME as LINE_BREAKS  # importing it registers the component
 from .spans import TRIGGERS_KEY, WEAPON
@@ -47,10 +47,15 @@ def _trigger_patterns(nlp: Language, lexicon: Lexicon) -> list[dict[str, Any]]:
     """Patterns labelled by event class, with the lexicon row's index as their id so that
     each match knows its ACLED code and context condition."""
     patterns: list[dict[str, Any]] = []
+    tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    exceptions = tables.get_table("lemma_exc")["verb"]
+    lemmas = frozenset(tables.get_table("lemma_index")["verb"])
     for index, trigger in enumerate(lexicon.triggers):
         label, row = trigger.event_class, str(index)
-        for phrase in trigger.phrases:
-            patterns.append({"label": label, "pattern": phrase, "id": row})
+        for written in trigger.phrases:
+            # a phrasal verb in every form ("blew up": "blown up", "blowing up")
+            for phrase in phrasal_forms(written, exceptions, lemmas):
+                patterns.append({"label": label, "pattern": phrase, "id": row})
         # Verbs, and nouns that are also common verbs, are left to
         # `conflict_kg_verb_triggers`: token patterns would cost a Matcher walk each.
         for noun in dict.fromkeys(form for n in trigger.nouns for form in noun_forms(n)):

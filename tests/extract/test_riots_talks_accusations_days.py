@@ -186,7 +186,7 @@ def test_an_army_accusing_a_front_of_burning_a_clinic_gives_the_burning(
         "The army accused the Rivers Front of burning down a health clinic in Masindo on "
         "Friday night.",
     )
-    assert kinds(found) == [("Riot", "PROPERTY_DISTRUCT", "burning")]
+    assert kinds(found) == [("Riot", "PROPERTY_DISTRUCT", "burning down")]
 
 
 def test_a_militia_accused_of_killing_farmers_is_their_alleged_killer(
@@ -206,7 +206,7 @@ def test_a_militia_accused_of_killing_farmers_is_their_alleged_killer(
     "text",
     [
         "The coach accused the referee of killing the game with his decisions.",
-        "The opposition accused the minister of burning down bridges with the unions.",
+        "The opposition accused the minister of burning bridges with the unions.",
         "Critics accused the editor of destroying the magazine's reputation.",
     ],
 )
