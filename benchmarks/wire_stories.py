@@ -32,10 +32,10 @@ first; a third set, unread by whoever writes rules, is due for the next unseen f
 someone who does not write rules; its first run (extractor of 86ae75a) printed "issue 15
 checks: 17 of 26" and "issue 16 checks: 27 of 35". `benchmarks/data/wire_stories_sealed.json`
 holds 14 more in the same spirit, sealed: run it only once, at the end of a session, as its
-unseen figure. `wire_stories_sealed2.json` and `wire_stories_sealed3.json` were written by
-two more hands that read only this checker and the output contract, and committed before
-any run; nobody who writes rules opens them or their per-check output (read their totals
-only: docs/benchmarks.md keeps every run).
+unseen figure. `wire_stories_sealed2.json`, `wire_stories_sealed3.json` and
+`wire_stories_sealed4.json` were written by three more hands that read only this checker
+and the output contract, and committed before any run; nobody who writes rules opens them
+or their per-check output (read their totals only: docs/benchmarks.md keeps every run).
 """
 
 from __future__ import annotations
