@@ -373,7 +373,9 @@ def acled_rows(
                 "articles": "; ".join(articles),
                 "evidence": evidence[0].get("sentence", "") if evidence else "",
                 "injuries": data.get("injuries", ""),
-                "fatalities_reported": "yes" if fatalities is not None else "no",
+                "fatalities_reported": "yes"
+                if fatalities is not None or data.get("fatalities_reported")
+                else "no",
             }
         )
     rows.sort(key=lambda r: (r["event_date"] == "", str(r["event_date"]), str(r["incident_id"])))

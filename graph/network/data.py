@@ -122,6 +122,9 @@ class Incident:
     places: set[str] = field(default_factory=set)
     fatalities: int | None = None
     injuries: int | None = None
+    fatalities_reported: bool = False
+    """Deaths told without a count ("killing several people"): the count stays unknown."""
+    injuries_reported: bool = False
 
 
 @dataclass(slots=True)
@@ -215,6 +218,11 @@ def _least_int(values: set[Node] | None) -> int | None:
     return min(numbers, default=None)
 
 
+def _stated(values: set[Node] | None) -> bool:
+    """A boolean flag any report states as true (a report never states it false)."""
+    return any(str(v).lower() in ("true", "1") for v in values or ())
+
+
 def _actors(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, Actor]:
     """Actors with a name; of several classes the first in `ACTOR_TYPES` wins (a State is
     also a Place), of several names the least."""
@@ -247,6 +255,8 @@ def _incidents(rows: list[dict[Variable, Node]], budget: Budget) -> dict[str, In
             places={local_id(p) for p in values.get("place", ())},  # type: ignore[arg-type]
             fatalities=_least_int(values.get("fatalities")),
             injuries=_least_int(values.get("injuries")),
+            fatalities_reported=_stated(values.get("fatalitiesReported")),
+            injuries_reported=_stated(values.get("injuriesReported")),
         )
     return incidents
 
@@ -373,6 +383,8 @@ def _resolved(store: Store, data: NetworkData) -> NetworkData:
             merged.places |= seen.places
             merged.fatalities = _lowest(merged.fatalities, seen.fatalities)
             merged.injuries = _lowest(merged.injuries, seen.injuries)
+            merged.fatalities_reported |= seen.fatalities_reported
+            merged.injuries_reported |= seen.injuries_reported
     for variant, canonical in actors.items():
         if variant != canonical and variant in data.actors:
             gone = data.actors.pop(variant)

@@ -229,6 +229,9 @@ def _incident_attributes(incident: Incident, data: NetworkData) -> dict[str, Any
             "location_precision": located[1].precision if located else None,
             "fatalities": incident.fatalities,
             "injuries": incident.injuries,
+            # a flag only where it is set, so that a graph's attribute stays absent, not False
+            "fatalities_reported": incident.fatalities_reported or None,
+            "injuries_reported": incident.injuries_reported or None,
         }
     )
 

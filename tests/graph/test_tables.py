@@ -148,3 +148,31 @@ def test_a_person_aimed_at_and_killed_is_one_actor_of_side_two(extractor: Extrac
         row = table(one).iloc[0]
     assert (row["actor2"], row["assoc_actor_2"], row["inter2"]) == ("Tomas Brenn", "", "7")
     assert row["notes"].count("Tomas Brenn") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "fatalities"),
+    [
+        # deaths told without a count: reported, and ACLED's count stays 0
+        ("A car bomb exploded outside a bank in Pellora on Tuesday, killing several people.",
+         "yes", "0"),
+        # a count is a report too
+        ("A car bomb exploded outside a bank in Pellora on Tuesday, killing four people.",
+         "yes", "4"),
+        # no death told at all
+        ("A car bomb exploded outside a bank in Pellora on Tuesday.", "no", "0"),
+    ],
+)
+def test_fatalities_reported_reads_deaths_told_without_a_count(
+    extractor: Extractor, text: str, reported: str, fatalities: str
+) -> None:
+    """ACLED's table says whether deaths were reported from the count or, without one, from
+    the article's `ck:fatalitiesReported` flag ("killing several people")."""
+    with open_store("memory:") as one:
+        one.add_article(*article_graph(extractor.extract(ArticleInput("pellora.txt", text))))
+        row = table(one).iloc[0]
+    assert (row["sub_event_type"], row["fatalities_reported"], row["fatalities"]) == (
+        "Remote explosive/landmine/IED",
+        reported,
+        fatalities,
+    )
