@@ -483,10 +483,13 @@ KIN_GROUP_HEADS = frozenset(
 """Lowercase nouns that make the names before them kin or communal groups ("the X clan",
 "the X and Y tribes"): a people acting as one party to a fight or a truce. Not
 "community", which a town's name precedes as often ("the Osk community")."""
-NOT_KIN_NAMES = frozenset({"NORP", "FAC", "DATE", "CARDINAL", "ORDINAL"})
-"""NER labels of words before a kin noun that say whose group it is, not its name: "the
-Kurdish tribes" are the Kurds' (a nationality rule's). Not a place's labels: the small model
-calls many an unknown clan name a place, and a known country is left out by name."""
+NOT_KIN_NAMES = frozenset({"FAC", "DATE", "CARDINAL", "ORDINAL"})
+"""NER labels of words before a kin noun that say it is no name: a building, a date, a
+number. Not a place's labels: the small model calls many an unknown clan name a place, and a
+known country is left out by name. Not NORP either: the small model calls an unknown proper
+noun before "clans" a nationality as readily ("the Abrin and Tollu clans"), while a real
+nationality is an adjective ("the Kurdish tribes", never walked over: proper nouns only) or a
+known demonym (left out by name, as countries are)."""
 KIN_PLURALS = frozenset(h for h in KIN_GROUP_HEADS if h.endswith(("s", "men")))
 """Kin nouns that take several names ("the X and Y clans"); a singular takes one."""
 

@@ -32,6 +32,9 @@ def _name(extraction: Extraction, entity_id: str) -> str:
         # names the NER read as places, before a singular kin noun
         ("Fighters from the Uranga tribe clashed with the Kebbit clan near Tesk on Friday.",
          ("Uranga", "Kebbit")),
+        # a name the NER reads as a nationality (NORP) is still the clan's name
+        ("Elders of the Abrin and Tollu clans met in the town of Ferrow on Saturday.",
+         ("Abrin", "Tollu")),
     ],
 )  # fmt: skip
 def test_names_before_a_kin_noun_are_communal_groups(
@@ -115,3 +118,20 @@ def test_a_clan_that_fights_is_an_identity_militia(
 ) -> None:
     (clan,) = [e for e in _extract(extractor, text).entities if e.name == "Kebbit"]
     assert (clan.type, clan.acled_category) == ("CommunalGroup", category)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Yemeni tribes met in Sanaa on Friday.", "Yemen"),
+        ("Egyptian tribes held a meeting in Cairo on Friday.", "Egypt"),
+    ],
+)  # fmt: skip
+def test_a_demonym_before_tribes_names_no_clan_but_its_country(
+    extractor: Extractor, text: str, country: str
+) -> None:
+    """A known demonym before "tribes" says whose tribes they are: no communal group takes
+    the nationality's name, and the country is the only actor the phrase gives."""
+    types = _types(_extract(extractor, text))
+    assert [n for n, t in types.items() if t == "CommunalGroup"] == []
+    assert types.get(country) == "State"
