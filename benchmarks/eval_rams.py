@@ -30,7 +30,7 @@ the window is unannotated, so nothing here measures detection precision.
   arguments. A *lenient* figure also lets target and victim stand for each other.
 - **Why arguments were missed** (the tune half's details only, with the error lists): each
   gold argument not found is counted by its role group under one kind (`MISS_KINDS`): the
-  event not found; found only as a non-specific mention (which carries no arguments); the
+  event not found; found only as a non-specific mention (none of whose arguments matched); the
   span found under another role, or on another of our events; or not found at all, in the
   trigger's sentence, a sentence before it or after it (sentences cut by punctuation).
   The same misses are also counted by kind and by the gold phrase's form (`miss_form`: a
