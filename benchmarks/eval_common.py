@@ -157,9 +157,10 @@ def event_mentions(event: Mapping[str, Any]) -> list[Mention]:
 def told_events(output: Mapping[str, Any]) -> list[JsonDict]:
     """The output's events, then each of its non-specific mentions (event words that tell no
     incident: negated, generic, habitual, hypothetical, background) as an event of its class
-    with that one mention and no arguments. Trigger figures score every event word the
-    extractor reports, as WikiEvents and RAMS annotate such words as triggers too; incident
-    figures (detection, false alarms, roles) read `output["events"]` alone."""
+    with that one mention and the arguments its own sentence states. Trigger figures score
+    every event word the extractor reports, as WikiEvents and RAMS annotate such words as
+    triggers too, and RAMS annotates their arguments; incident figures (detection, false
+    alarms, WikiEvents and MUC-4 roles) read `output["events"]` alone."""
     told: list[JsonDict] = list(output["events"])
     for mention in output.get("nonspecific", []):
         told.append(
@@ -168,7 +169,7 @@ def told_events(output: Mapping[str, Any]) -> list[JsonDict]:
                 "acled": None,
                 "trigger": mention,
                 "mentions": [mention],
-                "arguments": [],
+                "arguments": mention.get("arguments", []),
                 "nonspecific": mention["reason"],
             }
         )

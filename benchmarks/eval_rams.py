@@ -30,9 +30,12 @@ the window is unannotated, so nothing here measures detection precision.
   arguments. A *lenient* figure also lets target and victim stand for each other.
 - **Why arguments were missed** (the tune half's details only, with the error lists): each
   gold argument not found is counted by its role group under one kind (`MISS_KINDS`): the
-  event not found; found only as a non-specific mention (which carries no arguments); the
+  event not found; found only as a non-specific mention (none of whose arguments matched); the
   span found under another role, or on another of our events; or not found at all, in the
   trigger's sentence, a sentence before it or after it (sentences cut by punctuation).
+  The same misses are also counted by kind and by the gold phrase's form (`miss_form`: a
+  pronoun, a named phrase, or a common noun phrase, read off the words without a parse),
+  which tells a name our arguments did not reach from a phrase that names no entity of ours.
 - **Missed violent triggers by kind** (the tune half's details only): each violent gold
   trigger no event of ours overlaps is counted by its RAMS type (three levels), the form of
   its head word in the parse (a verb's passive, participle, gerund or other form; a noun as
@@ -163,6 +166,8 @@ class RamsScores:
     kinds (`trigger_kinds`) are worked out only when the details are printed."""
     miss_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(gold role group, why it was missed) for each gold argument not found."""
+    miss_forms: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(why it was missed, the gold phrase's form) for each gold argument not found."""
     type_found: Counter[str] = field(default_factory=Counter)
     type_total: Counter[str] = field(default_factory=Counter)
     mistyped: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -260,6 +265,27 @@ MISS_KINDS = (
 )
 
 
+MISS_FORMS = ("named", "common noun phrase", "pronoun")
+PRONOUN_WORDS = frozenset(
+    """i me my we us our you your he him his she her it its they them their who whom which
+    that this these those one myself himself herself itself themselves ourselves""".split()
+)
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def miss_form(text: str) -> str:
+    """The form of a gold argument's phrase (one of `MISS_FORMS`), read off its words (the
+    scorer reads no parse): a pronoun when it is one word of `PRONOUN_WORDS`; named when a
+    word other than a leading article starts with a capital ("the Senate", "Syrian
+    forces"); otherwise a common noun phrase ("the city", "two farmers")."""
+    words = text.split()
+    if len(words) == 1 and words[0].lower().strip("'\u2019") in PRONOUN_WORDS:
+        return MISS_FORMS[2]
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return MISS_FORMS[0] if any(w[:1].isupper() for w in words) else MISS_FORMS[1]
+
+
 def _sentence(text: str, offset: int) -> int:
     return sum(1 for m in SENTENCE_END.finditer(text) if m.end() <= offset)
 
@@ -341,6 +367,7 @@ def score_rams(records: Sequence[JsonDict], outputs: Sequence[JsonDict]) -> Rams
             if not ok:
                 kind = miss_kind(argument, trigger, record["text"], matched, output)
                 scores.miss_kinds[(group, kind)] += 1
+                scores.miss_forms[(kind, miss_form(str(argument["text"])))] += 1
         scores.arguments.add(prf)
         scores.arguments_lenient.add(score_arguments(gold["arguments"], matched, True)[0])
         for group, ok in by_group:
@@ -444,6 +471,18 @@ def report_rams(scores: RamsScores, column: str, top: int, details: bool) -> Non
         f"RAMS [{column}]: why gold arguments were missed (role group x kind)",
         ("kind", *GROUPS),
         [[kind, *(scores.miss_kinds[(g, kind)] for g in GROUPS)] for kind in MISS_KINDS],
+    )
+    print_table(
+        f"RAMS [{column}]: why gold arguments were missed (kind x form of the gold phrase)",
+        ("kind", *MISS_FORMS, "total"),
+        [
+            [
+                kind,
+                *(scores.miss_forms[(kind, f)] for f in MISS_FORMS),
+                sum(scores.miss_forms[(kind, f)] for f in MISS_FORMS),
+            ]
+            for kind in MISS_KINDS
+        ],
     )
     print_table(
         f"RAMS [{column}]: found but mistyped (expected family -> our type)",

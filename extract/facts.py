@@ -64,7 +64,8 @@ def assemble(doc: Doc) -> None:
             event_of[statement].concerns = event_of[id(about)].id
     extraction.events = events
     extraction.nonspecific = [
-        _nonspecific(mention, reason) for mention, reason in ext.ck_nonspecific
+        _nonspecific(mention, reason, ext.ck_mention_roles.get(id(mention), []))
+        for mention, reason in ext.ck_nonspecific
     ]
     extraction.weapons = list(weapons.values())
     extraction.entities = [e for e in ext.ck_entities.entities.values() if e.mentions]
@@ -100,9 +101,11 @@ def _mention(mention: EventMention) -> Mention:
     )
 
 
-def _nonspecific(mention: EventMention, reason: NonSpecificReason) -> NonSpecificMention:
+def _nonspecific(
+    mention: EventMention, reason: NonSpecificReason, findings: list[RoleFinding]
+) -> NonSpecificMention:
     span = mention.span
-    return NonSpecificMention(
+    told = NonSpecificMention(
         span.start_char,
         span.end_char,
         span.text,
@@ -110,6 +113,15 @@ def _nonspecific(mention: EventMention, reason: NonSpecificReason) -> NonSpecifi
         reason,
         _text_span(mention.sentence),
     )
+    seen: set[tuple[str, str, str]] = set()
+    for finding in findings:  # the named parties and places only; no weapons
+        if finding.entity is None or finding.rule == CARRIER_RULE:
+            continue
+        key = (finding.role, finding.entity.id, finding.attribution.certainty)
+        if key not in seen:
+            seen.add(key)
+            told.arguments.append(_argument(finding, finding.entity.id))
+    return told
 
 
 SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
@@ -208,17 +220,19 @@ def _event(
         if key in seen:
             continue
         seen.add(key)
-        event.arguments.append(
-            Argument(
-                role=finding.role,
-                entity=entity_id,
-                start=finding.span.start_char,
-                end=finding.span.end_char,
-                text=finding.span.text,
-                certainty=finding.attribution.certainty,
-                source=finding.attribution.source,
-                sentence=_text_span(finding.span.sent),
-                rule=finding.rule,
-            )
-        )
+        event.arguments.append(_argument(finding, entity_id))
     return event
+
+
+def _argument(finding: RoleFinding, entity_id: str) -> Argument:
+    return Argument(
+        role=finding.role,
+        entity=entity_id,
+        start=finding.span.start_char,
+        end=finding.span.end_char,
+        text=finding.span.text,
+        certainty=finding.attribution.certainty,
+        source=finding.attribution.source,
+        sentence=_text_span(finding.span.sent),
+        rule=finding.rule,
+    )

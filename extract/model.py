@@ -60,15 +60,21 @@ class NonSpecificMention:
     """The event class the words name."""
     reason: NonSpecificReason
     sentence: Span | None = None
+    arguments: list[Argument] = field(default_factory=list)
+    """The roles the words' own sentence states ("homicides in Chicago": its place), read
+    as an event's are; no casualty counts. Listed in the JSON only when there are some."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        told: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "type": self.type,
             "reason": self.reason,
         }
+        if self.arguments:
+            told["arguments"] = [argument_json(a) for a in self.arguments]
+        return told
 
 
 @dataclass(slots=True)
@@ -118,6 +124,19 @@ class Argument:
     source: str | None = None
     sentence: Span | None = None
     rule: str = ""
+
+
+def argument_json(argument: Argument) -> dict[str, Any]:
+    """An argument in the JSON contract, the same for events and non-specific mentions."""
+    return {
+        "role": argument.role,
+        "entity": argument.entity,
+        "start": argument.start,
+        "end": argument.end,
+        "text": argument.text,
+        "certainty": argument.certainty,
+        "source": argument.source,
+    }
 
 
 @dataclass(slots=True)
@@ -213,18 +232,7 @@ class Extraction:
                     "mentions": [m.to_json() for m in ev.mentions],
                     "targeted": ev.targeted,
                     "date": ev.date,
-                    "arguments": [
-                        {
-                            "role": a.role,
-                            "entity": a.entity,
-                            "start": a.start,
-                            "end": a.end,
-                            "text": a.text,
-                            "certainty": a.certainty,
-                            "source": a.source,
-                        }
-                        for a in ev.arguments
-                    ],
+                    "arguments": [argument_json(a) for a in ev.arguments],
                     "fatalities": ev.fatalities,
                     "injuries": ev.injuries,
                     "fatalities_reported": ev.fatalities_reported,

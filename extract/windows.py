@@ -136,6 +136,7 @@ def join_extractions(
                 start=m.start + offset,
                 end=m.end + offset,
                 sentence=_optional(m.sentence, offset),
+                arguments=[_argument(a, offset) for a in m.arguments],
             )
             for m in part.nonspecific
         )

@@ -207,7 +207,9 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
     """The subject of a verb that has none of its own: the noun a participle modifies ("the
     man shot by police", "gunmen attacking a convoy"), or the subject of the verb it is
     coordinated with, completes or qualifies as a participle ("stormed and looted", "tried
-    to kill", "advanced, shelling the town")."""
+    to kill", "advanced, shelling the town"). A verb in the passive of its own takes that
+    subject as its passive subject, whatever the other verb's voice ("the fighters crossed
+    the river and were ambushed": they were attacked, not the attackers)."""
     noun = verb.head
     if verb.dep_ in ("acl", "appos") and noun.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN":
@@ -224,6 +226,8 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
         if subjects:
             for subject in subjects:
                 slot = "subject" if subject.dep_ == "nsubj" else "passive_subject"
+                if any(c.dep_ == "auxpass" for c in verb.children):
+                    slot = "passive_subject"  # "crossed the river and were ambushed"
                 if slot == "passive_subject" and verb.tag_ != "VBN":
                     continue  # "was stopped and attacked", not "was stopped and attacks"
                 yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")

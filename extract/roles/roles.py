@@ -83,11 +83,15 @@ PATIENT_SLOTS = frozenset({"object", "passive_subject"})
 def read_mention_roles(doc: Doc) -> None:
     """Stage `mention_roles`: the roles each mention's own sentence states, read once, as
     `doc._.ck_mention_roles` (by `id(mention)`): coreference compares them, and they become
-    the arguments of the event the mention joins."""
+    the arguments of the event the mention joins, or of the non-specific mention."""
     ext = doc._
     table = ext.ck_entities
     lexicon = ext.ck_lexicon
     ext.ck_mention_roles = {id(m): find_roles(m, table, lexicon) for m in ext.ck_mentions}
+    # words that tell no incident keep the roles their sentence states ("homicides in
+    # Chicago", "opponents could be jailed"): they are reported beside the events
+    for mention, _ in ext.ck_nonspecific or ():
+        ext.ck_mention_roles[id(mention)] = find_roles(mention, table, lexicon)
 
 
 RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"})

@@ -62,3 +62,19 @@ def test_an_event_not_found_or_found_as_a_non_specific_mention_says_so() -> None
     told["nonspecific"] = [{"type": "Attack", **span(TEXT, "shot"), "reason": "generic"}]
     generic = rams.score_rams([record], [told])
     assert dict(generic.miss_kinds) == {("victim", "found as a non-specific mention only"): 1}
+
+
+def test_each_missed_argument_is_also_counted_by_the_form_of_its_phrase() -> None:
+    rams = bench("eval_rams")
+    record = _record(("killer", "Red Hand militia"), ("victim", "farmers"), ("place", "Korsa"))
+    scores = rams.score_rams([record], [output()])
+    assert dict(scores.miss_forms) == {
+        ("no event found", "named"): 2,
+        ("no event found", "common noun phrase"): 1,
+    }
+    assert [rams.miss_form(t) for t in ("they", "The Senate", "the city", "two farmers")] == [
+        "pronoun",
+        "named",
+        "common noun phrase",
+        "common noun phrase",
+    ]
