@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..inputs import article_anchor
 from ..language import Lexicon, TriggerRecord, doers_of, objects_of, positions
 from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY, WEAPON
@@ -756,7 +757,8 @@ def find(doc: Doc) -> None:
             set(table.token_entity),
             table.place_tokens(),
             ext.ck_lexicon.triggers,
-        )
+        ),
+        article_anchor(ext.ck_meta, ext.ck_text),
     )
     specific += _dated_weapons(doc, specific, ext.ck_lexicon)
     specific = _one_crowd_event(specific)

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..inputs import resolve_date
-from ..language import REPORTING_VERBS, objects_of
+from ..inputs import MonthDay, resolve_date
+from ..language import MONTH_NAMES, REPORTING_VERBS, objects_of
 from ..model import NonSpecificReason
 
 if TYPE_CHECKING:
@@ -81,6 +81,13 @@ stop bombing the city", "appeals to stop shelling" presuppose the bombing and th
 (unlike "will keep shelling", whose shelling is as future as its governor)."""
 NEGATIVE_IMPLICATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect", "cease"})
 """Verbs whose "to"-infinitive did not happen ("failed to detonate", "refused to attack")."""
+PREVENTING_VERBS = frozenset(
+    {"prevent", "stop", "keep", "deter", "bar", "ban", "prohibit", "forbid", "block",
+     "discourage", "dissuade", "protect", "shield", "save", "spare", "refrain", "restrain",
+     "hinder", "restrict"}
+)  # fmt: skip
+"""Verbs whose "from"-gerund did not happen ("to prevent judges from being murdered",
+"stopped the gang from attacking the bank", "refrained from shelling")."""
 HABITUAL_GOVERNORS = frozenset({"tend", "use"})
 """Active "used to attack", "tend to strike": a habit, no incident (a passive "drones were
 used to attack" or "used tear gas to disperse" is a purpose and follows the governor)."""
@@ -225,15 +232,17 @@ that pins a day ("since Friday", "on 3 June") from a period ("over the past deca
 
 
 def split_specific(
-    mentions: Iterable[EventMention],
+    mentions: Iterable[EventMention], anchor: date | MonthDay | None = None
 ) -> tuple[list[EventMention], list[tuple[EventMention, Reason]]]:
     """The mentions that report a specific incident, and the others with the reason why
     not, each in order. The others are kept as background (a trend, a threat, a negated
-    arrest is still something the article talks about) but never become incidents."""
+    arrest is still something the article talks about) but never become incidents.
+    `anchor` is the article's day (`extract.inputs.article_anchor`), against which a
+    mention dated to a past month or year is told as history (`_dated_long_before`)."""
     specific: list[EventMention] = []
     others: list[tuple[EventMention, Reason]] = []
     for mention in mentions:
-        reason = nonspecific_reason(mention)
+        reason = nonspecific_reason(mention, anchor)
         if reason is None:
             specific.append(mention)
         else:
@@ -241,7 +250,9 @@ def split_specific(
     return specific, others
 
 
-def nonspecific_reason(mention: EventMention) -> Reason | None:
+def nonspecific_reason(
+    mention: EventMention, anchor: date | MonthDay | None = None
+) -> Reason | None:
     """Why the mention reports no specific incident, or None when it does."""
     if mention.hypothetical:
         return "hypothetical"
@@ -250,6 +261,8 @@ def nonspecific_reason(mention: EventMention) -> Reason | None:
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
     root = mention.span.root
+    if _dated_long_before(root, anchor) or _prior_occurrence(root, mention.sentence):
+        return "background"  # "the March 1980 assassination", "the previous round of talks"
     if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
         return _verb_reason(root, mention.sentence, mention.event_class)
     return _noun_reason(root, mention.event_class, mention.sentence)
@@ -410,6 +423,8 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
         return inherited
     if verb.lemma_.lower() == "be":
         return None  # "believed to be behind", "seems to be": a state, not an event
+    if _prevented(verb):
+        return "hypothetical"  # "to prevent judges from being murdered"
     if (
         verb.dep_ == "xcomp"
         and verb.tag_ == "VBG"
@@ -441,6 +456,16 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
         if inherited in ("future", "hypothetical", "conditional"):
             return inherited
     return None
+
+
+def _prevented(verb: Token) -> bool:
+    """A gerund after "from" that a verb of preventing governs ("stopped them from
+    attacking", "kept the town from being shelled"): the act was kept from happening,
+    whatever the tense of the preventing verb."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "from":
+        return False
+    governor = verb.head.head
+    return governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in PREVENTING_VERBS
 
 
 def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None:
@@ -485,6 +510,114 @@ def _long_period(phrase_head: Token) -> bool:
     if phrase_head.ent_type_ != "DATE":
         return False
     return date_precision(phrase_head) not in ("day", "week")
+
+
+HISTORY_PRECISIONS = frozenset({"month", "year"})
+"""Precisions of a date that places an event in a month or a year, not on a day."""
+DATE_PREPOSITIONS = frozenset({"in", "on", "during", "of"})
+DATE_MODIFIER_DEPS = frozenset({"compound", "nmod", "nummod", "npadvmod", "poss", "amod"})
+RECENT_DAYS = 31
+"""How long before the article's day a month may end and still be the news's own time
+("last month" in a story of early June); a month or a year that ended earlier is history."""
+
+
+def _dated_long_before(word: Token, anchor: date | MonthDay | None) -> bool:
+    """Whether the event the word names is dated, by a time phrase of its own, to a month
+    or a year that ended well before the article's day: "the March 1980 assassination",
+    "the offensive of November 1989", "talks collapsed in March" (in a story of June),
+    "since 2017, when a general was killed". News reports an incident on its day; a past
+    one placed only in a month or a year is recalled as the history behind the news, and
+    an event dataset that counted it again would date it wrongly or count it twice. A
+    noun that is an argument of its clause takes its verb's time phrase. Any phrase that
+    pins a day or a week ("on 3 March", "last week"), or the article's own month or year
+    ("this year", "last month"), keeps the event."""
+    dates = _time_phrases(word)
+    counter = _partitive_counter(word)
+    if counter is not None:
+        word = counter  # "the last round of talks collapsed in March"
+        dates = dates or _time_phrases(word)
+    if not dates and word.pos_ not in ("VERB", "AUX") and word.dep_ in DIRECT_DEPS:
+        path, verb = _governing_path(word)
+        if verb is not None and (word.dep_ != "pobj" or len(path) == 1):
+            dates = _time_phrases(verb)
+    return bool(dates) and all(_long_before(ent, anchor) for ent in dates)
+
+
+PRIOR_ADJECTIVES = frozenset({"previous", "prior", "earlier", "last", "preceding", "former"})
+"""Adjectives that set an event before another of its kind ("the previous round of talks",
+"an earlier attack on the post")."""
+
+
+def _prior_occurrence(word: Token, sentence: Span) -> bool:
+    """An event noun, or the partitive noun counting it, that an adjective of `PRIOR_ADJECTIVES`
+    sets before the one the news is about ("the last round of talks broke down", "the
+    previous raid on the town"), in a sentence that pins no day: an earlier occurrence of
+    the news's kind of event, recalled as its background. "An earlier attack on Monday"
+    pins its day and is a second incident of a round-up."""
+    if word.pos_ in ("VERB", "AUX"):
+        return False
+    counter = _partitive_counter(word)
+    nouns = [word] if counter is None else [word, counter]
+    qualified = any(
+        c.dep_ == "amod" and c.lower_ in PRIOR_ADJECTIVES for n in nouns for c in n.children
+    )
+    return qualified and not _counted(word) and not _day_anchored(sentence)
+
+
+def _time_phrases(word: Token) -> list[Span]:
+    """The date entities that modify the word: a modifier ("the 1980 assassination",
+    "last year's raid"), the object of a preposition of time ("in March", "of November
+    1989"), or, for the verb of a relative clause, the date it describes ("2017, when ...
+    was killed")."""
+    tokens = [c for c in word.children if c.dep_ in DATE_MODIFIER_DEPS]
+    tokens += [
+        obj
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in DATE_PREPOSITIONS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    if word.dep_ == "relcl":
+        tokens.append(word.head)
+    found: list[Span] = []
+    for token in tokens:
+        if token.ent_type_ != "DATE":
+            continue
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent not in found:
+            found.append(ent)
+    return found
+
+
+def _long_before(ent: Span, anchor: date | MonthDay | None) -> bool:
+    """Whether a date entity names a month or a year that ended more than `RECENT_DAYS`
+    before the article's day. A written year ("in 1980") is compared only with an article
+    whose day and year are known, and a month name ("in March") only with one whose month
+    is: a text of no known day (an encyclopedia entry, a snippet) may be about that very
+    month or year. A phrase relative to the article ("last year", "two years ago") needs
+    no anchor."""
+    words = ent.text.lower().split()
+    absolute = any(c.isdigit() for c in ent.text)
+    if absolute and not isinstance(anchor, date):
+        return False
+    if anchor is None and any(w in MONTH_NAMES for w in words):
+        return False
+    reference = anchor if isinstance(anchor, date) else _REFERENCE_DAY
+    if isinstance(anchor, MonthDay):
+        reference = date(2000, anchor.month, anchor.day)  # 2000: a leap year
+    resolved = resolve_date(ent.text, reference)
+    if resolved is None or resolved.precision not in HISTORY_PRECISIONS:
+        return False
+    return (reference - _period_end(resolved.value)).days > RECENT_DAYS
+
+
+def _period_end(value: str) -> date:
+    """The last day of a month ("2001-03") or a year ("2001")."""
+    if len(value) == 4:
+        return date(int(value), 12, 31)
+    year, month = int(value[:4]), int(value[5:7])
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
 
 
 def _frequent(verb: Token) -> bool:
@@ -590,13 +723,20 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _partitive_counter(noun: Token) -> Token | None:
+    """The partitive noun (`PARTITIVE_NOUNS`) that counts an event noun ("a new round of
+    talks", "a wave of attacks"), if one does."""
+    if noun.pos_ in ("VERB", "AUX") or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    counter = noun.head.head
+    return counter if counter.lower_ in PARTITIVE_NOUNS else None
+
+
 def _intended_partitive(noun: Token) -> bool:
     """ "proposed a new round of talks", "planned a wave of attacks": an event noun counted
     by a partitive noun (`PARTITIVE_NOUNS`) that is intended."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
-        return False
-    counter = noun.head.head
-    return counter.lower_ in PARTITIVE_NOUNS and _intended(counter, _definite(counter))
+    counter = _partitive_counter(noun)
+    return counter is not None and _intended(counter, _definite(counter))
 
 
 def _topic_of(noun: Token) -> str | None:

@@ -32,7 +32,7 @@ THEY_TRIED = (
 )
 OTHERS_TRIED = (
     "Gunmen opened fire on the motorcade of governor Anto Belk in Varna on Monday. Rebels "
-    "tried to assassinate a judge last year, officials said.\n"
+    "tried to assassinate a judge on Sunday, officials said.\n"
 )
 
 
