@@ -781,17 +781,14 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
     clash = cluster.event_class == "ArmedClash"
     harming = cluster.event_class in HARMING_CLASSES
     harmed = {f.span.root.i for f in findings if f.role == "victim"}
-    kinds = _doer_kinds(findings)
     kept: list[RoleFinding] = []
     answered: set[int] = set()
     for finding in findings:
         if finding.role == "victim":
             holder = finding.span.root
             verb = _clause_word(holder)
-            own = (
-                (finding.entity is not None and finding.entity.id in doers)
-                or _attackers(holder, verb, triggers)
-                or _one_of_kind(holder, kinds)
+            own = (finding.entity is not None and finding.entity.id in doers) or _attackers(
+                holder, verb, triggers
             )
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
@@ -803,27 +800,6 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
-
-
-def _doer_kinds(findings: list[RoleFinding]) -> set[str]:
-    """The attacker nouns the incident's doers are described by ("an attack by urban
-    guerrillas": guerrilla), as lemmas."""
-    kinds: set[str] = set()
-    for finding in findings:
-        if finding.role != "perpetrator" or finding.attribution.certainty == "denied":
-            continue
-        noun = counted(finding.span.root)
-        if noun.lower_ in ATTACKER_NOUNS:
-            kinds.add(noun.lemma_.lower())
-    return kinds
-
-
-def _one_of_kind(holder: Token, kinds: set[str]) -> bool:
-    """Whether a harmed phrase names one of the incident's doers by the attacker noun that
-    describes them: "a guerrilla was killed during an attack by guerrillas", "two soldiers
-    and a rebel died" where rebels attacked. They fell attacking, and are no victims."""
-    noun = counted(holder)
-    return noun.lower_ in ATTACKER_NOUNS and noun.lemma_.lower() in kinds
 
 
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
