@@ -510,34 +510,12 @@ def identified_victims(sentence: Span, table: EntityTable) -> list[tuple[Entity,
         if negated_clause(verb):
             continue
         for harmed, names in pairs:
-            if _harmed_phrase(names) or names.pos_ == "PRON":
+            if not _harmed_phrase(harmed) or _harmed_phrase(names) or names.pos_ == "PRON":
                 continue
             named = denoted_actors(names, "victim", table)
-            if _harmed_phrase(harmed):
-                actors = described_actors(names, "victim", table, named)
-            elif harmed.dep_ != "attr" and _harmed_by_relative(harmed):
-                # "those who were killed are A and B": named people only ("some of those
-                # who were killed are citizens of X" tells what they were)
-                actors = [(e, span) for e, span in named if e.type == "Person"]
-            else:
-                continue
+            actors = described_actors(names, "victim", table, named)
             found.extend((e, span, verb) for e, span in actors)
     return found
-
-
-def _harmed_by_relative(head: Token) -> bool:
-    """A phrase for the harmed by a passive relative clause of harm: "those who were
-    abducted", "the men who were killed" ("those who abducted them" are the doers). Only
-    as the subject or the "among" phrase: "X and Y are beasts that have been wounded"
-    describes X and Y."""
-    noun = counted(head)
-    return any(
-        c.dep_ == "relcl"
-        and c.lemma_.lower() in HARMED_PARTICIPLES
-        and passive_participle(c)
-        and passive(c)
-        for c in noun.children
-    )
 
 
 def _harmed_phrase(head: Token) -> bool:

@@ -79,32 +79,6 @@ def described_actors(
             found.extend(described_actor(noun, role, table))
         elif role == "perpetrator":
             found.extend(_owning_group(noun, table, covered))
-        if role == "victim":
-            known = {e.id for e, _ in found}
-            found.extend(m for m in _named_members(noun, table) if m[0].id not in known)
-    return found
-
-
-INCLUDING_WORDS = frozenset({"including", "among"})
-"""Prepositions that name members of a group: "twelve miners, including X", "five
-hostages, among them X"."""
-
-
-def _named_members(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
-    """The people a victim group's "including" phrase names ("killed twelve miners,
-    including Tomas Vell and Ana Ferro"): each was harmed with the group, and by name. Only
-    people the entity rules know; "including two children" names nobody."""
-    found: list[tuple[Entity, Span]] = []
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in INCLUDING_WORDS:
-            continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            # "including A, B and C": the parser may hang B on A as an apposition
-            heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
-            for name in (n for h in heads for n in conjuncts(h)):
-                entity = table.at(name)
-                if entity is not None and entity.type == "Person":
-                    found.append((entity, mention_span(name, table)))
     return found
 
 
