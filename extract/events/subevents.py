@@ -62,11 +62,9 @@ CIVILIAN_WORDS = frozenset(
      "mosque", "church", "school", "hospital", "wedding", "funeral", "refugees", "aid"}
 )  # fmt: skip
 CIVILIAN_PHRASE_WORDS = CIVILIAN_WORDS | {"displaced", "marketplace", "people", "unarmed"}
-ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases", "patrol", "patrols"}
+ARMED_PHRASE_WORDS = ARMED_WORDS | {"military", "barracks", "base", "bases"}
 """Words that make a victim's or a target's phrase armed: "Burundian troops", "a military
-camp", "an army base", "a patrol boat" (a patrol is an armed unit on its rounds)."""
-REPORTING_DEPS = frozenset({"parataxis"})
-"""Dependencies of a trigger's clause that only frame it ("gunmen, police said, attacked")."""
+camp", "an army base"."""
 MOB_WORDS = CROWD_NOUNS | {"mob", "mobs"}
 """Nouns that name a crowd without saying it demonstrates."""
 CROWD_WORDS = DEMONSTRATORS | MOB_WORDS
@@ -157,7 +155,6 @@ def _refined(
         targets=[(f.entity, f.span) for f in harmed if f.entity],
         sentences=list(dict.fromkeys(m.sentence for m in cluster.mentions)),
         lexicon=lexicon,
-        triggers=[m.head for m in cluster.mentions],
     )
 
 
@@ -170,9 +167,7 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
     """(armed, unarmed): whether the incident's victims and targets include armed people
     (soldiers, "African Union forces", an army post, a military camp) and unarmed ones
     (villagers, a councillor, a school). An actor is armed by its type or by the head of
-    its phrase; a facility by whose it is. A building or vehicle with no armed word in its
-    phrase ("a bus", "a clinic", "a border post") says neither: the words that tell the
-    incident decide (`_told_words`)."""
+    its phrase; a facility by whose it is."""
     armed = unarmed = False
     for entity, span in targets:
         # The whole phrase: "a camp for displaced people" is not the camp of an army.
@@ -186,29 +181,6 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
     return armed, unarmed
 
 
-def _told_words(triggers: Iterable[Token], perpetrators: Iterable[Span]) -> set[str]:
-    """The words that tell the incident itself: each trigger's clause, without the doers'
-    phrases and without what only reports or frames it ("police said", "according to the
-    army", "the army accused X of attacking ..."). Who says or alleges an attack is no side
-    of it, and neither is its doer its own opponent."""
-    excluded = {t.i for span in perpetrators for t in span}
-    words: set[str] = set()
-    for trigger in triggers:
-        clause = trigger
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        reported = {
-            t.i
-            for child in clause.children
-            if child.dep_ in REPORTING_DEPS or child.lower_ == "according"
-            for t in child.subtree
-        }
-        words |= {
-            t.lower_ for t in clause.subtree if t.i not in excluded and t.i not in reported
-        }
-    return words
-
-
 def refine_subevent(
     event_class: str,
     acled: str | None,
@@ -220,11 +192,9 @@ def refine_subevent(
     targets: Iterable[tuple[Entity, Span]],
     sentences: Sequence[Span],
     lexicon: Lexicon,
-    triggers: Sequence[Token] = (),
 ) -> tuple[str, str | None]:
     """(class, ACLED code) refined from the weapons and sides of one incident, whose
-    `triggers`' clauses (else its `sentences`) are read only when nobody harmed is named."""
-    perpetrators = list(perpetrators)
+    `sentences` are read only when nobody harmed is named."""
     records = [lexicon.weapons[w] for w in weapons if w in lexicon.weapons]
     weapon_acled = {r.acled for r in records}
 
@@ -242,13 +212,9 @@ def refine_subevent(
             return by_weapon
         armed, unarmed = _sides(targets)
         if not (armed or unarmed):
-            # Nobody harmed is named: the words that tell it ("troops killed scores of
-            # militants" is a battle; "gunmen shot dead a farmer" is not).
-            words = (
-                _told_words(triggers, [span for _, span in perpetrators])
-                if triggers
-                else _words(" ".join(sentence.text for sentence in sentences))
-            )
+            # Nobody harmed is named: the words of its sentence ("the army killed scores
+            # of terrorists" is a battle; "gunmen shot dead a farmer" is not).
+            words = _words(" ".join(sentence.text for sentence in sentences))
             armed = bool(words & ARMED_WORDS)
             unarmed = bool(words & CIVILIAN_WORDS)
         if armed and not unarmed:
