@@ -124,8 +124,13 @@ def _nonspecific(
     return told
 
 
-SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State"})
-"""Kinds of actor that can be a side of an armed clash."""
+SIDE_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State", "CommunalGroup"})
+"""Kinds of actor that can be a side of an armed clash. A clan or an ethnic group fighting
+another is one (ACLED codes communal militias' fights as battles between identity
+militias); its unarmed crowds are not (`UNARMED_CATEGORIES`)."""
+UNARMED_CATEGORIES = frozenset({"Protesters", "Rioters", "Civilians"})
+"""ACLED actor categories of people who are no armed side, whatever their type: protesters
+scuffling with police, civilians caught in fighting."""
 
 
 def _clash_sides(findings: list[RoleFinding]) -> list[RoleFinding]:
@@ -142,6 +147,7 @@ def _clash_sides(findings: list[RoleFinding]) -> list[RoleFinding]:
         if f.role in ("perpetrator", "target")
         and f.entity is not None
         and f.entity.type in SIDE_TYPES
+        and f.entity.acled_category not in UNARMED_CATEGORIES
         and f.attribution.certainty != "denied"
     ]
 
