@@ -109,10 +109,17 @@ def _ground_taken(span: Span) -> list[Token]:
     """Where ground may be named: the words after the trigger ("captured the village"),
     and the head of its subject or passive subject with its compounds ("the district was
     captured by militiamen", "the town fell to the rebels"); not the rest of the subject
-    ("troops from the city captured the rebel leader")."""
+    ("troops from the city captured the rebel leader"). Nor an "as" phrase, which says
+    what the doer becomes ("takes over as governor of the province"), not what was taken."""
     heads = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "conj")]
-    return [*_window(span), *heads]
+    role = {
+        t.i
+        for c in span.root.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for t in c.subtree
+    }
+    return [*(t for t in _window(span) if t.i not in role), *heads]
 
 
 PERSON_WORDS = frozenset({"suspect", "suspects", "leader", "commander", "ringleader"})

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..entities import INSTITUTION_HEADS
-from ..language import doers_of, objects_of
+from ..language import objects_of
 from ..nlp import TRIGGERS_KEY, WEAPON
 from .shared import HARM_LEMMAS
 
@@ -134,8 +134,8 @@ def _dismissal(head: Token) -> bool:
 WORKER_NOUNS = frozenset(
     {"worker", "workers", "employee", "employees", "staff", "union", "unions", "teacher",
      "teachers", "doctor", "doctors", "nurse", "nurses", "judge", "judges", "magistrate",
-     "magistrates", "driver", "drivers", "miner", "miners", "docker", "dockers", "pilot",
-     "pilots", "lecturer", "lecturers", "clerk", "clerks", "labourer", "labourers",
+     "magistrates", "driver", "drivers", "miner", "miners", "docker", "dockers",
+     "lecturer", "lecturers", "clerk", "clerks", "labourer", "labourers",
      "laborer", "laborers", "trader", "traders", "farmer", "farmers", "servants"}
 )  # fmt: skip
 """People who stop work: a strike "by employees" or "the teachers' strike" is a stoppage."""
@@ -151,45 +151,14 @@ def labour_strike(head: Token) -> bool:
         return True
     strikers = [c for c in head.children if c.dep_ == "poss"]
     strikers += objects_of(head, frozenset({"by"}))
-    if any(s.lower_ in WORKER_NOUNS for s in strikers):
-        return True
+    aimed = any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in head.children)
+    if not aimed and any(s.lower_ in WORKER_NOUNS for s in strikers):
+        return True  # not "a strike by the crews on a camp": that one hits something
     return any(
         c.lemma_.lower() in LABOUR_MODIFIERS or c.lower_ in LABOUR_MODIFIERS
         for c in head.children
         if c.dep_ in ("compound", "amod", "nmod", "nummod")
     )
-
-
-POLICE_NOUNS = frozenset(
-    {"police", "policeman", "policemen", "policewoman", "detective", "detectives",
-     "investigator", "investigators", "gendarme", "gendarmes", "gendarmerie", "customs",
-     "prosecutor", "prosecutors", "counter-terror", "counterterrorism", "counter-terrorism"}
-)  # fmt: skip
-"""Who carries out a search: a raid by them looks for people or goods, it attacks no one."""
-SEARCH_LEMMAS = frozenset({"raid"})
-
-
-def police_search(head: Token) -> bool:
-    """ "police launched raids in the east of the city", "detectives raided two flats": a
-    raid whose doer is the police (with its compounds and conjuncts: "police and
-    counter-terror officers") is a search, not an attack, unless its sentence tells harm
-    ("police raided the camp, killing two"), which keeps it violent."""
-    if head.lemma_.lower() not in SEARCH_LEMMAS:
-        return False
-    if any(t.lemma_.lower() in HARM_LEMMAS for t in head.sent):
-        return False
-    if head.pos_ == "VERB":
-        doers = doers_of(head)
-    else:
-        doers = [c for c in head.children if c.dep_ in ("poss", "compound")]
-        doers += objects_of(head, frozenset({"by"}))
-        if head.dep_ == "dobj" and head.head.pos_ == "VERB":
-            doers += doers_of(head.head)  # "police launched raids"
-    named = [d for doer in doers for d in (doer, *doer.conjuncts)]
-    # "police officers", "police and customs officers": the modifiers and their conjuncts
-    modifiers = [c for d in named for c in d.children if c.dep_ in ("compound", "nmod")]
-    named += [m for modifier in modifiers for m in (modifier, *modifier.conjuncts)]
-    return any(t.lower_ in POLICE_NOUNS for t in named)
 
 
 def _accidental(head: Token) -> bool:
@@ -493,7 +462,6 @@ def non_conflict_sense(span: Span) -> bool:
         or achievement(head)
         or handing_in(head)
         or procession_without_cause(head)
-        or police_search(head)
     )
 
 

@@ -465,7 +465,37 @@ def _prevented(verb: Token) -> bool:
     if verb.dep_ != "pcomp" or verb.head.lower_ != "from":
         return False
     governor = verb.head.head
-    return governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in PREVENTING_VERBS
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in PREVENTING_VERBS:
+        return False
+    return not _failed(governor)
+
+
+FAILING_WORDS = frozenset({"fail", "unable", "nothing", "powerless", "try", "attempt", "seek"})
+"""Words under which a preventing verb may not have prevented ("failed to stop them from",
+"did nothing to stop", "tried to keep them from"): the act may well have happened."""
+
+
+def _failed(governor: Token) -> bool:
+    """Whether the preventing verb is negated ("did not protect them from being shelled"),
+    has a subject that is no one ("nothing stopped them from"), or stands under a word of
+    failing or trying, up to two steps up the tree."""
+    if any(c.dep_ == "neg" for c in governor.children):
+        return True
+    for subject in (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("nothing", "nobody", "none", "no-one") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in subject.children
+        ):
+            return True
+    node = governor
+    for _ in range(2):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in FAILING_WORDS or node.lower_ in FAILING_WORDS:
+            return True
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
 
 
 def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None:
@@ -543,9 +573,12 @@ def _dated_long_before(word: Token, anchor: date | MonthDay | None) -> bool:
     return bool(dates) and all(_long_before(ent, anchor) for ent in dates)
 
 
-PRIOR_ADJECTIVES = frozenset({"previous", "prior", "earlier", "last", "preceding", "former"})
-"""Adjectives that set an event before another of its kind ("the previous round of talks",
-"an earlier attack on the post")."""
+PRIOR_ADJECTIVES = frozenset({"previous", "prior", "preceding", "former"})
+"""Adjectives that set an event before another of its kind ("the previous raid on the town").
+"earlier" and "last" do so only on a counting noun ("the last round of talks"): on the event
+noun itself wire copy means earlier the same day or the latest ("the earlier raid was
+repelled", "the last attack killed five"), the news itself (`COUNTED_PRIOR_ADJECTIVES`)."""
+COUNTED_PRIOR_ADJECTIVES = frozenset({"earlier", "last"})
 
 
 def _prior_occurrence(word: Token, sentence: Span) -> bool:
@@ -560,6 +593,9 @@ def _prior_occurrence(word: Token, sentence: Span) -> bool:
     nouns = [word] if counter is None else [word, counter]
     qualified = any(
         c.dep_ == "amod" and c.lower_ in PRIOR_ADJECTIVES for n in nouns for c in n.children
+    ) or (
+        counter is not None
+        and any(c.dep_ == "amod" and c.lower_ in COUNTED_PRIOR_ADJECTIVES for c in counter.children)
     )
     return qualified and not _counted(word) and not _day_anchored(sentence)
 

@@ -197,8 +197,11 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if negated_clause(token) or background_tally(token) or attempted(token):
             continue  # "nobody was killed"; "900 have been killed since 1985": no incident's;
             # "tried to kill the mayor": an attempt kills nobody
-        if _tells_no_incident(token):
-            continue  # "on the anniversary of the assassination of X": a past one's death
+        if _tells_no_incident(token) or any(
+            c.dep_ == "nsubj" and _tells_no_incident(c) for c in token.children
+        ):
+            continue  # "on the anniversary of the assassination of X": a past one's death;
+            # "after a similar attack in October killed ten": that attack's dead
         if _open_question(token):
             continue  # "it was not clear whether anyone was hurt": no harm is told
         count: int | None = None

@@ -85,6 +85,14 @@ def incident_roles(
         for t in m.span
     }
     carriers = lexicon.weapon_carriers
+    # Sentences that tell a violent act as background, history or a threat, and no incident
+    # of the article's: their counts and victims are that act's ("In 2024 the group killed
+    # 40 soldiers"), never the last incident's, as a sentence with no event word would be.
+    told_elsewhere = {
+        m.sentence.start
+        for m, _ in (doc._.ck_nonspecific or ())
+        if m.event_class in ATTACK_FAMILY
+    }
     since_salient = 0
     for sentence in doc.sents:
         since_salient += 1
@@ -96,6 +104,9 @@ def incident_roles(
             if c.event_class not in STATEMENTS
         ]
         violent_here = [c for c, _ in here if c.event_class in ATTACK_FAMILY]
+        if not here and sentence.start in told_elsewhere:
+            harm_before = None
+            continue
         if not here and harm_before is not None and salient is None:
             # "Fighters looted shops ... No one was hurt": the count of a riot or an
             # abduction told in the sentence right after it

@@ -1,7 +1,8 @@
-"""Senses of two trigger words that name no attack: a strike whose strikers are named as
-workers ("the strike by hospital employees", "the nurses' strike") is a work stoppage, a
-protest; a raid by the police is a search, unless its sentence tells that someone was killed
-or hurt. A strike by warplanes and a raid by gunmen stay violent. Invented places."""
+"""A strike whose strikers are named as workers ("the strike by hospital employees", "the
+nurses' strike") is a work stoppage, a protest; a strike by warplanes, or one aimed at
+something ("a strike by the crews on a camp"), stays violent. Police raids stay raids: a
+rule that read a police raid with no harm in its sentence as a search was taken back, as it
+dropped raids told with beatings, fires or a gunfight (below). Invented places."""
 
 from __future__ import annotations
 
@@ -36,15 +37,12 @@ def test_a_strike_by_warplanes_stays_an_air_strike(extractor: Extractor) -> None
     assert classes == ["AirOrDroneStrike"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Police and customs officers launched further raids early Monday in the north of Velmar.",
-        "Detectives raided two flats in Velmar on Tuesday, a spokesman said.",
-    ],
-)
-def test_a_police_raid_is_no_attack(extractor: Extractor, text: str) -> None:
-    assert _classes(extractor, text) == []
+def test_a_strike_aimed_at_a_camp_is_no_stoppage(extractor: Extractor) -> None:
+    """Pilots may strike for pay or strike a camp: the "on" phrase says which."""
+    classes = _classes(
+        extractor, "The pilots' strike on a rebel camp near Marvel killed nine fighters."
+    )
+    assert classes and classes[0] != "Protest"
 
 
 @pytest.mark.parametrize(
@@ -52,6 +50,8 @@ def test_a_police_raid_is_no_attack(extractor: Extractor, text: str) -> None:
     [
         "Police raided a farm in Velmar on Tuesday, killing two gunmen.",
         "Gunmen raided a farm in Velmar on Tuesday and stole cattle.",
+        "Riot police raided a camp of displaced people outside Velmar on Friday, beating "
+        "residents and setting tents on fire, witnesses said.",
     ],
 )
 def test_a_deadly_police_raid_or_a_raid_by_gunmen_stays(extractor: Extractor, text: str) -> None:
