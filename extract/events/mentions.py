@@ -792,7 +792,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     riot ("a mob") gives the act its code."""
     crowd_told = [m for m in mentions if m.event_class in CROWD_CLASSES]
     if not crowd_told:
-        return mentions
+        return [_as_intervention(m) for m in mentions]
     # A crowd's clash with police is the riot itself (ACLED never codes it as a battle);
     # a crowd's act typed by a weapon ("set off a bomb") leaves the crowd its own telling.
     acts = [
@@ -810,6 +810,9 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     # the subevent rules read a response against the crowd's phrase already ("fired tear
     # gas to disperse teachers protesting" is typed as the intervention).
     before = {m.sentence.end: m for m in crowd_told}
+    # ... or in the sentence right after it ("Police fired tear gas to break up a march.
+    # The students were protesting against fees."): the same crowd, told second
+    after = {m.sentence.start: m for m in crowd_told}
     kept: list[EventMention] = []
     for mention in mentions:
         head = mention.head
@@ -825,15 +828,41 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
                 if crowd.acled == "PEACE_PROTEST":
                     crowd.acled = "PROTEST_WITH_INTER"
                 continue
+            mention = _as_intervention(mention, after.get(mention.sentence.end))
         kept.append(mention)
     return kept
+
+
+def _as_intervention(mention: EventMention, told_next: EventMention | None = None) -> EventMention:
+    """A response with crowd-control means only against a crowd its clause names ("Police
+    fired tear gas to disperse the crowd"), or against the demonstration the next sentence
+    tells (`told_next`: "... to break up a march. The students were protesting"): a protest
+    met with intervention (ACLED's coding), told first by the response, never an attack or
+    a clash. Force that killed or wounded, or means aimed at no crowd ("fired rubber bullets
+    at rebels"), stays what it was."""
+    head = mention.head
+    if mention.event_class not in ATTACK_FAMILY or head.pos_ != "VERB":
+        return mention
+    if not _crowd_control_only(head) or _aimed_elsewhere(head):
+        return mention
+    crowd = any(_names_crowd_people(t) or t.lower_ in CROWDS for t in head.subtree)
+    if not crowd and told_next is None:
+        return mention
+    if told_next is not None and told_next.acled == "PEACE_PROTEST":
+        told_next.acled = "PROTEST_WITH_INTER"
+    mention.event_class = "Protest"
+    mention.acled = "PROTEST_WITH_INTER"
+    return mention
 
 
 def _aimed_elsewhere(verb: Token) -> bool:
     """Whether the response names whom it was aimed at and that is no crowd: "fired
     rubber bullets at rebels in the hills" is no part of the demonstration told before it,
     while "fired tear gas" or "fired tear gas at the crowd" is."""
-    goals = objects_of(verb, AIMING_PREPOSITIONS)
+    # "on Saturday" says when, not at whom
+    goals = [
+        g for g in objects_of(verb, AIMING_PREPOSITIONS) if g.ent_type_ not in ("DATE", "TIME")
+    ]
     return bool(goals) and not any(
         _names_crowd_people(g) or g.lower_ in CROWDS or g.pos_ == "PRON" for g in goals
     )

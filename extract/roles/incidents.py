@@ -113,7 +113,7 @@ def incident_roles(
             clauses = casualty_clauses(sentence)
             if clauses:
                 _add_casualties(casualty_slots, id(harm_before), clauses)
-        harm_before = next((c for c, _ in here if c.event_class in VIOLENT - ATTACK_FAMILY), None)
+        harm_before = next((c for c, _ in here if _may_harm(c)), None)
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
@@ -159,6 +159,18 @@ def incident_roles(
                 bool(cluster_slot[3]),
             )
     return findings
+
+
+def _may_harm(cluster: EventCluster) -> bool:
+    """A riot, an abduction, or a demonstration met with force ("Police fired tear gas to
+    break up the march"), whose next sentence may count its hurt or tell that no one was."""
+    if cluster.event_class in VIOLENT - ATTACK_FAMILY:
+        return True
+    return cluster.acled in INTERVENED
+
+
+INTERVENED = frozenset({"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"})
+"""ACLED's codes of a demonstration met with force."""
 
 
 def _add_casualties(
