@@ -161,16 +161,16 @@ def incident_roles(
     return findings
 
 
+INTERVENED = frozenset({"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"})
+"""ACLED's codes of a demonstration met with force."""
+
+
 def _may_harm(cluster: EventCluster) -> bool:
     """A riot, an abduction, or a demonstration met with force ("Police fired tear gas to
     break up the march"), whose next sentence may count its hurt or tell that no one was."""
     if cluster.event_class in VIOLENT - ATTACK_FAMILY:
         return True
     return cluster.acled in INTERVENED
-
-
-INTERVENED = frozenset({"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"})
-"""ACLED's codes of a demonstration met with force."""
 
 
 def _add_casualties(
