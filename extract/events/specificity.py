@@ -864,6 +864,8 @@ def _day_anchored(sentence: Span) -> bool:
     week", "over the past two days"), as opposed to a period ("over the past decade", "in
     recent years")."""
     for ent in sentence.ents:
+        if ent.label_ == "TIME" and _part_of_any_day(ent):
+            continue  # "militants strike at night": a time of day, of no day in particular
         if ent.label_ == "TIME" or any(t.lower_ in SHORT_TIME_UNITS for t in ent):
             return True
         if ent.label_ == "DATE":
@@ -871,6 +873,19 @@ def _day_anchored(sentence: Span) -> bool:
             if resolved is not None and resolved.precision in ("day", "week"):
                 return True
     return False
+
+
+PARTS_OF_DAY = frozenset(
+    {"night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+     "afternoons", "dawn", "dusk", "daytime", "nighttime", "the"}
+)  # fmt: skip
+"""The words of a bare time of day ("at night", "in the morning"): with no day, number or
+deictic word beside them ("last night", "this morning", "3 a.m."), they name no day."""
+
+
+def _part_of_any_day(ent: Span) -> bool:
+    """A time entity that is only a part of the day ("night", "the morning")."""
+    return all(t.lower_ in PARTS_OF_DAY for t in ent)
 
 
 def _finite_governor(verb: Token) -> Token:

@@ -92,3 +92,20 @@ def test_taking_over_as_an_office_takes_no_ground(
     extractor: Extractor, text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+def test_a_habit_at_night_pins_no_day(extractor: Extractor) -> None:
+    """ "at night" is a time of day, of no day in particular: the habit stays a habit."""
+    text = "Militants in the delta typically strike at night and rarely claim their attacks."
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the village of Tarra at dawn, killing four people.",
+        "Gunmen stormed the village of Tarra last night, killing four people.",
+    ],
+)
+def test_an_incident_at_a_time_of_day_stays(extractor: Extractor, text: str) -> None:
+    assert [f for _, f in _events(extractor, text)] == [4]
