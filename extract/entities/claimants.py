@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..language import positions
+from ..nlp import TRIGGERS_KEY
 from .name_labels import PARTY_HEADS
 
 if TYPE_CHECKING:
@@ -92,8 +93,15 @@ def _claimant_name(subject: Token) -> Span | None:
         not doc[start].text[:1].isupper() or doc[start].lower_ in ("the", "a", "an")
     ):
         start += 1
-    span = doc[start : subject.i + 1]
-    if not all(t.text[:1].isupper() for t in span):
+    end = subject.i + 1
+    of = doc[end] if end < len(doc) and doc[end].lower_ == "of" else None
+    if of is not None and of.head.i == subject.i:
+        # "the Vanguard of Dawn": an "of" phrase in capitals is part of the name
+        owned = [c for c in of.children if c.dep_ == "pobj"]
+        if owned and all(t.text[:1].isupper() for t in doc[end + 1 : owned[0].i + 1]):
+            end = owned[0].i + 1
+    span = doc[start:end]
+    if not all(t.text[:1].isupper() or t.lower_ == "of" for t in span):
         return None
     return span
 
@@ -111,13 +119,28 @@ def _uncased_name(subject: Token) -> Span | None:
     return subject.doc[start : subject.i + 1]
 
 
+def claimed_acts(doc: Doc) -> list[Token]:
+    """The objects of a claim of an act: "responsibility" under "claimed / accepted /
+    admitted", and an event word of the trigger lexicon right under "claim" ("X claimed
+    the bombing", "claimed the attack on its website"); not "claimed the town" nor "claimed
+    the lives of", whose objects are no acts."""
+    acts = [
+        doc[i]
+        for i in positions(doc, ("responsibility",))
+        if doc[i].dep_ == "dobj" and doc[i].head.lemma_.lower() in RESPONSIBILITY_VERBS
+    ]
+    for span in doc.spans.get(TRIGGERS_KEY, []):
+        noun = span.root
+        if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "claim":
+            acts.append(noun)
+    return acts
+
+
 def add_claimants(table: EntityTable, doc: Doc) -> None:
-    """Enter the named subjects of "claimed responsibility" as armed groups; a plain
-    organisation the article already has becomes one."""
-    for index in positions(doc, ("responsibility",)):
-        verb = doc[index].head
-        if doc[index].dep_ != "dobj" or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
-            continue
+    """Enter the named subjects of a claim of an act (`claimed_acts`) as armed groups; a
+    plain organisation the article already has becomes one."""
+    for act in claimed_acts(doc):
+        verb = act.head
         for subject in claimant_phrases(verb):
             entity = table.at(subject)
             if entity is None:

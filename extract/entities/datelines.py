@@ -82,17 +82,18 @@ def _is_weekday(name: Span) -> bool:
     return len(name) == 1 and name[0].lower_ in WEEKDAYS
 
 
-def unlabelled(doc: Doc, name: str) -> list[Span]:
-    """Mentions of `name` (lowercase words) that the NER left without any label."""
+def unlabelled(doc: Doc, name: str, untaken: frozenset[str] = frozenset({""})) -> list[Span]:
+    """Mentions of `name` (lowercase words) that the NER left without any label, or with
+    one of the `untaken` labels that no rule reads."""
     words = name.split()
     width = len(words)
     found: list[Span] = []
     for index in positions(doc, words[:1]):
         token = doc[index]
-        if token.ent_type_:
+        if token.ent_type_ not in untaken:
             continue
         span = doc[token.i : token.i + width]
-        if [t.lower_ for t in span] == words and not any(t.ent_type_ for t in span):
+        if [t.lower_ for t in span] == words and all(t.ent_type_ in untaken for t in span):
             found.append(span)
     return found
 

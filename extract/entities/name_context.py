@@ -31,6 +31,7 @@ from .name_labels import (
 
 __all__ = [
     "PERSON_NOUNS",
+    "UNTAKEN_LABELS",
     "armed_by_context",
     "facility_after",
     "group_kind",
@@ -76,6 +77,8 @@ PLACE_NOUNS_BEFORE_OF = frozenset(
 """Nouns of "the town of X" that make X a place."""
 LOCATING_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 """Prepositions after which a name is where something happens, not who did it."""
+NEARBY_PREPOSITIONS = frozenset({"near", "outside"})
+"""Locating prepositions that only ever place: "in" a party or a parliament is membership."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_OBJECT_VERBS = frozenset(
     {"enter", "reach", "flee", "besiege", "encircle", "overrun", "shell", "bombard",
@@ -217,11 +220,22 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
     before = doc[first - 1]
     if before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF:
         return True
+    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF:
+        return True  # "in the capital X", "the border town X"
     if label == "ORG" and root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return True  # "the fighters entered X", "troops besieged X"
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
+    if label == "ORG" and before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i:
+        # "an army post near X": one is near or outside a place, a building or a
+        # body's seat ("near the Ministry of Oil"), never a body as such
+        return root.lower_ not in NAME_HEADS | ORGANISATION_HEADS
     return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+
+
+UNTAKEN_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+"""NER labels no rule of the resolution reads as anything: a name under one of them ("the
+village of X" read as a product) is as good as unlabelled."""
 
 
 def unlabelled_places(doc: Doc) -> list[str]:
@@ -234,7 +248,11 @@ def unlabelled_places(doc: Doc) -> list[str]:
         end = index + 2
         if end >= len(doc) or doc[index + 1].text != "of" or not doc[index].text.islower():
             continue  # "State Of Emergency" in a title-case headline names no place
-        while end < len(doc) and _capitalised_word(doc[end]) and not doc[end].ent_type_:
+        while (
+            end < len(doc)
+            and _capitalised_word(doc[end])
+            and doc[end].ent_type_ in UNTAKEN_LABELS
+        ):
             end += 1
         if end > index + 2:
             names.append(doc[index + 2 : end].text.lower())
@@ -426,7 +444,12 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
         # ("the Salvation Army")
         armed = armed_by_context(named) or _side_of_fight(named.root)
         return (named, "ArmedGroup", None) if armed else None
-    if named.root.lower_ not in AMBIGUOUS_GROUP_HEADS or not named.root.text[:1].isupper():
+    if named.root.lower_ not in AMBIGUOUS_GROUP_HEADS:
+        return None
+    if not named.root.text[:1].isupper() and not (label == "PERSON" and len(named) > len(span)):
+        # "the Hamas group" is Hamas, its group noun only a description; but no person
+        # names a group after him with a group noun of his own ("the Sword group claimed"
+        # is the NER reading a group's name as a man's)
         return None
     if armed_by_context(named):
         return named, "ArmedGroup", None

@@ -15,6 +15,7 @@ from .agencies import agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
+    UNTAKEN_LABELS,
     facility_after,
     group_kind,
     kin_group_names,
@@ -132,7 +133,9 @@ def resolve_entities(
                 acled_category=record.acled_category,
                 country=record.country,
             )
-        elif label in GROUP_NAME_LABELS and (group := group_kind(span, label)) is not None:
+        elif label in GROUP_NAME_LABELS and (
+            group := group_kind(span, _owner_or_name(span, label, ent.ent_id_))
+        ) is not None:
             name, kind, category = group
             table.add(name, _strip_article(name).text, kind, acled_category=category)
         elif label == "GPE" and ent.ent_id_ and (region := region_around(span)) is not None:
@@ -160,7 +163,9 @@ def resolve_entities(
     for name in unlabelled_places(doc):
         # the name's other mentions, written as a name ("after reading" is no Reading)
         places.extend(
-            (span, "GPE", "") for span in unlabelled(doc, name) if span[0].text[:1].isupper()
+            (span, "GPE", "")
+            for span in unlabelled(doc, name, UNTAKEN_LABELS)
+            if span[0].text[:1].isupper()
         )
     persons, deferred, places = _relabel_by_context(persons, deferred, places)
     persons += listed_names(persons)
@@ -197,6 +202,16 @@ def resolve_entities(
     add_place_adjectives(table, nationalities, lexicon)
     _add_demonym_references(table, doc, lexicon)
     return table
+
+
+def _owner_or_name(span: Span, label: str, gazetteer_id: str) -> str:
+    """The label `group_kind` reads a name under. A place the gazetteer knows, or a one-word
+    one, owns the group noun after it ("the Kirkuk militia" is Kirkuk's); a name of several
+    words the NER took for a land or a river and nobody knows as a place is the group's own
+    name ("the Black Lake militia"): read as an unlabelled name, whose head noun may extend it."""
+    if label == "LOC" and not gazetteer_id and len(span) > 1:
+        return ""
+    return label
 
 
 def _add_kin_groups(table: EntityTable, doc: Doc, lexicon: Lexicon) -> list[Span]:
