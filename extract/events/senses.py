@@ -587,6 +587,9 @@ DEMAND_VERBS = frozenset(
 """What marchers march to do when they demonstrate ("to demand their pay", "chanting")."""
 CAUSE_NOUNS = frozenset({"protest", "support", "solidarity", "defiance", "memory", "opposition"})
 """What "in" gives a march as its cause ("in protest at", "in solidarity with")."""
+CROWD_COUNTS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten"})
+"""Number nouns that, in the plural, count a crowd ("thousands marched"): a closed class of
+English."""
 MARCHING_FORCES = frozenset(
     {"troops", "soldiers", "army", "forces", "militants", "rebels", "fighters", "militia",
      "militiamen", "insurgents", "team", "side", "squad", "band", "army's"}
@@ -598,12 +601,16 @@ def procession_without_cause(head: Token) -> bool:
     """ "the team marched into the final", "troops marched on the capital": a verb of
     walking together is no demonstration unless its clause tells a cause ("marched to
     demand their pay", "marched against the reform", "marched in protest", "marched
-    chanting slogans") and its marchers are no armed force nor a team."""
+    chanting slogans") or its marchers are a counted crowd ("thousands marched"), and its
+    marchers are no armed force nor a team."""
     if head.pos_ != "VERB" or head.lemma_.lower() not in PROCESSION_VERBS:
         return False
     marchers = [c for c in head.children if c.dep_ == "nsubj"]
-    if any(t.lower_ in MARCHING_FORCES for t in marchers):
-        return True
+    counted = [o for t in marchers for o in objects_of(t, frozenset({"of"}))]
+    if any(t.lower_ in MARCHING_FORCES for t in marchers + counted):
+        return True  # "troops marched", "thousands of soldiers marched"
+    if any(t.lemma_.lower() in CROWD_COUNTS and t.tag_ == "NNS" for t in marchers):
+        return False  # "thousands marched through the capital": a crowd on the street
     clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")]
     if any(c.lemma_.lower() in DEMAND_VERBS for c in clauses):
         return False

@@ -155,6 +155,19 @@ def test_teachers_marching_to_demand_their_pay_protest(extractor: Extractor) -> 
     assert _typed(extractor, text) == [("Protest", "PEACE_PROTEST")]
 
 
+def test_a_counted_crowd_marching_protests(extractor: Extractor) -> None:
+    # a crowd counted in thousands is on the street to be seen, whatever the text says of why
+    assert _typed(extractor, "Thousands marched in Vellor on Monday.") == [
+        ("Protest", "PEACE_PROTEST")
+    ]
+    text = "Hundreds of students marched through the old town on Friday night."
+    assert _typed(extractor, text) == [("Protest", "PEACE_PROTEST")]
+
+
+def test_a_counted_force_marching_is_no_protest(extractor: Extractor) -> None:
+    assert _events(extractor, "Thousands of soldiers marched into the border town.") == []
+
+
 def test_marches_without_a_cause_are_no_protest(extractor: Extractor) -> None:
     assert _events(extractor, "The team marched into the final after a 3-0 win.") == []
     assert _events(extractor, "The band marched through the streets during the parade.") == []
