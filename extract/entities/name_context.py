@@ -384,11 +384,30 @@ def _acts_violently(head: Token) -> bool:
         return True  # "soldiers clashed with X", "fighting with X"
     if head.dep_ == "pobj" and verb.dep_ == "agent" and _violent(verb.head):
         return True  # "three policemen were killed by X", "by members of X"
+    if head.dep_ == "pobj" and verb.lower_ == "from" and _ground_taken(verb.head):
+        return True  # "troops recaptured the town from X": X held it by arms
     if head.dep_ == "dobj" and verb.lemma_.lower() in ALLEGING_LEMMAS:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             if any(_violent(c) for c in prep.children if c.dep_ in ("pcomp", "pobj")):
                 return True
     return False
+
+
+TAKING_LEMMAS = frozenset(
+    {"capture", "recapture", "seize", "retake", "regain", "liberate", "wrest", "reclaim"}
+)
+"""Verbs of taking ground by force: whom it is taken "from" held it by force."""
+
+
+def _ground_taken(verb: Token) -> bool:
+    """ "recaptured the town", "seized Hadar": a verb of taking whose object is ground (a
+    place name or a noun for one); "seized weapons from X" takes no ground."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_LEMMAS:
+        return False
+    return any(
+        o.dep_ == "dobj" and (o.ent_type_ in PLACE_LABELS or o.lower_ in PLACE_NOUNS_BEFORE_OF)
+        for o in verb.children
+    )
 
 
 def _side_of_fight(head: Token) -> bool:

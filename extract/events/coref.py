@@ -144,6 +144,9 @@ class MentionArguments:
     """Those of `actors` the article only describes ("gunmen", "civilians")."""
     pronoun: bool = False
     """A clause whose doer or patient is a personal pronoun ("they stormed the post")."""
+    taker_sides: frozenset[str] = frozenset()
+    """The sides ("state", "non-state") of its perpetrators: of a capture, who took the
+    ground (`captures_clash`)."""
 
 
 def mention_arguments(
@@ -156,6 +159,7 @@ def mention_arguments(
     places: set[str] = set()
     targets: set[str] = set()
     actors: set[str] = set()
+    sides: set[str] = set()
     for role, entity in roles:
         if entity is None:
             continue
@@ -168,13 +172,37 @@ def mention_arguments(
         actors.add(entity.id)  # described facilities ("an army base") tell nothing apart
         if role == "target" and not is_local(entity.id):
             targets.add(entity.id)
+        if role == "perpetrator" and entity.type in SIDES:
+            sides.add(SIDES[entity.type])
     return MentionArguments(
         places=frozenset(places),
         targets=frozenset(targets),
         actors=frozenset(actors),
         local_actors=frozenset(a for a in actors if is_local(a)),
         pronoun=_pronoun_actor(mention),
+        taker_sides=frozenset(sides),
     )
+
+
+SIDES = {
+    "State": "state",
+    "StateForce": "state",
+    "Government": "state",
+    "ArmedGroup": "non-state",
+}
+"""Which side of a war an armed actor's type puts it on."""
+
+
+def captures_clash(
+    a: EventMention, a_sides: frozenset[str], b: EventMention, b_sides: frozenset[str]
+) -> bool:
+    """Whether two captures are two transfers of ground: one side took it and the other
+    side took it ("troops recaptured the town from the rebels ... the rebels had seized it
+    in March"). Ground changes hands once in an incident, so captures by a state's forces
+    and by a non-state group are two incidents, whatever place they share."""
+    if a.acled not in CAPTURES or b.acled not in CAPTURES:
+        return False
+    return bool(a_sides) and bool(b_sides) and not a_sides & b_sides
 
 
 @dataclass(slots=True, eq=False)
@@ -589,6 +617,11 @@ class _Reader:
             return True
         args = self.args(mention)
         if self.places_clash(args.places, cluster.places):
+            return True
+        if any(
+            captures_clash(m, self.args(m).taker_sides, mention, args.taker_sides)
+            for m in cluster.mentions
+        ):
             return True
         return bool(args.targets and cluster.targets and not args.targets & cluster.targets)
 
