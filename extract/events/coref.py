@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
-from ..language import doers_of
+from ..language import Lexicon, doers_of
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
@@ -578,6 +578,8 @@ class _Reader:
     """The place entity of each token that names a place."""
     sentence_starts: list[int]
     """Token index where each sentence of the Doc starts, in order."""
+    per_victim: frozenset[str] = frozenset()
+    """Rows of the trigger lexicon whose nouns name one act per victim (`per_victim_rows`)."""
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
     """Open clusters, the most recently told last (at most WINDOW of them)."""
@@ -690,9 +692,17 @@ class _Reader:
                     return cluster
         return None
 
+    def one_incident_in_plural(self, mention: EventMention) -> bool:
+        """Whether a plural mention may still name one incident: an event made of many acts
+        ("the clashes"), or a definite noun that names one act per victim ("the killings"
+        of the seven villagers shot dead); "attacks" and "killings" without "the" do not."""
+        if mention.event_class in COLLECTIVE_CLASSES:
+            return True
+        return mention.definite and mention.span.id_ in self.per_victim
+
     def antecedent(self, mention: EventMention) -> EventCluster | None:
         """The incident the mention tells again, or None for a new one."""
-        if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
+        if mention.plural and not self.one_incident_in_plural(mention):
             return None
         candidates = self.candidates(mention)
         if not candidates:
@@ -1100,6 +1110,19 @@ def cluster(doc: Doc) -> None:
         {i: table.token_entity[i] for i in place_tokens},
         {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
         header_end(ext.ck_text, meta.title, ext.ck_dateline),
+        per_victim_rows(ext.ck_lexicon),
+    )
+
+
+PER_VICTIM_FRAMES = frozenset({"Killing"})
+"""Frames whose event nouns count victims, not incidents: "the killings" of seven villagers
+in one shooting, "the murders" of a family."""
+
+
+def per_victim_rows(lexicon: Lexicon) -> frozenset[str]:
+    """The trigger lexicon's rows (as trigger span ids) of the `PER_VICTIM_FRAMES`."""
+    return frozenset(
+        str(row) for row, record in enumerate(lexicon.triggers) if record.frame in PER_VICTIM_FRAMES
     )
 
 
@@ -1123,6 +1146,7 @@ def cluster_mentions(
     place_of: Mapping[int, str],
     place_names: Mapping[str, str],
     body_start: int,
+    per_victim: frozenset[str] = frozenset(),
 ) -> list[EventCluster]:
     """Group the mentions (in text order) into incidents. `arguments` holds each mention's
     arguments by `id(mention)`, `place_of` the place entity of each token that names a place
@@ -1137,6 +1161,7 @@ def cluster_mentions(
         place_of=place_of,
         sentence_starts=starts,
         body_start=body_start,
+        per_victim=per_victim,
     )
     for mention in mentions:
         reader.read(mention)

@@ -22,7 +22,7 @@ is a `ChemicalAttack`, see `ClassTree.coded_class`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -373,6 +373,7 @@ def _protest_reading(
     protest_tokens: set[int],
 ) -> tuple[str, str | None]:
     """ACLED's protest and riot codes: what protesters did, and what was done to them."""
+    crowds = _crowds_by_sentence(clusters)
     if cluster.event_class in ATTACK_FAMILY:
         act = acts.get(id(cluster))
         if act is not None and (act.at_riot or (act.by_protesters and not act.by_state)):
@@ -387,14 +388,14 @@ def _protest_reading(
             return "Protest", "FORCE_AGAINST_PROTEST" if act.harmful else "PROTEST_WITH_INTER"
         if act is not None and (act.at_protest or act.by_protesters):
             return event_class, code
-        return _by_words(cluster, event_class, code)
+        return _by_words(cluster, event_class, code, crowds)
     if cluster.event_class == "Arrest":
         aimed = [t for m in cluster.mentions if m.head.pos_ == "VERB" for t in _aimed_at(m.head)]
         if _within(aimed, protest_tokens):
             # ACLED codes protesters detained at their protest as the protest, met by
             # force; the arrest stays an arrest (the protest is its own event).
             return "Arrest", "PROTEST_WITH_INTER"
-        return _by_words(cluster, event_class, code)
+        return _by_words(cluster, event_class, code, crowds)
     if code not in ("PEACE_PROTEST", "VIOL_DEMONSTR"):
         return event_class, code
     sentences = _sentences(cluster)
@@ -422,7 +423,7 @@ def _protest_reading(
             for t in m.sentence
         )
         return "Protest", "FORCE_AGAINST_PROTEST" if harmed else "PROTEST_WITH_INTER"
-    return _by_words(cluster, event_class, code)
+    return _by_words(cluster, event_class, code, crowds)
 
 
 def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
@@ -436,11 +437,17 @@ def _dispersed_by_state(cluster: EventCluster, table: EntityTable) -> bool:
     return False
 
 
-def _by_words(cluster: EventCluster, event_class: str, code: str | None) -> tuple[str, str | None]:
-    """How a protest went when the parse names no act: the words of its sentences."""
+def _by_words(
+    cluster: EventCluster, event_class: str, code: str | None, crowds: Mapping[int, str]
+) -> tuple[str, str | None]:
+    """How a protest went when the parse names no act: the words of its sentences. An
+    attack is read by them only where a demonstration is told as an incident in its
+    sentence or the one before (`crowds`): "called for protests after the killing of three
+    activists" tells no crowd at the killing."""
     text = " ".join(dict.fromkeys(m.sentence.text for m in cluster.mentions)).lower()
     words = _words(text)
-    if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS:
+    at_crowd = any(m.sentence.start in crowds for m in cluster.mentions)
+    if event_class in ("Attack", "ArmedClash") and words & PROTEST_WORDS and at_crowd:
         # Protesters clashing with police: ACLED codes the protest, not a battle.
         if any(cue in text for cue in FORCE_CUES):
             return "Protest", "FORCE_AGAINST_PROTEST"

@@ -36,8 +36,9 @@ VERB_PREFIXES = ("re", "over", "out", "under", "with", "mis", "up", "fore")
 """Prefixes that make a verb of a verb ("retake", "overrun", "outgun")."""
 
 VERB_LIKE_NOUNS = frozenset(
-    {"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits", "murder", "murders",
-     "slaughter", "slaughters", "torture", "tortures", "flogging", "floggings"}
+    {"deal", "deals", "talks", "trip", "trips", "rally", "visit", "visits", "killing", "killings",
+     "murder", "murders", "slaughter", "slaughters", "torture", "tortures", "flogging",
+     "floggings"}
 )  # fmt: skip
 """Trigger nouns that are also common verbs ("deal with", "he talks"): matched only when
 tagged as nouns, by the same lookup as the verbs."""
