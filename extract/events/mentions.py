@@ -370,9 +370,12 @@ def _weapon_in_occasion(verb: Token) -> bool:
     "as" clause has an explosive weapon as its subject, object or the object of its
     preposition was caused by that weapon. "Killed when his car hit a tree" and "died after
     he bought a rifle" name none, and an accident the sentence names is no attack."""
+    # "two were killed and five wounded when a grenade ...": the clause tells the occasion
+    # of every verb of the coordination, wherever the parser hangs it
     clauses = [
         clause
-        for clause in verb.children
+        for coordinated in (verb, *verb.conjuncts)
+        for clause in coordinated.children
         if clause.dep_ == "advcl"
         and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children

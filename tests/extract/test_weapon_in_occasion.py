@@ -44,3 +44,22 @@ def test_children_hurt_as_they_handled_a_grenade(extractor: Extractor) -> None:
 )
 def test_no_weapon_or_an_accident_is_no_attack(extractor: Extractor, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+def test_the_occasion_tells_every_verb_of_the_coordination(extractor: Extractor) -> None:
+    """The parser hangs the "when" clause on the last verb ("wounded"); the killed are the
+    same bomb's, so their count and the victims are the incident's."""
+    text = (
+        "Two people were killed and five wounded when a grenade was thrown into a crowded "
+        "cafe in the river port of Dalvik late on Saturday, police said."
+    )
+    extraction = extractor.extract(ArticleInput(source="t.txt", text=text))
+    (event,) = extraction.events
+    assert (event.acled, event.fatalities, event.injuries) == ("GRENADE", 2, 5)
+    assert [m.text for m in event.mentions] == ["killed", "wounded"]
+    assert ("victim", "people") in {(a.role, a.text) for a in event.arguments}
+
+
+def test_a_coordination_with_no_weapon_is_no_attack(extractor: Extractor) -> None:
+    text = "Two men were killed and three hurt when their truck hit a tree outside Vasko."
+    assert _events(extractor, text) == []
