@@ -48,6 +48,13 @@ NONSPECIFIC_DETERMINERS = frozenset({"any", "either", "such", "whatever"})
 """Quantifiers that range over possible events rather than pick one ("any attack"); not
 "each" or "every", which range over events that happened ("before each explosion")."""
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "no-one", "noone", "nothing"})
+NEGATIVE_ADVERBIAL_NOUNS = frozenset(
+    {"time", "point", "stage", "moment", "occasion", "way", "means", "account", "circumstance",
+     "circumstances"}
+)  # fmt: skip
+"""Nouns that, with "no" in a prepositional phrase on the verb, deny the whole clause ("at no
+time", "in no way", "on no occasion", "under no circumstances", "by no means"): English's
+negative adverbials, a closed class. "With no warning" denies the warning, not the act."""
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "form", "forms"})
@@ -327,8 +334,19 @@ def _negated(verb: Token) -> bool:
         return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return True  # "without a shot being fired"
+    if any(_negative_adverbial(c) for c in verb.children if c.dep_ == "prep"):
+        return True  # "at no time did the militia attack", "in no way shelled"
     return any(
         _negative_argument(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
+
+
+def _negative_adverbial(prep: Token) -> bool:
+    """A prepositional phrase that denies its clause: "at no time", "under no
+    circumstances" (`NEGATIVE_ADVERBIAL_NOUNS` with the determiner "no")."""
+    return any(
+        obj.dep_ == "pobj" and obj.lower_ in NEGATIVE_ADVERBIAL_NOUNS and _negative_argument(obj)
+        for obj in prep.children
     )
 
 
