@@ -1,0 +1,60 @@
+"""A reading of MUC-4 role errors (issue 16): "responsible" that the parser hangs after the
+noun it describes ("investigators hold X responsible for the attack", "the men responsible
+for the blast were X") blames X. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.model import Event
+
+ATTACKS = frozenset(
+    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination"}
+)
+CAR_BOMB = (
+    "A car bomb went off outside the grain exchange in Ostrava Nova on Friday, killing three "
+    "porters. "
+)
+
+
+def _incident(extractor: Extractor, text: str) -> Event:
+    (event,) = [
+        e for e in extractor.extract(ArticleInput("invented", text)).events if e.type in ATTACKS
+    ]
+    return event
+
+
+def _role(event: Event, role: str) -> set[tuple[str, str]]:
+    return {(a.text, a.certainty) for a in event.arguments if a.role == role}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Investigators hold the Marn Valley Brigade responsible for the attack on the exchange.",
+        "The men responsible for the blast were fighters of the Marn Valley Brigade, the mayor "
+        "told reporters.",
+    ],
+)
+def test_responsible_after_the_noun_blames_the_group(extractor: Extractor, statement: str) -> None:
+    event = _incident(extractor, CAR_BOMB + statement)
+    assert _role(event, "perpetrator") == {("Marn Valley Brigade", "alleged")}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # "for" names no incident: the group answers for something else
+        "Investigators hold the Marn Valley Brigade responsible for the power cuts.",
+        "The people responsible for the exchange's guards are the city police, the mayor said.",
+        # negated
+        "Investigators do not hold the Marn Valley Brigade responsible for the attack on the "
+        "exchange.",
+    ],
+)
+def test_responsible_for_something_else_or_negated_blames_nobody(
+    extractor: Extractor, statement: str
+) -> None:
+    event = _incident(extractor, CAR_BOMB + statement)
+    assert _role(event, "perpetrator") == set()
