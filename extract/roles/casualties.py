@@ -759,6 +759,7 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
         and f.entity.type != "StateForce"
         and f.attribution.certainty != "denied"
     }
+    doer_nouns = _doer_nouns(findings)
     clash = cluster.event_class == "ArmedClash"
     harming = cluster.event_class in HARMING_CLASSES
     harmed = {f.span.root.i for f in findings if f.role == "victim"}
@@ -775,12 +776,50 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
             tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
             described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
-            if own or tally_of_period or described or (clash and _fighters(holder)):
+            # "a raider died" in a raid by raiders: the raid's own dead, not its victims
+            own_dead = _one_of_doers(holder, doer_nouns)
+            if own or own_dead or tally_of_period or described or (clash and _fighters(holder)):
                 continue
         if harming and _qualifier(finding, triggers):
             continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
+
+
+def _doer_nouns(findings: list[RoleFinding]) -> set[str]:
+    """Lemmas of the plural nouns for armed men or attackers that name an incident's doers
+    ("guerrillas", "gunmen"); not the state's forces (police who were shot are not thereby
+    the police who shot) nor people of any kind (a person killed by "unknown persons" is a
+    victim)."""
+    return {
+        f.span.root.lemma_.lower()
+        for f in findings
+        if f.role == "perpetrator"
+        and f.span.root.tag_ == "NNS"
+        and f.span.root.lower_ in ROLE_NOUNS | ATTACKER_NOUNS
+        and not (f.entity is not None and f.entity.type == "StateForce")
+        and f.attribution.certainty != "denied"
+    }
+
+
+SETTING_APART_DEPS = frozenset({"amod", "relcl", "acl", "compound", "poss", "appos"})
+"""Modifiers that may set one of a kind apart from the doers ("a rival rebel", "a rebel who
+had deserted", "the rebels' hostage")."""
+
+
+def _one_of_doers(holder: Token, doer_nouns: set[str]) -> bool:
+    """Whether a harmed phrase is one or some of the doers told by their own noun: "a
+    raider died" in a raid by raiders, "two of the gunmen died": the attackers' own dead,
+    not the incident's victims. The doers harmed as a whole ("six insurgents were killed
+    when their explosives blew up") are the victims of what they set off; a modifier that
+    sets the harmed apart from the doers ("a rival rebel", "a rebel who had deserted") keeps
+    them victims too."""
+    noun = counted(holder)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in doer_nouns:
+        return False
+    if noun.tag_ != "NN" and noun.i == holder.i:
+        return False  # "insurgents" harmed in a deed of "insurgents": the whole of them
+    return not any(c.dep_ in SETTING_APART_DEPS for c in noun.children)
 
 
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})

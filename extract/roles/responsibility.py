@@ -390,6 +390,9 @@ class _Reader:
         verb "responsible" completes is the alleged perpetrator of the incident its "for"
         phrase names (never of another: "X is responsible for security" is no claim)."""
         verb = adjective.head
+        if adjective.dep_ == "amod":
+            yield from self._responsible_after(adjective)
+            return
         if adjective.dep_ not in COMPLEMENT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             return
         if _negated(verb) or _negated(adjective):
@@ -408,6 +411,28 @@ class _Reader:
         holders = [t for t in _children(verb, *deps) if not self._is_incident(t)]
         if own_word:
             holders = [s for s in map(_reported_speaker, holders) if _agrees(s, verb)]
+        yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
+
+    def _responsible_after(self, adjective: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "Responsible" hung after a noun, as the small parser hangs it in two common
+        statements of blame: "investigators hold X responsible for the attack" (on X, the
+        object of an active verb of holding) and "the men responsible for the blast were
+        fighters of X" (on the subject of "be", whose attribute names who). As for the
+        complement, only a "for" phrase that names an incident makes a claim ("the people
+        responsible for the guards are the city police" is none)."""
+        noun, verb = adjective.head, adjective.head.head
+        if adjective.i < noun.i or _negated(verb) or _negated(adjective):
+            return  # "the responsible minister" says who answers for a ministry
+        about = _objects(adjective, "for")
+        if not any(i.i in self.head_of for t in about for i in (t, *t.subtree)):
+            return
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS and not passive(verb):
+            holders = [noun]
+        elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+            holders = _children(verb, "attr")
+        else:
+            return
+        holders = [t for t in holders if not self._is_incident(t)]
         yield from self._findings(holders, verb, about, _alleging(verb), "responsible")
 
     def _disowning(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
@@ -642,6 +667,9 @@ STATEMENT_RULES = frozenset(
      "responsible", "authorship", "implication", "perpetrated-by", "message-claim"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
+HOLDING_VERBS = frozenset({"hold", "consider", "deem"})
+"""Verbs that make their object answer for what "responsible" names ("investigators hold
+X responsible for the attack", "the ministry considers X responsible")."""
 THIRD_PERSON = frozenset({"it", "they"})
 COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "advcl"})
 """How the parser hangs "responsible" on the verb it completes ("was responsible", "held
