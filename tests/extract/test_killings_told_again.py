@@ -26,7 +26,10 @@ def test_the_killing_of_named_people_is_an_attack(extractor: Extractor) -> None:
 def test_a_protest_called_over_a_killing_leaves_the_killing_an_attack(
     extractor: Extractor,
 ) -> None:
-    text = "The Harvest Movement called for protests after the killing of three activists on Sunday."
+    text = (
+        "The Harvest Movement called for protests after the killing of three activists on "
+        "Sunday."
+    )
     assert [(e.type, e.acled) for e in _run(extractor, text).events] == [("Attack", "ATTACK")]
 
 

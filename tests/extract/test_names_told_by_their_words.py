@@ -103,7 +103,11 @@ def test_claims_of_no_act_make_no_group(extractor: Extractor, text: str) -> None
             "Pesh",
             "PRODUCT",
         ),
-        ("Militants attacked an army post near Olvo on Friday, killing two soldiers.", "Olvo", "ORG"),
+        (
+            "Militants attacked an army post near Olvo on Friday, killing two soldiers.",
+            "Olvo",
+            "ORG",
+        ),
     ],
 )
 def test_a_town_the_ner_misreads_is_a_place(
