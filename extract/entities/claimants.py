@@ -18,6 +18,7 @@ from ..nlp import TRIGGERS_KEY
 from .name_labels import PARTY_HEADS
 
 if TYPE_CHECKING:
+    from ..model import Entity
     from .table import EntityTable
 
 __all__ = ["RESPONSIBILITY_VERBS", "add_claimants", "claimant_phrases", "message_authors"]
@@ -80,6 +81,17 @@ def _author(message: Token) -> list[Token]:
     return []
 
 
+def _named_by_modifier(subject: Token, table: EntityTable) -> Entity | None:
+    """The entity a group noun's name words are ("the Iron Crescent group claimed ...":
+    the NER's name stops before "group")."""
+    if subject.lower_ not in PARTY_HEADS:
+        return None
+    for word in subject.lefts:
+        if word.dep_ in ("compound", "nmod") and (entity := table.at(word)) is not None:
+            return entity
+    return None
+
+
 def _claimant_name(subject: Token) -> Span | None:
     """The capitalised name the subject heads ("The Provisional IRA" -> "Provisional
     IRA"), else a name told by the words themselves in whatever case (`_uncased_name`), or
@@ -98,12 +110,13 @@ def _claimant_name(subject: Token) -> Span | None:
     if of is not None and of.head.i == subject.i:
         # "the Vanguard of Dawn": an "of" phrase in capitals is part of the name
         owned = [c for c in of.children if c.dep_ == "pobj"]
-        if owned and all(t.text[:1].isupper() for t in doc[end + 1 : owned[0].i + 1]):
-            end = owned[0].i + 1
+        words = doc[end + 1 : owned[0].i + 1] if owned else []
+        if owned and all(t.text[:1].isupper() or t.lower_ == "the" for t in words):
+            end = owned[0].i + 1  # "the Sons of the Red Valley"
     span = doc[start:end]
-    if not all(t.text[:1].isupper() or t.lower_ == "of" for t in span):
+    if not all(t.text[:1].isupper() or t.lower_ in ("of", "the") for t in span[1:]):
         return None
-    return span
+    return span if span[0].text[:1].isupper() else None
 
 
 def _uncased_name(subject: Token) -> Span | None:
@@ -119,6 +132,15 @@ def _uncased_name(subject: Token) -> Span | None:
     return subject.doc[start : subject.i + 1]
 
 
+CLAIMED_CLASSES = frozenset(
+    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination",
+     "Abduction"}
+)  # fmt: skip
+"""Trigger classes of the acts an armed group claims (the violent classes of
+`extract.events.shared`, which a stage before events cannot import): a union that "claimed
+the protest" or a party that "claimed the vote" is no armed group."""
+
+
 def claimed_acts(doc: Doc) -> list[Token]:
     """The objects of a claim of an act: "responsibility" under "claimed / accepted /
     admitted", and an event word of the trigger lexicon right under "claim" ("X claimed
@@ -131,8 +153,13 @@ def claimed_acts(doc: Doc) -> list[Token]:
     ]
     for span in doc.spans.get(TRIGGERS_KEY, []):
         noun = span.root
-        if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "claim":
-            acts.append(noun)
+        if span.label_ not in CLAIMED_CLASSES or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() == "claim" and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+        ):
+            acts.append(noun)  # not "claimed the strike as a victory"
     return acts
 
 
@@ -142,7 +169,7 @@ def add_claimants(table: EntityTable, doc: Doc) -> None:
     for act in claimed_acts(doc):
         verb = act.head
         for subject in claimant_phrases(verb):
-            entity = table.at(subject)
+            entity = table.at(subject) or _named_by_modifier(subject, table)
             if entity is None:
                 name = _claimant_name(subject)
                 if name is None or any(t.i in table.token_entity for t in name):

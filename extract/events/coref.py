@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
@@ -144,6 +144,9 @@ class MentionArguments:
     """Those of `actors` the article only describes ("gunmen", "civilians")."""
     pronoun: bool = False
     """A clause whose doer or patient is a personal pronoun ("they stormed the post")."""
+    several_victims: bool = False
+    """Its own sentence names victims in the plural or counts more than one ("five
+    farmers"): an incident "the killings" can name (`killings_told_again`)."""
     taker_sides: frozenset[str] = frozenset()
     """The sides ("state", "non-state") of its perpetrators: of a capture, who took the
     ground (`captures_clash`)."""
@@ -215,6 +218,7 @@ class EventCluster:
     places: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    several_victims: bool = False
     days: dict[str, str] = field(default_factory=dict)
     """Calendar keys of its dates ("weekday" -> "sunday", "month-day" -> "03-14")."""
     _classes: list[str] = field(default_factory=list)
@@ -244,6 +248,7 @@ class EventCluster:
         self.places |= arguments.places
         self.targets |= arguments.targets
         self.actors |= arguments.actors
+        self.several_victims |= arguments.several_victims
         for kind, value in days.items():
             self.days.setdefault(kind, value)
         if not (mention.anaphoric or part) and mention.event_class not in self._classes:
@@ -698,12 +703,31 @@ class _Reader:
         of the seven villagers shot dead); "attacks" and "killings" without "the" do not."""
         if mention.event_class in COLLECTIVE_CLASSES:
             return True
-        return mention.definite and mention.span.id_ in self.per_victim
+        return self.per_victim_plural(mention)
+
+    def per_victim_plural(self, mention: EventMention) -> bool:
+        return mention.plural and mention.definite and mention.span.id_ in self.per_victim
+
+    def killings_told_again(self, mention: EventMention) -> EventCluster | None:
+        """The one incident "the killings" can tell again: among the candidates, the only
+        one whose victims were several ("shot dead five farmers ... blamed X for the
+        killings"). With two such incidents the words do not say which, and none is taken."""
+        several = [c for c in self.candidates(mention) if c.several_victims]
+        return several[0] if len(several) == 1 else None
+
+    def ambiguous_killings(self, mention: EventMention) -> bool:
+        """ "The killings", naming none of their own victims, after two incidents of several
+        dead: no event of their own either, as they point back to one of those."""
+        if not self.per_victim_plural(mention) or self.args(mention).several_victims:
+            return False
+        return sum(c.several_victims for c in self.candidates(mention)) > 1
 
     def antecedent(self, mention: EventMention) -> EventCluster | None:
         """The incident the mention tells again, or None for a new one."""
         if mention.plural and not self.one_incident_in_plural(mention):
             return None
+        if mention.plural and self.per_victim_plural(mention):
+            return self.killings_told_again(mention)
         candidates = self.candidates(mention)
         if not candidates:
             return None
@@ -971,6 +995,8 @@ class _Reader:
         if target is None:
             if mention.anaphoric:
                 return  # "the incident" with nothing to point back to names no event
+            if self.ambiguous_killings(mention):
+                return  # "the killings" after two massacres: which, the words do not say
             target = EventCluster()
             self.clusters.append(target)
             if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
@@ -1129,7 +1155,7 @@ def per_victim_rows(lexicon: Lexicon) -> frozenset[str]:
 def _arguments(
     mentions: list[EventMention], own_roles: dict[int, list[RoleFinding]], article_id: str
 ) -> dict[int, MentionArguments]:
-    return {
+    found = {
         id(m): mention_arguments(
             m,
             ((f.role, f.entity) for f in own_roles[id(m)] if f.attribution.certainty != "denied"),
@@ -1137,6 +1163,20 @@ def _arguments(
         )
         for m in mentions
     }
+    for m in mentions:
+        if any(f.role == "victim" and _several(f.span) for f in own_roles[id(m)]):
+            found[id(m)] = replace(found[id(m)], several_victims=True)
+    return found
+
+
+def _several(phrase: Span) -> bool:
+    """A phrase for more than one person: a plural head ("farmers") or a count above one."""
+    root = phrase.root
+    if "Plur" in root.morph.get("Number"):
+        return True
+    return any(
+        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in root.children
+    )
 
 
 def cluster_mentions(

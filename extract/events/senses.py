@@ -601,7 +601,7 @@ def procession_without_cause(head: Token) -> bool:
     """ "the team marched into the final", "troops marched on the capital": a verb of
     walking together is no demonstration unless its clause tells a cause ("marched to
     demand their pay", "marched against the reform", "marched in protest", "marched
-    chanting slogans") or its marchers are a counted crowd ("thousands marched"), and its
+    chanting slogans") or its marchers are a bare count ("thousands marched"), and its
     marchers are no armed force nor a team."""
     if head.pos_ != "VERB" or head.lemma_.lower() not in PROCESSION_VERBS:
         return False
@@ -609,8 +609,10 @@ def procession_without_cause(head: Token) -> bool:
     counted = [o for t in marchers for o in objects_of(t, frozenset({"of"}))]
     if any(t.lower_ in MARCHING_FORCES for t in marchers + counted):
         return True  # "troops marched", "thousands of soldiers marched"
-    if any(t.lemma_.lower() in CROWD_COUNTS and t.tag_ == "NNS" for t in marchers):
-        return False  # "thousands marched through the capital": a crowd on the street
+    if any(t.lemma_.lower() in CROWD_COUNTS and t.tag_ == "NNS" for t in marchers) and not counted:
+        # "thousands marched through the capital": a crowd on the street; a counted group
+        # of someone ("hundreds of pilgrims marched to the shrine") may only be travelling
+        return False
     clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "conj")]
     if any(c.lemma_.lower() in DEMAND_VERBS for c in clauses):
         return False

@@ -129,6 +129,12 @@ def incident_roles(
                 (w.root, _weapon_finding(w, carriers)) for w in weapons
             ] + used + victims:
                 findings[id(_nearest_attack(here, token))].append(finding)
+            for weapon in weapons:
+                # "killed when a grenade was thrown into a cafe in X": where the weapon was
+                # used is where the incident was, when nothing else has placed it
+                served = findings[id(_nearest_attack(here, weapon.root))]
+                if not any(f.role == "place" for f in served):
+                    served.extend(place_near_weapons(sentence, [weapon], table))
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
             findings[id(salient)].extend(finding for _, finding in victims)

@@ -61,3 +61,27 @@ def test_killings_without_the_are_others(extractor: Extractor) -> None:
     )
     events = _run(extractor, text).events
     assert [[m.text for m in e.mentions] for e in events] == [["shot"]]
+
+
+def test_the_killings_go_to_the_one_incident_with_several_dead(extractor: Extractor) -> None:
+    text = (
+        "Rebels killed four soldiers in an ambush near Tessa on Monday. On Tuesday, gunmen "
+        "killed a trader in Ovo. Residents said the killings had emptied the town."
+    )
+    events = _run(extractor, text).events
+    assert [[m.text for m in e.mentions] for e in events] == [
+        ["killed", "ambush", "killings"],
+        ["killed"],
+    ]
+
+
+def test_the_killings_after_two_massacres_name_neither(extractor: Extractor) -> None:
+    """Counterexample: with two incidents of several dead, "the killings" says not which."""
+    text = (
+        "Militants stormed the village of Sarrow on Monday and killed 12 men. A day later, "
+        "soldiers killed nine militants in a raid on a camp near Brelt. The killings were "
+        "the deadliest this year."
+    )
+    events = _run(extractor, text).events
+    assert all("killings" not in [m.text for m in e.mentions] for e in events)
+    assert len(events) == 2

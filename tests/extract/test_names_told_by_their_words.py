@@ -134,3 +134,39 @@ def test_a_body_one_is_in_or_outside_keeps_its_kind(
     extractor: Extractor, text: str, name: str, kind: str
 ) -> None:
     assert _types(extractor, text)[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A car bomb exploded outside a police station in Talmeni on Monday. The Sons of the "
+            "Red Valley claimed the attack in a statement.",
+            "Sons of the Red Valley",
+        ),
+        (
+            "A bomb exploded at a market on Monday. The Iron Crescent group claimed the bombing.",
+            "Iron Crescent",
+        ),
+    ],
+)
+def test_a_claimant_keeps_its_whole_name(extractor: Extractor, text: str, name: str) -> None:
+    assert _types(extractor, text)[name] == "ArmedGroup"
+    assert name in _perpetrators(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Dockworkers Union claimed the strike as a victory after port owners agreed to "
+            "raise wages.",
+            "Dockworkers Union",
+        ),
+        ("The Farmers Alliance claimed the protest in Dessel as a success.", "Farmers Alliance"),
+    ],
+)
+def test_who_claims_a_strike_or_a_protest_stays_an_organisation(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert _types(extractor, text)[name] == "Organization"

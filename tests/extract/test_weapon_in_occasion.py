@@ -51,13 +51,22 @@ def test_the_occasion_tells_every_verb_of_the_coordination(extractor: Extractor)
     same bomb's, so their count and the victims are the incident's."""
     text = (
         "Two people were killed and five wounded when a grenade was thrown into a crowded "
-        "cafe in the river port of Dalvik late on Saturday, police said."
+        "cafe in the port city of Dalvik late on Saturday, police said."
     )
     extraction = extractor.extract(ArticleInput(source="t.txt", text=text))
     (event,) = extraction.events
     assert (event.acled, event.fatalities, event.injuries) == ("GRENADE", 2, 5)
     assert [m.text for m in event.mentions] == ["killed", "wounded"]
     assert ("victim", "people") in {(a.role, a.text) for a in event.arguments}
+    # where the grenade was thrown is where the incident was (incidents.place_near_weapons)
+    assert [a.text for a in event.arguments if a.role == "place"] == ["Dalvik"]
+
+
+def test_where_a_weapon_came_from_is_no_place_of_the_incident(extractor: Extractor) -> None:
+    text = "Two guards were killed on Monday when a grenade smuggled in from Orsk went off."
+    extraction = extractor.extract(ArticleInput(source="t.txt", text=text))
+    (bombing,) = [e for e in extraction.events if e.type == "Bombing"]
+    assert [a.text for a in bombing.arguments if a.role == "place"] == []
 
 
 def test_a_coordination_with_no_weapon_is_no_attack(extractor: Extractor) -> None:
