@@ -62,10 +62,16 @@ incident ("denied carrying out the strike on Y" concedes there was a strike on Y
 
 
 def _noun_phrase(head: Token) -> str | None:
-    """The noun phrase `head` heads, without trailing clauses."""
+    """The noun phrase `head` heads, without trailing clauses; a name goes on through an
+    "of" phrase that is a name too ("the Vanguard of Dawn", "the Ministry of Oil")."""
     keep = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod")]
     left = min(t.i for t in keep)
-    return head.doc[left : head.i + 1].text.strip(" ,") or None
+    end = head.i + 1
+    if head.pos_ == "PROPN" and end < len(head.doc) and head.doc[end].lower_ == "of":
+        named = [c for c in head.doc[end].children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        if named and head.doc[end].head.i == head.i:
+            end = named[0].i + 1
+    return head.doc[left:end].text.strip(" ,") or None
 
 
 def source_phrase(verb: Token) -> str | None:
