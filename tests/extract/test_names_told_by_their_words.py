@@ -170,3 +170,18 @@ def test_who_claims_a_strike_or_a_protest_stays_an_organisation(
     extractor: Extractor, text: str, name: str
 ) -> None:
     assert _types(extractor, text)[name] == "Organization"
+
+
+def test_the_source_of_a_claim_is_the_claimant_s_whole_name(extractor: Extractor) -> None:
+    """extract/language/attribution.py `_noun_phrase`: a name goes on through "of" + name;
+    "the governor of Kasra province" (a common noun's "of" phrase) stays "The governor"."""
+    result = extractor.extract(ArticleInput("t", VANGUARD))
+    sources = {a.source for e in result.events for a in e.arguments if a.role == "perpetrator"}
+    assert "The Vanguard of Dawn" in sources
+    text = (
+        "Gunmen killed two guards in Orsk on Monday. The governor of Kasra province blamed "
+        "the Black Lake militia for the attack."
+    )
+    result = extractor.extract(ArticleInput("t", text))
+    sources = {a.source for e in result.events for a in e.arguments if a.role == "perpetrator"}
+    assert "The governor" in sources
