@@ -1035,6 +1035,8 @@ def _looked_back_on(noun: Token) -> bool:
     tells the day's incident too)."""
     if noun.dep_ == "dobj":
         return noun.head.lemma_.lower() in COMMEMORATION_VERBS
+    if _years_after(noun):
+        return True
     if noun.dep_ != "pobj" or noun.head.lower_ not in RETROSPECT_PREPOSITIONS:
         return False
     governor = noun.head.head
@@ -1047,6 +1049,25 @@ def _looked_back_on(noun: Token) -> bool:
     nouns = [c for c in governor.children if c.dep_ == "dobj"]
     nouns += objects_of(governor, frozenset({"on"}))
     return any(n.lemma_.lower() in COURT_NOUNS for n in nouns)
+
+
+DISTANT_UNITS = frozenset({"month", "year", "decade", "century"})
+"""Units of a distance in time that puts an incident out of the day's news."""
+
+
+def _years_after(noun: Token) -> bool:
+    """An event noun a distance of months or more lies after or since ("ten years after
+    the massacre", "a year since the attack"): the incident the article looks back on.
+    "Two days after the bombing" is the day's news followed up, and stays."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("after", "since"):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in DISTANT_UNITS for c in noun.head.children
+    ) or (
+        noun.head.dep_ == "prep"
+        and noun.head.head.dep_ == "npadvmod"
+        and noun.head.head.lemma_.lower() in DISTANT_UNITS
+    )
 
 
 def _trend(verb: Token) -> bool:

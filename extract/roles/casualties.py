@@ -221,6 +221,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = _number(token.head)  # "the five officers killed in the ambush"
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
+        if count is None and token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
+            count = _number(token)  # "with at least 20 dead", "left 14 dead": the count is its own
         verb = token.head.head if token.head.lower_ == "to" else token.head
         if count is None and token.lower_ in ("dead", "death") and verb.pos_ == "VERB":
             # "shot dead five farmers", "found five farmers dead", "beat two men to death":
