@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..language import Lexicon, WeaponRecord, doers_of
+from ..language import REPORTING_VERBS, Lexicon, WeaponRecord, doers_of
 from ..model import Entity
 from .event_classes import class_tree
 from .shared import (
@@ -181,6 +181,20 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
     return armed, unarmed
 
 
+def _told(sentence: Span) -> str:
+    """The sentence's words less those of who tells it ("Police said the shooting left one
+    man dead": the police speak, they are no side of the shooting)."""
+    speakers = {
+        t.i
+        for verb in sentence
+        if verb.lemma_.lower() in REPORTING_VERBS
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for t in subject.subtree
+    }
+    return " ".join(t.text for t in sentence if t.i not in speakers)
+
+
 def refine_subevent(
     event_class: str,
     acled: str | None,
@@ -214,7 +228,7 @@ def refine_subevent(
         if not (armed or unarmed):
             # Nobody harmed is named: the words of its sentence ("the army killed scores
             # of terrorists" is a battle; "gunmen shot dead a farmer" is not).
-            words = _words(" ".join(sentence.text for sentence in sentences))
+            words = _words(" ".join(_told(sentence) for sentence in sentences))
             armed = bool(words & ARMED_WORDS)
             unarmed = bool(words & CIVILIAN_WORDS)
         if armed and not unarmed:
