@@ -74,6 +74,12 @@ def _number(token: Token) -> int | None:
     return None
 
 
+def _own_number(token: Token) -> int | None:
+    """The number a numeral token itself writes ("12", "twelve")."""
+    text = token.text.replace(",", "")
+    return int(text) if text.isdigit() else _word_number(token)
+
+
 def _word_number(token: Token) -> int | None:
     """A number written in words, with the number words the parse hangs on it:
     "twenty-three" (23), "two hundred" (200)."""
@@ -219,6 +225,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = sum(c for c in counts if c is not None) if counts[0] is not None else count
         if token.dep_ in ("amod", "acl") and count is None:
             count = _number(token.head)  # "the five officers killed in the ambush"
+            if count is None and token.head.like_num:
+                count = _own_number(token.head)  # "left one dead and 12 wounded"
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
         if count is None and token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):

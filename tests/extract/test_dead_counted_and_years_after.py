@@ -33,3 +33,16 @@ def test_an_incident_days_before_is_still_the_news(extractor: Extractor) -> None
     """Counterexample: a follow-up two days on still tells the bombing."""
     text = "Two days after the bombing in Holm, police arrested three men."
     assert [e.type for e in _run(extractor, text).events] == ["Bombing", "Arrest"]
+
+
+def test_a_count_the_wounded_hang_on_is_theirs(extractor: Extractor) -> None:
+    """"12 wounded" after "left one man dead and": the parser hangs "wounded" on the
+    number itself, which is the count (extract/roles/casualties.py `_own_number`)."""
+    text = "The shooting left one man dead and 12 wounded in Holm on Monday."
+    assert [(e.fatalities, e.injuries) for e in _run(extractor, text).events] == [(1, 12)]
+
+
+def test_wounded_counted_in_a_look_back_are_no_toll(extractor: Extractor) -> None:
+    """Counterexample: last year's wounded are no count of today's."""
+    text = "Of the 12 wounded in last year's attack in Holm, two have died, officials said."
+    assert [(e.fatalities, e.injuries) for e in _run(extractor, text).events] == []
