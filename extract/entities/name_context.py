@@ -211,12 +211,13 @@ def reporter_by_context(span: Span, surnames: set[str]) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
-def place_by_context(span: Span, label: str = "PERSON") -> bool:
+def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False) -> bool:
     """Whether a name the NER typed as a person (`label` "PERSON") or an organisation
     ("ORG") is where something is. A person after a locating preposition is ("killed in
     X", and the names listed with such an X); an organisation only when the text calls it
     a place ("the city of X") or lists it with places ("in Kunduz and X"): "in Congress"
-    stays an organisation."""
+    stays an organisation. With `strict`, a person is read as strictly as an organisation:
+    "in X" alone no longer places it."""
     doc = span.doc
     if _token_after(span) in ("'s", "’s", "'", "’") or span.start == 0:
         return False
@@ -240,11 +241,13 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
         return True  # "a checkpoint in X", "the camp at X"
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
-    if label == "ORG" and before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i:
+    nearby = before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i
+    if nearby and (label == "ORG" or strict):
         # "an army post near X": one is near or outside a place, a building or a
         # body's seat ("near the Ministry of Oil"), never a body as such
         return not _names_a_body(root, label)
-    return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+    listed_with_places = any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+    return (label == "PERSON" and not strict) or listed_with_places
 
 
 def _names_a_body(root: Token, label: str) -> bool:

@@ -68,3 +68,34 @@ def test_a_person_or_a_body_by_a_facility_keeps_its_kind(
     extractor: Extractor, text: str, name: str, kind: str
 ) -> None:
     assert _types(extractor, text)[name] == kind
+
+
+def test_a_town_placed_once_is_no_mayors_person_elsewhere(extractor: Extractor) -> None:
+    text = (
+        "Rebels attacked the town of Orvik on Monday. Orvik was quiet by evening, and "
+        "Orvik's mayor asked for help."
+    )
+    assert _ner(extractor, text, "Orvik") == "ORG"
+    assert _types(extractor, text)["Orvik"] == "Place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Police recaptured Harold Benn on Monday. Benn had escaped from the prison of "
+            "Lorvi in May.",
+            "Harold Benn",
+            "Person",
+        ),
+        (
+            "Two deputies were detained in Parliament on Friday. Parliament met again on Monday.",
+            "Parliament",
+            "Organization",
+        ),
+    ],
+)
+def test_a_mention_that_places_nothing_moves_no_other(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    assert _types(extractor, text)[name] == kind
