@@ -75,11 +75,23 @@ PLACE_NOUNS_BEFORE_OF = frozenset(
      "cities", "villages", "provinces", "districts", "regions", "states", "areas", "suburbs"}
 )  # fmt: skip
 """Nouns of "the town of X" that make X a place."""
+FACILITY_NOUNS_BEFORE_OF = frozenset(
+    {"port", "harbour", "harbor", "airport", "hospital", "market", "bazaar"}
+)
+"""Facilities named after the town they serve: "the port of X", "the hospital of X" (not
+"camp", "estate" or "palace", which are as often a group's or a person's)."""
 LOCATING_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 """Prepositions after which a name is where something happens, not who did it."""
 NEARBY_PREPOSITIONS = frozenset({"near", "outside"})
 """Locating prepositions that only ever place: "in" a party or a parliament is membership."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GROUND_ONLY_VERBS = frozenset(
+    {"retake", "overrun", "besiege", "encircle", "shell", "bombard", "storm"}
+)
+"""Verbs of `PLACE_OBJECT_VERBS` whose object is never a person ("overran X"): "captured",
+"reached" or "recaptured" X may be a man (a fugitive recaptured)."""
+SITED_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+"""Prepositions that site a facility: "a checkpoint in X", "the camp at X"."""
 PLACE_OBJECT_VERBS = frozenset(
     {"enter", "reach", "flee", "besiege", "encircle", "overrun", "shell", "bombard",
      "capture", "seize", "recapture", "retake", "liberate", "evacuate", "storm"}
@@ -199,12 +211,13 @@ def reporter_by_context(span: Span, surnames: set[str]) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
-def place_by_context(span: Span, label: str = "PERSON") -> bool:
+def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False) -> bool:
     """Whether a name the NER typed as a person (`label` "PERSON") or an organisation
     ("ORG") is where something is. A person after a locating preposition is ("killed in
     X", and the names listed with such an X); an organisation only when the text calls it
     a place ("the city of X") or lists it with places ("in Kunduz and X"): "in Congress"
-    stays an organisation."""
+    stays an organisation. With `strict`, a person is read as strictly as an organisation:
+    "in X" alone no longer places it."""
     doc = span.doc
     if _token_after(span) in ("'s", "’s", "'", "’") or span.start == 0:
         return False
@@ -222,15 +235,54 @@ def place_by_context(span: Span, label: str = "PERSON") -> bool:
         return True
     if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF:
         return True  # "in the capital X", "the border town X"
-    if label == "ORG" and root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
-        return True  # "the fighters entered X", "troops besieged X"
+    if _of_a_facility(doc, first) or _ground_object(root, label):
+        return True
+    if _sited_facility(doc, first) and not _names_a_body(root, label):
+        return True  # "a checkpoint in X", "the camp at X"
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
-    if label == "ORG" and before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i:
+    nearby = before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i
+    if nearby and (label == "ORG" or strict):
         # "an army post near X": one is near or outside a place, a building or a
         # body's seat ("near the Ministry of Oil"), never a body as such
-        return root.lower_ not in NAME_HEADS | ORGANISATION_HEADS
-    return label == "PERSON" or any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+        return not _names_a_body(root, label)
+    listed_with_places = any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+    return (label == "PERSON" and not strict) or listed_with_places
+
+
+def _names_a_body(root: Token, label: str) -> bool:
+    """An organisation whose head noun names a body ("the Ministry of Oil", "Parliament"):
+    a building may stand in it or near it, but it is no place."""
+    return label == "ORG" and root.lower_ in NAME_HEADS | ORGANISATION_HEADS
+
+
+def _of_a_facility(doc: Doc, first: int) -> bool:
+    """ "the port of X", "the hospital of X": a facility named after its town."""
+    return (
+        first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lower_ in FACILITY_NOUNS_BEFORE_OF
+    )
+
+
+def _ground_object(root: Token, label: str) -> bool:
+    """ "troops besieged X" (an organisation to the NER), "retook X" (even a person to it):
+    the object of a verb that takes ground."""
+    if root.dep_ != "dobj":
+        return False
+    verbs = PLACE_OBJECT_VERBS if label == "ORG" else GROUND_ONLY_VERBS
+    return root.head.lemma_.lower() in verbs
+
+
+def _sited_facility(doc: Doc, first: int) -> bool:
+    """A lowercase facility noun right before the preposition that opens the name ("a
+    checkpoint in X", "the shrine at X"): the name is where the facility stands, whatever the
+    parse hangs the preposition on. A verb there ("worked at X", "arrested in X") or a noun
+    of no facility ("a branch in X") says nothing."""
+    if first < 2 or doc[first - 1].lower_ not in SITED_PREPOSITIONS:
+        return False
+    noun = doc[first - 2]
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_.lower() in FACILITY_HEADS
 
 
 UNTAKEN_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})

@@ -282,8 +282,9 @@ def _relabel_by_context(
     moves with it, so that the article types a name once."""
     surnames = {s.text.split()[-1].lower() for s in persons if " " in s.text}
     as_outlet = {s.text for s in persons if reporter_by_context(s, surnames)}
-    as_place = {s.text for s in persons if place_by_context(s)} - as_outlet
-    org_places = {s.text for s in organisations if place_by_context(s, "ORG")}
+    placed = _placed_anywhere(persons, organisations, places)
+    as_place = ({s.text for s in persons if place_by_context(s)} | placed) - as_outlet
+    org_places = {s.text for s in organisations if place_by_context(s, "ORG")} | placed
     as_person = {s.text for s in organisations if person_by_context(s)} - org_places
     as_person |= {
         s.text
@@ -302,6 +303,18 @@ def _relabel_by_context(
     ]
     kept_organisations += [s for s in persons if s.text in as_outlet]
     return kept_persons, kept_organisations, kept_places
+
+
+def _placed_anywhere(
+    persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
+) -> set[str]:
+    """Names one of whose mentions the text itself places, whatever the NER called that
+    mention ("the town of X", "a checkpoint in X", "overran X"): the same name elsewhere is
+    that place, though the NER read it there as a person or an organisation ("X's mayor"). Only
+    the strict reading of an organisation counts here, so "in X" alone moves nothing."""
+    spans = [(s, "PERSON") for s in persons] + [(s, "ORG") for s in organisations]
+    spans += [(s, label) for s, label, _ in places if label != "FAC"]
+    return {s.text for s, label in spans if place_by_context(s, label, strict=True)}
 
 
 def _add_demonym_references(table: EntityTable, doc: Doc, lexicon: Lexicon) -> None:
