@@ -94,5 +94,6 @@ ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
 ARMED_WORDS = frozenset(
     {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",
      "fighters", "rebels", "insurgents", "checkpoint", "convoy", "positions", "militia",
-     "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga"}
+     "militias", "jihadists", "servicemen", "guards", "outpost", "garrison", "peshmerga",
+     "patrol", "patrols"}
 )  # fmt: skip
