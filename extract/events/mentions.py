@@ -489,7 +489,6 @@ NOT_PEOPLE_ENDINGS = frozenset(
      "restaurant", "bunker"}
 )  # fmt: skip
 """Nouns with an ending of `HUMAN_SUFFIXES` that name no one ("killed the power")."""
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _human(token: Token, *, by_ending: bool = False) -> bool:
@@ -497,8 +496,8 @@ def _human(token: Token, *, by_ending: bool = False) -> bool:
     (captives, suspects, fighters, crowds, gangs) or a group of them ("a group of men");
     with `by_ending`, a noun for people by what they do (`HUMAN_SUFFIXES`). A count with
     no noun ("killed two") is people when `by_ending` (said of the killed)."""
-    if token.ent_type_ == "PERSON" or token.lower_ in PERSONAL_PRONOUNS:
-        return True
+    if token.ent_type_ == "PERSON":
+        return True  # not a pronoun: the parse cannot tell whether "they" are the floods
     if token.lower_ in GROUP_NOUNS:
         members = [o for p in token.children if p.lower_ == "of" for o in p.children
                    if o.dep_ == "pobj"]  # fmt: skip
