@@ -60,3 +60,8 @@ def test_a_migrant_killed_by_youths_was_attacked(extractor: Extractor) -> None:
 )
 def test_killing_by_no_one_or_of_no_one_is_no_attack(extractor: Extractor, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+def test_a_pronoun_that_kills_may_stand_for_a_hazard(extractor: Extractor) -> None:
+    text = "Floods swept the valley of Brenk on Monday. They killed three villagers."
+    assert [kind for kind, _ in _events(extractor, text)] == ["NaturalDisaster"]
