@@ -275,6 +275,13 @@ ARMED_DOERS = frozenset(
 )  # fmt: skip
 """Words for those who kill by intent, beyond the fighters of `ARMED_WORDS` (not the
 singular "guerrilla", which qualifies as often as it names: "guerrilla marketing")."""
+GANG_NOUNS = frozenset({"gang", "gangs", "individual", "individuals", "youths", "youth",
+                        "neighbour", "neighbor", "neighbours", "neighbors"})  # fmt: skip
+"""Nouns for people who act together or alone, beyond the captives' and fighters' words."""
+HUMAN_WORDS = (
+    CAPTIVE_NOUNS | PERSON_WORDS | ARMED_DOERS | ARMED_WORDS | CROWD_DOERS | GANG_NOUNS
+) - {"checkpoint", "convoy", "positions", "outpost", "garrison", "family"}
+"""Nouns for people (not the places and columns `ARMED_WORDS` holds for armed forces)."""
 
 
 def _weapon_is_subject(span: Span, weapon_tokens: set[int]) -> bool:
@@ -455,6 +462,79 @@ def _armed_doer(span: Span) -> bool:
     return _armed(_modified(doers + groups), ARMED_WORDS | ARMED_DOERS)
 
 
+HUMAN_KILLING_VERBS = frozenset({"kill", "murder", "slaughter", "slay"})
+"""Verbs of killing that report an attack when people kill people, armed or not (issue 16:
+a death a person caused is an attack unless the text says better)."""
+GROUP_NOUNS = frozenset({"group", "groups", "band", "bands"})
+"""Nouns that are people only through their "of" phrase ("a group of men", not "a group of
+companies")."""
+ROAD_USERS = frozenset(
+    {"driver", "drivers", "motorist", "motorists", "pilot", "pilots", "cyclist", "cyclists",
+     "motorcyclist", "motorcyclists", "trucker", "truckers"}
+)  # fmt: skip
+"""People whose killing is as often a traffic accident as an act: "a drunk driver killed"."""
+HUMAN_SUFFIXES = ("man", "men", "woman", "women", "er", "ers", "or", "ors", "ist", "ists",
+                  "ian", "ians", "ant", "ants", "ent", "ents")  # fmt: skip
+"""Endings of nouns for people by what they do (a trader, a lawyer, a policeman, a
+journalist, a resident): read for the killed only, never for the killer."""
+NOT_PEOPLE_ENDINGS = frozenset(
+    {"power", "water", "order", "matter", "number", "paper", "border", "corner", "letter",
+     "chapter", "answer", "career", "computer", "server", "timer", "buzzer", "monitor",
+     "mirror", "error", "rumour", "rumor", "humour", "humor", "favour", "favor", "honour",
+     "honor", "colour", "color", "labour", "labor", "sector", "factor", "motor", "tractor",
+     "reactor", "anchor", "filter", "cancer", "fever", "tumour", "tumor",
+     "poison", "poisons", "moment", "momentum", "element", "argument", "treatment",
+     "agreement", "movement", "government", "parliament", "settlement", "plant", "plants",
+     "event", "events", "content", "talent", "accent", "percent", "elephant", "elephants",
+     "restaurant", "bunker"}
+)  # fmt: skip
+"""Nouns with an ending of `HUMAN_SUFFIXES` that name no one ("killed the power")."""
+
+
+def _human(token: Token, *, by_ending: bool = False) -> bool:
+    """Whether a noun phrase's head names people: a person's name, a word for people
+    (captives, suspects, fighters, crowds, gangs) or a group of them ("a group of men");
+    with `by_ending`, a noun for people by what they do (`HUMAN_SUFFIXES`). A count with
+    no noun ("killed two") is people when `by_ending` (said of the killed)."""
+    if token.ent_type_ == "PERSON":
+        return True  # not a pronoun: the parse cannot tell whether "they" are the floods
+    if token.lower_ in GROUP_NOUNS:
+        members = [o for p in token.children if p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"]  # fmt: skip
+        return any(_human(m, by_ending=by_ending) for m in members)
+    word = token.lower_
+    if word in HUMAN_WORDS:
+        return True
+    if not by_ending:
+        return False
+    if token.pos_ == "NUM" or (token.pos_ == "NOUN" and word in QUANTITY_NOUNS):
+        of = [o for p in token.children if p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]  # fmt: skip
+        return all(_human(o, by_ending=True) for o in of)  # "killed two", "dozens of men"
+    if token.pos_ != "NOUN" or len(word) <= 4 or word in NOT_PEOPLE_ENDINGS:
+        return False
+    return word.endswith(HUMAN_SUFFIXES)
+
+
+def _people_kill_people(span: Span) -> bool:
+    """ "unknown men killed a trader", "a group of youths killed two farmers", "a lawyer
+    was killed by men on a motorbike": a verb of killing (`HUMAN_KILLING_VERBS`) whose doer
+    is people and whose killed are people reports an attack, armed or not; "the virus
+    killed", "the storm killed", "senators killed the bill", "he killed time", "a drunk
+    driver killed a cyclist" (a road user: an accident as often) and a sentence naming a
+    hazard or an accident do not."""
+    root = span.root
+    if root.lemma_ not in HUMAN_KILLING_VERBS or _hazard_in(span.sent):
+        return False
+    doers = doers_of(root, relative=True, controlled=True, shared="first")
+    if not doers or any(d.lower_ in ROAD_USERS for d in doers):
+        return False
+    if not all(_human(d) for d in doers):
+        return False
+    killed = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(killed) and all(_human(k, by_ending=True) for k in killed)
+
+
 def _destroys_property(span: Span) -> bool:
     """ "militants burned houses", "shops were destroyed by the militia", "a mob torched
     cars": a verb of destruction is destruction of property (a row of class Riot) when its
@@ -585,7 +665,7 @@ def _requirement_met(
     if requires == "armed_subject" and span.label_ == "Abduction":
         return _abducts(span)
     if requires == "armed_subject":
-        return _armed_doer(span)
+        return _armed_doer(span) or _people_kill_people(span)
     if requires == "instance":
         return _instance(span.root)
     if requires == "diplomatic":
