@@ -235,7 +235,7 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
         return True
     if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF:
         return True  # "in the capital X", "the border town X"
-    if _of_a_facility(doc, first) or _ground_object(root, label):
+    if (_of_a_facility(doc, first) and not _placed_after(span)) or _ground_object(root, label):
         return True
     if _sited_facility(doc, first) and not _names_a_body(root, label):
         return True  # "a checkpoint in X", "the camp at X"
@@ -254,6 +254,18 @@ def _names_a_body(root: Token, label: str) -> bool:
     """An organisation whose head noun names a body ("the Ministry of Oil", "Parliament"):
     a building may stand in it or near it, but it is no place."""
     return label == "ORG" and root.lower_ in NAME_HEADS | ORGANISATION_HEADS
+
+
+def _placed_after(span: Span) -> bool:
+    """ "the hospital of Saint Orla in Brevik": a facility "of X" that goes on to say where
+    it stands is named after X, a patron or a founder, not after its town."""
+    after = span.end
+    doc = span.doc
+    return (
+        after + 1 < len(doc)
+        and doc[after].lower_ in ("in", "at", "near")
+        and doc[after + 1].text[:1].isupper()
+    )
 
 
 def _of_a_facility(doc: Doc, first: int) -> bool:

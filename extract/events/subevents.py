@@ -187,12 +187,23 @@ def _told(sentence: Span) -> str:
     speakers = {
         t.i
         for verb in sentence
-        if verb.lemma_.lower() in REPORTING_VERBS
+        if verb.lemma_.lower() in REPORTING_VERBS and not _tells_of_itself(verb)
         for subject in verb.children
         if subject.dep_ == "nsubj"
         for t in subject.subtree
     }
     return " ".join(t.text for t in sentence if t.i not in speakers)
+
+
+def _tells_of_itself(verb: Token) -> bool:
+    """ "Police said they opened fire": the speaker is the doer a pronoun of what it says
+    refers back to."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "xcomp")
+        for t in clause.subtree
+    )
 
 
 def refine_subevent(

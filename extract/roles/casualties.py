@@ -74,10 +74,12 @@ def _number(token: Token) -> int | None:
     return None
 
 
-def _own_number(token: Token) -> int | None:
-    """The number a numeral token itself writes ("12", "twelve")."""
-    text = token.text.replace(",", "")
-    return int(text) if text.isdigit() else _word_number(token)
+def _no_one(numeral: Token) -> bool:
+    """ "no one": the numeral under "no" counts nobody."""
+    before = numeral.doc[numeral.i - 1] if numeral.i > 0 else None
+    return any(c.lower_ == "no" for c in numeral.children) or (
+        before is not None and before.lower_ == "no"
+    )
 
 
 def _word_number(token: Token) -> int | None:
@@ -225,8 +227,9 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = sum(c for c in counts if c is not None) if counts[0] is not None else count
         if token.dep_ in ("amod", "acl") and count is None:
             count = _number(token.head)  # "the five officers killed in the ambush"
-            if count is None and token.head.like_num:
-                count = _own_number(token.head)  # "left one dead and 12 wounded"
+            numeral = token.head
+            if count is None and numeral.like_num and not _no_one(numeral):
+                count = _own_number(numeral)  # "left one man dead and 12 wounded"
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
         if count is None and token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):

@@ -46,3 +46,9 @@ def test_wounded_counted_in_a_look_back_are_no_toll(extractor: Extractor) -> Non
     """Counterexample: last year's wounded are no count of today's."""
     text = "Of the 12 wounded in last year's attack in Holm, two have died, officials said."
     assert [(e.fatalities, e.injuries) for e in _run(extractor, text).events] == []
+
+
+def test_no_one_dead_counts_nobody(extractor: Extractor) -> None:
+    text = "The clashes in Holm ended with dozens arrested but no one dead, officials said."
+    fatalities = [e.fatalities for e in _run(extractor, text).events if e.type == "ArmedClash"]
+    assert fatalities in ([None], [0])

@@ -99,3 +99,10 @@ def test_a_mention_that_places_nothing_moves_no_other(
     extractor: Extractor, text: str, name: str, kind: str
 ) -> None:
     assert _types(extractor, text)[name] == kind
+
+
+def test_a_facility_of_a_patron_placed_in_a_town_keeps_its_patron(extractor: Extractor) -> None:
+    """Counterexample: "the hospital of X in Y" is named after X, and Y is its town."""
+    text = "Protesters marched to the hospital of Saint Orla in Brevik to demand better pay."
+    entities = {e.name: e.type for e in extractor.extract(ArticleInput("t", text)).entities}
+    assert entities.get("Saint Orla") != "Place"

@@ -24,3 +24,9 @@ def test_armed_men_in_the_story_itself_still_make_a_clash(extractor: Extractor) 
     """Counterexample: the soldiers and insurgents the speaker tells of are the sides."""
     text = "The army said soldiers killed 12 insurgents in a raid near Holm on Monday."
     assert _types(extractor, text) == [("ArmedClash", "ARMED_CLASH")]
+
+
+def test_a_speaker_that_tells_of_its_own_fire_is_a_side(extractor: Extractor) -> None:
+    """Counterexample: "they" in what the police say is the police."""
+    text = "Police said they opened fire on gunmen near the bridge in Morn on Monday."
+    assert ("ArmedClash", "ARMED_CLASH") in _types(extractor, text)
