@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from ..model import Entity
     from .table import EntityTable
 
-__all__ = ["RESPONSIBILITY_VERBS", "add_claimants", "claimant_phrases", "message_authors"]
+__all__ = [
+    "RESPONSIBILITY_VERBS",
+    "add_claimants",
+    "claimant_phrases",
+    "claimed_acts",
+    "message_authors",
+]
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "bear", "take", "accept", "admit", "assume"})
 """Verbs whose subject owns the responsibility they govern: "X accepted responsibility"."""

@@ -212,12 +212,15 @@ def reporter_by_context(span: Span, surnames: set[str]) -> bool:
 
 
 def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False) -> bool:
-    """Whether a name the NER typed as a person (`label` "PERSON") or an organisation
-    ("ORG") is where something is. A person after a locating preposition is ("killed in
-    X", and the names listed with such an X); an organisation only when the text calls it
-    a place ("the city of X") or lists it with places ("in Kunduz and X"): "in Congress"
-    stays an organisation. With `strict`, a person is read as strictly as an organisation:
-    "in X" alone no longer places it."""
+    """Whether a name the NER typed as a person (`label` "PERSON"), an organisation ("ORG")
+    or a place is where something is. Every label: the text calls it a place ("the city of
+    X", "the capital X"), names a facility after it ("the port of X", unless the facility
+    goes on to its town) or sited in or at it ("a checkpoint in X"), takes it as ground
+    ("overran X"), or lists it with places ("in Kunduz and X"); an organisation also when
+    one is near or outside it, unless it names a body. A person also after any locating
+    preposition ("killed in X"): "in Congress" stays an organisation. `strict` reads a person
+    as strictly as an organisation ("in X" alone no longer places it); it changes nothing
+    for an organisation."""
     doc = span.doc
     if _token_after(span) in ("'s", "’s", "'", "’") or span.start == 0:
         return False

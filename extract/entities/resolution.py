@@ -284,7 +284,7 @@ def _relabel_by_context(
     as_outlet = {s.text for s in persons if reporter_by_context(s, surnames)}
     placed = _placed_anywhere(persons, organisations, places)
     as_place = ({s.text for s in persons if place_by_context(s)} | placed) - as_outlet
-    org_places = {s.text for s in organisations if place_by_context(s, "ORG")} | placed
+    org_places = placed  # an organisation reads alike, strictly or not (`place_by_context`)
     as_person = {s.text for s in organisations if person_by_context(s)} - org_places
     as_person |= {
         s.text

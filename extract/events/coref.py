@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
-from ..language import Lexicon, doers_of
+from ..language import TriggerRecord, doers_of
 from ..model import Entity
 from .dates import dated_mentions
 from .event_classes import class_tree
@@ -49,6 +49,7 @@ from .shared import (
     CROWD_NOUNS,
     DEMONSTRATORS,
     STATE_FORCE_WORDS,
+    STATE_SIDE,
     STATEMENTS,
     VIOLENT,
     EventMention,
@@ -146,7 +147,7 @@ class MentionArguments:
     """A clause whose doer or patient is a personal pronoun ("they stormed the post")."""
     several_victims: bool = False
     """Its own sentence names victims in the plural or counts more than one ("five
-    farmers"): an incident "the killings" can name (`killings_told_again`)."""
+    farmers"): an incident "the killings" can name (`several_victim_candidates`)."""
     taker_sides: frozenset[str] = frozenset()
     """The sides ("state", "non-state") of its perpetrators: of a capture, who took the
     ground (`captures_clash`)."""
@@ -175,8 +176,10 @@ def mention_arguments(
         actors.add(entity.id)  # described facilities ("an army base") tell nothing apart
         if role == "target" and not is_local(entity.id):
             targets.add(entity.id)
-        if role == "perpetrator" and entity.type in SIDES:
-            sides.add(SIDES[entity.type])
+        if role == "perpetrator" and entity.type in STATE_SIDE:
+            sides.add("state")
+        elif role == "perpetrator" and entity.type == "ArmedGroup":
+            sides.add("non-state")
     return MentionArguments(
         places=frozenset(places),
         targets=frozenset(targets),
@@ -185,15 +188,6 @@ def mention_arguments(
         pronoun=_pronoun_actor(mention),
         taker_sides=frozenset(sides),
     )
-
-
-SIDES = {
-    "State": "state",
-    "StateForce": "state",
-    "Government": "state",
-    "ArmedGroup": "non-state",
-}
-"""Which side of a war an armed actor's type puts it on."""
 
 
 def captures_clash(
@@ -583,8 +577,8 @@ class _Reader:
     """The place entity of each token that names a place."""
     sentence_starts: list[int]
     """Token index where each sentence of the Doc starts, in order."""
-    per_victim: frozenset[str] = frozenset()
-    """Rows of the trigger lexicon whose nouns name one act per victim (`per_victim_rows`)."""
+    triggers: Sequence[TriggerRecord] = ()
+    """The trigger lexicon's lines, by row (a trigger span's `id_`): their frames."""
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
     """Open clusters, the most recently told last (at most WINDOW of them)."""
@@ -625,7 +619,7 @@ class _Reader:
         args = self.args(mention)
         if self.places_clash(args.places, cluster.places):
             return True
-        if any(
+        if mention.acled in CAPTURES and any(
             captures_clash(m, self.args(m).taker_sides, mention, args.taker_sides)
             for m in cluster.mentions
         ):
@@ -697,37 +691,33 @@ class _Reader:
                     return cluster
         return None
 
-    def one_incident_in_plural(self, mention: EventMention) -> bool:
-        """Whether a plural mention may still name one incident: an event made of many acts
-        ("the clashes"), or a definite noun that names one act per victim ("the killings"
-        of the seven villagers shot dead); "attacks" and "killings" without "the" do not."""
-        if mention.event_class in COLLECTIVE_CLASSES:
-            return True
-        return self.per_victim_plural(mention)
-
     def per_victim_plural(self, mention: EventMention) -> bool:
-        return mention.plural and mention.definite and mention.span.id_ in self.per_victim
+        """A definite plural noun of a frame that counts victims, not incidents ("the
+        killings" of the seven villagers shot dead): it may still name one incident."""
+        row = mention.span.id_
+        if not (mention.plural and mention.definite and row.isdigit()):
+            return False
+        return int(row) < len(self.triggers) and self.triggers[int(row)].frame in PER_VICTIM_FRAMES
 
-    def killings_told_again(self, mention: EventMention) -> EventCluster | None:
-        """The one incident "the killings" can tell again: among the candidates, the only
-        one whose victims were several ("shot dead five farmers ... blamed X for the
-        killings"). With two such incidents the words do not say which, and none is taken."""
-        several = [c for c in self.candidates(mention) if c.several_victims]
-        return several[0] if len(several) == 1 else None
+    def several_victim_candidates(self, mention: EventMention) -> list[EventCluster]:
+        """The candidates whose victims were several: what "the killings" can tell again;
+        with one, that one; with two or more, the words do not say which."""
+        return [c for c in self.candidates(mention) if c.several_victims]
 
     def ambiguous_killings(self, mention: EventMention) -> bool:
         """ "The killings", naming none of their own victims, after two incidents of several
         dead: no event of their own either, as they point back to one of those."""
         if not self.per_victim_plural(mention) or self.args(mention).several_victims:
             return False
-        return sum(c.several_victims for c in self.candidates(mention)) > 1
+        return len(self.several_victim_candidates(mention)) > 1
 
     def antecedent(self, mention: EventMention) -> EventCluster | None:
         """The incident the mention tells again, or None for a new one."""
-        if mention.plural and not self.one_incident_in_plural(mention):
-            return None
         if mention.plural and self.per_victim_plural(mention):
-            return self.killings_told_again(mention)
+            several = self.several_victim_candidates(mention)
+            return several[0] if len(several) == 1 else None
+        if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
+            return None  # "attacks": several incidents; "the clashes", "protests": one
         candidates = self.candidates(mention)
         if not candidates:
             return None
@@ -1136,20 +1126,13 @@ def cluster(doc: Doc) -> None:
         {i: table.token_entity[i] for i in place_tokens},
         {table.token_entity[i]: table.entities[table.token_entity[i]].name for i in place_tokens},
         header_end(ext.ck_text, meta.title, ext.ck_dateline),
-        per_victim_rows(ext.ck_lexicon),
+        ext.ck_lexicon.triggers,
     )
 
 
 PER_VICTIM_FRAMES = frozenset({"Killing"})
 """Frames whose event nouns count victims, not incidents: "the killings" of seven villagers
 in one shooting, "the murders" of a family."""
-
-
-def per_victim_rows(lexicon: Lexicon) -> frozenset[str]:
-    """The trigger lexicon's rows (as trigger span ids) of the `PER_VICTIM_FRAMES`."""
-    return frozenset(
-        str(row) for row, record in enumerate(lexicon.triggers) if record.frame in PER_VICTIM_FRAMES
-    )
 
 
 def _arguments(
@@ -1186,7 +1169,7 @@ def cluster_mentions(
     place_of: Mapping[int, str],
     place_names: Mapping[str, str],
     body_start: int,
-    per_victim: frozenset[str] = frozenset(),
+    triggers: Sequence[TriggerRecord] = (),
 ) -> list[EventCluster]:
     """Group the mentions (in text order) into incidents. `arguments` holds each mention's
     arguments by `id(mention)`, `place_of` the place entity of each token that names a place
@@ -1201,7 +1184,7 @@ def cluster_mentions(
         place_of=place_of,
         sentence_starts=starts,
         body_start=body_start,
-        per_victim=per_victim,
+        triggers=triggers,
     )
     for mention in mentions:
         reader.read(mention)

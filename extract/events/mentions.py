@@ -465,7 +465,7 @@ def _armed_doer(span: Span) -> bool:
 HUMAN_KILLING_VERBS = frozenset({"kill", "murder", "slaughter", "slay"})
 """Verbs of killing that report an attack when people kill people, armed or not (issue 16:
 a death a person caused is an attack unless the text says better)."""
-GROUP_NOUNS = frozenset({"group", "groups", "band", "bands"})
+COLLECTIVE_PEOPLE_NOUNS = frozenset({"group", "groups", "band", "bands"})
 """Nouns that are people only through their "of" phrase ("a group of men", not "a group of
 companies")."""
 ROAD_USERS = frozenset(
@@ -498,7 +498,7 @@ def _human(token: Token, *, by_ending: bool = False) -> bool:
     no noun ("killed two") is people when `by_ending` (said of the killed)."""
     if token.ent_type_ == "PERSON":
         return True  # not a pronoun: the parse cannot tell whether "they" are the floods
-    if token.lower_ in GROUP_NOUNS:
+    if token.lower_ in COLLECTIVE_PEOPLE_NOUNS:
         members = [o for p in token.children if p.lower_ == "of" for o in p.children
                    if o.dep_ == "pobj"]  # fmt: skip
         return any(_human(m, by_ending=by_ending) for m in members)
@@ -524,7 +524,7 @@ def _people_kill_people(span: Span) -> bool:
     driver killed a cyclist" (a road user: an accident as often) and a sentence naming a
     hazard or an accident do not."""
     root = span.root
-    if root.lemma_ not in HUMAN_KILLING_VERBS or _hazard_in(span.sent):
+    if root.lemma_.lower() not in HUMAN_KILLING_VERBS or _hazard_in(span.sent):
         return False
     doers = doers_of(root, relative=True, controlled=True, shared="first")
     if not doers or any(d.lower_ in ROAD_USERS for d in doers):

@@ -22,6 +22,7 @@ __all__ = [
     "HARM_LEMMAS",
     "HAZARD_CLASSES",
     "STATEMENTS",
+    "STATE_SIDE",
     "VIOLENT",
     "EventMention",
 ]
@@ -90,6 +91,8 @@ class EventMention:
 
 
 ARMED_ACTORS = frozenset({"ArmedGroup", "StateForce"})
+STATE_SIDE = frozenset({"StateForce", "State", "Government"})
+"""Entity types of a state's side: its forces, the state itself, its government."""
 """Entity types of armed actors: who fights as a side, or carries out an act as its doer."""
 ARMED_WORDS = frozenset(
     {"soldiers", "soldier", "troops", "police", "policemen", "forces", "army", "militants",

@@ -43,6 +43,7 @@ from .shared import (
     DEMONSTRATORS,
     HARM_LEMMAS,
     STATE_FORCE_WORDS,
+    STATE_SIDE,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 __all__ = ["refine", "refine_subevent"]
 
 WEAPON_CLASS_ORDER = ("AirOrDroneStrike", "Shelling", "Bombing")
-STATE_SIDE = frozenset({"StateForce", "State", "Government"})
 UNARMED_ACTORS = frozenset({"CommunalGroup", "Person", "Organization"})
 """Actor types of people who carry no arms as such: villagers, a councillor, an aid agency."""
 CIVILIAN_WORDS = frozenset(
@@ -128,7 +128,7 @@ def refine(doc: Doc) -> None:
         event_class, code = _refined(cluster, findings, lexicon)
         if cluster.event_class in ATTACK_FAMILY | CROWD_CLASSES | {"Arrest"}:
             event_class, code = _protest_reading(
-                cluster, event_class, code, acts, clusters, ext.ck_entities, protest_tokens
+                cluster, event_class, code, acts, clusters, ext.ck_entities, protest_tokens, crowds
             )
         subevents[id(cluster)] = (tree.coded_class(event_class, code), code)
     ext.ck_subevents = subevents
@@ -396,9 +396,10 @@ def _protest_reading(
     clusters: list[EventCluster],
     table: EntityTable,
     protest_tokens: set[int],
+    crowds: Mapping[int, str],
 ) -> tuple[str, str | None]:
-    """ACLED's protest and riot codes: what protesters did, and what was done to them."""
-    crowds = _crowds_by_sentence(clusters)
+    """ACLED's protest and riot codes: what protesters did, and what was done to them;
+    `crowds` are the demonstrations by sentence (`_crowds_by_sentence`)."""
     if cluster.event_class in ATTACK_FAMILY:
         act = acts.get(id(cluster))
         if act is not None and (act.at_riot or (act.by_protesters and not act.by_state)):

@@ -75,7 +75,8 @@ def _number(token: Token) -> int | None:
 
 
 def _no_one(numeral: Token) -> bool:
-    """ "no one": the numeral under "no" counts nobody."""
+    """ "no one": the numeral under "no" counts nobody (`none_quantified` reads the same
+    words as a subject that nobody is)."""
     before = numeral.doc[numeral.i - 1] if numeral.i > 0 else None
     return any(c.lower_ == "no" for c in numeral.children) or (
         before is not None and before.lower_ == "no"
@@ -226,10 +227,10 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             counts = [_count(c) for c in patients]
             count = sum(c for c in counts if c is not None) if counts[0] is not None else count
         if token.dep_ in ("amod", "acl") and count is None:
-            count = _number(token.head)  # "the five officers killed in the ambush"
+            # "the five officers killed in the ambush"; a number itself ("left one man dead
+            # and 12 wounded"), never "no one"
             numeral = token.head
-            if count is None and numeral.like_num and not _no_one(numeral):
-                count = _own_number(numeral)  # "left one man dead and 12 wounded"
+            count = _number(numeral) if _no_one(numeral) else _own_number(numeral)
         if count is None and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
             count = _toll_figure(token.head)  # "the death toll rose to 21"
         if count is None and token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
