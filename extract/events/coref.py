@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -157,9 +157,12 @@ def mention_arguments(
     mention: EventMention,
     roles: Iterable[tuple[str, Entity | None]],
     is_local: Callable[[str], bool],
+    *,
+    several_victims: bool = False,
 ) -> MentionArguments:
     """The arguments of one mention from its (role, entity) findings; `is_local` tells an
-    entity the article only describes from a named one."""
+    entity the article only describes from a named one, `several_victims` whether its victims
+    are several (`_several`)."""
     places: set[str] = set()
     targets: set[str] = set()
     actors: set[str] = set()
@@ -187,6 +190,7 @@ def mention_arguments(
         local_actors=frozenset(a for a in actors if is_local(a)),
         pronoun=_pronoun_actor(mention),
         taker_sides=frozenset(sides),
+        several_victims=several_victims,
     )
 
 
@@ -1138,18 +1142,15 @@ in one shooting, "the murders" of a family."""
 def _arguments(
     mentions: list[EventMention], own_roles: dict[int, list[RoleFinding]], article_id: str
 ) -> dict[int, MentionArguments]:
-    found = {
+    return {
         id(m): mention_arguments(
             m,
             ((f.role, f.entity) for f in own_roles[id(m)] if f.attribution.certainty != "denied"),
             lambda entity_id: is_article_scoped(entity_id, article_id),
+            several_victims=any(f.role == "victim" and _several(f.span) for f in own_roles[id(m)]),
         )
         for m in mentions
     }
-    for m in mentions:
-        if any(f.role == "victim" and _several(f.span) for f in own_roles[id(m)]):
-            found[id(m)] = replace(found[id(m)], several_victims=True)
-    return found
 
 
 def _several(phrase: Span) -> bool:

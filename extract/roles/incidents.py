@@ -125,16 +125,16 @@ def incident_roles(
             if all(c is salient for c, _ in here):
                 findings[id(salient)].extend(salient_roles(sentence, table, salient))
             used = [(w.root, f) for w in weapons for f in weapon_users(w, table)]
-            for token, finding in [
-                (w.root, _weapon_finding(w, carriers)) for w in weapons
-            ] + used + victims:
+            served = {w.start: findings[id(_nearest_attack(here, w.root))] for w in weapons}
+            for weapon in weapons:
+                served[weapon.start].append(_weapon_finding(weapon, carriers))
+            for token, finding in used + victims:
                 findings[id(_nearest_attack(here, token))].append(finding)
             for weapon in weapons:
                 # "killed when a grenade was thrown into a cafe in X": where the weapon was
                 # used is where the incident was, when nothing else has placed it
-                served = findings[id(_nearest_attack(here, weapon.root))]
-                if not any(f.role == "place" for f in served):
-                    served.extend(place_near_weapons(sentence, [weapon], table))
+                if not any(f.role == "place" for f in served[weapon.start]):
+                    served[weapon.start].extend(place_near_weapons(sentence, [weapon], table))
         elif salient is not None and not here:
             findings[id(salient)].extend(salient_roles(sentence, table, salient))
             findings[id(salient)].extend(finding for _, finding in victims)
