@@ -22,7 +22,14 @@ from .phrases import (
     modifies_office,
 )
 
-__all__ = ["facilities_on", "places_attacked", "places_in_clause", "places_on", "places_struck"]
+__all__ = [
+    "facilities_on",
+    "places_attacked",
+    "places_in_clause",
+    "places_of_the_struck",
+    "places_on",
+    "places_struck",
+]
 
 PLACE_PATH_DEPS = frozenset({"conj", "appos", "compound", "nmod", "npadvmod", "poss"})
 """Dependencies that stay within a locative phrase's places: "in A and B", "in A, B",
@@ -84,11 +91,24 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
             yield from places_struck(obj, table)
 
 
+HOLD_NOUNS = frozenset({"control", "hold", "possession", "command"})
+"""Nouns of a hold over ground: what a capture takes is the place after their "of" or
+"over" ("took control of X", "established control over the town of X")."""
+
+
 def places_struck(phrase: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
     """The places a phrase an attack acts on names ("Harlowe", "the town of X", "the
-    neighbourhood of X"): where the attack happened. None for a facility ("the checkpoint",
-    "Camp X"), which is a target."""
+    neighbourhood of X", "control of X"): where the attack happened. None for a facility
+    ("the checkpoint", "Camp X"), which is a target."""
     if is_facility(phrase):
+        return
+    if phrase.lower_ in HOLD_NOUNS:
+        # "took control of X", "regained full control of the town of X"
+        for prep in phrase.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "over"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield from places_struck(pobj, table)
         return
     entity = table.at(phrase)
     if entity is not None and any(is_facility(t) for t in mention_span(phrase, table)):
@@ -116,7 +136,8 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
     phrases count ("the incident sparked tensions in X" says where the tensions are); and
     where the trigger is not in the subject, the subject's own phrases say where someone
     else is ("the envoy in Geneva condemned the bombing", "mourners in X buried its
-    victims")."""
+    victims"), unless the trigger is the clause's verb: then the subject did the act where
+    it was ("police in X arrested two men", "gunmen in X killed three farmers")."""
     clause = _clause_verb(head)
     subject = _subject_holding(head, clause)
     others = [
@@ -124,6 +145,8 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
         for c in clause.children
         if c.dep_ in ("nsubj", "nsubjpass") and not c.is_ancestor(head) and c.i != head.i
     ]
+    if clause.i == head.i:
+        others = []  # "police in X arrested ...": who did it was there when doing it
     found: dict[str, tuple[Entity, Span]] = {}
     for token in head.sent:
         if token.dep_ != "prep" or token.lower_ not in STATIC_PREPS:
@@ -138,6 +161,35 @@ def places_in_clause(head: Token, table: EntityTable) -> list[tuple[Entity, Span
             if pobj.dep_ == "pobj":
                 for entity, span in _places_in_phrase(pobj, table):
                     found.setdefault(entity.id, (entity, span))
+    return list(found.values()) if len(found) == 1 else []
+
+
+STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
+"""What a verb of attack acts on: its object, or the subject of its passive."""
+
+
+def places_of_the_struck(verb: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """Where what the attack hit was when it was hit: the place of a present participle that
+    describes the verb's object or passive subject ("struck a car carrying two commanders
+    near X", "a bus travelling outside X was ambushed"). A participle tells what its noun
+    was doing at the time of the verb, so its static phrase ("near", "in", "outside") is
+    where the attack happened; a phrase of movement ("carrying aid to X") names a goal, a
+    relative clause ("a man who lived in X") a fact of another time, and neither counts.
+    Like `places_in_clause`, only where the participles name exactly one place."""
+    found: dict[str, tuple[Entity, Span]] = {}
+    for struck in verb.children:
+        if struck.dep_ not in STRUCK_DEPS:
+            continue
+        for participle in struck.children:
+            if participle.dep_ != "acl" or participle.tag_ != "VBG":
+                continue
+            for prep in participle.children:
+                if prep.dep_ != "prep" or prep.lower_ not in STATIC_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for entity, span in _places_in_phrase(pobj, table):
+                            found.setdefault(entity.id, (entity, span))
     return list(found.values()) if len(found) == 1 else []
 
 

@@ -40,6 +40,7 @@ from .locatives import (
     facilities_on,
     places_attacked,
     places_in_clause,
+    places_of_the_struck,
     places_on,
     places_struck,
 )
@@ -169,8 +170,9 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
                 found.append(
                     RoleFinding("place", entity, None, span, attribute(anchor), "facility-place")
                 )
-    if cls in ATTACK_FAMILY:
-        # "shelled the town of X"; "the bombing campaign devastated the town of X"
+    if cls in ATTACK_FAMILY or destroys:
+        # "shelled the town of X"; "the bombing campaign devastated the town of X";
+        # "burned the village of X"
         struck = head if head.pos_ == "VERB" else striking_verb(head)
         if struck is not None:
             for entity, span in places_attacked(struck, table):
@@ -181,6 +183,11 @@ def find_roles(mention: EventMention, table: EntityTable, lexicon: Lexicon) -> l
         for entity, span in places_in_clause(head, table):
             found.append(
                 RoleFinding("place", entity, None, span, attribute(anchor), "clause-place")
+            )
+    if cls in ATTACK_FAMILY and head.pos_ == "VERB" and not any(f.role == "place" for f in found):
+        for entity, span in places_of_the_struck(head, table):
+            found.append(
+                RoleFinding("place", entity, None, span, attribute(head), "struck-place")
             )
     return found
 
