@@ -170,8 +170,9 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
     its phrase; a facility by whose it is."""
     armed = unarmed = False
     for entity, span in targets:
-        # The whole phrase: "a camp for displaced people" is not the camp of an army.
-        words = {t.lower_ for t in span.root.subtree}
+        # The whole phrase: "a camp for displaced people" is not the camp of an army; less
+        # where it stands: "a boy at a checkpoint" is no armed man.
+        words = {t.lower_ for t in _own_words(span.root)}
         if words & CIVILIAN_PHRASE_WORDS:
             unarmed = True
         elif entity.type in ARMED_ACTORS or words & ARMED_PHRASE_WORDS:
@@ -179,6 +180,22 @@ def _sides(targets: Iterable[tuple[Entity, Span]]) -> tuple[bool, bool]:
         elif entity.type in UNARMED_ACTORS:
             unarmed = True
     return armed, unarmed
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The words of a victim's or a target's phrase, less the locative phrases that say
+    where it was ("a boy at a checkpoint", "two men in the army's camp")."""
+    hidden = {
+        t.i
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS
+        for t in prep.subtree
+    }
+    return [t for t in head.subtree if t.i not in hidden]
+
+
+LOCATING_PREPS = frozenset({"at", "in", "near", "outside", "inside", "on"})
+"""Prepositions whose phrase on a victim says where it was, not what it was."""
 
 
 def _told(sentence: Span) -> str:

@@ -79,6 +79,17 @@ students", "gunmen abducted a farmer"): for others, such as a meeting or a seizu
 "officials" or "police" are no party worth an actor of their own."""
 PATIENT_SLOTS = frozenset({"object", "passive_subject"})
 """Slots whose filler a harming verb harms: its victim rather than its target."""
+AIMED_SLOTS = frozenset({"at", "on", "upon"})
+"""Prepositions a frame reads as what an attack was aimed at ("opened fire at X")."""
+
+
+def _harmed_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb harmed the object it has ("shot dead a boy", "wounded two men"): its
+    harm then fell on that object, and its "at"/"on" phrase says where, not whom it aimed
+    at. A verb whose object is its means ("fired rockets at the base") aimed at it."""
+    if verb.pos_ != "VERB" or not harms(verb, lexicon):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def read_mention_roles(doc: Doc) -> None:
@@ -226,6 +237,8 @@ def _frame_roles(
             span = mention_span(phrase, table)
             found.append(RoleFinding("place", owner, None, span, attribute(anchor), rule))
             continue
+        if role == "target" and slot in AIMED_SLOTS and _harmed_its_object(anchor, lexicon):
+            continue  # "shot dead a boy at a checkpoint": where it was done, not its aim
         if role == "target" and slot in PATIENT_SLOTS and harms(anchor, lexicon):
             role = "victim"
         if role == "victim" and attempted(head):
@@ -586,4 +599,46 @@ def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
             found.append(
                 RoleFinding("perpetrator", entity, None, span, attribute(verb), "weapon-user")
             )
+    return found + _acting_weapon_owners(root, table)
+
+
+OWNER_DEPS = frozenset({"poss", "compound", "amod"})
+"""What says whose a weapon is before its noun: "the army's drones", "coalition warplanes",
+"Tessan jets"."""
+
+
+def _acting_weapon_owners(root: Token, table: EntityTable) -> list[RoleFinding]:
+    """The owner of a weapon that acts ("warplanes of the coalition struck a depot", "the
+    army's drones hit a house", "strikes carried out by government aircraft"): whose the
+    weapon is did what it did. Only a weapon that is a verb's subject or agent acts; a
+    weapon seized, found or shown ("police seized the militia's rifles") was not used by
+    its owner there, and a maker's mark ("Russian-made jets") hangs on "made", not on the
+    weapon."""
+    if root.dep_ == "nsubj":
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+        verb = root.head.head
+    else:
+        return []
+    if verb.pos_ != "VERB" or negated_clause(verb):
+        return []
+    owners = [c for c in root.children if c.dep_ in OWNER_DEPS]
+    owners += [
+        o
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    found: list[RoleFinding] = []
+    for owner in owners:
+        for entity, span in denoted_actors(owner, "perpetrator", table):
+            if entity.type in OWNING_TYPES:
+                found.append(
+                    RoleFinding("perpetrator", entity, None, span, attribute(verb), "weapon-owner")
+                )
     return found
+
+
+OWNING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State", "Organization"})
+"""Actors that can own and use weapons of war (a person's "his rifle" is read elsewhere)."""
