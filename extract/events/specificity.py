@@ -777,6 +777,26 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+def _gerund_of(word: str, lemma: str) -> bool:
+    """Whether the word is the "-ing" form of the verb lemma ("planning" of "plan",
+    "preparing" of "prepare", "plotting" of "plot")."""
+    return word in (lemma + "ing", lemma[:-1] + "ing", lemma + lemma[-1] + "ing")
+
+
+def _intention_gerund(noun: Token) -> bool:
+    """ "suspected of planning attacks on churches", "accused of plotting bombings": the
+    parser often reads the gerund of a verb of intention as a noun modifying the event
+    noun; the event is then what was planned, not one that happened (`_intended` reads
+    the same phrase when it is parsed as a verb and its object)."""
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i < noun.i
+        and c.lower_.endswith("ing")
+        and any(_gerund_of(c.lower_, lemma) for lemma in INTENTION_LEMMAS)
+        for c in noun.children
+    )
+
+
 def _partitive_counter(noun: Token) -> Token | None:
     """The partitive noun (`PARTITIVE_NOUNS`) that counts an event noun ("a new round of
     talks", "a wave of attacks"), if one does."""
@@ -942,7 +962,7 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if _looked_back_on(first):
         return "background"  # "the anniversary of the massacre", "convicted of the bombing"
     definite = _definite(first)
-    if _intended(noun, definite) or _intended_partitive(first):
+    if _intended(noun, definite) or _intended_partitive(first) or _intention_gerund(first):
         return "hypothetical"
     if event_class == AGREEMENT:
         topic_of = _topic_of(first)
