@@ -516,6 +516,42 @@ def _human(token: Token, *, by_ending: bool = False) -> bool:
     return word.endswith(HUMAN_SUFFIXES)
 
 
+def _thing_caused_it(verb: Token, weapon_tokens: set[int]) -> bool:
+    """ "A man killed three pedestrians when his car mounted the pavement": a killing whose
+    occasion clause ("when", "after", "as") has the doer's thing for its subject (no person,
+    no weapon, no violent act) was done by that thing, as in an accident, not by the doer's
+    deliberate act. "Drove his car into the crowd" (the driver is the subject), "when he
+    opened fire" and "when their bomb went off" stay attacks."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or _told(clause):
+            continue
+        if not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
+        ):
+            continue
+        if any(t.i in weapon_tokens or _told(t) for t in clause.subtree):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers = doers_of(verb, relative=True, controlled=True, shared="first")
+        if subjects and doers and all(_owned_thing(s, doers[0]) for s in subjects):
+            return True
+    return False
+
+
+def _owned_thing(noun: Token, doer: Token) -> bool:
+    """ "his car" of "a man", "their lorry" of "soldiers": a noun the doer's possessive
+    pronoun owns (its number agrees with the doer's) that names no person nor group of
+    people ("her family", "his men" are people; "the argument" is owned by nobody, and
+    "their quarrel" is not one man's)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    number = doer.morph.get("Number")
+    if not owners or not number or owners[0].morph.get("Number") != number:
+        return False
+    return not _human(noun, by_ending=True) and noun.lower_ not in CAPTIVE_NOUNS
+
+
 def _people_kill_people(span: Span) -> bool:
     """ "unknown men killed a trader", "a group of youths killed two farmers", "a lawyer
     was killed by men on a motorbike": a verb of killing (`HUMAN_KILLING_VERBS`) whose doer
@@ -665,7 +701,8 @@ def _requirement_met(
     if requires == "armed_subject" and span.label_ == "Abduction":
         return _abducts(span)
     if requires == "armed_subject":
-        return _armed_doer(span) or _people_kill_people(span)
+        killers = _armed_doer(span) or _people_kill_people(span)
+        return killers and not _thing_caused_it(span.root, weapon_tokens)
     if requires == "instance":
         return _instance(span.root)
     if requires == "diplomatic":
@@ -755,6 +792,8 @@ def _reading(
                 hazard = ACCIDENT
         if hazard is not None:
             return hazard, None
+        if _nothing_exploded(span, weapon_tokens):
+            return None
     if event_class == ACCIDENT and caused_by_attack(span, weapon_tokens, violent_tokens):
         if any(t.i in violent_tokens for t in span.sent):
             return None
@@ -772,6 +811,77 @@ def _reading(
         # The class's default ACLED code (a peaceful protest) applies downstream.
         return "Protest", None
     return event_class, acled
+
+
+EXPLOSION_NOUNS = frozenset({"explosion", "explosions", "blast", "blasts", "detonation"})
+"""Nouns that are an explosion themselves ("an explosion went off")."""
+
+
+def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
+    """ "Car alarms went off across the town", "children were blowing up balloons": the
+    phrasal verbs of explosions have everyday senses. "Went off" reports an explosion
+    when what went off is a weapon, an explosive or an explosion (or is not named: "it
+    went off"); "blew up" does unless civilians blew up something that is no building,
+    ground, vehicle nor weapon. Either way, a clause that tells harm or names a weapon
+    reports the explosion ("a bomb went off", "militants blew up a bridge", "a device
+    went off, wounding two")."""
+    root = span.root
+    particle = {c.lower_ for c in root.children if c.dep_ == "prt"}
+    if root.pos_ != "VERB" or not particle & {"off", "up"}:
+        return False
+    if any(t.lemma_.lower() in HARM_LEMMAS for t in root.subtree):
+        return False
+    # a weapon of an occasion clause is that clause's ("sirens went off after a rocket landed")
+    occasions = {
+        t.i
+        for c in root.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+        for t in c.subtree
+    }
+    if any(t.i in weapon_tokens and t.i not in occasions for t in root.subtree):
+        return False
+    if root.lemma_.lower() == "go" and "off" in particle:
+        return any(not _explosive(t, weapon_tokens) for t in _subjects(root))
+    if root.lemma_.lower() == "blow" and "up" in particle:
+        doers = doers_of(root, relative=True, controlled=True, shared="first")
+        blown = [c for c in root.children if c.dep_ == "dobj"]
+        return (
+            bool(doers)
+            and all(d.lower_ in CIVILIAN_PHRASE_WORDS for d in doers)
+            and bool(blown)
+            and not any(_destructible(t, weapon_tokens) for t in _modified(blown))
+        )
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's nouns that are its subject (a pronoun tells nothing of what it is)."""
+    return [
+        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+    ]
+
+
+def _explosive(noun: Token, weapon_tokens: set[int]) -> bool:
+    """A weapon, an explosive device or an explosion: what can go off as a blast."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(
+        t.i in weapon_tokens
+        or t.lower_ in WEAPON_NOUNS
+        or t.lower_ + "s" in WEAPON_NOUNS
+        or t.lower_ in EXPLOSION_NOUNS
+        for t in words
+    )
+
+
+def _destructible(token: Token, weapon_tokens: set[int]) -> bool:
+    """Something whose blowing up is an attack: a building, ground, a vehicle, a named
+    place or a weapon."""
+    word = token.lower_
+    return (
+        bool(token.ent_type_)
+        or _explosive(token, weapon_tokens)
+        or word in PROPERTY_NOUNS | TERRITORY_NOUNS | BASE_NOUNS | PEOPLE_OR_BUILDINGS
+    )
 
 
 def _headline_accident(mentions: list[EventMention], weapon_tokens: set[int]) -> None:

@@ -33,6 +33,8 @@ from spacy.tokens import Span, Token
 from ..inputs import MonthDay, resolve_date
 from ..language import MONTH_NAMES, REPORTING_VERBS, objects_of
 from ..model import NonSpecificReason
+from ..nlp import TRIGGERS_KEY
+from .shared import VIOLENT
 
 if TYPE_CHECKING:
     from .shared import EventMention
@@ -777,6 +779,76 @@ def _intended(noun: Token, definite: bool) -> bool:
     return True
 
 
+RELATING_PREPOSITIONS = frozenset({"for", "over", "after", "following", "against", "about"})
+"""Prepositions by which one act is told as the reason or the topic of another ("arrested
+over the killing", "in retaliation for the assassination", "protests against the
+raid"): the act they introduce is another incident than the clause's own."""
+
+
+def _own_dates(noun: Token) -> list[Span]:
+    """The noun's time phrases (`_time_phrases`), and a date phrase right after it that the
+    parser hung on the verb instead ("arrested two men over the killing in March")."""
+    dates = _time_phrases(noun)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ == "prep" and after.lower_ in DATE_PREPOSITIONS:
+        dates += [
+            e
+            for e in noun.doc.ents
+            if e.label_ == "DATE" and e.start == after.i + 1 and e not in dates
+        ]
+    return dates
+
+
+def _dated_apart(noun: Token) -> bool:
+    """ "In retaliation for the assassination of their commander last month, rebels
+    shelled the town on Sunday": an event noun given as the reason or the topic of another
+    clause's violent act (a preposition of `RELATING_PREPOSITIONS`) and dated by a time
+    phrase of its own to a month or a year is an earlier incident told as background,
+    never a mention of the day's act. Under an act of no violence ("charged over the
+    assassination in 1973") it is the one incident the sentence tells, and stays. "Killed
+    in an attack last month" (the attack is the killing's occasion) and "the attack on
+    Sunday" (a day) stay the news."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in RELATING_PREPOSITIONS:
+        return False
+    _, verb = _governing_path(noun)
+    if verb is None or not _violent_trigger(verb):
+        return False  # "charged over the assassination in 1973": the one incident told
+    dates = _own_dates(noun)
+    return bool(dates) and all(_period_precision(ent) for ent in dates)
+
+
+def _violent_trigger(verb: Token) -> bool:
+    """Whether the verb is a trigger of a violent class: a day's incident of its own."""
+    spans = verb.doc.spans.get(TRIGGERS_KEY, [])
+    return any(s.label_ in VIOLENT and s.start <= verb.i < s.end for s in spans)
+
+
+def _period_precision(ent: Span) -> bool:
+    """Whether a date entity names a month or a year ("last month", "in March", "2019")."""
+    resolved = resolve_date(ent.text, _REFERENCE_DAY)
+    return resolved is not None and resolved.precision in HISTORY_PRECISIONS
+
+
+def _gerund_of(word: str, lemma: str) -> bool:
+    """Whether the word is the "-ing" form of the verb lemma ("planning" of "plan",
+    "preparing" of "prepare", "plotting" of "plot")."""
+    return word in (lemma + "ing", lemma[:-1] + "ing", lemma + lemma[-1] + "ing")
+
+
+def _intention_gerund(noun: Token) -> bool:
+    """ "suspected of planning attacks on churches", "accused of plotting bombings": the
+    parser often reads the gerund of a verb of intention as a noun modifying the event
+    noun; the event is then what was planned, not one that happened (`_intended` reads
+    the same phrase when it is parsed as a verb and its object)."""
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i < noun.i
+        and c.lower_.endswith("ing")
+        and any(_gerund_of(c.lower_, lemma) for lemma in INTENTION_LEMMAS)
+        for c in noun.children
+    )
+
+
 def _partitive_counter(noun: Token) -> Token | None:
     """The partitive noun (`PARTITIVE_NOUNS`) that counts an event noun ("a new round of
     talks", "a wave of attacks"), if one does."""
@@ -941,8 +1013,10 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
         return own
     if _looked_back_on(first):
         return "background"  # "the anniversary of the massacre", "convicted of the bombing"
+    if _dated_apart(first):
+        return "background"  # "in retaliation for the assassination last month, rebels ..."
     definite = _definite(first)
-    if _intended(noun, definite) or _intended_partitive(first):
+    if _intended(noun, definite) or _intended_partitive(first) or _intention_gerund(first):
         return "hypothetical"
     if event_class == AGREEMENT:
         topic_of = _topic_of(first)

@@ -63,8 +63,10 @@ NUMBER_WORDS = {
 
 
 def _number(token: Token) -> int | None:
+    """The number modifying a phrase head; a numeral's conjunct is a count of its own ("left
+    one dead and 12 wounded": 12 is the wounded's), never this head's."""
     for child in token.children:
-        if child.dep_ == "nummod" or child.like_num:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ != "conj"):
             text = child.text.replace(",", "")
             if text.isdigit():
                 return int(text)
@@ -235,15 +237,45 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             count = _toll_figure(token.head)  # "the death toll rose to 21"
         if count is None and token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
             count = _number(token)  # "with at least 20 dead", "left 14 dead": the count is its own
+        if count is None and token.dep_ == "oprd":
+            count = _bare_conjunct_count(token.head)  # "left one dead and 12 wounded"
         verb = token.head.head if token.head.lower_ == "to" else token.head
         if count is None and token.lower_ in ("dead", "death") and verb.pos_ == "VERB":
             # "shot dead five farmers", "found five farmers dead", "beat two men to death":
             # who is dead is the verb's
             for holder in verb.children:
                 if holder.dep_ in ("dobj", "nsubjpass"):
-                    count = _count(holder)
+                    count = _count(holder) or _single(holder)
         found.append((token, kind, count))
     return found
+
+
+def _bare_conjunct_count(verb: Token) -> int | None:
+    """The count of a result participle ("left one dead and 12 wounded") that the parse
+    hangs on the verb: the last numeral coordinated with the verb's object that has no
+    noun or adjective of its own ("12"), the first numeral going with its own "dead"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        bare = [
+            c
+            for c in obj.conjuncts
+            if c.pos_ == "NUM" and not any(g.dep_ in ("amod", "prep") for g in c.children)
+        ]
+        if bare:
+            return _own_number(bare[-1])
+    return None
+
+
+def _single(holder: Token) -> int | None:
+    """1 for one singular person the verb killed ("stabbed his neighbour to death", "beat
+    him to death"), whatever its determiner; None for a plural, a mass or a count word
+    ("stoned the couple to death")."""
+    if holder.lower_ in ("it", "this", "that") or holder.pos_ not in ("NOUN", "PRON"):
+        return None
+    if holder.lower_ in QUANTITY_WORDS:
+        return None  # "the couple", "a handful": more than one
+    if any(c.dep_ == "conj" for c in holder.children):
+        return None
+    return 1 if "Sing" in holder.morph.get("Number") else None
 
 
 def _open_question(verb: Token) -> bool:
