@@ -28,11 +28,13 @@ from .name_labels import (
     kind_by_head,
     name_head,
 )
+from .titles import TITLE_WORDS
 
 __all__ = [
     "PERSON_NOUNS",
     "UNTAKEN_LABELS",
     "armed_by_context",
+    "described_as_person",
     "facility_after",
     "group_kind",
     "kin_group_names",
@@ -143,7 +145,27 @@ def _apposed_person_noun(span: Span) -> bool:
             nouns.append(token)
         elif nouns or token.pos_ not in ("DET", "ADJ", "NUM", "ADV", "PROPN", "PUNCT"):
             break
-    return bool(nouns) and nouns[-1].lower_ in PERSON_NOUNS
+    return bool(nouns) and nouns[-1].lower_ in PERSON_NOUNS | TITLE_WORDS
+
+
+def described_as_person(span: Span) -> bool:
+    """Whether this very mention is set beside what only a person is: an age ("X, 52,") or
+    an apposition headed by a person noun or a title ("X, the port director,"). Evidence of
+    the mention itself, so it holds whatever another mention of the name says ("the port of
+    X" is still the port's town)."""
+    if span[-1].lower_ in ORGANISATION_HEADS or span[-1].lower_ in FACILITY_HEADS:
+        return False
+    if place_by_context(span):
+        return False  # "in X, a suicide bomber blew himself up": the phrase is the subject
+    if _is_age(span):
+        return True
+    # the parse must agree that the phrase is the name's apposition: "regarding X, the
+    # president said" sets a subject after a comma, no description of X
+    apposed = any(
+        t.dep_ == "appos" and t.head.i in range(span.start, span.end)
+        for t in span.doc[span.end : span.end + 8]
+    )
+    return apposed and _apposed_person_noun(span)
 
 
 def _person_noun_before(span: Span) -> bool:
@@ -250,7 +272,34 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
         # body's seat ("near the Ministry of Oil"), never a body as such
         return not _names_a_body(root, label)
     listed_with_places = any(t.ent_type_ in PLACE_LABELS for t in neighbours)
+    if label == "ORG" and _town_after_in(span, root, before):
+        return True
     return (label == "PERSON" and not strict) or listed_with_places
+
+
+FORCE_MEMBER_LEMMAS = frozenset({"troop", "soldier", "officer", "policeman", "policewoman"})
+"""Lemmas of nouns for a state's armed men, besides the singular `FORCE_HEADS`: "police in
+X", "troops in X" are stationed there, so X is where they are."""
+
+
+def _town_after_in(span: Span, root: Token, before: Token) -> bool:
+    """An "organisation" the text puts "in" and nothing else says is a body: the NER's
+    commonest misreading of a small town it does not know. Two readings, each a general
+    one: a single capitalised word (no acronym) as the object of "in", whose own word is
+    no organisation's or force's head ("killed in Brisna"; "in Parliament", "in NATO" stay);
+    or any name after "<force noun> in" ("police in Port Sella said"), which stations men
+    somewhere, unless its head says it is a body or is plural ("soldiers in the X Tigers")."""
+    if before.lower_ != "in" or root.dep_ != "pobj" or root.head.i != before.i:
+        return False
+    if _names_a_body(root, "ORG") or root.lower_ in FORCE_HEADS or root.tag_ == "NNPS":
+        return False
+    if len(span) == 1:
+        word = span[0]
+        return word.text[:1].isupper() and not word.text.isupper() and word.is_alpha
+    stationed = before.head
+    return stationed.pos_ == "NOUN" and (
+        stationed.lower_ in FORCE_HEADS or stationed.lemma_.lower() in FORCE_MEMBER_LEMMAS
+    )
 
 
 def _names_a_body(root: Token, label: str) -> bool:
@@ -316,9 +365,7 @@ def unlabelled_places(doc: Doc) -> list[str]:
         if end >= len(doc) or doc[index + 1].text != "of" or not doc[index].text.islower():
             continue  # "State Of Emergency" in a title-case headline names no place
         while (
-            end < len(doc)
-            and _capitalised_word(doc[end])
-            and doc[end].ent_type_ in UNTAKEN_LABELS
+            end < len(doc) and _capitalised_word(doc[end]) and doc[end].ent_type_ in UNTAKEN_LABELS
         ):
             end += 1
         if end > index + 2:
@@ -486,6 +533,22 @@ def _side_of_fight(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "between" and _violent(head.head.head)
 
 
+def _fights_armed_men(head: Token) -> bool:
+    """ "fighting between the army and the X Front": a side of a fight whose other side is
+    a body of armed men (a force noun, "troops", a name headed by "Army"), which only an
+    armed group fights. A union or a party "clashing" with the police is rioting, and two
+    ministries "fighting" over a budget are no sides of violence: neither makes one armed."""
+    if not _side_of_fight(head):
+        return False
+    first = head.head if head.dep_ == "conj" else head
+    sides = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i == first.i)]
+    armies = ARMY_HEADS | ARMY_PLURAL_HEADS
+    return any(
+        side.i != head.i and (side.lower_ in armies or side.lemma_.lower() in FORCE_MEMBER_LEMMAS)
+        for side in sides
+    )
+
+
 def armed_by_context(name: Span) -> bool:
     """Whether the text says the organisation `name` is armed: an apposition that calls it
     so, armed men said to be its own, or an act of violence it governs. Read off the parse,
@@ -537,7 +600,7 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
         # names a group after him with a group noun of his own ("the Sword group claimed"
         # is the NER reading a group's name as a man's)
         return None
-    if armed_by_context(named):
+    if armed_by_context(named) or _fights_armed_men(named.root):
         return named, "ArmedGroup", None
     return named, "Organization", None
 
@@ -548,9 +611,7 @@ def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() or token.text in ("-", "'s", "’s") or token.lower_ == "of"
 
 
-def unlabelled_groups(
-    doc: Doc, taken: set[int], is_country: Callable[[str], bool]
-) -> list[Span]:
+def unlabelled_groups(doc: Doc, taken: set[int], is_country: Callable[[str], bool]) -> list[Span]:
     """Names of groups the NER missed or gave a label no rule takes ("the Ngumino
     Self-Defence Front", "Nyatura Kasongo militia"): capitalised words the parse hangs on a
     group noun, none of them already an entity (`taken`) nor a country or its adjective
@@ -563,8 +624,10 @@ def unlabelled_groups(
         if head.lower_ not in NAME_HEADS and not head.text[:1].isupper():
             continue  # "the X Defence Units" is a name; "X units" is X's
         start = index
-        while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].head.i in range(
-            start - 1, index + 1
+        while (
+            start > 0
+            and _name_word(doc[start - 1])
+            and doc[start - 1].head.i in range(start - 1, index + 1)
         ):
             start -= 1
         while start < index and not doc[start].text[:1].isupper():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ..language import positions
-from .name_context import facility_after
+from .name_context import described_as_person, facility_after
 
 if TYPE_CHECKING:
     from .table import EntityTable
@@ -88,5 +88,9 @@ def add_repeated_names(table: EntityTable, doc: Doc) -> None:
             if not any(t.pos_ == "PROPN" for t in span):
                 break  # "Gunmen fled": a sentence's capitalised common noun is no name
             entity = table.entities[names[words]]
-            table.add(span, entity.name, entity.type)
+            if entity.type == "Place" and described_as_person(span):
+                # "the harbour of X ... X, the harbour director, said": a man of that name
+                table.add_apart(span, span.text, "Person")
+            else:
+                table.add(span, entity.name, entity.type)
             break

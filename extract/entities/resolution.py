@@ -8,14 +8,17 @@ named once are found again in nominal mentions ("the Iraqi prime minister").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
 
 from ..language import ActorRecord, Lexicon, is_major_city, positions
-from .agencies import agency_after_state
+from .agencies import add_political_bodies, agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
     UNTAKEN_LABELS,
+    described_as_person,
     facility_after,
     group_kind,
     kin_group_names,
@@ -167,20 +170,29 @@ def resolve_entities(
             for span in unlabelled(doc, name, UNTAKEN_LABELS)
             if span[0].text[:1].isupper()
         )
-    persons, deferred, places = _relabel_by_context(persons, deferred, places)
+    persons, deferred, places = _relabel_by_context(
+        persons, deferred, places, lambda name: lexicon.country_of_name(name) is not None
+    )
     persons += listed_names(persons)
     persons, misread_cities = split_misread_cities(persons)
     places.extend((span, "GPE", "") for span in misread_cities)
     # A one-word "place" that is the surname of a person the article names ("Matanov")
     # is that person: the statistical NER often mistypes surnames on their own.
+    # Not one the text itself places ("the port of X"): that stays the town the man
+    # shares a name with.
     surname_candidates = [
-        span for span, _, gazetteer_id in places if not gazetteer_id and len(span) == 1
+        span
+        for span, label, gazetteer_id in places
+        if not gazetteer_id and len(span) == 1 and not place_by_context(span, label, strict=True)
     ]
     add_persons(table, doc, persons, deferred + surname_candidates, lexicon)
+    described = {s.text for s in persons if described_as_person(s)}
     for span, label, gazetteer_id in places:
         if span[0].i in table.token_entity:
             continue
-        if label == "GPE":
+        if span.text in described:
+            table.add_apart(span, span.text, "Place")  # the town the man is named as
+        elif label == "GPE":
             _add_place_or_state(table, span, lexicon, gazetteer_id or None)
         else:
             table.add(span, span.text, "Place")
@@ -197,6 +209,7 @@ def resolve_entities(
             table.add(group[0], group[0].text, group[1], acled_category=group[2])
     _add_state_bodies(table, doc, lexicon)
     _add_units_after_parents(table, doc, lexicon)
+    add_political_bodies(table, doc)
     add_claimants(table, doc)
     add_repeated_names(table, doc)
     add_place_adjectives(table, nationalities, lexicon)
@@ -274,7 +287,10 @@ def _common_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _relabel_by_context(
-    persons: list[Span], organisations: list[Span], places: list[tuple[Span, str, str]]
+    persons: list[Span],
+    organisations: list[Span],
+    places: list[tuple[Span, str, str]],
+    is_country: Callable[[str], bool],
 ) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
     """Move names between persons, organisations and places when the words around one of
     their mentions say what they are (`extract.entities.name_context`): persons by age, kin or
@@ -302,7 +318,35 @@ def _relabel_by_context(
         s for s in organisations if s.text not in as_person and s.text not in org_places
     ]
     kept_organisations += [s for s in persons if s.text in as_outlet]
-    return kept_persons, kept_organisations, kept_places
+    unknown_places = [
+        s for s, label, gid in places if not gid and label != "FAC" and not is_country(s.text)
+    ]
+    return _described_persons_kept(
+        persons + organisations + unknown_places,
+        kept_persons,
+        kept_organisations,
+        kept_places,
+    )
+
+
+def _described_persons_kept(
+    spans: list[Span],
+    persons: list[Span],
+    organisations: list[Span],
+    places: list[tuple[Span, str, str]],
+) -> tuple[list[Span], list[Span], list[tuple[Span, str, str]]]:
+    """The mentions among `spans` that their own words call a person ("X, the port
+    director,", "X, 52,") are persons, though another mention of the name is a place ("the
+    port of X") and moved the name there: the evidence is the mention's own, the place's
+    evidence the other mention's."""
+    described = {s.start: s for s in spans if described_as_person(s)}
+    if not described:
+        return persons, organisations, places
+    kept = {s.start for s in persons}
+    persons = persons + [s for start, s in described.items() if start not in kept]
+    organisations = [s for s in organisations if s.start not in described]
+    places = [p for p in places if p[0].start not in described]
+    return persons, organisations, places
 
 
 def _placed_anywhere(

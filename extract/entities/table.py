@@ -117,6 +117,19 @@ class EntityTable:
             token_entity.setdefault(index, entity.id)
         return entity
 
+    def add_apart(self, span: Span, name: str, type_: str) -> Entity:
+        """A mention of `name` as a `type_` kept apart from an entity of another type that
+        has the same name: "Harding, the port director" beside "the port of Harding" is a man
+        and the town he shares a name with, two entities, never one with two types."""
+        entity = self.entities.get(_slug(name))
+        if entity is None or entity.type == type_:
+            return self.add(span, name, type_)
+        entity = self._mention(span, span.text, f"{name} ({type_.lower()})", type_, {})
+        entity.name = name
+        for index in range(span.start, span.end):
+            self.token_entity.setdefault(index, entity.id)
+        return entity
+
     def at(self, token: Token) -> Entity | None:
         entity_id = self.token_entity.get(token.i)
         return self.entities.get(entity_id) if entity_id else None

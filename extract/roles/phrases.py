@@ -228,8 +228,9 @@ UNSPECIFIED_PERSONS = frozenset(
 )  # fmt: skip
 """Singular nouns for one person that say nothing of who he is ("a man", "an unknown
 individual") or only that he did the act ("the killer"). As the doer a frame slot gives ("a
-man opened fire on the checkpoint") he is an unnamed attacker, as ACLED codes unidentified
-armed men; elsewhere such a noun is no actor. Plurals ("armed men", "two individuals")
+man opened fire on the checkpoint") he is an unnamed attacker: a person, unless the text calls
+him armed or he kills by trade, which ACLED codes as an unidentified armed group; elsewhere
+such a noun is no actor. Plurals ("armed men", "two individuals")
 are described actors of their own (`extract.roles.described`)."""
 
 
@@ -249,7 +250,9 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
         and not _named_after(head)
     ):
         label = f"Unidentified {word}"
-        return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
+        if word in HIRED_KILLER_NOUNS or _called_armed(head):
+            return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
+        return [(table.add_unnamed(span, label, "Person", None), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
         return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
     if word in SECURITY_NOUNS:
@@ -257,6 +260,21 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
     if role in ("target", "victim"):
         return communal_group(head, table)
     return []
+
+
+HIRED_KILLER_NOUNS = frozenset({"hitman", "assassin"})
+"""Nouns of `UNSPECIFIED_PERSONS` that say a man kills for a living: armed by trade, as ACLED
+codes a contract killer (an unidentified armed group), not a private person."""
+
+
+def _called_armed(noun: Token) -> bool:
+    """Whether the text calls the one unnamed doer armed: "an armed man", "a man armed with
+    a rifle". A lone man, woman or neighbour it never calls so is a person, as ACLED codes
+    a private killing, not an unidentified armed group."""
+    return any(
+        child.lower_ == "armed" and child.dep_ in ("amod", "acl", "relcl")
+        for child in noun.children
+    )
 
 
 def _named_after(noun: Token) -> bool:

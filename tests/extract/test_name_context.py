@@ -83,13 +83,16 @@ def test_place_by_context(extractor: Extractor, text: str, name: str, expected: 
     [
         ("A bomb exploded on a street in the city of Harlowe.", "Harlowe", True),
         ("Soldiers were killed in attacks in Kunduz and Harlowe.", "Harlowe", True),
-        ("The bill stalled in Harlowe last year.", "Harlowe", False),
+        ("The bill stalled in Parliament last year.", "Parliament", False),
+        ("A rift opened in NATO last year.", "NATO", False),
+        ("Police in Harlowe said the road was closed.", "Harlowe", True),
     ],
 )
 def test_place_by_context_of_an_organisation(
     extractor: Extractor, text: str, name: str, expected: bool
 ) -> None:
-    """`label` "ORG": only a place noun or a listed place makes an organisation a place."""
+    """`label` "ORG": a place noun, a listed place, or "in" before one capitalised word that
+    is no body's head and no acronym makes an organisation a place."""
     span = _span(extractor, text, name)
     if "Kunduz" in text:
         doc = span.doc

@@ -39,7 +39,7 @@ def test_herders_said_to_kill_people_attack_them(extractor: Extractor) -> None:
 def test_a_migrant_killed_by_youths_was_attacked(extractor: Extractor) -> None:
     text = "A migrant was killed by a group of youths in Ferro late on Friday."
     assert _events(extractor, text) == [
-        ("Attack", [("perpetrator", "group of youths"), ("victim", "migrant")])
+        ("Attack", [("perpetrator", "group of youths"), ("place", "Ferro"), ("victim", "migrant")])
     ]
 
 
