@@ -12,10 +12,10 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ..inputs import MonthDay, article_anchor, resolve_date
-from ..language import dependency_distance
+from ..language import MONTH_NAMES, WEEKDAYS, dependency_distance
 from .shared import EventMention
 
-__all__ = ["date_anchor", "date_mentions", "dated_mentions", "dates"]
+__all__ = ["date_anchor", "date_mentions", "date_spans", "dated_mentions", "dates"]
 
 
 def dates(doc: Doc) -> None:
@@ -46,7 +46,7 @@ def date_mentions(
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
-    ents = sorted(doc.ents, key=lambda ent: _in_dateline(ent, dateline))
+    ents = sorted(date_spans(doc), key=lambda ent: _in_dateline(ent, dateline))
     for ent in ents:
         # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
         # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
@@ -88,7 +88,7 @@ def dated_mentions(doc: Doc, mentions: list[EventMention]) -> Iterator[tuple[Spa
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
-    for ent in doc.ents:
+    for ent in date_spans(doc):
         if ent.label_ != "DATE":
             continue
         mention = date_anchor(ent, by_sentence.get(ent.sent.start, []))
@@ -104,3 +104,39 @@ def date_anchor(date_span: Span, candidates: list[EventMention]) -> EventMention
     if not candidates:
         return None
     return min(candidates, key=lambda m: dependency_distance(date_span.root, m.head))
+
+
+def date_spans(doc: Doc) -> list[Span]:
+    """The DATE and TIME entities, mended where the NER cut a written date apart: it reads
+    "on Sunday, 9 March 2025" as "Sunday" and "March 2025", losing the day. A day number
+    just before a month-led date belongs to it, and a weekday with its comma before a date
+    only repeats the date (`extract.inputs.resolve_date` reads the whole phrase), so both
+    join the date and the weekday alone is no longer a date of its own."""
+    mended: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start = ent.start
+        if ent[0].lower_ in MONTH_NAMES and _free_day_number(doc, start - 1):
+            start -= 1
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in WEEKDAYS:
+            start -= 2
+        if start != ent.start and not any(t.is_sent_start for t in doc[start + 1 : ent.end]):
+            ent = Span(doc, start, ent.end, label=ent.label_)
+        mended.append(ent)
+    return [
+        span
+        for span in mended
+        if not any(o is not span and o.start <= span.start and span.end <= o.end for o in mended)
+    ]
+
+
+def _free_day_number(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a day of the month outside any entity ("2" in "the night of 2
+    August 2024")."""
+    if i < 0 or doc[i].ent_type_:
+        return False
+    text = doc[i].lower_
+    for suffix in ("st", "nd", "rd", "th"):
+        text = text.removesuffix(suffix)
+    return text.isdigit() and 1 <= int(text) <= 31
