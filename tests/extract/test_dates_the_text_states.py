@@ -91,3 +91,30 @@ def test_stated_date_dates_relative_days(extractor: Extractor) -> None:
     ]
     # Counterexample: without the statement "last night" has nothing to count from.
     assert _dates(_run(extractor, stated)) == [(None, None)]
+
+
+# A line's heading is no part of the speaker's name -----------------------------------------
+
+
+def _sources(extraction: Extraction) -> set[str | None]:
+    return {
+        a.source for e in extraction.events if e.type in VIOLENT for a in e.arguments
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09:15 - Witnesses say soldiers shot dead two men near the mill in Porvo.",
+         {"Witnesses"}),
+        ("UPDATE - Police said rebels ambushed a convoy near Ferrin, killing three guards.",
+         {"Police"}),
+        # Counterexample: a dash inside a name, with no space around it, is the name's.
+        ("Al-Nur Brigade commanders said rebels ambushed a convoy near Mossa.",
+         {"Al-Nur Brigade commanders"}),
+    ],
+)  # fmt: skip
+def test_a_line_heading_is_not_the_source(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert _sources(_run(extractor, text)) == expected
