@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..inputs import MonthDay, article_anchor, resolve_date
-from ..language import MONTH_NAMES, WEEKDAYS, dependency_distance
+from ..language import MONTH_NAMES, REPORTING_VERBS, WEEKDAYS, dependency_distance
 from .shared import EventMention
 
 __all__ = ["date_anchor", "date_mentions", "date_spans", "dated_mentions", "dates"]
@@ -42,11 +42,18 @@ def date_mentions(
     the tree, when the expression resolves against `anchor`. The date of a `dateline`
     (start, end, name of its place) is when the report was filed: the parser often glues it
     to the lead's clause, so it dates a mention only when the sentence gives none of its own
-    ("KIRKUK, Nov 11 (Wire) - ... attacked ... on Wednesday" is Wednesday's attack)."""
+    ("KIRKUK, Nov 11 (Wire) - ... attacked ... on Wednesday" is Wednesday's attack). Of the
+    sentence's own dates, the nearest to a trigger in the tree dates it first: "X said on
+    Monday that rebels attacked the town last week" dates the attack by its own clause's
+    "last week", not by the day the saying verb carries."""
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
-    ents = sorted(date_spans(doc), key=lambda ent: _in_dateline(ent, dateline))
+    ents = sorted(
+        date_spans(doc),
+        key=lambda ent: (_in_dateline(ent, dateline), _nearness(ent, by_sentence)),
+    )
+    own_dates = [ent for ent in ents if resolve_date(ent.text, date(2000, 1, 1)) is not None]
     for ent in ents:
         # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
         # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
@@ -61,6 +68,13 @@ def date_mentions(
         mention = date_anchor(ent, candidates)
         if mention is None or mention.date is not None:
             continue
+        own = _said_over_own_date(ent, mention.head, own_dates)
+        if own is not None:
+            # The report's day anchors the incident's own "last week" when the article
+            # gives no other day to count from.
+            if resolved.precision == "day" and not isinstance(anchor, date):
+                mention.date = resolve_date(own.text, date.fromisoformat(resolved.value))
+            continue
         reach = 2 if (mention.definite or mention.anaphoric) else 4
         head = mention.head
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
@@ -70,6 +84,27 @@ def date_mentions(
         inside = resolved.precision in DAY_PRECISIONS and mention.head in ent.root.ancestors
         if inside or dependency_distance(ent.root, head) <= reach:
             mention.date = resolved
+
+
+def _said_over_own_date(ent: Span, head: Token, own_dates: list[Span]) -> Span | None:
+    """Whether `ent` dates the verb of saying that governs the trigger `head` while the
+    trigger's own phrase carries a date (returned): "said on 19 May that soldiers raided
+    the village last week" is last week's raid, reported on 19 May."""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in REPORTING_VERBS or verb.i == head.i:
+        return None
+    own = set(head.subtree)
+    if ent.root in own or head not in verb.subtree:
+        return None
+    return next((other for other in own_dates if other is not ent and other.root in own), None)
+
+
+def _nearness(ent: Span, by_sentence: dict[int, list[EventMention]]) -> int:
+    """How far `ent` is in the tree from the nearest trigger of its sentence."""
+    nearest = date_anchor(ent, by_sentence.get(ent.sent.start, []))
+    return len(ent.doc) if nearest is None else dependency_distance(ent.root, nearest.head)
 
 
 def _in_dateline(ent: Span, dateline: tuple[int, int, str] | None) -> bool:

@@ -118,3 +118,25 @@ def test_a_line_heading_is_not_the_source(
     extractor: Extractor, text: str, expected: set[str]
 ) -> None:
     assert _sources(_run(extractor, text)) == expected
+
+
+# The saying verb's date is not the incident's when the incident's clause has its own ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date: 2025-05-20\nOfficials in Norvik said on 19 May 2025 that militiamen looted "
+         "the market of Pell last week.", ("2025-05-12", "week")),
+        # Without an article date the report's day is what "last week" counts from.
+        ("The mission in Sarvia said on 19 November 2024 that soldiers looted shops during a "
+         "raid on the village of Okke last week.", ("2024-11-11", "week")),
+        # Counterexample: a clause with no date of its own takes the report's day.
+        ("date: 2025-05-20\nOfficials in Norvik said on 19 May 2025 that militiamen looted "
+         "the market of Pell.", ("2025-05-19", "day")),
+    ],
+)  # fmt: skip
+def test_own_clause_date_wins_over_the_saying(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert _dates(_run(extractor, text))[0] == expected
