@@ -42,17 +42,13 @@ def date_mentions(
     the tree, when the expression resolves against `anchor`. The date of a `dateline`
     (start, end, name of its place) is when the report was filed: the parser often glues it
     to the lead's clause, so it dates a mention only when the sentence gives none of its own
-    ("KIRKUK, Nov 11 (Wire) - ... attacked ... on Wednesday" is Wednesday's attack). Of the
-    sentence's own dates, the nearest to a trigger in the tree dates it first: "X said on
-    Monday that rebels attacked the town last week" dates the attack by its own clause's
-    "last week", not by the day the saying verb carries."""
+    ("KIRKUK, Nov 11 (Wire) - ... attacked ... on Wednesday" is Wednesday's attack). A date
+    on the verb of saying that governs a trigger yields to one in the trigger's own phrase
+    ("X said on Monday that rebels attacked the town last week" is last week's attack)."""
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
-    ents = sorted(
-        date_spans(doc),
-        key=lambda ent: (_in_dateline(ent, dateline), _nearness(ent, by_sentence)),
-    )
+    ents = sorted(date_spans(doc), key=lambda ent: _in_dateline(ent, dateline))
     own_dates = [ent for ent in ents if resolve_date(ent.text, date(2000, 1, 1)) is not None]
     for ent in ents:
         # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
@@ -99,12 +95,6 @@ def _said_over_own_date(ent: Span, head: Token, own_dates: list[Span]) -> Span |
     if ent.root in own or head not in verb.subtree:
         return None
     return next((other for other in own_dates if other is not ent and other.root in own), None)
-
-
-def _nearness(ent: Span, by_sentence: dict[int, list[EventMention]]) -> int:
-    """How far `ent` is in the tree from the nearest trigger of its sentence."""
-    nearest = date_anchor(ent, by_sentence.get(ent.sent.start, []))
-    return len(ent.doc) if nearest is None else dependency_distance(ent.root, nearest.head)
 
 
 def _in_dateline(ent: Span, dateline: tuple[int, int, str] | None) -> bool:
