@@ -273,13 +273,18 @@ def _relative(text: str, anchor: date) -> ResolvedDate | None:
 
 def article_anchor(meta: ArticleMeta, text: str) -> date | MonthDay | None:
     """The day relative dates count from: the publication date (metadata, a `date:` header
-    line, a dateline with a year), else the dateline's month and day without a year."""
+    line, a dateline with a year), else a full date the text states as its own (see
+    `_stated_date`), else the dateline's month and day without a year."""
     if meta.published:
         try:
             return date.fromisoformat(meta.published[:10])
         except ValueError:
             pass
     found = dateline_date(text)
+    if found is None or found[0] is None:
+        stated = _stated_date(text)
+        if stated is not None:
+            return stated
     if found is None:
         return None
     year, month, day = found
@@ -289,3 +294,37 @@ def article_anchor(meta: ArticleMeta, text: str) -> date | MonthDay | None:
         except ValueError:
             return None
     return MonthDay(month, day)
+
+
+_RANGE_START = r"(?:\d{1,2}\s*[-–]\s*)?"
+_DAY_FIRST = (
+    rf"{_RANGE_START}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.replace("(", "(?P<month1>", 1)
+)
+_MONTH_FIRST = _MONTH.replace("(", "(?P<month2>", 1) + rf"\s+{_RANGE_START}(?P<day2>\d{{1,2}})"
+_FULL_DATE = (
+    rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?(?:{_DAY_FIRST}|{_MONTH_FIRST}(?:st|nd|rd|th)?),?"
+    r"\s+(?P<year>(?:19|20)\d{2})"
+)
+_HEADER_DATE = re.compile(rf"(?:^|[,:|–—-])[ \t]*{_FULL_DATE}[ \t]*(?=$|[.:|–—\n-])", re.I | re.M)
+"""A full date that closes a heading ("PRESS RELEASE - Ministry of X, 12 June 2024.",
+"Weekly round-up, 8-14 September 2025:"): after a comma, dash or colon or at a line's start,
+and ending its segment. A date in the lead's own prose ("attacked on 3 May 2020, killing")
+follows a preposition and is the event's date, not the report's."""
+_TODAY_IS = re.compile(rf"\btoday\s+is\s+{_FULL_DATE}", re.I)
+"""A text that says which day it is ("Today is Thursday, 13 March 2025"), wherever it says it."""
+HEADER_CHARS = 300
+"""How far into the text a heading's date is looked for."""
+
+
+def _stated_date(text: str) -> date | None:
+    """The day a text without a dated dateline gives itself: a full date closing its heading
+    (the last day of a range "8-14 September": weekdays of the week count back from it), or
+    a statement of today's date anywhere. A year is never taken from a date that is not
+    whole."""
+    found = _HEADER_DATE.search(text[:HEADER_CHARS]) or _TODAY_IS.search(text)
+    if found is None:
+        return None
+    month = found["month1"] or found["month2"]
+    day = found["day"] or found["day2"]
+    return _safe_date(int(found["year"]), _MONTHS[month.lower().rstrip(".")], int(day))

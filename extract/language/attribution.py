@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Certainty, Entity
 
@@ -65,13 +65,31 @@ def _noun_phrase(head: Token) -> str | None:
     """The noun phrase `head` heads, without trailing clauses; a name goes on through an
     "of" phrase that is a name too ("the Vanguard of Dawn", "the Ministry of Oil")."""
     keep = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod")]
-    left = min(t.i for t in keep)
+    left = _after_heading(head.doc, min(t.i for t in keep), head.i)
     end = head.i + 1
     if head.pos_ == "PROPN" and end < len(head.doc) and head.doc[end].lower_ == "of":
         named = [c for c in head.doc[end].children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         if named and head.doc[end].head.i == head.i:
             end = named[0].i + 1
     return head.doc[left:end].text.strip(" ,") or None
+
+
+SPACED_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _after_heading(doc: Doc, left: int, head: int) -> int:
+    """Where a noun phrase starts once a heading glued before it is cut off: a line's label
+    or clock time and its spaced dash ("10:42 - Witnesses", "UPDATE - Police") head the
+    entry like a dateline and name no one, and nothing before a line break belongs to a
+    name after it. A dash inside a name ("Al-Kesh") has no space around it."""
+    for i in range(head - 1, left - 1, -1):
+        token = doc[i]
+        spaced = token.text in SPACED_DASHES and token.whitespace_ and (
+            i == 0 or doc[i - 1].whitespace_
+        )
+        if spaced or "\n" in token.text:
+            return i + 1
+    return left
 
 
 def source_phrase(verb: Token) -> str | None:
