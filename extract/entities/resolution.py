@@ -52,6 +52,8 @@ STATE_HEADS = frozenset(
 """Nouns through which a state acts: "Iranian authorities", "Israeli jets", "Russian troops"."""
 GROUP_NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART"})
 """NER labels of names that a group noun, apposition or act may show to be a group."""
+LABEL_DASHES = frozenset({"-", "–", "—", "--"})
+"""The dashes that close a line's label (`extract.nlp.line_breaks`)."""
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
@@ -121,6 +123,8 @@ def resolve_entities(
             continue
         if any(overlaps(ent, span) for span in context + kin_groups):
             continue
+        if ent[-1].text in LABEL_DASHES:
+            continue  # "PRESS RELEASE -", "14:30 -": a line's label, no name ends in a dash
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
         if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):

@@ -29,6 +29,10 @@ def line_breaks(doc: Doc) -> Doc:
         if index + 1 < len(doc) and "\n" in doc[index].text:
             doc[index + 1].is_sent_start = True
             line_starts.append(index + 1)
+    for start in line_starts:
+        after = _after_line_label(doc, start)
+        if after is not None:
+            doc[after].is_sent_start = True
     for start in line_starts[:4]:
         for i in range(start + 4, min(start + 15, len(doc))):
             if _after_agency(doc, i):
@@ -47,6 +51,34 @@ def line_breaks(doc: Doc) -> Doc:
             if end.start + 1 < len(doc):
                 doc[end.start + 1].is_sent_start = False  # the lead is no one-word sentence
     return doc
+
+
+LABEL_LENGTH = 4
+"""At most this many tokens before the dash of a line's label ("14:30 -", "PRESS RELEASE -",
+"BREAKING NEWS -")."""
+
+
+def _after_line_label(doc: Doc, start: int) -> int | None:
+    """The token after a label that opens a line and ends in a spaced dash: a clock time
+    ("14:30 - Riot police fired ...", a live blog's entry) or words in capitals ("UPDATE -
+    Police say ...", "PRESS RELEASE - Ministry of ..."). What follows is a sentence of its
+    own: the label never joins the first name of the line, nor the parser reads it as the
+    subject. A dash inside a name ("Al-Nur") has no spaces and is not a label's."""
+    for i in range(start + 1, min(start + LABEL_LENGTH + 1, len(doc) - 1)):
+        token = doc[i]
+        if token.text not in DASHES or not token.whitespace_ or not doc[i - 1].whitespace_:
+            continue
+        label = doc[start:i]
+        clock = len(label) == 1 and _clock(label[0].text)
+        capitals = all(t.is_upper and t.is_alpha for t in label)
+        return i + 1 if clock or capitals else None
+    return None
+
+
+def _clock(text: str) -> bool:
+    """ "14:30", "9.05", "0830": a time of day written as digits."""
+    digits = text.replace(":", "").replace(".", "")
+    return digits.isdigit() and 3 <= len(digits) <= 4
 
 
 def _after_bare_dateline(doc: Doc, i: int) -> bool:
