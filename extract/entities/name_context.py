@@ -538,8 +538,8 @@ def _fights_armed_men(head: Token) -> bool:
     a body of armed men (a force noun, "troops", a name headed by "Army"), which only an
     armed group fights. A union or a party "clashing" with the police is rioting, and two
     ministries "fighting" over a budget are no sides of violence: neither makes one armed."""
-    if not _side_of_fight(head):
-        return False
+    if not _side_of_fight(head) or head.lower_ in CIVIL_BODY_HEADS:
+        return False  # "clashes between the army and the X Miners Union": no armed group
     first = head.head if head.dep_ == "conj" else head
     sides = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i == first.i)]
     armies = ARMY_HEADS | ARMY_PLURAL_HEADS
@@ -547,6 +547,11 @@ def _fights_armed_men(head: Token) -> bool:
         side.i != head.i and (side.lower_ in armies or side.lemma_.lower() in FORCE_MEMBER_LEMMAS)
         for side in sides
     )
+
+
+CIVIL_BODY_HEADS = ORGANISATION_HEADS - {"group", "front", "movement", "vanguard"}
+"""Head nouns of bodies that are no armed group whoever they fight (a union, an
+association, a party); "Front", "Movement" and "Group" name fighting bodies as often."""
 
 
 def armed_by_context(name: Span) -> bool:

@@ -90,6 +90,11 @@ def test_a_side_of_a_fight_with_the_army_is_armed(extractor: Extractor) -> None:
          "Norran People's Front"),
         ("Clashes between police and the Dock Workers' Union left nine injured in Kelsin.",
          "Dock Workers' Union"),
+        # a union or an association is no armed group even against the army
+        ("Clashes between the army and the Kelsin Miners Union erupted at a pit on Thursday.",
+         "Kelsin Miners Union"),
+        ("Clashes between troops and the Orra Farmers Association left two dead in Kelsin.",
+         "Orra Farmers Association"),
     ],
 )  # fmt: skip
 def test_talks_with_a_government_or_a_scuffle_with_police_arm_nobody(

@@ -1,7 +1,8 @@
 """A weapon is found in the singular as in the plural (issue 16, items 1 and 3): the weapon
 lexicon (extract/data/weapons.jsonl) lists both number forms of its countable names, so
-"a shell struck ...", "a mortar round hit ..." and "two truck bombs exploded ..." type and
-equip their incident as "shells", "mortar rounds" and "a truck bomb" do. A shell firm is no weapon.
+"an artillery shell struck ...", "a mortar round hit ..." and "two truck bombs exploded ..."
+type and equip their incident as "shells", "mortar rounds" and "a truck bomb" do. A bare
+"shell" is no weapon: a building's shell and a shell firm are as common.
 Invented places and people."""
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ def _events(extractor: Extractor, text: str) -> list[tuple[str | None, list[str]
     ("text", "expected"),
     [
         (
-            "A shell struck a school in Orvessa on Monday, killing a teacher.",
-            [("ART_MISS_ATTACK", ["shell"])],
+            "An artillery shell struck a school in Orvessa on Monday, killing a teacher.",
+            [("ART_MISS_ATTACK", ["artillery shell"])],
         ),
         (
             "A mortar round hit the field clinic in Orvessa on Tuesday, wounding four nurses.",
@@ -43,6 +44,9 @@ def test_singular_weapons_type_and_equip(
     assert _events(extractor, text) == expected
 
 
-def test_a_shell_firm_is_no_weapon(extractor: Extractor) -> None:
-    text = "Investigators said the minister set up a shell firm in Orvessa to hide the bribes."
-    assert _events(extractor, text) == []
+def test_a_buildings_shell_is_no_weapon(extractor: Extractor) -> None:
+    text = (
+        "Rebels shelled the market of Orvessa on Monday, killing two traders. Only the shell "
+        "of the old bank remained after the fire."
+    )
+    assert _events(extractor, text) == [("ART_MISS_ATTACK", [])]
