@@ -258,8 +258,10 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
     before = doc[first - 1]
     if before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF:
         return True
-    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF:
-        return True  # "in the capital X", "the border town X"
+    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.head.children
+    ):
+        return True  # "in the capital X", "the border town X"; not "X province, Y"
     if (_of_a_facility(doc, first) and not _placed_after(span)) or _ground_object(root, label):
         return True
     if _sited_facility(doc, first) and not _names_a_body(root, label):
@@ -329,9 +331,23 @@ def _of_a_facility(doc: Doc, first: int) -> bool:
     )
 
 
+HOLD_NOUNS = frozenset({"control", "hold", "possession", "command"})
+"""Nouns of a hold over ground, through which a verb takes it: "seized control of X"."""
+HOLD_TAKING_VERBS = frozenset({"take", "regain", "gain", "wrest", "establish", "assume"})
+"""Verbs that take a hold ("took control of X") besides those that take ground itself."""
+
+
 def _ground_object(root: Token, label: str) -> bool:
-    """ "troops besieged X" (an organisation to the NER), "retook X" (even a person to it):
-    the object of a verb that takes ground."""
+    """ "troops besieged X" (an organisation to the NER), "retook X" (even a person to it),
+    "seized control of X": the object of a verb that takes ground, or of its noun of hold."""
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "over"):
+        hold = root.head.head  # "took control of X", "regained full control over X"
+        return (
+            hold.lower_ in HOLD_NOUNS
+            and hold.dep_ == "dobj"
+            and hold.head.lemma_.lower() in PLACE_OBJECT_VERBS | HOLD_TAKING_VERBS
+            and not _names_a_body(root, label)
+        )
     if root.dep_ != "dobj":
         return False
     verbs = PLACE_OBJECT_VERBS if label == "ORG" else GROUND_ONLY_VERBS
