@@ -25,10 +25,11 @@ class WritableService(Service):
     token: str
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    """A running `conflict-kg serve` over a store holding the sample article (one per
-    module)."""
+    """A running `conflict-kg serve` over a store holding the sample article, one for the
+    session: it has no write token, so no test can change what it serves (the modules that
+    write have `writable_service` or a server of their own)."""
     workdir = tmp_path_factory.mktemp("service")
     store = f"oxigraph:{workdir / 'store'}"
     ingested = run_cli(["ingest", SAMPLE_PATH], store=store)

@@ -32,8 +32,11 @@ WRITES = {"POST /articles", "DELETE /articles/{id}", "POST /update"}
 WITH_BODY = {"POST /articles", "POST /sparql", "POST /update"}
 WITHOUT_STORE = {"GET /health", "GET /view"}
 # Examples per operation and phase: enough for the coverage phase's boundary values and a
-# fuzzing pass, bounded so the run takes about 30 s on an idle machine.
-MAX_EXAMPLES = 100
+# fuzzing pass. At 50 the run (same seed, same checks) gets the same 75 (operation, status)
+# pairs from the service as at 100, over all 21 operations, in 2,662 cases instead of 3,511,
+# and it still leaves posted articles stored. (At 25 the pairs are the same too, but the
+# store ends with one article, so the last assertion below fails: 25 is too few.)
+MAX_EXAMPLES = 50
 CHECKS = (
     "not_a_server_error",
     "status_code_conformance",
