@@ -372,9 +372,10 @@ village of X" read as a product) is as good as unlabelled."""
 
 def unlabelled_places(doc: Doc) -> list[str]:
     """Names, lowercase, that the text calls a place and the NER left unlabelled: "the town
-    of Falu", "the villages of Dasso and Kiri". Small towns and villages are what the
-    statistical NER knows least, and wire copy names them exactly this way; a name it did
-    label keeps its label ("the city of Aleppo" is already a place)."""
+    of Falu", "the villages of Dasso and Kiri", a lone name after "in" or "near". Small
+    towns and villages are what the statistical NER knows least, and wire copy names them
+    exactly this way; a name it did label keeps its label ("the city of Aleppo" is already
+    a place)."""
     names: list[str] = []
     for index in positions(doc, PLACE_NOUNS_BEFORE_OF):
         end = index + 2
@@ -386,7 +387,29 @@ def unlabelled_places(doc: Doc) -> list[str]:
             end += 1
         if end > index + 2:
             names.append(doc[index + 2 : end].text.lower())
+    names += [t.lower_ for t in doc if _unlabelled_town_after_in(t)]
     return names
+
+
+TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
+"""Prepositions after which a lone unlabelled proper noun is a town ("detained in Wemble")."""
+
+
+def _unlabelled_town_after_in(token: Token) -> bool:
+    """A single capitalised word the NER left unlabelled, the whole object of "in", "near"
+    or "outside" ("detained by police in Wemble", "a gathering near Qemmal"): the small
+    towns the statistical NER does not know. Not a word the parse joins to others (a name
+    of several words, "in Kelmet crossroads"), a sentence's first word, a word in capitals
+    or a head noun of a body ("in Parliament")."""
+    if token.ent_type_ or token.pos_ != "PROPN" or token.is_sent_start:
+        return False
+    if not _capitalised_word(token) or token.text.isupper():
+        return False
+    if token.dep_ != "pobj" or token.head.lower_ not in TOWN_PREPOSITIONS:
+        return False
+    if any(True for _ in token.children) or token.lower_ in ORGANISATION_HEADS | FORCE_HEADS:
+        return False
+    return token.i + 1 >= len(token.doc) or not token.nbor().text[:1].isupper()
 
 
 def _capitalised_word(token: Token) -> bool:
