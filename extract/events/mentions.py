@@ -627,9 +627,10 @@ def _destroys_property(span: Span) -> bool:
 def _driven_into_people(span: Span) -> bool:
     """ "rammed a truck into marchers", "ploughed his van into a crowd of shoppers": a verb
     of driving whose object is a thing (no person: "drove the children into town") and
-    whose "into" object is people is a ramming attack, in a sentence that names no hazard
-    nor accident ("his car skidded on the ice"); "drove a nail into the wall" and "rammed
-    his car into a lamp post" hit no one."""
+    whose "into" object is people (a plural when read by its ending) is a ramming attack,
+    in a sentence that names no hazard nor accident ("his car skidded on the ice"); "drove
+    a nail into the wall", "drove a car into the basement" and "rammed his car into a lamp
+    post" hit no one."""
     root = span.root
     if root.pos_ != "VERB" or _hazard_in(span.sent):
         return False
@@ -639,7 +640,13 @@ def _driven_into_people(span: Span) -> bool:
     hit = objects_of(root, frozenset({"into"}))
     members = [o for h in hit for p in h.children if p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
-    return any(_human(h, by_ending=True) for h in hit + members)
+    return any(_human(h) or _plural_people(h) for h in hit + members)
+
+
+def _plural_people(noun: Token) -> bool:
+    """A plural noun for people by what they do ("marchers", "shoppers"); a singular
+    ending is too loose a sign of people for a thing driven into ("the basement")."""
+    return noun.morph.get("Number") == ["Plur"] and _human(noun, by_ending=True)
 
 
 def _purpose_of_same_class(span: Span) -> bool:

@@ -96,3 +96,8 @@ def test_travelling_to_meet_is_the_meeting_and_gives_its_place(extractor: Extrac
     (meeting,) = extraction.events
     assert meeting.type == "Meeting"
     assert [a.text for a in meeting.arguments if a.role == "place"] == ["Qorin"]
+
+
+def test_a_car_driven_into_a_basement_hits_no_one(extractor: Extractor) -> None:
+    text = "Two men drove a car into the basement of the town hall in Merrow on Sunday."
+    assert _events(extractor, text) == []
