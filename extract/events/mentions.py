@@ -571,6 +571,44 @@ def _people_kill_people(span: Span) -> bool:
     return bool(killed) and all(_human(k, by_ending=True) for k in killed)
 
 
+def _agentless_killing(span: Span, weapon_tokens: set[int]) -> bool:
+    """ "Two villagers were killed in Darel on Monday": a passive verb of killing
+    (`HUMAN_KILLING_VERBS`) with no doer, whose killed are people, is a violent death
+    (issue 16) when it is the only act of violence the article tells (otherwise the dead
+    are the toll of the act told: "were killed in the fighting", "ten were killed" after
+    a bombing), the article names no hazard nor accident and the sentence no occasion that
+    is not violent ("when their bus overturned"), and the article names weapons or armed
+    actors (without them, a bare "were killed" is as often a road or work accident)."""
+    root = span.root
+    if root.lemma_.lower() not in HUMAN_KILLING_VERBS or _hazard_in(span.doc[:]):
+        return False
+    if not any(c.dep_ == "auxpass" for c in root.children):
+        return False
+    if doers_of(root, relative=True, controlled=True, shared="first"):
+        return False
+    killed = [c for c in root.children if c.dep_ == "nsubjpass"]
+    if not killed or not all(_human(k, by_ending=True) for k in killed):
+        return False
+    if any(_peaceful_occasion(c, weapon_tokens) for c in root.children if c.dep_ == "advcl"):
+        return False
+    if any(
+        o.label_ in VIOLENT and o.root.lemma_.lower() not in HUMAN_KILLING_VERBS
+        for o in span.doc.spans.get(TRIGGERS_KEY, [])
+    ):
+        return False
+    return bool(weapon_tokens) or _armed(list(span.doc))
+
+
+def _peaceful_occasion(clause: Token, weapon_tokens: set[int]) -> bool:
+    """ "when their bus overturned": an occasion clause that names no weapon and no
+    violent act told (`_told`)."""
+    if not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
+    ):
+        return False
+    return not any(t.i in weapon_tokens or _told(t) for t in clause.subtree)
+
+
 def _destroys_property(span: Span) -> bool:
     """ "militants burned houses", "shops were destroyed by the militia", "a mob torched
     cars": a verb of destruction is destruction of property (a row of class Riot) when its
@@ -584,6 +622,56 @@ def _destroys_property(span: Span) -> bool:
         return False  # "destroyed an armoured vehicle", "burned army trucks": combat
     doers = doers_of(span.root, relative=True, controlled=True, shared="first")
     return _armed_doer(span) or _armed(_modified(doers), CROWD_DOERS)
+
+
+def _driven_into_people(span: Span) -> bool:
+    """ "rammed a truck into marchers", "ploughed his van into a crowd of shoppers": a verb
+    of driving whose object is a thing (no person: "drove the children into town") and
+    whose "into" object is people (a plural when read by its ending) is a ramming attack,
+    in a sentence that names no hazard nor accident ("his car skidded on the ice"); "drove
+    a nail into the wall", "drove a car into the basement" and "rammed his car into a lamp
+    post" hit no one."""
+    root = span.root
+    if root.pos_ != "VERB" or _hazard_in(span.sent):
+        return False
+    driven = [c for c in root.children if c.dep_ == "dobj"]
+    if not driven or any(_human(d, by_ending=True) for d in driven):
+        return False
+    hit = objects_of(root, frozenset({"into"}))
+    members = [o for h in hit for p in h.children if p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return any(_human(h) or _plural_people(h) for h in hit + members)
+
+
+def _plural_people(noun: Token) -> bool:
+    """A plural noun for people by what they do ("marchers", "shoppers"); a singular
+    ending is too loose a sign of people for a thing driven into ("the basement")."""
+    return noun.morph.get("Number") == ["Plur"] and _human(noun, by_ending=True)
+
+
+def _purpose_of_same_class(span: Span) -> bool:
+    """ "travelled to Baghdad to meet militia leaders": a verb whose purpose clause (an
+    infinitive with "to", or "in order to") holds a trigger of the verb's own class is
+    that event's first step, so it tells the event and its place; "a lorry travelling near
+    X" has no such purpose and tells no event."""
+    root = span.root
+    # the parser often hangs the purpose on the last noun of an adjunct ("travelled to X
+    # after the attack to meet ...": "to meet" an acl of "attack")
+    adjuncts = [o for p in root.children if p.dep_ == "prep"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    purposes = [
+        c
+        for head in [root, *adjuncts]
+        for c in head.children
+        if c.dep_ in ("advcl", "xcomp", "acl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    triggers = span.doc.spans.get(TRIGGERS_KEY, [])
+    return any(
+        t.label_ == span.label_ and t.start <= clause.i < t.end
+        for clause in purposes
+        for t in triggers
+    )
 
 
 def _described_armed(verb: Token) -> bool:
@@ -643,15 +731,39 @@ def _armed_opponents(span: Span) -> bool:
     battled"). It is armed when it is an armed actor of the gazetteer or a word for
     fighters, and no hazard."""
     root = span.root
-    opponents = [c for c in root.children if c.dep_ == "dobj"]
+    opponents = [c for c in root.children if c.dep_ == "dobj" and not _reciprocal(c)]
     opponents += objects_of(root, frozenset({"with", "against"}))
     if not opponents:
-        subjects = [c for c in root.children if c.dep_ == "nsubj"]
-        opponents = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        opponents = _sides_among_subjects(root)
     sides = _modified(opponents)
     if any(t.lower_ in HAZARDS or t.lower_ in FIRES for t in sides):
         return False
-    return _armed(sides)
+    described = any(t.dep_ == "amod" and t.lower_ == "armed" for t in sides)  # "armed groups"
+    return described or _armed(sides)
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "each other", "one another": an object that names no opponent of its own, so the
+    sides are the subject's."""
+    return token.lower_ in ("other", "another") and any(
+        c.dep_ == "det" and c.lower_ in ("each", "one") for c in token.children
+    )
+
+
+def _sides_among_subjects(verb: Token) -> list[Token]:
+    """The sides of a struggle told with no opponent: the subject's conjuncts ("troops and
+    rebels battled"), or a plural subject, which holds both sides ("rival militias fought
+    for the mine", "two factions fought each other"), with the group its members are "of"
+    ("factions of the Red Hand"). A singular subject with no opponent names one side only
+    ("the army fought on")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    sides = [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    if sides:
+        return sides
+    plural = [s for s in subjects if s.morph.get("Number") == ["Plur"] and s.pos_ == "NOUN"]
+    groups = [o for s in plural for p in s.children if p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return plural + groups
 
 
 def _modified(tokens: list[Token]) -> list[Token]:
@@ -692,6 +804,10 @@ def _requirement_met(
         return _weapon_is_subject(span, weapon_tokens)
     if requires == "to_death":
         return _to_death(span.root)
+    if requires == "into_people":
+        return _driven_into_people(span)
+    if requires == "purpose":
+        return _purpose_of_same_class(span)
     if requires == "weapon_theme":
         return _weapon_sent(span.root, weapon_tokens) or _weapon_is_subject(span, weapon_tokens)
     # "armed_subject": the doer decides, and for the classes whose verbs are common ones
@@ -701,7 +817,11 @@ def _requirement_met(
     if requires == "armed_subject" and span.label_ == "Abduction":
         return _abducts(span)
     if requires == "armed_subject":
-        killers = _armed_doer(span) or _people_kill_people(span)
+        killers = (
+            _armed_doer(span)
+            or _people_kill_people(span)
+            or _agentless_killing(span, weapon_tokens)
+        )
         return killers and not _thing_caused_it(span.root, weapon_tokens)
     if requires == "instance":
         return _instance(span.root)

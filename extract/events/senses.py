@@ -95,6 +95,9 @@ ACCIDENT_NOUNS = frozenset(
      "leakage", "spill", "accident", "accidents", "derailment", "collapse", "short-circuit"}
 )  # fmt: skip
 """Accidents an explosion is coordinated with or happens during: "a crash and explosion"."""
+MISHAP_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "skid", "topple"})
+"""Verbs of a vehicle's mishap: an explosion coordinated with one ("overturned and
+exploded") is the same accident, when nothing in the sentence says someone did it."""
 ATTACKER_CUES = frozenset(
     {"attack", "attacks", "attacker", "attackers", "bomber", "bombers", "militant", "militants",
      "terrorist", "terrorists", "insurgent", "insurgents", "sabotage", "saboteurs", "arson",
@@ -261,6 +264,8 @@ def _accident_context(head: Token) -> bool:
     if head.dep_ == "conj":
         coordinated.append(head.head)
     during = objects_of(head, frozenset({"during", "after", "amid", "following"}))
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in MISHAP_VERBS for t in coordinated):
+        return True  # "a tanker overturned and exploded": the vehicle's mishap
     return any(t.lower_ in ACCIDENT_NOUNS for t in coordinated + during)
 
 

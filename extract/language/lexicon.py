@@ -53,11 +53,14 @@ class CountryRecord:
 TRIGGER_CONDITIONS = frozenset(
     {None, "territory", "weapons", "base", "armed", "diplomatic", "contraband", "attack",
      "substance", "physical", "blaze", "weapon_subject", "weapon_theme", "armed_subject",
-     "instance", "to_death"}
+     "instance", "to_death", "into_people", "purpose"}
 )  # fmt: skip
 """The values a trigger row's "object" may take (None: no condition). "weapon_theme" is
 for verbs of sending ("throw", "launch"): the weapon is the thing sent, or the doer;
-"to_death" for verbs of blows that killed ("beaten to death"), whoever dealt them."""
+"to_death" for verbs of blows that killed ("beaten to death"), whoever dealt them;
+"into_people" for verbs of driving a thing into people ("rammed a truck into marchers");
+"purpose" for verbs whose event is the one their purpose clause tells ("travelled to X to
+meet the leaders" is the meeting; "travelled to X" alone is none)."""
 
 
 FRAME_SLOTS = frozenset(

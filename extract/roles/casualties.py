@@ -196,7 +196,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     found: list[tuple[Token, str, int | None]] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        kind = "kill" if lemma in KILLING else "injure" if lemma in INJURING else None
+        kind = "kill" if lemma in KILLING or _lost_life(token) else None
+        kind = kind or ("injure" if lemma in INJURING else None)
         if _unknown_toll(token):
             continue  # "there were no immediate reports of deaths"
         denied = _no_casualties(token)
@@ -217,6 +218,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             continue  # "it was not clear whether anyone was hurt": no harm is told
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if _lost_life(token):
+            holders = [c for c in holders if c.dep_ == "nsubj"]  # who lost them, not "lives"
         if not holders and token.dep_ == "conj":
             # "nobody was killed or injured": the second verb shares the first's subject
             holders = [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -248,6 +251,14 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
                     count = _count(holder) or _single(holder)
         found.append((token, kind, count))
     return found
+
+
+def _lost_life(verb: Token) -> bool:
+    """ "four soldiers lost their lives": a verb of losing whose object is a life says its
+    subject died ("lost his job" does not)."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children
+    )
 
 
 def _bare_conjunct_count(verb: Token) -> int | None:
@@ -397,6 +408,30 @@ def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
     return tally(casualty_clauses(sentence))
 
 
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _sum_coordinated(
+    clauses: list[tuple[Token, str, int | None]],
+) -> list[tuple[Token, str, int | None]]:
+    """ "Twelve insurgents were killed and four soldiers lost their lives": coordinated
+    clauses of the same kind, each with a subject and a count of its own, count different
+    people, so the first clause carries their sum (the highest count stands otherwise:
+    "killed ten, among them four children" names the same dead twice)."""
+    counted = {token.i: (kind, count) for token, kind, count in clauses if count is not None}
+    summed = []
+    for token, kind, count in clauses:
+        if count is not None and _own_subject(token):
+            for other in token.children:
+                mate = counted.get(other.i)
+                if other.dep_ == "conj" and mate is not None and mate[0] == kind:
+                    if _own_subject(other):
+                        count += mate[1]  # type: ignore[operator]
+        summed.append((token, kind, count))
+    return summed
+
+
 def tally(
     clauses: list[tuple[Token, str, int | None]],
 ) -> tuple[int | None, bool, int | None, bool]:
@@ -405,7 +440,7 @@ def tally(
     fatalities: int | None = None
     injuries: int | None = None
     killed = injured = False
-    for _, kind, count in clauses:
+    for _, kind, count in _sum_coordinated(clauses):
         if kind == "kill":
             killed = True
             if count is not None:

@@ -114,6 +114,12 @@ def incident_roles(
             if clauses:
                 _add_casualties(casualty_slots, id(harm_before), clauses)
         harm_before = next((c for c, _ in here if _may_harm(c)), None)
+        if not violent_here and harm_before is not None:
+            # "Rioters hurled rocks at police, injuring nine officers": with no attack in
+            # the sentence, its casualty clauses count the riot's (or abduction's) hurt
+            clauses = casualty_clauses(sentence)
+            if clauses:
+                _add_casualties(casualty_slots, id(harm_before), clauses)
         if not violent_here and (salient is None or here):
             continue  # nothing here for an incident: skip the per-sentence rules
         weapons = weapons_in(sentence, weapon_spans)
