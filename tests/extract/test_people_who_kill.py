@@ -18,14 +18,21 @@ def _events(extractor: Extractor, text: str) -> list[tuple[str, list[tuple[str, 
 def test_a_group_of_individuals_who_kill_a_trader_attack_him(extractor: Extractor) -> None:
     text = "A group of unidentified individuals killed a trader in Morvale on Tuesday."
     assert _events(extractor, text) == [
-        ("Attack", [("perpetrator", "group of unidentified individuals"), ("victim", "trader")])
+        (
+            "Attack",
+            [
+                ("perpetrator", "group of unidentified individuals"),
+                ("place", "Morvale"),
+                ("victim", "trader"),
+            ],
+        )
     ]
 
 
 def test_men_on_a_motorbike_who_kill_a_lawyer_attack_him(extractor: Extractor) -> None:
     text = "Men on a motorbike killed a lawyer outside his office in Brenk on Monday."
     assert _events(extractor, text) == [
-        ("Attack", [("perpetrator", "Men"), ("victim", "lawyer")])
+        ("Attack", [("perpetrator", "Men"), ("place", "Brenk"), ("victim", "lawyer")])
     ]
 
 
