@@ -7,13 +7,14 @@ responsibility, which the role rules must read as the claimant rule typed it."""
 from __future__ import annotations
 
 from .claimants import RESPONSIBILITY_VERBS, claimant_phrases, message_authors
-from .name_context import PLACE_NOUNS_BEFORE_OF
+from .name_context import HOLD_NOUNS, PLACE_NOUNS_BEFORE_OF
 from .name_labels import INSTITUTION_HEADS, PARTY_HEADS
 from .resolution import LOCATIVE_PREPS, STATE_HEADS, resolve
 from .table import ARTICLE_KEY_LENGTH, EntityTable, article_key, is_article_scoped
 
 __all__ = [
     "ARTICLE_KEY_LENGTH",
+    "HOLD_NOUNS",
     "INSTITUTION_HEADS",
     "LOCATIVE_PREPS",
     "PARTY_HEADS",

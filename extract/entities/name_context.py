@@ -31,6 +31,7 @@ from .name_labels import (
 from .titles import TITLE_WORDS
 
 __all__ = [
+    "HOLD_NOUNS",
     "PERSON_NOUNS",
     "UNTAKEN_LABELS",
     "armed_by_context",
@@ -236,11 +237,13 @@ def reporter_by_context(span: Span, surnames: set[str]) -> bool:
 def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False) -> bool:
     """Whether a name the NER typed as a person (`label` "PERSON"), an organisation ("ORG")
     or a place is where something is. Every label: the text calls it a place ("the city of
-    X", "the capital X"), names a facility after it ("the port of X", unless the facility
-    goes on to its town) or sited in or at it ("a checkpoint in X"), takes it as ground
-    ("overran X"), or lists it with places ("in Kunduz and X"); an organisation also when
-    one is near or outside it, unless it names a body. A person also after any locating
-    preposition ("killed in X"): "in Congress" stays an organisation. `strict` reads a person
+    X", "the capital X", not "the governor of Y province, X"), names a facility after it
+    ("the port of X", unless the facility goes on to its town) or sited in or at it ("a
+    checkpoint in X"), takes it as ground ("overran X", "took control of X"), or lists it
+    with places ("in Kunduz and X"); an organisation also when one is near or outside it,
+    unless it names a body, and when it is one capitalised word after "in" or stations men
+    there ("police in X", `_town_after_in`). A person also after any locating preposition
+    ("killed in X"): "in Congress" stays an organisation. `strict` reads a person
     as strictly as an organisation ("in X" alone no longer places it); it changes nothing
     for an organisation."""
     doc = span.doc
@@ -372,10 +375,10 @@ village of X" read as a product) is as good as unlabelled."""
 
 def unlabelled_places(doc: Doc) -> list[str]:
     """Names, lowercase, that the text calls a place and the NER left unlabelled: "the town
-    of Falu", "the villages of Dasso and Kiri", a lone name after "in" or "near". Small
-    towns and villages are what the statistical NER knows least, and wire copy names them
-    exactly this way; a name it did label keeps its label ("the city of Aleppo" is already
-    a place)."""
+    of Falu", "the villages of Dasso and Kiri", a lone name after "in", "near" or
+    "outside". Small towns and villages are what the statistical NER knows least, and wire
+    copy names them exactly this way; a name it did label keeps its label ("the city of
+    Aleppo" is already a place)."""
     names: list[str] = []
     for index in positions(doc, PLACE_NOUNS_BEFORE_OF):
         end = index + 2
@@ -387,15 +390,19 @@ def unlabelled_places(doc: Doc) -> list[str]:
             end += 1
         if end > index + 2:
             names.append(doc[index + 2 : end].text.lower())
-    names += [t.lower_ for t in doc if _unlabelled_town_after_in(t)]
-    return names
+    towns = sorted(
+        (c for i in positions(doc, TOWN_PREPOSITIONS) for c in doc[i].children
+         if _unlabelled_town(c)),
+        key=lambda t: t.i,
+    )  # fmt: skip
+    return names + [t.lower_ for t in towns]
 
 
 TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
 """Prepositions after which a lone unlabelled proper noun is a town ("detained in Wemble")."""
 
 
-def _unlabelled_town_after_in(token: Token) -> bool:
+def _unlabelled_town(token: Token) -> bool:
     """A single capitalised word the NER left unlabelled, the whole object of "in", "near"
     or "outside" ("detained by police in Wemble", "a gathering near Qemmal"): the small
     towns the statistical NER does not know. Not a word the parse joins to others (a name
@@ -580,7 +587,7 @@ def _fights_armed_men(head: Token) -> bool:
     if not _side_of_fight(head) or head.lower_ in CIVIL_BODY_HEADS:
         return False  # "clashes between the army and the X Miners Union": no armed group
     first = head.head if head.dep_ == "conj" else head
-    sides = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i == first.i)]
+    sides = [first, *(c for c in first.children if c.dep_ == "conj")]
     armies = ARMY_HEADS | ARMY_PLURAL_HEADS
     return any(
         side.i != head.i and (side.lower_ in armies or side.lemma_.lower() in FORCE_MEMBER_LEMMAS)

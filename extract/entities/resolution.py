@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from ..language import ActorRecord, Lexicon, is_major_city, positions
+from ..language import DASHES, ActorRecord, Lexicon, is_major_city, positions
 from .agencies import add_political_bodies, agency_after_state
 from .claimants import add_claimants
 from .datelines import add_dateline, dateline_context, overlaps, unlabelled
@@ -52,8 +52,6 @@ STATE_HEADS = frozenset(
 """Nouns through which a state acts: "Iranian authorities", "Israeli jets", "Russian troops"."""
 GROUP_NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "LOC", "GPE", "EVENT", "WORK_OF_ART"})
 """NER labels of names that a group noun, apposition or act may show to be a group."""
-LABEL_DASHES = frozenset({"-", "–", "—", "--"})
-"""The dashes that close a line's label (`extract.nlp.line_breaks`)."""
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around",
      "throughout", "within", "toward", "towards", "via", "through", "on"}
@@ -123,7 +121,7 @@ def resolve_entities(
             continue
         if any(overlaps(ent, span) for span in context + kin_groups):
             continue
-        if ent[-1].text in LABEL_DASHES:
+        if ent[-1].text in DASHES:
             continue  # "PRESS RELEASE -", "14:30 -": a line's label, no name ends in a dash
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)

@@ -15,7 +15,7 @@ from ..inputs import MonthDay, article_anchor, resolve_date
 from ..language import MONTH_NAMES, REPORTING_VERBS, WEEKDAYS, dependency_distance
 from .shared import EventMention
 
-__all__ = ["date_anchor", "date_mentions", "date_spans", "dated_mentions", "dates"]
+__all__ = ["date_anchor", "date_mentions", "dated_mentions", "dates"]
 
 
 def dates(doc: Doc) -> None:
@@ -49,7 +49,6 @@ def date_mentions(
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
     ents = sorted(date_spans(doc), key=lambda ent: _in_dateline(ent, dateline))
-    own_dates = [ent for ent in ents if resolve_date(ent.text, date(2000, 1, 1)) is not None]
     for ent in ents:
         # A part of a day ("Sunday night", "this morning") is a TIME to the NER, yet names
         # the day; a clock time alone ("10 p.m.") resolves to nothing and is passed over.
@@ -64,7 +63,7 @@ def date_mentions(
         mention = date_anchor(ent, candidates)
         if mention is None or mention.date is not None:
             continue
-        own = _said_over_own_date(ent, mention.head, own_dates)
+        own = _said_over_own_date(ent, mention.head, ents)
         if own is not None:
             # The report's day anchors the incident's own "last week" when the article
             # gives no other day to count from.
@@ -82,7 +81,11 @@ def date_mentions(
             mention.date = resolved
 
 
-def _said_over_own_date(ent: Span, head: Token, own_dates: list[Span]) -> Span | None:
+ANY_DAY = date(2000, 1, 1)
+"""A day to resolve an expression against only to learn whether it names a date at all."""
+
+
+def _said_over_own_date(ent: Span, head: Token, dates_seen: list[Span]) -> Span | None:
     """Whether `ent` dates the verb of saying that governs the trigger `head` while the
     trigger's own phrase carries a date (returned): "said on 19 May that soldiers raided
     the village last week" is last week's raid, reported on 19 May."""
@@ -94,7 +97,16 @@ def _said_over_own_date(ent: Span, head: Token, own_dates: list[Span]) -> Span |
     own = set(head.subtree)
     if ent.root in own or head not in verb.subtree:
         return None
-    return next((other for other in own_dates if other is not ent and other.root in own), None)
+    return next(
+        (
+            other
+            for other in dates_seen
+            if other is not ent
+            and other.root in own
+            and resolve_date(other.text, ANY_DAY) is not None
+        ),
+        None,
+    )
 
 
 def _in_dateline(ent: Span, dateline: tuple[int, int, str] | None) -> bool:

@@ -522,17 +522,14 @@ def _thing_caused_it(verb: Token, weapon_tokens: set[int]) -> bool:
     no weapon, no violent act) was done by that thing, as in an accident, not by the doer's
     deliberate act. "Drove his car into the crowd" (the driver is the subject), "when he
     opened fire" and "when their bomb went off" stay attacks."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or _told(clause):
-            continue
-        if not any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in OCCASION_MARKERS for c in clause.children
-        ):
-            continue
-        if any(t.i in weapon_tokens or _told(t) for t in clause.subtree):
-            continue
+    occasions = [
+        c for c in verb.children if c.dep_ == "advcl" and _peaceful_occasion(c, weapon_tokens)
+    ]
+    if not occasions:
+        return False
+    doers = doers_of(verb, relative=True, controlled=True, shared="first")
+    for clause in occasions:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        doers = doers_of(verb, relative=True, controlled=True, shared="first")
         if subjects and doers and all(_owned_thing(s, doers[0]) for s in subjects):
             return True
     return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .admin_areas import admin1_of
 from .attribution import (
+    DASHES,
     DENYING_VERBS,
     REPORTING_VERBS,
     Attribution,
@@ -32,6 +33,7 @@ from .syntax import dependency_distance, doers_of, objects_of
 from .word_index import positions
 
 __all__ = [
+    "DASHES",
     "DENYING_VERBS",
     "FRAME_ROLES",
     "FRAME_SLOTS",

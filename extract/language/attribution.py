@@ -74,7 +74,8 @@ def _noun_phrase(head: Token) -> str | None:
     return head.doc[left:end].text.strip(" ,") or None
 
 
-SPACED_DASHES = frozenset({"-", "–", "—", "--"})
+DASHES = frozenset({"-", "–", "—", "--"})
+"""The dashes of a dateline's or a heading's end ("KIRKUK, May 3 (Reuters) -", "14:30 -")."""
 
 
 def _after_heading(doc: Doc, left: int, head: int) -> int:
@@ -84,7 +85,7 @@ def _after_heading(doc: Doc, left: int, head: int) -> int:
     name after it. A dash inside a name ("Al-Kesh") has no space around it."""
     for i in range(head - 1, left - 1, -1):
         token = doc[i]
-        spaced = token.text in SPACED_DASHES and token.whitespace_ and (
+        spaced = token.text in DASHES and token.whitespace_ and (
             i == 0 or doc[i - 1].whitespace_
         )
         if spaced or "\n" in token.text:

@@ -8,12 +8,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..inputs import dateline_span
+from ..language import DASHES
 
 __all__ = ["NAME", "line_breaks"]
 
 NAME = "conflict_kg_line_breaks"
 
-DASHES = frozenset({"-", "–", "—", "--"})
 
 
 @Language.component(NAME)

@@ -196,7 +196,8 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
     found: list[tuple[Token, str, int | None]] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        kind = "kill" if lemma in KILLING or _lost_life(token) else None
+        lost_life = _lost_life(token)
+        kind = "kill" if lemma in KILLING or lost_life else None
         kind = kind or ("injure" if lemma in INJURING else None)
         if _unknown_toll(token):
             continue  # "there were no immediate reports of deaths"
@@ -218,7 +219,7 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
             continue  # "it was not clear whether anyone was hurt": no harm is told
         count: int | None = None
         holders = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
-        if _lost_life(token):
+        if lost_life:
             holders = [c for c in holders if c.dep_ == "nsubj"]  # who lost them, not "lives"
         if not holders and token.dep_ == "conj":
             # "nobody was killed or injured": the second verb shares the first's subject
@@ -408,10 +409,6 @@ def casualties(sentence: Span) -> tuple[int | None, bool, int | None, bool]:
     return tally(casualty_clauses(sentence))
 
 
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
 def _sum_coordinated(
     clauses: list[tuple[Token, str, int | None]],
 ) -> list[tuple[Token, str, int | None]]:
@@ -422,12 +419,12 @@ def _sum_coordinated(
     counted = {token.i: (kind, count) for token, kind, count in clauses if count is not None}
     summed = []
     for token, kind, count in clauses:
-        if count is not None and _own_subject(token):
+        if count is not None and _has_subject(token):
             for other in token.children:
                 mate = counted.get(other.i)
-                if other.dep_ == "conj" and mate is not None and mate[0] == kind:
-                    if _own_subject(other):
-                        count += mate[1]  # type: ignore[operator]
+                same_kind = mate is not None and mate[0] == kind
+                if other.dep_ == "conj" and same_kind and _has_subject(other):
+                    count += mate[1]  # type: ignore[index,operator]
         summed.append((token, kind, count))
     return summed
 
@@ -436,7 +433,8 @@ def tally(
     clauses: list[tuple[Token, str, int | None]],
 ) -> tuple[int | None, bool, int | None, bool]:
     """(fatalities, fatalities mentioned, injuries, injuries mentioned) of casualty clauses:
-    the highest count of each kind."""
+    the highest count of each kind, once coordinated clauses with subjects of their own
+    are summed (`_sum_coordinated`)."""
     fatalities: int | None = None
     injuries: int | None = None
     killed = injured = False

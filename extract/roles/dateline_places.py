@@ -15,11 +15,10 @@ from spacy.tokens import Doc
 from ..entities import EntityTable
 from ..events import EventCluster
 from ..inputs import dateline_place
-from ..language import Attribution, RoleFinding
+from ..language import DASHES, Attribution, RoleFinding
 
 __all__ = ["add_dateline_place", "place_at_dateline"]
 
-DASHES = frozenset({"-", "–", "—", "--"})
 UNLOCATED_CLASSES = frozenset(
     {"Election", "Sanction", "Agreement", "ClaimOfResponsibility", "Statement",
      "StrategicDevelopment", "Epidemic"}

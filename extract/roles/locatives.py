@@ -10,7 +10,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..entities import LOCATIVE_PREPS, PLACE_NOUNS_BEFORE_OF, STATE_HEADS, EntityTable
+from ..entities import (
+    HOLD_NOUNS,
+    LOCATIVE_PREPS,
+    PLACE_NOUNS_BEFORE_OF,
+    STATE_HEADS,
+    EntityTable,
+)
+from ..language import objects_of
 from ..model import Entity
 from .facilities import facilities_in_phrase, is_facility
 from .phrases import (
@@ -91,9 +98,8 @@ def places_attacked(verb: Token, table: EntityTable) -> Iterator[tuple[Entity, S
             yield from places_struck(obj, table)
 
 
-HOLD_NOUNS = frozenset({"control", "hold", "possession", "command"})
-"""Nouns of a hold over ground: what a capture takes is the place after their "of" or
-"over" ("took control of X", "established control over the town of X")."""
+HOLD_PREPS = frozenset({"of", "over"})
+"""What a noun of hold holds: "control of X", "control over X"."""
 
 
 def places_struck(phrase: Token, table: EntityTable) -> Iterator[tuple[Entity, Span]]:
@@ -104,11 +110,8 @@ def places_struck(phrase: Token, table: EntityTable) -> Iterator[tuple[Entity, S
         return
     if phrase.lower_ in HOLD_NOUNS:
         # "took control of X", "regained full control of the town of X"
-        for prep in phrase.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "over"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        yield from places_struck(pobj, table)
+        for pobj in objects_of(phrase, HOLD_PREPS):
+            yield from places_struck(pobj, table)
         return
     entity = table.at(phrase)
     if entity is not None and any(is_facility(t) for t in mention_span(phrase, table)):
@@ -183,13 +186,9 @@ def places_of_the_struck(verb: Token, table: EntityTable) -> list[tuple[Entity, 
         for participle in struck.children:
             if participle.dep_ != "acl" or participle.tag_ != "VBG":
                 continue
-            for prep in participle.children:
-                if prep.dep_ != "prep" or prep.lower_ not in STATIC_PREPS:
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        for entity, span in _places_in_phrase(pobj, table):
-                            found.setdefault(entity.id, (entity, span))
+            for pobj in objects_of(participle, STATIC_PREPS):
+                for entity, span in _places_in_phrase(pobj, table):
+                    found.setdefault(entity.id, (entity, span))
     return list(found.values()) if len(found) == 1 else []
 
 

@@ -30,6 +30,7 @@ from ..language import (
     attempted,
     attribute,
     dependency_distance,
+    objects_of,
 )
 from .casualties import damaged, negated_clause, victims
 from .described import described_actors
@@ -569,7 +570,9 @@ placed a bomb", "a grenade thrown by X"). Finding, defusing or seizing a weapon 
 def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
     """The perpetrators a clause that puts `weapon` to use names: the subject of the using
     verb whose object it is, or the "by" agent of the passive or participle that has it as
-    its subject or noun ("a bomb which had been placed by X", "a grenade thrown by X")."""
+    its subject or noun ("a bomb which had been placed by X", "a grenade thrown by X"); and
+    the owner of a weapon that acts itself ("the army's drones hit X",
+    `_acting_weapon_owners`)."""
     root = weapon.root
     holders: list[tuple[Token, Token]] = []
     verbs = [root.head] if root.dep_ in ("dobj", "nsubjpass") else []
@@ -602,6 +605,7 @@ def weapon_users(weapon: Span, table: EntityTable) -> list[RoleFinding]:
     return found + _acting_weapon_owners(root, table)
 
 
+OF_PREP = frozenset({"of"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod"})
 """What says whose a weapon is before its noun: "the army's drones", "coalition warplanes",
 "Tessan jets"."""
@@ -622,14 +626,7 @@ def _acting_weapon_owners(root: Token, table: EntityTable) -> list[RoleFinding]:
         return []
     if verb.pos_ != "VERB" or negated_clause(verb):
         return []
-    owners = [c for c in root.children if c.dep_ in OWNER_DEPS]
-    owners += [
-        o
-        for prep in root.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
+    owners = [c for c in root.children if c.dep_ in OWNER_DEPS] + objects_of(root, OF_PREP)
     found: list[RoleFinding] = []
     for owner in owners:
         for entity, span in denoted_actors(owner, "perpetrator", table):
@@ -640,5 +637,5 @@ def _acting_weapon_owners(root: Token, table: EntityTable) -> list[RoleFinding]:
     return found
 
 
-OWNING_TYPES = frozenset({"ArmedGroup", "StateForce", "Government", "State", "Organization"})
+OWNING_TYPES = ACTING_TYPES | {"Organization"}
 """Actors that can own and use weapons of war (a person's "his rifle" is read elsewhere)."""
