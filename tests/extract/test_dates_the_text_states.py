@@ -9,13 +9,9 @@ from datetime import date
 import pytest
 
 from conflict_kg.extract import ArticleInput, Extractor
+from conflict_kg.extract.events import VIOLENT
 from conflict_kg.extract.inputs import MonthDay, article_anchor
 from conflict_kg.extract.model import ArticleMeta, Event, Extraction
-
-VIOLENT = frozenset(
-    {"Attack", "AirOrDroneStrike", "Bombing", "Shelling", "ArmedClash", "Assassination",
-     "Abduction", "Riot"}
-)  # fmt: skip
 
 
 def _run(extractor: Extractor, text: str) -> Extraction:
