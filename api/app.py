@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
+import anyio
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from conflict_kg.graph.resolve.queue import ResolutionQueue
-from conflict_kg.graph.store import open_store
+from conflict_kg.graph.store import QueryOptions, Store, StoreError, open_store
 
 from .fallback import install_fallback_handler
 from .limits import BodySizeLimit
@@ -33,6 +36,20 @@ from .writes import WritePool
 
 __all__ = ["create_app"]
 
+WARM_UP_SECONDS = 60.0
+
+
+def _warm_up(store: Store) -> None:
+    """Answer one tiny time-limited query while the server starts.
+
+    The embedded store runs such queries in worker processes forked from a fork server;
+    starting that server costs a second or more, which would otherwise fall on the first
+    visitor's query and could push it past CONFLICT_KG_QUERY_TIMEOUT. It runs beside the
+    rest of the start-up, and the server opens once it is done. A store that cannot answer
+    yet is not an error here: /health and the first real query report it."""
+    with suppress(StoreError):
+        store.query("ASK { }", options=QueryOptions(deadline=time.monotonic() + WARM_UP_SECONDS))
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app over the store `settings.store` names (opened now, closed at shutdown)."""
@@ -40,9 +57,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     store = open_store(settings.store)
     # The worker's extractor refuses an article past CONFLICT_KG_ARTICLE_BUDGET seconds.
     writes = WritePool(settings.write_queue, {"budget": settings.article_budget})
+    warming = threading.Thread(target=_warm_up, args=(store,), name="warm-up", daemon=True)
+    warming.start()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(warming.join)
         yield
         writes.close()
         store.close()
