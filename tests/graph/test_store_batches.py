@@ -151,3 +151,51 @@ def test_the_embedded_store_keeps_the_labels_of_blank_nodes(tmp_path, monkeypatc
             if line.startswith("_:")
         )
     assert labelled == [("_:b", '"0"'), ("_:b", '"1"')]
+
+
+CRASH_AFTER_THE_LOAD = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_store_batches import _article
+from conflict_kg.graph.store import open_store
+from conflict_kg.graph.store import oxigraph as backend
+
+backend.BULK_QUADS = 2
+store = open_store({url!r})
+assert store.add_articles([_article(0)]) == [True]  # one transaction, before the crash
+journal = backend.BULK_JOURNAL
+
+def die(self, *args, **kwargs):
+    if self.name == journal:  # the batch is loaded, its journal not yet removed
+        os._exit(9)
+    return unlink(self, *args, **kwargs)
+
+unlink, Path.unlink = Path.unlink, die
+store.add_articles([_article(1), _article(2)])
+"""
+
+
+def test_a_process_killed_inside_a_bulk_load_leaves_no_article_half_stored(tmp_path) -> None:
+    """A bulk load has no transaction: the process dies after the load wrote its quads but
+    before it removed its journal. Opening the store again drops the journal's articles, so
+    the next ingest writes them whole; the article written before stays."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conflict_kg.graph.store import open_store
+    from conflict_kg.graph.store import oxigraph as oxigraph_backend
+
+    url = f"oxigraph:{tmp_path / 'store'}"
+    script = CRASH_AFTER_THE_LOAD.format(tests=str(Path(__file__).parent), url=url)
+    died = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert died.returncode == 9, died.stderr
+    journal = tmp_path / "store" / oxigraph_backend.BULK_JOURNAL
+    assert journal.read_text().split() == [str(_article(1)[0]), str(_article(2)[0])]
+    with open_store(url) as store:
+        assert store.stored_articles([_article(n)[0] for n in range(3)]) == {_article(0)[0]}
+        assert store.add_articles([_article(1), _article(2)]) == [True, True]
+        exported = store.export("nquads").decode()
+    assert len([line for line in exported.splitlines() if line]) == 3 * 3
+    assert not journal.exists()
