@@ -102,9 +102,18 @@ def _word_number(token: Token) -> int | None:
     return value
 
 
+PAIR_NOUNS = frozenset({"couple", "pair"})
+"""Singular nouns for two people: "the couple were beaten to death" counts 2 ("a couple of
+villagers", a loose few, keeps no count)."""
+
+
 def _own_number(token: Token) -> int | None:
-    """The count a phrase head gives: its number modifier ("two bodyguards") or itself a
-    number ("five were hurt")."""
+    """The count a phrase head gives: its number modifier ("two bodyguards"), itself a
+    number ("five were hurt"), or a noun for a pair ("the couple")."""
+    if token.lower_ in PAIR_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return 2
     count = _number(token)
     if count is None and token.like_num:
         digits = int(token.text) if token.text.isdigit() else None
@@ -121,9 +130,21 @@ def _count(holder: Token) -> int | None:
     for part in parts:
         parts.extend(c for c in part.children if c.dep_ == "conj")
     counts = [_own_number(t) or _one(t) for t in parts]
+    uncounted = [t for c, t in zip(counts, parts, strict=True) if c is None]
+    if len(parts) > 1 and all(_one_person(t) for t in uncounted):
+        # "its driver and a passenger", "a soldier and his wife": in a coordination of
+        # people each singular noun is one person, whatever its determiner
+        counts = [c if c is not None else 1 for c in counts]
     if counts[0] is None:
         return None
     return sum(c for c in counts if c is not None)
+
+
+def _one_person(token: Token) -> bool:
+    """A singular common noun that is no count word ("his driver", "the mayor"): one of
+    the people a coordination lists. "a number of", "the rest" are not one."""
+    singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
+    return singular and token.lower_ not in QUANTITY_WORDS
 
 
 def _one(token: Token) -> int | None:
