@@ -102,9 +102,18 @@ def _word_number(token: Token) -> int | None:
     return value
 
 
+PAIR_NOUNS = frozenset({"couple", "pair"})
+"""Singular nouns for two people: "the couple were beaten to death" counts 2 ("a couple of
+villagers", a loose few, keeps no count)."""
+
+
 def _own_number(token: Token) -> int | None:
-    """The count a phrase head gives: its number modifier ("two bodyguards") or itself a
-    number ("five were hurt")."""
+    """The count a phrase head gives: its number modifier ("two bodyguards"), itself a
+    number ("five were hurt"), or a noun for a pair ("the couple")."""
+    if token.lower_ in PAIR_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return 2
     count = _number(token)
     if count is None and token.like_num:
         digits = int(token.text) if token.text.isdigit() else None
@@ -121,9 +130,21 @@ def _count(holder: Token) -> int | None:
     for part in parts:
         parts.extend(c for c in part.children if c.dep_ == "conj")
     counts = [_own_number(t) or _one(t) for t in parts]
+    uncounted = [t for c, t in zip(counts, parts, strict=True) if c is None]
+    if len(parts) > 1 and all(_one_person(t) for t in uncounted):
+        # "its driver and a passenger", "a soldier and his wife": in a coordination of
+        # people each singular noun is one person, whatever its determiner
+        counts = [c if c is not None else 1 for c in counts]
     if counts[0] is None:
         return None
     return sum(c for c in counts if c is not None)
+
+
+def _one_person(token: Token) -> bool:
+    """A singular common noun that is no count word ("his driver", "the mayor"): one of
+    the people a coordination lists. "a number of", "the rest" are not one."""
+    singular = token.pos_ == "NOUN" and "Sing" in token.morph.get("Number")
+    return singular and token.lower_ not in QUANTITY_WORDS
 
 
 def _one(token: Token) -> int | None:
@@ -853,7 +874,9 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             )
             if own and verb is not None and holder.dep_ != "nsubj":
                 answered.add(verb.i)  # someone harmed them: "police shot dead the attacker"
-            tally_of_period = verb is not None and verb.pos_ == "VERB" and background_tally(verb)
+            tally_of_period = (
+                verb is not None and verb.pos_ == "VERB" and background_tally(verb)
+            ) or _tallied_in_relative_clause(holder, triggers)
             described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
             # "a raider died" in a raid by raiders: the raid's own dead, not its victims
             own_dead = _one_of_doers(holder, doer_nouns)
@@ -918,20 +941,38 @@ def modifier_only(holder: Token, triggers: set[int]) -> bool:
     return head.pos_ == "NOUN" and head.i not in triggers
 
 
+def _tallied_in_relative_clause(holder: Token, triggers: set[int]) -> bool:
+    """Whether the incident's own word is a relative clause on the harmed phrase that sums
+    up a period ("the nine students who have been kidnapped over the past two weeks"): the
+    phrase is a tally's, as the subject of such a clause is (`background_tally`). A phrase
+    the incident harmed in its own clause ("killed two students who had been kidnapped
+    since 2020") is its victim whatever the relative clause tells."""
+    return any(
+        c.dep_ == "relcl" and c.i in triggers and c.pos_ == "VERB" and background_tally(c)
+        for noun in {counted(holder), _coordination_head(holder)}
+        for c in noun.children
+    )
+
+
 def _of_a_habit(holder: Token, word: Token | None) -> bool:
     """Whether a victim is a kind of people harmed in many incidents: a bare plural ("of
     farmers", no article, number or owner) in the "of" phrase of a bare plural event noun
     ("blamed for kidnappings of farmers", "massacres of villagers"), which tells a
     practice, not who one incident harmed ("the kidnappings of the three farmers", "the
-    massacres of villagers", "Monday's kidnappings of schoolgirls" still tell whom)."""
+    massacres of villagers", "Monday's kidnappings of schoolgirls" still tell whom). Each
+    bare plural of a coordination there is one ("kidnappings of reporters and judges")."""
     if word is None or word.tag_ != "NNS" or word.pos_ != "NOUN" or holder.tag_ != "NNS":
         return False
-    if holder.head.dep_ != "prep" or holder.head.lower_ != "of" or holder.head.head.i != word.i:
+    first = _coordination_head(holder)
+    of = first.head
+    if first.tag_ != "NNS" or of.dep_ != "prep" or of.lower_ != "of" or of.head.i != word.i:
         return False
-    # both bare: "Monday's kidnappings of schoolgirls", "the massacres of villagers last
+    # all bare: "Monday's kidnappings of schoolgirls", "the massacres of villagers last
     # week" and "kidnappings of the farmers" tell one incident's victims
     return not any(
-        c.dep_ in ("det", "nummod", "poss", "npadvmod") for t in (holder, word) for c in t.children
+        c.dep_ in ("det", "nummod", "poss", "npadvmod")
+        for t in {holder, first, word}
+        for c in t.children
     )
 
 

@@ -1,7 +1,7 @@
 """Counts told loosely: "left one dead and 12 wounded" gives 1 dead and 12 wounded (the
 second numeral has no noun of its own and goes with the second participle); a single
-victim "stabbed to death" is one dead, a counted or collective one keeps its count. The
-articles are invented."""
+victim "stabbed to death" is one dead, a counted one keeps its count and a couple is two
+(`test_coordinated_and_pair_counts.py`). The articles are invented."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_a_bare_numeral_after_left_is_its_own_count(
         ("Gunmen beat him to death in Ostrava on Friday.", 1),
         # counterexamples: a counted victim keeps its count, a couple is no single one
         ("Militants hacked three farmers to death in Gelva.", 3),
-        ("A mob stoned the couple to death in Urvik.", None),
+        ("A mob stoned the couple to death in Urvik.", 2),
     ],
 )
 def test_a_single_victim_killed_by_blows_counts_one(
