@@ -7,16 +7,21 @@ from __future__ import annotations
 from conflict_kg.extract import ArticleInput, Extractor
 
 
-def _perpetrators(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    """(text, certainty) of the perpetrators of the events and non-specific mentions."""
+def told_roles(extractor: Extractor, text: str, *roles: str) -> set[tuple[str, str, str]]:
+    """(role, text, certainty) of the arguments in `roles` of the events and of the
+    non-specific mentions, as the JSON contract gives them."""
     data = extractor.extract(ArticleInput("t", text)).to_json()
     told = [*data["events"], *data["nonspecific"]]
     return {
-        (a["text"], a["certainty"])
+        (a["role"], a["text"], a["certainty"])
         for told_event in told
         for a in told_event.get("arguments", [])
-        if a["role"] == "perpetrator"
+        if a["role"] in roles
     }
+
+
+def _perpetrators(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(t, c) for _, t, c in told_roles(extractor, text, "perpetrator")}
 
 
 def test_not_stopping_an_act_asserts_its_doer(extractor: Extractor) -> None:
