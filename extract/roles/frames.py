@@ -86,6 +86,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
 "said its fighters attacked")."""
 PLURAL_PRONOUNS = frozenset({"they", "their"})
+TERMINATIVE_VERBS = frozenset({"stop", "cease", "quit", "halt", "end", "finish", "suspend"})
+"""Aspect verbs of ending, whose "-ing" complement was under way whatever their own polarity
+or mood: "did not stop shelling the town" and "will not stop bombing it" tell that the
+shelling and the bombing went on (`extract.events.specificity` reads their mood the same
+way). The same words as that module's set, which the events package does not export."""
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
 """How a verb hangs on the verb whose subject it shares: control ("tried to kill") and
 coordination ("stormed and looted")."""
@@ -218,6 +223,9 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
             yield Filler("subject", noun, verb, "frame-participle")
         return
     node = verb
+    # "did not stop shelling the town": the ending verb's "not" denies no shelling, so the
+    # shelling verb itself, not its governor, anchors the subject's claim
+    presupposed = _presupposed(verb)
     for _ in range(3):
         if not _shares_subject(node) or node.head.pos_ not in ("VERB", "AUX"):
             return
@@ -230,8 +238,19 @@ def _borrowed_subject(verb: Token) -> Iterator[Filler]:
                     slot = "passive_subject"  # "crossed the river and were ambushed"
                 if slot == "passive_subject" and verb.tag_ != "VBN":
                     continue  # "was stopped and attacked", not "was stopped and attacks"
-                yield Filler(slot, _antecedent(subject, node), node, "frame-shared-subject")
+                anchor = verb if presupposed else node
+                yield Filler(slot, _antecedent(subject, node), anchor, "frame-shared-subject")
             return
+
+
+def _presupposed(verb: Token) -> bool:
+    """Whether a verb is the "-ing" complement of an aspect verb of ending ("did not stop
+    shelling", "will not cease bombing"), which tells that the act went on whatever the
+    ending verb's polarity (`TERMINATIVE_VERBS`)."""
+    governor = verb.head
+    return (
+        verb.dep_ == "xcomp" and verb.tag_ == "VBG" and governor.lemma_.lower() in TERMINATIVE_VERBS
+    )
 
 
 def _shares_subject(verb: Token) -> bool:
