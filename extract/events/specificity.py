@@ -761,32 +761,20 @@ def _long_before(ent: Span, anchor: date | MonthDay | None) -> bool:
     words = ent.text.lower().split()
     absolute = any(c.isdigit() for c in ent.text)
     if absolute and not isinstance(anchor, date):
-        return _before_living_memory(ent)
+        return False
     if anchor is None and any(w in MONTH_NAMES for w in words):
         return False
     reference = anchor if isinstance(anchor, date) else _REFERENCE_DAY
     if isinstance(anchor, MonthDay):
         reference = date(2000, anchor.month, anchor.day)  # 2000: a leap year
     resolved = resolve_date(ent.text, reference)
+    if resolved is None and isinstance(anchor, date):
+        # the resolver takes only years of the news era: "the siege of 1863" is read here
+        years = [int(t.text) for t in ent if t.text.isdigit() and len(t.text) == 4]
+        return bool(years) and max(years) < anchor.year - 1
     if resolved is None or resolved.precision not in HISTORY_PRECISIONS:
         return False
     return (reference - _period_end(resolved.value)).days > RECENT_DAYS
-
-
-HISTORY_YEARS = 100
-"""How many years before today a written year must end to be history whatever the article's
-day: no article is written later than today, and no news archive read here reports an
-incident of a century before it as its news."""
-
-
-def _before_living_memory(ent: Span) -> bool:
-    """Whether a date written with its year ("in 1863", "March 1921"), in a text whose day
-    is not known, lies more than `HISTORY_YEARS` before today ("the siege of 1863, when
-    the city was shelled"): history in any article, though a recent year may be the
-    news's own. The year is read from the digits: the date resolver takes only years of
-    the news era."""
-    years = [int(t.text) for t in ent if t.text.isdigit() and len(t.text) == 4]
-    return bool(years) and max(years) < date.today().year - HISTORY_YEARS
 
 
 def _period_end(value: str) -> date:
