@@ -39,7 +39,14 @@ from .shared import VIOLENT
 if TYPE_CHECKING:
     from .shared import EventMention
 
-__all__ = ["Reason", "date_precision", "is_headline", "nonspecific_reason", "split_specific"]
+__all__ = [
+    "Reason",
+    "claims_follow_incidents",
+    "date_precision",
+    "is_headline",
+    "nonspecific_reason",
+    "split_specific",
+]
 
 Reason = NonSpecificReason
 
@@ -129,6 +136,9 @@ for talks", not "called the attack cowardly"); an empty set: only through a "to"
 NUMBER_FREE_CLASSES = frozenset({"Protest", "Election", "Sanction", "Meeting", "Agreement"})
 """Classes whose plural names one event ("protests", "talks", "sanctions", "elections"), so
 a plural is no sign of background for them."""
+ASSENT_LEMMAS = frozenset({"agree"})
+"""Verbs of intention whose prepositional object, when an agreement, is the agreement
+itself: "agreed to a truce" tells the truce reached."""
 NEGOTIATION_LEMMAS = frozenset(
     {"discuss", "discussion", "negotiate", "negotiation", "talk", "debate", "consider",
      "explore", "dialogue", "mediate", "mediation"}
@@ -198,6 +208,15 @@ RETROSPECT_VERBS = COMMEMORATION_VERBS | frozenset(
 """Verbs that look back on a past event: commemorating it, or a court's judging of it
 ("convicted of the bombing"); not "charge" or "arrest", said the day of the incident."""
 RETROSPECT_PREPOSITIONS = frozenset({"of", "for", "over"})
+ALLEGING_LEMMAS = frozenset(
+    {"accuse", "accusation", "allege", "allegation", "blame", "charge", "suspect", "suspicion"}
+)  # fmt: skip
+"""Verbs and nouns of allegation (accusing, charging, suspecting someone of an act)."""
+ALLEGED_PREPOSITIONS = frozenset({"of", "with", "for"})
+"""Prepositions that attach the act someone is accused of, charged with or blamed for."""
+INCITING_LEMMAS = frozenset({"incite", "instigate", "foment", "provoke", "stir", "encourage"})
+"""Verbs of causing others to act: what one is accused of inciting is a charge, not an act
+the text reports (unless it names a known one: "inciting the riot")."""
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
 """Prepositions that set a plural event noun as the background of another clause ("have
 fled since the raids"): the state is reported, not the raids."""
@@ -259,6 +278,49 @@ def split_specific(
     return specific, others
 
 
+def claims_follow_incidents(
+    specific: list[EventMention], others: list[tuple[EventMention, Reason]]
+) -> tuple[list[EventMention], list[tuple[EventMention, Reason]]]:
+    """The specific mentions without the claims and accusations about no incident, and the
+    others with those claims, each with the reason of what it is about
+    (`_concerned_reason`): a claim is read on the incident it is about, never alone."""
+    reasons: dict[int, Reason | None] = {id(m): None for m in specific}
+    reasons.update((id(m), reason) for m, reason in others)
+    mentions = specific + [m for m, _ in others]
+    kept: list[EventMention] = []
+    moved: list[tuple[EventMention, Reason]] = []
+    for mention in specific:
+        reason = None
+        if mention.event_class in SKIP_CLASSES:
+            reason = _concerned_reason(mention, mentions, reasons)
+        if reason is None:
+            kept.append(mention)
+        else:
+            moved.append((mention, reason))
+    return kept, others + moved
+
+
+def _concerned_reason(
+    claim: EventMention, mentions: list[EventMention], reasons: dict[int, Reason | None]
+) -> Reason | None:
+    """A claim or an accusation speaks about the incidents its trigger governs ("accused
+    the group of bombing a bridge"): when every one of them tells no incident (an alleged
+    act, a threat), the claim is about no incident either and shares their reason; a claim
+    that governs no event mention, or one specific incident, stands."""
+    root = claim.span.root
+    governed = {  # not a conjoined clause ("was accused of X and was detained")
+        t.i for c in root.children if c.dep_ not in ("conj", "cc") for t in c.subtree
+    }
+    about = [
+        reasons[id(m)]
+        for m in mentions
+        if m is not claim and m.event_class not in SKIP_CLASSES and m.span.root.i in governed
+    ]
+    if not about or any(reason is None for reason in about):
+        return None
+    return about[0]
+
+
 def nonspecific_reason(
     mention: EventMention, anchor: date | MonthDay | None = None
 ) -> Reason | None:
@@ -270,11 +332,55 @@ def nonspecific_reason(
     if mention.anaphoric or mention.event_class in SKIP_CLASSES:
         return None
     root = mention.span.root
+    if _alleged_conduct(root):
+        return "hypothetical"  # "accused of inciting unrest": an allegation, not an incident
     if _dated_long_before(root, anchor) or _prior_occurrence(root, mention.sentence):
         return "background"  # "the March 1980 assassination", "the previous round of talks"
+    if root.dep_ == "relcl" and _looked_back_on(root.head):
+        return "background"  # "the anniversary of the siege, when the city was shelled"
     if root.pos_ in ("VERB", "AUX") and root.tag_.startswith("VB"):
         return _verb_reason(root, mention.sentence, mention.event_class)
     return _noun_reason(root, mention.event_class, mention.sentence)
+
+
+def _alleged_conduct(word: Token) -> bool:
+    """ "was accused of inciting unrest", "charged with fomenting violence": an event noun
+    that a gerund of causing (`INCITING_LEMMAS`) governs, where that gerund completes a
+    word of allegation (`ALLEGING_LEMMAS`), is the charge, what someone is said to have
+    stirred up, not an incident the text reports. An act the gerund tells itself ("accused
+    of burning a clinic", "suspected of carrying out attacks"), a noun that is itself the
+    complement ("blamed for an attack on the depot") and a definite noun ("accused of
+    inciting the riot") name an incident whose doer is alleged: they stay incidents."""
+    if word.pos_ in ("VERB", "AUX") or _definite(word):
+        return False
+    if word.dep_ == "pobj" and _inciting_modifier(word):
+        verb = word  # "charged with provoking riots", the gerund parsed as an adjective
+    elif word.dep_ == "dobj" and word.head.lemma_.lower() in INCITING_LEMMAS:
+        verb = word.head
+    else:
+        return False
+    for _ in range(4):
+        if verb.dep_ != "conj":
+            break
+        verb = verb.head  # "accused of looting shops and inciting unrest"
+    gerund = (verb.dep_ == "pcomp" and verb.tag_ == "VBG") or verb is word
+    if not gerund or verb.head.lower_ not in ALLEGED_PREPOSITIONS:
+        return False
+    governor = verb.head.head
+    if governor.dep_ == "dobj":
+        governor = governor.head  # "accused the man of inciting": parsed as the man's
+    return governor.lemma_.lower() in ALLEGING_LEMMAS
+
+
+def _inciting_modifier(noun: Token) -> bool:
+    """A gerund of `INCITING_LEMMAS` the parser hung on the noun as a modifier
+    ("provoking riots"), as `_intention_gerund` reads one of intention."""
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i < noun.i
+        and any(_gerund_of(c.lower_, lemma) for lemma in INCITING_LEMMAS)
+        for c in noun.children
+    )
 
 
 # Clauses ------------------------------------------------------------------------------------
@@ -662,6 +768,10 @@ def _long_before(ent: Span, anchor: date | MonthDay | None) -> bool:
     if isinstance(anchor, MonthDay):
         reference = date(2000, anchor.month, anchor.day)  # 2000: a leap year
     resolved = resolve_date(ent.text, reference)
+    if resolved is None and isinstance(anchor, date):
+        # the resolver takes only years of the news era: "the siege of 1863" is read here
+        years = [int(t.text) for t in ent if t.text.isdigit() and len(t.text) == 4]
+        return bool(years) and max(years) < anchor.year - 1
     if resolved is None or resolved.precision not in HISTORY_PRECISIONS:
         return False
     return (reference - _period_end(resolved.value)).days > RECENT_DAYS
@@ -858,6 +968,19 @@ def _partitive_counter(noun: Token) -> Token | None:
     return counter if counter.lower_ in PARTITIVE_NOUNS else None
 
 
+def _assented(noun: Token, event_class: str) -> bool:
+    """ "agreed to a 48-hour ceasefire", "agreed on a truce": assent to an agreement is
+    the agreement reached, not one intended ("agreed to talks" intends a meeting, and
+    "agreed to discuss a ceasefire" seeks one, `_topic_of`). Whether the assent itself
+    happened is its clause's mood ("will agree to a truce")."""
+    if event_class != AGREEMENT or noun.dep_ != "pobj":
+        return False
+    via = noun.head
+    governor = via.head
+    lemma = governor.lemma_.lower()
+    return lemma in ASSENT_LEMMAS and via.lower_ in WITH_PREPOSITION.get(lemma, frozenset())
+
+
 def _intended_partitive(noun: Token) -> bool:
     """ "proposed a new round of talks", "planned a wave of attacks": an event noun counted
     by a partitive noun (`PARTITIVE_NOUNS`) that is intended."""
@@ -1016,7 +1139,8 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     if _dated_apart(first):
         return "background"  # "in retaliation for the assassination last month, rebels ..."
     definite = _definite(first)
-    if _intended(noun, definite) or _intended_partitive(first) or _intention_gerund(first):
+    intended = _intended(noun, definite) and not _assented(first, event_class)
+    if intended or _intended_partitive(first) or _intention_gerund(first):
         return "hypothetical"
     if event_class == AGREEMENT:
         topic_of = _topic_of(first)
