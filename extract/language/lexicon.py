@@ -100,6 +100,10 @@ class TriggerRecord:
     any_support: bool = False
     """Whether any verb governing a noun trigger supports it ("joined the protest"), not
     only the light verbs of perpetration ("carried out", "launched")."""
+    support_verbs: frozenset[str] = frozenset()
+    """Lemmas of the verbs, besides those light verbs, that lend a noun trigger their
+    subject in this frame: the parties that "agreed to" or "reached" a ceasefire made it,
+    where those that "rejected" or "violated" it did not."""
     places: tuple[str, ...] = ()
     """Slots whose filler gives the place when it is a place or a state ("visited Kabul")."""
     harmed: tuple[str, ...] = ()
@@ -216,9 +220,12 @@ def _frames(extra: tuple[str, ...]) -> Iterator[TriggerRecord]:
             frame=frame,
             verb_roles=verb_roles or (model.verb_roles if model else NO_ROLES),
             noun_roles=noun_roles or (model.noun_roles if model else NO_ROLES),
-            any_support=row["support"] == "any" if "support" in row else bool(
-                model and model.any_support
-            ),
+            any_support=row["support"] == "any"
+            if "support" in row
+            else bool(model and model.any_support),
+            support_verbs=frozenset(row["support"])
+            if isinstance(row.get("support"), list)
+            else (model.support_verbs if model and "support" not in row else frozenset()),
             places=tuple(row.get("places") or (model.places if model else ())),
             harmed=tuple(row.get("harmed") or ()),
         )

@@ -297,7 +297,10 @@ def _noun_fillers(noun: Token, frame: TriggerRecord) -> Iterator[Filler]:
                 for pobj in child.children:
                     yield Filler("agent", pobj, verb, "frame-support")
     elif not _through_other_noun(noun, verb) and (
-        frame.any_support or verb.lemma_.lower() in SUPPORT_VERBS or _continued(noun, verb)
+        frame.any_support
+        or verb.lemma_.lower() in SUPPORT_VERBS
+        or verb.lemma_.lower() in frame.support_verbs
+        or _continued(noun, verb)
     ):
         subject = subject_of(verb)
         if subject is not None:
