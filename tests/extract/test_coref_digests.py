@@ -34,13 +34,13 @@ DIGEST = (
     "REGIONAL DIGEST\n"
     "- Harnit: Riot police fired tear gas at nurses protesting unpaid wages.\n"
     "- Ovenby: Two shopkeepers were stabbed to death by masked men at a market.\n"
-    "- Quell: Gunmen kidnapped a doctor from a clinic."
+    "- Tamsk: Gunmen kidnapped a doctor from a clinic."
 )
 DIGEST_LONG_ITEM = (
     "REGIONAL DIGEST\n"
     "- Harnit: Masked men stabbed two shopkeepers to death at a market. They fled on "
     "motorbikes after the attack.\n"
-    "- Quell: Gunmen kidnapped a doctor from a clinic."
+    "- Tamsk: Gunmen kidnapped a doctor from a clinic."
 )
 
 
@@ -102,8 +102,8 @@ def test_an_item_told_in_two_sentences_stays_one_incident(extractor: Extractor) 
 def test_list_items_and_their_labels_are_read_off_the_lines() -> None:
     doc = load_nlp()(DIGEST)
     items = list_items(doc)
-    assert [item.text.split(":")[0] for item in items] == ["- Harnit", "- Ovenby", "- Quell"]
-    assert [str(item_label(item)) for item in items] == ["Harnit", "Ovenby", "Quell"]
+    assert [item.text.split(":")[0] for item in items] == ["- Harnit", "- Ovenby", "- Tamsk"]
+    assert [str(item_label(item)) for item in items] == ["Harnit", "Ovenby", "Tamsk"]
 
 
 def test_one_line_opening_with_a_dash_is_no_list() -> None:
@@ -135,3 +135,31 @@ def test_a_sentence_set_in_a_name_the_entities_left_unplaced_moves_on(
 def test_a_fronted_phrase_that_sets_no_place_moves_nothing(extractor: Extractor) -> None:
     events = _by_mentions(_run(extractor, UNDER_ORDERS))
     assert ["attacked", "ambushed", "killed"] in events
+
+
+def _places(event: Event) -> set[str]:
+    return {a.text for a in event.arguments if a.role == "place"}
+
+
+def test_an_item_label_is_the_place_of_the_item_incident(extractor: Extractor) -> None:
+    """ "- Ovenby: Two shopkeepers were stabbed ..." happened in Ovenby, an unknown name
+    the NER leaves unlabelled."""
+    result = _run(extractor, DIGEST)
+    assert [_places(e) for e in result.events] == [{"Harnit"}, {"Ovenby", "market"}, {"Tamsk"}]
+    assert {e.id: e.type for e in result.entities}["ovenby"] == "Place"
+
+
+RUBRICS = (
+    "WEEK IN REVIEW\n"
+    "Monday: Gunmen shot dead a judge in the town of Brellin.\n"
+    "Update: Masked men burned two buses overnight.\n"
+    "Police: A grenade wounded three guards at a bank.\n"
+)
+
+
+def test_a_day_or_a_rubric_heading_an_item_is_no_place(extractor: Extractor) -> None:
+    result = _run(extractor, RUBRICS)
+    places = [_places(e) for e in result.events]
+    assert {"Brellin"} in places
+    assert not {"Monday", "Update", "Police"} & set().union(*places)
+    assert {"monday", "update", "police"}.isdisjoint({e.id for e in result.entities})
