@@ -39,6 +39,7 @@ from ..entities import is_article_scoped
 from ..inputs import ResolvedDate
 from ..language import TriggerRecord, doers_of
 from ..model import Entity
+from ..nlp import item_label, list_items
 from .dates import dated_mentions
 from .event_classes import class_tree
 from .shared import (
@@ -97,6 +98,11 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "another"})
 PRECEDENCE = frozenset({"after", "before", "since", "following", "until", "till", "prior", "ahead"})
 """Prepositions and subordinators that set one event before or after another."""
+SEQUENCE_ADVERBS = frozenset({"later", "afterwards", "afterward", "subsequently", "thereafter"})
+"""Adverbs that set a clause's act after what was told before it ("Troops later raided a
+house"): told by doers of its own, it is a new act, not more of the last incident."""
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+"""Prepositions of a phrase that, opening a sentence, sets its scene in a place."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 WINDOW = 12
 """How many of the most recently told incidents a mention is compared with: reference to an
@@ -151,6 +157,8 @@ class MentionArguments:
     taker_sides: frozenset[str] = frozenset()
     """The sides ("state", "non-state") of its perpetrators: of a capture, who took the
     ground (`captures_clash`)."""
+    doers: frozenset[str] = frozenset()
+    """Its perpetrators (entity ids), described ones included."""
 
 
 def mention_arguments(
@@ -167,6 +175,7 @@ def mention_arguments(
     targets: set[str] = set()
     actors: set[str] = set()
     sides: set[str] = set()
+    doers: set[str] = set()
     for role, entity in roles:
         if entity is None:
             continue
@@ -179,9 +188,12 @@ def mention_arguments(
         actors.add(entity.id)  # described facilities ("an army base") tell nothing apart
         if role == "target" and not is_local(entity.id):
             targets.add(entity.id)
-        if role == "perpetrator" and entity.type in STATE_SIDE:
+        if role != "perpetrator":
+            continue
+        doers.add(entity.id)
+        if entity.type in STATE_SIDE:
             sides.add("state")
-        elif role == "perpetrator" and entity.type == "ArmedGroup":
+        elif entity.type == "ArmedGroup":
             sides.add("non-state")
     return MentionArguments(
         places=frozenset(places),
@@ -190,6 +202,7 @@ def mention_arguments(
         local_actors=frozenset(a for a in actors if is_local(a)),
         pronoun=_pronoun_actor(mention),
         taker_sides=frozenset(sides),
+        doers=frozenset(doers),
         several_victims=several_victims,
     )
 
@@ -216,6 +229,9 @@ class EventCluster:
     places: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    doers: set[str] = field(default_factory=set)
+    items: set[int] = field(default_factory=set)
+    """The list items its mentions lie in (`_Reader.item`)."""
     several_victims: bool = False
     days: dict[str, str] = field(default_factory=dict)
     """Calendar keys of its dates ("weekday" -> "sunday", "month-day" -> "03-14")."""
@@ -246,6 +262,7 @@ class EventCluster:
         self.places |= arguments.places
         self.targets |= arguments.targets
         self.actors |= arguments.actors
+        self.doers |= arguments.doers
         self.several_victims |= arguments.several_victims
         for kind, value in days.items():
             self.days.setdefault(kind, value)
@@ -583,6 +600,9 @@ class _Reader:
     """Token index where each sentence of the Doc starts, in order."""
     triggers: Sequence[TriggerRecord] = ()
     """The trigger lexicon's lines, by row (a trigger span's `id_`): their frames."""
+    items: Sequence[tuple[int, int, bool]] = ()
+    """The (start, end) tokens of each item of a list in the body (`list_items`), and
+    whether the item opens with a label ("Dorra: ...")."""
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
     """Open clusters, the most recently told last (at most WINDOW of them)."""
@@ -597,6 +617,44 @@ class _Reader:
 
     def args(self, mention: EventMention) -> MentionArguments:
         return self.arguments.get(id(mention), MentionArguments())
+
+    def item(self, mention: EventMention) -> int | None:
+        """The list item the mention lies in, by its index; None outside a list."""
+        at = bisect_right([item[0] for item in self.items], mention.span.start) - 1
+        if at < 0 or mention.span.start >= self.items[at][1]:
+            return None
+        return at
+
+    def other_item(self, cluster: EventCluster, mention: EventMention) -> bool:
+        """Whether the mention lies in an item of a list that none of the cluster's
+        mentions lie in, naming no place and no named actor of the cluster's: the items
+        of a digest ("- Kessin: ...", "- Dorra: ...") are its incidents, one a line. "The
+        attack" in an item with no label may still point back to one told in another
+        ("- Iran denies ordering the attack"): a label sets each item's scene apart."""
+        item = self.item(mention)
+        if item is None or not cluster.items or item in cluster.items:
+            return False
+        if _kind(mention) == "anaphor" and not self.items[item][2]:
+            return False
+        args = self.args(mention)
+        named = (args.actors - args.local_actors) & cluster.actors
+        return not (args.places & cluster.places or named)
+
+    def departs(self, cluster: EventCluster, mention: EventMention) -> bool:
+        """Whether the mention's clause, not tied to the cluster's in the tree, tells
+        something the cluster's incident cannot be: set somewhere else by its opening
+        phrase, done by a doer it presents as another ("a separate group", "another
+        gang", a second "a bomb"), or done later by doers of its own that the incident
+        never had ("Troops later raided a house"). Who did it alone says nothing: the
+        headline's "soldiers killed" is read with the soldiers as doers as often as not."""
+        if self.opens_elsewhere(cluster, mention) or _introduces_another(cluster, mention):
+            return True
+        if _another_doer(mention.head):
+            return True
+        args = self.args(mention)
+        if not args.doers or args.pronoun or args.doers & cluster.doers:
+            return False  # no doer of its own, or the same doers acting on
+        return _told_later(mention.head)
 
     def days(self, mention: EventMention) -> dict[str, str]:
         return _day_keys(mention.date, self.date_texts.get(id(mention)))
@@ -627,6 +685,8 @@ class _Reader:
             captures_clash(m, self.args(m).taker_sides, mention, args.taker_sides)
             for m in cluster.mentions
         ):
+            return True
+        if self.other_item(cluster, mention):
             return True
         return bool(args.targets and cluster.targets and not args.targets & cluster.targets)
 
@@ -664,6 +724,8 @@ class _Reader:
             places = {self.place_of[t.i] for t in prep.subtree if t.i in self.place_of}
             if places and not places & cluster.places:
                 return True
+            if not places and any(_unplaced_name(o) for o in prep.children):
+                return True  # "In nearby Osk, ...": a name the entities left unplaced
         return False
 
     def candidates(self, mention: EventMention) -> list[EventCluster]:
@@ -780,6 +842,7 @@ class _Reader:
             for c in candidates
             if self.shares(c, mention, named=False)
             and (_fits(c, mention) or self.shares_beyond_day(c, mention))
+            and not self.departs(c, mention)
         ]
         if sharing:
             return sharing[0]
@@ -800,7 +863,7 @@ class _Reader:
         stations"); or a clause whose actor is a pronoun right after it ("They set homes on
         fire")."""
         last = candidates[0]
-        if self.opens_elsewhere(last, mention) or _introduces_another(last, mention):
+        if self.departs(last, mention):
             return None
         near = self.apart(last.mentions[-1], mention) <= PRONOUN_REACH
         if mention.event_class in last.classes and (near or len(candidates) == 1):
@@ -976,8 +1039,11 @@ class _Reader:
             or self.effect_of(mention)
             or self.withdrawn_from(mention)
         )
+        item = self.item(mention)
         if whole is not None:
             whole.add(mention, self.args(mention), self.days(mention), part=True)
+            if item is not None:
+                whole.items.add(item)
             return
         target = (
             self.acted_on(mention)
@@ -995,10 +1061,14 @@ class _Reader:
             self.clusters.append(target)
             if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
                 target.add(mention, self.args(mention), self.days(mention))
+                if item is not None:
+                    target.items.add(item)
                 return  # "attacks": no one incident for a later mention to tell again
             if in_header:
                 self.headlines.append(target)
         target.add(mention, self.args(mention), self.days(mention))
+        if item is not None:
+            target.items.add(item)
         if not in_header and target in self.headlines:
             self.headlines.remove(target)
         if target in self.recent:
@@ -1103,6 +1173,43 @@ def _introduces_another(cluster: EventCluster, mention: EventMention) -> bool:
     return any(ours & _indefinite_doers(m.head) for m in cluster.mentions)
 
 
+def _another_doer(head: Token) -> bool:
+    """Whether a clause's doer is presented as another than any told ("a separate group
+    ambushed a convoy", "other gunmen stormed a school"): a word of alterity on it."""
+    verb = _clause_verb(head)
+    if verb is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    for doer in doers_of(verb, shared="first"):
+        words = {c.lower_ for c in doer.children if c.dep_ in ("det", "amod")}
+        if words & ALTERITY and not words & DEFINITE:
+            return True  # "the other gunmen" are the others of the same band
+    return False
+
+
+def _told_later(head: Token) -> bool:
+    """Whether a clause is set after what was told before it ("later raided", "hours
+    later, troops stormed ..."): a sequence adverb on its verb, or on the verb it is
+    coordinated with."""
+    verb = _clause_verb(head)
+    if verb is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    return any(
+        c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for v in verbs for c in v.children
+    )
+
+
+def _unplaced_name(token: Token) -> bool:
+    """A proper name that is the object of a fronted locative preposition ("In nearby
+    Osk, ...") yet no place entity: where the sentence is set, whatever the NER made of
+    it; not a date, a body or a possessor ("In Smith's view")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "ORG", "NORP"):
+        return False
+    return not any(c.dep_ == "case" for c in token.children)
+
+
 def _pronoun_actor(mention: EventMention) -> bool:
     """ "They stormed the post", "they tried to kill me": a clause whose doer or patient
     is a personal pronoun; the doer of a clause with no subject of its own is that of the
@@ -1175,7 +1282,7 @@ def cluster_mentions(
     """Group the mentions (in text order) into incidents. `arguments` holds each mention's
     arguments by `id(mention)`, `place_of` the place entity of each token that names a place
     and `place_names` their names, `body_start` the offset where the headline and summary
-    lines end."""
+    lines end; the items of a list the text holds are read off `doc`."""
     starts = [sentence.start for sentence in doc.sents] if mentions else [0]
     reader = _Reader(
         arguments=arguments,
@@ -1186,10 +1293,21 @@ def cluster_mentions(
         sentence_starts=starts,
         body_start=body_start,
         triggers=triggers,
+        items=_body_items(doc, body_start) if mentions else (),
     )
     for mention in mentions:
         reader.read(mention)
     return reader.clusters
+
+
+def _body_items(doc: Doc, body_start: int) -> list[tuple[int, int, bool]]:
+    """The items of the lists in the article's body, with whether each has a label: the
+    bullets of a header summarise the headline's one incident, not one each."""
+    return [
+        (item.start, item.end, item_label(item) is not None)
+        for item in list_items(doc)
+        if item.start_char >= body_start
+    ]
 
 
 def concerned_clusters(clusters: list[EventCluster]) -> dict[int, EventCluster]:

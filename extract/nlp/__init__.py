@@ -6,6 +6,7 @@ in `doc.spans[TRIGGERS_KEY]`) for the stages to read; and the learned incident c
 from __future__ import annotations
 
 from .learned import NO_INCIDENT_BELOW, incident_probability
+from .line_breaks import item_label, list_items
 from .pipeline import MODEL_NAMES, load_nlp
 from .spans import TRIGGERS_KEY, WEAPON
 
@@ -15,5 +16,7 @@ __all__ = [
     "TRIGGERS_KEY",
     "WEAPON",
     "incident_probability",
+    "item_label",
+    "list_items",
     "load_nlp",
 ]

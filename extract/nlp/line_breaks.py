@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..inputs import dateline_span
 from ..language import DASHES
 
-__all__ = ["NAME", "line_breaks"]
+__all__ = ["NAME", "item_label", "line_breaks", "list_items"]
 
 NAME = "conflict_kg_line_breaks"
 
@@ -95,3 +95,45 @@ def _after_agency(doc: Doc, i: int) -> bool:
     return (
         i >= 4 and doc[i - 1].text in DASHES and doc[i - 2].text == ")" and doc[i - 4].text == "("
     )
+
+
+BULLETS = DASHES | {"•", "*", "·", "▪", "‣"}
+"""Marks that open an item of a list, one item a line."""
+
+
+def list_items(doc: Doc) -> list[Span]:
+    """The items of a list the text holds: lines that open with a bullet ("- Kessin:
+    ...", "• ...") or with a label ended by a colon ("Monday: ...", "Dorra: ..."), when
+    at least two lines do. A digest tells one incident an item, so the items tell
+    coreference where one incident ends and the next starts; the label is the item's
+    (`item_label`). Only whitespace tokens and the first tokens of lines are read."""
+    spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]))
+    starts = [0] + [i + 1 for i in spaces.tolist() if "\n" in doc[i].text and i + 1 < len(doc)]
+    ends = [*starts[1:], len(doc)]
+    items = [
+        doc[start:end]
+        for start, end in zip(starts, ends, strict=True)
+        if doc[start].text in BULLETS or _label_end(doc, start) is not None
+    ]
+    return items if len(items) > 1 else []
+
+
+def item_label(item: Span) -> Span | None:
+    """The label of a list item, without its bullet or colon ("Dorra" in "- Dorra: Two
+    men were ..."), or None when the item has none."""
+    doc = item.doc
+    start = item.start + 1 if doc[item.start].text in BULLETS else item.start
+    end = _label_end(doc, start)
+    return doc[start : end - 1] if end is not None and end <= item.end else None
+
+
+def _label_end(doc: Doc, start: int) -> int | None:
+    """The token after the colon of a label of capitalised words that opens a line at
+    `start` ("Dorra:", "North Kessin:"); None when the line opens otherwise."""
+    for i in range(start, min(start + LABEL_LENGTH + 1, len(doc) - 1)):
+        token = doc[i]
+        if token.text == ":":
+            return i + 1 if i > start else None
+        if not (token.is_alpha and token.text[:1].isupper()):
+            return None
+    return None

@@ -6,18 +6,30 @@ is the best the text gives, so the incident of the lead takes the dateline's pla
 `dateline-place`). A place the text names for the incident always wins ("TAL AFAR" filed,
 "in Mosul" said), and events that happen nowhere in particular (an election, a sanction)
 or outside the lead never take it.
+
+A digest's item label is read the same way ("- Dorra: Two men were stabbed to death at a
+bar."): a digest opens each item with where it happened, as a dateline opens a report, so
+the item's incident takes the label's place (rule `label-place`) when the item's text names
+none for it. A label is a place when the entities already read it as one (a gazetteer
+town), or when it is a proper name the NER left unlabelled or read as a place, none of
+whose words the English model knows: never a day ("Monday:"), a speaker ("Ahmed Karim:")
+or a common word ("Update:", "Police:").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from functools import cache
 
-from ..entities import EntityTable
+from spacy.tokens import Doc, Span
+
+from ..entities import EntityTable, is_article_scoped
 from ..events import EventCluster
 from ..inputs import dateline_place
 from ..language import DASHES, Attribution, RoleFinding
+from ..model import Entity
+from ..nlp import item_label, list_items, load_nlp
 
-__all__ = ["add_dateline_place", "place_at_dateline"]
+__all__ = ["add_dateline_place", "add_label_places", "place_at_dateline"]
 
 UNLOCATED_CLASSES = frozenset(
     {"Election", "Sanction", "Agreement", "ClaimOfResponsibility", "Statement",
@@ -28,9 +40,11 @@ UNLOCATED_CLASSES = frozenset(
 
 def place_at_dateline(doc: Doc) -> None:
     """Stage `dateline_place`: the dateline's place for the lead's incidents that the text
-    locates nowhere, in `doc._.ck_roles`."""
+    locates nowhere, and a digest item's label for the item's (`add_label_places`), in
+    `doc._.ck_roles`."""
     ext = doc._
     add_dateline_place(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
+    add_label_places(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles, UNLOCATED_CLASSES)
 
 
 def add_dateline_place(
@@ -66,3 +80,72 @@ def add_dateline_place(
                 "place", entity, None, span, Attribution("asserted", None), "dateline-place"
             )
         )
+
+
+PLACE_LABELS = frozenset({"", "GPE", "LOC", "FAC", "NORP"})
+"""NER labels a label's words may carry and still be a place: none (an unknown town), a
+place's, or a people's (the small NER reads "North Halvik" as one)."""
+
+
+def add_label_places(
+    doc: Doc,
+    clusters: list[EventCluster],
+    table: EntityTable,
+    findings: dict[int, list[RoleFinding]],
+    unlocated: frozenset[str],
+) -> None:
+    """The label's place for each incident told within one labelled item of a list,
+    whose findings name no place but sites the item describes ("at a market", which is
+    in the labelled town); classes in `unlocated` happen nowhere in particular."""
+    items = list_items(doc) if clusters else []
+    if not items:
+        return
+    article = doc._.ck_meta.id
+    for cluster in clusters:
+        if cluster.event_class in unlocated:
+            continue
+        if any(
+            f.role == "place"
+            and f.entity is not None
+            and not is_article_scoped(f.entity.id, article)
+            for f in findings.get(id(cluster), ())
+        ):
+            continue
+        held = [i for i in items if any(i.start <= m.span.start < i.end for m in cluster.mentions)]
+        label = item_label(held[0]) if len(held) == 1 else None
+        entity = _label_place(label, table) if label is not None else None
+        if entity is None:
+            continue
+        findings.setdefault(id(cluster), []).append(
+            RoleFinding("place", entity, None, label, Attribution("asserted", None), "label-place")
+        )
+
+
+def _label_place(label: Span, table: EntityTable) -> Entity | None:
+    """The place a label names: the entity the table already has there, if a place; a
+    new place for a proper name no entity took; None otherwise."""
+    entity = table.at(label[0])
+    if entity is not None:
+        return entity if entity.type == "Place" or entity.also_place else None
+    if label.text.isupper():
+        return None  # "UPDATE:", "BREAKING:"
+    if all(t.ent_type_ in PLACE_LABELS for t in label) and unknown_words(label):
+        return table.add(label, label.text, "Place")
+    return None
+
+
+def unknown_words(span: Span) -> bool:
+    """Whether none of the span's words is one the English model's lemmatizer knows as a
+    noun, verb, adjective or adverb: a name ("Dorra", "Sorn"), not a word that heads a
+    line as a rubric ("Update", "Police", "Analysis"). The tagger's guess at an unknown
+    capitalised word is as often NOUN or ADJ as PROPN; the model's word list is firm."""
+    known = _dictionary()
+    return not any(t.lower_ in known for t in span)
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """The English model's known words (its lemmatizer's `lemma_index`), read once."""
+    tables = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = tables.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
