@@ -36,19 +36,29 @@ from ..language import (
     Attribution,
     RoleFinding,
     attribute,
+    doers_of,
     positions,
     source_phrase,
 )
 from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
-from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
+from .phrases import (
+    ATTACKER_NOUNS,
+    CROWD_HEADS,
+    REFERRING_NOUNS,
+    SECURITY_NOUNS,
+    counted,
+    denoted_actors,
+    group_antecedent,
+    with_examples,
+)
 
 if TYPE_CHECKING:
     from ..entities import EntityTable
     from ..events import EventCluster
     from ..model import Certainty, Entity
 
-__all__ = ["settle", "settle_responsibility"]
+__all__ = ["protesters", "settle", "settle_responsibility"]
 
 BLAME_FORMS = {
     "blame": frozenset({"blame", "blamed", "blames", "blaming"}),
@@ -98,6 +108,47 @@ def settle(doc: Doc) -> None:
     of `doc._.ck_roles`."""
     ext = doc._
     settle_responsibility(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
+    for cluster in ext.ck_clusters:
+        findings = ext.ck_roles[id(cluster)]
+        findings.extend(protesters(cluster, ext.ck_entities, findings))
+
+
+def protesters(
+    cluster: EventCluster, table: EntityTable, findings: list[RoleFinding]
+) -> list[RoleFinding]:
+    """The crowd that demonstrates, as the protest's participant: the unnamed doer of a
+    verb of protest ("students protested", "hundreds of farmers marched", "thousands rallied"),
+    one actor of the article of ACLED's category "Protesters". Only where no party takes part
+    by name (a union's march is the union's), and only a plural or a crowd noun: "a man
+    protested" is one man, and police acting on a protest are no protesters (their act is
+    the protest's intervention, coded apart)."""
+    if cluster.event_class != "Protest" or any(
+        f.role in ("participant", "perpetrator") for f in findings
+    ):
+        return []
+    found: list[RoleFinding] = []
+    for mention in cluster.mentions:
+        if mention.acled != "PEACE_PROTEST" or mention.head.pos_ != "VERB":
+            continue
+        for doer in doers_of(mention.head, shared="first", conjuncts=True):
+            noun = counted(doer)
+            if not _crowd_noun(noun, table):
+                continue
+            span = noun.doc[noun.i : noun.i + 1]
+            entity = table.add_unnamed(span, "Protesters", "CommunalGroup", "Protesters")
+            said = attribute(mention.head)
+            found.append(RoleFinding("participant", entity, None, span, said, "protesters"))
+    return found
+
+
+def _crowd_noun(noun: Token, table: EntityTable) -> bool:
+    """A common noun for many people who are no force, named by no entity: "students",
+    "hundreds", "the crowd"."""
+    if noun.pos_ != "NOUN" or table.at(noun) is not None:
+        return False
+    if noun.lower_ in SECURITY_NOUNS | ATTACKER_NOUNS:
+        return False
+    return "Plur" in noun.morph.get("Number") or noun.lower_ in CROWD_HEADS
 
 
 def settle_responsibility(
