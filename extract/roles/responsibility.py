@@ -37,6 +37,7 @@ from ..language import (
     RoleFinding,
     attribute,
     doers_of,
+    objects_of,
     positions,
     source_phrase,
 )
@@ -55,7 +56,8 @@ from .phrases import (
 
 if TYPE_CHECKING:
     from ..entities import EntityTable
-    from ..events import EventCluster
+    from ..events import EventCluster, EventMention
+    from ..language import Lexicon
     from ..model import Certainty, Entity
 
 __all__ = ["protesters", "settle", "settle_responsibility"]
@@ -110,35 +112,50 @@ def settle(doc: Doc) -> None:
     settle_responsibility(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
     for cluster in ext.ck_clusters:
         findings = ext.ck_roles[id(cluster)]
-        findings.extend(protesters(cluster, ext.ck_entities, findings))
+        findings.extend(protesters(cluster, ext.ck_entities, findings, ext.ck_lexicon))
 
 
 def protesters(
-    cluster: EventCluster, table: EntityTable, findings: list[RoleFinding]
+    cluster: EventCluster, table: EntityTable, findings: list[RoleFinding], lexicon: Lexicon
 ) -> list[RoleFinding]:
     """The crowd that demonstrates, as the protest's participant: the unnamed doer of a
-    verb of protest ("students protested", "hundreds of farmers marched", "thousands rallied"),
-    one actor of the article of ACLED's category "Protesters". Only where no party takes part
-    by name (a union's march is the union's), and only a plural or a crowd noun: "a man
-    protested" is one man, and police acting on a protest are no protesters (their act is
-    the protest's intervention, coded apart)."""
-    if cluster.event_class != "Protest" or any(
-        f.role in ("participant", "perpetrator") for f in findings
-    ):
+    verb of protest ("students protested", "hundreds of farmers marched") or the "by"
+    phrase of a noun of protest ("a march by several hundred students"), one actor of the
+    article of ACLED's category "Protesters". Only where no party takes part by name (a
+    union's march is the union's), and only a plural or a crowd noun: "a man protested" is
+    one man. The police who break the protest up are its perpetrator, no protesters."""
+    if cluster.event_class != "Protest" or any(f.role == "participant" for f in findings):
         return []
     found: list[RoleFinding] = []
     for mention in cluster.mentions:
-        if mention.acled != "PEACE_PROTEST" or mention.head.pos_ != "VERB":
-            continue
-        for doer in doers_of(mention.head, shared="first", conjuncts=True):
-            noun = counted(doer)
+        head = mention.head
+        if not _told_as_protest(mention, lexicon):
+            continue  # "police fired tear gas": the act on the protest, not the protest
+        if head.pos_ == "VERB":
+            doers = doers_of(head, shared="first", conjuncts=True)
+        else:
+            doers = objects_of(head, BY_PREPOSITION)
+        for noun in (counted(doer) for doer in doers):
             if not _crowd_noun(noun, table):
                 continue
             span = noun.doc[noun.i : noun.i + 1]
             entity = table.add_unnamed(span, "Protesters", "CommunalGroup", "Protesters")
-            said = attribute(mention.head)
+            said = attribute(head)
             found.append(RoleFinding("participant", entity, None, span, said, "protesters"))
     return found
+
+
+BY_PREPOSITION = frozenset({"by"})
+
+
+def _told_as_protest(mention: EventMention, lexicon: Lexicon) -> bool:
+    """Whether the mention's own words are a protest's ("protested", "a march"): its
+    trigger's line of the frame lexicon is of the class Protest. An act joined to the protest
+    ("police fired tear gas") keeps a line of its own class."""
+    row = mention.span.id_
+    if not row.isdigit() or int(row) >= len(lexicon.triggers):
+        return False
+    return lexicon.triggers[int(row)].event_class == "Protest"
 
 
 def _crowd_noun(noun: Token, table: EntityTable) -> bool:

@@ -190,3 +190,13 @@ def test_police_at_a_protest_and_one_man_are_no_protesters(extractor: Extractor)
     assert "Protesters" not in {e.name for e in _participants(_extract(extractor, text)).values()}
     text = "A man protested alone outside the ministry in Vandor on Thursday."
     assert _participants(_extract(extractor, text)) == {}
+
+
+def test_the_marchers_police_broke_up_are_its_protesters(extractor: Extractor) -> None:
+    """The police who broke the march up are no protesters; the nurses it was by are."""
+    text = (
+        "Police fired tear gas on Friday to break up a march by hundreds of nurses outside "
+        "the health ministry in Dovra. The nurses were protesting against pay cuts."
+    )
+    participants = _participants(_extract(extractor, text))
+    assert {k: v.name for k, v in participants.items()} == {"nurses": "Protesters"}
