@@ -123,9 +123,13 @@ def protesters(
     phrase of a noun of protest ("a march by several hundred students"), one actor of the
     article of ACLED's category "Protesters". Only where no party takes part by name (a
     union's march is the union's), and only a plural or a crowd noun: "a man protested" is
-    one man. The police who break the protest up are its perpetrator, no protesters."""
-    if cluster.event_class != "Protest" or any(f.role == "participant" for f in findings):
-        return []
+    one man. The police who break the protest up are its perpetrator or the other side, no
+    protesters."""
+    if cluster.event_class != "Protest" or any(
+        f.role == "participant" and f.entity is not None and f.entity.type not in STATE_SIDES
+        for f in findings
+    ):
+        return []  # a union, a party, a named group takes part: the crowd is theirs
     found: list[RoleFinding] = []
     for mention in cluster.mentions:
         head = mention.head
@@ -146,6 +150,8 @@ def protesters(
 
 
 BY_PREPOSITION = frozenset({"by"})
+STATE_SIDES = frozenset({"StateForce", "Government", "State"})
+"""Types of the side that meets a protest (riot police among its parties), never its crowd."""
 
 
 def _told_as_protest(mention: EventMention, lexicon: Lexicon) -> bool:

@@ -200,3 +200,18 @@ def test_the_marchers_police_broke_up_are_its_protesters(extractor: Extractor) -
     )
     participants = _participants(_extract(extractor, text))
     assert {k: v.name for k, v in participants.items()} == {"nurses": "Protesters"}
+
+
+def test_riot_police_beside_a_march_leave_its_protesters(extractor: Extractor) -> None:
+    """Police who are a side of the protest are no party that takes part by name: the
+    teachers are still its protesters."""
+    text = (
+        "Riot police fired tear gas and water cannon on Sunday to break up a march by dozens "
+        "of teachers in Omrel, and detained ten of them, witnesses said. The teachers were "
+        "protesting over unpaid wages."
+    )
+    participants = _participants(_extract(extractor, text))
+    assert {k: v.name for k, v in participants.items()} == {
+        "Riot police": "Security forces",
+        "teachers": "Protesters",
+    }
