@@ -124,8 +124,8 @@ def test_a_named_doer_wins_over_the_owner_noun(extractor: Extractor) -> None:
 
 
 def test_a_name_travelled_to_is_a_place(extractor: Extractor) -> None:
-    types = _types(_extract(extractor, "The envoy travelled to Tovin on Monday to meet the rebels."))
-    assert types.get("Tovin") == "Place"
+    text = "The envoy travelled to Tovin on Monday to meet the rebels."
+    assert _types(_extract(extractor, text)).get("Tovin") == "Place"
 
 
 def test_a_name_convoys_go_into_is_a_place(extractor: Extractor) -> None:
