@@ -7,17 +7,19 @@ responsibility, which the role rules must read as the claimant rule typed it."""
 from __future__ import annotations
 
 from .claimants import RESPONSIBILITY_VERBS, claimant_phrases, message_authors
-from .name_context import HOLD_NOUNS, PLACE_NOUNS_BEFORE_OF
-from .name_labels import INSTITUTION_HEADS, PARTY_HEADS
+from .name_context import HOLD_NOUNS, PERSON_NOUNS, PLACE_NOUNS_BEFORE_OF
+from .name_labels import FORCE_HEADS, INSTITUTION_HEADS, PARTY_HEADS
 from .resolution import LOCATIVE_PREPS, STATE_HEADS, resolve
 from .table import ARTICLE_KEY_LENGTH, EntityTable, article_key, is_article_scoped
 
 __all__ = [
     "ARTICLE_KEY_LENGTH",
+    "FORCE_HEADS",
     "HOLD_NOUNS",
     "INSTITUTION_HEADS",
     "LOCATIVE_PREPS",
     "PARTY_HEADS",
+    "PERSON_NOUNS",
     "PLACE_NOUNS_BEFORE_OF",
     "RESPONSIBILITY_VERBS",
     "STATE_HEADS",

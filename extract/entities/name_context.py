@@ -269,6 +269,8 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
         return True
     if _sited_facility(doc, first) and not _names_a_body(root, label):
         return True  # "a checkpoint in X", "the camp at X"
+    if label in ("PERSON", "ORG") and _motion_goal(span, root, before, label):
+        return True  # "travelled to X", "convoys into X", "fled towards X"
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
     nearby = before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i
@@ -280,6 +282,47 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
     if label == "ORG" and _town_after_in(span, root, before):
         return True
     return (label == "PERSON" and not strict) or listed_with_places
+
+
+MOTION_PREPOSITIONS = frozenset({"to", "into", "towards", "toward", "from"})
+"""Prepositions of a way's end or start: "travelled to X", "fled from X"."""
+MOTION_LEMMAS = frozenset(
+    {"travel", "go", "move", "flee", "head", "return", "march", "drive", "fly", "sail",
+     "walk", "escape", "retreat", "advance", "withdraw", "relocate", "migrate", "journey",
+     "evacuate", "deploy", "redeploy", "convoy", "trip", "visit", "flight", "route", "road",
+     "exodus", "evacuation", "deployment", "withdrawal", "shipment", "corridor"}
+)  # fmt: skip
+"""Lemmas of verbs and nouns of going somewhere (or of what goes): the name at the end or
+start of the way is ground, not someone met. Not "send", "deliver", "give", "speak" or
+"write", whose "to" names the one who receives."""
+
+
+def _motion_goal(span: Span, root: Token, before: Token, label: str) -> bool:
+    """A one-word name the way of a motion ends at or starts from: the object of "to",
+    "into", "towards" or "from" hung on a verb or noun of going ("the envoy travelled to
+    X", "fled from X") or on a verb whose object goes ("allow aid convoys into X"). A name
+    the text calls a person (a title before it, an age or a person noun set beside it, a
+    relative "who") or that names a body ("marched to Parliament") stays what it was."""
+    if len(span) != 1 or before.lower_ not in MOTION_PREPOSITIONS or root.head.i != before.i:
+        return False
+    if _names_a_body(root, label) or root.tag_ == "NNPS":
+        return False
+    goer = before.head
+    if goer.pos_ == "NOUN" and before.lower_ == "from":
+        return False  # "a visit from X" is from someone
+    goes = goer.lemma_.lower() in MOTION_LEMMAS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MOTION_LEMMAS for c in goer.children
+    )
+    if not goes:
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in TITLE_WORDS | PERSON_NOUNS:
+        return False  # "travelled to President X", "went to his brother X"
+    if _is_age(span) or _apposed_person_noun(span):
+        return False
+    return not any(
+        c.dep_ == "relcl" and any(t.lower_ in ("who", "whom") for t in c.children)
+        for c in root.children
+    )
 
 
 FORCE_MEMBER_LEMMAS = frozenset({"troop", "soldier", "officer", "policeman", "policewoman"})

@@ -22,12 +22,22 @@ from ..entities import PARTY_HEADS, STATE_HEADS, EntityTable
 from ..language import RoleFinding
 from ..model import Entity
 from ..nlp import TRIGGERS_KEY
-from .phrases import REFERRING_NOUNS, conjuncts, counted, mention_span
+from .phrases import (
+    ATTACKER_NOUNS,
+    CIVILIAN_NOUNS,
+    DESCRIBED_KEY,
+    GROUP_NOUNS,
+    PRIVATE_PERSONS,
+    REFERRING_NOUNS,
+    UNSPECIFIED_PERSONS,
+    conjuncts,
+    counted,
+    mention_span,
+    weapon_spans,
+)
 
 __all__ = ["DESCRIBED_KEY", "DESCRIBED_ROLES", "described_actor", "described_actors", "named_first"]
 
-DESCRIBED_KEY = "ck_described"
-"""`doc.user_data` key of the ids of the entities this module made from descriptions."""
 
 DESCRIBED_ROLES = frozenset({"perpetrator", "victim"})
 """Roles whose slot, when it holds an unnamed description, makes the description an actor."""
@@ -38,6 +48,9 @@ NOT_ACTOR_LABELS = frozenset(
 NAMING_DEPS = frozenset({"appos", "compound", "nmod", "amod", "poss"})
 """Dependents of a noun through which a name in them names the noun's referent."""
 LEADING_DROPS = frozenset({"det", "poss", "predet", "punct", "cc", "case"})
+ARMED_CLUE_WORDS = PARTY_HEADS | ATTACKER_NOUNS | GROUP_NOUNS | frozenset({"armed"})
+"""Words of a perpetrator phrase that make its people armed men: a body that fights, a noun
+for attackers or for a force's men, or "armed" itself."""
 
 
 def described_actors(
@@ -213,6 +226,10 @@ def described_actor(
     category = "Political militias" if role == "perpetrator" else "Civilians"
     if role == "perpetrator" and _state_force(head):
         entity_type, category = "StateForce", "State forces"  # "the air force", "army units"
+    elif role == "perpetrator" and _civil_people(head, span):
+        # "fans", "villagers", "students": people the text names by their civil life who
+        # act together are a crowd, as ACLED codes rioters, not an armed group
+        entity_type, category = "CommunalGroup", "Rioters"
     label = span.text
     entity = table.add_unnamed(span, label[0].upper() + label[1:], entity_type, category)
     if description:  # `named_first` lets a name win over it
@@ -282,6 +299,23 @@ def _definite_body(head: Token) -> bool:
     # only adjectives that describe ("the Iranian-backed militia")
     of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     return of or any(t.dep_ in ("compound", "nmod") for t in before)
+
+
+def _civil_people(head: Token, span: Span) -> bool:
+    """Whether a perpetrator phrase names people by their civil life and says nothing that
+    arms them: its head a noun for civilians or private persons ("fans", "villagers",
+    "three students", `CIVILIAN_NOUNS`, `PRIVATE_PERSONS`), no word of the phrase for an
+    armed or fighting body or its men ("armed students", "student militias"), and no weapon
+    they carry ("villagers with machetes"). Any other plural ("contras", "cartels", "men")
+    stays the armed group ACLED codes an unnamed band of attackers as."""
+    words = {head.lower_, head.lemma_.lower()}
+    if not words & (CIVILIAN_NOUNS | PRIVATE_PERSONS) or words & UNSPECIFIED_PERSONS:
+        return False  # "two men", "individuals": who they are is not said
+    if any({t.lower_, t.lemma_.lower()} & ARMED_CLUE_WORDS for t in span):
+        return False
+    weapons = weapon_spans(head.doc)
+    inside = range(head.left_edge.i, head.right_edge.i + 1)
+    return not any(s.start in inside for s in weapons)
 
 
 def _state_force(head: Token) -> bool:

@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..entities import EntityTable
+from ..entities import FORCE_HEADS, PARTY_HEADS, PERSON_NOUNS, STATE_HEADS, EntityTable
 from ..model import Entity
+from ..nlp import TRIGGERS_KEY, WEAPON
 
 __all__ = [
     "ACTING_TYPES",
     "ATTACKER_NOUNS",
     "CIVILIAN_NOUNS",
+    "CROWD_HEADS",
+    "DESCRIBED_KEY",
+    "GROUP_NOUNS",
     "LEADER_NOUNS",
     "PREMISES_NOUNS",
+    "PRIVATE_PERSONS",
     "QUANTITY_WORDS",
     "REFERRING_NOUNS",
     "SECURITY_NOUNS",
+    "UNSPECIFIED_PERSONS",
     "actors_in_phrase",
     "conjuncts",
     "counted",
@@ -32,9 +38,13 @@ __all__ = [
     "modifies_office",
     "pronoun_antecedent",
     "unnamed_actor",
+    "weapon_spans",
     "with_examples",
 ]
 
+DESCRIBED_KEY = "ck_described"
+"""`doc.user_data` key of the ids of the entities made from descriptions, over which a name
+of the incident's doer wins (`extract.roles.described.named_first`)."""
 LEADER_NOUNS = frozenset(
     {"commander", "leader", "head", "chief", "spokesman", "spokeswoman", "members", "member",
      "fighters", "supporters", "militants", "troops", "forces", "officials", "official"}
@@ -204,7 +214,7 @@ ATTACKER_NOUNS = frozenset(
 CIVILIAN_NOUNS = frozenset(
     {"civilians", "people", "villagers", "worshippers", "students", "children", "women",
      "pilgrims", "passengers", "residents", "shoppers", "farmers", "journalists", "schoolgirls",
-     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters",
+     "schoolchildren", "spectators", "runners", "tourists", "bystanders", "protesters", "fans",
      "civilian", "journalist", "student", "resident", "farmer", "passenger", "tourist"}
 )  # fmt: skip
 SECURITY_NOUNS = frozenset(
@@ -245,7 +255,7 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
         return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
     if (
         role == "perpetrator"
-        and word in UNSPECIFIED_PERSONS
+        and _lone_person(head)
         and not _denied_noun(head)
         and not _named_after(head)
     ):
@@ -253,13 +263,116 @@ def unnamed_actor(head: Token, role: str, table: EntityTable) -> list[tuple[Enti
         if word in HIRED_KILLER_NOUNS or _called_armed(head):
             return [(table.add_unnamed(span, label, "ArmedGroup", "Political militias"), span)]
         return [(table.add_unnamed(span, label, "Person", None), span)]
+    if role in ("perpetrator", "participant") and _crowd(head):
+        # "beaten to death by a crowd", "an angry mob attacked a bus", "rioters burned cars":
+        # the crowd that does violence is one actor, coded as ACLED codes it
+        return [(table.add_unnamed(span, "Rioters", "CommunalGroup", "Rioters"), span)]
     if role in ("target", "victim") and word in CIVILIAN_NOUNS:
         return [(table.add_unnamed(span, "Civilians", "CommunalGroup", "Civilians"), span)]
     if word in SECURITY_NOUNS:
         return [(table.add_unnamed(span, "Security forces", "StateForce", "State forces"), span)]
+    if role == "perpetrator" and _weapon_owner(head):
+        return _owner_forces(head, table)
     if role in ("target", "victim"):
         return communal_group(head, table)
     return []
+
+
+CROWD_HEADS = frozenset(
+    {"crowd", "crowds", "mob", "mobs", "rioters", "looters", "protesters", "protestors",
+     "demonstrators", "marchers"}
+)  # fmt: skip
+"""Head nouns for people acting as one crowd: the collective nouns of English for a crowd,
+and the plural nouns for those who make up a demonstration or a riot. As the doer of a
+violent act ("beaten by a crowd", "rioters stormed the ministry") the crowd is one unnamed
+actor of the article, of ACLED's category "Rioters" (violent demonstrators and mobs alike);
+it is no armed group."""
+SEX_AND_AGE_NOUNS = frozenset(
+    {"woman", "man", "boy", "girl", "teenager", "teen", "child", "adolescent", "juvenile",
+     "minor", "adult", "pensioner", "schoolboy", "schoolgirl", "neighbour", "neighbor"}
+)  # fmt: skip
+"""Nouns that say of one person only their sex, their age or that they live nearby."""
+PRIVATE_PERSONS = (SEX_AND_AGE_NOUNS | PERSON_NOUNS) - (
+    OFFICE_NOUNS | LEADER_NOUNS | frozenset(
+        {"militant", "fighter", "soldier", "officer", "ringleader", "bomber", "gunman",
+         "victim", "witness", "recruiter"}
+    )
+)  # fmt: skip
+"""Nouns for one person by their sex, age, kin or trade ("a woman", "a teenager", "a
+student", "a taxi driver"), less offices, leaders, armed men and those an act befalls: one of
+them who does violence is a private person, as ACLED codes a lone attacker the text never
+calls armed."""
+
+
+def _lone_person(noun: Token) -> bool:
+    """Whether the noun is one unnamed person who may do an act: a noun that says nothing
+    of him (`UNSPECIFIED_PERSONS`), or a singular noun for a private person
+    (`PRIVATE_PERSONS`: "a woman stabbed two shoppers")."""
+    word = noun.lower_
+    if word in UNSPECIFIED_PERSONS:
+        return True
+    return word in PRIVATE_PERSONS and "Plur" not in noun.morph.get("Number")
+
+
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+"""How a word before a weapon's noun hangs on it: "the army's drones", "coalition jets"."""
+
+
+def _weapon_owner(noun: Token) -> bool:
+    """Whether the noun is the owner before a weapon's noun that no name gives: a noun for
+    a body that acts as one party ("coalition warplanes", "government aircraft", "the
+    regime's jets"), not a word of the weapon's own kind ("suicide drones", "fighter jets")
+    nor one that only refers back to a group named before ("the group's rockets")."""
+    word = noun.lower_
+    if noun.dep_ not in OWNER_DEPS or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if word not in STATE_HEADS | PARTY_HEADS or word in REFERRING_NOUNS:
+        return False
+    weapons = weapon_spans(noun.doc)
+    if any(s.start <= noun.i < s.end for s in weapons):
+        return False
+    return any(s.start <= noun.head.i < s.end for s in weapons)
+
+
+def weapon_spans(doc: Doc) -> list[Span]:
+    """The weapon words the pipeline found in the text ("warplanes", "a rifle")."""
+    return [s for s in doc.spans.get(TRIGGERS_KEY, ()) if s.label_ == WEAPON]
+
+
+def _owner_forces(noun: Token, table: EntityTable) -> list[tuple[Entity, Span]]:
+    """The unnamed forces whose weapon did the act: a state's by a noun through which a
+    state acts ("government aircraft": government forces; "air force jets": the air force),
+    an armed group's by any other party noun ("coalition warplanes": coalition forces). A
+    description: a name given for the incident's doer wins over it
+    (`described.named_first`)."""
+    word = noun.lower_
+    start = noun.i
+    while (
+        start > 0
+        and noun.doc[start - 1].dep_ == "compound"
+        and noun.doc[start - 1].head.i == noun.i
+    ):
+        start -= 1
+    span = noun.doc[start : noun.i + 1]
+    label = span.text[0].upper() + span.text[1:].lower()
+    if word not in FORCE_HEADS:
+        label += " forces"
+    if word in STATE_HEADS or word == "force":
+        entity = table.add_unnamed(span, label, "StateForce", "State forces")
+    else:
+        entity = table.add_unnamed(span, label, "ArmedGroup", "Political militias")
+    noun.doc.user_data.setdefault(DESCRIBED_KEY, set()).add(entity.id)
+    return [(entity, span)]
+
+
+def _crowd(noun: Token) -> bool:
+    """Whether the noun is a crowd no word before it gives an owner: "a crowd", "an angry
+    mob", "rioters"; not "the X hordes" or "party rioters", whose name or noun before them
+    says whose men they are (read as a description, `extract.roles.described`), nor "no
+    crowd"."""
+    if noun.lower_ not in CROWD_HEADS or _denied_noun(noun):
+        return False
+    return not any(c.dep_ in ("compound", "nmod", "poss") for c in noun.children)
 
 
 HIRED_KILLER_NOUNS = frozenset({"hitman", "assassin"})
@@ -324,9 +437,7 @@ def communal_group(head: Token, table: EntityTable) -> list[tuple[Entity, Span]]
     names a people."""
     if head.pos_ != "NOUN" or head.lower_ not in COMMUNITY_NOUNS:
         return []
-    peoples = [
-        c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
-    ]
+    peoples = [c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
     if not peoples:
         return []
     span = head.doc[min(peoples) : head.i + 1]

@@ -36,19 +36,31 @@ from ..language import (
     Attribution,
     RoleFinding,
     attribute,
+    doers_of,
+    objects_of,
     positions,
     source_phrase,
 )
 from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
-from .phrases import REFERRING_NOUNS, denoted_actors, group_antecedent, with_examples
+from .phrases import (
+    ATTACKER_NOUNS,
+    CROWD_HEADS,
+    REFERRING_NOUNS,
+    SECURITY_NOUNS,
+    counted,
+    denoted_actors,
+    group_antecedent,
+    with_examples,
+)
 
 if TYPE_CHECKING:
     from ..entities import EntityTable
-    from ..events import EventCluster
+    from ..events import EventCluster, EventMention
+    from ..language import Lexicon
     from ..model import Certainty, Entity
 
-__all__ = ["settle", "settle_responsibility"]
+__all__ = ["protesters", "settle", "settle_responsibility"]
 
 BLAME_FORMS = {
     "blame": frozenset({"blame", "blamed", "blames", "blaming"}),
@@ -98,6 +110,68 @@ def settle(doc: Doc) -> None:
     of `doc._.ck_roles`."""
     ext = doc._
     settle_responsibility(doc, ext.ck_clusters, ext.ck_entities, ext.ck_roles)
+    for cluster in ext.ck_clusters:
+        findings = ext.ck_roles[id(cluster)]
+        findings.extend(protesters(cluster, ext.ck_entities, findings, ext.ck_lexicon))
+
+
+def protesters(
+    cluster: EventCluster, table: EntityTable, findings: list[RoleFinding], lexicon: Lexicon
+) -> list[RoleFinding]:
+    """The crowd that demonstrates, as the protest's participant: the unnamed doer of a
+    verb of protest ("students protested", "hundreds of farmers marched") or the "by"
+    phrase of a noun of protest ("a march by several hundred students"), one actor of the
+    article of ACLED's category "Protesters". Only where no party takes part by name (a
+    union's march is the union's), and only a plural or a crowd noun: "a man protested" is
+    one man. The police who break the protest up are its perpetrator or the other side, no
+    protesters."""
+    if cluster.event_class != "Protest" or any(
+        f.role == "participant" and f.entity is not None and f.entity.type not in STATE_SIDES
+        for f in findings
+    ):
+        return []  # a union, a party, a named group takes part: the crowd is theirs
+    found: list[RoleFinding] = []
+    for mention in cluster.mentions:
+        head = mention.head
+        if not _told_as_protest(mention, lexicon):
+            continue  # "police fired tear gas": the act on the protest, not the protest
+        if head.pos_ == "VERB":
+            doers = doers_of(head, shared="first", conjuncts=True)
+        else:
+            doers = objects_of(head, BY_PREPOSITION)
+        for noun in (counted(doer) for doer in doers):
+            if not _crowd_noun(noun, table):
+                continue
+            span = noun.doc[noun.i : noun.i + 1]
+            entity = table.add_unnamed(span, "Protesters", "CommunalGroup", "Protesters")
+            said = attribute(head)
+            found.append(RoleFinding("participant", entity, None, span, said, "protesters"))
+    return found
+
+
+BY_PREPOSITION = frozenset({"by"})
+STATE_SIDES = frozenset({"StateForce", "Government", "State"})
+"""Types of the side that meets a protest (riot police among its parties), never its crowd."""
+
+
+def _told_as_protest(mention: EventMention, lexicon: Lexicon) -> bool:
+    """Whether the mention's own words are a protest's ("protested", "a march"): its
+    trigger's line of the frame lexicon is of the class Protest. An act joined to the protest
+    ("police fired tear gas") keeps a line of its own class."""
+    row = mention.span.id_
+    if not row.isdigit() or int(row) >= len(lexicon.triggers):
+        return False
+    return lexicon.triggers[int(row)].event_class == "Protest"
+
+
+def _crowd_noun(noun: Token, table: EntityTable) -> bool:
+    """A common noun for many people who are no force, named by no entity: "students",
+    "hundreds", "the crowd"."""
+    if noun.pos_ != "NOUN" or table.at(noun) is not None:
+        return False
+    if noun.lower_ in SECURITY_NOUNS | ATTACKER_NOUNS:
+        return False
+    return "Plur" in noun.morph.get("Number") or noun.lower_ in CROWD_HEADS
 
 
 def settle_responsibility(
