@@ -261,8 +261,10 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
     before = doc[first - 1]
     if before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in PLACE_NOUNS_BEFORE_OF:
         return True
-    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS_BEFORE_OF and not any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.head.children
+    if (
+        root.dep_ == "appos"
+        and root.head.lower_ in PLACE_NOUNS_BEFORE_OF
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.head.children)
     ):
         return True  # "in the capital X", "the border town X"; not "X province, Y"
     if (_of_a_facility(doc, first) and not _placed_after(span)) or _ground_object(root, label):
@@ -271,6 +273,10 @@ def place_by_context(span: Span, label: str = "PERSON", *, strict: bool = False)
         return True  # "a checkpoint in X", "the camp at X"
     if label in ("PERSON", "ORG") and _motion_goal(span, root, before, label):
         return True  # "travelled to X", "convoys into X", "fled towards X"
+    if len(span) == 1 and before.dep_ == "amod" and before.head.i == root.i:
+        # "in nearby X", "in northern X": the preposition, past the adjective of a one-word
+        # name (a town); "in young Tomas Verel" names someone
+        before = root.head if root.dep_ == "pobj" else before
     if before.lower_ not in LOCATING_PREPOSITIONS:
         return False
     nearby = before.lower_ in NEARBY_PREPOSITIONS and root.head.i == before.i
@@ -457,8 +463,10 @@ def _unlabelled_town(token: Token) -> bool:
         return False
     if token.dep_ != "pobj" or token.head.lower_ not in TOWN_PREPOSITIONS:
         return False
-    if any(True for _ in token.children) or token.lower_ in ORGANISATION_HEADS | FORCE_HEADS:
-        return False
+    if token.lower_ in ORGANISATION_HEADS | FORCE_HEADS or any(
+        c.dep_ != "amod" or not c.text.islower() for c in token.children
+    ):
+        return False  # "in northern X" is one word still; "in Kelmet crossroads" is not
     return token.i + 1 >= len(token.doc) or not token.nbor().text[:1].isupper()
 
 
