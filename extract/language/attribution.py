@@ -43,6 +43,10 @@ HEDGES = frozenset(
 )  # fmt: skip
 NEGATIVE_HEDGES = frozenset({"unlikely", "doubtful", "improbable"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+"""Links of a relative clause or an apposition to the noun it tells more of. What they tell
+is taken as known, not what a verb above them asserts or denies: "X denied that the men
+who shelled Y were its fighters" denies whose men they were, and concedes the shelling."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +154,11 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
     steps = 0
     settled = False
     denied_clause = False
+    aside = False
     while node.head is not node and steps < 6:
         child, node = node, node.head
         steps += 1
+        aside = aside or child.dep_ in ASIDE_DEPS
         lemma = node.lemma_.lower()
         if settled:
             if lemma in REPORTING_VERBS:
@@ -172,7 +178,9 @@ def attribute(token: Token, *, negation_scope: Token | None = None) -> Attributi
             continue
         if lemma in REPORTING_VERBS and child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "dobj"):
             source = source_phrase(node)
-            if lemma in DENYING_VERBS:
+            if lemma in DENYING_VERBS and aside:
+                certainty = "alleged"  # "denied that men who shelled X were its own"
+            elif lemma in DENYING_VERBS:
                 certainty = "denied"
                 denied_clause = True
             elif certainty == "asserted":

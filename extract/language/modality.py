@@ -6,8 +6,10 @@ the parse, not in the trigger word: the act is the complement of a verb of tryin
 to kill"), the complement or the modifier of a noun of trying ("a bid to kill", "the
 assassination plot"), qualified as unachieved ("a foiled assassination", "was nearly
 killed"), or the object of a verb that says it did not come off ("thwarted the
-assassination", "escaped assassination"). One rule for every trigger; the word classes
-below are English function-like vocabulary of attempt, not words of any story.
+assassination", "escaped assassination"), or the gerund its subject escaped, survived or
+avoided undergoing ("escaped being kidnapped", "survived being shot"). One rule for every
+trigger; the word classes below are English function-like vocabulary of attempt, not words
+of any story.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ THWARTING_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose object is an act that did not come off ("foiled the assassination",
 "escaped assassination"), or was only tried ("attempted an assassination")."""
+ESCAPING_VERBS = frozenset({"escape", "survive", "avoid", "evade"})
+"""Verbs whose subject did not undergo the act of their gerund complement ("escaped being
+kidnapped", "survived being shot", "avoided being abducted")."""
 
 
 def attempted(word: Token) -> bool:
@@ -42,7 +47,7 @@ def attempted(word: Token) -> bool:
     if any(c.lower_ in NEAR_MISS_ADVERBS for c in word.children if c.dep_ == "advmod"):
         return True
     if word.pos_ == "VERB":
-        return _complement_of_trying(word)
+        return _complement_of_trying(word) or _undergoing_escaped(word)
     modifiers = (c.lower_ for c in word.children if c.dep_ in ("amod", "compound"))
     if any(m in UNACHIEVED_MODIFIERS for m in modifiers):
         return True  # "a failed assassination"
@@ -79,3 +84,13 @@ def _complement_of_trying(verb: Token) -> bool:
         # "it was a plot to kill", the parser hanging the complement on "was", not the noun
         return any(c.dep_ == "attr" and c.lemma_.lower() in TRYING_NOUNS for c in governor.children)
     return lemma in TRYING_VERBS
+
+
+def _undergoing_escaped(verb: Token) -> bool:
+    """Whether a verb is a passive gerund its governor's subject escaped, survived or
+    avoided ("escaped being kidnapped": the kidnapping was tried, it did not happen). An
+    act told beside the escape ("was kidnapped after escaping from prison") or one the
+    subject avoided doing ("avoided shelling the town") is not the subject's harm."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ESCAPING_VERBS:
+        return False
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
