@@ -274,16 +274,24 @@ class _Reader:
 
     # Which incident -------------------------------------------------------------------------
 
-    def _incident(self, anchor: Token, within: list[Token]) -> EventCluster | None:
+    def _incident(
+        self, anchor: Token, within: list[Token], denial: bool = False
+    ) -> EventCluster | None:
         """The incident a statement at `anchor` is about: one whose trigger lies in the
         `within` phrases, else one named in the sentence (the nearest), else the last one
-        named before it."""
+        named before it. A denial does not reach an incident told in a relative clause or
+        an apposition of its own subject ("the rebels, who shelled the town, denied the
+        report"): that is the writer's account of the denier, not what it denies."""
         for phrase in within:
             for token in phrase.subtree:
                 if token.i in self.head_of:
                     return self.head_of[token.i]
         sentence = anchor.sent
-        here = [(abs(i - anchor.i), c) for i, c in self.head_of.items() if _inside(i, sentence)]
+        here = [
+            (abs(i - anchor.i), c)
+            for i, c in self.head_of.items()
+            if _inside(i, sentence) and not (denial and _told_of_subject(anchor, i))
+        ]
         if here:
             return min(here, key=lambda pair: pair[0])[1]
         before = [(i, c) for i, c in self.head_of.items() if i < sentence.start]
@@ -353,7 +361,7 @@ class _Reader:
             # the attack; X is no role of anything in the statement either
             self.accusers.update(h.i for h in holders)
             return
-        incident = self._incident(anchor, about)
+        incident = self._incident(anchor, about, denial=rule == "denial")
         if incident is None:
             return
         for holder in holders:
@@ -837,6 +845,16 @@ def _negated(verb: Token) -> bool:
 def _involves(clause: Token) -> bool:
     """ "to be behind the attack", "to be responsible for it", "to have been involved"."""
     return any(t.lower_ in ("behind", "responsible", "involved") for t in clause.subtree)
+
+
+def _told_of_subject(anchor: Token, index: int) -> bool:
+    """Whether the token at `index` lies in a relative clause, an apposition or a participle
+    of the subject of `anchor`."""
+    return any(
+        aside.left_edge.i <= index <= aside.right_edge.i
+        for subject in _children(anchor, "nsubj", "nsubjpass")
+        for aside in _children(subject, "relcl", "appos", "acl")
+    )
 
 
 def _inside(index: int, sentence: Span) -> bool:
