@@ -574,11 +574,11 @@ def _agentless_killing(span: Span, weapon_tokens: set[int]) -> bool:
     (issue 16) when it is the only act of violence the article tells (otherwise the dead
     are the toll of the act told: "were killed in the fighting", "ten were killed" after
     a bombing), the article names no hazard nor accident and the sentence no occasion that
-    is not violent ("when their bus overturned"). It needs no weapon or armed actor in the
-    article: a death of people that names no accident, illness or hazard is a violent one
-    (widening it did not move the non-conflict documents read as violent on either half;
-    a killing in a risky trade with no accident named, "five miners were killed", is the
-    known cost)."""
+    is not violent ("when their bus overturned"), and the article names weapons or armed
+    actors. Without them a bare "were killed" is as often a death at work or on a mountain
+    ("two climbers were killed", "five miners were killed"): widened to every article, the
+    rule made attacks of three such invented reports out of three, for one village killing
+    it found."""
     root = span.root
     if root.lemma_.lower() not in HUMAN_KILLING_VERBS or _hazard_in(span.doc[:]):
         return False
@@ -596,7 +596,7 @@ def _agentless_killing(span: Span, weapon_tokens: set[int]) -> bool:
         for o in span.doc.spans.get(TRIGGERS_KEY, [])
     ):
         return False
-    return True
+    return bool(weapon_tokens) or _armed(list(span.doc))
 
 
 def _peaceful_occasion(clause: Token, weapon_tokens: set[int]) -> bool:

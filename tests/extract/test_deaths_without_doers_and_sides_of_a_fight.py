@@ -1,7 +1,7 @@
 """Acts the frames missed and one they read wrongly (issue 15 item 3, issue 16 item 1): an
-agentless passive killing of people that names no hazard is a violent death; a plural
-armed subject fighting "each other" or "for" something is a clash; a vehicle driven into
-people is an attack; travelling is no meeting. Each with a
+agentless passive killing of people in an article that names armed actors is a violent
+death; a plural armed subject fighting "each other" or "for" something is a clash; a
+vehicle driven into people is an attack; travelling is no meeting. Each with a
 counterexample. Every text here is invented for the test."""
 
 from __future__ import annotations
@@ -32,13 +32,11 @@ def test_agentless_killing_in_a_road_accident_is_no_attack(extractor: Extractor)
     assert _events(extractor, text) == []
 
 
-def test_agentless_killing_with_no_armed_actor_in_the_article_is_an_attack(
+def test_agentless_killing_with_no_armed_actor_in_the_article_is_left(
     extractor: Extractor,
 ) -> None:
-    # widened on 2026-12-07 (night): a killing that names no hazard is a violent death
-    # whether or not the article names armed actors
     text = "Four farmers were killed in Bemlo village on Sunday, the district chief said."
-    assert _events(extractor, text) == [("Attack", 4)]
+    assert _events(extractor, text) == []
 
 
 def test_plural_armed_sides_fighting_each_other_is_a_clash(extractor: Extractor) -> None:

@@ -24,9 +24,10 @@ def _background(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     return [(n.text, n.reason) for n in _extract(extractor, text).nonspecific]
 
 
-def test_agentless_killing_with_no_hazard_is_an_attack(extractor: Extractor) -> None:
-    text = "Two traders were killed in Varnok on Monday, local officials said."
-    assert _events(extractor, text) == [("Attack", 2)]
+def test_agentless_deaths_with_no_armed_actor_are_left(extractor: Extractor) -> None:
+    # Widened to every article, the rule made attacks of deaths at work and on mountains
+    text = "Two climbers were killed on Mount Arvel on Saturday, rescuers said."
+    assert _events(extractor, text) == []
 
 
 def test_agentless_killing_in_a_collapse_is_no_attack(extractor: Extractor) -> None:
