@@ -603,6 +603,8 @@ class _Reader:
     items: Sequence[tuple[int, int, bool]] = ()
     """The (start, end) tokens of each item of a list in the body (`list_items`), and
     whether the item opens with a label ("Dorra: ...")."""
+    told: Sequence[EventMention] = ()
+    """Every mention of the article, in text order."""
     clusters: list[EventCluster] = field(default_factory=list)
     recent: list[EventCluster] = field(default_factory=list)
     """Open clusters, the most recently told last (at most WINDOW of them)."""
@@ -630,15 +632,32 @@ class _Reader:
         mentions lie in, naming no place and no named actor of the cluster's: the items
         of a digest ("- Kessin: ...", "- Dorra: ...") are its incidents, one a line. "The
         attack" in an item with no label may still point back to one told in another
-        ("- Iran denies ordering the attack"): a label sets each item's scene apart."""
+        ("- Iran denies ordering the attack"), and so may a bare one in a labelled item
+        that tells no other act of its kind ("Police: officers arrested twelve after the
+        fighting", "Evening: troops retook the base and the fighting stopped"); otherwise a
+        label sets each item's scene apart ("- Sorn: the attack on a church by gunmen")."""
         item = self.item(mention)
         if item is None or not cluster.items or item in cluster.items:
             return False
-        if _kind(mention) == "anaphor" and not self.items[item][2]:
+        if _kind(mention) == "anaphor" and (
+            not self.items[item][2]
+            or not (self.kin_in_item(mention, item) or self.args(mention).actors)
+        ):
             return False
         args = self.args(mention)
         named = (args.actors - args.local_actors) & cluster.actors
         return not (args.places & cluster.places or named)
+
+    def kin_in_item(self, mention: EventMention, item: int) -> bool:
+        """Whether another mention of the mention's family lies in the same list item."""
+        start, end, _ = self.items[item]
+        family = class_tree().family
+        return any(
+            other is not mention
+            and start <= other.span.start < end
+            and family(other.event_class) == family(mention.event_class)
+            for other in self.told
+        )
 
     def departs(self, cluster: EventCluster, mention: EventMention) -> bool:
         """Whether the mention's clause, not tied to the cluster's in the tree, tells
@@ -1294,6 +1313,7 @@ def cluster_mentions(
         body_start=body_start,
         triggers=triggers,
         items=_body_items(doc, body_start) if mentions else (),
+        told=mentions,
     )
     for mention in mentions:
         reader.read(mention)

@@ -349,9 +349,12 @@ def _alleged_conduct(word: Token) -> bool:
     word of allegation (`ALLEGING_LEMMAS`), is the charge, what someone is said to have
     stirred up, not an incident the text reports. An act the gerund tells itself ("accused
     of burning a clinic", "suspected of carrying out attacks"), a noun that is itself the
-    complement ("blamed for an attack on the depot") and a definite noun ("accused of
-    inciting the riot") name an incident whose doer is alleged: they stay incidents."""
+    complement ("blamed for an attack on the depot"), a definite noun ("accused of
+    inciting the riot") and a noun whose own clause tells what it did ("inciting riots
+    that left five dead") name an incident whose doer is alleged: they stay incidents."""
     if word.pos_ in ("VERB", "AUX") or _definite(word):
+        return False
+    if any(c.dep_ == "relcl" for c in word.children):
         return False
     if word.dep_ == "pobj" and _inciting_modifier(word):
         verb = word  # "charged with provoking riots", the gerund parsed as an adjective

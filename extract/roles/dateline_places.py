@@ -112,13 +112,20 @@ def add_label_places(
         ):
             continue
         held = [i for i in items if any(i.start <= m.span.start < i.end for m in cluster.mentions)]
-        label = item_label(held[0]) if len(held) == 1 else None
+        label = item_label(held[0]) if len(held) == 1 and not _spoken(held[0]) else None
         entity = _label_place(label, table) if label is not None else None
         if entity is None:
             continue
         findings.setdefault(id(cluster), []).append(
             RoleFinding("place", entity, None, label, Attribution("asserted", None), "label-place")
         )
+
+
+def _spoken(item: Span) -> bool:
+    """Whether the item speaks in the first person ("Brenning: militants shelled our
+    village"): its label is then who speaks, a name of a reaction or an interview, not
+    where it happened."""
+    return any("1" in t.morph.get("Person") and t.pos_ == "PRON" for t in item)
 
 
 def _label_place(label: Span, table: EntityTable) -> Entity | None:
