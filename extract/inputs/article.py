@@ -68,14 +68,16 @@ _DATE_LINE = re.compile(
 _DATELINE_BODY = (
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.' ]+?))??"
     r"(?:,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?\s*"
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
+    r"|(?P<dm_day>\d{1,2})\s+(?P<dm_month>[A-Z][a-z]{2,8})\.?(?:,?\s+(?P<dm_year>\d{4}))?))?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z &]{1,30})\)\s*)?(?:--?|–|—)\s*"
 )
 _DATELINE = re.compile("^" + _DATELINE_BODY, re.M)
 """A wire dateline: "KIRKUK, Iraq, March 15 (Reuters) -", "Gaza City, Jan. 5, 2023 (Xinhua)
 --", "LAGOS, Monday, March 9, 2026 (Agency) -" (the weekday only repeats the date),
 "BEIRUT (AP) —" (without a date only when the place is in capitals), "KESH, March 3 -" (without
-an agency only with a date and a place in capitals)."""
+an agency only with a date and a place in capitals); the day may come first ("SERNIK, 14 June
+2025 -", read by `_part`)."""
 _RUN_IN = re.compile(r"(?<=[^\s.!?:;]) (?=[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*[,(\s])")
 """Where a headline run into its dateline on one line may end ("Seven killed in blasts
 KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --"): a space after a word that ends no sentence,
@@ -179,11 +181,17 @@ def _dateline(text: str) -> re.Match[str] | None:
     return _run_in(text, 0, len(first))
 
 
+def _part(found: re.Match[str], name: str) -> str | None:
+    """The dateline's "month", "day" or "year", in whichever order its date gives them
+    ("March 3, 2025" or "3 March 2025")."""
+    return found.group(name) or found.group(f"dm_{name}")
+
+
 def _is_dateline(found: re.Match[str]) -> bool:
     """A bare dateline with no agency ("KESH, March 3 -") must give a date and set its place
     in capitals: "Gunmen, March 3 - ..." or "Later, on May 2 - ..." open sentences, and only
     the capitals and the date tell a place filed from."""
-    month = found.group("month")
+    month = _part(found, "month")
     place_in_capitals = found.group("place").isupper()
     if found.group("agency") is None and (month is None or not place_in_capitals):
         return False
@@ -202,7 +210,7 @@ def _run_in(text: str, start: int, end: int) -> re.Match[str] | None:
         if (
             found
             and found.group("place").isupper()
-            and found.group("month") is not None
+            and _part(found, "month") is not None
             and _is_dateline(found)
         ):
             return found
@@ -213,23 +221,23 @@ def dateline_date(text: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of the dateline's date ("KIRKUK, March 15 (Reuters) -"
     gives (None, 3, 15)): the date context of a report that may say no year at all."""
     found = _dateline(text)
-    if found is None or found.group("month") is None:
+    if found is None or _part(found, "month") is None:
         return None
-    year = found.group("year")
+    year = _part(found, "year")
     return (
         int(year) if year else None,
-        _MONTH_NUMBERS[found.group("month").lower()],
-        int(found.group("day")),
+        _MONTH_NUMBERS[_part(found, "month").lower()],
+        int(_part(found, "day")),
     )
 
 
 def _dated(dateline: re.Match[str] | None) -> str | None:
     """The publication day a dateline with a year gives ("Jan. 5, 2023"), as ISO."""
-    if dateline is None or not dateline.group("year") or dateline.group("month") is None:
+    if dateline is None or not _part(dateline, "year") or _part(dateline, "month") is None:
         return None
-    month = _MONTH_NUMBERS[dateline.group("month").lower()]
+    month = _MONTH_NUMBERS[_part(dateline, "month").lower()]
     try:
-        return date(int(dateline.group("year")), month, int(dateline.group("day"))).isoformat()
+        return date(int(_part(dateline, "year")), month, int(_part(dateline, "day"))).isoformat()
     except ValueError:
         return None
 

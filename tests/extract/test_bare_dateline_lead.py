@@ -40,3 +40,23 @@ def test_a_bare_dateline_names_its_place(extractor: Extractor) -> None:
     text = "SORRENTA, June 9 - Rebels attacked a police post on Tuesday, killing two officers.\n"
     article = extractor.extract(ArticleInput("invented", text)).to_json()["article"]
     assert (article["dateline"], article["publisher"]) == ("Sorrenta", None)
+
+
+def test_a_dateline_with_the_day_before_the_month_is_a_dateline(extractor: Extractor) -> None:
+    """ "SERNIK, 14 June 2025 -": the day may come first; the capitals are then the
+    dateline's place, never the lead's doer, and "on Friday" is the Friday before."""
+    text = (
+        "SERNIK, 14 June 2025 - Gunmen shot dead four farmers near the village of Dalo on "
+        "Friday, police said.\n"
+    )
+    extraction = extractor.extract(ArticleInput("invented", text))
+    assert extraction.to_json()["article"]["dateline"] == "Sernik"
+    assert _events(extractor, text) == [("Attack", 4, ["Gunmen"])]
+    assert [e.date for e in extraction.events] == ["2025-06-13"]
+
+
+def test_a_sentence_opening_with_a_day_and_month_is_no_dateline(extractor: Extractor) -> None:
+    """Counterexample: a name not in capitals, then a day and month, opens a sentence."""
+    text = "Later, 14 June - talks resumed in Sorrenta between the two parties.\n"
+    article = extractor.extract(ArticleInput("invented", text)).to_json()["article"]
+    assert article["dateline"] is None
