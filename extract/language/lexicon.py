@@ -210,6 +210,7 @@ def _frames(extra: tuple[str, ...]) -> Iterator[TriggerRecord]:
         model = first.get(frame)
         verb_roles = _roles(row, "verb_roles", line)
         noun_roles = _roles(row, "noun_roles", line)
+        any_support, support_verbs = _support(row, model)
         record = TriggerRecord(
             event_class=row["class"],
             acled=row.get("acled"),
@@ -220,17 +221,24 @@ def _frames(extra: tuple[str, ...]) -> Iterator[TriggerRecord]:
             frame=frame,
             verb_roles=verb_roles or (model.verb_roles if model else NO_ROLES),
             noun_roles=noun_roles or (model.noun_roles if model else NO_ROLES),
-            any_support=row["support"] == "any"
-            if "support" in row
-            else bool(model and model.any_support),
-            support_verbs=frozenset(row["support"])
-            if isinstance(row.get("support"), list)
-            else (model.support_verbs if model and "support" not in row else frozenset()),
+            any_support=any_support,
+            support_verbs=support_verbs,
             places=tuple(row.get("places") or (model.places if model else ())),
             harmed=tuple(row.get("harmed") or ()),
         )
         first.setdefault(frame, record)
         yield record
+
+
+def _support(row: dict[str, Any], model: TriggerRecord | None) -> tuple[bool, frozenset[str]]:
+    """A line's `any_support` and `support_verbs`: its "support" is "any" or a list of verb
+    lemmas; a line without one takes those of the first line of its frame."""
+    if "support" not in row:
+        return (model.any_support, model.support_verbs) if model else (False, frozenset())
+    support = row["support"]
+    if isinstance(support, list):
+        return False, frozenset(support)
+    return support == "any", frozenset()
 
 
 @cache
