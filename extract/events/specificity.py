@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..inputs import MonthDay, resolve_date
-from ..language import MONTH_NAMES, REPORTING_VERBS, objects_of
+from ..language import MONTH_NAMES, REPORTING_VERBS, TERMINATIVE_VERBS, objects_of
 from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY
 from .shared import VIOLENT
@@ -91,10 +91,6 @@ IMPLICATIVE_GOVERNORS = frozenset(
 """Verbs whose "to"-infinitive happened when they did ("began to shell", "tried to storm":
 ACLED codes attempts). Every other governor of a "to"-infinitive ("plans to", "vowed to",
 "urged them to", "offered to") leaves its complement unrealised."""
-TERMINATIVE_VERBS = frozenset({"stop", "cease", "quit", "halt", "end", "finish", "suspend"})
-"""Aspect verbs whose "-ing" complement was under way whatever their own mood: "will not
-stop bombing the city", "appeals to stop shelling" presuppose the bombing and the shelling
-(unlike "will keep shelling", whose shelling is as future as its governor)."""
 NEGATIVE_IMPLICATIVE_GOVERNORS = frozenset({"fail", "refuse", "decline", "neglect", "cease"})
 """Verbs whose "to"-infinitive did not happen ("failed to detonate", "refused to attack")."""
 PREVENTING_VERBS = frozenset(

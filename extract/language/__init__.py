@@ -28,7 +28,7 @@ from .lexicon import (
     WeaponRecord,
     load_lexicon,
 )
-from .modality import attempted
+from .modality import TERMINATIVE_VERBS, attempted
 from .syntax import dependency_distance, doers_of, objects_of
 from .word_index import positions
 
@@ -39,6 +39,7 @@ __all__ = [
     "FRAME_SLOTS",
     "MONTH_NAMES",
     "REPORTING_VERBS",
+    "TERMINATIVE_VERBS",
     "WEEKDAYS",
     "ActorRecord",
     "Attribution",

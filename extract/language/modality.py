@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["attempted"]
+__all__ = ["TERMINATIVE_VERBS", "attempted"]
 
 TRYING_VERBS = frozenset({"try", "attempt", "seek", "plot", "conspire", "fail", "plan"})
 """Verbs whose "to" complement is an act that was tried or meant, not done ("tried to kill",
@@ -39,6 +39,11 @@ THWARTING_VERBS = frozenset(
 ESCAPING_VERBS = frozenset({"escape", "survive", "avoid", "evade"})
 """Verbs whose subject did not undergo the act of their gerund complement ("escaped being
 kidnapped", "survived being shot", "avoided being abducted")."""
+TERMINATIVE_VERBS = frozenset({"stop", "cease", "quit", "halt", "end", "finish", "suspend"})
+"""Aspect verbs of ending, whose "-ing" complement was under way whatever their own polarity
+or mood: "will not stop bombing the city", "appeals to stop shelling" presuppose the bombing
+and the shelling (unlike "will keep shelling", whose shelling is as future as its governor).
+Read by the events' specificity and by the roles' frames."""
 
 
 def attempted(word: Token) -> bool:

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..language import REPORTING_VERBS, TriggerRecord
+from ..language import REPORTING_VERBS, TERMINATIVE_VERBS, TriggerRecord
 
 __all__ = [
     "SUPPORT_VERBS",
@@ -86,11 +86,6 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their"})
 """Pronouns that, in what someone said, stand for the speaker ("the group said it ...",
 "said its fighters attacked")."""
 PLURAL_PRONOUNS = frozenset({"they", "their"})
-TERMINATIVE_VERBS = frozenset({"stop", "cease", "quit", "halt", "end", "finish", "suspend"})
-"""Aspect verbs of ending, whose "-ing" complement was under way whatever their own polarity
-or mood: "did not stop shelling the town" and "will not stop bombing it" tell that the
-shelling and the bombing went on (`extract.events.specificity` reads their mood the same
-way). The same words as that module's set, which the events package does not export."""
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
 """How a verb hangs on the verb whose subject it shares: control ("tried to kill") and
 coordination ("stormed and looted")."""
