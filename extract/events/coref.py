@@ -622,7 +622,7 @@ class _Reader:
 
     def item(self, mention: EventMention) -> int | None:
         """The list item the mention lies in, by its index; None outside a list."""
-        at = bisect_right([item[0] for item in self.items], mention.span.start) - 1
+        at = bisect_right(self.items, mention.span.start, key=lambda item: item[0]) - 1
         if at < 0 or mention.span.start >= self.items[at][1]:
             return None
         return at
@@ -1052,17 +1052,21 @@ class _Reader:
                 return cluster
         return None
 
+    def join(self, cluster: EventCluster, mention: EventMention, *, part: bool = False) -> None:
+        """Add the mention to the cluster with its arguments, its days and its list item."""
+        cluster.add(mention, self.args(mention), self.days(mention), part=part)
+        item = self.item(mention)
+        if item is not None:
+            cluster.items.add(item)
+
     def read(self, mention: EventMention) -> None:
         whole = (
             self.detained_crowd(mention)
             or self.effect_of(mention)
             or self.withdrawn_from(mention)
         )
-        item = self.item(mention)
         if whole is not None:
-            whole.add(mention, self.args(mention), self.days(mention), part=True)
-            if item is not None:
-                whole.items.add(item)
+            self.join(whole, mention, part=True)
             return
         target = (
             self.acted_on(mention)
@@ -1079,15 +1083,11 @@ class _Reader:
             target = EventCluster()
             self.clusters.append(target)
             if mention.plural and mention.event_class not in COLLECTIVE_CLASSES:
-                target.add(mention, self.args(mention), self.days(mention))
-                if item is not None:
-                    target.items.add(item)
+                self.join(target, mention)
                 return  # "attacks": no one incident for a later mention to tell again
             if in_header:
                 self.headlines.append(target)
-        target.add(mention, self.args(mention), self.days(mention))
-        if item is not None:
-            target.items.add(item)
+        self.join(target, mention)
         if not in_header and target in self.headlines:
             self.headlines.remove(target)
         if target in self.recent:
