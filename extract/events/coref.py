@@ -1192,11 +1192,10 @@ def _introduces_another(cluster: EventCluster, mention: EventMention) -> bool:
     return any(ours & _indefinite_doers(m.head) for m in cluster.mentions)
 
 
-def _another_doer(head: Token) -> bool:
-    """Whether a clause's doer is presented as another than any told ("a separate group
-    ambushed a convoy", "other gunmen stormed a school"): a word of alterity on it."""
-    verb = _clause_verb(head)
-    if verb is None or head.pos_ not in ("VERB", "AUX"):
+def _another_doer(verb: Token) -> bool:
+    """Whether a verb mention's doer is presented as another than any told ("a separate
+    group ambushed a convoy", "other gunmen stormed a school"): a word of alterity on it."""
+    if verb.pos_ not in ("VERB", "AUX"):
         return False
     for doer in doers_of(verb, shared="first"):
         words = {c.lower_ for c in doer.children if c.dep_ in ("det", "amod")}
@@ -1205,12 +1204,11 @@ def _another_doer(head: Token) -> bool:
     return False
 
 
-def _told_later(head: Token) -> bool:
-    """Whether a clause is set after what was told before it ("later raided", "hours
-    later, troops stormed ..."): a sequence adverb on its verb, or on the verb it is
-    coordinated with."""
-    verb = _clause_verb(head)
-    if verb is None or head.pos_ not in ("VERB", "AUX"):
+def _told_later(verb: Token) -> bool:
+    """Whether a verb mention's clause is set after what was told before it ("later
+    raided", "hours later, troops stormed ..."): a sequence adverb on the verb, or on the
+    verb it is coordinated with."""
+    if verb.pos_ not in ("VERB", "AUX"):
         return False
     verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
     return any(
