@@ -221,23 +221,27 @@ def dateline_date(text: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of the dateline's date ("KIRKUK, March 15 (Reuters) -"
     gives (None, 3, 15)): the date context of a report that may say no year at all."""
     found = _dateline(text)
-    if found is None or _part(found, "month") is None:
+    return None if found is None else _date_parts(found)
+
+
+def _date_parts(found: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a dateline's date (its month is a month's name:
+    `_is_dateline`); None when it gives no date."""
+    month = _part(found, "month")
+    if month is None:
         return None
     year = _part(found, "year")
-    return (
-        int(year) if year else None,
-        _MONTH_NUMBERS[_part(found, "month").lower()],
-        int(_part(found, "day")),
-    )
+    return int(year) if year else None, _MONTH_NUMBERS[month.lower()], int(_part(found, "day"))
 
 
 def _dated(dateline: re.Match[str] | None) -> str | None:
     """The publication day a dateline with a year gives ("Jan. 5, 2023"), as ISO."""
-    if dateline is None or not _part(dateline, "year") or _part(dateline, "month") is None:
+    parts = None if dateline is None else _date_parts(dateline)
+    if parts is None or parts[0] is None:
         return None
-    month = _MONTH_NUMBERS[_part(dateline, "month").lower()]
+    year, month, day = parts
     try:
-        return date(int(_part(dateline, "year")), month, int(_part(dateline, "day"))).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
