@@ -149,6 +149,13 @@ class Lexicon:
     _indexed: int = -1
     """How many countries the two name indexes were built from (-1: not yet)."""
 
+    def trigger_line(self, row: str) -> TriggerRecord | None:
+        """The frame line a trigger span's `id_` names (its row in `triggers`); None for a
+        span that no line of the frame lexicon found."""
+        if not row.isdigit() or int(row) >= len(self.triggers):
+            return None
+        return self.triggers[int(row)]
+
     def country_of_name(self, name: str) -> str | None:
         """The country a name denotes as a state: its name, a state alias or a demonym.
 

@@ -158,10 +158,8 @@ def _told_as_protest(mention: EventMention, lexicon: Lexicon) -> bool:
     """Whether the mention's own words are a protest's ("protested", "a march"): its
     trigger's line of the frame lexicon is of the class Protest. An act joined to the protest
     ("police fired tear gas") keeps a line of its own class."""
-    row = mention.span.id_
-    if not row.isdigit() or int(row) >= len(lexicon.triggers):
-        return False
-    return lexicon.triggers[int(row)].event_class == "Protest"
+    record = lexicon.trigger_line(mention.span.id_)
+    return record is not None and record.event_class == "Protest"
 
 
 def _crowd_noun(noun: Token, table: EntityTable) -> bool:

@@ -133,11 +133,9 @@ def harms(verb: Token, lexicon: Lexicon) -> bool:
 def frame_of(mention: EventMention, lexicon: Lexicon) -> TriggerRecord | None:
     """The frame line of a mention: its trigger's, or, where the mention was read as
     another class (an explosion read as an accident, "the incident"), that class's first."""
-    row = mention.span.id_
-    if row.isdigit() and int(row) < len(lexicon.triggers):
-        record = lexicon.triggers[int(row)]
-        if record.event_class == mention.event_class:
-            return record
+    record = lexicon.trigger_line(mention.span.id_)
+    if record is not None and record.event_class == mention.event_class:
+        return record
     return lexicon.class_frames.get(mention.event_class)
 
 
