@@ -37,6 +37,9 @@ from .writes import WritePool
 __all__ = ["create_app"]
 
 WARM_UP_SECONDS = 60.0
+WARM_UP_WAIT = 10.0
+"""How long the start-up waits for the warm-up: a remote store that does not answer (a
+dropped connection, not a refused one) must not keep the server shut for a minute."""
 
 
 def _warm_up(store: Store) -> None:
@@ -45,8 +48,9 @@ def _warm_up(store: Store) -> None:
     The embedded store runs such queries in worker processes forked from a fork server;
     starting that server costs a second or more, which would otherwise fall on the first
     visitor's query and could push it past CONFLICT_KG_QUERY_TIMEOUT. It runs beside the
-    rest of the start-up, and the server opens once it is done. A store that cannot answer
-    yet is not an error here: /health and the first real query report it."""
+    rest of the start-up, and the server opens once it is done or `WARM_UP_WAIT` has
+    passed. A store that cannot answer yet is not an error here: /health and the first
+    real query report it."""
     with suppress(StoreError):
         store.query("ASK { }", options=QueryOptions(deadline=time.monotonic() + WARM_UP_SECONDS))
 
@@ -62,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        await anyio.to_thread.run_sync(warming.join)
+        await anyio.to_thread.run_sync(warming.join, WARM_UP_WAIT)
         yield
         writes.close()
         store.close()
