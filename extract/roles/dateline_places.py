@@ -13,7 +13,9 @@ the item's incident takes the label's place (rule `label-place`) when the item's
 none for it. A label is a place when the entities already read it as one (a gazetteer
 town), or when it is a proper name the NER left unlabelled or read as a place, none of
 whose words the English model knows: never a day ("Monday:"), a speaker ("Ahmed Karim:")
-or a common word ("Update:", "Police:").
+or a common word ("Update:", "Police:"). A label in capitals ("MOSUL:") is a place when it
+is a large city or a name the model knows no word of. An incident told across several items
+takes their label when they all share it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from spacy.tokens import Doc, Span
 from ..entities import EntityTable, is_article_scoped
 from ..events import EventCluster
 from ..inputs import dateline_place
-from ..language import DASHES, Attribution, RoleFinding
+from ..language import DASHES, Attribution, RoleFinding, is_major_city
 from ..model import Entity
 from ..nlp import item_label, list_items, load_nlp
 
@@ -112,13 +114,26 @@ def add_label_places(
         ):
             continue
         held = [i for i in items if any(i.start <= m.span.start < i.end for m in cluster.mentions)]
-        label = item_label(held[0]) if len(held) == 1 and not _spoken(held[0]) else None
+        label = _shared_label(held)
         entity = _label_place(label, table) if label is not None else None
         if entity is None:
             continue
         findings.setdefault(id(cluster), []).append(
             RoleFinding("place", entity, None, label, Attribution("asserted", None), "label-place")
         )
+
+
+def _shared_label(held: list[Span]) -> Span | None:
+    """The label of the items an incident is told in, when they share one: a digest
+    may give one town two items ("Osk: gunmen attacked a post." then "Osk: a shopkeeper
+    hurt in the same attack died."), and the incident they both tell happened there. None
+    when the items name different labels, one has none, or one speaks in the first person."""
+    labels = [item_label(item) if not _spoken(item) else None for item in held]
+    if not labels or any(label is None for label in labels):
+        return None
+    if len({label.text.lower() for label in labels if label is not None}) != 1:
+        return None
+    return labels[0]
 
 
 def _spoken(item: Span) -> bool:
@@ -135,7 +150,12 @@ def _label_place(label: Span, table: EntityTable) -> Entity | None:
     if entity is not None:
         return entity if entity.type == "Place" or entity.also_place else None
     if label.text.isupper():
-        return None  # "UPDATE:", "BREAKING:"
+        # Capitals are how wire digests set their towns ("MOSUL:", "TAVEL:"), and the NER
+        # cannot read them: a large city, or a name the model knows no word of. A rubric
+        # ("UPDATE:", "BREAKING:") is a word the model knows.
+        name = label.text.title()
+        town = is_major_city(name) or unknown_words(label)
+        return table.add(label, name, "Place") if town else None
     if all(t.ent_type_ in PLACE_LABELS for t in label) and unknown_words(label):
         return table.add(label, label.text, "Place")
     return None

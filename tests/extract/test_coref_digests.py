@@ -163,3 +163,52 @@ def test_a_day_or_a_rubric_heading_an_item_is_no_place(extractor: Extractor) -> 
     assert {"Brellin"} in places
     assert not {"Monday", "Update", "Police"} & set().union(*places)
     assert {"monday", "update", "police"}.isdisjoint({e.id for e in result.entities})
+
+
+CAPITAL_LABELS = (
+    "DAILY ROUND-UP\n"
+    "- MOSUL: A roadside bomb struck an army truck, wounding four soldiers.\n"
+    "- BRELLIN: Gunmen shot dead a judge outside his home.\n"
+    "- BREAKING: A grenade wounded three guards at a bank.\n"
+)
+
+
+def test_a_label_in_capitals_is_a_town_unless_it_is_a_word(extractor: Extractor) -> None:
+    """Wire digests set their towns in capitals, which the NER cannot read: a large city
+    ("MOSUL") and a name the model knows no word of ("BRELLIN") are the items' places; a
+    rubric ("BREAKING") is a word, and no place."""
+    result = _run(extractor, CAPITAL_LABELS)
+    assert [_places(e) for e in result.events] == [{"MOSUL"}, {"BRELLIN"}, {"bank"}]
+    types = {e.id: e.type for e in result.entities}
+    assert (types["mosul"], types["brellin"]) == ("Place", "Place")
+    assert "breaking" not in types
+
+
+SAME_TOWN_TWICE = (
+    "ROUND-UP\n"
+    "- Osk: Gunmen attacked a police post, killing two officers.\n"
+    "- Osk: A shopkeeper wounded in the same attack died in hospital.\n"
+    "- Tavel: A bomb damaged a bus.\n"
+)
+TWO_TOWNS_ONE_ATTACK = (
+    "ROUND-UP\n"
+    "- Osk: Gunmen attacked a police post, killing two officers.\n"
+    "- Tavel: A shopkeeper wounded in the same attack died in hospital.\n"
+)
+
+
+def test_an_incident_told_in_two_items_of_one_town_is_there(extractor: Extractor) -> None:
+    """Two items under the same label tell one attack ("the same attack"): it happened in
+    the town they share."""
+    result = _run(extractor, SAME_TOWN_TWICE)
+    assert [_places(e) for e in result.events] == [{"Osk"}, {"Tavel"}]
+    assert {a.text for a in result.events[0].arguments if a.role == "victim"} == {
+        "officers",
+        "shopkeeper",
+    }
+
+
+def test_an_incident_told_under_two_towns_takes_neither(extractor: Extractor) -> None:
+    """Items of two towns that tell one attack leave its place open rather than guess."""
+    result = _run(extractor, TWO_TOWNS_ONE_ATTACK)
+    assert [_places(e) for e in result.events] == [set()]
