@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..language import DASHES, ActorRecord, Lexicon, is_major_city, positions
 from .agencies import add_political_bodies, agency_after_state
 from .claimants import add_claimants
-from .datelines import add_dateline, dateline_context, overlaps, unlabelled
+from .datelines import add_dateline, dateline_context, in_capitals_line, overlaps, unlabelled
 from .name_context import (
     UNTAKEN_LABELS,
     described_as_person,
@@ -68,9 +68,11 @@ def resolve(doc: Doc) -> None:
 
 
 def _strip_article(span: Span) -> Span:
+    """The name in an NER span: without its article, its possessive, or the line break
+    the NER takes in after a headline's last word ("Varn\n\n")."""
     while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
         span = span[1:]
-    while len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
+    while len(span) > 1 and (span[-1].text in ("'s", "’s", "'", "’") or span[-1].is_space):
         span = span[:-1]
     return span
 
@@ -123,6 +125,8 @@ def resolve_entities(
             continue
         if ent[-1].text in DASHES:
             continue  # "PRESS RELEASE -", "14:30 -": a line's label, no name ends in a dash
+        if not ent.ent_id_ and in_capitals_line(ent):
+            continue  # "GUNMEN KILL FIVE IN VARN": capitals tell the NER nothing there
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
         if label in ("PERSON", "ORG", "NORP") and common_noun_opening(span, _common_nouns(lexicon)):
