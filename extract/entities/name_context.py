@@ -170,13 +170,21 @@ def described_as_person(span: Span) -> bool:
 
 
 def _person_noun_before(span: Span) -> bool:
-    """ "his wife X", "radical preacher X", "the assassination of X"."""
+    """ "his wife X", "radical preacher X", "Governor X", "the assassination of X", and an
+    office the name is set beside ("the state governor, X,"): the parse hangs the name on
+    it as an apposition."""
     doc = span.doc
     if span.start == 0:
         return False
     before = doc[span.start - 1]
     if before.lower_ in PERSON_NOUNS and before.text.islower():
         return True
+    if before.lower_ in TITLE_WORDS and before.text.istitle():
+        return True  # a title the NER left outside the name it took for a body
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        return head.lower_ in PERSON_NOUNS | TITLE_WORDS and head.text.islower()
     return (
         before.lower_ == "of"
         and span.start >= 2
