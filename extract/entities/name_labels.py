@@ -191,8 +191,21 @@ def kind_by_head(span: Span) -> tuple[str, str | None] | None:
     `name_head` gives it) settles, or None when the head leaves it open (an ambiguous group
     noun, or no group noun at all)."""
     head = span.root.lower_
-    if head in ARMED_GROUP_HEADS:
+    if head in ARMED_GROUP_HEADS or _closing_armed_noun(span):
         return "ArmedGroup", "Political militias"
     if head in GOVERNMENT_HEADS:
         return "Government", "State forces"
     return None
+
+
+def _closing_armed_noun(span: Span) -> bool:
+    """ "the Lions of Karsa militia": a lowercase armed-group noun closing a name of
+    capitalised words is the whole name's head, though the parse hangs it on the last name
+    ("Karsa militia") under the first ("Lions")."""
+    return (
+        len(span) > 2
+        and span[-1].lower_ in ARMED_GROUP_HEADS
+        and span[-1].text.islower()
+        and span[-2].text[:1].isupper()
+        and span[0].text[:1].isupper()
+    )

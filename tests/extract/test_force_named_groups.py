@@ -54,3 +54,18 @@ def test_names_that_do_not_fight_stay_organisations(
     extractor: Extractor, text: str, name: str
 ) -> None:
     assert _types(extractor, text)[name] == "Organization"
+
+
+def test_a_name_closed_by_an_armed_noun_is_an_armed_group(extractor: Extractor) -> None:
+    """ "the Lions of Karsa militia": the parse heads the name with "Lions"; the lowercase
+    armed noun closing it says what the whole name is."""
+    text = "The Lions of Karsa militia ambushed a police convoy near Tessin on Tuesday."
+    assert _types(extractor, text)["Lions of Karsa militia"] == "ArmedGroup"
+
+
+def test_a_name_closed_by_a_capitalised_word_is_left_to_its_context(
+    extractor: Extractor,
+) -> None:
+    """Counterexample: "the Lions of Karsa Foundation" that only speaks is an organisation."""
+    text = "The Lions of Karsa Foundation said on Tuesday it would open a school in Tessin."
+    assert _types(extractor, text)["Lions of Karsa Foundation"] == "Organization"
