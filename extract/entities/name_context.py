@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..language import positions
 from .name_labels import (
     AMBIGUOUS_GROUP_HEADS,
+    ARMED_GROUP_HEADS,
     FACILITY_HEADS,
     FORCE_HEADS,
     NAME_HEADS,
@@ -703,6 +704,10 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
         # ("the Salvation Army")
         armed = armed_by_context(named) or _side_of_fight(named.root)
         return (named, "ArmedGroup", None) if armed else None
+    if (kind_noun := _kind_noun_before(named)) is not None:
+        if kind_noun.lower_ in ARMED_GROUP_HEADS or armed_by_context(named):
+            return named, "ArmedGroup", None
+        return named, "Organization", None
     if named.root.lower_ not in AMBIGUOUS_GROUP_HEADS:
         return None
     if not named.root.text[:1].isupper() and not (label == "PERSON" and len(named) > len(span)):
@@ -713,6 +718,26 @@ def group_kind(span: Span, label: str) -> tuple[Span, str, str | None] | None:
     if armed_by_context(named) or _fights_armed_men(named.root):
         return named, "ArmedGroup", None
     return named, "Organization", None
+
+
+KIND_NOUNS = NAME_HEADS | ORGANISATION_HEADS | frozenset(
+    {"charity", "ngo", "foundation", "watchdog", "organisation", "organization"}
+)
+"""Lowercase nouns that say what kind of body the name after them is ("the charity X", "the
+rights group Y", "the militia Z")."""
+
+
+def _kind_noun_before(name: Span) -> Token | None:
+    """The lowercase kind noun the parse sets before the name as its compound ("the charity
+    Hope Without Borders", "the rights group Ralla Watch"), when the name's own words say
+    nothing of what it is; None otherwise. Not a noun the name stands beside after a comma:
+    "a member of the group, Musa Dantal," sets a man beside the group."""
+    if name.start == 0:
+        return None
+    noun = name.doc[name.start - 1]
+    if not noun.text.islower() or noun.lower_ not in KIND_NOUNS:
+        return None
+    return noun if noun.dep_ == "compound" and name.start <= noun.head.i < name.end else None
 
 
 def _name_word(token: Token) -> bool:
