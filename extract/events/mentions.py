@@ -944,7 +944,10 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
     went off"); "blew up" does unless civilians blew up something that is no building,
     ground, vehicle nor weapon. Either way, a clause that tells harm or names a weapon
     reports the explosion ("a bomb went off", "militants blew up a bridge", "a device
-    went off, wounding two")."""
+    went off, wounding two"). The blowing up is judged in its own clause: doers named and
+    unarmed ("fans") with a harmless object blew nothing up, whatever else the story tells;
+    only a pronoun ("they"), which may stand for the armed men of another sentence, is
+    judged by the story."""
     root = span.root
     particle = {c.lower_ for c in root.children if c.dep_ == "prt"}
     if root.pos_ != "VERB" or not particle & {"off", "up"}:
@@ -966,7 +969,8 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
         doers = doers_of(root, relative=True, controlled=True, shared="first")
         blown = [c for c in root.children if c.dep_ == "dobj"]
         unarmed = all(d.lower_ in CIVILIAN_PHRASE_WORDS for d in doers) or (
-            not _armed_by_name(_modified(doers)) and _peaceful_story(span)
+            not _armed_by_name(_modified(doers))
+            and (all(d.pos_ != "PRON" for d in doers) or _peaceful_story(span))
         )
         return (
             bool(doers)
@@ -986,9 +990,9 @@ def _armed_by_name(tokens: list[Token]) -> bool:
 
 def _peaceful_story(span: Span) -> bool:
     """A text that tells no violence but this trigger's: no other trigger of a violent
-    class and no word of harm ("killed", "wounded", "dead") anywhere in it. "Fans blew up
-    balloons outside the stadium" in such a story blew nothing up; "they blew up a car"
-    in a story of a killing did."""
+    class and no word of harm ("killed", "wounded", "dead") anywhere in it. "They blew up
+    the generators" in such a story blew nothing up; in a story of a raid by gunmen
+    "they" may be the gunmen, and the generators their target."""
     doc = span.doc
     if any(t.lemma_.lower() in HARM_LEMMAS for t in doc):
         return False
