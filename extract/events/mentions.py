@@ -923,7 +923,7 @@ def _reading(
         return "Attack", "ATTACK"
     if (
         non_conflict_sense(span)
-        or effect_of_other_event(root, other_triggers)
+        or effect_of_other_event(root, {i for i in other_triggers if not _human(span.doc[i])})
         or renames_told_event(root, other_triggers)
     ):
         return None
@@ -1131,7 +1131,9 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     demonstration, is part of that demonstration (a peaceful one becomes one met with
     intervention), never an attack or a clash of its own. Force that killed or wounded
     stays an event (excessive force against protesters). A crowd that names the kind of
-    riot ("a mob") gives the act its code."""
+    riot ("a mob") gives the act its code, and its class to an attack the crowd did ("a
+    man was beaten to death by a mob" is one mob killing, told by the verb with its
+    victim and doer, not by the noun)."""
     crowd_told = [m for m in mentions if m.event_class in CROWD_CLASSES]
     if not crowd_told:
         return [_as_intervention(m) for m in mentions]
@@ -1140,7 +1142,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     acts = [
         m
         for m in mentions
-        if m.event_class in CROWD_CLASSES | {BATTLE} and m.head.pos_ == "VERB"
+        if m.event_class in CROWD_CLASSES | {BATTLE, "Attack"} and m.head.pos_ == "VERB"
     ]
     crowd_doers = {
         t.i: act
@@ -1161,8 +1163,14 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
         if mention.event_class in CROWD_CLASSES and head.pos_ == "NOUN":
             act = crowd_doers.get(head.i)
             if act is not None and _names_crowd_people(head):
-                if mention.event_class == "Riot" and act.event_class == "Riot":
-                    act.acled = mention.acled  # "a mob torched cars": the mob's violence
+                if act.event_class == "Attack" and mention.event_class != "Riot":
+                    kept.append(mention)  # "protesters attacked a bus": the protest stays
+                    continue
+                if mention.event_class == "Riot" and act.event_class in ("Riot", "Attack"):
+                    # "a mob torched cars", "was beaten to death by a mob": the mob's
+                    # violence (an attack keeps its class for its roles; its code makes it
+                    # the riot it is in `subevents`)
+                    act.acled = mention.acled
                 continue
         elif mention.event_class in ATTACK_FAMILY and head.pos_ == "VERB":
             crowd = before.get(mention.sentence.start)
