@@ -68,15 +68,10 @@ class VerbTriggers:
                         self._nouns[strings.add(form)].append((trigger.event_class, str(index)))
         self._verb_hashes = numpy.array(sorted(self._verbs), dtype=numpy.uint64)
         # irregular prefixed form -> its lemma ("retook" -> "retake"), as string hashes
-        exceptions: dict[str, list[str]] = {}
-        if "lemmatizer" in nlp.pipe_names:
-            lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-            if lookups.has_table("lemma_exc"):
-                exceptions = lookups.get_table("lemma_exc").get("verb", {})
         verbs = {verb for trigger in lexicon.triggers for verb in trigger.verbs}
         self._relemma = {
             strings.add(form): strings.add(lemma)
-            for form, lemma in prefixed_irregular_forms(verbs, exceptions).items()
+            for form, lemma in prefixed_irregular_forms(verbs, _verb_exceptions(nlp)).items()
         }
         self._relemma_hashes = numpy.array(sorted(self._relemma), dtype=numpy.uint64)
         self._noun_hashes = numpy.array(sorted(self._nouns), dtype=numpy.uint64)
@@ -113,6 +108,16 @@ class VerbTriggers:
             existing = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else []
             doc.spans[TRIGGERS_KEY] = sorted(set(existing) | set(found))
         return doc
+
+
+def _verb_exceptions(nlp: Language) -> Mapping[str, Sequence[str]]:
+    """The lemmatiser's irregular verb forms (form -> its lemmas: "shot" -> ["shoot"]), or
+    none when the pipeline has no lemmatiser."""
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        if lookups.has_table("lemma_exc"):
+            return lookups.get_table("lemma_exc").get("verb", {})
+    return {}
 
 
 def prefixed_irregular_forms(
@@ -181,15 +186,10 @@ class MisreadVerbs:
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         verbs = {verb for trigger in lexicon.triggers for verb in trigger.verbs}
-        exceptions: Mapping[str, Sequence[str]] = {}
-        if "lemmatizer" in nlp.pipe_names:
-            lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-            if lookups.has_table("lemma_exc"):
-                exceptions = lookups.get_table("lemma_exc").get("verb", {})
         # an irregular past of a lexicon verb -> the verb ("shot" -> "shoot")
         self._pasts = {
             form: lemmas[0]
-            for form, lemmas in exceptions.items()
+            for form, lemmas in _verb_exceptions(nlp).items()
             if lemmas and lemmas[0] in verbs and form != lemmas[0] and not form.endswith("ing")
         }
         self._verbs = frozenset(nlp.vocab.strings.add(verb) for verb in verbs)
