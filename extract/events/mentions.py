@@ -944,10 +944,11 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
     went off"); "blew up" does unless civilians blew up something that is no building,
     ground, vehicle nor weapon. Either way, a clause that tells harm or names a weapon
     reports the explosion ("a bomb went off", "militants blew up a bridge", "a device
-    went off, wounding two"). The blowing up is judged in its own clause: doers named and
-    unarmed ("fans") with a harmless object blew nothing up, whatever else the story tells;
-    only a pronoun ("they"), which may stand for the armed men of another sentence, is
-    judged by the story."""
+    went off, wounding two"). The blowing up is judged in its own clause when its doers are
+    told by common nouns, unarmed ones ("fans"): with a harmless object they blew nothing
+    up, whatever else the story tells. A pronoun ("they"), which may stand for the armed
+    men of another sentence, or a name the gazetteer does not know (a group's name may be
+    an armed group's) is judged by the story."""
     root = span.root
     particle = {c.lower_ for c in root.children if c.dep_ == "prt"}
     if root.pos_ != "VERB" or not particle & {"off", "up"}:
@@ -970,7 +971,7 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
         blown = [c for c in root.children if c.dep_ == "dobj"]
         unarmed = all(d.lower_ in CIVILIAN_PHRASE_WORDS for d in doers) or (
             not _armed_by_name(_modified(doers))
-            and (all(d.pos_ != "PRON" for d in doers) or _peaceful_story(span))
+            and (all(d.pos_ == "NOUN" and not d.ent_type_ for d in doers) or _peaceful_story(span))
         )
         return (
             bool(doers)

@@ -34,3 +34,9 @@ def test_a_pronoun_doer_in_a_story_of_a_raid_still_bombs(extractor: Extractor) -
     """Counterexample: "they" may be the gunmen; the story decides, as before."""
     text = RAID + "Later they blew up the generators of the post."
     assert [t for t, _ in _types(extractor, text)] == ["Bombing"]
+
+
+def test_a_group_by_an_unknown_name_in_a_story_of_a_raid_still_bombs(extractor: Extractor) -> None:
+    """Counterexample: a name the gazetteer does not know may be an armed group's."""
+    text = RAID + "The Velmar Liberation Union blew up a section of the railway on Friday."
+    assert [t for t, _ in _types(extractor, text)] == ["Bombing"]
