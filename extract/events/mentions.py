@@ -71,7 +71,8 @@ TERRITORY_NOUNS = frozenset(
 
 
 def _is_hypothetical(token: Token) -> bool:
-    """ "fearing he could reach an agreement": an event that has not happened."""
+    """ "fearing he could reach an agreement", "they were about to attack": an event that
+    has not happened."""
     governor = token if token.pos_ == "VERB" else token.head
     for _ in range(3):
         if governor.pos_ == "VERB" or governor.pos_ == "AUX":
@@ -81,6 +82,8 @@ def _is_hypothetical(token: Token) -> bool:
         return False
     if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
         return True  # "vowed to hit back", "plans to attack"
+    if governor.dep_ == "xcomp" and governor.head.lower_ == "about" and governor.head.pos_ == "ADJ":
+        return True  # "were about to be attacked": the prospective, not yet happened
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True

@@ -38,3 +38,18 @@ def test_flattened_by_the_blast_stays_the_blast(extractor: Extractor) -> None:
     its effect: one bombing, told by the blast."""
     text = "A granary was flattened by the blast in Quillon on Thursday."
     assert [(k, c) for k, c, _, _ in _events(extractor, text)] == [("Bombing", "REM_EXPLOS")]
+
+
+def test_about_to_be_attacked_by_a_mob_has_not_happened(extractor: Extractor) -> None:
+    """Once the mob's attack is read, "were about to be attacked" must read as what it
+    is: an attack that had not happened, neither an attack nor the mob's riot."""
+    text = "Traders in Quillon said on Thursday they were about to be attacked by a mob."
+    assert _events(extractor, text) == []
+    text = "Rebels were about to attack the depot in Quillon on Thursday when troops arrived."
+    assert [k for k, _, _, _ in _events(extractor, text)] == []
+
+
+def test_about_as_a_number_is_no_prospective(extractor: Extractor) -> None:
+    """Counterexample: "about twenty gunmen" counts; the attack happened."""
+    text = "About twenty gunmen attacked the depot in Quillon on Thursday."
+    assert [k for k, _, _, _ in _events(extractor, text)] == ["Attack"]
