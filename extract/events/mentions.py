@@ -71,7 +71,8 @@ TERRITORY_NOUNS = frozenset(
 
 
 def _is_hypothetical(token: Token) -> bool:
-    """ "fearing he could reach an agreement": an event that has not happened."""
+    """ "fearing he could reach an agreement", "they were about to attack": an event that
+    has not happened."""
     governor = token if token.pos_ == "VERB" else token.head
     for _ in range(3):
         if governor.pos_ == "VERB" or governor.pos_ == "AUX":
@@ -81,6 +82,8 @@ def _is_hypothetical(token: Token) -> bool:
         return False
     if token.dep_ == "xcomp" and token.head.lemma_ in HYPOTHETICAL_GOVERNORS:
         return True  # "vowed to hit back", "plans to attack"
+    if governor.dep_ == "xcomp" and governor.head.lower_ == "about" and governor.head.pos_ == "ADJ":
+        return True  # "were about to be attacked": the prospective, not yet happened
     if any(c.lower_ in ("could", "would", "might", "may") for c in governor.children):
         if any(a.lemma_ in HYPOTHETICAL_GOVERNORS for a in governor.ancestors):
             return True
@@ -923,7 +926,7 @@ def _reading(
         return "Attack", "ATTACK"
     if (
         non_conflict_sense(span)
-        or effect_of_other_event(root, other_triggers)
+        or effect_of_other_event(root, {i for i in other_triggers if not _human(span.doc[i])})
         or renames_told_event(root, other_triggers)
     ):
         return None
@@ -944,7 +947,11 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
     went off"); "blew up" does unless civilians blew up something that is no building,
     ground, vehicle nor weapon. Either way, a clause that tells harm or names a weapon
     reports the explosion ("a bomb went off", "militants blew up a bridge", "a device
-    went off, wounding two")."""
+    went off, wounding two"). The blowing up is judged in its own clause when its doers are
+    told by common nouns, unarmed ones ("fans"): with a harmless object they blew nothing
+    up, whatever else the story tells. A pronoun ("they"), which may stand for the armed
+    men of another sentence, or a name the gazetteer does not know (a group's name may be
+    an armed group's) is judged by the story."""
     root = span.root
     particle = {c.lower_ for c in root.children if c.dep_ == "prt"}
     if root.pos_ != "VERB" or not particle & {"off", "up"}:
@@ -966,7 +973,8 @@ def _nothing_exploded(span: Span, weapon_tokens: set[int]) -> bool:
         doers = doers_of(root, relative=True, controlled=True, shared="first")
         blown = [c for c in root.children if c.dep_ == "dobj"]
         unarmed = all(d.lower_ in CIVILIAN_PHRASE_WORDS for d in doers) or (
-            not _armed_by_name(_modified(doers)) and _peaceful_story(span)
+            not _armed_by_name(_modified(doers))
+            and (all(d.pos_ == "NOUN" and not d.ent_type_ for d in doers) or _peaceful_story(span))
         )
         return (
             bool(doers)
@@ -986,9 +994,9 @@ def _armed_by_name(tokens: list[Token]) -> bool:
 
 def _peaceful_story(span: Span) -> bool:
     """A text that tells no violence but this trigger's: no other trigger of a violent
-    class and no word of harm ("killed", "wounded", "dead") anywhere in it. "Fans blew up
-    balloons outside the stadium" in such a story blew nothing up; "they blew up a car"
-    in a story of a killing did."""
+    class and no word of harm ("killed", "wounded", "dead") anywhere in it. "They blew up
+    the generators" in such a story blew nothing up; in a story of a raid by gunmen
+    "they" may be the gunmen, and the generators their target."""
     doc = span.doc
     if any(t.lemma_.lower() in HARM_LEMMAS for t in doc):
         return False
@@ -1127,7 +1135,9 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     demonstration, is part of that demonstration (a peaceful one becomes one met with
     intervention), never an attack or a clash of its own. Force that killed or wounded
     stays an event (excessive force against protesters). A crowd that names the kind of
-    riot ("a mob") gives the act its code."""
+    riot ("a mob") gives the act its code, and its class to an attack the crowd did ("a
+    man was beaten to death by a mob" is one mob killing, told by the verb with its
+    victim and doer, not by the noun)."""
     crowd_told = [m for m in mentions if m.event_class in CROWD_CLASSES]
     if not crowd_told:
         return [_as_intervention(m) for m in mentions]
@@ -1136,7 +1146,7 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
     acts = [
         m
         for m in mentions
-        if m.event_class in CROWD_CLASSES | {BATTLE} and m.head.pos_ == "VERB"
+        if m.event_class in CROWD_CLASSES | {BATTLE, "Attack"} and m.head.pos_ == "VERB"
     ]
     crowd_doers = {
         t.i: act
@@ -1157,8 +1167,14 @@ def _one_crowd_event(mentions: list[EventMention]) -> list[EventMention]:
         if mention.event_class in CROWD_CLASSES and head.pos_ == "NOUN":
             act = crowd_doers.get(head.i)
             if act is not None and _names_crowd_people(head):
-                if mention.event_class == "Riot" and act.event_class == "Riot":
-                    act.acled = mention.acled  # "a mob torched cars": the mob's violence
+                if act.event_class == "Attack" and mention.event_class != "Riot":
+                    kept.append(mention)  # "protesters attacked a bus": the protest stays
+                    continue
+                if mention.event_class == "Riot" and act.event_class in ("Riot", "Attack"):
+                    # "a mob torched cars", "was beaten to death by a mob": the mob's
+                    # violence (an attack keeps its class for its roles; its code makes it
+                    # the riot it is in `subevents`)
+                    act.acled = mention.acled
                 continue
         elif mention.event_class in ATTACK_FAMILY and head.pos_ == "VERB":
             crowd = before.get(mention.sentence.start)

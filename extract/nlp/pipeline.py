@@ -20,7 +20,7 @@ from ..language import Lexicon, load_lexicon, phrasal_forms
 from .attribute_table import NAME as ATTRIBUTE_TABLE  # importing it registers the component
 from .line_breaks import NAME as LINE_BREAKS  # importing it registers the component
 from .spans import TRIGGERS_KEY, WEAPON
-from .verb_triggers import VERB_LIKE_NOUNS, noun_forms
+from .verb_triggers import MISREAD_VERBS, VERB_LIKE_NOUNS, noun_forms
 
 __all__ = ["MODEL_NAMES", "load_nlp"]
 
@@ -108,6 +108,8 @@ def load_nlp(extra_frames: tuple[str, ...] = ()) -> Language:
             config={"phrase_matcher_attr": attr, "overwrite_ents": True},
         )
         ruler.add_patterns(_actor_patterns(lexicon, exact=exact))  # type: ignore[attr-defined]
+    # A clause the parser left without its verb gets it back before any trigger is read.
+    nlp.add_pipe(MISREAD_VERBS, after="lemmatizer", config={"extra_frames": list(extra_frames)})
     triggers = nlp.add_pipe(
         "span_ruler",
         name="conflict_kg_triggers",

@@ -22,15 +22,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.parts_of_speech import NOUN, PROPN, VERB
-from spacy.tokens import Doc, Span
+from spacy.parts_of_speech import AUX, NOUN, PRON, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from ..language import Lexicon, load_lexicon
 from .spans import TRIGGERS_KEY
 
-__all__ = ["VERB_LIKE_NOUNS", "VerbTriggers", "noun_forms", "prefixed_irregular_forms"]
+__all__ = [
+    "MISREAD_VERBS",
+    "VERB_LIKE_NOUNS",
+    "MisreadVerbs",
+    "VerbTriggers",
+    "noun_forms",
+    "prefixed_irregular_forms",
+]
 
 VERB_PREFIXES = ("re", "over", "out", "under", "with", "mis", "up", "fore")
 """Prefixes that make a verb of a verb ("retake", "overrun", "outgun")."""
@@ -61,15 +68,10 @@ class VerbTriggers:
                         self._nouns[strings.add(form)].append((trigger.event_class, str(index)))
         self._verb_hashes = numpy.array(sorted(self._verbs), dtype=numpy.uint64)
         # irregular prefixed form -> its lemma ("retook" -> "retake"), as string hashes
-        exceptions: dict[str, list[str]] = {}
-        if "lemmatizer" in nlp.pipe_names:
-            lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-            if lookups.has_table("lemma_exc"):
-                exceptions = lookups.get_table("lemma_exc").get("verb", {})
         verbs = {verb for trigger in lexicon.triggers for verb in trigger.verbs}
         self._relemma = {
             strings.add(form): strings.add(lemma)
-            for form, lemma in prefixed_irregular_forms(verbs, exceptions).items()
+            for form, lemma in prefixed_irregular_forms(verbs, _verb_exceptions(nlp)).items()
         }
         self._relemma_hashes = numpy.array(sorted(self._relemma), dtype=numpy.uint64)
         self._noun_hashes = numpy.array(sorted(self._nouns), dtype=numpy.uint64)
@@ -108,6 +110,16 @@ class VerbTriggers:
         return doc
 
 
+def _verb_exceptions(nlp: Language) -> Mapping[str, Sequence[str]]:
+    """The lemmatiser's irregular verb forms (form -> its lemmas: "shot" -> ["shoot"]), or
+    none when the pipeline has no lemmatiser."""
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        if lookups.has_table("lemma_exc"):
+            return lookups.get_table("lemma_exc").get("verb", {})
+    return {}
+
+
 def prefixed_irregular_forms(
     verbs: Iterable[str], exceptions: Mapping[str, Sequence[str]]
 ) -> dict[str, str]:
@@ -140,6 +152,169 @@ def noun_forms(noun: str) -> tuple[str, ...]:
     if lowered.endswith(("x", "ch", "sh")):
         return (noun, noun + "es")
     return (noun, noun + "s")
+
+
+MISREAD_VERBS = "conflict_kg_misread_verbs"
+"""The component that gives a clause the small parser left without a verb its verb back."""
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NOMINAL = frozenset({NOUN, PROPN, PRON})
+OBJECT_DEPS = frozenset({"dobj", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+Plan = dict[int, tuple[int, str]]
+"""New (head index, dependency label) by token index, for one repaired sentence."""
+
+
+class MisreadVerbs:
+    """Repairs a clause the small parser left without its verb, before triggers are read.
+
+    "Two men on a motorbike shot dead a shopkeeper" is parsed with a noun compound
+    ("motorbike shot") inside the subject and the adjective as the root: no verb, hence no
+    trigger, subject or object. The signal is the clause's shape, not its words: a sentence
+    whose root is no verb and that has no finite verb with a subject of its own, in which a
+    token read as a noun or a participle has a past reading of a lexicon verb (the
+    lemmatiser's irregular forms for a noun, the tagger's past tags for a participle), a
+    nominal subject to its left and a direct object to its right. Such a token is the
+    clause's finite verb: it becomes the root over that subject and object, and the noun it
+    was fused with ("motorbike") takes back its place in the subject, as when the parser
+    reads the clause well ("Two gunmen shot dead a shopkeeper"). Headline fragments without
+    an object ("Three killed in blast", "Soldiers wounded in ambush") keep their reading.
+    """
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        verbs = {verb for trigger in lexicon.triggers for verb in trigger.verbs}
+        # an irregular past of a lexicon verb -> the verb ("shot" -> "shoot")
+        self._pasts = {
+            form: lemmas[0]
+            for form, lemmas in _verb_exceptions(nlp).items()
+            if lemmas and lemmas[0] in verbs and form != lemmas[0] and not form.endswith("ing")
+        }
+        self._verbs = frozenset(nlp.vocab.strings.add(verb) for verb in verbs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        repairs: list[tuple[Token, str, Plan]] = []
+        for sentence in doc.sents:
+            if sentence.root.pos in (VERB, AUX) or not _verbless(sentence):
+                continue
+            for token in sentence:
+                lemma = self._verb_reading(token)
+                plan = None if lemma is None else _repair_plan(sentence, token)
+                if lemma is not None and plan is not None:
+                    repairs.append((token, lemma, plan))
+                    break
+        if repairs:
+            _apply(doc, repairs)
+        return doc
+
+    def _verb_reading(self, token: Token) -> str | None:
+        """The lexicon verb `token` can be the past form of, whether read as a noun or as
+        a participle."""
+        if token.pos == NOUN:
+            return self._pasts.get(token.lower_)
+        if token.pos == VERB and token.tag_ in ("VBD", "VBN") and token.lemma in self._verbs:
+            return token.lemma_
+        return None
+
+
+def _verbless(sentence: Span) -> bool:
+    """No auxiliary and no finite verb with its own subject: the sentence has no clause
+    the parser read as one."""
+    for token in sentence:
+        if token.tag_ in FINITE_TAGS and token.pos in (VERB, AUX):
+            if token.pos == AUX or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                return False
+    return True
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The highest ancestor of `token` left of it, before the chain turns right: the noun
+    phrase the misread verb was swallowed into ("men" in "men on a motorbike shot")."""
+    subject = None
+    node = token
+    while node.head.i != node.i and node.head.i < token.i:
+        node = node.head
+        subject = node
+    return subject
+
+
+def _object_of(token: Token, root: Token) -> Token | None:
+    """A direct object right of `token`: its own, or the adjective root's ("dead a
+    shopkeeper")."""
+    owners = [token] + ([root] if root.i > token.i and root.pos_ == "ADJ" else [])
+    for owner in owners:
+        for child in owner.rights:
+            if (
+                child.dep_ in OBJECT_DEPS
+                and child.pos in NOMINAL
+                and child.ent_type_ not in TIME_ENTITIES
+            ):
+                return child
+    return None
+
+
+def _repair_plan(sentence: Span, verb: Token) -> Plan | None:
+    """The new heads that make `verb` the root of `sentence`, or None when the clause
+    lacks the subject or the object that only a finite transitive verb would have."""
+    root = sentence.root
+    if verb.i == root.i or (root.i > verb.i and root.pos_ != "ADJ"):
+        return None
+    subject = _subject_of(verb)
+    fused = next(
+        (c for c in reversed(list(verb.lefts)) if c.dep_ in NOUN_MODIFIER_DEPS
+         and c.pos in NOMINAL),
+        None,
+    )  # fmt: skip
+    if (subject is None and fused is None) or (subject is not None and subject.pos not in NOMINAL):
+        return None
+    if verb.pos == NOUN and fused is None and any(c.dep_ == "det" for c in verb.lefts):
+        return None  # "the shot": a noun phrase of its own
+    if _object_of(verb, root) is None:
+        return None
+    plan: Plan = {verb.i: (verb.i, "ROOT")}
+    if fused is not None:
+        for child in verb.lefts:
+            if child.i != fused.i:
+                plan[child.i] = (fused.i, child.dep_)
+        plan[fused.i] = (verb.head.i, verb.dep_) if subject is not None else (verb.i, "nsubj")
+    if subject is not None:
+        plan[subject.i] = (verb.i, "nsubj")
+    if root.i > verb.i:
+        plan[root.i] = (verb.i, "acomp")
+        for child in root.children:
+            plan.setdefault(child.i, (verb.i, child.dep_))
+    for token in sentence:
+        head, dep = plan.get(token.i, (token.head.i, token.dep_))
+        if token.i != verb.i and head != verb.i and (head < verb.i) != (token.i < verb.i):
+            plan[token.i] = (verb.i, dep)
+    return plan
+
+
+def _apply(doc: Doc, repairs: list[tuple[Token, str, Plan]]) -> None:
+    """Writes the repaired heads in one pass, and gives each verb a finite past's tag,
+    part of speech, morphology and lemma."""
+    columns = doc.to_array([HEAD, DEP]).astype("int64")
+    strings = doc.vocab.strings
+    for _, _, plan in repairs:
+        for i, (head, dep) in plan.items():
+            columns[i, 0] = head - i
+            columns[i, 1] = strings.add(dep)
+    doc.from_array([HEAD, DEP], columns.astype("uint64"))
+    for verb, lemma, _ in repairs:
+        verb.tag_ = "VBD"
+        verb.pos = VERB
+        verb.set_morph("Tense=Past|VerbForm=Fin")
+        verb.lemma_ = lemma
+
+
+@Language.factory(MISREAD_VERBS, default_config={"extra_frames": []})
+def make_misread_verbs(nlp: Language, name: str, extra_frames: list[str]) -> MisreadVerbs:
+    """The component over the verbs of the lexicon and of `extra_frames`."""
+    return MisreadVerbs(nlp, load_lexicon(tuple(extra_frames)))
 
 
 @Language.factory("conflict_kg_verb_triggers", default_config={"extra_frames": []})
