@@ -38,6 +38,7 @@ __all__ = [
     "casualty_clauses",
     "damaged",
     "harmed_in_incident",
+    "misparsed_objects",
     "negated_clause",
     "none_quantified",
     "passive",
@@ -46,8 +47,20 @@ __all__ = [
 ]
 
 KILLING = frozenset(
-    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead",
-     "assassinate", "assassination"}
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "killing",
+        "slay",
+        "massacre",
+        "murder",
+        "lynch",
+        "behead",
+        "assassinate",
+        "assassination",
+    }
 )
 """Lemmas of words that say someone died. "assassinate" and "assassination" too: the word
 means the person was killed (an attempt, "an assassination attempt", "tried to assassinate",
@@ -268,11 +281,44 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if count is None and token.lower_ in ("dead", "death") and verb.pos_ == "VERB":
             # "shot dead five farmers", "found five farmers dead", "beat two men to death":
             # who is dead is the verb's
-            for holder in verb.children:
-                if holder.dep_ in ("dobj", "nsubjpass"):
-                    count = _count(holder) or _single(holder)
+            patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            for holder in patients + misparsed_objects(verb):
+                count = _count(holder) or _single(holder)
         found.append((token, kind, count))
     return found
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def misparsed_objects(verb: Token) -> list[Token]:
+    """The object of a verb of killing that the parser hung on it as an adverbial noun
+    ("gunmen shot dead the couple": "the couple" read like "the day"): a noun after the
+    verb and its result ("dead", "to death"), on a verb that has no object or passive
+    subject of its own, and not a time ("shot dead the night before" tells when)."""
+    if not _killed_outright(verb) or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod"
+        and c.i > verb.i
+        and c.pos_ == "NOUN"
+        and not any(t.ent_type_ in TIME_ENTITIES for t in c.subtree)
+    ]
+
+
+def _killed_outright(verb: Token) -> bool:
+    """Whether a verb carries a result of death: "shot dead", "beaten to death"."""
+    if verb.pos_ != "VERB":
+        return False
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advmod", "xcomp"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(o.lemma_.lower() == "death" for o in child.children if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _lost_life(verb: Token) -> bool:
@@ -498,7 +544,7 @@ def victims(
     trigger the verb must tell what the trigger did; a sentence that names no event and
     `continuing` the story of the incident before it ("Three passengers were killed.")
     tells that incident's casualties, as its counts do."""
-    found: list[tuple[Entity, Span, Token]] = []
+    found = _misparsed_victims(sentence, table, triggers, continuing)
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.i in triggers or lemma not in KILLING | INJURING:
@@ -526,6 +572,27 @@ def victims(
     if continuing or any(t.i in triggers for t in sentence):
         found.extend(identified_victims(sentence, table))
         found.extend(named_later(sentence, table, triggers))
+    return found
+
+
+def _misparsed_victims(
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, verb) for the object of a verb of killing that the parser hung
+    on it as an adverbial noun (`misparsed_objects`): no frame reads it, whether the verb
+    is a trigger ("gunmen shot dead the couple") or tells what one did."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for verb in sentence:
+        holders = misparsed_objects(verb)
+        if not holders or negated_clause(verb) or attempted(verb):
+            continue
+        if verb.i not in triggers and not (continuing or _caused_by_trigger(verb, triggers)):
+            continue
+        for holder in holders:
+            named = denoted_actors(holder, "victim", table)
+            found.extend(
+                (e, span, verb) for e, span in described_actors(holder, "victim", table, named)
+            )
     return found
 
 
