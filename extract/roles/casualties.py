@@ -930,6 +930,9 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
     clash = cluster.event_class == "ArmedClash"
     harming = cluster.event_class in HARMING_CLASSES
     harmed = {f.span.root.i for f in findings if f.role == "victim"}
+    # whom the incident aimed at or harmed: a name in the description of one of them ("X,
+    # leader of the Y party") says who they are, and was neither hit nor harmed
+    patients = harmed | {f.span.root.i for f in findings if f.role == "target"}
     kept: list[RoleFinding] = []
     answered: set[int] = set()
     for finding in findings:
@@ -944,12 +947,14 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             tally_of_period = (
                 verb is not None and verb.pos_ == "VERB" and background_tally(verb)
             ) or _tallied_in_relative_clause(holder, triggers)
-            described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
+            described = _in_description_of(holder, patients, triggers) or _of_a_habit(holder, verb)
             # "a raider died" in a raid by raiders: the raid's own dead, not its victims
             own_dead = _one_of_doers(holder, doer_nouns)
             if own or own_dead or tally_of_period or described or (clash and _fighters(holder)):
                 continue
         if harming and _qualifier(finding, triggers):
+            continue
+        if finding.role == "target" and _in_description_of(finding.span.root, patients, triggers):
             continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
@@ -1074,18 +1079,31 @@ def _clause_word(holder: Token) -> Token | None:
     return None if node.head.i == node.i else node.head
 
 
-def _in_description_of(holder: Token, harmed: set[int]) -> bool:
-    """Whether the phrase lies inside the apposition that describes another victim: the
-    party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa Vell, the
-    wife of a judge", say who the victim is and were not harmed. The apposition itself and
-    its coordinated names ("two reporters, Rosa Vell and Tomas Grane") are the victims."""
+def _in_description_of(holder: Token, patients: set[int], triggers: set[int]) -> bool:
+    """Whether the phrase lies inside the apposition that describes another victim or
+    target: the party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa
+    Vell, the wife of a judge", say who the victim is and were not harmed. The described
+    phrase is one the incident's findings hold (`patients`, token indices), or the object
+    of a trigger whose name the tagger missed ("the assassination of tomas vell, leader of
+    the green union"). The apposition itself and its coordinated names ("two reporters,
+    Rosa Vell and Tomas Grane") are the victims."""
     node, nested = holder, False
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        if node.dep_ == "appos" and nested and node.head.i in harmed:
-            return True
+        if node.dep_ == "appos" and nested:
+            described = node.head
+            if described.i in patients or _object_of_trigger(described, triggers):
+                return True
         nested = nested or node.dep_ not in ("appos", "conj", "cc")
         node = node.head
     return False
+
+
+def _object_of_trigger(phrase: Token, triggers: set[int]) -> bool:
+    """Whether a phrase is what a trigger acted on: its object or passive subject ("killed
+    X", "X was killed"), or the object of its preposition ("the murder of X")."""
+    if phrase.dep_ in ("dobj", "nsubjpass"):
+        return phrase.head.i in triggers
+    return phrase.dep_ == "pobj" and phrase.head.head.i in triggers
 
 
 def _coordination_head(token: Token) -> Token:
