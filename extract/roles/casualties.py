@@ -1119,7 +1119,12 @@ def _attackers(holder: Token, verb: Token | None, triggers: set[int]) -> bool:
     while attacking the house")."""
     noun = counted(holder)
     if noun.lower_ in ROLE_NOUNS | ATTACKER_NOUNS:
-        attacking = (c.lemma_.lower() == "attack" for c in noun.children if c.dep_ == "amod")
+        # "the attacking guerrillas": the parser may hang the participle as a compound
+        attacking = (
+            c.lemma_.lower() == "attack"
+            for c in noun.children
+            if c.dep_ == "amod" or (c.dep_ == "compound" and c.tag_ == "VBG")
+        )
         if any(attacking):
             return True
         if noun.lower_ in ROLE_NOUNS and _definite(noun):
