@@ -38,6 +38,7 @@ __all__ = [
     "casualty_clauses",
     "damaged",
     "harmed_in_incident",
+    "misparsed_objects",
     "negated_clause",
     "none_quantified",
     "passive",
@@ -46,8 +47,20 @@ __all__ = [
 ]
 
 KILLING = frozenset(
-    {"kill", "die", "dead", "death", "killing", "slay", "massacre", "murder", "lynch", "behead",
-     "assassinate", "assassination"}
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "killing",
+        "slay",
+        "massacre",
+        "murder",
+        "lynch",
+        "behead",
+        "assassinate",
+        "assassination",
+    }
 )
 """Lemmas of words that say someone died. "assassinate" and "assassination" too: the word
 means the person was killed (an attempt, "an assassination attempt", "tried to assassinate",
@@ -268,11 +281,44 @@ def casualty_clauses(sentence: Span) -> list[tuple[Token, str, int | None]]:
         if count is None and token.lower_ in ("dead", "death") and verb.pos_ == "VERB":
             # "shot dead five farmers", "found five farmers dead", "beat two men to death":
             # who is dead is the verb's
-            for holder in verb.children:
-                if holder.dep_ in ("dobj", "nsubjpass"):
-                    count = _count(holder) or _single(holder)
+            patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            for holder in patients + misparsed_objects(verb):
+                count = _count(holder) or _single(holder)
         found.append((token, kind, count))
     return found
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def misparsed_objects(verb: Token) -> list[Token]:
+    """The object of a verb of killing that the parser hung on it as an adverbial noun
+    ("gunmen shot dead the couple": "the couple" read like "the day"): a noun after the
+    verb and its result ("dead", "to death"), on a verb that has no object or passive
+    subject of its own, and not a time ("shot dead the night before" tells when)."""
+    if not _killed_outright(verb) or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod"
+        and c.i > verb.i
+        and c.pos_ == "NOUN"
+        and not any(t.ent_type_ in TIME_ENTITIES for t in c.subtree)
+    ]
+
+
+def _killed_outright(verb: Token) -> bool:
+    """Whether a verb carries a result of death: "shot dead", "beaten to death"."""
+    if verb.pos_ != "VERB":
+        return False
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advmod", "xcomp"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(o.lemma_.lower() == "death" for o in child.children if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _lost_life(verb: Token) -> bool:
@@ -498,7 +544,7 @@ def victims(
     trigger the verb must tell what the trigger did; a sentence that names no event and
     `continuing` the story of the incident before it ("Three passengers were killed.")
     tells that incident's casualties, as its counts do."""
-    found: list[tuple[Entity, Span, Token]] = []
+    found = _misparsed_victims(sentence, table, triggers, continuing)
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.i in triggers or lemma not in KILLING | INJURING:
@@ -526,6 +572,27 @@ def victims(
     if continuing or any(t.i in triggers for t in sentence):
         found.extend(identified_victims(sentence, table))
         found.extend(named_later(sentence, table, triggers))
+    return found
+
+
+def _misparsed_victims(
+    sentence: Span, table: EntityTable, triggers: set[int], continuing: bool
+) -> list[tuple[Entity, Span, Token]]:
+    """(victim, evidence, verb) for the object of a verb of killing that the parser hung
+    on it as an adverbial noun (`misparsed_objects`): no frame reads it, whether the verb
+    is a trigger ("gunmen shot dead the couple") or tells what one did."""
+    found: list[tuple[Entity, Span, Token]] = []
+    for verb in sentence:
+        holders = misparsed_objects(verb)
+        if not holders or negated_clause(verb) or attempted(verb):
+            continue
+        if verb.i not in triggers and not (continuing or _caused_by_trigger(verb, triggers)):
+            continue
+        for holder in holders:
+            named = denoted_actors(holder, "victim", table)
+            found.extend(
+                (e, span, verb) for e, span in described_actors(holder, "victim", table, named)
+            )
     return found
 
 
@@ -863,6 +930,9 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
     clash = cluster.event_class == "ArmedClash"
     harming = cluster.event_class in HARMING_CLASSES
     harmed = {f.span.root.i for f in findings if f.role == "victim"}
+    # whom the incident aimed at or harmed: a name in the description of one of them ("X,
+    # leader of the Y party") says who they are, and was neither hit nor harmed
+    patients = harmed | {f.span.root.i for f in findings if f.role == "target"}
     kept: list[RoleFinding] = []
     answered: set[int] = set()
     for finding in findings:
@@ -877,12 +947,14 @@ def harmed_in_incident(findings: list[RoleFinding], cluster: EventCluster) -> li
             tally_of_period = (
                 verb is not None and verb.pos_ == "VERB" and background_tally(verb)
             ) or _tallied_in_relative_clause(holder, triggers)
-            described = _in_description_of(holder, harmed) or _of_a_habit(holder, verb)
+            described = _in_description_of(holder, patients, triggers) or _of_a_habit(holder, verb)
             # "a raider died" in a raid by raiders: the raid's own dead, not its victims
             own_dead = _one_of_doers(holder, doer_nouns)
             if own or own_dead or tally_of_period or described or (clash and _fighters(holder)):
                 continue
         if harming and _qualifier(finding, triggers):
+            continue
+        if finding.role == "target" and _in_description_of(finding.span.root, patients, triggers):
             continue
         kept.append(finding)
     return [f for f in kept if not (f.role == "perpetrator" and _doer_of(f.span.root, answered))]
@@ -1007,18 +1079,31 @@ def _clause_word(holder: Token) -> Token | None:
     return None if node.head.i == node.i else node.head
 
 
-def _in_description_of(holder: Token, harmed: set[int]) -> bool:
-    """Whether the phrase lies inside the apposition that describes another victim: the
-    party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa Vell, the
-    wife of a judge", say who the victim is and were not harmed. The apposition itself and
-    its coordinated names ("two reporters, Rosa Vell and Tomas Grane") are the victims."""
+def _in_description_of(holder: Token, patients: set[int], triggers: set[int]) -> bool:
+    """Whether the phrase lies inside the apposition that describes another victim or
+    target: the party of "Ana Ferro, a member of the Green Party (GP)", the husband of "Rosa
+    Vell, the wife of a judge", say who the victim is and were not harmed. The described
+    phrase is one the incident's findings hold (`patients`, token indices), or the object
+    of a trigger whose name the tagger missed ("the assassination of tomas vell, leader of
+    the green union"). The apposition itself and its coordinated names ("two reporters,
+    Rosa Vell and Tomas Grane") are the victims."""
     node, nested = holder, False
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        if node.dep_ == "appos" and nested and node.head.i in harmed:
-            return True
+        if node.dep_ == "appos" and nested:
+            described = node.head
+            if described.i in patients or _object_of_trigger(described, triggers):
+                return True
         nested = nested or node.dep_ not in ("appos", "conj", "cc")
         node = node.head
     return False
+
+
+def _object_of_trigger(phrase: Token, triggers: set[int]) -> bool:
+    """Whether a phrase is what a trigger acted on: its object or passive subject ("killed
+    X", "X was killed"), or the object of its preposition ("the murder of X")."""
+    if phrase.dep_ in ("dobj", "nsubjpass"):
+        return phrase.head.i in triggers
+    return phrase.dep_ == "pobj" and phrase.head.head.i in triggers
 
 
 def _coordination_head(token: Token) -> Token:
@@ -1034,7 +1119,12 @@ def _attackers(holder: Token, verb: Token | None, triggers: set[int]) -> bool:
     while attacking the house")."""
     noun = counted(holder)
     if noun.lower_ in ROLE_NOUNS | ATTACKER_NOUNS:
-        attacking = (c.lemma_.lower() == "attack" for c in noun.children if c.dep_ == "amod")
+        # "the attacking guerrillas": the parser may hang the participle as a compound
+        attacking = (
+            c.lemma_.lower() == "attack"
+            for c in noun.children
+            if c.dep_ == "amod" or (c.dep_ == "compound" and c.tag_ == "VBG")
+        )
         if any(attacking):
             return True
         if noun.lower_ in ROLE_NOUNS and _definite(noun):
