@@ -578,8 +578,6 @@ def _clause_mood(verb: Token, sentence: Span, depth: int = 0) -> Reason | None:
     ):
         # "will keep shelling", "continue fighting!": the aspect verb's mood is the event's
         return _clause_mood(governor, sentence, depth + 1)
-    if _infinitive(verb) and verb.dep_ in ("csubj", "csubjpass"):
-        return "hypothetical"  # "to shell the town would be a crime": an act considered
     if _infinitive(verb) and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
         lemma = governor.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in governor.children)
@@ -650,11 +648,8 @@ def _verb_reason(verb: Token, sentence: Span, event_class: str) -> Reason | None
     if mood is not None:
         return mood
     clause = _aspect_governor(verb)
-    if _present_simple(clause) and not _headline(sentence):
-        if _generic_subject(clause) or (
-            _characterising(clause) and event_class not in NUMBER_FREE_CLASSES
-        ):
-            return "habitual"  # "insurgents often target markets", "who keep raiding farms"
+    if _present_simple(clause) and not _headline(sentence) and _generic_subject(clause):
+        return "habitual"  # "insurgents often target markets", "who keep raiding farms"
     if _frequent(verb):
         return "habitual"  # "the militia raids the road every week", "often shelled"
     if _lasting_since(verb) and event_class not in NUMBER_FREE_CLASSES:
@@ -781,15 +776,13 @@ def _long_before(ent: Span, anchor: date | MonthDay | None) -> bool:
     whose day and year are known, and a month name ("in March") only with one whose month
     is: a text of no known day (an encyclopedia entry, a snippet) may be about that very
     month or year. A phrase relative to the article ("last year", "two years ago") needs
-    no anchor; so does a month named as a past one ("last February"): without the
-    article's month it cannot be its own (that would be "this month" or "last month"),
-    and a month further back is history."""
+    no anchor."""
     words = ent.text.lower().split()
     absolute = any(c.isdigit() for c in ent.text)
     if absolute and not isinstance(anchor, date):
         return False
     if anchor is None and any(w in MONTH_NAMES for w in words):
-        return _past_month(words)
+        return False
     reference = anchor if isinstance(anchor, date) else _REFERENCE_DAY
     if isinstance(anchor, MonthDay):
         reference = date(2000, anchor.month, anchor.day)  # 2000: a leap year
@@ -801,11 +794,6 @@ def _long_before(ent: Span, anchor: date | MonthDay | None) -> bool:
     if resolved is None or resolved.precision not in HISTORY_PRECISIONS:
         return False
     return (reference - _period_end(resolved.value)).days > RECENT_DAYS
-
-
-def _past_month(words: list[str]) -> bool:
-    """ "last February": a month name told as the latest past one, no day, no year."""
-    return len(words) == 2 and words[0] == "last" and words[1] in MONTH_NAMES
 
 
 def _period_end(value: str) -> date:
@@ -851,22 +839,6 @@ def _aspect_governor(verb: Token) -> Token:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-
-
-def _characterising(verb: Token) -> bool:
-    """A present relative clause on its subject says what its antecedent does as a rule
-    ("the militiamen who raid farms", "the group, which attacks convoys"), however the
-    antecedent is determined; only a count pins the doers of one incident ("the two men
-    who attack"). Not for the classes of `NUMBER_FREE_CLASSES`, whose present relative
-    clause describes the one agreement or meeting ("the accord, which is signed by both
-    sides")."""
-    if verb.dep_ != "relcl":
-        return False
-    if not any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in verb.children
-    ):
-        return False
-    return not any(c.dep_ == "nummod" for c in verb.head.children)
 
 
 def _generic_subject(verb: Token) -> bool:
@@ -1144,37 +1116,6 @@ def _counted(noun: Token) -> bool:
     return whole.pos_ == "NUM" or whole.lower_ == "one" or whole.tag_ in ("JJS", "RBS")
 
 
-TALLY_AT_LEAST = 10
-"""A count of events from which a number names a record over a period, not the incidents
-of one report ("two explosions", "three separate attacks" stay; "70 raids", "more than 600
-clashes" tally a campaign) when no day is given."""
-TALLY_NOUNS = frozenset({"dozens", "scores", "hundreds", "thousands"})
-"""Nouns that count in round multiples ("hundreds of attacks"): a tally, never one report."""
-
-
-def _tallied(noun: Token) -> bool:
-    """An event noun counted as a record: a number of `TALLY_AT_LEAST` or more ("70
-    raids"), a round multiple ("hundreds of attacks", `TALLY_NOUNS`), or the measure of
-    its quantity ("the number of kidnappings rose")."""
-    for child in noun.children:
-        if child.dep_ == "nummod" and _count_of(child) >= TALLY_AT_LEAST:
-            return True
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
-        return False
-    whole = noun.head.head
-    if whole.lower_ in TALLY_NOUNS:
-        return True
-    return whole.lower_ == "number" and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in whole.children
-    )
-
-
-def _count_of(number: Token) -> int:
-    """The value of a number written in figures ("70", "1,200"); 0 for anything else."""
-    text = number.text.replace(",", "")
-    return int(text) if text.isdigit() else 0
-
-
 def _day_anchored(sentence: Span) -> bool:
     """Whether the sentence pins a day or a week ("on Friday", "since 3 June", "last
     week", "over the past two days"), as opposed to a period ("over the past decade", "in
@@ -1266,8 +1207,6 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
     plural = _plural(noun) and event_class not in NUMBER_FREE_CLASSES
     if plural and direct and verb is not None and _tally(verb):
         return "background"  # "forty bombings since 2019"
-    if plural and _tallied(first) and not _day_anchored(sentence):
-        return "background"  # "more than 600 clashes", "the number of kidnappings"
     if verb is not None and verb.lemma_.lower() in COMMUNICATION_LEMMAS:
         if first.dep_ == "dobj" and _habitual_clause(verb, sentence):
             return "habitual"  # "rarely claim their attacks": what is told recurs too
