@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..inputs import MonthDay, resolve_date
-from ..language import MONTH_NAMES, REPORTING_VERBS, TERMINATIVE_VERBS, objects_of
+from ..language import (
+    DENYING_VERBS,
+    MONTH_NAMES,
+    REPORTING_VERBS,
+    TERMINATIVE_VERBS,
+    objects_of,
+)
 from ..model import NonSpecificReason
 from ..nlp import TRIGGERS_KEY
 from .shared import VIOLENT
@@ -148,6 +154,20 @@ COMPLIANCE_LEMMAS = frozenset(
 """Verbs and nouns of keeping or breaking an agreement: the agreement they are about was
 reached before and is presupposed, not told ("accused each other of violating a truce",
 "violations of the ceasefire"); the violation, if violent, is an incident of its own."""
+REJECTING_LEMMAS = DENYING_VERBS | frozenset(
+    {"refuse", "refusal", "decline", "spurn", "rebuff", "veto", "rejection"}
+)
+"""Verbs and nouns of turning an offer down: an agreement they take as object was offered,
+never reached ("rejected a ceasefire", "the truce was refused", "the rejection of the deal").
+The counterpart of `ASSENT_LEMMAS`."""
+FAILING_LEMMAS = frozenset(
+    {"collapse", "fail", "failure", "founder", "unravel", "crumble", "breakdown"}
+)  # fmt: skip
+"""Verbs and nouns of an agreement coming to nothing ("the truce collapsed", "the failure of
+the deal"); "break" and "fall" only with a particle of `FAILING_PARTICLES` ("broke down",
+"fell apart"). The agreement they are about was made before or never held: the news is its
+end, not an agreement."""
+FAILING_PARTICLES = frozenset({"down", "apart", "through"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "for", "of", "by", "towards", "toward"})
 """Prepositions that attach what a negotiation or a compliance is about."""
 AGREEMENT = "Agreement"
@@ -1004,6 +1024,31 @@ def _topic_of(noun: Token) -> str | None:
     return None
 
 
+def _undone_agreement(noun: Token) -> Reason | None:
+    """An agreement turned down ("the rebels rejected a ceasefire", "the truce was
+    refused", "the rejection of the deal") was never reached: "negated". One that came to
+    nothing ("the truce collapsed", "talks broke down", "the failure of the deal") was made
+    before, if at all, and the news is its end: "background". A rejection that is itself
+    denied ("did not reject the truce") says neither."""
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ in TOPIC_PREPOSITIONS:
+        governor = governor.head  # "the rejection of the deal", "the collapse of the truce"
+    elif noun.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return None
+    lemma = governor.lemma_.lower()
+    if governor.i == noun.i or _negated(governor):
+        return None
+    if noun.dep_ != "nsubj" and lemma in REJECTING_LEMMAS:
+        return "negated"
+    particles = {c.lower_ for c in governor.children if c.dep_ == "prt"}
+    failing = lemma in FAILING_LEMMAS or (
+        lemma in ("break", "fall") and bool(particles & FAILING_PARTICLES)
+    )
+    if failing and (noun.dep_ == "nsubj" or governor.pos_ == "NOUN"):
+        return "background"
+    return None
+
+
 def _first_conjunct(noun: Token) -> Token:
     for _ in range(4):
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
@@ -1147,6 +1192,9 @@ def _noun_reason(noun: Token, event_class: str, sentence: Span) -> Reason | None
             return "hypothetical"  # "to discuss a ceasefire": sought, not reached
         if topic_of in COMPLIANCE_LEMMAS:
             return "background"  # "violating a truce": reached before, presupposed
+        undone = _undone_agreement(first)
+        if undone is not None:
+            return undone  # "rejected a ceasefire", "the truce collapsed"
     if _background_phrase(first, event_class) or (
         _lasting(first) and event_class not in NUMBER_FREE_CLASSES
     ):
