@@ -1142,23 +1142,62 @@ def _alleging(verb: Token) -> Attribution:
 
 
 def _doubt(token: Token) -> bool:
-    """A negated verb of verification whose subject or object is a claim ("the claim
-    could not be verified", "a statement that could not be independently confirmed",
-    "Reuters could not verify the report"), or a doubting adjective ("an unconfirmed
-    report")."""
+    """A verb of verification that says a claim was not verified ("the claim could not be
+    verified", "a statement that could not be independently confirmed", "Reuters could not
+    verify the report", "none of the accounts could be verified", "it was not possible to
+    verify the report", "the claims were impossible to verify"), or a doubting adjective
+    ("an unconfirmed report")."""
     if token.lower_ in DOUBT_ADJECTIVES:
         return True
-    if token.lemma_.lower() not in VERIFYING_LEMMAS or not _negated(token):
+    if token.lemma_.lower() not in VERIFYING_LEMMAS or not _unverified(token):
         return False
     about = _children(token, "nsubjpass", "dobj")
     if token.dep_ == "relcl":
         about.append(token.head)
+    if token.dep_ == "xcomp":  # "the claims were impossible to verify"
+        governor = token.head if token.head.dep_ != "acomp" else token.head.head
+        about += _children(governor, "nsubj")
+    about += [o for t in about if t.lower_ in NOBODY for o in _objects(t, "of")]
     return any(t.lower_ in CLAIM_NOUNS for t in about)
+
+
+NOBODY = frozenset({"none", "neither", "nothing"})
+"""Subjects that deny the verb of all they count ("none of the accounts could be verified")."""
+UNABLE_WORDS = frozenset({"impossible", "unable"})
+"""Adjectives whose "to" complement did not happen ("unable to verify the claims")."""
+ABLE_WORDS = frozenset({"possible", "able"})
+"""Adjectives whose "to" complement did not happen once they are negated ("was not able to
+verify", "it was not possible to confirm")."""
+
+
+def _unverified(verb: Token) -> bool:
+    """Whether a verb of verification is said not to have been done: negated, with a
+    subject that counts nothing ("none of the reports could be verified"), or the "to"
+    complement of an inability ("unable to verify", "not possible to confirm")."""
+    if _negated(verb):
+        return True
+    subjects = _children(verb, "nsubj", "nsubjpass")
+    if any(s.lower_ in NOBODY or _no_determiner(s) for s in subjects):
+        return True
+    if verb.dep_ != "xcomp":
+        return False
+    governor = verb.head
+    adjectives = [governor, *_children(governor, "acomp")]
+    if any(a.lower_ in UNABLE_WORDS for a in adjectives):
+        return True
+    able = any(a.lower_ in ABLE_WORDS for a in adjectives)
+    return able and (_negated(governor) or _negated(governor.head))
+
+
+def _no_determiner(noun: Token) -> bool:
+    """ "no claim", "no report": a noun its determiner negates."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _doubted_sentences(doc: Doc) -> set[int]:
     """Start indices of sentences whose claims are doubted: the sentence of a doubt, and
-    the one before a sentence that only doubts ("The claim could not be verified.")."""
+    the one before a sentence whose main clause doubts ("The claim could not be
+    verified.", "It was not possible to verify the report.")."""
     words = VERIFYING_FORMS | DOUBT_ADJECTIVES
     doubted: set[int] = set()
     for index in positions(doc, words):
@@ -1167,9 +1206,18 @@ def _doubted_sentences(doc: Doc) -> set[int]:
             continue
         sentence = token.sent
         doubted.add(sentence.start)
-        if token.dep_ == "ROOT" and sentence.start > 0:
+        if _main_clause(token) and sentence.start > 0:
             doubted.add(doc[sentence.start - 1].sent.start)
     return doubted
+
+
+def _main_clause(token: Token) -> bool:
+    """Whether the token is its sentence's root, or reaches it only as the complement of an
+    adjective or a verb ("it was not possible to verify", "were impossible to verify")."""
+    node = token
+    while node.dep_ in ("xcomp", "acomp"):
+        node = node.head
+    return node.dep_ == "ROOT"
 
 
 def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
