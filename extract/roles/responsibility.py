@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import RESPONSIBILITY_VERBS, message_authors
+from ..entities import RESPONSIBILITY_VERBS, is_article_scoped, message_authors
 from ..events import ATTACK_FAMILY, PROPERTY_DESTRUCTION
 from ..language import (
     REPORTING_VERBS,
@@ -41,6 +41,7 @@ from ..language import (
     positions,
     source_phrase,
 )
+from ..nlp import TRIGGERS_KEY
 from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
 from .phrases import (
@@ -48,6 +49,7 @@ from .phrases import (
     CROWD_HEADS,
     REFERRING_NOUNS,
     SECURITY_NOUNS,
+    conjuncts,
     counted,
     denoted_actors,
     group_antecedent,
@@ -190,9 +192,12 @@ def settle_responsibility(
     denied: set[tuple[int, int]] = set()
     for cluster, finding in reader.statements():
         findings[id(cluster)].append(finding)
-        blamed.add((finding.span.start, finding.span.end))
+        if finding.rule != "charge":  # who is charged may also be who was arrested
+            blamed.add((finding.span.start, finding.span.end))
         if finding.attribution.certainty == "denied":
             denied.add((finding.span.start, finding.span.end))
+    denied |= reader.denier_spans  # nor target, victim or doer: the party only speaks
+    blamed |= reader.denier_spans
     doubted = _doubted_sentences(doc)
     accusers = reader.accusers
     for cluster in clusters:
@@ -207,6 +212,8 @@ def settle_responsibility(
                 continue  # "X was not behind the bombing" disowns; it alleges nothing
             if finding.rule not in STATEMENT_RULES and finding.span.root.i in accusers:
                 continue  # "attributed to X by local police": the police accuse, not attack
+            if finding.role == "perpetrator" and finding.span.root.i in reader.charged:
+                finding = _alleged(finding)
             settled.append(_settled(finding, doubted))
         settled = harmed_in_incident(settled, cluster)
         findings[id(cluster)] = named_first(doc, settled, STATEMENT_RULES)
@@ -216,7 +223,7 @@ def _answered_for(cluster: EventCluster) -> bool:
     """Whether someone can be blamed for the incident, or deny it: attacks, abductions and
     the destruction of property ("accused the militia of burning down the clinic"); a
     demonstration's crowd takes part in it, nobody is accused of it."""
-    return cluster.event_class in ATTACK_FAMILY | {"Abduction"} or any(
+    return cluster.event_class in ANSWERED_CLASSES or any(
         m.acled == PROPERTY_DESTRUCTION for m in cluster.mentions
     )
 
@@ -239,24 +246,26 @@ class _Reader:
         """Token indices of phrases a statement makes no party to the incident: the "by"
         phrases of passive accusations (who accuses), and whoever is accused of something
         else that is only about the incident ("of spreading rumours about the attack")."""
+        self.denier_spans: set[tuple[int, int]] = set()
+        """(start, end) of the phrases of parties that deny another's deed ("X's allies
+        denied it"): like a denier of its own deed, no doer of the incident."""
+        self.charged: set[int] = set()
+        """Token indices of the heads of phrases a charge or a trial accuses of an incident:
+        whoever the text calls its doer there is only alleged to be (`_charge`)."""
         self.head_of: dict[int, EventCluster] = {}
         for cluster in incidents:
             for mention in cluster.mentions:
                 for token in mention.span:
-                    self.head_of.setdefault(token.i, cluster)
+                    if not _names_charge(token):
+                        self.head_of.setdefault(token.i, cluster)
 
     def statements(self) -> Iterator[tuple[EventCluster, RoleFinding]]:
-        for kind, forms in BLAME_FORMS.items():
-            for index in positions(self.doc, forms):
-                token = self.doc[index]
-                if token.pos_ not in ("VERB", "AUX") or _negated(token):
-                    continue
-                found = list(getattr(self, f"_{kind}")(token))
-                if found and kind != "deny" and passive(token):
-                    self.accusers.update(
-                        t.i for agent in _children(token, "agent") for t in agent.subtree
-                    )
-                yield from found
+        """Every statement of the Doc; the denials last, so that a denial of "the
+        accusation" or of "it" can tell whose alleged deed it denies from every allegation
+        made before it (`_denied_claim`)."""
+        for kind in BLAME_FORMS:
+            if kind != "deny":
+                yield from self._blame_statements(kind)
         for index in positions(self.doc, CLAIMED_NOUNS):
             yield from self._message_claim(self.doc[index])
         for index in positions(self.doc, ("responsible",)):
@@ -269,6 +278,22 @@ class _Reader:
             yield from self._implication(self.doc[index])
         for index in positions(self.doc, PERPETRATING_FORMS):
             yield from self._perpetrated(self.doc[index])
+        for index in positions(self.doc, CHARGING_FORMS | CHARGE_NOUNS):
+            yield from self._charge(self.doc[index])
+        yield from self._blame_statements("deny")
+
+    def _blame_statements(self, kind: str) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """The statements opened by the verb forms of one kind of `BLAME_FORMS`."""
+        for index in positions(self.doc, BLAME_FORMS[kind]):
+            token = self.doc[index]
+            if token.pos_ not in ("VERB", "AUX") or _negated(token):
+                continue
+            found = list(getattr(self, f"_{kind}")(token))
+            if found and kind != "deny" and passive(token):
+                self.accusers.update(
+                    t.i for agent in _children(token, "agent") for t in agent.subtree
+                )
+            yield from found
 
     # Which incident -------------------------------------------------------------------------
 
@@ -379,16 +404,7 @@ class _Reader:
         """The actor an anaphoric denier ("it", "they", "the group", "the militia") refers
         to: the one last alleged or claimed to have carried out the incident it denies,
         whatever kind of actor the article made of it."""
-        if not _anaphoric(holder):
-            return []
-        earlier = [
-            f
-            for f in self.findings.get(id(incident), [])
-            if f.role == "perpetrator"
-            and f.entity is not None
-            and f.attribution.certainty in ("alleged", "hedged", "unconfirmed")
-            and f.span.start < holder.i
-        ]
+        earlier = self._last_allegation(incident, holder.i) if _anaphoric(holder) else []
         if not earlier:
             return []
         last = max(earlier, key=lambda f: f.span.start)
@@ -589,8 +605,7 @@ class _Reader:
     def _implication(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "the involvement of X in the killing", "X's participation in the attack", "the
         officers involved in the massacre", "men implicated in the bombing", "implicated X
-        in the killing", "X was charged with carrying out the bombing", "X was convicted
-        of the murder": X is alleged to have taken part in the incident the phrase names
+        in the killing": X is alleged to have taken part in the incident the phrase names
         (only an incident: "involved in politics" implicates nobody in anything)."""
         found = _implicated(word)
         if found is None:
@@ -612,6 +627,33 @@ class _Reader:
         victims shot dead)."""
         words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
         return phrase.lower_ in KILLING or any(i in self.head_of for i in words)
+
+    def _charge(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
+        """ "X was charged with the killing", "prosecutors charged X over the shooting",
+        "X faces charges over the ambush", "X faces murder charges after two men were shot",
+        "X went on trial for the bombing", "charges against X for the raid": X is alleged
+        to have done the incident, on the word of whoever brings the case where the text
+        names it (prosecutors, police), else on nobody's. A charge is the law's claim, never
+        the writer's: a doer the text tells as such ("the soldier who beat him faces
+        charges") is alleged as well (`settle_responsibility`). What the charge is about is
+        an incident its phrases name, or, when it names only a violent kind of crime
+        ("murder charges", "charged with murder"), the incident the text is telling; a
+        charge of anything else ("fraud charges") accuses no one of an incident."""
+        found = _charge_statement(word)
+        if found is None:
+            return
+        anchor, holders, about, bringer = found
+        if not holders or _negated(anchor) or _negated(word):
+            return
+        # "the soldier who beat him faces charges": the act told of the accused is the one
+        about = about + [c for h in holders for c in _children(h, "relcl", "acl")]
+        if not any(self._tells_incident(p) or _violent_word(p) for p in about):
+            return
+        reported = attribute(anchor)
+        source = (source_phrase(bringer) if bringer is not None else None) or reported.source
+        said = Attribution("hedged" if reported.certainty == "hedged" else "alleged", source)
+        self.charged.update(t.i for h in holders for t in conjuncts(h))
+        yield from self._findings(holders, anchor, about, said, "charge")
 
     def _did_incident(self, clause: Token) -> bool:
         """ "to have carried out the attack": a perfect infinitive about an incident (not
@@ -635,7 +677,137 @@ class _Reader:
         source = source_phrase(verb) or (subjects[0].text if subjects else None)
         denial = Attribution("denied", source)
         deniers = [g for s in subjects for g in _spoken_for(s)]
-        yield from self._findings(deniers, verb, objects + complements, denial, "denial")
+        about = objects + complements
+        if not any(_anaphoric(d) for d in deniers):
+            # a party that is not the accused may deny for it: the claim denied is whose
+            claims = [o for o in objects if o.lower_ in DENIED_OBJECTS - OWN_PART_NOUNS]
+            found = [*self._denied_claim(deniers, verb, about, source, claims)]
+            found += self._denied_for_another(deniers, verb, complements, source)
+            if found:
+                self._keep_denier(deniers)
+                yield from found
+                return
+        if any(_part_of_another(o) for o in objects):
+            # "denied the group's involvement": whose involvement `_implication` reads
+            self._keep_denier(deniers)
+            return
+        yield from self._findings(deniers, verb, about, denial, "denial")
+
+    def _keep_denier(self, deniers: list[Token]) -> None:
+        """Who denies for another is no more a doer of the incident than who denies for
+        itself: its phrase is kept out of the incident's doers (`settle_responsibility`)."""
+        self.denier_spans.update(
+            (span.start, span.end) for d in deniers for _, span in self._actors(d)
+        )
+
+    def _denied_claim(
+        self,
+        deniers: list[Token],
+        verb: Token,
+        about: list[Token],
+        source: str | None,
+        claims: list[Token],
+    ) -> list[tuple[EventCluster, RoleFinding]]:
+        """ "Police blamed X for the bombing. X's allies denied it." and "... The governor
+        rejected the accusation": a denial of "it", "the claim", "the accusation" denies the
+        last allegation made of the incident, so the accused of that allegation is the
+        denied perpetrator, on the denier's word, whoever denies. Nothing where there was
+        no allegation (the denier then denies its own part: `_deny`), or where the denier
+        is among the accused (it denies for itself)."""
+        if not claims:
+            return []
+        incident = self._incident(verb, about, denial=True)
+        if incident is None:
+            return []
+        accused = self._last_allegation(incident, verb.i)
+        denying = self._entity_ids(deniers)
+        if not accused or denying & {f.entity.id for f in accused if f.entity is not None}:
+            return []
+        if any(self._described_only(f.entity) for f in accused if f.entity is not None):
+            # "police accused two men of the bombing; the Red Hand denied the accusation":
+            # who the men are the text does not say, and the denier may speak for them
+            return []
+        span = self.doc[claims[0].left_edge.i : claims[0].i + 1]
+        said = Attribution("denied", source)
+        return [
+            (incident, RoleFinding("perpetrator", f.entity, None, span, said, "denial"))
+            for f in accused
+        ]
+
+    def _denied_for_another(
+        self, deniers: list[Token], verb: Token, complements: list[Token], source: str | None
+    ) -> list[tuple[EventCluster, RoleFinding]]:
+        """ "Its political wing denied that the group had carried out the attack": the
+        subject of the denied clause, a phrase that refers back to a group ("the group",
+        "the militia"), is the denied perpetrator when it is another than the denier; the
+        denial is the denier's word. A pronoun subject ("denied that it was involved") is
+        the denier itself (`_deny`)."""
+        denying = self._entity_ids(deniers)
+        found: list[tuple[EventCluster, RoleFinding]] = []
+        said = Attribution("denied", source)
+        for clause in complements:
+            subjects = [s for s in _children(clause, "nsubj", "nsubjpass") if s.pos_ != "PRON"]
+            incident = self._incident(verb, [clause], denial=True)
+            if incident is None or not all(map(_anaphoric, subjects)):
+                continue
+            actors = [
+                pair
+                for s in subjects
+                for pair in self._actors(s) or self._alleged_antecedent(s, incident)
+            ]
+            if denying & {e.id for e, _ in actors}:
+                continue
+            found += [
+                (incident, RoleFinding("perpetrator", e, None, span, said, "denial"))
+                for e, span in actors
+            ]
+        return found
+
+    def _described_only(self, entity: Entity) -> bool:
+        """Whether the article only describes the actor ("two men", "gunmen")."""
+        return is_article_scoped(entity.id, self.doc._.ck_meta.id)
+
+    def _entity_ids(self, phrases: list[Token]) -> set[str]:
+        return {entity.id for phrase in phrases for entity, _ in self._actors(phrase)}
+
+    def _last_allegation(self, incident: EventCluster, before: int) -> list[RoleFinding]:
+        """The perpetrator claims of the incident's last allegation (alleged, hedged or
+        unconfirmed) made before token `before`: those of the last sentence that made one,
+        one per actor."""
+        earlier = [
+            f
+            for f in self.findings.get(id(incident), [])
+            if f.role == "perpetrator"
+            and f.entity is not None
+            and f.attribution.certainty in ("alleged", "hedged", "unconfirmed")
+            and f.span.start < before
+        ]
+        if not earlier:
+            return []
+        last = max(f.span.sent.start for f in earlier)
+        found: dict[str, RoleFinding] = {}
+        for finding in earlier:
+            if finding.span.sent.start == last and finding.entity is not None:
+                found.setdefault(finding.entity.id, finding)
+        return list(found.values())
+
+
+OWN_PART_NOUNS = frozenset(
+    {"involvement", "responsibility", "role", "part", "hand", "link", "links", "participation",
+     "complicity"}
+)  # fmt: skip
+"""Objects of a denial that name a part in the deed: the denier's own ("denied any
+involvement"), unless the noun says whose ("denied the group's involvement"). The other
+objects of `DENIED_OBJECTS` name a claim ("denied it", "rejected the accusation")."""
+
+
+def _part_of_another(noun: Token) -> bool:
+    """ "the group's involvement", "the involvement of X": a part the noun gives to
+    someone named, not to the denier ("its involvement", "any involvement")."""
+    if noun.lower_ not in OWN_PART_NOUNS:
+        return False
+    owners = _children(noun, "poss") + _objects(noun, "of")
+    return any(o.pos_ != "PRON" for o in owners)
 
 
 SPOKESPERSON_NOUNS = frozenset(
@@ -656,10 +828,10 @@ def _spoken_for(subject: Token) -> list[Token]:
 
 TAKING_PART_NOUNS = frozenset({"involvement", "participation", "complicity"})
 IMPLICATING_WORDS = TAKING_PART_NOUNS | frozenset(
-    {"involved", "implicated", "implicate", "implicates", "implicating", "charged", "convicted"}
+    {"involved", "implicated", "implicate", "implicates", "implicating"}
 )
-"""Words that tie someone to an incident as one who took part in it."""
-CHARGE_PREPOSITIONS = {"charged": "with", "convicted": "of"}
+"""Words that tie someone to an incident as one who took part in it (a charge or a trial
+does too: `_Reader._charge`)."""
 
 
 def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
@@ -674,10 +846,107 @@ def _implicated(word: Token) -> tuple[Token, list[Token], list[Token]] | None:
         return word, [word.head], _objects(word, "in")  # "the officers involved in it"
     if word.lemma_.lower() == "implicate" and word.pos_ == "VERB" and not passive(word):
         return word, _children(word, "dobj"), _objects(word, "in")
-    if lower in CHARGE_PREPOSITIONS and word.pos_ == "VERB":
-        holders = _children(word, "nsubjpass" if passive(word) else "dobj")
-        return word, holders, _objects(word, CHARGE_PREPOSITIONS[lower])
     return None
+
+
+CHARGING_VERBS = frozenset(
+    {"charge", "indict", "prosecute", "try", "convict", "arraign", "sentence"}
+)
+"""Verbs of a case at law against a person, whose object (the passive's subject) is
+accused of what their prepositions name ("charged with", "convicted of", "tried for")."""
+CHARGING_FORMS = frozenset(
+    {"charge", "charges", "charged", "charging", "indict", "indicts", "indicted",
+     "prosecute", "prosecutes", "prosecuted", "tried", "convict", "convicts", "convicted",
+     "arraigned", "sentenced"}
+)  # fmt: skip
+CHARGE_NOUNS = frozenset({"charge", "charges", "trial", "indictment", "indictments"})
+"""Nouns of a case at law: "faces charges", "went on trial", "an indictment against X"."""
+FACING_VERBS = frozenset({"face", "stand", "await"})
+"""Verbs whose subject is the accused of the charge or trial they take ("faces charges",
+"stands trial", "awaits trial")."""
+CHARGE_PREPOSITIONS = ("with", "for", "over", "of", "in", "after", "following")
+"""Prepositions that name what a charge is about ("charged with", "on trial for", "charges
+over", "convicted of", "charged in the killing", "charged after the raid")."""
+AFTER_MARKS = frozenset({"after", "following", "over"})
+"""Marks of a clause that tells what a charge follows ("charged after two men were shot")."""
+NAMING_CHARGE_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _charge_statement(
+    word: Token,
+) -> tuple[Token, list[Token], list[Token], Token | None] | None:
+    """(the verb the statement hangs on, who is accused, what the charge is about, the verb
+    whose subject or "by" phrase brings the case, if any) of a charge at `word`, or None
+    where `word` charges nobody: see `_Reader._charge`."""
+    lemma = word.lemma_.lower()
+    if word.pos_ == "VERB" and lemma in CHARGING_VERBS:
+        if passive(word):
+            return word, _children(word, "nsubjpass"), _charged_with(word), word
+        if word.dep_ == "conj" and word.tag_ == "VBN" and passive(word.head):
+            # "was arrested and charged with": the participle shares the passive's subject
+            return word, _children(word.head, "nsubjpass"), _charged_with(word), word
+        if lemma == "try":
+            return None  # "tried to storm the base": an attempt, no trial
+        return word, _children(word, "dobj"), _charged_with(word), word
+    if word.pos_ != "NOUN" or word.lower_ not in CHARGE_NOUNS:
+        return None
+    about = _charged_with(word) + [c for c in word.children if c.dep_ in NAMING_CHARGE_DEPS]
+    verb = word.head
+    if word.dep_ == "pobj" and verb.lower_ == "on":
+        verb = verb.head  # "went on trial for", "was arrested on murder charges"
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return verb, _tried(verb), about + _charged_with(verb), None
+    against = _objects(word, "against") + _objects(verb, "against")
+    if against:
+        return verb, against, about + _charged_with(verb), verb  # "filed charges against X"
+    if word.dep_ == "dobj" and verb.lemma_.lower() in FACING_VERBS:
+        return verb, _children(verb, "nsubj"), about + _charged_with(verb), None
+    return None
+
+
+def _tried(verb: Token) -> list[Token]:
+    """Who the verb puts "on trial" or "on charges": its object ("put X on trial"), the
+    passive's subject ("X was arrested on murder charges"), else its subject ("X went on
+    trial")."""
+    if passive(verb):
+        return _children(verb, "nsubjpass")
+    return _children(verb, "dobj") or _children(verb, "nsubj")
+
+
+def _charged_with(word: Token) -> list[Token]:
+    """What a charging word says the charge is about: the objects of its prepositions of
+    charge, and a clause it follows ("faces charges after a protester was beaten")."""
+    found = [o for preposition in CHARGE_PREPOSITIONS for o in _objects(word, preposition)]
+    return found + [
+        c
+        for c in word.children
+        if c.dep_ == "advcl" and any(m.lower_ in AFTER_MARKS for m in _children(c, "mark"))
+    ]
+
+
+def _names_charge(token: Token) -> bool:
+    """Whether a trigger word only names the crime a charge is of ("assault charges",
+    "murder charges", "charges of assault"): a kind of crime, no incident."""
+    head = token.head
+    if token.dep_ in NAMING_CHARGE_DEPS and head.lower_ in CHARGE_NOUNS:
+        return True
+    bare = not any(c.dep_ in ("det", "poss") for c in token.children)
+    return (
+        bare and token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CHARGE_NOUNS
+    )
+
+
+def _violent_word(token: Token) -> bool:
+    """Whether the word is an attack's or an abduction's trigger word of the lexicon (a
+    violent kind of crime, as a charge names it: "murder", "assault", "kidnapping")."""
+    return any(
+        span.start <= token.i < span.end and span.label_ in ANSWERED_CLASSES
+        for span in token.doc.spans.get(TRIGGERS_KEY, ())
+    )
+
+
+ANSWERED_CLASSES = ATTACK_FAMILY | {"Abduction"}
 
 
 CLAIMED_NOUNS = ("responsibility", "credit")
@@ -744,7 +1013,7 @@ def _reported_speaker(subject: Token) -> Token:
 
 STATEMENT_RULES = frozenset(
     {"blame", "accuse", "suspect", "attribute", "claimed-by", "believed-behind", "denial",
-     "responsible", "authorship", "implication", "perpetrated-by", "message-claim"}
+     "responsible", "authorship", "implication", "perpetrated-by", "message-claim", "charge"}
 )  # fmt: skip
 """Rules of the findings this module adds."""
 HOLDING_VERBS = frozenset({"hold", "consider", "deem"})
@@ -873,23 +1142,62 @@ def _alleging(verb: Token) -> Attribution:
 
 
 def _doubt(token: Token) -> bool:
-    """A negated verb of verification whose subject or object is a claim ("the claim
-    could not be verified", "a statement that could not be independently confirmed",
-    "Reuters could not verify the report"), or a doubting adjective ("an unconfirmed
-    report")."""
+    """A verb of verification that says a claim was not verified ("the claim could not be
+    verified", "a statement that could not be independently confirmed", "Reuters could not
+    verify the report", "none of the accounts could be verified", "it was not possible to
+    verify the report", "the claims were impossible to verify"), or a doubting adjective
+    ("an unconfirmed report")."""
     if token.lower_ in DOUBT_ADJECTIVES:
         return True
-    if token.lemma_.lower() not in VERIFYING_LEMMAS or not _negated(token):
+    if token.lemma_.lower() not in VERIFYING_LEMMAS or not _unverified(token):
         return False
     about = _children(token, "nsubjpass", "dobj")
     if token.dep_ == "relcl":
         about.append(token.head)
+    if token.dep_ == "xcomp":  # "the claims were impossible to verify"
+        governor = token.head if token.head.dep_ != "acomp" else token.head.head
+        about += _children(governor, "nsubj")
+    about += [o for t in about if t.lower_ in NOBODY for o in _objects(t, "of")]
     return any(t.lower_ in CLAIM_NOUNS for t in about)
+
+
+NOBODY = frozenset({"none", "neither", "nothing"})
+"""Subjects that deny the verb of all they count ("none of the accounts could be verified")."""
+UNABLE_WORDS = frozenset({"impossible", "unable"})
+"""Adjectives whose "to" complement did not happen ("unable to verify the claims")."""
+ABLE_WORDS = frozenset({"possible", "able"})
+"""Adjectives whose "to" complement did not happen once they are negated ("was not able to
+verify", "it was not possible to confirm")."""
+
+
+def _unverified(verb: Token) -> bool:
+    """Whether a verb of verification is said not to have been done: negated, with a
+    subject that counts nothing ("none of the reports could be verified"), or the "to"
+    complement of an inability ("unable to verify", "not possible to confirm")."""
+    if _negated(verb):
+        return True
+    subjects = _children(verb, "nsubj", "nsubjpass")
+    if any(s.lower_ in NOBODY or _no_determiner(s) for s in subjects):
+        return True
+    if verb.dep_ != "xcomp":
+        return False
+    governor = verb.head
+    adjectives = [governor, *_children(governor, "acomp")]
+    if any(a.lower_ in UNABLE_WORDS for a in adjectives):
+        return True
+    able = any(a.lower_ in ABLE_WORDS for a in adjectives)
+    return able and (_negated(governor) or _negated(governor.head))
+
+
+def _no_determiner(noun: Token) -> bool:
+    """ "no claim", "no report": a noun its determiner negates."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _doubted_sentences(doc: Doc) -> set[int]:
     """Start indices of sentences whose claims are doubted: the sentence of a doubt, and
-    the one before a sentence that only doubts ("The claim could not be verified.")."""
+    the one before a sentence whose main clause doubts ("The claim could not be
+    verified.", "It was not possible to verify the report.")."""
     words = VERIFYING_FORMS | DOUBT_ADJECTIVES
     doubted: set[int] = set()
     for index in positions(doc, words):
@@ -898,9 +1206,18 @@ def _doubted_sentences(doc: Doc) -> set[int]:
             continue
         sentence = token.sent
         doubted.add(sentence.start)
-        if token.dep_ == "ROOT" and sentence.start > 0:
+        if _main_clause(token) and sentence.start > 0:
             doubted.add(doc[sentence.start - 1].sent.start)
     return doubted
+
+
+def _main_clause(token: Token) -> bool:
+    """Whether the token is its sentence's root, or reaches it only as the complement of an
+    adjective or a verb ("it was not possible to verify", "were impossible to verify")."""
+    node = token
+    while node.dep_ in ("xcomp", "acomp"):
+        node = node.head
+    return node.dep_ == "ROOT"
 
 
 def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
@@ -912,6 +1229,15 @@ def _settled(finding: RoleFinding, doubted: set[int]) -> RoleFinding:
     if finding.role == "perpetrator" and certainty == "asserted" and _alleged_modifier(finding):
         return _with(finding, "alleged")
     return finding
+
+
+def _alleged(finding: RoleFinding) -> RoleFinding:
+    """A doer a charge or a trial accuses, whom the text also tells as the doer: the law
+    alleges it, and the writer's telling is no more than the charge ("the soldier who beat
+    the man faces charges")."""
+    if finding.attribution.certainty != "asserted":
+        return finding
+    return _with(finding, "alleged")
 
 
 def _with(finding: RoleFinding, certainty: Certainty) -> RoleFinding:

@@ -1,0 +1,46 @@
+"""A claim the text says could not be verified, in its sentence or the next, leaves no
+`asserted` doer (issue 15, item 4): the doubt may be a negated verb of verification, a
+subject that counts nothing ("none of the accounts could be verified"), or an inability ("it
+was not possible to verify", "the claims were impossible to verify"). Being able to verify
+a claim doubts nothing. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import ArticleInput, Extractor
+
+RAID = "Gunmen attacked a convoy near Tessin on Monday, killing two drivers. "
+
+
+def _doers(extractor: Extractor, text: str) -> set[str]:
+    (event,) = extractor.extract(ArticleInput("invented", text)).events
+    return {a.certainty for a in event.arguments if a.role == "perpetrator"}
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "None of the accounts could be independently verified.",
+        "It was not possible to independently verify the report.",
+        "The claims were impossible to verify.",
+        "Local reporters were unable to verify the claims.",
+        "Local reporters were not able to confirm the reports.",
+    ],
+)
+def test_a_claim_nobody_could_verify_leaves_no_asserted_doer(
+    extractor: Extractor, doubt: str
+) -> None:
+    assert _doers(extractor, RAID + doubt) == {"unconfirmed"}
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "Local reporters were able to verify the footage.",
+        "It was possible to confirm the report.",
+        "None of the passengers was hurt.",
+    ],
+)
+def test_a_claim_that_could_be_verified_stays_asserted(extractor: Extractor, check: str) -> None:
+    assert _doers(extractor, RAID + check) == {"asserted"}
