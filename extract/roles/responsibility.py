@@ -41,7 +41,6 @@ from ..language import (
     positions,
     source_phrase,
 )
-from ..nlp import TRIGGERS_KEY
 from .casualties import INJURING, KILLING, harmed_in_incident, passive
 from .described import described_actors, named_first
 from .phrases import (
@@ -628,6 +627,15 @@ class _Reader:
         words = range(phrase.left_edge.i, phrase.right_edge.i + 1)
         return phrase.lower_ in KILLING or any(i in self.head_of for i in words)
 
+    def _charge_names_incident(self, phrase: Token) -> bool:
+        """Whether what a charge is about names an incident: as `_tells_incident` does,
+        but a bare kind of crime ("charged with murder", "murder charges") names none; "the
+        murder", "the killing of two farmers" do."""
+        bare = not any(c.dep_ in ("det", "poss", "prep") for c in phrase.children)
+        if phrase.lower_ in KILLING and bare and phrase.i not in self.head_of:
+            return False
+        return self._tells_incident(phrase)
+
     def _charge(self, word: Token) -> Iterator[tuple[EventCluster, RoleFinding]]:
         """ "X was charged with the killing", "prosecutors charged X over the shooting",
         "X faces charges over the ambush", "X faces murder charges after two men were shot",
@@ -636,9 +644,9 @@ class _Reader:
         names it (prosecutors, police), else on nobody's. A charge is the law's claim, never
         the writer's: a doer the text tells as such ("the soldier who beat him faces
         charges") is alleged as well (`settle_responsibility`). What the charge is about is
-        an incident its phrases name, or, when it names only a violent kind of crime
-        ("murder charges", "charged with murder"), the incident the text is telling; a
-        charge of anything else ("fraud charges") accuses no one of an incident."""
+        an incident its phrases name; a charge that names only a kind of crime ("murder
+        charges", "fraud charges") ties no one to an incident: the text's nearest incident
+        is a guess."""
         found = _charge_statement(word)
         if found is None:
             return
@@ -647,7 +655,7 @@ class _Reader:
             return
         # "the soldier who beat him faces charges": the act told of the accused is the one
         about = about + [c for h in holders for c in _children(h, "relcl", "acl")]
-        if not any(self._tells_incident(p) or _violent_word(p) for p in about):
+        if not any(map(self._charge_names_incident, about)):
             return
         reported = attribute(anchor)
         source = (source_phrase(bringer) if bringer is not None else None) or reported.source
@@ -934,15 +942,6 @@ def _names_charge(token: Token) -> bool:
     bare = not any(c.dep_ in ("det", "poss") for c in token.children)
     return (
         bare and token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in CHARGE_NOUNS
-    )
-
-
-def _violent_word(token: Token) -> bool:
-    """Whether the word is an attack's or an abduction's trigger word of the lexicon (a
-    violent kind of crime, as a charge names it: "murder", "assault", "kidnapping")."""
-    return any(
-        span.start <= token.i < span.end and span.label_ in ANSWERED_CLASSES
-        for span in token.doc.spans.get(TRIGGERS_KEY, ())
     )
 
 

@@ -122,3 +122,17 @@ def test_a_denial_and_the_witnesses_account_keep_their_sources(extractor: Extrac
         ("alleged", "witnesses"),
         ("denied", "The army"),
     ]
+
+
+def test_a_charge_that_names_only_a_kind_of_crime_ties_no_one_to_the_incident(
+    extractor: Extractor,
+) -> None:
+    """Counterexample: "arrested on murder charges" names no incident; the article's
+    shooting is not it by nearness."""
+    text = (
+        "Gunmen shot dead a farmer near Osk on Monday. On Tuesday a soldier was arrested "
+        "on murder charges in the capital."
+    )
+    result = extractor.extract(ArticleInput("invented.txt", text))
+    doers = {a.text for e in result.events for a in e.arguments if a.role == "perpetrator"}
+    assert doers == {"Gunmen"}
