@@ -1044,9 +1044,26 @@ def _undone_agreement(noun: Token) -> Reason | None:
     failing = lemma in FAILING_LEMMAS or (
         lemma in ("break", "fall") and bool(particles & FAILING_PARTICLES)
     )
-    if failing and (noun.dep_ == "nsubj" or governor.pos_ == "NOUN"):
+    if failing and (noun.dep_ == "nsubj" or governor.pos_ == "NOUN") and _told_as_fact(governor):
         return "background"
     return None
+
+
+def _told_as_fact(verb: Token) -> bool:
+    """Whether the clause of `verb` tells what happened: not a failure that may yet come
+    ("the truce could collapse"), nor one a governing clause denies or dismisses ("denied
+    that the ceasefire had broken down", "dismissed reports that the truce had
+    collapsed")."""
+    if _modal(verb) is not None:
+        return False
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "acl", "dobj", "xcomp") or node.head.i == node.i:
+            return True
+        node = node.head
+        if node.lemma_.lower() in DENYING_VERBS:
+            return False
+    return True
 
 
 def _first_conjunct(noun: Token) -> Token:

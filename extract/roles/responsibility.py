@@ -1205,9 +1205,30 @@ def _doubted_sentences(doc: Doc) -> set[int]:
             continue
         sentence = token.sent
         doubted.add(sentence.start)
-        if _main_clause(token) and sentence.start > 0:
+        if _main_clause(token) and sentence.start > 0 and _points_back(token):
             doubted.add(doc[sentence.start - 1].sent.start)
     return doubted
+
+
+def _points_back(token: Token) -> bool:
+    """Whether what a doubt is about can be what the sentence before told: "it", "the
+    claim", "the report", or nothing named. A phrase with content of its own ("the number
+    of civilians who fled", "the figures given by the hospital") is another fact, and the
+    sentence before keeps its certainty."""
+    about = _children(token, "dobj", "nsubjpass", "nsubj")
+    node = token
+    while node.dep_ in ("xcomp", "acomp") and node.head.i != node.i:
+        node = node.head
+        about += _children(node, "nsubj", "nsubjpass")
+    # "none of the accounts", "neither of the figures": what the quantifier counts
+    about = [o for a in about for o in (_objects(a, "of") if a.lower_ in PARTITIVES else [a])]
+    own_content = ("prep", "relcl", "acl")
+    return not any(
+        a.pos_ != "PRON" and any(c.dep_ in own_content for c in a.children) for a in about
+    )
+
+
+PARTITIVES = frozenset({"none", "neither", "any", "all", "some", "each", "either"})
 
 
 def _main_clause(token: Token) -> bool:

@@ -38,3 +38,17 @@ def test_a_truce_signed_after_a_rejected_draft_is_an_agreement(extractor: Extrac
 
 def test_a_truce_that_held_is_an_agreement(extractor: Extractor) -> None:
     assert _read(extractor, "The truce held in Sella on Tuesday.") == (["Agreement"], [])
+
+
+def test_a_collapse_that_is_denied_leaves_the_agreement(extractor: Extractor) -> None:
+    """A failure the speaker denies or dismisses did not happen: the truce still holds."""
+    for text in (
+        "Rebel leaders dismissed reports that the ceasefire had collapsed near Darro.",
+        "Officials denied that the ceasefire in the Serro valley had broken down.",
+    ):
+        assert _read(extractor, text) == (["Agreement"], []), text
+
+
+def test_a_collapse_that_may_yet_come_is_no_background(extractor: Extractor) -> None:
+    text = "The two sides signed a ceasefire in Sella on Monday, but the truce could collapse."
+    assert _read(extractor, text) == (["Agreement"], [])

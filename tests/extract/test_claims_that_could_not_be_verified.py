@@ -44,3 +44,29 @@ def test_a_claim_nobody_could_verify_leaves_no_asserted_doer(
 )
 def test_a_claim_that_could_be_verified_stays_asserted(extractor: Extractor, check: str) -> None:
     assert _doers(extractor, RAID + check) == {"asserted"}
+
+
+def test_a_doubt_about_another_fact_leaves_the_sentence_before(extractor: Extractor) -> None:
+    """Counterexample: "the number of civilians who fled" is a fact of its own; the army's
+    claim told before it stays alleged."""
+    text = (
+        "The army said it killed 20 rebels in clashes near Kolo on Friday. "
+        "It was not possible to verify the number of civilians who fled."
+    )
+    result = extractor.extract(ArticleInput("invented.txt", text))
+    doers = {
+        (a.text, a.certainty) for e in result.events for a in e.arguments if a.role == "perpetrator"
+    }
+    assert doers == {("army", "alleged")}
+
+
+def test_a_doubt_about_the_claim_reaches_the_sentence_before(extractor: Extractor) -> None:
+    text = (
+        "The army said it killed 20 rebels in clashes near Kolo on Friday. "
+        "It was not possible to verify the claim."
+    )
+    result = extractor.extract(ArticleInput("invented.txt", text))
+    doers = {
+        (a.text, a.certainty) for e in result.events for a in e.arguments if a.role == "perpetrator"
+    }
+    assert doers == {("army", "unconfirmed")}
