@@ -46,27 +46,21 @@ def test_a_claim_that_could_be_verified_stays_asserted(extractor: Extractor, che
     assert _doers(extractor, RAID + check) == {"asserted"}
 
 
+def _army_claim(extractor: Extractor, doubt: str) -> set[tuple[str, str]]:
+    text = f"The army said it killed 20 rebels in clashes near Kolo on Friday. {doubt}"
+    result = extractor.extract(ArticleInput("invented.txt", text))
+    return {
+        (a.text, a.certainty) for e in result.events for a in e.arguments if a.role == "perpetrator"
+    }
+
+
 def test_a_doubt_about_another_fact_leaves_the_sentence_before(extractor: Extractor) -> None:
     """Counterexample: "the number of civilians who fled" is a fact of its own; the army's
     claim told before it stays alleged."""
-    text = (
-        "The army said it killed 20 rebels in clashes near Kolo on Friday. "
-        "It was not possible to verify the number of civilians who fled."
-    )
-    result = extractor.extract(ArticleInput("invented.txt", text))
-    doers = {
-        (a.text, a.certainty) for e in result.events for a in e.arguments if a.role == "perpetrator"
-    }
-    assert doers == {("army", "alleged")}
+    doubt = "It was not possible to verify the number of civilians who fled."
+    assert _army_claim(extractor, doubt) == {("army", "alleged")}
 
 
 def test_a_doubt_about_the_claim_reaches_the_sentence_before(extractor: Extractor) -> None:
-    text = (
-        "The army said it killed 20 rebels in clashes near Kolo on Friday. "
-        "It was not possible to verify the claim."
-    )
-    result = extractor.extract(ArticleInput("invented.txt", text))
-    doers = {
-        (a.text, a.certainty) for e in result.events for a in e.arguments if a.role == "perpetrator"
-    }
-    assert doers == {("army", "unconfirmed")}
+    doubt = "It was not possible to verify the claim."
+    assert _army_claim(extractor, doubt) == {("army", "unconfirmed")}
