@@ -66,3 +66,22 @@ def test_a_noun_phrase_that_only_looks_like_one_is_left_alone() -> None:
     doc = load_nlp()("Photo: a mug shot of the suspect, a dead end street in Perrow.")
     assert [t.pos_ for t in doc if t.text == "shot"] == ["NOUN"]
     assert all(t.tag_ != "VBD" for t in doc)
+
+
+def test_a_reported_clause_gets_its_verb_back(extractor: Extractor) -> None:
+    """Wire copy tells the killing under "police said": the reported clause is repaired
+    and hangs under the reporting verb."""
+    text = "Two men on a scooter shot dead a goldsmith in Perrow on Monday, police said."
+    doc = load_nlp()(text)
+    assert (doc[5].text, doc[5].pos_, doc[5].dep_, doc[5].head.text) == (
+        "shot", "VERB", "ccomp", "said",
+    )  # fmt: skip
+    roles = [("perpetrator", "Two men"), ("place", "Perrow"), ("victim", "goldsmith")]
+    assert _roles(extractor, text) == [("Attack", "shot", roles)]
+
+
+def test_a_reported_noun_phrase_is_left_alone() -> None:
+    """Counterexample: "the mug shot of the suspect" under "police said" is a noun."""
+    doc = load_nlp()("Police said the mug shot of the suspect was released on Tuesday.")
+    shot = next(t for t in doc if t.text == "shot")
+    assert (shot.pos_, shot.dep_) == ("NOUN", "nsubjpass")
