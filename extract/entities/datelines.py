@@ -99,12 +99,12 @@ def unlabelled(doc: Doc, name: str, untaken: frozenset[str] = frozenset({""})) -
     return found
 
 
-def in_capitals_line(span: Span) -> bool:
+def in_capitals_line(span: Span, text: str) -> bool:
     """Whether `span` lies on a line set wholly in capitals, two words or more ("GUNMEN
     KILL FIVE IN NORTHERN VARN", "DAILY ROUND-UP"): a headline or rubric in which the
     NER reads every word as a name, so its labels say nothing. The gazetteer still knows
-    its names; the body names them again in mixed case."""
-    text = span.doc.text
+    its names; the body names them again in mixed case. `text` is the Doc's text, read
+    once by the caller: spaCy joins every token's text on each read of `Doc.text`."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = CAPITALS_WORD.findall(text[start : end if end >= 0 else len(text)])

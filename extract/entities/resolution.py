@@ -117,6 +117,7 @@ def resolve_entities(
             table.add_reference(span, span.text, "Place")
     kin_groups = _add_kin_groups(table, doc, lexicon)
     ents = doc.ents
+    text = doc.text
     place_names = {_strip_article(e).text for e in ents if e.label_ == "GPE"}
     for ent in ents:
         if dateline_span is not None and overlaps(ent, dateline_span):
@@ -125,7 +126,7 @@ def resolve_entities(
             continue
         if ent[-1].text in DASHES:
             continue  # "PRESS RELEASE -", "14:30 -": a line's label, no name ends in a dash
-        if not ent.ent_id_ and in_capitals_line(ent):
+        if not ent.ent_id_ and in_capitals_line(ent, text):
             continue  # "GUNMEN KILL FIVE IN VARN": capitals tell the NER nothing there
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
