@@ -1029,7 +1029,8 @@ def _undone_agreement(noun: Token) -> Reason | None:
     refused", "the rejection of the deal") was never reached: "negated". One that came to
     nothing ("the truce collapsed", "talks broke down", "the failure of the deal") was made
     before, if at all, and the news is its end: "background". A rejection that is itself
-    denied ("did not reject the truce") says neither."""
+    denied ("did not reject the truce") says neither, nor a failure that is only possible
+    or that the speaker denies (`_told_as_fact`)."""
     governor = noun.head
     if noun.dep_ == "pobj" and governor.lower_ in TOPIC_PREPOSITIONS:
         governor = governor.head  # "the rejection of the deal", "the collapse of the truce"

@@ -180,8 +180,10 @@ class MisreadVerbs:
     nominal subject to its left and a direct object to its right. Such a token is the
     clause's finite verb: it becomes the root over that subject and object, and the noun it
     was fused with ("motorbike") takes back its place in the subject, as when the parser
-    reads the clause well ("Two gunmen shot dead a shopkeeper"). Headline fragments without
-    an object ("Three killed in blast", "Soldiers wounded in ambush") keep their reading.
+    reads the clause well ("Two gunmen shot dead a shopkeeper"). The clause a reporting verb
+    at the root reports (", police said") is read the same way, and its verb hangs under the
+    reporting verb (`_clauses`). Headline fragments without an object ("Three killed in
+    blast", "Soldiers wounded in ambush") keep their reading.
     """
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
@@ -272,8 +274,9 @@ def _object_of(token: Token, root: Token) -> Token | None:
 
 
 def _repair_plan(sentence: Span, verb: Token) -> Plan | None:
-    """The new heads that make `verb` the root of `sentence`, or None when the clause
-    lacks the subject or the object that only a finite transitive verb would have."""
+    """The new heads that make `verb` the head of `sentence` (a sentence, or a clause a
+    reporting verb reports: the verb takes the clause's place under it), or None when the
+    clause lacks the subject or the object that only a finite transitive verb would have."""
     root = sentence.root
     if verb.i == root.i or (root.i > verb.i and root.pos_ != "ADJ"):
         return None
