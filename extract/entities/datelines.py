@@ -14,7 +14,6 @@ its date anchors "yesterday" and "on Friday" when the article gives no other dat
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -24,7 +23,7 @@ from ..language import WEEKDAYS, Lexicon, positions
 if TYPE_CHECKING:
     from .table import EntityTable
 
-__all__ = ["add_dateline", "dateline_context", "in_capitals_line", "overlaps", "unlabelled"]
+__all__ = ["add_dateline", "dateline_context", "overlaps", "unlabelled"]
 
 
 def add_dateline(
@@ -97,22 +96,6 @@ def unlabelled(doc: Doc, name: str, untaken: frozenset[str] = frozenset({""})) -
         if [t.lower_ for t in span] == words and all(t.ent_type_ in untaken for t in span):
             found.append(span)
     return found
-
-
-def in_capitals_line(span: Span, text: str) -> bool:
-    """Whether `span` lies on a line set wholly in capitals, two words or more ("GUNMEN
-    KILL FIVE IN NORTHERN VARN", "DAILY ROUND-UP"): a headline or rubric in which the
-    NER reads every word as a name, so its labels say nothing. The gazetteer still knows
-    its names; the body names them again in mixed case. `text` is the Doc's text, read
-    once by the caller: spaCy joins every token's text on each read of `Doc.text`."""
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = CAPITALS_WORD.findall(text[start : end if end >= 0 else len(text)])
-    return len(words) >= 2 and all(word.isupper() for word in words)
-
-
-CAPITALS_WORD = re.compile(r"[^\W\d_]+")
-"""A run of letters."""
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -8,6 +8,7 @@ named once are found again in nominal mentions ("the Iraqi prime minister").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..language import DASHES, ActorRecord, Lexicon, is_major_city, positions
 from .agencies import add_political_bodies, agency_after_state
 from .claimants import add_claimants
-from .datelines import add_dateline, dateline_context, in_capitals_line, overlaps, unlabelled
+from .datelines import add_dateline, dateline_context, overlaps, unlabelled
 from .name_context import (
     UNTAKEN_LABELS,
     described_as_person,
@@ -77,6 +78,22 @@ def _strip_article(span: Span) -> Span:
     return span
 
 
+def _in_capitals_line(span: Span, text: str) -> bool:
+    """Whether `span` lies on a line set wholly in capitals, two words or more ("GUNMEN
+    KILL FIVE IN NORTHERN VARN", "DAILY ROUND-UP"): a headline or rubric in which the
+    NER reads every word as a name, so its labels say nothing. The gazetteer still knows
+    its names; the body names them again in mixed case. `text` is the Doc's text, read
+    once by the caller: spaCy joins every token's text on each read of `Doc.text`."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = CAPITALS_WORD.findall(text[start : end if end >= 0 else len(text)])
+    return len(words) >= 2 and all(word.isupper() for word in words)
+
+
+CAPITALS_WORD = re.compile(r"[^\W\d_]+")
+"""A run of letters."""
+
+
 def _used_as_actor(span: Span) -> bool:
     """A place name is an actor when it acts or owns, not when it locates ("in Tehran")."""
     root = span.root
@@ -126,7 +143,7 @@ def resolve_entities(
             continue
         if ent[-1].text in DASHES:
             continue  # "PRESS RELEASE -", "14:30 -": a line's label, no name ends in a dash
-        if not ent.ent_id_ and in_capitals_line(ent, text):
+        if not ent.ent_id_ and _in_capitals_line(ent, text):
             continue  # "GUNMEN KILL FIVE IN VARN": capitals tell the NER nothing there
         span = _strip_article(ent)
         label = corrected_label(span, ent.label_)
